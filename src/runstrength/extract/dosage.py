@@ -1,0 +1,955 @@
+"""Dosage grammar: sets, reps, times, per-side, stage, frequency and rest.
+
+Everything here is a pure function over a string, built on regular expressions
+compiled once at import.  The parser works sentence by sentence:
+
+1. *Masks* blank out numbers that are never a dosage (percentages, weights,
+   distances, angles, frequencies such as "2x/week", list numbering, "add 2
+   extra reps" increments).  Masked characters become ``#`` so offsets stay
+   valid and no later pattern can bridge across them.
+2. *Atoms* are matched in priority order (``2 x 8`` before ``8 reps`` before
+   ``8x``); each match is masked so a number is used once.
+3. Each atom gets a *stage* from stage markers of its clause ("start with",
+   "build up to", "start again at", "... to start").
+4. Atoms of one stage in one sentence are *merged* into one mention until a
+   field would be overwritten, which starts a new mention.
+
+Sentence-wide facts (per side, the word "hold") are applied to every mention
+of the sentence, because writers put them anywhere (a closing "swap legs"
+applies to a hold given earlier in the sentence).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+Range = tuple[int, int]
+
+__all__ = [
+    "DoseMention",
+    "Range",
+    "parse_dosages",
+    "parse_frequency",
+    "parse_block_sets",
+    "parse_rest",
+    "split_name_dosage",
+    "to_int",
+    "to_number",
+]
+
+
+@dataclass(frozen=True)
+class DoseMention:
+    stage: str  # "main" | "start" | "target" | "progression"
+    sets: Range | None = None
+    reps: Range | None = None
+    seconds: Range | None = None
+    seconds_kind: str | None = None  # "hold" or None (caller decides)
+    per_side: bool = False
+    start: int = 0
+    end: int = 0
+    text: str = ""
+
+
+# --------------------------------------------------------------------------
+# Numbers
+# --------------------------------------------------------------------------
+
+_UNITS = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+    "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+    "sixteen", "seventeen", "eighteen", "nineteen",
+]
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+         "seventy": 70, "eighty": 80, "ninety": 90}
+
+_WORD_VALUES: dict[str, int] = {w: i for i, w in enumerate(_UNITS)}
+_WORD_VALUES.update(_TENS)
+_WORD_VALUES.update({"hundred": 100, "a hundred": 100, "dozen": 12, "a dozen": 12,
+                     "couple": 2, "a couple": 2, "a couple of": 2, "a pair of": 2,
+                     "once": 1, "twice": 2, "thrice": 3, "a single": 1, "single": 1})
+for _t, _tv in _TENS.items():
+    for _u in range(1, 10):
+        for _sep in ("-", " ", ""):
+            _WORD_VALUES[f"{_t}{_sep}{_UNITS[_u]}"] = _tv + _u
+
+_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "1/2": 0.5, "1/4": 0.25, "3/4": 0.75}
+
+# Word numbers usable inside quantities.  "once"/"twice" and "single" are left
+# out: they are handled by dedicated patterns or are not counts.
+_NUM_WORDS = sorted(
+    (w for w in _WORD_VALUES if w not in {"once", "twice", "thrice", "a single", "single",
+                                          "zero", "couple", "dozen", "hundred"}),
+    key=len, reverse=True,
+)
+_WORDNUM = r"(?:" + "|".join(w.replace(" ", r"\s+") for w in _NUM_WORDS) + r")"
+
+# A number token.  Fractions come first so "1 1/2" is not read as "1".
+_NUM = (
+    r"(?:\d+\s*[½¼¾]"
+    r"|(?:\d+\s+)?(?<!\d)[13]/[24](?!\d)"
+    r"|\d+(?:\.\d+)?"
+    r"|[½¼¾]"
+    r"|\b" + _WORDNUM + r"\b)"
+)
+# Lookbehind keeps "x8" of "2x8" and digits glued to words ("A1") out of atom
+# starts; inner numbers of a pattern use _NUM directly.
+_LB = r"(?<![\w.,/#-])"
+_SEP = r"(?:\s*[-–—]\s*|\s+to\s+|\s+or\s+)"
+_RANGE = rf"(?:between\s+{_NUM}\s+and\s+{_NUM}|{_NUM}(?:{_SEP}{_NUM})?)"
+
+_NUM_RE = re.compile(_NUM, re.I)
+
+
+def to_number(word: str) -> float | None:
+    """Value of one number token: "12", "twelve", "1½", "1 1/2", "½", "a couple"."""
+    w = " ".join(word.strip().lower().split())
+    if not w:
+        return None
+    if w in _WORD_VALUES:
+        return float(_WORD_VALUES[w])
+    if w in _FRACTIONS:
+        return _FRACTIONS[w]
+    m = re.fullmatch(r"(\d+)\s*([½¼¾]|[13]/[24])", w)
+    if m:
+        return int(m.group(1)) + _FRACTIONS[m.group(2)]
+    m = re.fullmatch(r"\d+(?:\.\d+)?", w)
+    if m:
+        return float(w)
+    return None
+
+
+def to_int(word: str) -> int | None:
+    """Whole-number value of a token; None for fractions (a half rep is no rep)."""
+    v = to_number(word)
+    if v is None or v != int(v):
+        return None
+    return int(v)
+
+
+def _numbers(text: str) -> list[float]:
+    out = []
+    for m in _NUM_RE.finditer(text):
+        v = to_number(m.group(0))
+        if v is not None:
+            out.append(v)
+    return out
+
+
+def _int_range(text: str) -> Range | None:
+    """(min, max) of the whole numbers in a range phrase; None if any is fractional."""
+    vals = _numbers(text)
+    if not vals or any(v != int(v) for v in vals):
+        return None
+    lo, hi = int(min(vals[0], vals[-1])), int(max(vals[0], vals[-1]))
+    return (lo, hi)
+
+
+# --------------------------------------------------------------------------
+# Units
+# --------------------------------------------------------------------------
+
+# reps, rep, repetitions and the usual misspellings (repititions, repetitons).
+_REPU = r"(?:rep(?:s|[eiy]t[a-z]*?ons?)?\b)"
+_SETU = r"(?:sets?|rounds?|circuits?)\b"
+# Spelled-out units may be spaced or hyphenated ("1-minute"); a bare "s" only
+# when glued to the digits ("30s").
+_TU_WORD = r"(?:seconds?|secs?\.?|minutes?|mins?\.?|hours?|hrs?)\b"
+_TU = rf"(?:\s*-?\s*{_TU_WORD}|s\b)"
+
+
+def _unit_factor(unit: str) -> int:
+    u = unit.strip(" -").lower()
+    if u.startswith("min"):
+        return 60
+    if u.startswith("h"):
+        return 3600
+    return 1
+
+
+# --------------------------------------------------------------------------
+# Masks: numbers that are never a dosage
+# --------------------------------------------------------------------------
+
+_FREQ_PERIOD = r"(?:week|wk|day|month)"
+_FREQ_PATTERNS = [
+    # 2x/week, 1-2x per week, 3 times a day, 3 - 5 times a day, two to three times a week
+    rf"(?:at\s+(?:a\s+)?minimum\s+(?:of\s+)?|at\s+least\s+|a\s+minimum\s+of\s+|minimum\s+(?:of\s+)?)?"
+    rf"{_RANGE}\s*\+?\s*(?:x|times|sessions?|days?|workouts?)\s*(?:/|\ba\b|\bper\b|\beach\b|\bevery\b|\bin\s+a\b)\s*{_FREQ_PERIOD}s?\b",
+    rf"{_RANGE}\s*\+?\s*(?:x|times)\s*(?:daily|weekly)\b",
+    rf"(?:at\s+(?:a\s+)?minimum\s+(?:of\s+)?|at\s+least\s+)?\b(?:once|twice|thrice)\s*(?:\ba\b|\bper\b|\beach\b|\bevery\b|/|\s)\s*(?:{_FREQ_PERIOD}|daily|weekly)\b",
+    r"\bevery\s+(?:other\s+)?day\b",
+    r"\bevery\s+\d+\s+days\b",
+]
+_FREQ_MASK_RE = re.compile("|".join(f"(?:{p})" for p in _FREQ_PATTERNS), re.I)
+
+_MASK_PATTERNS = [
+    # percentages: 85-95% of 1RM
+    rf"{_RANGE}\s*(?:%|percent\b)",
+    r"\b\d+\s*-?\s*RM\b",
+    # weights
+    rf"{_RANGE}\s*-?\s*(?:lbs?|pounds?|kgs?|kilos?|kilograms?|oz|ounces?)\b",
+    # distances / sizes, including the inch mark (16-18" box) and "2-4 in step"
+    rf"{_RANGE}\s*-?\s*(?:inch(?:es)?|in\.|cm|mm|centimet(?:er|re)s?|millimet(?:er|re)s?|met(?:er|re)s?|m\b|yards?|yds?|ft|feet|foot|miles?|mi\b|km|k\b|kilomet(?:er|re)s?)",
+    rf"{_RANGE}\s*[\"“”″]",
+    rf"{_RANGE}\s+in\s+(?=(?:high\s+|tall\s+|wide\s+)?(?:step|box|bench|platform|block|plyo))",
+    # angles
+    rf"{_RANGE}\s*-?\s*(?:°|º|degrees?\b|deg\b)",
+    # clock positions and heart rate
+    r"\b\d{1,2}\s*o['’]?\s*clock\b",
+    rf"{_RANGE}\s*(?:bpm|beats)\b",
+    # ratios such as 1:1 sessions
+    r"\b\d+\s*:\s*\d+\b",
+    # ordinals (1st, 2nd), years
+    r"\b\d+(?:st|nd|rd|th)\b",
+    r"\b(?:19|20)\d\d(?:s|'s)?\b",
+    # increments: "add 2 extra repetitions per set", "add 5 seconds each week"
+    rf"\badd(?:ing)?\s+(?:an?\s+)?(?:{_RANGE}\s+)?(?:extra|more|additional|another)\s+(?:{_REPU}|{_SETU}|{_TU_WORD})?(?:\s+(?:per|each|a)\s+\w+)?",
+    rf"\badd(?:ing)?\s+{_RANGE}(?:{_TU}|\s+{_REPU}|\s+{_SETU})(?:\s+(?:per|each|a|every)\s+\w+)?",
+    rf"{_RANGE}\s+(?:extra|additional)\s+(?:{_REPU}|{_SETU}|{_TU_WORD})",
+    # whole-workout durations ("30 minute routine", "First 8-minute Circuit")
+    rf"{_RANGE}{_TU}\s+(?:(?!(?:per|each|for|of|a|an|the|on|in|between|rest|and|or|to|with)\b)[\w-]+\s+){{0,3}}(?:workouts?|routines?|sessions?|circuits?|programs?|programmes?|classes|class|plans?)\b",
+]
+_MASK_RE = re.compile("|".join(f"(?:{p})" for p in _MASK_PATTERNS), re.I)
+
+# List numbering at the start of a line: "1.", "2)", "(1)".
+_LIST_NUM_RE = re.compile(r"(?m)^[ \t]*(?:\(\d{1,2}\)|\d{1,2}[.)])(?=\s)")
+
+# Rest / pause / wait: times in their scope are not the exercise's dosage.
+# The scope runs to the end of the clause, stopping at a hold or a new action.
+_REST_WORD = r"(?:rest(?:ing)?|recover(?:y)?|breaks?)"
+_REST_LEAD_RE = re.compile(
+    r"(?<!without\s)(?<!\bno\s)(?<!minimal\s)(?<!little\s)"
+    r"\b(?:rest(?:ing)?|recover(?:y)?|pause|pausing|wait(?:ing)?)\b"
+    r"(?!\s+(?:your|the|of|on|in|against|it|them|his|her|day|days)\b)"
+    r"[^.;,!?\n(]*?"
+    r"(?=[.;,!?\n(]|\bthen\b|\bhold(?:ing)?\b|\band\s+(?:repeat|do|perform|complete|then)\b|$)",
+    re.I,
+)
+_REST_TRAIL_RE = re.compile(
+    rf"(?:{_LB}(?:{_RANGE}){_TU}|\b(?:a|one)\s+minute)\s*(?:of\s+)?(?:{_REST_WORD}|pauses?|waits?)\b[^.;,!?\n(]*",
+    re.I,
+)
+_TAKE_BREAK_RE = re.compile(
+    rf"\btake\s+(?:a\s+)?(?:{_RANGE}){_TU}\s+(?:break|rest|breather|pause)\b[^.;,!?\n(]*", re.I
+)
+
+
+# --------------------------------------------------------------------------
+# Atoms
+# --------------------------------------------------------------------------
+
+# One atom = one quantity with a role.  "flex" roles are resolved at merge time.
+@dataclass
+class _Atom:
+    start: int
+    end: int
+    sets: Range | None = None
+    reps: Range | None = None
+    seconds: Range | None = None
+    flex: str | None = None  # "reps" (reps unless taken) | "sets" (sets unless a bare hold)
+    flex_val: Range | None = None
+    stage: str = "main"
+    hold: bool = False
+
+
+def _time_range(text: str) -> Range | None:
+    """Seconds of a time phrase: '30-60s', '45 seconds to one minute', '1 ½ min'."""
+    # Split into (number, unit) pieces; a number without its own unit takes
+    # the next unit ("5-10 minutes").
+    pieces: list[tuple[float, int | None]] = []
+    for m in _NUM_RE.finditer(text):
+        v = to_number(m.group(0))
+        if v is None:
+            continue
+        rest = text[m.end():]
+        um = re.match(r"\s*-?\s*(seconds?|secs?|minutes?|mins?|hours?|hrs?|s\b)", rest, re.I)
+        pieces.append((v, _unit_factor(um.group(1)) if um else None))
+    if not pieces:
+        return None
+    factor = None
+    vals: list[int] = []
+    for v, f in reversed(pieces):
+        if f is not None:
+            factor = f
+        vals.append(int(round(v * (factor or 1))))
+    vals.reverse()
+    return (min(vals[0], vals[-1]), max(vals[0], vals[-1]))
+
+
+_T_SINGLE = rf"{_NUM}{_TU}"
+_TIME_RE = re.compile(
+    rf"{_LB}(?:{_T_SINGLE}{_SEP}{_T_SINGLE}|{_RANGE}{_TU})"
+    r"|\bhalf\s+(?:a|an)\s+minute\b|\b(?:a|one)\s+(?:full\s+)?minute(?:\s+and\s+a\s+half)?\b",
+    re.I,
+)
+_NXM_RE = re.compile(
+    rf"{_LB}(?P<a>{_RANGE})\s*[x×]\s*(?P<b>{_RANGE})(?!\d|/\d)"
+    rf"(?:(?P<tu>{_TU})|\s*(?P<ru>{_REPU})|\s+(?P<su>{_SETU}))?",
+    re.I,
+)
+_SETS_OF_RE = re.compile(
+    rf"{_LB}(?P<a>{_RANGE})\s+(?:total\s+)?{_SETU}\s+(?:of|for|x|×|at|with)\s+(?P<b>{_RANGE})"
+    rf"(?:(?P<tu>{_TU})|\s*(?P<ru>{_REPU}))?"
+    r"(?!\s+(?:exercises?|moves?|movements?|different|of|minutes?)\b)",
+    re.I,
+)
+_REPS_RE = re.compile(
+    rf"{_LB}(?P<n>{_RANGE})\s*-?\s*{_REPU}"
+    rf"|(?:(?<!\w)[x×]\s*|{_LB})(?P<m>{_RANGE})(?=\s*(?:/\s*(?:side|leg|arm|s)\b|e/s\b))"
+    rf"|(?:(?<!\w)[x×]\s*|{_LB})(?P<k>{_RANGE})(?=\s+(?:on\s+|in\s+|to\s+)?(?:each|per|either)\s+(?:side|leg|arm|way|direction)\b)",
+    re.I,
+)
+_SETS_RE = re.compile(rf"{_LB}(?P<n>{_RANGE})\s+(?:total\s+)?{_SETU}", re.I)
+_TIMES_RE = re.compile(
+    rf"{_LB}(?P<n>{_RANGE})\s+(?P<more>more\s+)?times\b(?P<more2>\s+more\b)?"
+    # "once it feels easy" is a conjunction, not a count.
+    r"|\b(?P<w>once(?!\s+(?:it|this|that|these|you|they|the|your|we|a|an|he|she|i|done|finished|comfortable)\b)|twice|thrice)\b"
+    r"(?P<more3>\s+more\b)?",
+    re.I,
+)
+_NX_RE = re.compile(rf"{_LB}(?P<n>{_RANGE})\s?[x×](?![\w/])", re.I)
+_XN_RE = re.compile(
+    rf"(?P<pre>[A-Za-z)\]]+)\s*(?<![\w])[x×]\s*(?P<n>{_RANGE})(?![\w/])(?!\s*[x×])", re.I
+)
+_BARE_NOUN_EXCLUDE = {
+    "exercises", "moves", "movements", "variations", "options", "days", "weeks", "months",
+    "years", "sessions", "workouts", "circuits", "supersets", "times", "people", "miles",
+    "minutes", "seconds", "hours", "things", "ways", "levels", "parts", "sides",
+    "legs", "arms", "hands", "feet", "pounds", "inches", "degrees", "runs", "races",
+    "weights", "dumbbells", "kettlebells", "bands", "muscles", "areas", "positions",
+    "rounds", "sets", "reps", "others", "more", "less", "tips", "keys", "lbs", "kgs",
+}
+_BARE_NOUN_ALT = "|".join(sorted(_BARE_NOUN_EXCLUDE, key=len, reverse=True))
+# Words that end a noun phrase: "do 3 of these", "do 10 more", "do 5 and rest".
+_BARE_STOP = r"(?:of|the|these|those|your|more|and|or|to|in|on|at|for|with|per|each|a|an|times|sets?|reps?|minutes?|seconds?)"
+_VERB_BARE_RE = re.compile(
+    r"\b(?:do|perform|complete|try|finish\s+with|follow(?:ed)?\s+(?:up\s+)?(?:it\s+|this\s+)?(?:with|by)|then)\s+"
+    r"(?:about\s+|around\s+|approximately\s+|roughly\s+|another\s+|up\s+to\s+|at\s+least\s+)?"
+    rf"(?P<n>{_RANGE})\s+(?:(?!{_BARE_STOP}\b)[a-z][a-z-]*\s+){{0,2}}(?P<noun>(?!(?:{_BARE_NOUN_ALT})\b)[a-z][a-z-]*s)\b",
+    re.I,
+)
+_LIST_LEAD_RE = re.compile(rf"^[\s#•◦▪▫●○■□‣⁃∙·*–—-]*(?P<n>\d{{1,3}}(?:{_SEP}\d{{1,3}})?)(?=\s+[A-Za-z(])")
+_PER_SIDE_SUFFIX = (
+    r"(?:\s*/\s*(?:side|leg|arm|s)\b|\s*e/s\b"
+    r"|\s+(?:on\s+|in\s+|to\s+)?(?:each|per|either|a)\s+(?:side|leg|arm|foot|way|direction)s?\b)"
+)
+_LIST_TRAIL_RE = re.compile(
+    rf"(?<![\w.,/#½¼¾-])(?P<n>\d{{1,3}}(?:{_SEP}\d{{1,3}})?)(?={_PER_SIDE_SUFFIX}?\s*(?:\([^)]*\)\s*)*[.:;,]?\s*$)",
+    re.I,
+)
+
+# Object phrases that make "do/perform ... N times" repeat the whole thing.
+_SETS_CONTEXT_RE = re.compile(
+    r"\b(?:do|perform|complete|go\s+through|run\s+through|repeat)\s+"
+    r"(?P<obj>this|it|that|these|them|all|"
+    r"(?:the|this|that)\s+(?:whole\s+|entire\s+|full\s+)?(?:thing|circuit|routine|sequence|series|workout|set|block|complex|superset|combo|combination))"
+    r"(?:\s+(?:circuit|routine|sequence|series|workout|combo))?\s+(?:about\s+|for\s+|a\s+total\s+of\s+)?$",
+    re.I,
+)
+_XN_SETS_WORDS = {"circuit", "circuits", "round", "rounds", "superset", "supersets", "set",
+                  "sets", "routine", "workout", "block"}
+_TIMES_VERB_RE = re.compile(
+    r"\b(?:do|repeat|perform|complete|go|run|through|it|this|that|them|reps?|repetitions?|sets?|seconds?|minutes?|side|leg|arm)\s+$",
+    re.I)
+
+
+# --------------------------------------------------------------------------
+# Stage markers, per-side, hold
+# --------------------------------------------------------------------------
+
+_FOLLOWED_BY_NUM = rf"(?=\s+(?:about\s+|around\s+|a\s+)?(?:{_NUM}|half\s+a|a\s+minute))"
+_PREFIX_MARKERS: list[tuple[str, re.Pattern[str]]] = [
+    ("progression", re.compile(
+        r"\b(?:start|begin|starting|beginning)\s+(?:again|over)\s*(?:at|with|from)?\b|\brestart\s+(?:at|with)\b", re.I)),
+    ("target", re.compile(
+        r"\bbuild(?:ing)?\s+(?:back\s+)?up\s+to\b"
+        r"|\bwork(?:ing)?\s+(?:your\s+way\s+|yourself\s+|your\s+self\s+|you\s+way\s+|way\s+)?up\s+to\b"
+        r"|\b(?:progress(?:ing)?|advance|advancing|move|moving)\s+(?:up\s+)?(?:to|into|onto)\b" + _FOLLOWED_BY_NUM +
+        r"|\buntil\s+you\s+(?:can\s+)?(?:achieve|reach|get\s+to|hit|are\s+able\s+to\s+(?:do|hold|complete))\b"
+        r"|\bonce\s+you\s+(?:have\s+|['’]ve\s+|can\s+)?(?:achieved|reached|achieve|reach)\b"
+        r"|\bincrease\s+(?:it\s+|this\s+|that\s+|gradually\s+)?(?:up\s+)?to\b"
+        r"|\b(?:gradually\s+)?(?:increas(?:e|ing)|extend(?:ing)?)\s+(?:the\s+\w+\s+)?(?:up\s+)?to\b" + _FOLLOWED_BY_NUM +
+        r"|\baim(?:ing)?\s+to\s+(?:reach|get\s+to|hit|build\s+to|work\s+up\s+to)\b"
+        r"|\bgoal\s+(?:is|of)\b|\beventually\b",
+        re.I)),
+    ("start", re.compile(
+        r"\b(?:start|begin)(?:ing)?\s+(?:out\s+)?(?:with|at|by\s+doing|by\s+holding)\b"
+        r"|\bstart(?:ing)?\s+out\b|\binitially\b|\bat\s+first\b"
+        r"|^\W*to\s+(?:start|begin)(?:\s+with)?\b",
+        re.I)),
+]
+_POSTFIX_MARKERS: list[tuple[str, re.Pattern[str]]] = [
+    ("start", re.compile(
+        r"\bto\s+(?:start|begin)(?:\s+(?:out|off|with))?\b|\bat\s+(?:the\s+)?(?:start|beginning)\b"
+        r"|\binitially\b|\bat\s+first\b|\bfor\s+starters\b", re.I)),
+    ("target", re.compile(r"\bas\s+(?:a|your)\s+(?:goal|target)\b|\beventually\b", re.I)),
+]
+# "Progression: 3 x 10" / "Progression 2 - ..." / "Advanced:" scope to sentence end.
+_COLON_MARKER_RE = re.compile(
+    r"\b(?:progression|progress|harder\s+(?:version|variation|option)|advanced(?:\s+(?:version|variation|option))?)\b[^:.\n]{0,40}:",
+    re.I,
+)
+_INTRO_MARKERS: list[tuple[str, re.Pattern[str]]] = [
+    ("start", re.compile(r"\W*(?:to\s+(?:start|begin)(?:\s+with)?|initially|at\s+first|first\s+of\s+all|for\s+starters|in\s+the\s+beginning|as\s+a\s+beginner)\s*", re.I)),
+    ("target", re.compile(r"\W*(?:eventually|over\s+time|as\s+you\s+(?:get|become)\s+stronger|as\s+you\s+progress|ultimately)\s*", re.I)),
+]
+_CONTINUATION_RE = re.compile(r"\s*(?:followed\s+by|and\s+(?:then\s+)?(?:another|also)|plus)\b", re.I)
+_CLAUSE_SPLIT_RE = re.compile(r"[,;:]|\s/\s|\bthen\b|\s[–—-]\s|\bbut\b|(?=\bonce\s+(?:it|this|that|you)\b)", re.I)
+
+_PER_SIDE_RE = re.compile(
+    r"/\s*(?:side|leg|arm)s?\b|\be/s\b"
+    r"|\b(?:each|per|either)\s+(?:side|leg|arm|foot|way|direction)\b"
+    r"|\bin\s+(?:one|the\s+other|each|the\s+opposite|both)\s+directions?\b"
+    r"|\bboth\s+sides\b|\ba\s+side\b"
+    r"|\b(?:switch|swap|change|alternate)\s+(?:to\s+the\s+other\s+)?(?:sides|legs|arms)\b"
+    r"|\bswitch\s+(?:to\s+the\s+)?(?:other|opposite)\s+(?:side|leg|arm)\b"
+    r"|\brepeat\b[^.;!?]{0,30}?\b(?:on|with|for|using)\s+(?:the\s+)?(?:other|opposite)\s+(?:side|leg|arm|foot)\b"
+    r"|\b(?:and|then)\s+(?:do\s+|repeat\s+)?(?:the\s+)?(?:other|opposite)\s+(?:side|leg|arm)\b",
+    re.I,
+)
+_HOLD_RE = re.compile(
+    r"\b(?:hold|holds|holding|held|isometric(?:ally)?)\b"
+    r"(?!\s+(?:(?:on(?:to)?|a|an|the|one|two|your|both|each|light|heavy|some|this|that)\s+){0,3}"
+    r"(?:dumbbells?|weights?|kettlebells?|bands?|bar|barbell|plates?|ball|medicine|table|chair|wall|rail|railing|towel|handles?|onto|on|in\s+each\s+hand)\b)",
+    re.I,
+)
+
+
+def _mask(work: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        if not work[i].isspace():
+            work[i] = "#"
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans: split after . ! ? followed by whitespace, and at newlines."""
+    spans = []
+    start = 0
+    for m in re.finditer(r"(?<=[.!?])\s+|\n+", text):
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _clauses(s: str) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    for m in _CLAUSE_SPLIT_RE.finditer(s):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(s)))
+    return spans
+
+
+def _stage_of(sentence: str, pos: int, colon_from: int | None) -> str:
+    if colon_from is not None and pos >= colon_from:
+        return "progression"
+    for cs, ce in _clauses(sentence):
+        if cs <= pos < ce:
+            break
+    else:
+        return "main"
+    clause = sentence[cs:ce]
+    rel = pos - cs
+    best: tuple[int, str] | None = None
+    for stage, rx in _PREFIX_MARKERS:
+        for m in rx.finditer(clause):
+            if m.end() <= rel + 1 and (best is None or m.end() > best[0]):
+                best = (m.end(), stage)
+    # A prefix marker wins unless a postfix marker follows the atom with no
+    # other prefix marker in between.
+    if best is not None:
+        return best[1]
+    for stage, rx in _POSTFIX_MARKERS:
+        for m in rx.finditer(clause):
+            if m.start() >= rel:
+                return stage
+    # "Start with 10 reps of the arms, followed by 10 reps of the legs":
+    # a continuation clause keeps the stage of the clause before it.
+    prev = [c for c in _clauses(sentence) if c[1] <= cs]
+    if prev and _CONTINUATION_RE.match(clause):
+        return _stage_of(sentence, max(prev[-1][1] - 1, prev[-1][0]), colon_from)
+    # "To start, do 5 reps": an intro clause that is only a stage word.
+    if prev:
+        for stage, rx in _INTRO_MARKERS:
+            if rx.fullmatch(sentence[prev[-1][0]:prev[-1][1]]):
+                return stage
+    return "main"
+
+
+def _hold_near(sentence: str, a_start: int, a_end: int) -> bool:
+    for m in _HOLD_RE.finditer(sentence):
+        if m.start() < a_start:
+            return True
+        # "30 second hold" / "30-second isometric hold"
+        if 0 <= m.start() - a_end <= 20 and re.fullmatch(r"[\s\w-]*", sentence[a_end:m.start()]):
+            return True
+    return False
+
+
+def _rest_spans(s: str) -> list[tuple[int, int]]:
+    spans = [(m.start(), m.end()) for m in _REST_LEAD_RE.finditer(s)]
+    spans += [(m.start(), m.end()) for m in _REST_TRAIL_RE.finditer(s)]
+    spans += [(m.start(), m.end()) for m in _TAKE_BREAK_RE.finditer(s)]
+    return spans
+
+
+def _find_atoms(sentence: str, list_item: bool) -> list[_Atom]:
+    # Lost non-breaking spaces often arrive as "?" ("10?repetitions").
+    sentence = _LOST_SPACE_RE.sub(" ", sentence)
+    work = list(sentence)
+    for rx in (_FREQ_MASK_RE, _MASK_RE):
+        for m in rx.finditer(sentence):
+            _mask(work, m.start(), m.end())
+    for m in _LIST_NUM_RE.finditer(sentence):
+        _mask(work, m.start(), m.end())
+    rest = _rest_spans(sentence)
+    atoms: list[_Atom] = []
+
+    def w() -> str:
+        return "".join(work)
+
+    def take(a: _Atom) -> None:
+        atoms.append(a)
+        _mask(work, a.start, a.end)
+
+    # 2 x 8, 2x8 reps, 1x 30sec
+    for m in list(_NXM_RE.finditer(w())):
+        a, b = _int_range(m.group("a")), m.group("b")
+        if a is None:
+            continue
+        if m.group("tu"):
+            secs = _time_range(b + m.group("tu"))
+            take(_Atom(m.start(), m.end(), reps=a, seconds=secs))
+        else:
+            bi = _int_range(b)
+            if bi is None:
+                continue
+            if m.group("su"):
+                take(_Atom(m.start(), m.end(), reps=a, sets=bi))
+            else:
+                take(_Atom(m.start(), m.end(), sets=a, reps=bi))
+    # 3 sets of 10, 2 rounds for 10 reps, 3 sets of 30 seconds
+    for m in list(_SETS_OF_RE.finditer(w())):
+        a = _int_range(m.group("a"))
+        if a is None:
+            continue
+        if m.group("tu"):
+            take(_Atom(m.start(), m.end(), sets=a, seconds=_time_range(m.group("b") + m.group("tu"))))
+        else:
+            b = _int_range(m.group("b"))
+            if b is not None:
+                take(_Atom(m.start(), m.end(), sets=a, reps=b))
+    # times
+    for m in list(_TIME_RE.finditer(w())):
+        txt = m.group(0).lower()
+        if txt.startswith("half"):
+            secs: Range | None = (30, 30)
+        elif re.match(r"(?:a|one)\s+(?:full\s+)?minute", txt) and not _NUM_RE.match(txt):
+            secs = (90, 90) if "half" in txt else (60, 60)
+        else:
+            secs = _time_range(m.group(0))
+        if secs is None:
+            continue
+        if _in_rest(sentence, m.start(), rest):
+            _mask(work, m.start(), m.end())
+            continue
+        take(_Atom(m.start(), m.end(), seconds=secs))
+    for m in list(_REPS_RE.finditer(w())):
+        r = _int_range(m.group("n") or m.group("m") or m.group("k"))
+        if r is not None:
+            take(_Atom(m.start(), m.end(), reps=r))
+    for m in list(_SETS_RE.finditer(w())):
+        r = _int_range(m.group("n"))
+        if r is not None:
+            take(_Atom(m.start(), m.end(), sets=r))
+    for m in list(_TIMES_RE.finditer(w())):
+        before = sentence[:m.start()]
+        if m.group("w"):
+            val = _WORD_VALUES[m.group("w").lower()]
+            r: Range | None = (val, val)
+            more = bool(m.group("more3"))
+            # "once"/"twice" are also conjunctions and frequency words; count
+            # them only after a verb ("do it twice", "repeat twice").
+            if not more and not _TIMES_VERB_RE.search(before):
+                continue
+        else:
+            r = _int_range(m.group("n"))
+            more = bool(m.group("more") or m.group("more2"))
+        if r is None:
+            continue
+        if more:
+            take(_Atom(m.start(), m.end(), sets=(r[0] + 1, r[1] + 1)))
+        elif _SETS_CONTEXT_RE.search(before):
+            obj = _SETS_CONTEXT_RE.search(before)
+            strict = not obj.group(0).lower().lstrip().startswith("repeat")  # type: ignore[union-attr]
+            if strict:
+                take(_Atom(m.start(), m.end(), sets=r))
+            else:
+                take(_Atom(m.start(), m.end(), flex="sets", flex_val=r))
+        else:
+            take(_Atom(m.start(), m.end(), flex="reps", flex_val=r))
+    for m in list(_NX_RE.finditer(w())):
+        r = _int_range(m.group("n"))
+        if r is None:
+            continue
+        if _SETS_CONTEXT_RE.search(sentence[:m.start()]):
+            take(_Atom(m.start(), m.end(), sets=r))
+        else:
+            # "10x forward and 10x sideways" are two bouts, not reps x sets.
+            take(_Atom(m.start(), m.end(), reps=r))
+    for m in list(_XN_RE.finditer(w())):
+        r = _int_range(m.group("n"))
+        if r is None or "#" in m.group("pre"):
+            continue
+        s0 = m.start("n") - 1
+        while s0 > 0 and sentence[s0] not in "xX×":
+            s0 -= 1
+        if m.group("pre").lower() in _XN_SETS_WORDS:
+            take(_Atom(s0, m.end(), sets=r))
+        else:
+            take(_Atom(s0, m.end(), flex="reps", flex_val=r))
+    for m in list(_VERB_BARE_RE.finditer(w())):
+        if m.group("noun").lower() in _BARE_NOUN_EXCLUDE:
+            continue
+        r = _int_range(m.group("n"))
+        if r is not None and "#" not in m.group(0):
+            take(_Atom(m.start("n"), m.end("noun"), reps=r))
+    if list_item:
+        for rx in (_LIST_LEAD_RE, _LIST_TRAIL_RE):
+            m = rx.search(w())
+            # "Circuit 2", "Superset 3": the number is a label.
+            if m and not _LABEL_BEFORE_RE.search(sentence[:m.start("n")]):
+                r = _int_range(m.group("n"))
+                if r is not None and r[1] <= 500:
+                    take(_Atom(m.start("n"), m.end("n"), reps=r))
+    atoms.sort(key=lambda a: a.start)
+    return atoms
+
+
+_MAX_MERGE_GAP = 60
+_OTHER_SIDE_RE = re.compile(
+    r"\W*(?:(?:now|then)\s+)?(?:repeat|switch|swap|change|do\s+the\s+same|perform|complete)\b[^.!?]{0,40}?"
+    r"\b(?:other|opposite|second|left|right)\s+(?:side|leg|arm|foot)s?\b"
+    r"|\W*(?:(?:now|then)\s+)?(?:switch|swap|change|alternate)\s+(?:sides|legs|arms)\b",
+    re.I,
+)
+_LOST_SPACE_RE = re.compile(r"(?<=\d)\?(?=[A-Za-z])")
+_LABEL_BEFORE_RE = re.compile(
+    r"\b(?:circuit|superset|set|round|part|step|day|week|phase|level|block|workout|exercise|stage|"
+    r"option|variation|video|section|no\.?|number|tier|move)\s*#?\s*$|#\s*$",
+    re.I,
+)
+
+
+def _in_rest(sentence: str, pos: int, rest: list[tuple[int, int]]) -> bool:
+    # "pause and hold for 5 seconds" is a hold, not a pause.
+    for rs, re_ in rest:
+        if rs <= pos < re_:
+            return not _HOLD_RE.search(sentence[rs:pos])
+    return False
+
+
+_PER_SIDE_SUFFIX_RE = re.compile(_PER_SIDE_SUFFIX, re.I)
+_HOLD_SUFFIX_RE = re.compile(r"\s*-?\s*(?:isometric\s+|static\s+)?holds?\b", re.I)
+
+
+def _extend_per_side(text: str, end: int) -> int:
+    m = _PER_SIDE_SUFFIX_RE.match(text, end)
+    return m.end() if m else end
+
+
+@dataclass
+class _Group:
+    stage: str
+    start: int
+    end: int
+    sets: Range | None = None
+    reps: Range | None = None
+    seconds: Range | None = None
+    hold: bool = False
+    pending: list[_Atom] = field(default_factory=list)
+
+
+def _fits(g: _Group, a: _Atom) -> bool:
+    if a.flex == "reps":
+        return g.reps is None or g.sets is None
+    if a.flex == "sets":
+        return g.sets is None or (g.reps is None and g.seconds is not None)
+    return not ((a.sets and g.sets) or (a.reps and g.reps) or (a.seconds and g.seconds))
+
+
+def _absorb(g: _Group, a: _Atom) -> None:
+    g.end = max(g.end, a.end)
+    g.start = min(g.start, a.start)
+    if a.flex == "reps":
+        if g.reps is None:
+            g.reps = a.flex_val
+        else:
+            g.sets = a.flex_val
+    elif a.flex == "sets":
+        # "Hold 10 seconds, repeat this 5 times": a bare repeated hold counts reps.
+        if g.reps is None and g.sets is None and g.seconds is not None:
+            g.reps = a.flex_val
+        elif g.sets is None:
+            g.sets = a.flex_val
+        else:
+            g.reps = a.flex_val
+    else:
+        g.sets = a.sets or g.sets
+        g.reps = a.reps or g.reps
+        g.seconds = a.seconds or g.seconds
+    g.hold = g.hold or a.hold
+
+
+def parse_dosages(text: str, *, list_item: bool = False) -> list[DoseMention]:
+    """Every dosage mention of `text`, in reading order.
+
+    `list_item=True` for a bullet or heading line that names an exercise: a
+    bare leading or trailing number is then read as reps.
+    """
+    out: list[DoseMention] = []
+    spans = [(0, len(text))] if list_item else _sentences(text)
+    all_atoms = [_find_atoms(text[s0:s1], list_item) for s0, s1 in spans]
+    for si, (s0, s1) in enumerate(spans):
+        sentence = text[s0:s1]
+        atoms = all_atoms[si]
+        if not atoms:
+            continue
+        colon = _COLON_MARKER_RE.search(sentence)
+        colon_from = colon.end() if colon else None
+        for a in atoms:
+            a.stage = _stage_of(sentence, a.start, colon_from)
+            a.hold = a.seconds is not None and _hold_near(sentence, a.start, a.end)
+        per_side = bool(_PER_SIDE_RE.search(sentence))
+        # "Do 10 reps. Repeat with the other leg." - the next sentence, when
+        # it has no numbers of its own, can still make the dose per side.
+        if not per_side and si + 1 < len(spans) and not all_atoms[si + 1]:
+            nxt = text[spans[si + 1][0]:spans[si + 1][1]]
+            per_side = bool(_OTHER_SIDE_RE.match(nxt))
+        groups: list[_Group] = []
+        open_by_stage: dict[str, _Group] = {}
+        for a in atoms:
+            g = open_by_stage.get(a.stage)
+            # Far-apart numbers of one sentence are separate prescriptions.
+            if g is None or not _fits(g, a) or a.start - g.end > _MAX_MERGE_GAP:
+                g = _Group(a.stage, a.start, a.end)
+                groups.append(g)
+                open_by_stage[a.stage] = g
+            _absorb(g, a)
+        for g in groups:
+            if g.sets is None and g.reps is None and g.seconds is None:
+                continue
+            end = g.end
+            if g.hold:
+                hm = _HOLD_SUFFIX_RE.match(sentence, end)
+                end = hm.end() if hm else end
+            end = _extend_per_side(sentence, end)
+            st, en = s0 + g.start, s0 + end
+            out.append(DoseMention(
+                stage=g.stage, sets=g.sets, reps=g.reps, seconds=g.seconds,
+                seconds_kind="hold" if g.hold and g.seconds is not None else None,
+                per_side=per_side, start=st, end=en, text=text[st:en],
+            ))
+    out.sort(key=lambda d: d.start)
+    return out
+
+
+# --------------------------------------------------------------------------
+# Frequency
+# --------------------------------------------------------------------------
+
+_LOWER_BOUND = r"(?P<lb>at\s+(?:a\s+)?minimum\s+(?:of\s+)?|at\s+least\s+|a\s+minimum\s+of\s+|minimum\s+(?:of\s+)?|no\s+less\s+than\s+)?"
+_FREQ_RE = re.compile(
+    rf"{_LOWER_BOUND}(?P<n>{_RANGE}|\b(?:once|twice|thrice)\b)(?P<plus>\s*\+|\s+or\s+more)?\s*"
+    r"(?:x|times|sessions?|days?|workouts?)?\s*"
+    r"(?:/|\ba\b|\bper\b|\beach\b|\bevery\b|\bin\s+a\b)?\s*"
+    r"(?P<per>week|wk|day|daily|weekly)s?\b(?P<plus2>\s+or\s+more)?",
+    re.I,
+)
+_DAILY_RE = re.compile(
+    r"(?<!\byour\s)(?<!\bmy\s)(?<!\bour\s)(?<!\bthe\s)(?<!\ba\s)\bdaily\b(?!\s+(?:run|life|routine|activities|walk|steps))"
+    r"|\bevery\s+day\b|\beach\s+day\b",
+    re.I,
+)
+_EVERY_OTHER_RE = re.compile(r"\bevery\s+other\s+day\b", re.I)
+
+
+def parse_frequency(text: str) -> tuple[int, int | None] | None:
+    """Sessions per week: (min, max); a lower bound only gives (min, None)."""
+    for m in _FREQ_RE.finditer(text):
+        n = m.group("n")
+        low = n.lower()
+        # bare "a week"/"week" without a count or with an unrelated number
+        between = text[m.end("n"):m.start("per")]
+        if low in ("once", "twice", "thrice"):
+            r = (_WORD_VALUES[low], _WORD_VALUES[low])
+        else:
+            if not re.search(r"x|times|sessions?|days?|workouts?", between, re.I):
+                continue
+            ir = _int_range(n)
+            if ir is None:
+                continue
+            r = ir
+        per = m.group("per").lower()
+        if per in ("week", "wk", "weekly"):
+            lo, hi = r
+        elif re.search(r"days?", between, re.I):  # "3 days a week" is weekly
+            continue
+        else:
+            lo, hi = r[0] * 7, r[1] * 7
+        if m.group("lb") or m.group("plus") or m.group("plus2"):
+            return (lo, None)
+        return (lo, hi)
+    # "3 days a week"
+    m = re.search(rf"(?P<lb>at\s+least\s+)?(?P<n>{_RANGE})\s*\+?\s*days?\s*(?:/|a|per|each|every|in\s+a)\s*(?:week|wk)\b",
+                  text, re.I)
+    if m:
+        r2 = _int_range(m.group("n"))
+        if r2:
+            return (r2[0], None) if m.group("lb") else r2
+    if _EVERY_OTHER_RE.search(text):
+        return (3, 4)
+    if _DAILY_RE.search(text):
+        return (7, 7)
+    return None
+
+
+# --------------------------------------------------------------------------
+# Block sets, rest
+# --------------------------------------------------------------------------
+
+_BLOCK_PATTERNS = [
+    re.compile(rf"\(\s*(?P<n>{_RANGE})\s+(?:total\s+)?(?:sets?|rounds?|circuits?|times)\s*\)", re.I),
+    re.compile(rf"{_LB}(?P<n>{_RANGE})\s+(?:total\s+)?(?:sets?|rounds?|circuits?)\b", re.I),
+    re.compile(rf"(?<![\w-])[x×]\s*(?P<n>{_RANGE})(?![\w/])", re.I),
+    re.compile(
+        r"\b(?:repeat|do|perform|complete|go\s+through|run\s+through)\b[^.;:\n]{0,40}?"
+        rf"(?:(?P<n>{_RANGE})\s+times|\b(?P<w>twice|thrice|once)\b)", re.I),
+    re.compile(rf"{_LB}(?P<n>{_RANGE})\s+times\s+through\b", re.I),
+]
+
+
+def parse_block_sets(heading: str) -> Range | None:
+    """Sets/rounds a heading or intro line gives to a group of exercises."""
+    work = list(heading)
+    for rx in (_FREQ_MASK_RE, _MASK_RE):
+        for m in rx.finditer(heading):
+            _mask(work, m.start(), m.end())
+    for m in _LIST_NUM_RE.finditer(heading):
+        _mask(work, m.start(), m.end())
+    w = "".join(work)
+    for rx in _BLOCK_PATTERNS:
+        m = rx.search(w)
+        if not m:
+            continue
+        if "w" in rx.groupindex and m.group("w"):
+            v = _WORD_VALUES[m.group("w").lower()]
+            return (v, v)
+        r = _int_range(m.group("n"))
+        if r is not None:
+            return r
+    return None
+
+
+_REST_PHRASE_RE = re.compile(
+    r"(?<!without\s)(?<!\bno\s)\b(?:rest(?:ing)?|recover(?:y)?)\b"
+    r"(?!\s+(?:your|the|of|on|in|against|it|them|his|her|day|days)\b)[^.;!?\n]*",
+    re.I,
+)
+_REST_TIME_TRAIL_RE = re.compile(
+    rf"(?:{_LB}(?:{_RANGE}){_TU}|\b(?:a|one)\s+minute)\s*(?:of\s+)?(?:rest|recovery|breaks?)\b[^.;!?\n]*"
+    rf"|\btake\s+(?:a\s+)?(?:{_RANGE}){_TU}\s+(?:break|rest|breather)\b[^.;!?\n]*",
+    re.I,
+)
+_REST_INFO_RE = re.compile(rf"{_NUM}|\bbetween\b|\bas\s+needed\b|\bafter\s+each\b|\bminute\b", re.I)
+
+
+def parse_rest(text: str) -> str | None:
+    """The rest-period phrase as written ("Rest for 1 minute between sets"), else None."""
+    cands = []
+    for rx in (_REST_PHRASE_RE, _REST_TIME_TRAIL_RE):
+        for m in rx.finditer(text):
+            phrase = m.group(0)
+            # Stop at the next action: ", then do ...", " and repeat".
+            cut = re.search(r",\s*(?:then|and)\b|\s+then\b|\s+and\s+(?:repeat|do|perform|complete)\b|\s+(?=\()", phrase, re.I)
+            if cut:
+                phrase = phrase[:cut.start()]
+            phrase = phrase.rstrip(" ,:–—-")
+            if _REST_INFO_RE.search(phrase):
+                cands.append((m.start(), phrase))
+    if not cands:
+        return None
+    return min(cands)[1]
+
+
+# --------------------------------------------------------------------------
+# Name / dosage split
+# --------------------------------------------------------------------------
+
+_BULLET_RE = re.compile(r"^\s*(?:[•◦▪▫●○■□‣⁃∙·*–—-]+\s*|\(?\d{1,2}[.)]\s+|[A-Z]\d{1,2}[.):]?\s+)")
+_DESC_SPLIT_RE = re.compile(r"\s*(?::|\s[–—-]\s|[–—]\s)\s*")
+_NOTE_PAREN_RE = re.compile(r"\s*\(([^()]*)\)")
+_NOTE_WORDS = re.compile(
+    r"^(?:slow(?:ly)?|fast|alternating|alternate|optional|each|both|weighted|bodyweight|"
+    r"with\s|without\s|you\s|or\s|per\s|on\s|and\s|see\s|video|tempo|controlled|explosive|hold|pause)",
+    re.I,
+)
+
+
+def split_name_dosage(line: str) -> tuple[str, list[DoseMention]]:
+    """Split a list-item or heading line into (exercise name, dosages).
+
+    Offsets of the returned mentions are relative to `line`.  When the line
+    carries a prose description after a separator ("12 Goblet Squats: Hold a
+    weight ..."), only the part before the separator is read: the description
+    is the caller's prose.
+    """
+    bm = _BULLET_RE.match(line)
+    head_start = bm.end() if bm else 0
+    head_end = len(line)
+    # Cut a long description after ":" / " - " / "– ".
+    for m in _DESC_SPLIT_RE.finditer(line, head_start):
+        if m.start() <= head_start:
+            continue
+        tail = line[m.end():]
+        tail_clean = tail
+        for d in parse_dosages(tail, list_item=True):
+            tail_clean = tail_clean.replace(d.text, " ")
+        tail_clean = _NOTE_PAREN_RE.sub(" ", tail_clean)
+        words = re.findall(r"[A-Za-z]{2,}", tail_clean)
+        if len(words) >= 4:
+            head_end = m.start()
+            break
+    head = line[head_start:head_end]
+    mentions = [
+        DoseMention(d.stage, d.sets, d.reps, d.seconds, d.seconds_kind, d.per_side,
+                    d.start + head_start, d.end + head_start, d.text)
+        for d in parse_dosages(head, list_item=True)
+    ]
+    # Remove dosage spans and parentheticals that are dosages or notes.
+    chars = list(line)
+    for d in mentions:
+        for i in range(d.start, d.end):
+            chars[i] = "\x00"
+    name = "".join(chars[head_start:head_end])
+
+    def drop_paren(m: re.Match[str]) -> str:
+        inner = m.group(1)
+        if "\x00" in inner or not inner.strip() or _PER_SIDE_RE.search(inner) or inner[:1].islower() \
+                or _NOTE_WORDS.match(inner.strip()):
+            return ""
+        return m.group(0)
+
+    name = _NOTE_PAREN_RE.sub(drop_paren, name)
+    name = name.replace("\x00", " ")
+    # Leftover per-side words and connectors next to a removed dosage.
+    name = re.sub(r"(?:^|\s)(?:each|per|either)\s+(?:side|leg|arm)\b", " ", name, flags=re.I)
+    name = re.sub(r"\s+", " ", name).strip()
+    name = re.sub(r"^[\s:–—\-x×,]+(?=\s|$)|[\s:–—\-,;]+$", "", name).strip()
+    name = re.sub(r"^[x×]\s+", "", name)
+    return name, mentions

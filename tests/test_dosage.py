@@ -1,0 +1,556 @@
+"""Dosage grammar tests.  Every sentence here is written for the test; none is
+taken from the seed or dev articles."""
+from __future__ import annotations
+
+import pytest
+
+from runstrength.extract.dosage import (
+    DoseMention,
+    parse_block_sets,
+    parse_dosages,
+    parse_frequency,
+    parse_rest,
+    split_name_dosage,
+    to_int,
+    to_number,
+)
+
+
+def one(text: str, *, list_item: bool = False) -> DoseMention:
+    ds = parse_dosages(text, list_item=list_item)
+    assert len(ds) == 1, ds
+    return ds[0]
+
+
+def facts(d: DoseMention) -> tuple:
+    return (d.stage, d.sets, d.reps, d.seconds, d.seconds_kind, d.per_side)
+
+
+# ---------------------------------------------------------------- to_int
+
+
+@pytest.mark.parametrize(
+    "word,value",
+    [("12", 12), ("twelve", 12), ("Twenty", 20), ("forty-five", 45), ("a couple", 2),
+     ("twice", 2), ("once", 1), ("three", 3), ("sixty", 60), ("½", None), ("1½", None),
+     ("banana", None), ("", None)],
+)
+def test_to_int(word, value):
+    assert to_int(word) == value
+
+
+def test_to_number_fractions():
+    assert to_number("1½") == 1.5
+    assert to_number("1 1/2") == 1.5
+    assert to_number("¾") == 0.75
+
+
+# ---------------------------------------------------------------- reps / sets
+
+
+@pytest.mark.parametrize(
+    "text,sets,reps",
+    [
+        ("Do calf raises 8/side.", None, (8, 8)),
+        ("Complete 8-12 lunges.", None, (8, 12)),
+        ("Do 14 walking lunges.", None, (14, 14)),
+        ("Aim for 8–12 reps.", None, (8, 12)),
+        ("Aim for 10 - 14 reps today.", None, (10, 14)),
+        ("Then 3 x 6 with control.", (3, 3), (6, 6)),
+        ("Then 4x6 reps with control.", (4, 4), (6, 6)),
+        ("Then 4 × 7 with control.", (4, 4), (7, 7)),
+        ("Finish 4 sets of 6 reps.", (4, 4), (6, 6)),
+        ("Finish 2 sets of 12 repetitions.", (2, 2), (12, 12)),
+        ("Aim for 12 reps and 3 sets.", (3, 3), (12, 12)),
+        ("Perform 3 x 12", (3, 3), (12, 12)),
+        ("Squats: 6 reps x 4 sets.", (4, 4), (6, 6)),
+        ("Rows: 8-10 reps x 2 sets.", (2, 2), (8, 10)),
+        ("Perform 3 rounds for 6 reps.", (3, 3), (6, 6)),
+        ("Perform 4 rounds of 8.", (4, 4), (8, 8)),
+        ("Kick back 4-6x, slowly.", None, (4, 6)),
+        ("Skip 25x without stopping.", None, (25, 25)),
+        ("Then 1x only.", None, (1, 1)),
+        ("Do it 1x only.", (1, 1), None),
+        ("Then you repeat 8 times.", None, (8, 8)),
+        ("Repeat 14 times.", None, (14, 14)),
+        ("Do about 40 reps in total.", None, (40, 40)),
+        ("Do 9 repititions.", None, (9, 9)),
+        ("Do 7 repetitons slowly.", None, (7, 7)),
+        ("Finish with 11 reps.", None, (11, 11)),
+        ("Just 1 rep is enough at first.", None, (1, 1)),
+        ("Do two sets of eight reps.", (2, 2), (8, 8)),
+        ("Do a couple of sets of 12.", (2, 2), (12, 12)),
+    ],
+)
+def test_reps_and_sets(text, sets, reps):
+    d = one(text)
+    assert (d.sets, d.reps) == (sets, reps)
+
+
+def test_reps_each_leg_for_sets_is_one_mention():
+    d = one("Then step for 12 reps on each leg for 3 sets.")
+    assert facts(d) == ("main", (3, 3), (12, 12), None, None, True)
+
+
+def test_nx_each_leg_is_per_side_reps():
+    d = one("Lunge 12x each leg.")
+    assert (d.reps, d.per_side) == ((12, 12), True)
+
+
+def test_one_direction_is_per_side():
+    d = one("Walk the band sideways for 6 to 8 repetitions in one direction.")
+    assert (d.reps, d.per_side) == ((6, 8), True)
+
+
+def test_do_this_nx_is_sets():
+    assert one("Rest briefly and do this 2 to 3x.").sets == (2, 3)
+
+
+def test_do_it_twice_is_sets():
+    d = one("Once you are done, do it twice.")
+    assert (d.sets, d.reps) == ((2, 2), None)
+
+
+def test_do_this_n_times_is_sets():
+    assert one("Do this 4 times.").sets == (4, 4)
+
+
+def test_repeat_twice_more_is_three_sets():
+    assert one("Then repeat twice more.").sets == (3, 3)
+
+
+def test_times_after_hold_are_reps():
+    d = one("Squeeze and hold 8 seconds, then repeat 6 times.")
+    assert facts(d) == ("main", None, (6, 6), (8, 8), "hold", False)
+
+
+def test_times_after_reps_become_sets():
+    d = one("Do 8 reps, 3 times.")
+    assert (d.sets, d.reps) == ((3, 3), (8, 8))
+
+
+def test_times_each_way_per_side():
+    d = one("Circle the ankle 6 times each way.")
+    assert (d.reps, d.per_side) == ((6, 6), True)
+
+
+def test_two_separate_bouts_stay_separate():
+    ds = parse_dosages("Swing 12x front to back and 12x across the body.")
+    assert [d.reps for d in ds] == [(12, 12), (12, 12)]
+    assert all(d.sets is None for d in ds)
+
+
+def test_verb_with_plural_noun_is_reps():
+    assert one("After the jumps, complete 15 skips.").reps == (15, 15)
+    assert one("Push up, then follow with 8-12 presses.").reps == (8, 12)
+
+
+def test_bare_number_in_prose_is_not_reps():
+    assert parse_dosages("Take 3 deep breaths before you begin.") == []
+    assert parse_dosages("There are 12 moves in this plan.") == []
+
+
+# ---------------------------------------------------------------- time
+
+
+@pytest.mark.parametrize(
+    "text,seconds,kind",
+    [
+        ("Hold 20 to 40 seconds.", (20, 40), "hold"),
+        ("Squeeze and hold for 4 seconds.", (4, 4), "hold"),
+        ("March in place 20-40s.", (20, 40), None),
+        ("March in place 45 sec.", (45, 45), None),
+        ("March in place 45sec.", (45, 45), None),
+        ("March in place 2 min.", (120, 120), None),
+        ("Finish with a 2-minute wall sit.", (120, 120), None),
+        ("Skip rope for two minutes.", (120, 120), None),
+        ("Cycle easily for 2 ½ minutes.", (150, 150), None),
+        ("Cycle easily for 2½ min.", (150, 150), None),
+        ("Cycle easily for 1 1/2 minutes.", (90, 90), None),
+        ("Jog lightly for 3-6 minutes.", (180, 360), None),
+        ("Plank 20 or 40 seconds.", (20, 40), None),
+        ("Skip for 40 seconds.", (40, 40), None),
+        ("Keep holding for 50 seconds.", (50, 50), "hold"),
+        ("Hold it for half a minute.", (30, 30), "hold"),
+        ("Aim for a 30-second isometric hold.", (30, 30), "hold"),
+    ],
+)
+def test_time(text, seconds, kind):
+    d = one(text)
+    assert (d.seconds, d.seconds_kind) == (seconds, kind)
+
+
+def test_mixed_unit_range_per_side():
+    d = one("Stay there 40 seconds to one minute per side.")
+    assert (d.seconds, d.per_side) == ((40, 60), True)
+
+
+def test_hold_then_reps_merge_into_one_mention():
+    d = one("Hold 20-40 seconds, then follow with 12-15 pulses.")
+    assert facts(d) == ("main", None, (12, 15), (20, 40), "hold", False)
+    assert d.text.startswith("20-40 seconds")
+
+
+def test_holding_a_weight_is_not_a_hold():
+    d = one("Holding a dumbbell in each hand, march for 40 seconds.")
+    assert (d.seconds, d.seconds_kind, d.per_side) == ((40, 40), None, False)
+
+
+# ---------------------------------------------------------------- per side
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Do 8 reps/leg.", "Do 8 reps each side.", "Do 8 reps each leg.", "Do 8 reps per leg.",
+        "Do 8 reps per side.", "Do 8 reps either side.", "Do 8 reps on each leg.",
+        "Do 8 reps each way.", "Do 8 reps in each direction.", "Do 8 reps in the other direction.",
+        "Do 8 reps on both sides.", "Do 8 reps e/s.", "Do 8 reps each arm.", "Do 8 reps per arm.",
+        "Do 8 reps, then switch sides.", "Do 8 reps, then repeat with the other leg.",
+        "Do 8 reps and repeat on the opposite leg.",
+    ],
+)
+def test_per_side_markers(text):
+    assert one(text).per_side is True
+
+
+def test_other_side_in_next_sentence():
+    d = one("Press the knee out for 12 reps. Repeat with the other leg.")
+    assert d.per_side is True
+
+
+def test_not_per_side_without_marker():
+    assert one("Bridge up for 12 reps with both feet down.").per_side is False
+
+
+# ---------------------------------------------------------------- stages
+
+
+def test_start_then_target():
+    ds = parse_dosages("Begin with 4 reps; later you work your way up to 3 sets of 12.")
+    assert [facts(d) for d in ds] == [
+        ("start", None, (4, 4), None, None, False),
+        ("target", (3, 3), (12, 12), None, None, False),
+    ]
+
+
+def test_start_target_and_main_in_one_sentence():
+    ds = parse_dosages("Start with 15 to 20 seconds and build up to 45 seconds, do this 2 to 3x.")
+    assert [(d.stage, d.sets, d.seconds) for d in ds] == [
+        ("start", None, (15, 20)), ("target", None, (45, 45)), ("main", (2, 3), None)]
+
+
+def test_postfix_to_start_out():
+    assert one("Try 20 seconds to start out and add time later.").stage == "start"
+
+
+def test_postfix_to_begin_with_switch_sides():
+    ds = parse_dosages("Hold the bridge 10 seconds to begin, swap legs, and later build up to holding 40 seconds per side.")
+    assert [(d.stage, d.seconds, d.seconds_kind, d.per_side) for d in ds] == [
+        ("start", (10, 10), "hold", True), ("target", (40, 40), "hold", True)]
+
+
+def test_progress_into_numbers_is_target():
+    assert one("Later, progress into 40 or 50 seconds when it is easy.").stage == "target"
+
+
+def test_progress_to_equipment_is_not_a_stage():
+    assert one("Do 3 sets and progress to a thicker band later.").stage == "main"
+
+
+def test_until_you_reach_is_target():
+    d = one("Add one rep per session until you reach 4 sets of 25.")
+    assert (d.stage, d.sets, d.reps) == ("target", (4, 4), (25, 25))
+
+
+def test_add_extra_reps_is_not_a_dose():
+    assert parse_dosages("Add 3 extra repetitions per set each week.") == []
+
+
+def test_start_again_at_is_progression():
+    ds = parse_dosages("After that, strap on a 2 pound weight and start again at 2 sets of 12 reps.")
+    assert [(d.stage, d.sets, d.reps) for d in ds] == [("progression", (2, 2), (12, 12))]
+
+
+def test_build_back_up_and_increase_to_are_target():
+    assert one("Build back up to 4 sets of 30.").stage == "target"
+    assert one("Then increase to 3 sets of 14.").stage == "target"
+    assert one("Aim to reach 25 reps.").stage == "target"
+
+
+def test_progression_colon():
+    d = one("Progression: 4 x 8 with a band.")
+    assert (d.stage, d.sets, d.reps) == ("progression", (4, 4), (8, 8))
+
+
+def test_followed_by_keeps_stage():
+    ds = parse_dosages("Start with 6 reps of the arms, followed by 6 reps of the legs.")
+    assert [d.stage for d in ds] == ["start", "start"]
+
+
+# ---------------------------------------------------------------- not dosages
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Work at 70-80% of your 1RM.",
+        "Pick up a 12-15 lb dumbbell.",
+        "Use a 20 kg plate.",
+        "Strap on a 2 pound weight.",
+        "Raise the heel 4 inches.",
+        "Stand on a 20\" box.",
+        "Use a 6-8 in step.",
+        "Bend the knee to 45 degrees.",
+        "Keep the elbow at 90º.",
+        "Make a 90-degree angle with your hips.",
+        "Point the foot to 3 o'clock.",
+        "Pause for 1-2 seconds at the top.",
+        "Wait 5 seconds before the next one.",
+        "rest 45 seconds.",
+        "REST 45sec",
+        "Take a 3-minute break.",
+        "Rest for 2 minutes between rounds.",
+        "Do these moves twice a day.",
+        "Do them 4 times a day.",
+        "Train 3x/week.",
+        "Do it once daily.",
+        "1. Lie on your back.",
+        "Back in 2019 I ran a lot.",
+        "Test your 1RM first.",
+        "This is the second and third exercise.",
+    ],
+)
+def test_not_dosage(text):
+    assert parse_dosages(text) == []
+
+
+def test_frequency_excluded_but_dose_kept():
+    text = "Do these 3x/week with 3 sets of 8 reps each."
+    assert parse_frequency(text) == (3, 3)
+    ds = parse_dosages(text)
+    assert [(d.sets, d.reps) for d in ds] == [((3, 3), (8, 8))]
+
+
+def test_twice_a_day_with_dose_and_side():
+    d = one("Twice a day, complete 2 sets of 12 repetitions on each leg.")
+    assert facts(d) == ("main", (2, 2), (12, 12), None, None, True)
+
+
+def test_rest_after_dose_dropped():
+    d = one("Do 12 reps, rest 40 seconds between sets.")
+    assert (d.reps, d.seconds) == ((12, 12), None)
+
+
+def test_without_rest_keeps_time():
+    assert one("Step-ups without rest (40 seconds each leg)").seconds == (40, 40)
+
+
+def test_pause_and_hold_is_a_hold():
+    d = one("Pause and hold for 6 seconds at the top.")
+    assert (d.seconds, d.seconds_kind) == ((6, 6), "hold")
+
+
+def test_offsets_point_into_input():
+    text = "Lie down. Perform 3 sets of 9 reps now."
+    d = one(text)
+    assert text[d.start:d.end] == d.text == "3 sets of 9 reps"
+
+
+def test_empty_text():
+    assert parse_dosages("") == []
+    assert parse_dosages("Keep your back straight and breathe.") == []
+
+
+# ---------------------------------------------------------------- list items
+
+
+@pytest.mark.parametrize(
+    "line,reps,seconds,per_side",
+    [
+        ("14 Sumo Squats", (14, 14), None, False),
+        ("Split squats 8 (controlled)", (8, 8), None, False),
+        ("Hip thrusts 10-12", (10, 12), None, False),
+        ("25 Diamond Push Ups", (25, 25), None, False),
+        ("2 Minute Jumping Jacks", None, (120, 120), False),
+        ("1x 2-minute wall sit", (1, 1), (120, 120), False),
+        ("1x 45sec side plank (both sides)", (1, 1), (45, 45), True),
+    ],
+)
+def test_list_item(line, reps, seconds, per_side):
+    d = one(line, list_item=True)
+    assert (d.reps, d.seconds, d.per_side) == (reps, seconds, per_side)
+
+
+def test_list_label_number_is_not_reps():
+    assert parse_dosages("Circuit 2", list_item=True) == []
+    assert parse_dosages("Superset 3:", list_item=True) == []
+
+
+def test_bare_trailing_number_not_reps_in_prose():
+    assert parse_dosages("Hip thrusts 10-12") == []
+
+
+# ---------------------------------------------------------------- split_name_dosage
+
+
+@pytest.mark.parametrize(
+    "line,name",
+    [
+        ("4-6x Split Squat Jumps", "Split Squat Jumps"),
+        ("Front Squats– 6 reps x 4 sets", "Front Squats"),
+        ("Reverse Lunge (12x each leg)", "Reverse Lunge"),
+        ("Lateral Step-Downs Without Rest (20 seconds to 1 minute each leg)", "Lateral Step-Downs Without Rest"),
+        ("• Box squats 12 (slow)", "Box squats"),
+        ("◦ Toe walks 20 (alternating)", "Toe walks"),
+        ("1. Calf raises 15/side", "Calf raises"),
+        ("Hip circles 8/side", "Hip circles"),
+        ("25 Pike Push Ups (each side)", "Pike Push Ups"),
+        ("Bear Crawls:", "Bear Crawls"),
+        ("½ Kneel hip flexor stretch 6/side", "½ Kneel hip flexor stretch"),
+        ("Nordic curls 6/side (use a partner if you can)", "Nordic curls"),
+        ("Sled push —", "Sled push"),
+        ("Copenhagen Plank – Short Lever", "Copenhagen Plank – Short Lever"),
+        ("8 Skater Hops: Leap sideways and land softly on one foot.", "Skater Hops"),
+    ],
+)
+def test_split_name(line, name):
+    assert split_name_dosage(line)[0] == name
+
+
+def test_split_name_dosages():
+    name, ds = split_name_dosage("Reverse Lunge (12x each leg)")
+    assert [(d.reps, d.per_side) for d in ds] == [((12, 12), True)]
+    name, ds = split_name_dosage("Hip circles 8/side")
+    assert ds[0].text == "8/side"
+    name, ds = split_name_dosage("Lateral Step-Downs Without Rest (20 seconds to 1 minute each leg)")
+    assert [(d.seconds, d.per_side) for d in ds] == [((20, 60), True)]
+    name, ds = split_name_dosage("25 Pike Push Ups (each side)")
+    assert [(d.reps, d.per_side) for d in ds] == [((25, 25), True)]
+    assert split_name_dosage("Bear Crawls:") == ("Bear Crawls", [])
+
+
+def test_split_offsets_relative_to_line():
+    line = "  • Step ups 12/side"
+    _, ds = split_name_dosage(line)
+    assert line[ds[0].start:ds[0].end] == "12/side"
+
+
+# ---------------------------------------------------------------- block sets
+
+
+@pytest.mark.parametrize(
+    "heading,value",
+    [
+        ("Circuit 3 (4 sets):", (4, 4)),
+        ("(2) 5 Sets", (5, 5)),
+        ("Power Block B: 2 rounds", (2, 2)),
+        ("LOWER BODY FINISHER x 4", (4, 4)),
+        ("4 Supersets, 2 rounds total", (2, 2)),
+        ("Repeat the whole sequence twice", (2, 2)),
+        ("Repeat this circuit four times", (4, 4)),
+        ("Complete 3-4 rounds", (3, 4)),
+        ("Circuit 2", None),
+        ("Superset 4:", None),
+        ("Second 10-minute Circuit:", None),
+        ("Warm up", None),
+    ],
+)
+def test_block_sets(heading, value):
+    assert parse_block_sets(heading) == value
+
+
+# ---------------------------------------------------------------- frequency
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("Do the plan 2-3x/week.", (2, 3)),
+        ("Train 3x/week.", (3, 3)),
+        ("Lift at a minimum of 3x/week.", (3, None)),
+        ("Do it at least three times a week.", (3, None)),
+        ("Aim for three to four times a week.", (3, 4)),
+        ("Do this 2 times per week.", (2, 2)),
+        ("Do the long session once a week.", (1, 1)),
+        ("Stretch daily.", (7, 7)),
+        ("Stretch every day.", (7, 7)),
+        ("Do the band work once a day.", (7, 7)),
+        ("Do the holds 2 times daily.", (14, 14)),
+        ("Do the holds 2 times a day.", (14, 14)),
+        ("2 - 4 times a day, do the following.", (14, 28)),
+        ("Do 3 sets of 8 reps.", None),
+        ("Keep the knee soft during your daily run.", None),
+        ("Relax once the set is done.", None),
+    ],
+)
+def test_frequency(text, value):
+    assert parse_frequency(text) == value
+
+
+# ---------------------------------------------------------------- rest
+
+
+@pytest.mark.parametrize(
+    "text,phrase",
+    [
+        ("Rest for 2 minutes between sets.", "Rest for 2 minutes between sets"),
+        ("REST 45sec", "REST 45sec"),
+        ("Do 10 reps with 40 seconds rest between rounds.", "40 seconds rest between rounds"),
+        ("Take a 3-minute break, then go again.", "Take a 3-minute break"),
+        ("Rest your palms on the floor.", None),
+        ("Squeeze and hold 5 seconds.", None),
+    ],
+)
+def test_parse_rest(text, phrase):
+    assert parse_rest(text) == phrase
+
+
+# ---------------------------------------------------------------- extra grammar
+
+
+def test_intro_clause_sets_stage():
+    assert one("To begin, do 6 reps.").stage == "start"
+    assert one("Over time, hold for 50 seconds.").stage == "target"
+
+
+def test_twice_after_reps_is_sets():
+    d = one("Do 12 reps twice.")
+    assert (d.sets, d.reps) == ((2, 2), (12, 12))
+
+
+def test_once_as_conjunction_is_ignored():
+    assert parse_dosages("Stand up once the band is tight.") == []
+    d = one("Then build up to 50 seconds once it feels easy.")
+    assert (d.reps, d.seconds) == (None, (50, 50))
+
+
+def test_second_pause_is_tempo_not_dose():
+    d = one("Do 4 sets of 6 with a 3-second pause at the top.")
+    assert (d.sets, d.reps, d.seconds) == ((4, 4), (6, 6), None)
+
+
+def test_adjective_before_plural_noun():
+    assert one("Then do 16 walking lunges.").reps == (16, 16)
+
+
+def test_far_apart_numbers_are_separate_mentions():
+    ds = parse_dosages(
+        "Do 8 repetitions of every move, then keep looping through the whole list of moves until 6 minutes pass.")
+    assert [(d.reps, d.seconds) for d in ds] == [((8, 8), None), (None, (360, 360))]
+
+
+@pytest.mark.parametrize(
+    "line,name,facts_",
+    [
+        ("Step-downs 4 x 8/side", "Step-downs", [((4, 4), (8, 8), None, True)]),
+        ("B2. Pallof Press 3x12", "Pallof Press", [((3, 3), (12, 12), None, False)]),
+        ("Hollow Rock x 15 each side", "Hollow Rock", [(None, (15, 15), None, True)]),
+        ("Superman – 8 reps/side, 4 second hold", "Superman", [(None, (8, 8), (4, 4), True)]),
+        ("Side Bridge: 2 x 25-35 sec/side", "Side Bridge", [(None, (2, 2), (25, 35), True)]),
+    ],
+)
+def test_split_more_list_forms(line, name, facts_):
+    n, ds = split_name_dosage(line)
+    assert n == name
+    assert [(d.sets, d.reps, d.seconds, d.per_side) for d in ds] == facts_
