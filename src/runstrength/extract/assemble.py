@@ -1,0 +1,768 @@
+"""Turn one article's lines (and their spaCy docs) into an Article record.
+
+Two passes over the lines. The first gives every line a role from its own
+content: boilerplate, label ("Target: glutes"), rest or dosage line, section
+heading, exercise line (heading, list item or inline "Name: description"),
+or prose. The second walks the roles in reading order keeping the current
+section and exercise, so description sentences, dosages, muscles and
+equipment land on the exercise they describe. Paragraphs whose heading was
+lost are recognised from an exercise they name as their subject, or from a
+movement signature (lexicon), and flagged named_in_text=False in the latter case.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from runstrength.extract import dosage as dz
+from runstrength.extract import lexicon
+from runstrength.extract.meta import find_author, find_organization, find_title
+from runstrength.extract.nlp import EQUIPMENT_KEY, EXERCISE_KEY, MUSCLE_KEY, norm_tokens
+from runstrength.extract.sentences import classify, content_words, is_dosage_only
+from runstrength.extract.signatures import match_signature
+from runstrength.extract.text import Line, structure_lexicon, unglue
+from runstrength.ingest.reader import RawArticle
+from runstrength.model import Article, Dosage, Exercise, Section, Sentence
+
+# ---------------------------------------------------------------- vocabularies
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> dict:
+    lex = structure_lexicon()
+    strong = {"circuit", "circuits", "superset", "supersets", "giant set", "tri-set", "triset", "block", "round",
+              "rounds", "session", "routine", "workout", "series", "exercises", "drills", "part", "phase", "stage",
+              "set a", "set b", "set c", "program", "programme", "finisher", "stretches"}
+    heads = set()
+    for h in lex["head_nouns"]:
+        heads.add(norm_tokens(h))
+    alias_index: dict[tuple[str, ...], dict] = {}
+    for entry in lexicon.load_exercises():
+        for term in [entry["canonical"], *entry.get("aliases", [])]:
+            alias_index.setdefault(norm_tokens(term), entry)
+            alias_index.setdefault(norm_tokens(term.replace("-", "")), entry)
+    muscle_terms = set()
+    for variants in lexicon.load_muscles().values():
+        for v in variants:
+            muscle_terms.add(norm_tokens(v))
+    return {
+        "section_words": [w.lower() for w in lex["section_words"]],
+        "strong_section": strong,
+        "warmup": [w.lower() for w in lex["warmup_words"]],
+        "heads": heads,
+        "labels": sorted({w.lower() for w in lex["label_prefixes"]}, key=len, reverse=True),
+        "boiler": [re.compile(p, re.I) for p in lex["boilerplate_patterns"]],
+        "end": tuple(w.lower() for w in lex["end_markers"]),
+        "alias_index": alias_index,
+        "muscle_terms": muscle_terms,
+        "regions": {norm_tokens(r) for r in lexicon.load_regions()},
+        "ambiguous_equipment": {a.lower() for a in lexicon.load_ambiguous_equipment()},
+    }
+
+
+_FUNCTION_START = re.compile(
+    r"^(here|how|what|why|when|where|who|this|these|there|that|if|for|and|but|so|our|my|we|i|you|it|please|"
+    r"note|tip|follow|try|get|watch|check|click|read|see|learn|want|ready|the benefits?|benefits|welcome|today|"
+    r"thank|thanks|remember|in|at|on|with|to|as|by|from|a|an)\b", re.I)
+_SECTION_INTRO = re.compile(r"\b(perform|do|complete|try)\b.*\b(the following|these|this|below)\b.*\b(exercises?|moves|series|circuit|routine)\b", re.I)
+_INLINE_RE = re.compile(r"^(?P<name>[^:.!?]{2,70}?)\s*(?::\s*\??\s*|\s[-]\s+|(?<=[A-Za-z)])[-]\s+|\?(?=[A-Z]))(?P<rest>\S.*)$")
+_PAREN_RE = re.compile(r"\(([^()]*)\)")
+_AKA_RE = re.compile(r"\s+(?:aka|a\.k\.a\.?|also known as|or)\s+", re.I)
+_PLURAL_SUBJECT = re.compile(r"^(these|they|both|all of these|together|combined)\b", re.I)
+_DET = {"a", "an", "the", "or", "and", "also", "then", "next", "try", "like"}
+_SUBJECT_VERBS = {"is", "are", "was", "will", "can", "helps", "help", "trains", "train", "works", "work", "targets",
+                  "target", "enhances", "enhance", "builds", "build", "strengthens", "strengthen", "activates",
+                  "activate", "assists", "assist", "improves", "improve", "develops", "develop", "focuses", "creates",
+                  "create", "requires", "require", "teaches", "teach", "uses", "use", "engages", "engage", "involves",
+                  "allows", "mimics", "replicates", "to", "should", "benefits", "isolates", "challenges", "gets"}
+
+
+def is_boilerplate(text: str) -> bool:
+    return any(rx.search(text) for rx in _vocab()["boiler"])
+
+
+def _ends_with_head(tokens: tuple[str, ...]) -> bool:
+    heads = _vocab()["heads"]
+    return any(len(h) <= len(tokens) and tokens[-len(h):] == h for h in heads)
+
+
+def _is_section_word_only(tokens: tuple[str, ...]) -> bool:
+    text = " ".join(tokens)
+    left = text
+    for w in sorted(_vocab()["section_words"], key=len, reverse=True):
+        left = re.sub(rf"\b{re.escape(' '.join(norm_tokens(w)))}\b", " ", left)
+    left = re.sub(r"\b(the|and|of|for|a|\d+|your|my|our|x|minute|min|total|pre|main|exercise|training)\b", " ", left)
+    return not left.split()
+
+
+def _strong_section(lower: str) -> bool:
+    return any(re.search(rf"\b{re.escape(w)}\b", lower) for w in _vocab()["strong_section"])
+
+
+def _label_of(text: str) -> tuple[str, str] | None:
+    m = re.match(r"^\s*([A-Za-z][A-Za-z ]{1,30}?)\s*:\s*(.*)$", text)
+    if not m:
+        return None
+    head = m.group(1).lower().strip()
+    if head in _vocab()["labels"]:
+        return head, m.group(2)
+    return None
+
+
+# ---------------------------------------------------------------- line roles
+
+
+@dataclass
+class Role:
+    kind: str  # boiler | end | label | rest | dose | section | exercise | combined | other_heading | prose | article_sets
+    name: str = ""
+    name_start: int = 0  # offsets in the line text
+    name_end: int = 0
+    desc_start: int | None = None  # where description text starts inside the line
+    doses: list = field(default_factory=list)  # DoseMention, offsets relative to line text
+    dose_base: int = 0  # offset of the text the doses were parsed from, inside the line
+    title: str = ""
+    sets: tuple[int, int] | None = None
+    alternatives: list[tuple[str, int, int]] = field(default_factory=list)
+    label: str = ""
+
+
+def _exercise_spans_in(doc: Doc, start: int, end: int):
+    return [s for s in doc.spans[EXERCISE_KEY] if s.start_char >= start and s.end_char <= end]
+
+
+def exercise_like(name: str, doc: Doc | None, offset: int) -> bool:
+    tokens = norm_tokens(name)
+    if not tokens or len(tokens) > 9:
+        return False
+    if _FUNCTION_START.match(name.strip()) and not (doc is not None and _exercise_spans_in(doc, offset, offset + len(name))
+                                                    and not re.match(r"^(here|how|what|why|this|these|there|if|for|follow|watch|click|read|see)\b", name.strip(), re.I)):
+        return False
+    if doc is not None and _exercise_spans_in(doc, offset, offset + len(name)):
+        return True
+    stripped = tuple(t for t in tokens if t not in ("exercise", "exercis", "for", "runner", "with", "band", "weight"))
+    return bool(stripped) and _ends_with_head(stripped)
+
+
+def _clean_name(name: str) -> tuple[str, int]:
+    """Name without glued scraping debris or trailing separators; returns (name, cut from front)."""
+    name, cut = unglue(name)
+    stripped = name.rstrip(" :-?;,.")
+    lead = len(stripped) - len(stripped.lstrip(" -:?"))
+    return stripped.strip(" -:?"), cut + lead
+
+
+def _split_alternatives(name: str) -> list[tuple[str, int, int]]:
+    """'inverted rows (TRX or Bar) or renegade rows' -> both exercises, when both sides name one."""
+    plain = _PAREN_RE.sub(lambda m: " " * len(m.group(0)), name)
+    parts = re.split(r"\s+or\s+", plain)
+    if len(parts) < 2:
+        return []
+    out = []
+    pos = 0
+    for part in parts:
+        i = plain.find(part, pos)
+        pos = i + len(part)
+        seg = name[i:i + len(part)].strip()
+        seg_clean = _PAREN_RE.sub("", seg).strip()
+        if not seg_clean or not _ends_with_head(norm_tokens(seg_clean)):
+            return []
+        out.append((seg_clean, i, i + len(seg_clean)))
+    return out
+
+
+def analyse_line(line: Line, doc: Doc) -> Role:
+    text = line.text
+    lower = text.lower().strip()
+    v = _vocab()
+    if lower.startswith(v["end"]) and len(line.words) <= 6:
+        return Role("end")
+    if is_boilerplate(text) and (len(line.words) <= 30 or "@" in text):
+        return Role("boiler")
+    label = _label_of(text)
+    if label:
+        return Role("label", label=label[0], desc_start=len(text) - len(label[1]))
+    ends_sentence = text.rstrip().endswith((".", "!", "?")) and not text.rstrip().endswith("..")
+    words = line.words
+    doses = dz.parse_dosages(text)
+    if dz.parse_rest(text) and is_dosage_only(text, [(d.start, d.end) for d in doses], rest=True):
+        return Role("rest")
+    short = len(words) <= 12
+    if _SECTION_INTRO.search(text) and len(words) <= 14:
+        sets = dz.parse_block_sets(text)
+        return Role("section", title=text.strip().rstrip(":").strip(), sets=sets)
+    if short and doses and is_dosage_only(text, [(d.start, d.end) for d in doses]) and not exercise_like(_strip_numbers(text), doc, 0):
+        return Role("dose", doses=doses)
+
+    # "Name: description" / "Name - description" on one line.
+    m = _INLINE_RE.match(text)
+    if m and not line.text.startswith("(") and len(m.group("name").split()) <= 8:
+        raw_name = m.group("name")
+        rest = m.group("rest")
+        rest_start = m.start("rest")
+        # A short right side is part of the name ("Kneeling Side Plank - Leg Up").
+        rest_doses = dz.parse_dosages(rest)
+        rest_is_dose = bool(rest_doses) and is_dosage_only(rest, [(d.start, d.end) for d in rest_doses])
+        if len(rest.split()) >= 4 or rest_is_dose or ":" in text[:rest_start]:
+            lname = raw_name.lower().strip()
+            if any(lname == w or lname.startswith(w) for w in v["warmup"] + v["section_words"]) and _is_section_word_only(norm_tokens(raw_name)) and len(rest.split()) <= 6 and not rest_is_dose:
+                nm, cut = _clean_name(rest)
+                return Role("combined", title=raw_name.strip(), name=nm, name_start=rest_start + cut, name_end=rest_start + cut + len(nm))
+            name, ndoses = dz.split_name_dosage(raw_name)
+            name, cut = _clean_name(name)
+            if name and exercise_like(name, doc, text.find(name)) or (name and rest_is_dose and len(name.split()) <= 6 and not _FUNCTION_START.match(name)):
+                ns = text.find(name)
+                if ns < 0:
+                    ns = cut
+                role = Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=list(ndoses), desc_start=None if rest_is_dose else rest_start)
+                if rest_is_dose:
+                    role.doses += list(rest_doses)
+                    role.dose_base = rest_start
+                    role.doses = [_shift(d, rest_start) for d in rest_doses] + list(ndoses)
+                return role
+    if short and not ends_sentence:
+        # Heading or list item.
+        sets = dz.parse_block_sets(text)
+        name, ndoses = dz.split_name_dosage(text)
+        name, cut = _clean_name(name)
+        tokens = norm_tokens(name)
+        lname = " ".join(tokens)
+        if sets and (re.search(r"\b\d+\s+(super ?sets?|circuits|rounds|blocks|exercises)\b", lower) or "total" in lower or re.search(r"\b(all|each|every)\b", lower)):
+            return Role("article_sets", sets=sets, title=text)
+        if name and _strong_section(lname) and not re.match(r"^(here|how|what|why|follow|watch|below|above)\b", lname):
+            title = _section_title(text)
+            return Role("section", title=title, sets=sets)
+        if name and exercise_like(name, doc, max(text.find(name), 0)):
+            ns = text.find(name)
+            if ns < 0:
+                ns = cut
+            alts = _split_alternatives(name)
+            return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=list(ndoses), alternatives=[(a, ns + s, ns + e) for a, s, e in alts])
+        if name and _is_section_word_only(tokens) and len(tokens) <= 6:
+            return Role("section", title=_section_title(text), sets=sets)
+        if name and ndoses and len(tokens) <= 6 and not _FUNCTION_START.match(name):
+            ns = max(text.find(name), 0)
+            return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=list(ndoses))
+        if name and len(tokens) <= 8 and not _FUNCTION_START.match(name) and not ends_sentence and ":" not in text[:-1]:
+            return Role("maybe_heading", name=name, name_start=max(text.find(name), 0), name_end=max(text.find(name), 0) + len(name), doses=list(ndoses), title=_section_title(text), sets=sets)
+        return Role("other_heading")
+    return Role("prose")
+
+
+def _strip_numbers(text: str) -> str:
+    return re.sub(r"[\d/x\-]+", " ", text)
+
+
+def _shift(d: dz.DoseMention, by: int) -> dz.DoseMention:
+    from dataclasses import replace
+    return replace(d, start=d.start + by, end=d.end + by)
+
+
+def _section_title(text: str) -> str:
+    t = re.sub(r"\(\s*[^()]*\b(sets?|rounds?|times)\b[^()]*\)", "", text, flags=re.I)
+    t = re.sub(r"[:,-]?\s*\b(x\s*\d+|\d+\s*x)\s*$", "", t.strip(), flags=re.I)
+    t = re.sub(r"[:,-]\s*(\d+|one|two|three|four|five|six)(\s*-\s*\d+)?\s+(sets?|rounds?)(\s+total)?\s*$", "", t.strip(), flags=re.I)
+    return t.strip().rstrip(":").strip()
+
+
+# ---------------------------------------------------------------- assembly
+
+
+@dataclass
+class _Ex:
+    name: str
+    start: int
+    end: int
+    entry: dict | None
+    named: bool
+    section: Section | None
+    tokens: tuple[str, ...]
+    aliases: list[str] = field(default_factory=list)
+    doses: list[tuple[dz.DoseMention, int, str]] = field(default_factory=list)  # mention, abs offset of its text, context stage
+    sentences: list[Sentence] = field(default_factory=list)
+    purpose: list[Sentence] = field(default_factory=list)
+    muscles: list[str] = field(default_factory=list)
+    equipment: list[str] = field(default_factory=list)
+    seen_sents: set = field(default_factory=set)
+    progression: bool = False
+
+
+def _canonical_entry(name: str, doc: Doc | None, offset: int) -> dict | None:
+    index = _vocab()["alias_index"]
+    tokens = norm_tokens(name)
+    if tokens in index:
+        return index[tokens]
+    if doc is not None:
+        spans = _exercise_spans_in(doc, offset, offset + len(name))
+        if spans:
+            best = max(spans, key=lambda s: (len(s.text), -s.start_char))
+            return next((e for e in lexicon.load_exercises() if e["canonical"] == best.label_), None)
+    return None
+
+
+def _same_family(a: _Ex, tokens: tuple[str, ...], entry: dict | None) -> bool:
+    if entry is not None and a.entry is not None and entry["canonical"] == a.entry["canonical"]:
+        return True
+    ta, tb = set(a.tokens), set(tokens)
+    if not ta or not tb:
+        return False
+    small, big = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    return small <= big and (len(small) >= 2 or small == big)
+
+
+class _Builder:
+    def __init__(self, raw: RawArticle, lines: list[Line], docs: list[Doc]):
+        self.raw = raw
+        self.text = raw.text
+        self.lines = lines
+        self.docs = docs
+        self.sections: list[Section] = []
+        self.exercises: list[_Ex] = []
+        self.article_doses: list[dz.DoseMention] = []
+        self.article_dose_text: list[tuple[int, int]] = []
+        self.frequency: tuple[int, int | None] | None = None
+
+    # -- exercise registry
+    def find(self, tokens: tuple[str, ...], entry: dict | None) -> _Ex | None:
+        for ex in self.exercises:
+            if ex.tokens == tokens:
+                return ex
+        for ex in self.exercises:
+            ta, tb = set(ex.tokens), set(tokens)
+            small, big = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+            if len(small) >= 2 and small <= big and len(big - small) <= 2:
+                return ex
+        if entry is not None:
+            for ex in self.exercises:
+                if ex.entry is not None and ex.entry["canonical"] == entry["canonical"] and (
+                    norm_tokens(entry["canonical"]) in (ex.tokens, tokens) or not set(tokens) - set(ex.tokens) or not set(ex.tokens) - set(tokens)
+                ):
+                    return ex
+        return None
+
+    def register(self, name: str, start: int, end: int, doc: Doc | None, doc_offset: int, section: Section | None, *, named: bool = True, entry: dict | None = None) -> _Ex:
+        entry = entry or _canonical_entry(name, doc, doc_offset)
+        tokens = norm_tokens(name)
+        ex = self.find(tokens, entry)
+        if ex is not None:
+            if name not in ex.aliases and norm_tokens(name) != ex.tokens:
+                ex.aliases.append(name)
+            return ex
+        ex = _Ex(name=name, start=start, end=end, entry=entry, named=named, section=section, tokens=tokens)
+        self.exercises.append(ex)
+        return ex
+
+    # -- per-line helpers
+    def add_terms(self, ex: _Ex, doc: Doc, start: int = 0, end: int | None = None) -> None:
+        end = len(doc.text) if end is None else end
+        amb = _vocab()["ambiguous_equipment"]
+        for span in doc.spans[MUSCLE_KEY]:
+            if span.start_char >= start and span.end_char <= end:
+                term = " ".join(span.text.lower().split())
+                if term not in ex.muscles:
+                    ex.muscles.append(term)
+        for span in doc.spans[EQUIPMENT_KEY]:
+            if span.start_char >= start and span.end_char <= end:
+                term = " ".join(span.text.lower().split())
+                if term in amb:
+                    continue
+                if term not in ex.equipment:
+                    ex.equipment.append(term)
+
+    def add_sentence(self, exs: list[_Ex], s_start: int, s_end: int, doc: Doc, line: Line, *, label: bool = False) -> None:
+        a = line.start + s_start
+        b = line.start + s_end
+        original = self.text[a:b]
+        stripped = original.strip()
+        if not stripped:
+            return
+        a += len(original) - len(original.lstrip())
+        b = a + len(stripped)
+        sent_view = doc.text[s_start:s_end]
+        mentions = dz.parse_dosages(sent_view)
+        for ex in exs:
+            for m in mentions:
+                ex.doses.append((m, line.start + s_start, "progression" if ex.progression else ""))
+        if label:
+            role = ("purpose", None)
+        elif is_dosage_only(sent_view, [(m.start, m.end) for m in mentions], rest=bool(dz.parse_rest(sent_view))):
+            role = None
+        else:
+            role = classify(sent_view)
+        low = sent_view.lower()
+        for ex in exs:
+            if re.search(r"\b(progress|advance) (this|the) (exercise|movement)\b|\bto progress\b|\bprogression\b", low):
+                ex.progression = True
+        if role is None:
+            return
+        for ex in exs:
+            if (a, b) in ex.seen_sents:
+                continue
+            ex.seen_sents.add((a, b))
+            if role[0] == "cue":
+                ex.sentences.append(Sentence(stripped, a, b, role[1]))
+            else:
+                ex.purpose.append(Sentence(stripped, a, b, None))
+            self.add_terms(ex, doc, s_start, s_end)
+
+    def sentences_of(self, doc: Doc, start: int = 0):
+        for sent in doc.sents:
+            if sent.end_char <= start:
+                continue
+            yield max(sent.start_char, start), sent.end_char
+
+    # -- subject mentions: a sentence whose subject is another exercise starts that exercise
+    def subject_mention(self, doc: Doc, s_start: int, s_end: int):
+        for span in doc.spans[EXERCISE_KEY]:
+            if span.start_char < s_start or span.end_char > s_end:
+                continue
+            before = [t for t in doc[:span.start] if t.idx >= s_start]
+            before_words = [t.lower_ for t in before if not t.is_punct]
+            after = doc[span.end:span.end + 2]
+            nxt = after[0].lower_ if len(after) else ""
+            if nxt in ("position", "positions", "stance", "variation", "version"):
+                continue
+            if before and before[-1].lower_ in ("of", "from", "into", "with"):
+                continue
+            lead_ok = all(w in _DET for w in before_words) or (
+                "," in [t.text for t in before] and all(w in _DET for w in [t.lower_ for t in before[[t.text for t in before].index(",") + 1:] if not t.is_punct])
+            )
+            if lead_ok and (nxt in _SUBJECT_VERBS or (len(after) and after[0].text in (":", ",")) or span.end_char >= s_end - 1 or not before_words or before_words[-1] in ("like", "or")):
+                return span
+        return None
+
+    def build(self) -> Article:
+        lines, docs = self.lines, self.docs
+        boiler_flags = [is_boilerplate(l.text) for l in lines]
+        title_line = find_title(lines, boiler_flags)
+        roles = [analyse_line(l, d) for l, d in zip(lines, docs)]
+        end_at = next((i for i, r in enumerate(roles) if r.kind == "end"), len(lines))
+
+        section: Section | None = None
+        section_single = False
+        current: list[_Ex] = []
+        in_list = False
+        last_kind = ""
+        for i in range(end_at):
+            line, doc, role = lines[i], docs[i], roles[i]
+            if title_line is not None and line.index == title_line.index:
+                last_kind = "title"
+                continue
+            kind = role.kind
+            freq = dz.parse_frequency(line.text)
+            if freq and self.frequency is None and kind not in ("boiler",):
+                self.frequency = freq
+            if kind == "maybe_heading":
+                nxt = roles[i + 1].kind if i + 1 < end_at else ""
+                nxt_line = lines[i + 1] if i + 1 < end_at else None
+                if nxt in ("exercise",) and nxt_line is not None and nxt_line.gap <= 1:
+                    kind = "section"
+                elif nxt in ("prose", "label", "dose") and nxt_line is not None and nxt_line.gap <= 1 and (section is not None or nxt == "label" or self._instructional(lines[i + 1], docs[i + 1]) or exercise_like(role.name, doc, role.name_start)):
+                    kind = "exercise"
+                elif line.bullet and section is not None and in_list is not None and len(role.name.split()) <= 5:
+                    kind = "exercise"
+                else:
+                    kind = "other_heading"
+            if kind in ("boiler", "rest"):
+                last_kind = kind
+                continue
+            if kind == "other_heading":
+                current = []
+                last_kind = kind
+                if section_single:
+                    section, section_single = None, False
+                continue
+            if kind == "article_sets":
+                self.article_doses.append(dz.DoseMention(stage="main", sets=role.sets, start=0, end=len(line.text), text=line.text))
+                last_kind = kind
+                continue
+            if kind == "section":
+                section = self._section(role.title or line.text, line, role.sets)
+                section_single = False
+                current = []
+                in_list = False
+                last_kind = kind
+                continue
+            if kind == "combined":
+                section = self._section(role.title, line, None)
+                section_single = True
+                ex = self.register(self.text[line.start + role.name_start: line.start + role.name_end], line.start + role.name_start, line.start + role.name_end, doc, role.name_start, section)
+                current = [ex]
+                self.add_terms(ex, doc)
+                last_kind = kind
+                continue
+            if kind == "exercise":
+                if line.bullet and last_kind == "exercise" and line.gap >= 2 and section is not None and in_list:
+                    section = None  # a new bullet group after a gap lost its heading
+                if section_single and last_kind not in ("combined",):
+                    section, section_single = None, False
+                names = role.alternatives or [(role.name, role.name_start, role.name_end)]
+                current = []
+                for nm, s, e in names:
+                    ex = self.register(self.text[line.start + s: line.start + e], line.start + s, line.start + e, doc, s, section)
+                    for d in role.doses:
+                        ex.doses.append((d, line.start, "list"))
+                    self.add_terms(ex, doc, 0, role.desc_start if role.desc_start is not None else len(line.text))
+                    if section is not None and section.title:
+                        self._section_terms(ex, section)
+                    for par in _PAREN_RE.finditer(line.text[: role.desc_start or len(line.text)]):
+                        inner = par.group(1)
+                        if len(inner.split()) >= 3 and not dz.parse_dosages(inner):
+                            self.add_sentence([ex], par.start(1), par.end(1), doc, line)
+                    current.append(ex)
+                in_list = True
+                if role.desc_start is not None:
+                    for s, e in self.sentences_of(doc, role.desc_start):
+                        self.add_sentence(current, s, e, doc, line)
+                last_kind = kind
+                continue
+            if kind == "label":
+                if current:
+                    for ex in current:
+                        self.add_terms(ex, doc, role.desc_start or 0)
+                    if role.label.startswith("target") or role.label.startswith("muscles") or role.label in ("focus", "goal", "benefits"):
+                        self.add_sentence(current, 0, len(line.text), doc, line, label=True)
+                last_kind = kind
+                continue
+            if kind == "dose":
+                if current:
+                    for ex in current:
+                        for d in role.doses:
+                            ex.doses.append((d, line.start, "progression" if ex.progression else ""))
+                else:
+                    self._article_level(line, doc, role.doses)
+                last_kind = kind
+                continue
+            # prose (and bullets that are sentences)
+            new_unit = line.gap >= 2 or last_kind in ("other_heading", "title", "section", "boiler", "") or not current
+            if line.gap >= 1 or not current:
+                current = self._paragraph_owner(line, doc, current, new_unit, section)
+            if not current:
+                self._article_level(line, doc, None)
+                last_kind = "prose"
+                continue
+            self._walk_sentences(line, doc, current, section)
+            last_kind = "prose"
+        return self._finish(title_line)
+
+    def _instructional(self, line: Line, doc: Doc) -> bool:
+        first = next(iter(doc.sents), None)
+        if first is None:
+            return False
+        got = classify(first.text)
+        return got is not None and got[0] == "cue"
+
+    def _section(self, title: str, line: Line, sets) -> Section:
+        raw_title = title.strip()
+        i = self.text.find(raw_title, line.start) if raw_title else -1
+        start = i if i >= 0 else line.start
+        end = start + len(raw_title) if i >= 0 else line.end
+        sec = Section(section_id="", title=self.text[start:end].strip() or raw_title, order=len(self.sections) + 1, start=start, end=end,
+                      sets_min=sets[0] if sets else None, sets_max=sets[1] if sets else None)
+        self.sections.append(sec)
+        return sec
+
+    def _section_terms(self, ex: _Ex, section: Section) -> None:
+        low = section.title.lower()
+        for canonical, variants in lexicon.load_equipment().items():
+            for v in sorted(variants, key=len, reverse=True):
+                if re.search(rf"\b{re.escape(v.lower())}\b", low):
+                    if v.lower() not in ex.equipment:
+                        ex.equipment.append(v.lower())
+                    break
+
+    def _paragraph_owner(self, line: Line, doc: Doc, current: list[_Ex], new_unit: bool, section: Section | None) -> list[_Ex]:
+        first = next(iter(doc.sents), None)
+        if first is None:
+            return current
+        low = line.text.lower()
+        if re.search(r"\b(for|in) (all|each|every) (of )?(the |these |this )?(moves?|exercises?|activit(y|ies)|one)\b|\b(all|each|every) (moves?|exercises?)\b", first.text.lower()):
+            return []
+        span = self.subject_mention(doc, first.start_char, first.end_char)
+        sig = match_signature(low)
+        if sig is not None:
+            existing = next((e for e in self.exercises if e.entry and e.entry["canonical"] == sig["canonical"]), None)
+            if existing is None and (span is None or norm_tokens(span.label_) != norm_tokens(sig["canonical"])) and (new_unit or not current or current[0].entry is None or current[0].entry["canonical"] != sig["canonical"]):
+                if new_unit or span is not None or not current:
+                    entry = next((e for e in lexicon.load_exercises() if e["canonical"] == sig["canonical"]), None)
+                    ex = _Ex(name=sig.get("name") or sig["canonical"].title(), start=line.start, end=line.start + len(first.text), entry=entry,
+                             named=False, section=section, tokens=norm_tokens(sig.get("name") or sig["canonical"]), aliases=list(sig.get("aliases", []))[:3])
+                    self.exercises.append(ex)
+                    return [ex]
+        if span is not None:
+            name = self.text[line.start + span.start_char: line.start + span.end_char]
+            ex = self.register(name, line.start + span.start_char, line.start + span.end_char, doc, span.start_char, section)
+            return [ex]
+        if new_unit:
+            if sig is not None:
+                existing = next((e for e in self.exercises if e.entry and e.entry["canonical"] == sig["canonical"]), None)
+                if existing is not None:
+                    return [existing]
+            return [] if line.gap >= 2 or not current else current
+        return current
+
+    def _walk_sentences(self, line: Line, doc: Doc, current: list[_Ex], section: Section | None) -> None:
+        paragraph = list(current)
+        for n, (s, e) in enumerate(self.sentences_of(doc)):
+            if n > 0:
+                span = self.subject_mention(doc, s, e)
+                if span is not None:
+                    ent = _canonical_entry(span.text, doc, span.start_char)
+                    if not any(_same_family(ex, norm_tokens(span.text), ent) for ex in current):
+                        name = self.text[line.start + span.start_char: line.start + span.end_char]
+                        ex = self.register(name, line.start + span.start_char, line.start + span.end_char, doc, span.start_char, section)
+                        current[:] = [ex]
+                        if ex not in paragraph:
+                            paragraph.append(ex)
+            sent_text = doc.text[s:e]
+            targets = paragraph if _PLURAL_SUBJECT.match(sent_text.strip()) and len(paragraph) > 1 else current
+            self.add_sentence(targets, s, e, doc, line)
+
+    def _article_level(self, line: Line, doc: Doc, doses) -> None:
+        for sent in doc.sents:
+            st = sent.text.lower()
+            if re.search(r"\b(all|each|every)\b.*\b(moves?|exercises?|activit(y|ies)|one)\b|\b(exercises?|moves) (below|above)\b|\bthis (plan|routine|workout|circuit|program)\b", st):
+                for m in dz.parse_dosages(sent.text):
+                    if m.sets or m.reps or m.seconds:
+                        self.article_doses.append(m)
+            elif re.search(r"\brepeat (this|the|that) (whole )?(routine|circuit|workout|sequence|series|set)\b", st):
+                sets = dz.parse_block_sets(sent.text)
+                if sets:
+                    self.article_doses.append(dz.DoseMention(stage="main", sets=sets, text=sent.text))
+
+    # -- final assembly
+    def _finish(self, title_line: Line | None) -> Article:
+        aid = self.raw.article_id
+        for n, sec in enumerate(self.sections, 1):
+            sec.section_id = f"{aid}/s{n:02d}"
+        used = {id(ex.section) for ex in self.exercises if ex.section is not None}
+        exercises: list[Exercise] = []
+        for n, ex in enumerate(self.exercises, 1):
+            entry = ex.entry
+            ex_id = f"{aid}/e{n:02d}"
+            dosages = self._dosages(ex)
+            if not ex.muscles and not ex.equipment and entry is None:
+                pass
+            exercises.append(Exercise(
+                exercise_id=ex_id,
+                name=ex.name.strip(),
+                canonical_name=entry["canonical"] if entry else " ".join(norm_tokens(ex.name)) or None,
+                order=n,
+                section_id=ex.section.section_id if ex.section is not None else None,
+                category=entry.get("category") if entry else None,
+                aliases=[a for a in ex.aliases if a.strip()],
+                named_in_text=ex.named,
+                dosages=dosages,
+                cues=ex.sentences,
+                purpose=ex.purpose,
+                muscles=ex.muscles,
+                equipment=ex.equipment,
+                start=ex.start,
+                end=ex.end,
+            ))
+        title = None
+        if title_line is not None:
+            title = self.text[title_line.start:title_line.end].strip()
+        art = Article(
+            article_id=aid,
+            source_file=self.raw.source_file,
+            sha256=self.raw.sha256,
+            text=self.text,
+            title=title,
+            organization=find_organization(self.text),
+            author=find_author(self.lines, self.text),
+            frequency_min=self.frequency[0] if self.frequency else None,
+            frequency_max=self.frequency[1] if self.frequency else None,
+            sections=self.sections,
+            exercises=exercises,
+        )
+        if not exercises:
+            art.flags.append("no_exercises")
+        return art
+
+    def _dosages(self, ex: _Ex) -> list[Dosage]:
+        isometric = bool(ex.entry and ex.entry.get("isometric"))
+        out: list[Dosage] = []
+        main: Dosage | None = None
+        for m, base, ctx in ex.doses:
+            stage = m.stage
+            if ctx == "progression" and stage == "main":
+                stage = "progression"
+            d = Dosage(stage=stage, per_side=m.per_side, text=m.text.strip(), start=base + m.start, end=base + m.end, inherited_from="exercise")
+            if m.sets:
+                d.sets_min, d.sets_max = m.sets
+            if m.reps:
+                d.reps_min, d.reps_max = m.reps
+            if m.seconds:
+                hold = m.seconds_kind == "hold" or (m.seconds_kind is None and isometric)
+                if hold:
+                    d.hold_seconds_min, d.hold_seconds_max = m.seconds
+                else:
+                    d.duration_seconds_min, d.duration_seconds_max = m.seconds
+            if stage == "main" and main is not None and _compatible(main, d):
+                _merge(main, d)
+                continue
+            if any(_same_numbers(d, o) for o in out):
+                continue
+            out.append(d)
+            if stage == "main" and main is None:
+                main = d
+        # Inheritance: sets (and reps) given by the section, then by the article.
+        sec = ex.section
+        has_sets = any(d.sets_min is not None for d in out if d.stage == "main")
+        if sec is not None and sec.sets_min is not None and not has_sets:
+            _inherit(out, sets=(sec.sets_min, sec.sets_max), source="section")
+            has_sets = True
+        warm = sec is not None and any(w in sec.title.lower() for w in _vocab()["warmup"])
+        if not warm:
+            for m in self.article_doses:
+                has_sets = any(d.sets_min is not None for d in out if d.stage == "main")
+                has_reps = any(d.reps_min is not None or d.hold_seconds_min is not None or d.duration_seconds_min is not None for d in out if d.stage in ("main", "start"))
+                _inherit(out, sets=m.sets if not has_sets else None, reps=m.reps if not has_reps else None, source="article")
+        return out
+
+
+def _compatible(a: Dosage, b: Dosage) -> bool:
+    for f in ("sets_min", "reps_min", "hold_seconds_min", "duration_seconds_min"):
+        x, y = getattr(a, f), getattr(b, f)
+        if x is not None and y is not None and x != y:
+            return False
+    return True
+
+
+def _merge(a: Dosage, b: Dosage) -> None:
+    for f in ("sets_min", "sets_max", "reps_min", "reps_max", "hold_seconds_min", "hold_seconds_max", "duration_seconds_min", "duration_seconds_max"):
+        if getattr(a, f) is None and getattr(b, f) is not None:
+            setattr(a, f, getattr(b, f))
+    a.per_side = a.per_side or b.per_side
+    if b.text and b.text not in a.text:
+        a.text = f"{a.text}; {b.text}" if a.text else b.text
+        a.start = min(x for x in (a.start, b.start) if x is not None) if a.start is not None or b.start is not None else None
+        a.end = max(x for x in (a.end, b.end) if x is not None) if a.end is not None or b.end is not None else None
+
+
+def _same_numbers(a: Dosage, b: Dosage) -> bool:
+    fields = ("stage", "sets_min", "sets_max", "reps_min", "reps_max", "hold_seconds_min", "hold_seconds_max", "duration_seconds_min", "duration_seconds_max", "per_side")
+    return all(getattr(a, f) == getattr(b, f) for f in fields)
+
+
+def _inherit(out: list[Dosage], *, sets=None, reps=None, source: str) -> None:
+    if not sets and not reps:
+        return
+    main = next((d for d in out if d.stage == "main"), None)
+    if main is None:
+        main = Dosage(stage="main", inherited_from=source, text="")
+        out.insert(0, main)
+    else:
+        main.inherited_from = source
+    if sets and main.sets_min is None:
+        main.sets_min, main.sets_max = sets
+    if reps and main.reps_min is None and main.hold_seconds_min is None and main.duration_seconds_min is None:
+        main.reps_min, main.reps_max = reps
+
+
+def build_article(raw: RawArticle, lines: list[Line], docs: list[Doc]) -> Article:
+    return _Builder(raw, lines, docs).build()

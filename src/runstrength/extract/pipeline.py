@@ -1,0 +1,46 @@
+"""Batch extraction: many articles through one spaCy `nlp.pipe` call.
+
+Every line of every article in the batch is one Doc; the docs stream back in
+order and are regrouped per article, so memory holds one batch at a time.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+from runstrength.extract import lexicon
+from runstrength.extract.assemble import build_article
+from runstrength.extract.nlp import build_nlp
+from runstrength.extract.text import DATA_DIR, normalize, split_lines
+from runstrength.ingest.reader import RawArticle
+from runstrength.model import Article
+
+
+def extract_articles(raws: Iterable[RawArticle], *, batch_size: int = 2000) -> Iterator[Article]:
+    nlp = build_nlp()
+    prepared = []
+    for raw in raws:
+        view = normalize(raw.text)
+        prepared.append((raw, split_lines(view)))
+    texts = (line.text for _, lines in prepared for line in lines)
+    docs = nlp.pipe(texts, batch_size=batch_size)
+    for raw, lines in prepared:
+        line_docs = [next(docs) for _ in lines]
+        yield build_article(raw, lines, line_docs)
+
+
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """Fingerprint of everything that shapes extraction output: code and data files."""
+    import runstrength.extract as pkg
+    from pathlib import Path
+
+    h = hashlib.sha256()
+    root = Path(pkg.__file__).parent
+    files = sorted({*root.glob("*.py"), *DATA_DIR.glob("*"), *lexicon.data_files()})
+    for f in files:
+        if f.is_file():
+            h.update(f.name.encode())
+            h.update(f.read_bytes())
+    return h.hexdigest()[:16]

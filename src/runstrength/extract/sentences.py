@@ -1,0 +1,140 @@
+"""Sentence roles: coaching cue (how), purpose (why), or neither (dosage only).
+
+Rules read word lists from data/sentences.yaml. A sentence whose only content
+is a prescription ("Perform 2 x 10 reps.") is neither: its numbers go to the
+dosage table instead.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import yaml
+
+from runstrength.extract.text import DATA_DIR
+
+_WORD_RE = re.compile(r"[a-z][a-z'\-]*")
+
+# Words that carry no instruction once the numbers of a prescription are removed.
+_DOSAGE_FILLER = frozenset("""
+repeat repeats repeated perform performing do does doing done complete completing hold holding holds for of and then
+the a an this it these each per set sets rep reps repetition repetitions times time x total round rounds start
+starting begin beginning build building up to your way work working aim at from there least minimum maximum about
+approximately around try again with on in both side sides leg legs arm arms direction way once twice a day week
+daily rest between minute minutes second seconds sec secs min mins until you achieve achieved reach it's its is
+be can should progress progressing into or easier easy becomes become feel feels out more plus than
+""".split())
+_STOP = frozenset("""
+i me my we our you your he she they them their it its this that these those a an the and or but if then so to of in on
+at by for with from as is are was were be been being have has had do does did not no nor can could will would should
+may might must just very really also too here there when while once all any each both some such than up down out over
+off into onto about again further only own same other
+""".split())
+
+
+@lru_cache(maxsize=1)
+def vocab() -> dict[str, frozenset[str] | tuple[str, ...]]:
+    raw = yaml.safe_load((DATA_DIR / "sentences.yaml").read_text(encoding="utf-8"))
+    out: dict = {}
+    for key, words in raw.items():
+        out[key] = tuple(sorted({w.lower() for w in words}, key=len, reverse=True))
+        out[key + "_set"] = frozenset(w.lower() for w in words)
+    return out
+
+
+def _has_phrase(lower: str, phrases: tuple[str, ...]) -> bool:
+    for p in phrases:
+        i = lower.find(p)
+        while i != -1:
+            before = lower[i - 1] if i > 0 else " "
+            after = lower[i + len(p)] if i + len(p) < len(lower) else " "
+            if not before.isalnum() and not after.isalnum():
+                return True
+            i = lower.find(p, i + 1)
+    return False
+
+
+def words_of(text: str) -> list[str]:
+    return _WORD_RE.findall(text.lower())
+
+
+def is_dosage_only(text: str, dosage_spans: list[tuple[int, int]], rest: bool = False) -> bool:
+    """True when nothing but a prescription is left after removing the dosage mentions."""
+    chars = list(text)
+    for s, e in dosage_spans:
+        for i in range(max(0, s), min(len(chars), e)):
+            chars[i] = " "
+    left = [w for w in words_of("".join(chars)) if w not in _DOSAGE_FILLER and w not in _STOP and not w.isdigit()]
+    if rest and len(left) <= 3:
+        return True
+    return len(left) < 2
+
+
+def _starts_imperative(lower_words: list[str]) -> bool:
+    v = vocab()
+    verbs = v["imperative_verbs_set"]
+    if not lower_words:
+        return False
+    first = lower_words[0]
+    if first in verbs:
+        return True
+    if first in ("do", "don't", "dont", "never", "try", "be", "make", "please", "always", "remember"):
+        return True
+    return False
+
+
+def _clause_imperative(text: str) -> bool:
+    """An instruction after an opening clause: "Lying on your side, lift ...", "As you push, activate ..."."""
+    verbs = vocab()["imperative_verbs_set"]
+    for part in re.split(r"[,;:]", text.lower())[1:3]:
+        w = words_of(part)
+        if w and w[0] in verbs and w[0] not in ("lying", "standing"):
+            return True
+    return False
+
+
+def classify(text: str) -> tuple[str, str | None] | None:
+    """Role of one sentence inside an exercise's description: ("cue", kind), ("purpose", None) or None."""
+    v = vocab()
+    lower = " ".join(text.lower().split())
+    w = words_of(lower)
+    if not w:
+        return None
+    imperative = _starts_imperative(w)
+    opener = w[0] in v["instruction_openers_set"] or lower.startswith(tuple(p + " " for p in v["instruction_openers"]))
+    purpose = _has_phrase(lower, v["purpose_markers"])
+    setup_desc = bool(re.search(r"\b(is|are) (best )?(done|performed|started|completed) (on|in|with|from|while|lying|standing|facing)\b", lower))
+    if imperative or (opener and _clause_imperative(text)):
+        return "cue", cue_kind(lower, first=w[0])
+    if setup_desc:
+        return "cue", "setup"
+    if _has_phrase(lower, v["avoid_words"]):
+        return "cue", "avoid"
+    if purpose:
+        return "purpose", None
+    if _has_phrase(lower, v["breathing_words"]) or _has_phrase(lower, v["form_words"]) or _has_phrase(lower, v["modification_words"]):
+        return "cue", cue_kind(lower, first=w[0])
+    if "you" in w or "your" in w:
+        return "cue", cue_kind(lower, first=w[0])
+    return "purpose", None
+
+
+def cue_kind(lower: str, *, first: str = "") -> str:
+    v = vocab()
+    if _has_phrase(lower, v["avoid_words"]):
+        return "avoid"
+    if _has_phrase(lower, v["breathing_words"]):
+        return "breathing"
+    if _has_phrase(lower, v["modification_words"]):
+        return "modification"
+    if _has_phrase(lower, v["tempo_words"]):
+        return "tempo"
+    if _has_phrase(lower, v["setup_words"]):
+        return "setup"
+    if _has_phrase(lower, v["form_words"]):
+        return "form"
+    return "movement"
+
+
+def content_words(text: str) -> list[str]:
+    return [w for w in words_of(text) if w not in _STOP]

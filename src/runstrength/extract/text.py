@@ -1,0 +1,103 @@
+"""A same-length normalised view of an article and its line layout.
+
+Every character of the view sits at the same offset as in the published text,
+so spans found in the view are spans of the published text: normalisation is
+a 1:1 character map (typographic punctuation to ASCII, exotic spaces to ' ',
+CR to LF), never an insertion or deletion.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DATA_DIR = Path(__file__).parent / "data"
+
+_CHAR_MAP = {
+    "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u200a": " ", "\u202f": " ", "\u2002": " ", "\u2003": " ",
+    "\u3000": " ", "\t": " ", "\r": "\n", "\u2028": "\n", "\u2029": "\n", "\x0b": "\n", "\x0c": "\n",
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u2032": "'", "\u00b4": "'", "`": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+    "\u00d7": "x", "\u2044": "/", "\u00ba": "°", "\u200b": " ", "\ufeff": " ", "\u00ad": "-",
+}
+_TABLE = str.maketrans(_CHAR_MAP)
+BULLET_CHARS = "•◦▪▫‣⁃●○■□➢➤►-*·"
+_BULLET_RE = re.compile(r"^\s*(?:[" + re.escape(BULLET_CHARS) + r"]|\d{1,2}[.)](?=\s)|\(\d{1,2}\)(?=\s)|[a-z][.)](?=\s))\s*")
+
+
+def normalize(text: str) -> str:
+    """Same-length ASCII-ish view of `text` for matching (len(result) == len(text))."""
+    return text.translate(_TABLE)
+
+
+@lru_cache(maxsize=1)
+def structure_lexicon() -> dict:
+    return yaml.safe_load((DATA_DIR / "structure.yaml").read_text(encoding="utf-8"))
+
+
+@dataclass
+class Line:
+    start: int  # offset of the first non-space character of the content
+    end: int  # offset after the last non-space character
+    text: str  # normalised content (bullet marker removed)
+    raw_start: int  # offset of the line start, bullet included
+    gap: int  # blank lines before this line
+    bullet: bool
+    index: int
+
+    @property
+    def words(self) -> list[str]:
+        return self.text.split()
+
+
+def split_lines(view: str) -> list[Line]:
+    """Non-blank lines of the normalised view with offsets and the blank-line gap before each."""
+    lines: list[Line] = []
+    gap = 0
+    pos = 0
+    for raw in view.split("\n"):
+        line_start = pos
+        pos += len(raw) + 1
+        stripped = raw.strip()
+        if not stripped:
+            gap += 1
+            continue
+        lead = len(raw) - len(raw.lstrip())
+        m = _BULLET_RE.match(raw)
+        bullet = False
+        content_off = lead
+        if m and m.end() < len(raw.rstrip()):
+            marker = raw[lead:m.end()].strip()
+            # A leading hyphen is a bullet only when followed by a space ("- Squats"), not "-10 reps".
+            if marker and (marker not in "-*" or raw[m.end() - 1:m.end()] == " " or raw[lead + 1:lead + 2] == " "):
+                bullet = True
+                content_off = m.end()
+        content = raw[content_off:].rstrip()
+        start = line_start + content_off
+        lines.append(Line(start, start + len(content), content, line_start + lead, gap, bullet, len(lines)))
+        gap = 0
+    return lines
+
+
+_GLUE_RE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+
+
+def unglue(text: str) -> tuple[str, int]:
+    """Drop scraping debris glued before a heading ("...depictionSide Plank", "Squat JumpsSquat Jumps").
+
+    Returns the cleaned heading and how many characters were cut from its front.
+    """
+    cuts = [m.start() for m in _GLUE_RE.finditer(text)]
+    if not cuts:
+        return text, 0
+    cut = cuts[-1]
+    tail = text[cut:]
+    head = text[:cut]
+    # Only when the tail is itself a heading-sized phrase; "iPhone"-style words keep their case.
+    if len(tail.split()) >= 1 and len(head) >= 3:
+        return tail, cut
+    return text, 0
