@@ -1,0 +1,157 @@
+"""Command line: `runstrength build | eval | validate`."""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import runpy
+import shutil
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from runstrength import __version__
+
+DEFAULT_SCORER = Path("..") / "shared" / "eval" / "score.py"
+
+
+def quiet_prefect(level: str = "INFO") -> None:
+    """Settings that keep a local run offline and its output free of noise. Must run before prefect is imported."""
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("DO_NOT_TRACK", "1")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", level)
+    os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
+    os.environ.setdefault("PREFECT_LOGGING_LOG_PRINTS", "false")
+    # The temporary server logs uvicorn/alembic chatter and, at shutdown, cancellation tracebacks.
+    for name in ("uvicorn", "uvicorn.error", "alembic", "prefect.server", "prefect._internal", "httpx"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
+def run_build(raw_dir: Path, out_dir: Path, **kwargs) -> Path:
+    """Run the Prefect flow (imported lazily so the settings above apply)."""
+    from flows.build import build_dataset
+
+    return build_dataset(raw_dir=raw_dir, out_dir=out_dir, **kwargs)
+
+
+def _one_line(exc: BaseException) -> str:
+    msg = " ".join(str(exc).split()) or exc.__class__.__name__
+    return msg if len(msg) < 400 else msg[:397] + "..."
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    raw_dir, out_dir = Path(args.raw_dir), Path(args.out_dir)
+    try:
+        path = run_build(raw_dir, out_dir, batch_articles=args.batch_articles, max_bytes=args.max_bytes)
+    except Exception as exc:  # noqa: BLE001 - the CLI's job is a one-line reason and a non-zero exit
+        print(f"runstrength build: dataset NOT published ({exc.__class__.__name__}: {_one_line(exc)}); "
+              f"previous contents of {out_dir} left untouched", file=sys.stderr)
+        return 1
+    manifest = json.loads((path / "manifest.json").read_text())
+    counts = ", ".join(f"{k}={v}" for k, v in manifest.get("row_counts", {}).items())
+    if not args.quiet:
+        print(f"runstrength build: published {path} ({counts})")
+    return 0
+
+
+def load_scorer(path: Path):
+    if not path.is_file():
+        raise SystemExit(f"runstrength eval: scorer not found at {path} (pass --scorer)")
+    return runpy.run_path(str(path))
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    scorer = load_scorer(Path(args.scorer))
+    with tempfile.TemporaryDirectory(prefix="runstrength-eval-") as tmp:
+        out = Path(tmp) / "dataset"
+        try:
+            run_build(Path(args.raw_dir), out)
+        except Exception as exc:  # noqa: BLE001
+            print(f"runstrength eval: build failed: {_one_line(exc)}", file=sys.stderr)
+            return 1
+        export = json.loads((out / "json" / "routines.json").read_text())
+    result = scorer["score"](args.gold_dir, export)
+    print_scores(result)
+    if args.history:
+        append_history(Path(args.history), result, label=args.label or "", gold=str(args.gold_dir))
+    return 0
+
+
+def print_scores(result: dict) -> None:
+    for k, v in result.items():
+        if k in ("per_article", "fields_accuracy", "articles_missing"):
+            continue
+        print(f"{k:18s} P={v['precision']:.3f} R={v['recall']:.3f} F1={v['f1']:.3f}  (tp={v['tp']} fp={v['fp']} fn={v['fn']})")
+    print("fields accuracy  ", json.dumps(result["fields_accuracy"]))
+    if result.get("articles_missing"):
+        print("articles missing ", result["articles_missing"])
+
+
+def append_history(path: Path, result: dict, *, label: str, gold: str) -> None:
+    """One JSON line per evaluation, so score changes show up in review like a performance history."""
+    row = {
+        "date": date.today().isoformat(),
+        "version": __version__,
+        "label": label,
+        "gold": gold,
+        **{k: v["f1"] for k, v in result.items() if isinstance(v, dict) and "f1" in v},
+        "fields": result["fields_accuracy"],
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps(row, sort_keys=True) + "\n")
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from runstrength.publish.check import verify_dataset
+
+    problems = verify_dataset(Path(args.dir))
+    if problems:
+        print(f"runstrength validate: {args.dir} is NOT valid ({len(problems)} problem(s)):", file=sys.stderr)
+        for p in problems[:20]:
+            print(f"  - {p}", file=sys.stderr)
+        return 1
+    print(f"runstrength validate: {args.dir} is valid")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="runstrength", description=__doc__)
+    p.add_argument("--version", action="version", version=f"runstrength {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    b = sub.add_parser("build", help="build and publish the dataset from raw articles")
+    b.add_argument("--raw-dir", default="raw", help="directory of raw articles (default: raw)")
+    b.add_argument("--out-dir", default="dataset", help="where to publish (default: dataset)")
+    b.add_argument("--batch-articles", type=int, default=500, help="articles per extraction task (default: 500)")
+    b.add_argument("--max-bytes", type=int, default=5 * 1024 * 1024, help="reject files larger than this (default: 5 MB)")
+    b.add_argument("-q", "--quiet", action="store_true", help="only warnings and errors")
+    b.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    b.set_defaults(func=cmd_build)
+
+    e = sub.add_parser("eval", help="build into a temporary directory and score it against gold annotations")
+    e.add_argument("gold_dir", help="directory of gold JSON files")
+    e.add_argument("--raw-dir", default="raw", help="raw articles the gold describes (default: raw)")
+    e.add_argument("--scorer", default=str(DEFAULT_SCORER), help=f"score.py to use (default: {DEFAULT_SCORER})")
+    e.add_argument("--history", help="append the scores as a JSON line to this file")
+    e.add_argument("--label", help="label for the history line (e.g. the change)")
+    e.set_defaults(func=cmd_eval, quiet=False, verbose=False)
+
+    v = sub.add_parser("validate", help="check a published dataset: checksums, schemas, contract")
+    v.add_argument("dir", help="dataset directory")
+    v.set_defaults(func=cmd_validate, quiet=False, verbose=False)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    level = "WARNING" if args.quiet else "DEBUG" if args.verbose else "INFO"
+    quiet_prefect(level)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

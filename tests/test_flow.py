@@ -1,0 +1,94 @@
+"""The real Prefect flow end to end: publish, determinism, the committed dataset, failures."""
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from runstrength import cli
+
+pytestmark = pytest.mark.flow
+
+
+def tree_bytes(path: Path) -> dict[str, bytes]:
+    return {p.relative_to(path).as_posix(): p.read_bytes() for p in sorted(path.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def built(prefect_harness, root: Path, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("build") / "dataset"
+    cli.run_build(root / "raw", out)
+    return out
+
+
+def test_layout_matches_contract(built: Path) -> None:
+    for rel in ("json/routines.json", "json/routines.schema.json", "manifest.json",
+                *(f"parquet/{t}.parquet" for t in ("articles", "sections", "exercises", "dosages", "cues"))):
+        assert (built / rel).is_file(), rel
+
+
+def test_manifest_checksums_match(built: Path) -> None:
+    manifest = json.loads((built / "manifest.json").read_text())
+    files = manifest["files"]
+    assert files, "manifest lists no file"
+    listed = {f["path"] for f in files}
+    on_disk = {p.relative_to(built).as_posix() for p in built.rglob("*") if p.is_file() and p.name != "manifest.json"}
+    assert listed == on_disk
+    for f in files:
+        assert hashlib.sha256((built / f["path"]).read_bytes()).hexdigest() == f["sha256"], f["path"]
+
+
+def test_export_validates_against_its_schema(built: Path) -> None:
+    import jsonschema
+
+    schema = json.loads((built / "json/routines.schema.json").read_text())
+    export = json.loads((built / "json/routines.json").read_text())
+    jsonschema.Draft202012Validator(schema).validate(export)
+    assert len(export["articles"]) == 5
+
+
+def test_second_build_is_byte_identical(built: Path, prefect_harness, root: Path, tmp_path: Path) -> None:
+    again = tmp_path / "dataset"
+    cli.run_build(root / "raw", again)
+    assert tree_bytes(again) == tree_bytes(built)
+
+
+def test_committed_dataset_is_current(built: Path, root: Path) -> None:
+    """Extraction changes must be re-published: the committed dataset/ equals a fresh build."""
+    committed = tree_bytes(root / "dataset")
+    fresh = tree_bytes(built)
+    assert sorted(committed) == sorted(fresh), "dataset/ lists other files than a fresh build: run `python3 dev.py build`"
+    stale = [k for k in fresh if committed[k] != fresh[k]]
+    assert not stale, f"dataset/ is stale ({', '.join(stale)}): run `python3 dev.py build` and commit"
+
+
+def test_failure_in_extraction_keeps_previous_dataset(built: Path, prefect_harness, root: Path, tmp_path: Path, monkeypatch, capsys) -> None:
+    out = tmp_path / "dataset"
+    shutil.copytree(built, out)
+    before = tree_bytes(out)
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("injected extraction failure")
+
+    import flows.build
+
+    monkeypatch.setattr(flows.build, "extract_articles", boom)
+    code = cli.main(["build", "--raw-dir", str(root / "raw"), "--out-dir", str(out)])
+    assert code == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err and "NOT published" in err[-1] and "injected extraction failure" in err[-1]
+    assert tree_bytes(out) == before
+    assert not list(tmp_path.glob(".dataset.*")), "staging left behind"
+
+
+def test_empty_raw_dir_is_an_error(prefect_harness, tmp_path: Path, capsys) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "empty.txt").write_text("")
+    code = cli.main(["build", "--raw-dir", str(raw), "--out-dir", str(tmp_path / "out")])
+    assert code == 1
+    assert "no readable article" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
