@@ -27,7 +27,12 @@ def extract_articles(raws: Iterable[RawArticle], *, batch_size: int = 2000) -> I
     docs = nlp.pipe(texts, batch_size=batch_size)
     for raw, lines in prepared:
         line_docs = [next(docs) for _ in lines]
-        yield build_article(raw, lines, line_docs)
+        article = build_article(raw, lines, line_docs)
+        # Sidecar/front-matter/page metadata is what the publisher says; it beats what the text suggests.
+        for name, value in raw.overrides().items():
+            setattr(article, name, value)
+        article.flags.extend(f for f in raw.flags if f not in article.flags)
+        yield article
 
 
 @lru_cache(maxsize=1)

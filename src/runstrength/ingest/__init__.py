@@ -1,0 +1,1 @@
+"""Ingest: raw files (txt, md, html) to RawArticle records whose text is what the dataset publishes."""
