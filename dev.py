@@ -37,6 +37,21 @@ def uv() -> str:
     return str(exe)
 
 
+def ensure_chromium() -> None:
+    """The report test renders report.html in headless Chromium (Debian's package; no browser download)."""
+    if shutil.which("chromium") or Path("/usr/bin/chromium").exists():
+        return
+    if os.name == "posix" and os.geteuid() == 0 and shutil.which("apt-get"):
+        print("dev.py: installing Debian's chromium for the report rendering test", file=sys.stderr)
+        quiet = {"stdout": subprocess.DEVNULL}
+        subprocess.run(["apt-get", "update", "-qq"], check=True, **quiet)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", "chromium"], check=True,
+                       env=dict(os.environ, DEBIAN_FRONTEND="noninteractive"), **quiet)
+    else:
+        print("dev.py: chromium is not installed; the report rendering test will fail "
+              "(install your distribution's chromium package)", file=sys.stderr)
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] in ("-h", "--help"):
         print(__doc__)
@@ -50,6 +65,7 @@ def main(argv: list[str]) -> int:
     subprocess.run([tool, "sync", "--frozen", "--quiet"], cwd=ROOT, env=env, check=True)
     cmd, rest = argv[0], argv[1:]
     if cmd == "test":
+        ensure_chromium()
         run = ["pytest", *rest]
     else:
         run = ["runstrength", cmd, *rest]

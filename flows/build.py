@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact
 
 from runstrength import DATASET_NAME, DATASET_VERSION
 from runstrength.extract.pipeline import extract_articles, extractor_version
@@ -16,6 +17,7 @@ from runstrength.ingest.reader import DEFAULT_MAX_BYTES, RawArticle, read_all
 from runstrength.model import Article, Reject
 from runstrength.publish.tables import to_export, to_tables
 from runstrength.publish.validate import validate_tables
+from runstrength.publish.report import report_markdown
 from runstrength.publish.writer import publish
 
 
@@ -59,6 +61,8 @@ def publish_dataset(out_dir: Path, tables, rejects_df, articles: list[Article]) 
     sources = [{"source_file": a.source_file, "sha256": a.sha256} for a in articles]
     path = publish(out_dir, tables, rejects_df, export, version=DATASET_VERSION, sources=sources)
     get_run_logger().info("publish: dataset %s %s written to %s", DATASET_NAME, DATASET_VERSION, path)
+    create_markdown_artifact(key="runstrength-build-report", markdown=report_markdown(tables, rejects_df),
+                             description="What this run published: counts, top exercises, rejects")
     return path
 
 

@@ -26,7 +26,10 @@ from test_schemas import A, B, TEXT_A, make_articles, set_cell
 
 VERSION = "1.2.0"
 LAYOUT = [
+    "README.md",
+    "datapackage.json",
     "json/routines.json",
+    "json/routines.jsonld",
     "json/routines.schema.json",
     "manifest.json",
     "parquet/articles.parquet",
@@ -35,6 +38,7 @@ LAYOUT = [
     "parquet/exercises.parquet",
     "parquet/rejects.parquet",
     "parquet/sections.parquet",
+    "report.html",
 ]
 
 

@@ -180,8 +180,29 @@ def _manifest(root: Path, export: dict[str, Any], counts: dict[str, int],
     }
 
 
+def _write_artefacts(staging: Path, tables: dict[str, pd.DataFrame], rejects: pd.DataFrame,
+                     export: dict[str, Any], sources: list[dict[str, Any]]) -> None:
+    """Card, JSON-LD, report and datapackage.json, derived from the data just staged.
+
+    datapackage.json hashes the files on disk, so it is written after the data
+    files it lists; the manifest (written after this) then covers all of them.
+    """
+    from .card import dataset_card
+    from .datapackage import build_datapackage
+    from .jsonld import routines_jsonld
+    from .report import report_html
+
+    name, version = export["dataset"]["name"], export["dataset"]["version"]
+    write_json(routines_jsonld(export), staging / "json" / "routines.jsonld")
+    _fsync_write(staging / "README.md",
+                 dataset_card(tables, rejects, name=name, version=version, sources=sources).encode("utf-8"))
+    _fsync_write(staging / "report.html", report_html(tables, rejects, version=version).encode("utf-8"))
+    write_json(build_datapackage(staging, name=name, version=version, tables={**tables, "rejects": rejects},
+                                 sources=sources), staging / "datapackage.json")
+
+
 def _write_staging(staging: Path, tables: dict[str, pd.DataFrame], rejects: pd.DataFrame,
-                   export: dict[str, Any], sources: list[dict[str, Any]]) -> None:
+                   export: dict[str, Any], sources: list[dict[str, Any]], artefacts: bool = True) -> None:
     (staging / "json").mkdir(parents=True)
     (staging / "parquet").mkdir()
     write_json(export, staging / "json" / "routines.json")
@@ -198,6 +219,9 @@ def _write_staging(staging: Path, tables: dict[str, pd.DataFrame], rejects: pd.D
         detail = "; ".join(f"/{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in errors[:10])
         raise PublishError(f"routines.json does not match its schema ({len(errors)} errors): {detail}")
 
+    if artefacts:
+        _write_artefacts(staging, tables, rejects, export, sources)
+
     counts = {name: int(len(all_tables[name])) for name in PARQUET_TABLES}
     write_json(_manifest(staging, export, counts, sources), staging / "manifest.json")
 
@@ -209,8 +233,14 @@ def _write_staging(staging: Path, tables: dict[str, pd.DataFrame], rejects: pd.D
 
 
 def publish(out_dir: Path, tables: dict[str, pd.DataFrame], rejects: pd.DataFrame,
-            export: dict[str, Any], *, version: str, sources: list[dict[str, Any]]) -> Path:
+            export: dict[str, Any], *, version: str, sources: list[dict[str, Any]],
+            artefacts: bool = True) -> Path:
     """Publish a validated dataset into `out_dir`, all or nothing. Returns `out_dir`.
+
+    With `artefacts=True` the dataset also gets its publication files: the
+    dataset card (README.md), datapackage.json, json/routines.jsonld and
+    report.html, all listed in the manifest.  Off by default so the core
+    layout stays exactly the contract's.
 
     Raises on any failure (`PublishError` for a dataset that does not check
     out); the previous contents of `out_dir` are then left untouched.
@@ -227,7 +257,7 @@ def publish(out_dir: Path, tables: dict[str, pd.DataFrame], rejects: pd.DataFram
     if staging.exists():
         shutil.rmtree(staging)
     try:
-        _write_staging(staging, tables, rejects, export, sources)
+        _write_staging(staging, tables, rejects, export, sources, artefacts)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
