@@ -194,6 +194,11 @@ def analyse_line(line: Line, doc: Doc) -> Role:
     if _SECTION_INTRO.search(text) and len(words) <= 14:
         sets = dz.parse_block_sets(text)
         return Role("section", title=text.strip().rstrip(":").strip(), sets=sets)
+    if short and not ends_sentence and _strong_section(lower) and not _FUNCTION_START.match(lower) and not doc.spans[EXERCISE_KEY]:
+        sets = dz.parse_block_sets(text)
+        if sets and (re.search(r"\b\d+\s+(super ?sets?|circuits|rounds|blocks|exercises)\b", lower) or "total" in lower):
+            return Role("article_sets", sets=sets, title=text)
+        return Role("section", title=_section_title(text), sets=sets)
     if short and doses and is_dosage_only(text, [(d.start, d.end) for d in doses]) and not exercise_like(_strip_numbers(text), doc, 0):
         return Role("dose", doses=doses)
 
@@ -266,6 +271,36 @@ def _section_title(text: str) -> str:
     t = re.sub(r"[:,-]?\s*\b(x\s*\d+|\d+\s*x)\s*$", "", t.strip(), flags=re.I)
     t = re.sub(r"[:,-]\s*(\d+|one|two|three|four|five|six)(\s*-\s*\d+)?\s+(sets?|rounds?)(\s+total)?\s*$", "", t.strip(), flags=re.I)
     return t.strip().rstrip(":").strip()
+
+
+_ACTION_RE = re.compile(
+    r"\b(strengthen\w*|activat\w*|target\w*|engag\w*|isolat\w*|works?|working|train\w*|stretch\w*|lengthen\w*|"
+    r"recruit\w*|uses?|using|mobili[sz]\w*|open\w* up|build\w*|stabili[sz]\w*|tone\w*|load\w*|squeez\w*|fir\w*|"
+    r"hit\w*|challeng\w*|develop\w*|tolerate|wake up|release\w*|loosen\w*|relax\w*)\b", re.I)
+_CLAUSE_END_RE = re.compile(r"[;.!?]|,\s*(which|that|while|as|but|so|and then)\b|\b(than|while|because)\b", re.I)
+_NOUN_BEFORE = {"a", "an", "the", "your", "on", "onto", "off", "with", "using", "against", "small", "stable", "sturdy",
+                "flat", "low", "high", "light", "heavy", "resistance", "looped", "mini", "one", "or", "and", "of", "sturdy",
+                "into", "to", "from", "behind", "under", "over", "around", "each", "two"}
+_NOT_NOUN_AFTER = {"forward", "forwards", "back", "backward", "backwards", "sideways", "out", "up", "down", "to", "with", "across", "over", "through"}
+
+
+def _acting_ranges(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Character ranges of a purpose sentence where an action verb acts on what follows it."""
+    text = doc.text[start:end]
+    out = []
+    for m in _ACTION_RE.finditer(text):
+        stop = _CLAUSE_END_RE.search(text, m.end())
+        out.append((start + m.end(), start + (stop.start() if stop else len(text))))
+    return out
+
+
+def _noun_use(doc: Doc, span) -> bool:
+    """An ambiguous equipment word ("step", "band", "box") used as a thing, not a movement."""
+    prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+    nxt = doc[span.end].lower_ if span.end < len(doc) else ""
+    if nxt in _NOT_NOUN_AFTER and prev in ("a", "one"):
+        return False
+    return prev in _NOUN_BEFORE or span.text[:1].isupper() and span.start > 0
 
 
 # ---------------------------------------------------------------- assembly
@@ -356,18 +391,21 @@ class _Builder:
         return ex
 
     # -- per-line helpers
-    def add_terms(self, ex: _Ex, doc: Doc, start: int = 0, end: int | None = None) -> None:
+    def add_terms(self, ex: _Ex, doc: Doc, start: int = 0, end: int | None = None, *, purpose: bool = False) -> None:
         end = len(doc.text) if end is None else end
         amb = _vocab()["ambiguous_equipment"]
+        acting = _acting_ranges(doc, start, end) if purpose else None
         for span in doc.spans[MUSCLE_KEY]:
             if span.start_char >= start and span.end_char <= end:
+                if acting is not None and not any(a <= span.start_char < b for a, b in acting):
+                    continue
                 term = " ".join(span.text.lower().split())
                 if term not in ex.muscles:
                     ex.muscles.append(term)
         for span in doc.spans[EQUIPMENT_KEY]:
             if span.start_char >= start and span.end_char <= end:
                 term = " ".join(span.text.lower().split())
-                if term in amb:
+                if term in amb and not _noun_use(doc, span):
                     continue
                 if term not in ex.equipment:
                     ex.equipment.append(term)
@@ -406,7 +444,7 @@ class _Builder:
                 ex.sentences.append(Sentence(stripped, a, b, role[1]))
             else:
                 ex.purpose.append(Sentence(stripped, a, b, None))
-            self.add_terms(ex, doc, s_start, s_end)
+            self.add_terms(ex, doc, s_start, s_end, purpose=role[0] == "purpose" and not label)
 
     def sentences_of(self, doc: Doc, start: int = 0):
         for sent in doc.sents:
