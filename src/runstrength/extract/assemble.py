@@ -72,6 +72,13 @@ _INLINE_RE = re.compile(r"^(?P<name>[^:.!?]{2,70}?)\s*(?::\s*\??\s*|\s[-]\s+|(?<
 _PAREN_RE = re.compile(r"\(([^()]*)\)")
 _AKA_RE = re.compile(r"\s+(?:aka|a\.k\.a\.?|also known as|or)\s+", re.I)
 _PLURAL_SUBJECT = re.compile(r"^(these|they|both|all of these|together|combined)\b", re.I)
+@lru_cache(maxsize=1)
+def _verbs() -> frozenset[str]:
+    from runstrength.extract.sentences import vocab
+
+    return vocab()["imperative_verbs_set"]
+
+
 _DET = {"a", "an", "the", "or", "and", "also", "then", "next", "try", "like"}
 _SUBJECT_VERBS = {"is", "are", "was", "will", "can", "helps", "help", "trains", "train", "works", "work", "targets",
                   "target", "enhances", "enhance", "builds", "build", "strengthens", "strengthen", "activates",
@@ -237,7 +244,7 @@ def analyse_line(line: Line, doc: Doc) -> Role:
         lname = " ".join(tokens)
         if sets and (re.search(r"\b\d+\s+(super ?sets?|circuits|rounds|blocks|exercises)\b", lower) or "total" in lower or re.search(r"\b(all|each|every)\b", lower)):
             return Role("article_sets", sets=sets, title=text)
-        if name and _strong_section(lname) and not re.match(r"^(here|how|what|why|follow|watch|below|above)\b", lname):
+        if name and _strong_section(lname) and not _FUNCTION_START.match(name) and len(tokens) <= 8:
             title = _section_title(text)
             return Role("section", title=title, sets=sets)
         if name and exercise_like(name, doc, max(text.find(name), 0)):
@@ -246,7 +253,7 @@ def analyse_line(line: Line, doc: Doc) -> Role:
                 ns = cut
             alts = _split_alternatives(name)
             return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=list(ndoses), alternatives=[(a, ns + s, ns + e) for a, s, e in alts])
-        if name and _is_section_word_only(tokens) and len(tokens) <= 6:
+        if name and _is_section_word_only(tokens) and len(tokens) <= 6 and not line.bullet:
             return Role("section", title=_section_title(text), sets=sets)
         if name and ndoses and len(tokens) <= 6 and not _FUNCTION_START.match(name):
             ns = max(text.find(name), 0)
@@ -276,11 +283,15 @@ def _section_title(text: str) -> str:
 _ACTION_RE = re.compile(
     r"\b(strengthen\w*|activat\w*|target\w*|engag\w*|isolat\w*|works?|working|train\w*|stretch\w*|lengthen\w*|"
     r"recruit\w*|uses?|using|mobili[sz]\w*|open\w* up|build\w*|stabili[sz]\w*|tone\w*|load\w*|squeez\w*|fir\w*|"
-    r"hit\w*|challeng\w*|develop\w*|tolerate|wake up|release\w*|loosen\w*|relax\w*)\b", re.I)
+    r"hit\w*|challeng\w*|develop\w*|tolerate|wake up|release\w*|loosen\w*|relax\w*|requires?|involv\w*|assists?|"
+    r"benefits?)\b", re.I)
 _CLAUSE_END_RE = re.compile(r"[;.!?]|,\s*(which|that|while|as|but|so|and then)\b|\b(than|while|because)\b", re.I)
 _NOUN_BEFORE = {"a", "an", "the", "your", "on", "onto", "off", "with", "using", "against", "small", "stable", "sturdy",
-                "flat", "low", "high", "light", "heavy", "resistance", "looped", "mini", "one", "or", "and", "of", "sturdy",
-                "into", "to", "from", "behind", "under", "over", "around", "each", "two"}
+                "flat", "low", "high", "light", "heavy", "resistance", "looped", "mini", "one", "or", "and", "of",
+                "into", "to", "from", "behind", "under", "over", "around", "two", "(", "yoga", "exercise"}
+_POSITION_BEFORE = {"on", "onto", "to", "toward", "towards", "over", "under", "underneath", "above", "below", "behind",
+                    "between", "across", "at", "along", "against", "beside", "near", "in", "into", "off", "from", "by"}
+_POSITION_AFTER = {"width", "height", "level", "distance", "blades", "blade", "apart", "-"}
 _NOT_NOUN_AFTER = {"forward", "forwards", "back", "backward", "backwards", "sideways", "out", "up", "down", "to", "with", "across", "over", "through"}
 
 
@@ -292,6 +303,32 @@ def _acting_ranges(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
         stop = _CLAUSE_END_RE.search(text, m.end())
         out.append((start + m.end(), start + (stop.start() if stop else len(text))))
     return out
+
+
+def _positional(doc: Doc, span) -> bool:
+    """A body part used to say where ("lie on your back", "shoulder-width") rather than what is trained."""
+    i = span.start - 1
+    while i >= 0 and doc[i].lower_ in ("your", "the", "my", "their", "his", "her", "both", "one", "each", "lower", "upper"):
+        i -= 1
+    if i >= 0 and doc[i].lower_ in _POSITION_BEFORE:
+        return True
+    nxt = doc[span.end].lower_ if span.end < len(doc) else ""
+    return nxt in _POSITION_AFTER
+
+
+def _muscle_term(text: str) -> str:
+    """The muscle as named, without a trailing 'muscles' where the rest names it ("oblique muscles")."""
+    term = " ".join(text.lower().split())
+    head, _, last = term.rpartition(" ")
+    if head and last in ("muscle", "muscles") and norm_tokens(head) in _vocab()["muscle_terms"]:
+        return head
+    return term
+
+
+def _name_equipment(doc: Doc, span) -> bool:
+    """In an exercise name, a leading equipment word is equipment ("Bench plank"), the movement word is not ("Step ups")."""
+    nxt = doc[span.end].lower_ if span.end < len(doc) else ""
+    return bool(nxt) and nxt not in ("up", "ups", "down", "downs", "-", "over", "overs", "through", "and")
 
 
 def _noun_use(doc: Doc, span) -> bool:
@@ -322,6 +359,7 @@ class _Ex:
     muscles: list[str] = field(default_factory=list)
     equipment: list[str] = field(default_factory=list)
     seen_sents: set = field(default_factory=set)
+    equipment_labels: set = field(default_factory=set)
     progression: bool = False
 
 
@@ -345,7 +383,7 @@ def _same_family(a: _Ex, tokens: tuple[str, ...], entry: dict | None) -> bool:
     if not ta or not tb:
         return False
     small, big = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
-    return small <= big and (len(small) >= 2 or small == big)
+    return small <= big and (len(small) >= 2 or small == big) or a.tokens[-1:] == tokens[-1:]
 
 
 class _Builder:
@@ -391,7 +429,7 @@ class _Builder:
         return ex
 
     # -- per-line helpers
-    def add_terms(self, ex: _Ex, doc: Doc, start: int = 0, end: int | None = None, *, purpose: bool = False) -> None:
+    def add_terms(self, ex: _Ex, doc: Doc, start: int = 0, end: int | None = None, *, purpose: bool = False, in_name: bool = False) -> None:
         end = len(doc.text) if end is None else end
         amb = _vocab()["ambiguous_equipment"]
         acting = _acting_ranges(doc, start, end) if purpose else None
@@ -399,16 +437,22 @@ class _Builder:
             if span.start_char >= start and span.end_char <= end:
                 if acting is not None and not any(a <= span.start_char < b for a, b in acting):
                     continue
-                term = " ".join(span.text.lower().split())
+                if _positional(doc, span):
+                    continue
+                term = _muscle_term(span.text)
                 if term not in ex.muscles:
                     ex.muscles.append(term)
         for span in doc.spans[EQUIPMENT_KEY]:
             if span.start_char >= start and span.end_char <= end:
                 term = " ".join(span.text.lower().split())
-                if term in amb and not _noun_use(doc, span):
+                if term in amb and not (_noun_use(doc, span) or in_name and _name_equipment(doc, span)):
                     continue
-                if term not in ex.equipment:
-                    ex.equipment.append(term)
+                if term.endswith("ed") and term not in ("bed",):
+                    term = span.label_  # "banded clams" use a band
+                if span.label_ in ex.equipment_labels or term in ex.equipment:
+                    continue
+                ex.equipment_labels.add(span.label_)
+                ex.equipment.append(term)
 
     def add_sentence(self, exs: list[_Ex], s_start: int, s_end: int, doc: Doc, line: Line, *, label: bool = False) -> None:
         a = line.start + s_start
@@ -465,6 +509,8 @@ class _Builder:
                 continue
             if before and before[-1].lower_ in ("of", "from", "into", "with"):
                 continue
+            if not before_words and span[0].lower_ in _verbs() and not span.text.lower().endswith("s"):
+                continue  # "Step down with the right foot" is an instruction
             lead_ok = all(w in _DET for w in before_words) or (
                 "," in [t.text for t in before] and all(w in _DET for w in [t.lower_ for t in before[[t.text for t in before].index(",") + 1:] if not t.is_punct])
             )
@@ -496,7 +542,7 @@ class _Builder:
             if kind == "maybe_heading":
                 nxt = roles[i + 1].kind if i + 1 < end_at else ""
                 nxt_line = lines[i + 1] if i + 1 < end_at else None
-                if nxt in ("exercise",) and nxt_line is not None and nxt_line.gap <= 1:
+                if nxt in ("exercise",) and nxt_line is not None and nxt_line.gap <= 1 and not line.bullet:
                     kind = "section"
                 elif nxt in ("prose", "label", "dose") and nxt_line is not None and nxt_line.gap <= 1 and (section is not None or nxt == "label" or self._instructional(lines[i + 1], docs[i + 1]) or exercise_like(role.name, doc, role.name_start)):
                     kind = "exercise"
@@ -543,7 +589,7 @@ class _Builder:
                     ex = self.register(self.text[line.start + s: line.start + e], line.start + s, line.start + e, doc, s, section)
                     for d in role.doses:
                         ex.doses.append((d, line.start, "list"))
-                    self.add_terms(ex, doc, 0, role.desc_start if role.desc_start is not None else len(line.text))
+                    self.add_terms(ex, doc, 0, role.desc_start if role.desc_start is not None else len(line.text), in_name=True)
                     if section is not None and section.title:
                         self._section_terms(ex, section)
                     for par in _PAREN_RE.finditer(line.text[: role.desc_start or len(line.text)]):
@@ -586,6 +632,20 @@ class _Builder:
             last_kind = "prose"
         return self._finish(title_line)
 
+    def _early_mention(self, doc: Doc, sent):
+        """An exercise named within the first words of a sentence, not as an object ("of a push-up")."""
+        for span in doc.spans[EXERCISE_KEY]:
+            if span.start_char < sent.start_char or span.end_char > sent.end_char:
+                continue
+            if span.start - sent.start > 8:
+                return None
+            prev = doc[span.start - 1].lower_ if span.start > sent.start else ""
+            nxt = doc[span.end].lower_ if span.end < len(doc) else ""
+            if prev in ("of", "from", "into", "with", "your", "my") or nxt in ("position", "positions", "stance", "version"):
+                continue
+            return span
+        return None
+
     def _instructional(self, line: Line, doc: Doc) -> bool:
         first = next(iter(doc.sents), None)
         if first is None:
@@ -620,7 +680,9 @@ class _Builder:
         if re.search(r"\b(for|in) (all|each|every) (of )?(the |these |this )?(moves?|exercises?|activit(y|ies)|one)\b|\b(all|each|every) (moves?|exercises?)\b", first.text.lower()):
             return []
         span = self.subject_mention(doc, first.start_char, first.end_char)
-        sig = match_signature(low)
+        if span is None and new_unit:
+            span = self._early_mention(doc, first)
+        sig = match_signature(low) if self._instructional(line, doc) else None
         if sig is not None:
             existing = next((e for e in self.exercises if e.entry and e.entry["canonical"] == sig["canonical"]), None)
             if existing is None and (span is None or norm_tokens(span.label_) != norm_tokens(sig["canonical"])) and (new_unit or not current or current[0].entry is None or current[0].entry["canonical"] != sig["canonical"]):

@@ -53,7 +53,7 @@ def find_title(lines: list[Line], boiler: list[bool], limit: int = 6) -> Line | 
 
 
 def _org_phrase(text: str, start: int) -> str | None:
-    """Title-case phrase starting at `start` ending on an organisation head word."""
+    """Longest title-case phrase starting at `start` that ends on an organisation head word."""
     heads = {h.lower() for h in structure_lexicon()["organization_heads"]}
     tokens = re.findall(r"[A-Za-z][\w&'’.-]*|&", text[start:start + 120])
     best = None
@@ -62,11 +62,9 @@ def _org_phrase(text: str, start: int) -> str | None:
         if not (tok[0].isupper() or tok in {"&", "of", "in", "and", "the", "for"}):
             break
         phrase.append(tok)
-        if tok[0].isupper() and len(phrase) >= 2:
+        if tok[0].isupper() and len(phrase) >= 2 and (tok.lower().rstrip(".,") in heads or best is None):
             best = " ".join(phrase)
-            if tok.lower().rstrip(".") in heads:
-                return best
-    return best if best and any(w.lower() in heads for w in best.split()) else None
+    return best if best and any(w.lower().rstrip(".,") in heads for w in best.split()) else None
 
 
 _ORG_CUES = [

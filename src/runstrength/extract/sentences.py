@@ -20,7 +20,7 @@ _DOSAGE_FILLER = frozenset("""
 repeat repeats repeated perform performing do does doing done complete completing hold holding holds for of and then
 the a an this it these each per set sets rep reps repetition repetitions times time x total round rounds start
 starting begin beginning build building up to your way work working aim at from there least minimum maximum about
-approximately around try again with on in both side sides leg legs arm arms direction way once twice a day week
+approximately around try again with on in both side sides leg legs arm arms way once twice a day week
 daily rest between minute minutes second seconds sec secs min mins until you achieve achieved reach it's its is
 be can should progress progressing into or easier easy becomes become feel feels out more plus than
 """.split())
@@ -83,14 +83,32 @@ def _starts_imperative(lower_words: list[str]) -> bool:
     return False
 
 
-def _clause_imperative(text: str) -> bool:
-    """An instruction after an opening clause: "Lying on your side, lift ...", "As you push, activate ..."."""
+def _clause_imperative(text: str, *, after_colon_only: bool = False) -> bool:
+    """An instruction after an opening clause: "Lying on your side, lift ...", "... like the deadbug: take ..."."""
     verbs = vocab()["imperative_verbs_set"]
-    for part in re.split(r"[,;:]", text.lower())[1:3]:
+    parts = re.split(r"[:;]", text.lower()) if after_colon_only else re.split(r"[,;:]", text.lower())
+    for part in parts[1:3]:
         w = words_of(part)
         if w and w[0] in verbs and w[0] not in ("lying", "standing"):
             return True
     return False
+
+
+_MODIFY_RE = re.compile(
+    r"^(you can|you could|you may|to (make|progress|regress|modify)|if (it|this|that|you)\b.*\b(easy|hard|difficult|"
+    r"challenging|too)\b|alternatively|for (beginners|a (harder|easier|more))|(progress|regress) this)\b", re.I)
+_DESCRIBES_RE = re.compile(r"^(this|these|the|that)( \w+)? (exercise|exercises|move|moves|movement|stretch|drill|one)\b", re.I)
+_SETUP_RE = re.compile(r"\b(is|are) (best )?(done|performed|started|completed) (on|in|with|from|while|lying|standing|facing)\b")
+
+
+def _first_pos(lower: str, phrases: tuple[str, ...]) -> int:
+    best = -1
+    for p in phrases:
+        for m in re.finditer(rf"(?<![a-z]){re.escape(p)}(?![a-z])", lower):
+            if best < 0 or m.start() < best:
+                best = m.start()
+            break
+    return best
 
 
 def classify(text: str) -> tuple[str, str | None] | None:
@@ -100,22 +118,28 @@ def classify(text: str) -> tuple[str, str | None] | None:
     w = words_of(lower)
     if not w:
         return None
-    imperative = _starts_imperative(w)
-    opener = w[0] in v["instruction_openers_set"] or lower.startswith(tuple(p + " " for p in v["instruction_openers"]))
-    purpose = _has_phrase(lower, v["purpose_markers"])
-    setup_desc = bool(re.search(r"\b(is|are) (best )?(done|performed|started|completed) (on|in|with|from|while|lying|standing|facing)\b", lower))
-    if imperative or (opener and _clause_imperative(text)):
-        return "cue", cue_kind(lower, first=w[0])
-    if setup_desc:
+    kind = cue_kind(lower, first=w[0])
+    if _starts_imperative(w):
+        return "cue", kind
+    opener = w[0] in v["instruction_openers_set"] or w[0].endswith(("ly", "ing"))
+    if _clause_imperative(text, after_colon_only=not opener):
+        return "cue", kind
+    if _MODIFY_RE.match(lower):
+        return "cue", "modification"
+    if _SETUP_RE.search(lower):
         return "cue", "setup"
-    if _has_phrase(lower, v["avoid_words"]):
+    purpose_at = _first_pos(lower, v["purpose_markers"])
+    if _DESCRIBES_RE.match(lower) and not _SETUP_RE.search(lower):
+        return "purpose", None
+    avoid_at = _first_pos(lower, v["avoid_words"])
+    if avoid_at >= 0 and (purpose_at < 0 or avoid_at < purpose_at):
         return "cue", "avoid"
-    if purpose:
+    if purpose_at >= 0:
         return "purpose", None
     if _has_phrase(lower, v["breathing_words"]) or _has_phrase(lower, v["form_words"]) or _has_phrase(lower, v["modification_words"]):
-        return "cue", cue_kind(lower, first=w[0])
+        return "cue", kind
     if "you" in w or "your" in w:
-        return "cue", cue_kind(lower, first=w[0])
+        return "cue", kind
     return "purpose", None
 
 

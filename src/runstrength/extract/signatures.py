@@ -32,18 +32,25 @@ def compiled() -> list[dict]:
 
 
 def match_signature(text: str) -> dict | None:
-    """The signature entry that best describes `text` (lower-cased paragraph), or None."""
+    """The signature entry that best describes `text` (lower-cased paragraph), or None.
+
+    Scored rather than all-or-nothing: real descriptions skip a detail the
+    signature expects, or mention a neighbouring movement in passing ("use a
+    bench behind you as a guide"). Required groups weigh 2, optional groups 1,
+    a ruling-out phrase costs 2; one required group may be missing.
+    """
     text = " ".join(text.lower().replace("-", " ").split())
-    best, best_score = None, 0
+    best, best_score = None, 0.0
     for c in compiled():
-        if c["none"] is not None and c["none"].search(text):
+        all_hits = sum(1 for rx in c["all"] if rx.search(text))
+        if all_hits < len(c["all"]) - 1:
             continue
-        if not all(rx.search(text) for rx in c["all"]):
+        any_hits = sum(1 for rx in c["any"] if rx.search(text))
+        if any_hits < c["min_any"]:
             continue
-        hits = sum(1 for rx in c["any"] if rx.search(text))
-        if hits < c["min_any"]:
-            continue
-        score = 2 * len(c["all"]) + hits
-        if score > best_score:
+        none_hits = len(set(c["none"].findall(text))) if c["none"] is not None else 0
+        score = 2 * all_hits + any_hits - 2 * none_hits
+        needed = 2 * len(c["all"]) + c["min_any"] - 1
+        if score >= needed and score > best_score:
             best, best_score = c["sig"], score
     return best

@@ -1,0 +1,52 @@
+"""Extraction quality floors, scored by the shared scorer on the seed and development gold sets.
+
+The dev articles come from other sites than the seeds and are read from
+../shared/dev (never copied into raw/). Floors are those of the extraction issue;
+a rule change that drops below them fails here.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from runstrength.evaluate import export_for
+
+SEED_FLOORS = {
+    "exercises": 0.95, "dosage_facts": 0.95, "sentences_any": 0.85, "cues": 0.8, "purpose": 0.8,
+    "muscles": 0.8, "equipment": 0.8,
+}
+SEED_FIELD_FLOORS = {"title": 0.9, "frequency_per_week": 0.9}
+DEV_FLOORS = {"exercises": 0.9, "dosage_facts": 0.9, "sentences_any": 0.8}
+
+
+@pytest.fixture(scope="module")
+def seed_scores(root: Path, shared: Path, scorer) -> dict:
+    return scorer(str(shared / "gold"), export_for(root / "raw"))
+
+
+@pytest.fixture(scope="module")
+def dev_scores(shared: Path, scorer) -> dict:
+    return scorer(str(shared / "dev" / "gold"), export_for(shared / "dev" / "raw"))
+
+
+@pytest.mark.parametrize("category", sorted(SEED_FLOORS))
+def test_seed_floor(seed_scores: dict, category: str) -> None:
+    f1 = seed_scores[category]["f1"]
+    assert f1 >= SEED_FLOORS[category], f"seeds {category} F1 {f1} < {SEED_FLOORS[category]}: {seed_scores[category]}"
+
+
+@pytest.mark.parametrize("field", sorted(SEED_FIELD_FLOORS))
+def test_seed_field_floor(seed_scores: dict, field: str) -> None:
+    acc = seed_scores["fields_accuracy"][field]
+    assert acc is not None and acc >= SEED_FIELD_FLOORS[field], f"seeds {field} accuracy {acc}"
+
+
+@pytest.mark.parametrize("category", sorted(DEV_FLOORS))
+def test_dev_floor(dev_scores: dict, category: str) -> None:
+    f1 = dev_scores[category]["f1"]
+    assert f1 >= DEV_FLOORS[category], f"dev {category} F1 {f1} < {DEV_FLOORS[category]}: {dev_scores[category]}"
+
+
+def test_every_seed_and_dev_article_is_exported(seed_scores: dict, dev_scores: dict) -> None:
+    assert seed_scores["articles_missing"] == [] and dev_scores["articles_missing"] == []
