@@ -71,6 +71,8 @@ _SECTION_INTRO = re.compile(r"\b(perform|do|complete|try)\b.*\b(the following|th
 _INLINE_RE = re.compile(r"^(?P<name>[^:.!?]{2,70}?)\s*(?::\s*\??\s*|\s[-]\s+|(?<=[A-Za-z)])[-]\s+|\?(?=[A-Z]))(?P<rest>\S.*)$")
 _PAREN_RE = re.compile(r"\(([^()]*)\)")
 _AKA_RE = re.compile(r"\s+(?:aka|a\.k\.a\.?|also known as|or)\s+", re.I)
+_OTHER_SIDE_RE = re.compile(r"\b(repeat|do the same|perform|switch|swap)\b.*\b(other|opposite) (leg|side|arm|foot)\b|\bswitch (sides|legs|arms)\b", re.I)
+_ALL_EXERCISES_RE = re.compile(r"^(these|both|all|all of these|all these|the above) (exercises|moves|movements|drills|stretches)\b", re.I)
 _PLURAL_SUBJECT = re.compile(r"^(these|they|both|all of these|together|combined)\b", re.I)
 @lru_cache(maxsize=1)
 def _verbs() -> frozenset[str]:
@@ -141,9 +143,13 @@ def _exercise_spans_in(doc: Doc, start: int, end: int):
     return [s for s in doc.spans[EXERCISE_KEY] if s.start_char >= start and s.end_char <= end]
 
 
+def _wordy(name: str) -> bool:
+    return "%" not in name and bool(re.search(r"[A-Za-z]{3,}", name)) and not re.match(r"^\s*[\d\-–%x.,/ ]+\b(of|at|to)\b", name)
+
+
 def exercise_like(name: str, doc: Doc | None, offset: int) -> bool:
     tokens = norm_tokens(name)
-    if not tokens or len(tokens) > 9:
+    if not tokens or len(tokens) > 9 or not _wordy(name):
         return False
     if _FUNCTION_START.match(name.strip()) and not (doc is not None and _exercise_spans_in(doc, offset, offset + len(name))
                                                     and not re.match(r"^(here|how|what|why|this|these|there|if|for|follow|watch|click|read|see)\b", name.strip(), re.I)):
@@ -225,7 +231,8 @@ def analyse_line(line: Line, doc: Doc) -> Role:
                 return Role("combined", title=raw_name.strip(), name=nm, name_start=rest_start + cut, name_end=rest_start + cut + len(nm))
             name, ndoses = dz.split_name_dosage(raw_name)
             name, cut = _clean_name(name)
-            if name and exercise_like(name, doc, text.find(name)) or (name and rest_is_dose and len(name.split()) <= 6 and not _FUNCTION_START.match(name)):
+            dose_first = bool(rest_doses) and rest_doses[0].start == 0 and name[:1].isupper() and len(name.split()) <= 4
+            if name and _wordy(name) and (exercise_like(name, doc, text.find(name)) or ((rest_is_dose or dose_first) and len(name.split()) <= 6 and not _FUNCTION_START.match(name))):
                 ns = text.find(name)
                 if ns < 0:
                     ns = cut
@@ -235,6 +242,14 @@ def analyse_line(line: Line, doc: Doc) -> Role:
                     role.dose_base = rest_start
                     role.doses = [_shift(d, rest_start) for d in rest_doses] + list(ndoses)
                 return role
+    lead = _LEAD_IN_RE.match(text)
+    if lead and doses:
+        name, cut = _clean_name(lead.group("name"))
+        if name and exercise_like(name, doc, lead.start("name")):
+            ns = lead.start("name") + cut
+            return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=list(doses))
+    if line.bullet and len(words) >= 5 and _sentence_like(text, doc):
+        return Role("prose")
     if short and not ends_sentence:
         # Heading or list item.
         sets = dz.parse_block_sets(text)
@@ -264,6 +279,18 @@ def analyse_line(line: Line, doc: Doc) -> Role:
     return Role("prose")
 
 
+_LEAD_IN_RE = re.compile(r"^(?:finish|end|start|begin|then|next|follow(?:ed)? (?:up )?|cool down|warm up)\s+(?:with|by)\s+(?P<name>[A-Za-z][A-Za-z' -]{2,40}?)\s+(?=\d|one|two|three|four|five|ten|for\b)", re.I)
+
+
+def _sentence_like(text: str, doc: Doc) -> bool:
+    """A bullet that is an instruction or remark, not a list item naming an exercise."""
+    spans = doc.spans[EXERCISE_KEY]
+    if spans and spans[0].start_char <= 2:
+        return False
+    got = classify(text)
+    return got is not None
+
+
 def _strip_numbers(text: str) -> str:
     return re.sub(r"[\d/x\-]+", " ", text)
 
@@ -289,6 +316,8 @@ _CLAUSE_END_RE = re.compile(r"[;.!?]|,\s*(which|that|while|as|but|so|and then)\b
 _NOUN_BEFORE = {"a", "an", "the", "your", "on", "onto", "off", "with", "using", "against", "small", "stable", "sturdy",
                 "flat", "low", "high", "light", "heavy", "resistance", "looped", "mini", "one", "or", "and", "of",
                 "into", "to", "from", "behind", "under", "over", "around", "two", "(", "yoga", "exercise"}
+# Body words that name a muscle group only when something acts on them ("engage your back", not "a flat back").
+_VAGUE_MUSCLES = {"back", "shoulder", "shoulders", "chest", "arm", "arms", "leg", "legs", "hip", "hips", "neck", "thigh", "thighs"}
 _POSITION_BEFORE = {"on", "onto", "to", "toward", "towards", "over", "under", "underneath", "above", "below", "behind",
                     "between", "across", "at", "along", "against", "beside", "near", "in", "into", "off", "from", "by"}
 _POSITION_AFTER = {"width", "height", "level", "distance", "blades", "blade", "apart", "-"}
@@ -435,7 +464,8 @@ class _Builder:
         acting = _acting_ranges(doc, start, end) if purpose else None
         for span in doc.spans[MUSCLE_KEY]:
             if span.start_char >= start and span.end_char <= end:
-                if acting is not None and not any(a <= span.start_char < b for a, b in acting):
+                if (acting is not None or span.text.lower() in _VAGUE_MUSCLES) and not any(
+                        a <= span.start_char < b for a, b in (acting if acting is not None else _acting_ranges(doc, start, end))):
                     continue
                 if _positional(doc, span):
                     continue
@@ -449,9 +479,9 @@ class _Builder:
                     continue
                 if term.endswith("ed") and term not in ("bed",):
                     term = span.label_  # "banded clams" use a band
-                if span.label_ in ex.equipment_labels or term in ex.equipment:
-                    continue
-                ex.equipment_labels.add(span.label_)
+                toks = set(norm_tokens(term))
+                if any(toks <= set(norm_tokens(t)) for t in ex.equipment):
+                    continue  # "the roller" after "foam roller"
                 ex.equipment.append(term)
 
     def add_sentence(self, exs: list[_Ex], s_start: int, s_end: int, doc: Doc, line: Line, *, label: bool = False) -> None:
@@ -464,7 +494,15 @@ class _Builder:
         a += len(original) - len(original.lstrip())
         b = a + len(stripped)
         sent_view = doc.text[s_start:s_end]
+        if is_boilerplate(sent_view):
+            return
         mentions = dz.parse_dosages(sent_view)
+        if not mentions and _OTHER_SIDE_RE.search(sent_view):
+            for ex in exs:
+                if ex.doses:
+                    m, base, ctx = ex.doses[-1]
+                    from dataclasses import replace
+                    ex.doses[-1] = (replace(m, per_side=True), base, ctx)
         for ex in exs:
             for m in mentions:
                 ex.doses.append((m, line.start + s_start, "progression" if ex.progression else ""))
@@ -594,7 +632,7 @@ class _Builder:
                         self._section_terms(ex, section)
                     for par in _PAREN_RE.finditer(line.text[: role.desc_start or len(line.text)]):
                         inner = par.group(1)
-                        if len(inner.split()) >= 3 and not dz.parse_dosages(inner):
+                        if len(inner.split()) >= 4 and not dz.parse_dosages(inner) and (classify(inner) or ("",))[0] == "cue":
                             self.add_sentence([ex], par.start(1), par.end(1), doc, line)
                     current.append(ex)
                 in_list = True
@@ -677,7 +715,8 @@ class _Builder:
         if first is None:
             return current
         low = line.text.lower()
-        if re.search(r"\b(for|in) (all|each|every) (of )?(the |these |this )?(moves?|exercises?|activit(y|ies)|one)\b|\b(all|each|every) (moves?|exercises?)\b", first.text.lower()):
+        if re.search(r"\b(for|in) (all|each|every) (of )?(the |these |this )?(moves?|exercises?|activit(y|ies)|one)\b|\b(all|each|every) (moves?|exercises?)\b"
+                     r"|\brepeat (this|the|that) (whole |entire )?(routine|circuit|workout|sequence|series)\b", first.text.lower()):
             return []
         span = self.subject_mention(doc, first.start_char, first.end_char)
         if span is None and new_unit:
@@ -696,6 +735,14 @@ class _Builder:
             name = self.text[line.start + span.start_char: line.start + span.end_char]
             ex = self.register(name, line.start + span.start_char, line.start + span.end_char, doc, span.start_char, section)
             return [ex]
+        if new_unit:
+            for sp in doc.spans[EXERCISE_KEY]:
+                if sp.end_char > first.end_char:
+                    break
+                ent = _canonical_entry(sp.text, doc, sp.start_char)
+                hit = self.find(norm_tokens(sp.text), ent)
+                if hit is not None:
+                    return [hit]
         if new_unit:
             if sig is not None:
                 existing = next((e for e in self.exercises if e.entry and e.entry["canonical"] == sig["canonical"]), None)
@@ -719,6 +766,8 @@ class _Builder:
                             paragraph.append(ex)
             sent_text = doc.text[s:e]
             targets = paragraph if _PLURAL_SUBJECT.match(sent_text.strip()) and len(paragraph) > 1 else current
+            if _ALL_EXERCISES_RE.match(sent_text.strip()):
+                targets = [x for x in self.exercises if x.section is section] or current
             self.add_sentence(targets, s, e, doc, line)
 
     def _article_level(self, line: Line, doc: Doc, doses) -> None:

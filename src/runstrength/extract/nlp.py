@@ -89,7 +89,9 @@ def build_nlp() -> Language:
     rulers = (
         (EXERCISE_KEY, exercise_terms(), True),
         (MUSCLE_KEY, list(lexicon.load_muscles().items()), True),
-        (EQUIPMENT_KEY, list(lexicon.load_equipment().items()), True),
+        # Words that are equipment only in context ("a table", not "take a step") are matched under
+        # their own label; the assembler keeps them only where they are used as a noun.
+        (EQUIPMENT_KEY, list(lexicon.load_equipment().items()) + [(w, [w]) for w in lexicon.load_ambiguous_equipment()], True),
     )
     for key, entries, plural in rulers:
         ruler = nlp.add_pipe(

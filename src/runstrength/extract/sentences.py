@@ -20,7 +20,7 @@ _DOSAGE_FILLER = frozenset("""
 repeat repeats repeated perform performing do does doing done complete completing hold holding holds for of and then
 the a an this it these each per set sets rep reps repetition repetitions times time x total round rounds start
 starting begin beginning build building up to your way work working aim at from there least minimum maximum about
-approximately around try again with on in both side sides leg legs arm arms way once twice a day week
+approximately around try again with on in both leg legs arm arms way once twice a day week
 daily rest between minute minutes second seconds sec secs min mins until you achieve achieved reach it's its is
 be can should progress progressing into or easier easy becomes become feel feels out more plus than
 """.split())
@@ -64,6 +64,8 @@ def is_dosage_only(text: str, dosage_spans: list[tuple[int, int]], rest: bool = 
     for s, e in dosage_spans:
         for i in range(max(0, s), min(len(chars), e)):
             chars[i] = " "
+    if not dosage_spans and not rest:
+        return False
     left = [w for w in words_of("".join(chars)) if w not in _DOSAGE_FILLER and w not in _STOP and not w.isdigit()]
     if rest and len(left) <= 3:
         return True
@@ -94,6 +96,8 @@ def _clause_imperative(text: str, *, after_colon_only: bool = False) -> bool:
     return False
 
 
+_BENEFIT_RE = re.compile(r"\b(run\w*|injur\w*|performance|stride|gait|strength|power|stabili\w*|mobility|training|athlete\w*|muscle\w*|joint\w*|tendon\w*)\b")
+_BODY_RE = re.compile(r"\b(knees?|hips?|feet|foot|heels?|toes?|arms?|legs?|hands?|elbows?|shoulders?|back|spine|chest|core|pelvis|weight|band|floor|ground|step|box|bench|kettlebell|dumbbells?|bar)\b")
 _MODIFY_RE = re.compile(
     r"^(you can|you could|you may|to (make|progress|regress|modify)|if (it|this|that|you)\b.*\b(easy|hard|difficult|"
     r"challenging|too)\b|alternatively|for (beginners|a (harder|easier|more))|(progress|regress) this)\b", re.I)
@@ -140,7 +144,11 @@ def classify(text: str) -> tuple[str, str | None] | None:
         return "cue", kind
     if "you" in w or "your" in w:
         return "cue", kind
-    return "purpose", None
+    if _BENEFIT_RE.search(lower):
+        return "purpose", None
+    if _BODY_RE.search(lower):
+        return "cue", kind
+    return None
 
 
 def cue_kind(lower: str, *, first: str = "") -> str:
