@@ -247,7 +247,7 @@ def analyse_line(line: Line, doc: Doc) -> Role:
         name, cut = _clean_name(lead.group("name"))
         if name and exercise_like(name, doc, lead.start("name")):
             ns = lead.start("name") + cut
-            return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=list(doses))
+            return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=list(doses), label="after_section")
     if line.bullet and len(words) >= 5 and _sentence_like(text, doc):
         return Role("prose")
     if short and not ends_sentence:
@@ -270,10 +270,10 @@ def analyse_line(line: Line, doc: Doc) -> Role:
             return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=list(ndoses), alternatives=[(a, ns + s, ns + e) for a, s, e in alts])
         if name and _is_section_word_only(tokens) and len(tokens) <= 6 and not line.bullet:
             return Role("section", title=_section_title(text), sets=sets)
-        if name and ndoses and len(tokens) <= 6 and not _FUNCTION_START.match(name):
+        if name and _wordy(name) and ndoses and len(tokens) <= 6 and not _FUNCTION_START.match(name):
             ns = max(text.find(name), 0)
             return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=list(ndoses))
-        if name and len(tokens) <= 8 and not _FUNCTION_START.match(name) and not ends_sentence and ":" not in text[:-1]:
+        if name and _wordy(name) and len(tokens) <= 8 and not _FUNCTION_START.match(name) and not ends_sentence and ":" not in text[:-1]:
             return Role("maybe_heading", name=name, name_start=max(text.find(name), 0), name_end=max(text.find(name), 0) + len(name), doses=list(ndoses), title=_section_title(text), sets=sets)
         return Role("other_heading")
     return Role("prose")
@@ -621,6 +621,8 @@ class _Builder:
                     section = None  # a new bullet group after a gap lost its heading
                 if section_single and last_kind not in ("combined",):
                     section, section_single = None, False
+                if role.label == "after_section":
+                    section = None
                 names = role.alternatives or [(role.name, role.name_start, role.name_end)]
                 current = []
                 for nm, s, e in names:
@@ -722,10 +724,13 @@ class _Builder:
         if span is None and new_unit:
             span = self._early_mention(doc, first)
         sig = match_signature(low) if self._instructional(line, doc) else None
+        first_mentions = [self.find(norm_tokens(sp.text), _canonical_entry(sp.text, doc, sp.start_char))
+                          for sp in doc.spans[EXERCISE_KEY] if sp.end_char <= first.end_char]
+        elsewhere = any(m is not None and m not in current for m in first_mentions)
         if sig is not None:
             existing = next((e for e in self.exercises if e.entry and e.entry["canonical"] == sig["canonical"]), None)
             if existing is None and (span is None or norm_tokens(span.label_) != norm_tokens(sig["canonical"])) and (new_unit or not current or current[0].entry is None or current[0].entry["canonical"] != sig["canonical"]):
-                if new_unit or span is not None or not current:
+                if new_unit or span is not None or not current or elsewhere:
                     entry = next((e for e in lexicon.load_exercises() if e["canonical"] == sig["canonical"]), None)
                     ex = _Ex(name=sig.get("name") or sig["canonical"].title(), start=line.start, end=line.start + len(first.text), entry=entry,
                              named=False, section=section, tokens=norm_tokens(sig.get("name") or sig["canonical"]), aliases=list(sig.get("aliases", []))[:3])
@@ -735,7 +740,7 @@ class _Builder:
             name = self.text[line.start + span.start_char: line.start + span.end_char]
             ex = self.register(name, line.start + span.start_char, line.start + span.end_char, doc, span.start_char, section)
             return [ex]
-        if new_unit:
+        if new_unit or elsewhere:
             for sp in doc.spans[EXERCISE_KEY]:
                 if sp.end_char > first.end_char:
                     break

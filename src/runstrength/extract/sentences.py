@@ -98,6 +98,7 @@ def _clause_imperative(text: str, *, after_colon_only: bool = False) -> bool:
 
 _BENEFIT_RE = re.compile(r"\b(run\w*|injur\w*|performance|stride|gait|strength|power|stabili\w*|mobility|training|athlete\w*|muscle\w*|joint\w*|tendon\w*)\b")
 _BODY_RE = re.compile(r"\b(knees?|hips?|feet|foot|heels?|toes?|arms?|legs?|hands?|elbows?|shoulders?|back|spine|chest|core|pelvis|weight|band|floor|ground|step|box|bench|kettlebell|dumbbells?|bar)\b")
+_NAMING_RE = re.compile(r"\b(is|are) called\b|^(the )?(next|first|last|final|second|third) (exercise|move|one)( is| we)\b")
 _MODIFY_RE = re.compile(
     r"^(you can|you could|you may|to (make|progress|regress|modify)|if (it|this|that|you)\b.*\b(easy|hard|difficult|"
     r"challenging|too)\b|alternatively|for (beginners|a (harder|easier|more))|(progress|regress) this)\b", re.I)
@@ -123,6 +124,8 @@ def classify(text: str) -> tuple[str, str | None] | None:
     if not w:
         return None
     kind = cue_kind(lower, first=w[0])
+    if _NAMING_RE.search(lower):
+        return None  # "The next exercise is called the bird dog." only names it
     if _starts_imperative(w):
         return "cue", kind
     opener = w[0] in v["instruction_openers_set"] or w[0].endswith(("ly", "ing"))
