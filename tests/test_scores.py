@@ -50,3 +50,21 @@ def test_dev_floor(dev_scores: dict, category: str) -> None:
 
 def test_every_seed_and_dev_article_is_exported(seed_scores: dict, dev_scores: dict) -> None:
     assert seed_scores["articles_missing"] == [] and dev_scores["articles_missing"] == []
+
+
+def _last_history(root: Path, gold: str) -> dict:
+    import json
+
+    rows = [json.loads(l) for l in (root / "scores" / "history.jsonl").read_text().splitlines() if l.strip()]
+    mine = [r for r in rows if r["gold"].rstrip("/").endswith(gold)]
+    assert mine, f"scores/history.jsonl has no line for {gold}"
+    return mine[-1]
+
+
+@pytest.mark.parametrize("gold", ["shared/gold", "dev/gold"])
+def test_score_history_records_current_scores(root: Path, seed_scores: dict, dev_scores: dict, gold: str) -> None:
+    """A change that moves scores must be recorded: `runstrength eval GOLD --history scores/history.jsonl --label ...`."""
+    current = seed_scores if gold == "shared/gold" else dev_scores
+    last = _last_history(root, gold)
+    moved = {k: (last.get(k), v["f1"]) for k, v in current.items() if isinstance(v, dict) and "f1" in v and last.get(k) != v["f1"]}
+    assert not moved, f"scores changed since the last history line for {gold} (recorded, now): {moved}"
