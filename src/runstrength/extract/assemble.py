@@ -67,10 +67,12 @@ _FUNCTION_START = re.compile(
     r"^(here|how|what|why|when|where|who|this|these|there|that|if|for|and|but|so|our|my|we|i|you|it|please|"
     r"note|tip|follow|try|get|watch|check|click|read|see|learn|want|ready|the benefits?|benefits|welcome|today|"
     r"thank|thanks|remember|in|at|on|with|to|as|by|from|a|an)\b", re.I)
+_REPEAT_BLOCK_RE = re.compile(r"\b(repeat|do|complete|perform) (this|the|that|the whole|the entire|this whole) (circuit|routine|workout|sequence|series|set|superset|block|round)\b")
 _SECTION_INTRO = re.compile(r"\b(perform|do|complete|try)\b.*\b(the following|these|this|below)\b.*\b(exercises?|moves|series|circuit|routine)\b", re.I)
 _INLINE_RE = re.compile(r"^(?P<name>[^:.!?]{2,70}?)\s*(?::\s*\??\s*|\s[-]\s+|(?<=[A-Za-z)])[-]\s+|\?(?=[A-Z]))(?P<rest>\S.*)$")
 _PAREN_RE = re.compile(r"\(([^()]*)\)")
 _AKA_RE = re.compile(r"\s+(?:aka|a\.k\.a\.?|also known as|or)\s+", re.I)
+_PROGRESS_RE = re.compile(r"\b(progress|advance) (this|the) (exercise|movement)\b|\bto progress\b|\bprogression\b")
 _OTHER_SIDE_RE = re.compile(r"\b(repeat|do the same|perform|switch|swap)\b.*\b(other|opposite) (leg|side|arm|foot)\b|\bswitch (sides|legs|arms)\b", re.I)
 _ALL_EXERCISES_RE = re.compile(r"^(these|both|all|all of these|all these|the above) (exercises|moves|movements|drills|stretches)\b", re.I)
 _PLURAL_SUBJECT = re.compile(r"^(these|they|both|all of these|together|combined)\b", re.I)
@@ -87,6 +89,11 @@ _SUBJECT_VERBS = {"is", "are", "was", "will", "can", "helps", "help", "trains", 
                   "activate", "assists", "assist", "improves", "improve", "develops", "develop", "focuses", "creates",
                   "create", "requires", "require", "teaches", "teach", "uses", "use", "engages", "engage", "involves",
                   "allows", "mimics", "replicates", "to", "should", "benefits", "isolates", "challenges", "gets"}
+
+
+def _function_start(text: str):
+    """Starts with a function word ("Here is", "How to"), not an acronym that spells one ("IT band")."""
+    return None if re.match(r"^\s*[A-Z]{2,}\b", text) else _FUNCTION_START.match(text)
 
 
 def is_boilerplate(text: str) -> bool:
@@ -151,7 +158,7 @@ def exercise_like(name: str, doc: Doc | None, offset: int) -> bool:
     tokens = norm_tokens(name)
     if not tokens or len(tokens) > 9 or not _wordy(name):
         return False
-    if _FUNCTION_START.match(name.strip()) and not (doc is not None and _exercise_spans_in(doc, offset, offset + len(name))
+    if _function_start(name.strip()) and not (doc is not None and _exercise_spans_in(doc, offset, offset + len(name))
                                                     and not re.match(r"^(here|how|what|why|this|these|there|if|for|follow|watch|click|read|see)\b", name.strip(), re.I)):
         return False
     if doc is not None and _exercise_spans_in(doc, offset, offset + len(name)):
@@ -204,10 +211,14 @@ def analyse_line(line: Line, doc: Doc) -> Role:
     if dz.parse_rest(text) and is_dosage_only(text, [(d.start, d.end) for d in doses], rest=True):
         return Role("rest")
     short = len(words) <= 12
-    if _SECTION_INTRO.search(text) and len(words) <= 14:
+    if _SECTION_INTRO.search(text) and len(words) <= 14 and not ends_sentence:
         sets = dz.parse_block_sets(text)
         return Role("section", title=text.strip().rstrip(":").strip(), sets=sets)
-    if short and not ends_sentence and _strong_section(lower) and not _FUNCTION_START.match(lower) and not doc.spans[EXERCISE_KEY]:
+    if _REPEAT_BLOCK_RE.search(lower) and len(words) <= 16:
+        sets = dz.parse_block_sets(text)
+        if sets:
+            return Role("block_sets", sets=sets)
+    if short and not ends_sentence and _strong_section(lower) and not _function_start(lower) and not doc.spans[EXERCISE_KEY]:
         sets = dz.parse_block_sets(text)
         if sets and (re.search(r"\b\d+\s+(super ?sets?|circuits|rounds|blocks|exercises)\b", lower) or "total" in lower):
             return Role("article_sets", sets=sets, title=text)
@@ -232,7 +243,7 @@ def analyse_line(line: Line, doc: Doc) -> Role:
             name, ndoses = dz.split_name_dosage(raw_name)
             name, cut = _clean_name(name)
             dose_first = bool(rest_doses) and rest_doses[0].start == 0 and name[:1].isupper() and len(name.split()) <= 4
-            if name and _wordy(name) and (exercise_like(name, doc, text.find(name)) or ((rest_is_dose or dose_first) and len(name.split()) <= 6 and not _FUNCTION_START.match(name))):
+            if name and _wordy(name) and (exercise_like(name, doc, text.find(name)) or ((rest_is_dose or dose_first) and len(name.split()) <= 6 and not _function_start(name))):
                 ns = text.find(name)
                 if ns < 0:
                     ns = cut
@@ -254,12 +265,14 @@ def analyse_line(line: Line, doc: Doc) -> Role:
         # Heading or list item.
         sets = dz.parse_block_sets(text)
         name, ndoses = dz.split_name_dosage(text)
+        name = _name_before_dose(text, ndoses, name)
         name, cut = _clean_name(name)
         tokens = norm_tokens(name)
         lname = " ".join(tokens)
-        if sets and (re.search(r"\b\d+\s+(super ?sets?|circuits|rounds|blocks|exercises)\b", lower) or "total" in lower or re.search(r"\b(all|each|every)\b", lower)):
+        if sets and (re.search(r"\b\d+\s+(super ?sets?|circuits|rounds|blocks|exercises)\b", lower) or "total" in lower
+                     or re.search(r"\b(all|each|every) (of the )?(exercises?|moves?|movements?|drills?)\b", lower)):
             return Role("article_sets", sets=sets, title=text)
-        if name and _strong_section(lname) and not _FUNCTION_START.match(name) and len(tokens) <= 8:
+        if name and _strong_section(lname) and not _function_start(name) and len(tokens) <= 8:
             title = _section_title(text)
             return Role("section", title=title, sets=sets)
         if name and exercise_like(name, doc, max(text.find(name), 0)):
@@ -270,10 +283,10 @@ def analyse_line(line: Line, doc: Doc) -> Role:
             return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=list(ndoses), alternatives=[(a, ns + s, ns + e) for a, s, e in alts])
         if name and _is_section_word_only(tokens) and len(tokens) <= 6 and not line.bullet:
             return Role("section", title=_section_title(text), sets=sets)
-        if name and _wordy(name) and ndoses and len(tokens) <= 6 and not _FUNCTION_START.match(name):
+        if name and _wordy(name) and ndoses and len(tokens) <= 6 and not _function_start(name):
             ns = max(text.find(name), 0)
             return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=list(ndoses))
-        if name and _wordy(name) and len(tokens) <= 8 and not _FUNCTION_START.match(name) and not ends_sentence and ":" not in text[:-1]:
+        if name and _wordy(name) and len(tokens) <= 8 and not _function_start(name) and not ends_sentence and ":" not in text[:-1]:
             return Role("maybe_heading", name=name, name_start=max(text.find(name), 0), name_end=max(text.find(name), 0) + len(name), doses=list(ndoses), title=_section_title(text), sets=sets)
         return Role("other_heading")
     return Role("prose")
@@ -289,6 +302,15 @@ def _sentence_like(text: str, doc: Doc) -> bool:
         return False
     got = classify(text)
     return got is not None
+
+
+def _name_before_dose(text: str, doses: list, name: str) -> str:
+    """When the prescription follows the name ("Monster walks 2 x 10 steps"), the name is what precedes it."""
+    if not doses:
+        return name
+    first = min(d.start for d in doses)
+    head = text[:first].rstrip(" (-:,")
+    return head if first > 0 and _wordy(head) and head.strip() else name
 
 
 def _strip_numbers(text: str) -> str:
@@ -315,7 +337,7 @@ _ACTION_RE = re.compile(
 _CLAUSE_END_RE = re.compile(r"[;.!?]|,\s*(which|that|while|as|but|so|and then)\b|\b(than|while|because)\b", re.I)
 _NOUN_BEFORE = {"a", "an", "the", "your", "on", "onto", "off", "with", "using", "against", "small", "stable", "sturdy",
                 "flat", "low", "high", "light", "heavy", "resistance", "looped", "mini", "one", "or", "and", "of",
-                "into", "to", "from", "behind", "under", "over", "around", "two", "(", "yoga", "exercise"}
+                "into", "from", "behind", "under", "over", "around", "two", "(", "yoga", "exercise"}
 # Body words that name a muscle group only when something acts on them ("engage your back", not "a flat back").
 _VAGUE_MUSCLES = {"back", "shoulder", "shoulders", "chest", "arm", "arms", "leg", "legs", "hip", "hips", "neck", "thigh", "thighs"}
 _POSITION_BEFORE = {"on", "onto", "to", "toward", "towards", "over", "under", "underneath", "above", "below", "behind",
@@ -366,6 +388,9 @@ def _noun_use(doc: Doc, span) -> bool:
     nxt = doc[span.end].lower_ if span.end < len(doc) else ""
     if nxt in _NOT_NOUN_AFTER and prev in ("a", "one"):
         return False
+    if span.text.lower() in ("weight", "weights", "load"):
+        # Mostly an amount ("set the weight", "add load"); a thing when held: "one weight in each hand".
+        return nxt == "in" or prev in ("one", "two")
     return prev in _NOUN_BEFORE or span.text[:1].isupper() and span.start > 0
 
 
@@ -472,8 +497,11 @@ class _Builder:
                 term = _muscle_term(span.text)
                 if term not in ex.muscles:
                     ex.muscles.append(term)
+        muscle_chars = [(m.start_char, m.end_char) for m in doc.spans[MUSCLE_KEY]]
         for span in doc.spans[EQUIPMENT_KEY]:
             if span.start_char >= start and span.end_char <= end:
+                if any(a <= span.start_char < b for a, b in muscle_chars):
+                    continue  # "IT band" is a body part
                 term = " ".join(span.text.lower().split())
                 if term in amb and not (_noun_use(doc, span) or in_name and _name_equipment(doc, span)):
                     continue
@@ -482,6 +510,10 @@ class _Builder:
                 toks = set(norm_tokens(term))
                 if any(toks <= set(norm_tokens(t)) for t in ex.equipment):
                     continue  # "the roller" after "foam roller"
+                general = [t for t in ex.equipment if set(norm_tokens(t)) < toks]
+                if general:  # "resistance band" after "band"
+                    ex.equipment[ex.equipment.index(general[0])] = term
+                    continue
                 ex.equipment.append(term)
 
     def add_sentence(self, exs: list[_Ex], s_start: int, s_end: int, doc: Doc, line: Line, *, label: bool = False) -> None:
@@ -497,6 +529,10 @@ class _Builder:
         if is_boilerplate(sent_view):
             return
         mentions = dz.parse_dosages(sent_view)
+        low = sent_view.lower()
+        for ex in exs:
+            if _PROGRESS_RE.search(low):
+                ex.progression = True
         if not mentions and _OTHER_SIDE_RE.search(sent_view):
             for ex in exs:
                 if ex.doses:
@@ -512,10 +548,6 @@ class _Builder:
             role = None
         else:
             role = classify(sent_view)
-        low = sent_view.lower()
-        for ex in exs:
-            if re.search(r"\b(progress|advance) (this|the) (exercise|movement)\b|\bto progress\b|\bprogression\b", low):
-                ex.progression = True
         if role is None:
             return
         for ex in exs:
@@ -559,7 +591,7 @@ class _Builder:
     def build(self) -> Article:
         lines, docs = self.lines, self.docs
         boiler_flags = [is_boilerplate(l.text) for l in lines]
-        title_line = find_title(lines, boiler_flags)
+        title_line = find_title(lines, boiler_flags, is_exercise=lambda t: exercise_like(t, None, 0))
         roles = [analyse_line(l, d) for l, d in zip(lines, docs)]
         end_at = next((i for i, r in enumerate(roles) if r.kind == "end"), len(lines))
 
@@ -596,6 +628,15 @@ class _Builder:
                 last_kind = kind
                 if section_single:
                     section, section_single = None, False
+                continue
+            if kind == "block_sets":
+                whole = re.search(r"\b(routine|workout|sequence|series|program)\b", line.text.lower())
+                if section is not None and section.sets_min is None and not whole:
+                    section.sets_min, section.sets_max = role.sets
+                else:
+                    self.article_doses.append(dz.DoseMention(stage="main", sets=role.sets, start=0, end=len(line.text), text=line.text))
+                current = []
+                last_kind = kind
                 continue
             if kind == "article_sets":
                 self.article_doses.append(dz.DoseMention(stage="main", sets=role.sets, start=0, end=len(line.text), text=line.text))
@@ -677,7 +718,7 @@ class _Builder:
         for span in doc.spans[EXERCISE_KEY]:
             if span.start_char < sent.start_char or span.end_char > sent.end_char:
                 continue
-            if span.start - sent.start > 8:
+            if len(doc.text[sent.start_char:span.start_char].split()) > 8:
                 return None
             prev = doc[span.start - 1].lower_ if span.start > sent.start else ""
             nxt = doc[span.end].lower_ if span.end < len(doc) else ""
@@ -685,6 +726,11 @@ class _Builder:
                 continue
             return span
         return None
+
+    @staticmethod
+    def _setup_start(text: str) -> bool:
+        got = classify(text)
+        return got is not None and got == ("cue", "setup") and bool(re.match(r"^\W*(lie|lying|stand|standing|start|begin|sit|sitting|kneel|kneeling|get|position|place)\b", text, re.I))
 
     def _instructional(self, line: Line, doc: Doc) -> bool:
         first = next(iter(doc.sents), None)
@@ -730,7 +776,8 @@ class _Builder:
         if sig is not None:
             existing = next((e for e in self.exercises if e.entry and e.entry["canonical"] == sig["canonical"]), None)
             if existing is None and (span is None or norm_tokens(span.label_) != norm_tokens(sig["canonical"])) and (new_unit or not current or current[0].entry is None or current[0].entry["canonical"] != sig["canonical"]):
-                if new_unit or span is not None or not current or elsewhere:
+                if new_unit or span is not None or not current or elsewhere or (
+                        self._setup_start(first.text) and any(x.sentences or x.purpose for x in current)):
                     entry = next((e for e in lexicon.load_exercises() if e["canonical"] == sig["canonical"]), None)
                     ex = _Ex(name=sig.get("name") or sig["canonical"].title(), start=line.start, end=line.start + len(first.text), entry=entry,
                              named=False, section=section, tokens=norm_tokens(sig.get("name") or sig["canonical"]), aliases=list(sig.get("aliases", []))[:3])

@@ -23,18 +23,22 @@ _BYLINE_RE = re.compile(rf"^(?:written\s+by|posted\s+by|by|author:?)\s+(?P<name>
 _ORG_WORD = r"(?:[A-Z][\w&'’.-]*|&|of|in|and|the|for|at)"
 
 
+_ABBREV_END = re.compile(r"\b(Co|Inc|Ltd|LLC|Corp|Dr|St|PT|DPT|PhD|Jr|Sr)\.$")
+
+
 def is_titleish(line: Line, boiler: bool) -> bool:
     words = line.words
+    text = line.text.rstrip()
     return (
         not boiler
         and not line.bullet
         and 1 <= len(words) <= 16
-        and not line.text.rstrip().endswith(_SENT_END)
+        and (not text.endswith(_SENT_END) or bool(_ABBREV_END.search(text)) and len(words) <= 6)
         and any(c.isalpha() for c in line.text)
     )
 
 
-def find_title(lines: list[Line], boiler: list[bool], limit: int = 6) -> Line | None:
+def find_title(lines: list[Line], boiler: list[bool], limit: int = 6, is_exercise=lambda text: False) -> Line | None:
     """First title-like line near the top; a topical line beats a site tagline just above it."""
     candidates = []
     for line, is_boiler in zip(lines[:limit], boiler[:limit]):
@@ -47,7 +51,8 @@ def find_title(lines: list[Line], boiler: list[bool], limit: int = 6) -> Line | 
             break
     if not candidates:
         return None
-    if len(candidates) == 2 and not _TOPIC_RE.search(candidates[0].text) and _TOPIC_RE.search(candidates[1].text):
+    if len(candidates) == 2 and not _TOPIC_RE.search(candidates[0].text) and _TOPIC_RE.search(candidates[1].text) \
+            and not is_exercise(candidates[1].text):
         return candidates[1]
     return candidates[0]
 
@@ -69,7 +74,7 @@ def _org_phrase(text: str, start: int) -> str | None:
 
 _ORG_CUES = [
     re.compile(r"\b(?:founder|owner|director|co-founder|head coach|physiotherapist|physical therapist|coach) (?:of|at) (?=[A-Z])"),
-    re.compile(r"(?:^|[.!?]\s+)At (?=[A-Z])"),
+    re.compile(r"(?:^|[.!?]\s+)At (?=[A-Z])", re.M),
     re.compile(r"\b(?:here at|team at|we at|us at|visit us at|welcome to) (?=[A-Z])", re.I),
 ]
 

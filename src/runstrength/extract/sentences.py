@@ -24,6 +24,7 @@ approximately around try again with on in both leg legs arm arms way once twice 
 daily rest between minute minutes second seconds sec secs min mins until you achieve achieved reach it's its is
 be can should progress progressing into or easier easy becomes become feel feels out more plus than
 """.split())
+_LEADING = frozenset("then now next finally first again also and so slowly gently carefully".split())
 _STOP = frozenset("""
 i me my we our you your he she they them their it its this that these those a an the and or but if then so to of in on
 at by for with from as is are was were be been being have has had do does did not no nor can could will would should
@@ -77,6 +78,11 @@ def _starts_imperative(lower_words: list[str]) -> bool:
     verbs = v["imperative_verbs_set"]
     if not lower_words:
         return False
+    # Skip leading sequencing words and adverbs: "Then slowly return ...", "Next, gently lower ...".
+    i = 0
+    while i < min(2, len(lower_words) - 1) and (lower_words[i] in _LEADING or lower_words[i].endswith("ly")):
+        i += 1
+    lower_words = lower_words[i:]
     first = lower_words[0]
     if first in verbs:
         return True

@@ -97,7 +97,9 @@ def unglue(text: str) -> tuple[str, int]:
     cut = cuts[-1]
     tail = text[cut:]
     head = text[:cut]
-    # Only when the tail is itself a heading-sized phrase; "iPhone"-style words keep their case.
-    if len(tail.split()) >= 1 and len(head) >= 3:
+    # Caption debris is several words ("... exercise depiction") or the heading itself repeated;
+    # a single CamelCase word ("TheraBand") is a brand and keeps its case.
+    repeated = tail.lower().startswith(head.strip().lower()) or head.strip().lower().startswith(tail.strip(" :").lower())
+    if " " in head.strip() or repeated:
         return tail, cut
     return text, 0

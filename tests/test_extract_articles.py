@@ -1,0 +1,507 @@
+"""Whole-article extraction through runstrength.extract.pipeline.extract_articles.
+
+Every mini-article here is written for the test, in the style of clinic/coach web
+pages; none is taken from the seed or dev articles. Expected values follow
+/work/shared/gold/GOLD_SPEC.md and were decided by hand.
+"""
+from __future__ import annotations
+
+import pytest
+
+from runstrength.extract.pipeline import extract_articles
+from runstrength.ingest.reader import RawArticle
+from runstrength.model import Article, Exercise
+
+SHA = "0123456789abcdef" * 4
+
+
+def run(text: str, aid: str = "t000") -> Article:
+    raw = RawArticle(article_id=aid, source_file=f"{aid}.txt", sha256=SHA, text=text, encoding="utf-8")
+    return next(iter(extract_articles([raw])))
+
+
+def ex(article: Article, canonical: str) -> Exercise:
+    found = [e for e in article.exercises if e.canonical_name == canonical]
+    assert len(found) == 1, [(e.name, e.canonical_name) for e in article.exercises]
+    return found[0]
+
+
+def main(e: Exercise):
+    mains = [d for d in e.dosages if d.stage == "main"]
+    assert mains, e.dosages
+    return mains[0]
+
+
+def section_title(article: Article, e: Exercise) -> str | None:
+    return next((s.title for s in article.sections if s.section_id == e.section_id), None)
+
+
+# ---------------------------------------------------------------- articles
+
+CIRCUITS = """Hip and Core Circuits for Runners
+
+Circuit 1 (3 sets):
+\u2022 Glute bridge x 12
+\u2022 Clamshells 15/side
+\u2022 Dead bug 8 each side
+
+Circuit 2 (2 sets):
+\u2022 Reverse lunges 10/side
+\u2022 Side plank 20 seconds each side
+"""
+
+ARTICLE_WIDE = """Simple Strength Plan for Beginner Runners
+
+For every exercise, do 3 sets of 8 reps unless stated otherwise.
+
+Warm up
+Leg swings 10 each way
+Walking lunges
+
+Main session
+Goblet squat
+Step-ups
+Single leg deadlift
+"""
+
+LIST_THEN_DESCRIPTIONS = """Four Moves for Stronger Hips
+
+The routine
+1. Clamshells 2 x 15
+2. Glute bridge 2 x 12
+3. Monster walks 2 x 10 steps
+
+Exercise descriptions
+
+Banded Clamshells
+Lie on your side with your knees bent and a band just above your knees. Keep your feet together and lift the top knee. This exercise strengthens the gluteus medius.
+
+Double Leg Glute Bridge
+Lie on your back with your feet flat on the floor. Squeeze your glutes and lift your hips until your body forms a straight line.
+"""
+
+INLINE = """Ankle and Calf Strength
+
+Calf raises: Stand on the edge of a step and rise onto your toes, then lower your heels slowly below the step. Do 3 sets of 15.
+Wall sit: Slide your back down a wall until your knees are bent to ninety degrees and hold for 45 seconds.
+Single leg balance: Stand on one foot with a soft knee and hold for 30 seconds per leg.
+"""
+
+DASH_BULLETS = """Mobility Warm-Up Before Your Run
+
+\u2022 Leg swings \u2013 swing one leg forward and back like a pendulum while holding a wall.
+\u2022 Walking lunges \u2013 step forward into a long stride and drop the back knee toward the ground.
+\u2022 Inchworms \u2013 fold forward, walk your hands out to a plank and walk your feet back to your hands.
+"""
+
+LOST_HEADING = """Three Core Exercises for Runners
+
+A strong trunk keeps your pelvis steady when you get tired late in a race.
+
+Rest on your forearms with your elbows under your shoulders and come up onto your toes. Keep a straight line from your head to your heels and hold for 30 seconds without letting your hips drop.
+"""
+
+HOLD_VS_DURATION = """Quick Bodyweight Session
+
+Plank
+Get into position on your forearms and toes and hold 30 seconds. Keep your glutes squeezed.
+
+Jumping jacks
+Do jumping jacks for 30 seconds to raise your heart rate.
+"""
+
+MINUTES = """Easy Core Finisher
+
+Plank
+Hold the plank for 1 minute, resting on your forearms with your body in a straight line.
+
+Mountain climbers
+Drive your knees toward your chest for 2 minutes at a steady pace.
+"""
+
+STAGES = """Side Plank Progression
+
+Side plank
+Lie on your side propped up on one elbow with your feet stacked. Lift your hips off the floor. Start with 10 to 20 seconds per side and build up to 60 seconds.
+"""
+
+BOILERPLATE = """Strength Moves for Runners
+Call us on 555-310-4477 to book an appointment
+
+Glute Bridge
+Lie on your back with your knees bent and squeeze your glutes as you lift your hips. Do 2 sets of 12.
+
+Subscribe to our newsletter for more running tips
+Leave a comment
+"""
+
+MUSCLES = """Bridge Basics for Runners
+
+Glute bridge
+Lie on your back with your knees bent. Squeeze your glutes as you lift your hips toward the ceiling.
+"""
+
+EQUIPMENT = """Band Work for Runners
+
+Lateral band walk
+With a resistance band around your ankles, take a step to the side and follow with the other foot. Keep tension on the band the whole time.
+
+Reverse lunge
+Take a step back with your right foot and lower your back knee toward the floor.
+"""
+
+PER_SIDE = """Single Leg Strength
+
+Single leg deadlift - 3 x 8 each leg
+Bulgarian split squat - 3 x 10 per leg
+Box jumps - 3 x 5
+"""
+
+NO_DOSE = """Daily Mobility
+
+Hip flexor stretch
+Kneel on one knee and push your hips forward until you feel a stretch at the front of the hip.
+"""
+
+META = """Runner Strength 101
+By Maria Lopez
+
+Our physios here at Summit Sports Physiotherapy ask every runner to lift on easy days.
+
+Goblet Squat
+Hold a kettlebell at your chest and sit back between your heels. Do 3 sets of 10.
+
+Cheers,
+Maria Lopez
+"""
+
+TWO_UNNAMED_GAP2 = """Hip Stability at Home
+
+Clamshell
+Lie on your side with your knees bent and open the top knee. Do 2 sets of 15 each side.
+
+
+Lying on your left side, bend the lower knee and keep your top leg straight. Lift the top leg toward the ceiling, keeping your toes pointing forward, then lower slowly. Do 15 each side.
+"""
+
+ALL_ARTICLES = [CIRCUITS, ARTICLE_WIDE, LIST_THEN_DESCRIPTIONS, INLINE, DASH_BULLETS, LOST_HEADING, HOLD_VS_DURATION,
+                MINUTES, STAGES, BOILERPLATE, MUSCLES, EQUIPMENT, PER_SIDE, NO_DOSE, META, TWO_UNNAMED_GAP2]
+
+
+# ---------------------------------------------------------------- circuits / inheritance
+
+
+def test_circuit_sections_and_inherited_sets():
+    a = run(CIRCUITS)
+    assert [s.title for s in a.sections] == ["Circuit 1", "Circuit 2"]
+    assert [(s.sets_min, s.sets_max) for s in a.sections] == [(3, 3), (2, 2)]
+    assert [e.canonical_name for e in a.exercises] == ["glute bridge", "clamshell", "dead bug", "reverse lunge", "side plank"]
+    bridge = main(ex(a, "glute bridge"))
+    assert (bridge.sets_min, bridge.sets_max, bridge.reps_min, bridge.reps_max) == (3, 3, 12, 12)
+    assert bridge.inherited_from == "section"
+    assert bridge.per_side is False
+    lunge = main(ex(a, "reverse lunge"))
+    assert (lunge.sets_min, lunge.reps_min, lunge.per_side) == (2, 10, True)
+    assert section_title(a, ex(a, "reverse lunge")) == "Circuit 2"
+
+
+def test_circuit_side_plank_hold_per_side():
+    a = run(CIRCUITS)
+    d = main(ex(a, "side plank"))
+    assert (d.hold_seconds_min, d.hold_seconds_max) == (20, 20)
+    assert d.duration_seconds_min is None
+    assert d.per_side is True
+    assert d.sets_min == 2
+
+
+def test_article_wide_dosage_inherited_but_not_into_warmup():
+    a = run(ARTICLE_WIDE)
+    squat = ex(a, "goblet squat")
+    assert section_title(a, squat) == "Main session"
+    d = main(squat)
+    assert (d.sets_min, d.sets_max, d.reps_min, d.reps_max) == (3, 3, 8, 8)
+    assert d.inherited_from == "article"
+    # warm-up: own dosage only, nothing inherited
+    swings = ex(a, "leg swing")
+    assert section_title(a, swings) == "Warm up"
+    assert all(d.sets_min is None and d.inherited_from == "exercise" for d in swings.dosages)
+    assert main(swings).reps_min == 10 and main(swings).per_side is True
+    assert ex(a, "walking lunge").dosages == []
+
+
+def test_article_wide_sentence_is_not_an_exercise_or_cue():
+    a = run(ARTICLE_WIDE)
+    assert len(a.exercises) == 5
+    for e in a.exercises:
+        assert not any("every exercise" in s.text for s in e.cues + e.purpose)
+
+
+def test_repeat_the_circuit_gives_sets_to_every_exercise():
+    a = run("Ten Minute Leg Circuit\n\nSquats x 15\nLunges x 10/side\nCalf raises x 20\n\nRepeat the circuit 3 times.\n")
+    assert [e.canonical_name for e in a.exercises] == ["squat", "lunge", "calf raise"]
+    for e in a.exercises:
+        assert main(e).sets_min == 3, e.name
+
+
+def test_list_item_with_each_leg_stays_an_exercise():
+    a = run("Ten Minute Leg Circuit\n\nSquats x 15\nLunges x 10 each leg\nCalf raises x 20\n")
+    assert [e.canonical_name for e in a.exercises] == ["squat", "lunge", "calf raise"]
+    assert main(ex(a, "squat")).sets_min is None
+    d = main(ex(a, "lunge"))
+    assert (d.reps_min, d.per_side) == (10, True)
+
+
+# ---------------------------------------------------------------- list + descriptions
+
+
+def test_list_then_descriptions_merge_into_one_exercise_each():
+    a = run(LIST_THEN_DESCRIPTIONS)
+    assert [e.canonical_name for e in a.exercises] == ["clamshell", "glute bridge", "monster walk"]
+    clam = ex(a, "clamshell")
+    assert clam.name == "Clamshells"
+    assert "Banded Clamshells" in clam.aliases
+    assert "Double Leg Glute Bridge" in ex(a, "glute bridge").aliases
+    assert (main(clam).sets_min, main(clam).reps_min) == (2, 15)
+
+
+def test_list_then_descriptions_attach_sentences():
+    a = run(LIST_THEN_DESCRIPTIONS)
+    clam = ex(a, "clamshell")
+    cue_texts = [c.text for c in clam.cues]
+    assert "Keep your feet together and lift the top knee." in cue_texts
+    assert "Lie on your side with your knees bent and a band just above your knees." in cue_texts
+    assert [p.text for p in clam.purpose] == ["This exercise strengthens the gluteus medius."]
+    assert "gluteus medius" in clam.muscles
+    assert any("band" in q for q in clam.equipment)
+    bridge = ex(a, "glute bridge")
+    assert "Squeeze your glutes and lift your hips until your body forms a straight line." in [c.text for c in bridge.cues]
+    assert not any("gluteus medius" in p.text for p in bridge.purpose)
+
+
+def test_list_name_cleaned_of_dosage_with_unit_word():
+    a = run(LIST_THEN_DESCRIPTIONS)
+    walk = ex(a, "monster walk")
+    assert walk.name == "Monster walks"
+    assert (main(walk).sets_min, main(walk).reps_min) == (2, 10)
+
+
+# ---------------------------------------------------------------- inline and dash descriptions
+
+
+def test_inline_name_colon_description():
+    a = run(INLINE)
+    assert [e.name for e in a.exercises] == ["Calf raises", "Wall sit", "Single leg balance"]
+    calf = ex(a, "calf raise")
+    assert [c.text for c in calf.cues] == [
+        "Stand on the edge of a step and rise onto your toes, then lower your heels slowly below the step."]
+    assert (main(calf).sets_min, main(calf).reps_min) == (3, 15)
+    assert "step" in calf.equipment
+    wall = ex(a, "wall sit")
+    assert (main(wall).hold_seconds_min, main(wall).reps_min) == (45, None)
+    bal = a.exercises[2]
+    assert main(bal).hold_seconds_min == 30 and main(bal).per_side is True
+
+
+def test_dash_bullets_name_and_description():
+    a = run(DASH_BULLETS)
+    assert [e.name for e in a.exercises] == ["Leg swings", "Walking lunges", "Inchworms"]
+    assert [len(e.cues) for e in a.exercises] == [1, 1, 1]
+    assert a.exercises[0].cues[0].text == "swing one leg forward and back like a pendulum while holding a wall."
+    assert all(e.dosages == [] for e in a.exercises)
+
+
+# ---------------------------------------------------------------- lost heading
+
+
+def test_paragraph_without_heading_recognised_by_signature():
+    a = run(LOST_HEADING)
+    assert len(a.exercises) == 1
+    plank = a.exercises[0]
+    assert plank.canonical_name == "plank"
+    assert plank.named_in_text is False
+    assert main(plank).hold_seconds_min == 30
+    assert not any("strong trunk" in s.text for s in plank.cues + plank.purpose)
+
+
+def test_second_unnamed_paragraph_after_double_gap_is_own_exercise():
+    a = run(TWO_UNNAMED_GAP2)
+    assert [e.canonical_name for e in a.exercises] == ["clamshell", "side-lying hip abduction"]
+    abd = a.exercises[1]
+    assert abd.named_in_text is False
+    assert a.exercises[0].named_in_text is True
+    assert main(abd).reps_min == 15 and main(abd).per_side is True
+    assert not any("top leg straight" in c.text for c in a.exercises[0].cues)
+
+
+def test_second_unnamed_paragraph_after_single_blank_line_is_own_exercise():
+    a = run(TWO_UNNAMED_GAP2.replace("\n\n\nLying", "\n\nLying"))
+    assert [e.canonical_name for e in a.exercises] == ["clamshell", "side-lying hip abduction"]
+
+
+# ---------------------------------------------------------------- hold / duration / stages / per side
+
+
+def test_hold_vs_duration():
+    a = run(HOLD_VS_DURATION)
+    plank = main(ex(a, "plank"))
+    assert (plank.hold_seconds_min, plank.hold_seconds_max, plank.duration_seconds_min) == (30, 30, None)
+    jacks = main(ex(a, "jumping jack"))
+    assert (jacks.duration_seconds_min, jacks.duration_seconds_max, jacks.hold_seconds_min) == (30, 30, None)
+
+
+def test_minutes_converted_to_seconds():
+    a = run(MINUTES)
+    assert main(ex(a, "plank")).hold_seconds_min == 60
+    assert main(ex(a, "mountain climber")).duration_seconds_min == 120
+    assert main(ex(a, "mountain climber")).hold_seconds_min is None
+
+
+def test_start_and_target_stages():
+    a = run(STAGES)
+    sp = ex(a, "side plank")
+    by_stage = {d.stage: d for d in sp.dosages}
+    assert set(by_stage) == {"start", "target"}
+    assert (by_stage["start"].hold_seconds_min, by_stage["start"].hold_seconds_max) == (10, 20)
+    assert by_stage["start"].per_side is True
+    assert (by_stage["target"].hold_seconds_min, by_stage["target"].hold_seconds_max) == (60, 60)
+
+
+def test_progression_stage():
+    a = run("Glute Strength for Runners\n\nGlute bridge\nLie on your back with your feet flat and lift your hips. "
+            "Do 3 sets of 12. To progress the exercise, straighten one leg and do 3 sets of 8 per side.\n")
+    stages = {}
+    for d in ex(a, "glute bridge").dosages:
+        stages.setdefault(d.stage, d)
+    assert (stages["main"].sets_min, stages["main"].reps_min, stages["main"].per_side) == (3, 12, False)
+    assert (stages["progression"].reps_min, stages["progression"].per_side) == (8, True)
+
+
+def test_per_side_in_dash_list():
+    a = run(PER_SIDE)
+    assert [e.name for e in a.exercises] == ["Single leg deadlift", "Bulgarian split squat", "Box jumps"]
+    sl = main(a.exercises[0])
+    assert (sl.sets_min, sl.reps_min, sl.per_side) == (3, 8, True)
+    assert main(a.exercises[1]).per_side is True
+    box = main(a.exercises[2])
+    assert (box.sets_min, box.reps_min, box.per_side) == (3, 5, False)
+    assert "box" in a.exercises[2].equipment
+
+
+def test_exercise_without_dosage_has_empty_list():
+    a = run(NO_DOSE)
+    assert len(a.exercises) == 1
+    assert a.exercises[0].dosages == []
+    assert len(a.exercises[0].cues) == 1
+
+
+# ---------------------------------------------------------------- boilerplate
+
+
+def test_boilerplate_never_becomes_exercise_or_sentence():
+    a = run(BOILERPLATE)
+    assert a.title == "Strength Moves for Runners"
+    assert [e.canonical_name for e in a.exercises] == ["glute bridge"]
+    texts = [s.text.lower() for e in a.exercises for s in e.cues + e.purpose]
+    assert texts
+    for bad in ("555", "newsletter", "comment", "subscribe"):
+        assert not any(bad in t for t in texts)
+    assert (main(a.exercises[0]).sets_min, main(a.exercises[0]).reps_min) == (2, 12)
+
+
+# ---------------------------------------------------------------- muscles / equipment
+
+
+def test_muscles_squeeze_glutes_but_not_lie_on_back():
+    a = run(MUSCLES)
+    bridge = ex(a, "glute bridge")
+    assert "glutes" in bridge.muscles
+    assert "back" not in bridge.muscles
+
+
+def test_title_not_replaced_by_following_exercise_heading():
+    a = run(MUSCLES.replace("Bridge Basics for Runners", "Bridge Basics"))
+    assert a.title == "Bridge Basics"
+    assert [e.name for e in a.exercises] == ["Glute bridge"]
+
+
+def test_equipment_band_but_no_step_from_verb():
+    a = run(EQUIPMENT)
+    walk = ex(a, "lateral band walk")
+    assert any("band" in q for q in walk.equipment)
+    assert "step" not in walk.equipment
+    lunge = ex(a, "reverse lunge")
+    assert "step" not in lunge.equipment
+    assert "back" not in lunge.muscles
+
+
+def test_equipment_one_band_listed_once():
+    a = run(EQUIPMENT)
+    walk = ex(a, "lateral band walk")
+    assert len([q for q in walk.equipment if "band" in q]) == 1
+
+
+# ---------------------------------------------------------------- article fields
+
+
+def test_article_meta_byline_org_and_signoff():
+    a = run(META)
+    assert a.title == "Runner Strength 101"
+    assert a.author == "Maria Lopez"
+    assert a.organization == "Summit Sports Physiotherapy"
+    assert [e.canonical_name for e in a.exercises] == ["goblet squat"]
+    assert a.exercises[0].equipment == ["kettlebell"]
+
+
+def test_organization_at_start_of_later_paragraph():
+    a = run("Runner Strength 101\n\nAt Summit Sports Physiotherapy, we ask every runner to lift on easy days.\n\n"
+            "Goblet Squat\nHold a kettlebell at your chest and sit back between your heels.\n")
+    assert a.organization == "Summit Sports Physiotherapy"
+
+
+def test_frequency_per_week():
+    a = run("Strength Plan for Half Marathon Runners\n\nAim to do this routine twice a week.\n\n"
+            "Goblet Squat\nHold a kettlebell at your chest and sit back between your heels. Do 3 sets of 10.\n")
+    assert (a.frequency_min, a.frequency_max) == (2, 2)
+
+
+def test_frequency_sentence_is_not_a_section():
+    a = run("Strength Plan for Half Marathon Runners\n\nAim to do this routine twice a week.\n\n"
+            "Goblet Squat\nHold a kettlebell at your chest and sit back between your heels. Do 3 sets of 10.\n")
+    assert a.sections == []
+    assert a.exercises[0].section_id is None
+
+
+def test_no_exercises_flag():
+    a = run("Why Runners Should Lift\n\nLifting makes tendons stiffer and more resilient, which pays off late in a race.\n")
+    assert a.exercises == []
+    assert "no_exercises" in a.flags
+
+
+# ---------------------------------------------------------------- offsets
+
+
+@pytest.mark.parametrize("n", range(len(ALL_ARTICLES)))
+def test_sentence_and_name_offsets_point_into_text(n):
+    text = ALL_ARTICLES[n]
+    a = run(text, aid=f"t{n:03d}")
+    assert a.text == text
+    sentences = [s for e in a.exercises for s in e.cues + e.purpose]
+    for s in sentences:
+        assert a.text[s.start:s.end] == s.text
+    for e in a.exercises:
+        if e.named_in_text:
+            assert a.text[e.start:e.end] == e.name
+    for sec in a.sections:
+        assert a.text[sec.start:sec.end] == sec.title
+
+
+def test_offsets_with_typographic_characters():
+    text = ("Knee Strength for Runners\n\nWall sit \u2013 30\u201345 seconds\n"
+            "Slide down the wall until your knees are at 90\u00b0; don\u2019t let them drift past your toes.\n")
+    a = run(text)
+    wall = ex(a, "wall sit")
+    assert (main(wall).hold_seconds_min, main(wall).hold_seconds_max) == (30, 45)
+    assert wall.cues
+    for s in wall.cues:
+        assert a.text[s.start:s.end] == s.text
+    assert any("\u2019" in s.text for s in wall.cues)

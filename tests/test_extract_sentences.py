@@ -1,0 +1,143 @@
+"""Sentence roles (extract/sentences.py): cue / purpose / dosage only.
+
+Every sentence here is written for the test; none is taken from the seed or dev articles.
+Expectations follow GOLD_SPEC.md: cues tell how (set-up, movement, form, breathing,
+tempo, what to avoid, easier/harder), purposes tell why, a bare prescription is neither.
+"""
+from __future__ import annotations
+
+import pytest
+
+from runstrength.extract.dosage import parse_dosages, parse_rest
+from runstrength.extract.sentences import classify, content_words, is_dosage_only
+
+
+def dosage_only(text: str) -> bool:
+    spans = [(d.start, d.end) for d in parse_dosages(text)]
+    return is_dosage_only(text, spans, rest=bool(parse_rest(text)))
+
+
+# ---------------------------------------------------------------- cues
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Keep your back flat.",
+        "Squeeze the glutes at the top.",
+        "Place a mini band just above your knees.",
+        "Gently press your heels into the floor.",
+        "Lying on your side, lift the top leg.",
+        "Standing tall, hinge forward at the hips.",
+        "Using a chair for balance, rise onto your toes.",
+        "Make sure your knee tracks over your second toe.",
+        "Your hips should stay level throughout.",
+    ],
+)
+def test_instructions_are_cues(sentence):
+    role = classify(sentence)
+    assert role is not None and role[0] == "cue", role
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Exhale as you push the hips up.", "Breathe out as you rise.", "Keep breathing throughout the hold."],
+)
+def test_breathing_kind(sentence):
+    assert classify(sentence) == ("cue", "breathing")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Do not let your knees cave in.",
+        "Avoid arching your lower back.",
+        "Never let your hips sag toward the floor.",
+        "Try not to let your lower back arch.",
+    ],
+)
+def test_avoid_kind(sentence):
+    assert classify(sentence) == ("cue", "avoid")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "To make it harder, hold a dumbbell.",
+        "If this is too hard, drop to your knees.",
+        "You can also do this with a band around your knees.",
+        "Alternatively, place your feet on a bench.",
+    ],
+)
+def test_modification_kind(sentence):
+    assert classify(sentence) == ("cue", "modification")
+
+
+def test_tempo_kind():
+    assert classify("Pause for two seconds at the top.") == ("cue", "tempo")
+
+
+def test_participle_opener_is_setup_or_movement_cue():
+    role = classify("Lying on your side, lift the top leg.")
+    assert role[0] == "cue"
+    assert role[1] in ("setup", "movement")
+
+
+def test_adverb_opener_imperative_is_cue():
+    assert classify("Slowly lower back down over three seconds.") == ("cue", "tempo")
+
+
+def test_then_opener_imperative_is_cue():
+    role = classify("Then slowly return to standing.")
+    assert role is not None and role[0] == "cue"
+
+
+def test_descriptive_form_statement_is_cue():
+    role = classify("Knees stay behind the toes throughout.")
+    assert role is not None and role[0] == "cue"
+
+
+# ---------------------------------------------------------------- purpose
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This exercise strengthens the glutes.",
+        "It helps prevent knee pain in runners.",
+        "This will help you hold your form late in a race.",
+        "Clamshells target the gluteus medius, which keeps your knee from collapsing inward.",
+        "Single-leg work improves running economy.",
+    ],
+)
+def test_purpose_sentences(sentence):
+    assert classify(sentence) == ("purpose", None)
+
+
+# ---------------------------------------------------------------- dosage only
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Perform 3 sets of 12.", "Do 2 x 15 on each leg.", "Hold 30 seconds.", "Complete 2-3 rounds.",
+     "Work up to 3 sets of 20.", "Rest 60 seconds between sets."],
+)
+def test_dosage_only_sentences(sentence):
+    assert dosage_only(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Perform 3 sets of 12 with a slow lowering phase.", "Keep your back flat.",
+     "This exercise strengthens the glutes."],
+)
+def test_sentences_with_content_are_not_dosage_only(sentence):
+    assert not dosage_only(sentence)
+
+
+def test_number_free_instruction_is_not_dosage_only():
+    assert not is_dosage_only("Then return to the start.", [])
+
+
+def test_content_words_drop_stopwords():
+    assert content_words("Keep your hips level with the floor") == ["keep", "hips", "level", "floor"]

@@ -1,0 +1,138 @@
+"""Tests for the same-length normalised view and line layout (extract/text.py).
+
+Every string here is written for the test; none is taken from the seed or dev articles.
+"""
+from __future__ import annotations
+
+import pytest
+
+from runstrength.extract.text import normalize, split_lines, unglue
+
+
+# ---------------------------------------------------------------- normalize
+
+
+def test_normalize_keeps_length_and_maps_typography():
+    src = "Hold\u00a030\u201340 sec \u2013 don\u2019t \u201cpike\u201d 3\u00d710"
+    out = normalize(src)
+    assert len(out) == len(src)
+    assert out == "Hold 30-40 sec - don't \"pike\" 3x10"
+
+
+@pytest.mark.parametrize(
+    "char,mapped",
+    [("\u00a0", " "), ("\u2018", "'"), ("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'),
+     ("\u2013", "-"), ("\u2014", "-"), ("\u00d7", "x"), ("\r", "\n"), ("\t", " ")],
+)
+def test_normalize_single_characters(char, mapped):
+    assert normalize(f"a{char}b") == f"a{mapped}b"
+
+
+def test_normalize_leaves_plain_ascii_alone():
+    s = "Glute bridge: 2 x 15, squeeze at the top."
+    assert normalize(s) == s
+
+
+def test_normalize_keeps_offsets_of_later_words():
+    src = "Side plank \u2013 20\u201330\u00a0seconds each side"
+    out = normalize(src)
+    i = src.index("seconds")
+    assert out[i:i + len("seconds")] == "seconds"
+
+
+# ---------------------------------------------------------------- split_lines
+
+
+ROUTINE = (
+    "Hip Strength for Trail Runners\n"
+    "\n"
+    "\n"
+    "Circuit 1 (2 sets):\n"
+    "\u2022 Clamshells 15/side\n"
+    "- Glute bridge x 12\n"
+    "* Wall sit 45 seconds\n"
+    "1. Calf raises 20\n"
+    "  Rest 60 seconds  \n"
+)
+
+
+def test_split_lines_offsets_point_at_content():
+    view = normalize(ROUTINE)
+    lines = split_lines(view)
+    assert [l.text for l in lines] == [
+        "Hip Strength for Trail Runners",
+        "Circuit 1 (2 sets):",
+        "Clamshells 15/side",
+        "Glute bridge x 12",
+        "Wall sit 45 seconds",
+        "Calf raises 20",
+        "Rest 60 seconds",
+    ]
+    for line in lines:
+        assert ROUTINE[line.start:line.end] == line.text
+        assert line.end - line.start == len(line.text)
+
+
+def test_split_lines_bullets_detected_and_stripped():
+    lines = split_lines(normalize(ROUTINE))
+    bullets = [l.bullet for l in lines]
+    assert bullets == [False, False, True, True, True, True, False]
+    # raw_start keeps the marker: the bullet sits between raw_start and start
+    bridge = lines[3]
+    assert ROUTINE[bridge.raw_start] == "-"
+    assert bridge.start > bridge.raw_start
+
+
+def test_split_lines_gap_counts_blank_lines():
+    lines = split_lines(normalize(ROUTINE))
+    assert lines[0].gap == 0
+    assert lines[1].gap == 2
+    assert all(l.gap == 0 for l in lines[2:])
+    assert [l.index for l in lines] == list(range(len(lines)))
+
+
+def test_split_lines_negative_number_is_not_bullet():
+    lines = split_lines("-10 reps to finish")
+    assert len(lines) == 1
+    assert lines[0].bullet is False
+    assert lines[0].text == "-10 reps to finish"
+
+
+def test_split_lines_crlf_offsets():
+    src = "Warm up\r\n\r\nLeg swings 10 each way\r\n"
+    view = normalize(src)
+    lines = split_lines(view)
+    assert [l.text for l in lines] == ["Warm up", "Leg swings 10 each way"]
+    assert lines[1].gap >= 1
+    for l in lines:
+        assert src[l.start:l.end] == l.text
+
+
+# ---------------------------------------------------------------- unglue
+
+
+def test_unglue_drops_image_caption_debris():
+    text = "Image showing the movement depictionSide Plank"
+    cleaned, cut = unglue(text)
+    assert cleaned == "Side Plank"
+    assert text[cut:] == "Side Plank"
+
+
+def test_unglue_leaves_normal_heading_untouched():
+    assert unglue("Single Leg Romanian Deadlift") == ("Single Leg Romanian Deadlift", 0)
+
+
+def test_unglue_leaves_lowercase_heading_untouched():
+    assert unglue("Banded lateral walks") == ("Banded lateral walks", 0)
+
+
+def test_unglue_repeated_heading():
+    assert unglue("Squat JumpsSquat Jumps")[0] == "Squat Jumps"
+
+
+def test_unglue_keeps_mc_prefix_name():
+    assert unglue("McKenzie press-up") == ("McKenzie press-up", 0)
+
+
+def test_unglue_keeps_camelcase_brand_in_heading():
+    assert unglue("TheraBand Clamshells") == ("TheraBand Clamshells", 0)
