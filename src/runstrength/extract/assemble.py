@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import numpy as np
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
 from runstrength.extract import dosage as dz
@@ -102,20 +104,27 @@ def is_boilerplate(text: str) -> bool:
 
 def _ends_with_head(tokens: tuple[str, ...]) -> bool:
     heads = _vocab()["heads"]
-    return any(len(h) <= len(tokens) and tokens[-len(h):] == h for h in heads)
+    return tokens[-1:] in heads or tokens[-2:] in heads or tokens[-3:] in heads
+
+
+@lru_cache(maxsize=1)
+def _section_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = sorted({" ".join(norm_tokens(w)) for w in _vocab()["section_words"]}, key=len, reverse=True)
+    section = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+    strong = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(_vocab()["strong_section"], key=len, reverse=True)) + r")\b")
+    return section, strong
+
+
+_FILLER_RX = re.compile(r"\b(the|and|of|for|a|\d+|your|my|our|x|minute|min|total|pre|main|exercise|training)\b")
 
 
 def _is_section_word_only(tokens: tuple[str, ...]) -> bool:
-    text = " ".join(tokens)
-    left = text
-    for w in sorted(_vocab()["section_words"], key=len, reverse=True):
-        left = re.sub(rf"\b{re.escape(' '.join(norm_tokens(w)))}\b", " ", left)
-    left = re.sub(r"\b(the|and|of|for|a|\d+|your|my|our|x|minute|min|total|pre|main|exercise|training)\b", " ", left)
+    left = _FILLER_RX.sub(" ", _section_rx()[0].sub(" ", " ".join(tokens)))
     return not left.split()
 
 
 def _strong_section(lower: str) -> bool:
-    return any(re.search(rf"\b{re.escape(w)}\b", lower) for w in _vocab()["strong_section"])
+    return _section_rx()[1].search(lower) is not None
 
 
 def _label_of(text: str) -> tuple[str, str] | None:
@@ -356,6 +365,12 @@ def _acting_ranges(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _equipment_rx() -> re.Pattern[str]:
+    variants = sorted({v.lower() for vs in lexicon.load_equipment().values() for v in vs}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(v) for v in variants) + r")\b")
+
+
 def _positional(doc: Doc, span) -> bool:
     """A body part used to say where ("lie on your back", "shoulder-width") rather than what is trained."""
     i = span.start - 1
@@ -451,6 +466,7 @@ class _Builder:
         self.article_doses: list[dz.DoseMention] = []
         self.article_dose_text: list[tuple[int, int]] = []
         self.frequency: tuple[int, int | None] | None = None
+        self._sents: dict[int, list] = {}
 
     # -- exercise registry
     def find(self, tokens: tuple[str, ...], entry: dict | None) -> _Ex | None:
@@ -560,8 +576,18 @@ class _Builder:
                 ex.purpose.append(Sentence(stripped, a, b, None))
             self.add_terms(ex, doc, s_start, s_end, purpose=role[0] == "purpose" and not label)
 
+    def sents(self, doc: Doc) -> list:
+        """The doc's sentences, computed once (iterating doc.sents walks every token)."""
+        got = self._sents.get(id(doc))
+        if got is None:
+            starts = np.flatnonzero(doc.to_array(SENT_START) == 1).tolist() if len(doc) else []
+            if len(doc) and (not starts or starts[0] != 0):
+                starts.insert(0, 0)
+            got = self._sents[id(doc)] = [doc[a:b] for a, b in zip(starts, starts[1:] + [len(doc)])]
+        return got
+
     def sentences_of(self, doc: Doc, start: int = 0):
-        for sent in doc.sents:
+        for sent in self.sents(doc):
             if sent.end_char <= start:
                 continue
             yield max(sent.start_char, start), sent.end_char
@@ -733,7 +759,7 @@ class _Builder:
         return got is not None and got == ("cue", "setup") and bool(re.match(r"^\W*(lie|lying|stand|standing|start|begin|sit|sitting|kneel|kneeling|get|position|place)\b", text, re.I))
 
     def _instructional(self, line: Line, doc: Doc) -> bool:
-        first = next(iter(doc.sents), None)
+        first = next(iter(self.sents(doc)), None)
         if first is None:
             return False
         got = classify(first.text)
@@ -750,16 +776,14 @@ class _Builder:
         return sec
 
     def _section_terms(self, ex: _Ex, section: Section) -> None:
-        low = section.title.lower()
-        for canonical, variants in lexicon.load_equipment().items():
-            for v in sorted(variants, key=len, reverse=True):
-                if re.search(rf"\b{re.escape(v.lower())}\b", low):
-                    if v.lower() not in ex.equipment:
-                        ex.equipment.append(v.lower())
-                    break
+        """Equipment a section title names ("Foam Roller Exercises") is used by its exercises."""
+        for m in _equipment_rx().finditer(section.title.lower()):
+            term = m.group(0)
+            if term not in ex.equipment:
+                ex.equipment.append(term)
 
     def _paragraph_owner(self, line: Line, doc: Doc, current: list[_Ex], new_unit: bool, section: Section | None) -> list[_Ex]:
-        first = next(iter(doc.sents), None)
+        first = next(iter(self.sents(doc)), None)
         if first is None:
             return current
         low = line.text.lower()
@@ -823,7 +847,7 @@ class _Builder:
             self.add_sentence(targets, s, e, doc, line)
 
     def _article_level(self, line: Line, doc: Doc, doses) -> None:
-        for sent in doc.sents:
+        for sent in self.sents(doc):
             st = sent.text.lower()
             if re.search(r"\b(all|each|every)\b.*\b(moves?|exercises?|activit(y|ies)|one)\b|\b(exercises?|moves) (below|above)\b|\bthis (plan|routine|workout|circuit|program)\b", st):
                 for m in dz.parse_dosages(sent.text):

@@ -43,16 +43,15 @@ def vocab() -> dict[str, frozenset[str] | tuple[str, ...]]:
     return out
 
 
+@lru_cache(maxsize=None)
+def _phrase_rx(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """One alternation per word list, longest first, on word boundaries: a list is searched in one pass."""
+    alts = "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+    return re.compile(rf"(?<![a-z0-9])(?:{alts})(?![a-z0-9])")
+
+
 def _has_phrase(lower: str, phrases: tuple[str, ...]) -> bool:
-    for p in phrases:
-        i = lower.find(p)
-        while i != -1:
-            before = lower[i - 1] if i > 0 else " "
-            after = lower[i + len(p)] if i + len(p) < len(lower) else " "
-            if not before.isalnum() and not after.isalnum():
-                return True
-            i = lower.find(p, i + 1)
-    return False
+    return _phrase_rx(phrases).search(lower) is not None
 
 
 def words_of(text: str) -> list[str]:
@@ -113,13 +112,8 @@ _SETUP_RE = re.compile(r"\b(is|are) (best )?(done|performed|started|completed) (
 
 
 def _first_pos(lower: str, phrases: tuple[str, ...]) -> int:
-    best = -1
-    for p in phrases:
-        for m in re.finditer(rf"(?<![a-z]){re.escape(p)}(?![a-z])", lower):
-            if best < 0 or m.start() < best:
-                best = m.start()
-            break
-    return best
+    m = _phrase_rx(phrases).search(lower)
+    return m.start() if m else -1
 
 
 def classify(text: str) -> tuple[str, str | None] | None:
