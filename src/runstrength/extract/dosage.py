@@ -100,6 +100,16 @@ _RANGE = rf"(?:between\s+{_NUM}\s+and\s+{_NUM}|{_NUM}(?:{_SEP}{_NUM})?)"
 
 _NUM_RE = re.compile(_NUM, re.I)
 
+# Speed: every atom pattern needs a number token (a digit, a fraction sign or a
+# number word of _NUM_WORDS, of which each match contains the word's longest
+# part at a word start), a "minute" ("a minute", "half a minute") or
+# once/twice/thrice.  A sentence without any of these has no atom, so the
+# expensive patterns are skipped for it; results are unchanged.
+_NUM_HINTS = sorted({max(re.split(r"[\s-]+", w), key=len) for w in _NUM_WORDS} | {"minute", "once", "twice", "thrice"})
+_NUMBER_HINT_RE = re.compile(r"\d|[½¼¾]|\b(?:" + "|".join(_NUM_HINTS) + ")", re.I)
+_FULL_INT_RE = re.compile(r"\d+(?:\.\d+)?")
+_INT_FRACTION_RE = re.compile(r"(\d+)\s*([½¼¾]|[13]/[24])")
+
 
 def to_number(word: str) -> float | None:
     """Value of one number token: "12", "twelve", "1½", "1 1/2", "½", "a couple"."""
@@ -110,10 +120,10 @@ def to_number(word: str) -> float | None:
         return float(_WORD_VALUES[w])
     if w in _FRACTIONS:
         return _FRACTIONS[w]
-    m = re.fullmatch(r"(\d+)\s*([½¼¾]|[13]/[24])", w)
+    m = _INT_FRACTION_RE.fullmatch(w)
     if m:
         return int(m.group(1)) + _FRACTIONS[m.group(2)]
-    m = re.fullmatch(r"\d+(?:\.\d+)?", w)
+    m = _FULL_INT_RE.fullmatch(w)
     if m:
         return float(w)
     return None
@@ -253,6 +263,9 @@ class _Atom:
     hold: bool = False
 
 
+_PIECE_UNIT_RE = re.compile(r"\s*-?\s*(seconds?|secs?|minutes?|mins?|hours?|hrs?|s\b)", re.I)
+
+
 def _time_range(text: str) -> Range | None:
     """Seconds of a time phrase: '30-60s', '45 seconds to one minute', '1 ½ min'."""
     # Split into (number, unit) pieces; a number without its own unit takes
@@ -263,7 +276,7 @@ def _time_range(text: str) -> Range | None:
         if v is None:
             continue
         rest = text[m.end():]
-        um = re.match(r"\s*-?\s*(seconds?|secs?|minutes?|mins?|hours?|hrs?|s\b)", rest, re.I)
+        um = _PIECE_UNIT_RE.match(rest)
         pieces.append((v, _unit_factor(um.group(1)) if um else None))
     if not pieces:
         return None
@@ -422,11 +435,16 @@ def _mask(work: list[str], start: int, end: int) -> None:
             work[i] = "#"
 
 
+_SENTENCE_BREAK_RE = re.compile(r"(?<=[.!?])\s+|\n+")
+_BETWEEN_WORDS_RE = re.compile(r"[\s\w-]*")
+_ONE_MINUTE_RE = re.compile(r"(?:a|one)\s+(?:full\s+)?minute")
+
+
 def _sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans: split after . ! ? followed by whitespace, and at newlines."""
     spans = []
     start = 0
-    for m in re.finditer(r"(?<=[.!?])\s+|\n+", text):
+    for m in _SENTENCE_BREAK_RE.finditer(text):
         if m.start() > start:
             spans.append((start, m.start()))
         start = m.end()
@@ -486,7 +504,7 @@ def _hold_near(sentence: str, a_start: int, a_end: int) -> bool:
         if m.start() < a_start:
             return True
         # "30 second hold" / "30-second isometric hold"
-        if 0 <= m.start() - a_end <= 20 and re.fullmatch(r"[\s\w-]*", sentence[a_end:m.start()]):
+        if 0 <= m.start() - a_end <= 20 and _BETWEEN_WORDS_RE.fullmatch(sentence[a_end:m.start()]):
             return True
     return False
 
@@ -499,6 +517,8 @@ def _rest_spans(s: str) -> list[tuple[int, int]]:
 
 
 def _find_atoms(sentence: str, list_item: bool) -> list[_Atom]:
+    if not _NUMBER_HINT_RE.search(sentence):
+        return []
     # Lost non-breaking spaces often arrive as "?" ("10?repetitions").
     sentence = _LOST_SPACE_RE.sub(" ", sentence)
     work = list(sentence)
@@ -549,7 +569,7 @@ def _find_atoms(sentence: str, list_item: bool) -> list[_Atom]:
         txt = m.group(0).lower()
         if txt.startswith("half"):
             secs: Range | None = (30, 30)
-        elif re.match(r"(?:a|one)\s+(?:full\s+)?minute", txt) and not _NUM_RE.match(txt):
+        elif _ONE_MINUTE_RE.match(txt) and not _NUM_RE.match(txt):
             secs = (90, 90) if "half" in txt else (60, 60)
         else:
             secs = _time_range(m.group(0))
@@ -779,8 +799,17 @@ _DAILY_RE = re.compile(
 _EVERY_OTHER_RE = re.compile(r"\bevery\s+other\s+day\b", re.I)
 
 
+_FREQ_HINT_RE = re.compile(r"day|daily|week|wk", re.I)  # every frequency pattern needs one (speed pre-filter)
+_FREQ_UNIT_RE = re.compile(r"x|times|sessions?|days?|workouts?", re.I)
+_DAYS_RE = re.compile(r"days?", re.I)
+_DAYS_A_WEEK_RE = re.compile(
+    rf"(?P<lb>at\s+least\s+)?(?P<n>{_RANGE})\s*\+?\s*days?\s*(?:/|a|per|each|every|in\s+a)\s*(?:week|wk)\b", re.I)
+
+
 def parse_frequency(text: str) -> tuple[int, int | None] | None:
     """Sessions per week: (min, max); a lower bound only gives (min, None)."""
+    if not _FREQ_HINT_RE.search(text):
+        return None
     for m in _FREQ_RE.finditer(text):
         n = m.group("n")
         low = n.lower()
@@ -789,7 +818,7 @@ def parse_frequency(text: str) -> tuple[int, int | None] | None:
         if low in ("once", "twice", "thrice"):
             r = (_WORD_VALUES[low], _WORD_VALUES[low])
         else:
-            if not re.search(r"x|times|sessions?|days?|workouts?", between, re.I):
+            if not _FREQ_UNIT_RE.search(between):
                 continue
             ir = _int_range(n)
             if ir is None:
@@ -798,7 +827,7 @@ def parse_frequency(text: str) -> tuple[int, int | None] | None:
         per = m.group("per").lower()
         if per in ("week", "wk", "weekly"):
             lo, hi = r
-        elif re.search(r"days?", between, re.I):  # "3 days a week" is weekly
+        elif _DAYS_RE.search(between):  # "3 days a week" is weekly
             continue
         else:
             lo, hi = r[0] * 7, r[1] * 7
@@ -806,8 +835,7 @@ def parse_frequency(text: str) -> tuple[int, int | None] | None:
             return (lo, None)
         return (lo, hi)
     # "3 days a week"
-    m = re.search(rf"(?P<lb>at\s+least\s+)?(?P<n>{_RANGE})\s*\+?\s*days?\s*(?:/|a|per|each|every|in\s+a)\s*(?:week|wk)\b",
-                  text, re.I)
+    m = _DAYS_A_WEEK_RE.search(text)
     if m:
         r2 = _int_range(m.group("n"))
         if r2:
@@ -869,6 +897,9 @@ _REST_TIME_TRAIL_RE = re.compile(
 _REST_INFO_RE = re.compile(rf"{_NUM}|\bbetween\b|\bas\s+needed\b|\bafter\s+each\b|\bminute\b", re.I)
 
 
+_REST_CUT_RE = re.compile(r",\s*(?:then|and)\b|\s+then\b|\s+and\s+(?:repeat|do|perform|complete)\b|\s+(?=\()", re.I)
+
+
 def parse_rest(text: str) -> str | None:
     """The rest-period phrase as written ("Rest for 1 minute between sets"), else None."""
     cands = []
@@ -876,7 +907,7 @@ def parse_rest(text: str) -> str | None:
         for m in rx.finditer(text):
             phrase = m.group(0)
             # Stop at the next action: ", then do ...", " and repeat".
-            cut = re.search(r",\s*(?:then|and)\b|\s+then\b|\s+and\s+(?:repeat|do|perform|complete)\b|\s+(?=\()", phrase, re.I)
+            cut = _REST_CUT_RE.search(phrase)
             if cut:
                 phrase = phrase[:cut.start()]
             phrase = phrase.rstrip(" ,:–—-")
@@ -901,6 +932,13 @@ _NOTE_WORDS = re.compile(
 )
 
 
+_WORDS_RE = re.compile(r"[A-Za-z]{2,}")
+_SIDE_WORDS_RE = re.compile(r"(?:^|\s)(?:each|per|either)\s+(?:side|leg|arm)\b", re.I)
+_SPACES_RE = re.compile(r"\s+")
+_NAME_EDGES_RE = re.compile(r"^[\s:–—\-x×,]+(?=\s|$)|[\s:–—\-,;]+$")
+_LEADING_X_RE = re.compile(r"^[x×]\s+")
+
+
 def split_name_dosage(line: str) -> tuple[str, list[DoseMention]]:
     """Split a list-item or heading line into (exercise name, dosages).
 
@@ -921,7 +959,7 @@ def split_name_dosage(line: str) -> tuple[str, list[DoseMention]]:
         for d in parse_dosages(tail, list_item=True):
             tail_clean = tail_clean.replace(d.text, " ")
         tail_clean = _NOTE_PAREN_RE.sub(" ", tail_clean)
-        words = re.findall(r"[A-Za-z]{2,}", tail_clean)
+        words = _WORDS_RE.findall(tail_clean)
         if len(words) >= 4:
             head_end = m.start()
             break
@@ -948,8 +986,8 @@ def split_name_dosage(line: str) -> tuple[str, list[DoseMention]]:
     name = _NOTE_PAREN_RE.sub(drop_paren, name)
     name = name.replace("\x00", " ")
     # Leftover per-side words and connectors next to a removed dosage.
-    name = re.sub(r"(?:^|\s)(?:each|per|either)\s+(?:side|leg|arm)\b", " ", name, flags=re.I)
-    name = re.sub(r"\s+", " ", name).strip()
-    name = re.sub(r"^[\s:–—\-x×,]+(?=\s|$)|[\s:–—\-,;]+$", "", name).strip()
-    name = re.sub(r"^[x×]\s+", "", name)
+    name = _SIDE_WORDS_RE.sub(" ", name)
+    name = _SPACES_RE.sub(" ", name).strip()
+    name = _NAME_EDGES_RE.sub("", name).strip()
+    name = _LEADING_X_RE.sub("", name)
     return name, mentions
