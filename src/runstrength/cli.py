@@ -30,11 +30,24 @@ def quiet_prefect(level: str = "INFO") -> None:
         logging.getLogger(name).setLevel(logging.ERROR)
 
 
-def run_build(raw_dir: Path, out_dir: Path, **kwargs) -> Path:
-    """Run the Prefect flow (imported lazily so the settings above apply)."""
-    from flows.build import build_dataset
+def run_build(raw_dir: Path, out_dir: Path, *, task_runner: str | None = None, workers: int | None = None,
+              dask_address: str | None = None, **kwargs) -> Path:
+    """Run the Prefect flow (imported lazily so the settings above apply).
 
-    return build_dataset(raw_dir=raw_dir, out_dir=out_dir, **kwargs)
+    task_runner: None keeps the flow's default (a process pool over every local
+    core); "process", "thread" or "dask" (on `dask_address`, else a temporary
+    LocalCluster) replace it for this run via `build_dataset.with_options`.
+    """
+    from flows.build import build_dataset
+    from runstrength.runners import make_task_runner, runner_workers
+
+    flow_fn = build_dataset
+    if task_runner is not None or workers is not None or dask_address is not None:
+        kind = task_runner or ("dask" if dask_address else "process")
+        flow_fn = build_dataset.with_options(
+            task_runner=make_task_runner(kind, workers=workers, dask_address=dask_address))
+        kwargs.setdefault("parallelism", runner_workers(kind, workers, dask_address))
+    return flow_fn(raw_dir=raw_dir, out_dir=out_dir, **kwargs)
 
 
 def _one_line(exc: BaseException) -> str:
@@ -45,7 +58,10 @@ def _one_line(exc: BaseException) -> str:
 def cmd_build(args: argparse.Namespace) -> int:
     raw_dir, out_dir = Path(args.raw_dir), Path(args.out_dir)
     try:
-        path = run_build(raw_dir, out_dir, batch_articles=args.batch_articles, max_bytes=args.max_bytes)
+        path = run_build(raw_dir, out_dir, batch_articles=args.batch_articles, max_bytes=args.max_bytes,
+                         task_runner=args.task_runner, workers=args.workers, dask_address=args.dask_address,
+                         cache_dir=Path(args.cache_dir) if args.cache_dir else None,
+                         use_cache=False if args.no_cache else None, clear_cache=args.clear_cache)
     except Exception as exc:  # noqa: BLE001 - the CLI's job is a one-line reason and a non-zero exit
         print(f"runstrength build: dataset NOT published ({exc.__class__.__name__}: {_one_line(exc)}); "
               f"previous contents of {out_dir} left untouched", file=sys.stderr)
@@ -126,8 +142,19 @@ def build_parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="build and publish the dataset from raw articles")
     b.add_argument("--raw-dir", default="raw", help="directory of raw articles (default: raw)")
     b.add_argument("--out-dir", default="dataset", help="where to publish (default: dataset)")
-    b.add_argument("--batch-articles", type=int, default=500, help="articles per extraction task (default: 500)")
+    b.add_argument("--batch-articles", type=int, default=None,
+                   help="articles per extraction task (default: adaptive, 50-1000 by corpus size and workers)")
     b.add_argument("--max-bytes", type=int, default=5 * 1024 * 1024, help="reject files larger than this (default: 5 MB)")
+    b.add_argument("--task-runner", choices=("process", "thread", "dask"), default=None,
+                   help="where extraction batches run: process (default: a process pool over every core), "
+                        "thread, or dask (--dask-address, else a temporary LocalCluster)")
+    b.add_argument("--workers", type=int, default=None, help="worker processes for process/thread/local dask (default: all cores)")
+    b.add_argument("--dask-address", default=None, metavar="tcp://HOST:PORT",
+                   help="run extraction batches on this existing Dask scheduler (implies --task-runner dask)")
+    b.add_argument("--cache-dir", default=None,
+                   help="build cache (default: $RUNSTRENGTH_CACHE_DIR or .cache/runstrength; never inside --out-dir)")
+    b.add_argument("--no-cache", action="store_true", help="extract every article and publish, without reading or writing the cache")
+    b.add_argument("--clear-cache", action="store_true", help="empty the build cache before building")
     b.add_argument("-q", "--quiet", action="store_true", help="only warnings and errors")
     b.add_argument("-v", "--verbose", action="store_true", help="debug logging")
     b.set_defaults(func=cmd_build)

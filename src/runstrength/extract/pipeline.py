@@ -10,14 +10,18 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from runstrength.extract import lexicon
-from runstrength.extract.assemble import build_article
-from runstrength.extract.nlp import build_nlp
 from runstrength.extract.text import DATA_DIR, normalize, split_lines
 from runstrength.ingest.reader import RawArticle
 from runstrength.model import Article
 
 
+
 def extract_articles(raws: Iterable[RawArticle], *, batch_size: int = 2000) -> Iterator[Article]:
+    # Imported here: spaCy and the compiled grammars take seconds to load, which a
+    # build that finds everything in its cache never needs.
+    from runstrength.extract.assemble import build_article
+    from runstrength.extract.nlp import build_nlp
+
     nlp = build_nlp()
     prepared = []
     for raw in raws:

@@ -1,0 +1,250 @@
+"""The build cache: per-article reuse by content and extractor version, corruption, clearing, publish skip."""
+from __future__ import annotations
+
+import logging
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from runstrength import cli
+from runstrength.cache import BuildCache, CacheError, article_from_dict, article_to_dict, raw_key
+from runstrength.ingest.reader import read_all
+
+
+def tree_bytes(path: Path) -> dict[str, bytes]:
+    return {p.relative_to(path).as_posix(): p.read_bytes() for p in sorted(path.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def extracted(root: Path):
+    from runstrength.extract.pipeline import extract_articles
+
+    raws, _ = read_all(root / "raw")
+    return raws, list(extract_articles(raws))
+
+
+@pytest.fixture
+def cache_on(monkeypatch):
+    """Builds in this test use the cache (conftest turns it off for every other test)."""
+    monkeypatch.delenv("RUNSTRENGTH_NO_CACHE", raising=False)
+    monkeypatch.delenv("RUNSTRENGTH_CACHE_DIR", raising=False)
+
+
+# --------------------------------------------------------------------------
+# Unit: entries
+# --------------------------------------------------------------------------
+
+def test_article_json_round_trip(extracted) -> None:
+    for a in extracted[1]:
+        assert article_from_dict(article_to_dict(a)) == a
+
+
+def test_hit_and_miss_by_content(tmp_path: Path, extracted) -> None:
+    raws, arts = extracted
+    cache = BuildCache.open(tmp_path / "c", "v1")
+    k = raw_key(raws[0])
+    assert cache.get(k) is None
+    assert cache.put(k, arts[0])
+    assert cache.get(k) == arts[0]
+    # Changed text, changed raw bytes, or changed sidecar metadata: a different key, a miss.
+    for changed in (replace(raws[0], text=raws[0].text + "\nMore."), replace(raws[0], sha256="0" * 64),
+                    replace(raws[0], title="Another title")):
+        assert raw_key(changed) != k
+        assert cache.get(raw_key(changed)) is None
+    assert raw_key(replace(raws[0])) == k
+
+
+def test_extractor_version_change_invalidates(tmp_path: Path, extracted) -> None:
+    raws, arts = extracted
+    k = raw_key(raws[0])
+    BuildCache.open(tmp_path / "c", "v1").put(k, arts[0])
+    assert BuildCache.open(tmp_path / "c", "v1").get(k) == arts[0]
+    assert BuildCache.open(tmp_path / "c", "v2").get(k) is None
+
+
+def test_extractor_version_follows_pattern_files(monkeypatch, tmp_path: Path) -> None:
+    from runstrength.extract import pipeline
+
+    data = tmp_path / "data"
+    shutil.copytree(pipeline.DATA_DIR, data)
+    monkeypatch.setattr(pipeline, "DATA_DIR", data)
+    pipeline.extractor_version.cache_clear()
+    try:
+        before = pipeline.extractor_version()
+        pipeline.extractor_version.cache_clear()
+        assert pipeline.extractor_version() == before
+        first = sorted(data.glob("*.yaml"))[0]
+        first.write_text(first.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+        pipeline.extractor_version.cache_clear()
+        assert pipeline.extractor_version() != before
+    finally:
+        pipeline.extractor_version.cache_clear()
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip", "garbage", "empty"])
+def test_corrupted_entry_is_detected_and_dropped(tmp_path: Path, extracted, caplog, damage: str) -> None:
+    raws, arts = extracted
+    cache = BuildCache.open(tmp_path / "c", "v1")
+    k = raw_key(raws[1])
+    cache.put(k, arts[1])
+    path = cache._path(k)
+    data = path.read_bytes()
+    if damage == "truncate":
+        path.write_bytes(data[: len(data) // 2])
+    elif damage == "flip":
+        i = len(data) - 40
+        path.write_bytes(data[:i] + bytes([data[i] ^ 0x01]) + data[i + 1:])
+    elif damage == "garbage":
+        path.write_bytes(b"not a cache entry")
+    else:
+        path.write_bytes(b"")
+    with caplog.at_level(logging.WARNING, logger="runstrength.cache"):
+        assert cache.get(k) is None
+    assert "corrupt entry" in caplog.text
+    assert not path.exists()
+    assert cache.corrupt == 1
+
+
+def test_entries_are_written_atomically(tmp_path: Path, extracted) -> None:
+    raws, arts = extracted
+    cache = BuildCache.open(tmp_path / "c", "v1")
+    for r, a in zip(raws, arts):
+        cache.put(raw_key(r), a)
+    leftovers = [p for p in (tmp_path / "c").rglob("*") if p.name.startswith(".tmp-")]
+    assert not leftovers
+
+
+def test_cache_dir_inside_dataset_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(CacheError):
+        BuildCache.open(tmp_path / "dataset" / ".cache", "v1", out_dir=tmp_path / "dataset")
+    with pytest.raises(CacheError):
+        BuildCache.open(tmp_path / "dataset", "v1", out_dir=tmp_path / "dataset")
+    BuildCache.open(tmp_path / "cache", "v1", out_dir=tmp_path / "dataset")
+
+
+# --------------------------------------------------------------------------
+# The real flow
+# --------------------------------------------------------------------------
+
+def _spy_extraction(monkeypatch) -> list[str]:
+    """Count the articles the flow extracts (in-process: every build here is one batch)."""
+    import flows.build
+    from runstrength.extract.pipeline import extract_articles
+
+    seen: list[str] = []
+
+    def spy(batch, *args, **kwargs):
+        seen.extend(r.source_file for r in batch)
+        return extract_articles(batch, *args, **kwargs)
+
+    monkeypatch.setattr(flows.build, "extract_articles", spy)
+    return seen
+
+
+def _boom(monkeypatch) -> None:
+    import flows.build
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("extraction must not run")
+
+    monkeypatch.setattr(flows.build, "extract_articles", boom)
+
+
+@pytest.fixture(scope="module")
+def clean_build(prefect_harness, root: Path, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("clean") / "dataset"
+    cli.run_build(root / "raw", out, use_cache=False)
+    return out
+
+
+def test_incremental_builds(prefect_harness, cache_on, clean_build: Path, root: Path, tmp_path: Path, monkeypatch, caplog) -> None:
+    cache_dir, out = tmp_path / "cache", tmp_path / "dataset"
+    seen = _spy_extraction(monkeypatch)
+    cli.run_build(root / "raw", out, cache_dir=cache_dir)
+    assert len(seen) == 5
+    assert tree_bytes(out) == tree_bytes(clean_build)
+    assert (cache_dir / "articles").is_dir() and not (out / ".cache").exists()
+
+    # Unchanged input: nothing extracted, nothing re-published.
+    _boom(monkeypatch)
+    before = {p: p.stat().st_mtime_ns for p in out.rglob("*")}
+    with caplog.at_level(logging.INFO):
+        cli.run_build(root / "raw", out, cache_dir=cache_dir)
+    assert "publish: skipped" in caplog.text
+    assert {p: p.stat().st_mtime_ns for p in out.rglob("*")} == before
+
+    # A new output directory: published from cached articles only, byte-identical.
+    out2 = tmp_path / "dataset2"
+    cli.run_build(root / "raw", out2, cache_dir=cache_dir)
+    assert tree_bytes(out2) == tree_bytes(clean_build)
+
+    # A dataset changed behind the build's back is re-published, not skipped.
+    (out2 / "json" / "routines.json").write_text("{}")
+    cli.run_build(root / "raw", out2, cache_dir=cache_dir)
+    assert tree_bytes(out2) == tree_bytes(clean_build)
+
+    # One changed article: only that one is extracted.
+    raw = tmp_path / "raw"
+    shutil.copytree(root / "raw", raw)
+    victim = sorted(raw.iterdir())[2]
+    victim.write_text(victim.read_text(encoding="utf-8") + "\nDo 3 sets of 12 reps.\n", encoding="utf-8")
+    seen = _spy_extraction(monkeypatch)
+    out3 = tmp_path / "dataset3"
+    cli.run_build(raw, out3, cache_dir=cache_dir)
+    assert seen == [victim.name]
+    fresh = tmp_path / "fresh"
+    cli.run_build(raw, fresh, use_cache=False)
+    assert tree_bytes(out3) == tree_bytes(fresh)
+
+
+def test_corrupted_entry_is_recomputed_in_a_build(prefect_harness, cache_on, clean_build: Path, root: Path,
+                                                  tmp_path: Path, monkeypatch, caplog) -> None:
+    cache_dir = tmp_path / "cache"
+    cli.run_build(root / "raw", tmp_path / "first", cache_dir=cache_dir)
+    entries = sorted((cache_dir / "articles").rglob("*.json"))
+    assert len(entries) == 5
+    data = entries[0].read_bytes()
+    entries[1].write_bytes(data[: len(data) - 100])  # truncated
+    entries[3].write_bytes(data.replace(b'"exercises"', b'"exercisez"', 1))  # another entry's bytes, edited
+    seen = _spy_extraction(monkeypatch)
+    out = tmp_path / "second"
+    with caplog.at_level(logging.WARNING):
+        cli.run_build(root / "raw", out, cache_dir=cache_dir)
+    assert caplog.text.count("corrupt entry") == 2
+    assert len(seen) == 2
+    assert tree_bytes(out) == tree_bytes(clean_build)
+
+
+def test_cli_clear_cache_and_no_cache(prefect_harness, cache_on, root: Path, tmp_path: Path, monkeypatch, capsys) -> None:
+    cache_dir, out = tmp_path / "cache", tmp_path / "dataset"
+    base = ["build", "--raw-dir", str(root / "raw"), "--out-dir", str(out), "--cache-dir", str(cache_dir), "-q"]
+    assert cli.main(base) == 0
+    assert list((cache_dir / "articles").rglob("*.json"))
+    _boom(monkeypatch)
+    assert cli.main(base) == 0  # warm: no extraction needed
+    # --clear-cache empties the cache first: extraction must run (and here fails).
+    assert cli.main(base + ["--clear-cache"]) == 1
+    assert "extraction must not run" in capsys.readouterr().err
+    assert not list((cache_dir / "articles").rglob("*.json"))
+    assert (out / "manifest.json").is_file()  # previous dataset untouched
+    # --no-cache neither reads nor writes the cache.
+    monkeypatch.undo()
+    monkeypatch.delenv("RUNSTRENGTH_NO_CACHE", raising=False)
+    assert cli.main(base + ["--no-cache"]) == 0
+    assert not list((cache_dir / "articles").rglob("*.json"))
+
+
+def test_default_cache_dir_is_outside_the_dataset(prefect_harness, cache_on, root: Path, tmp_path: Path, monkeypatch, capsys) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    assert cli.main(["build", "--raw-dir", str(root / "raw"), "--out-dir", "dataset", "-q"]) == 0
+    assert list((work / ".cache" / "runstrength" / "articles").rglob("*.json"))
+    assert not [p for p in (work / "dataset").rglob("*") if "cache" in p.relative_to(work).as_posix()]
+    # An explicit cache inside the dataset directory is refused, nothing published.
+    code = cli.main(["build", "--raw-dir", str(root / "raw"), "--out-dir", "other", "--cache-dir", "other/.cache", "-q"])
+    assert code == 1
+    assert "inside the dataset directory" in capsys.readouterr().err
+    assert not (work / "other").exists()
