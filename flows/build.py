@@ -114,8 +114,14 @@ def _extract_all(raws: list[RawArticle], batch_articles: int | None, parallelism
              type(runner).__name__ if runner else "the flow's process")
     futures = [extract.submit(g) for g in groups]
     out: list[Article] = []
-    for f in futures:
+    t0 = time.perf_counter()
+    for n, f in enumerate(futures, 1):
         out.extend(f.result())
+        # Progress of a long run, in the log every Prefect user already watches.
+        elapsed = time.perf_counter() - t0
+        eta = elapsed / len(out) * (len(raws) - len(out)) if out else 0.0
+        log.info("extract: %d/%d batches, %d/%d articles (%d%%), %.0f s elapsed, ~%.0f s left",
+                 n, len(groups), len(out), len(raws), 100 * len(out) // len(raws), elapsed, eta)
     return out
 
 

@@ -134,6 +134,24 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_show(args: argparse.Namespace) -> int:
+    from runstrength.show import show
+
+    try:
+        show(Path(args.dir), args.article)
+    except (FileNotFoundError, KeyError) as exc:
+        print(f"runstrength show: {_one_line(exc)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from flows.serve import serve
+
+    serve(Path(args.raw_dir), Path(args.out_dir), cron=args.cron)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="runstrength", description=__doc__)
     p.add_argument("--version", action="version", version=f"runstrength {__version__}")
@@ -166,6 +184,17 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--history", help="append the scores as a JSON line to this file")
     e.add_argument("--label", help="label for the history line (e.g. the change)")
     e.set_defaults(func=cmd_eval, quiet=False, verbose=False)
+
+    s = sub.add_parser("show", help="summary of a published dataset, or one article's routine")
+    s.add_argument("article", nargs="?", help="article_id whose routine to print")
+    s.add_argument("--dir", default="dataset", help="dataset directory (default: dataset)")
+    s.set_defaults(func=cmd_show, quiet=False, verbose=False)
+
+    r = sub.add_parser("serve", help="rebuild on a schedule as a Prefect deployment served from this process")
+    r.add_argument("--raw-dir", default="raw")
+    r.add_argument("--out-dir", default="dataset")
+    r.add_argument("--cron", default="0 3 * * *", help='schedule (default: "0 3 * * *", daily at 03:00 UTC)')
+    r.set_defaults(func=cmd_serve, quiet=False, verbose=False)
 
     v = sub.add_parser("validate", help="check a published dataset: checksums, schemas, contract")
     v.add_argument("dir", help="dataset directory")

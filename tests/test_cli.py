@@ -1,0 +1,37 @@
+"""The command line: help, validate on a good and a corrupted dataset, show."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from runstrength import cli
+
+
+def test_help_lists_every_command() -> None:
+    out = subprocess.run([sys.executable, "-m", "runstrength.cli", "--help"], capture_output=True, text=True, check=True).stdout
+    for cmd in ("build", "eval", "validate", "show", "serve"):
+        assert cmd in out
+
+
+def test_validate_passes_on_the_published_dataset(root: Path, capsys) -> None:
+    assert cli.main(["validate", str(root / "dataset")]) == 0
+    assert "is valid" in capsys.readouterr().out
+
+
+def test_validate_fails_on_one_changed_parquet_byte(root: Path, tmp_path: Path, capsys) -> None:
+    copy = tmp_path / "dataset"
+    shutil.copytree(root / "dataset", copy)
+    target = copy / "parquet" / "exercises.parquet"
+    data = bytearray(target.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    target.write_bytes(bytes(data))
+    assert cli.main(["validate", str(copy)]) == 1
+    err = capsys.readouterr().err
+    assert "NOT valid" in err and "exercises.parquet" in err
+
+
+def test_show_prints_a_routine(root: Path, capsys) -> None:
+    assert cli.main(["show", "003_1d0529839d5a7ef8", "--dir", str(root / "dataset")]) == 0
+    assert cli.main(["show", "nope", "--dir", str(root / "dataset")]) == 1
