@@ -94,6 +94,14 @@ class ArticlesModel(_Base):
     flags: Series[object] = pa.Field(
         metadata=LIST_OF_STRINGS,
         description="Extraction flags for the article, e.g. no_exercises (list of strings).")
+    url: Series[pd.StringDtype] = pa.Field(
+        nullable=True, description="Where the article was published (sidecar, front matter or page metadata), or null.")
+    license: Series[pd.StringDtype] = pa.Field(
+        nullable=True, description="Licence of the article text as given by its sidecar or front matter, or null.")
+    retrieved: Series[pd.StringDtype] = pa.Field(
+        nullable=True, description="Date the article was collected, as given by its sidecar or front matter, or null.")
+    published: Series[pd.StringDtype] = pa.Field(
+        nullable=True, description="Publication date from the page metadata, sidecar or front matter, or null.")
 
     class Config:
         name = "articles"

@@ -97,3 +97,23 @@ def test_saved_html_page_and_text_give_same_exercises_and_dosages(tmp_path: Path
     assert [name for name, _ in from_text] == ["clamshell", "glute bridge", "side plank", "wall sit"]
     assert from_text[0][1][0][1:5] == (3, 15, 15, True)
     assert summary(tmp_path / "html") == from_text
+
+
+def test_sidecar_metadata_is_published_in_the_articles_table(tmp_path: Path) -> None:
+    import json
+
+    from runstrength.extract.pipeline import extract_articles
+    from runstrength.ingest.reader import read_all
+    from runstrength.publish.tables import to_tables
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "hips.txt").write_text("Hip Day\n\nClamshells 3 x 15 each side\n")
+    (raw / "hips.meta.json").write_text(json.dumps({
+        "url": "https://example.org/hips", "organization": "Example Physio", "author": "Sam Lee",
+        "license": "CC-BY-4.0", "retrieved": "2026-01-02"}))
+    raws, rejects = read_all(raw)
+    assert rejects == []
+    row = to_tables(list(extract_articles(raws)))["articles"].iloc[0]
+    assert (row["url"], row["organization"], row["author"], row["license"], row["retrieved"]) == (
+        "https://example.org/hips", "Example Physio", "Sam Lee", "CC-BY-4.0", "2026-01-02")

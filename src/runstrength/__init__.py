@@ -5,4 +5,4 @@ __version__ = "0.1.0"
 DATASET_NAME = "runstrength"
 # Semantic version of the published data (not of the code): patch = same data
 # re-serialised, minor = additions, major = changed or removed fields.
-DATASET_VERSION = "1.0.0"
+DATASET_VERSION = "1.1.0"

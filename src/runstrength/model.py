@@ -92,6 +92,11 @@ class Article:
     sections: list[Section] = field(default_factory=list)
     exercises: list[Exercise] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)  # e.g. "no_exercises"
+    # Provenance from a sidecar <name>.meta.json, front matter or the saved page's metadata.
+    url: str | None = None
+    license: str | None = None
+    retrieved: str | None = None
+    published: str | None = None
 
 
 @dataclass

@@ -35,6 +35,8 @@ def extract_articles(raws: Iterable[RawArticle], *, batch_size: int = 2000) -> I
         # Sidecar/front-matter/page metadata is what the publisher says; it beats what the text suggests.
         for name, value in raw.overrides().items():
             setattr(article, name, value)
+        for name in ("url", "license", "retrieved", "published"):
+            setattr(article, name, getattr(raw, name, None))
         article.flags.extend(f for f in raw.flags if f not in article.flags)
         yield article
 

@@ -89,6 +89,7 @@ def to_tables(articles: list[Article]) -> dict[str, pd.DataFrame]:
             frequency_per_week_min=a.frequency_min, frequency_per_week_max=a.frequency_max,
             n_sections=len(a.sections), n_exercises=len(a.exercises), n_chars=len(a.text),
             text=a.text, flags=list(a.flags),
+            url=a.url, license=a.license, retrieved=a.retrieved, published=a.published,
         ))
         for s in a.sections:
             rows["sections"].append(dict(
