@@ -65,7 +65,7 @@ class ArticlesModel(_Base):
 
     article_id: Series[pd.StringDtype] = pa.Field(
         unique=True, str_length={"min_value": 1},
-        description="Stable article id derived from the source file (e.g. 000_f0f633a0992ee684).")
+        description="Stable article id derived from the source file (e.g. hip-routine for raw/hip-routine.txt).")
     source_file: Series[pd.StringDtype] = pa.Field(
         unique=True, str_length={"min_value": 1},
         description="File name of the article relative to the raw directory.")

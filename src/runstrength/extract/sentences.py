@@ -125,7 +125,7 @@ def classify(text: str) -> tuple[str, str | None] | None:
         return None
     kind = cue_kind(lower, first=w[0])
     if _NAMING_RE.search(lower):
-        return None  # "The next exercise is called the bird dog." only names it
+        return None  # "Our second move is called the clamshell." only names it
     if _starts_imperative(w):
         return "cue", kind
     opener = w[0] in v["instruction_openers_set"] or w[0].endswith(("ly", "ing"))
