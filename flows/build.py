@@ -1,4 +1,4 @@
-"""The Prefect flow that builds the dataset: ingest -> extract -> validate -> publish.
+"""The Prefect flow that builds the dataset: ingest -> extract & validate (batches) -> publish.
 
 Tasks are thin wrappers over library functions. Extraction runs per batch of
 articles (one `nlp.pipe` stream per batch), never per sentence or per line,
@@ -6,17 +6,24 @@ so task overhead stays small next to the work.
 
 Scale:
 
-* Extraction batches are Prefect tasks submitted to the flow's task runner:
-  a process pool over every local core by default, or a Dask cluster
+* Each batch task extracts, tabulates and validates its articles and returns
+  one validated `ArticleRecord` per article (every validation rule but the
+  uniqueness of article ids stays inside one article; see
+  runstrength.publish.records).  Batches run on the flow's task runner: a
+  process pool over every local core by default, or a Dask cluster
   (`build_dataset.with_options(task_runner=...)`, see runstrength.runners).
-  Batch size adapts to the work (runners.adaptive_batch_size).  A build with a
-  single batch runs it in the flow's process (no pool start-up for tiny or
-  incremental builds).  Ingest, validation and publishing run in the flow's
+  A build with a single batch runs it in the flow's process (no pool start-up
+  for tiny or incremental builds).
+* Streaming: articles are processed in article_id order and the publish task
+  writes each record as soon as it is ready (Parquet row groups, routines.json
+  and JSON-LD item by item).  At most a few batches are in flight, so memory
+  does not grow with the corpus.  Ingest and publishing run in the flow's
   process: they read raw_dir and write out_dir on this machine.
-* Incremental: extracted articles are cached per input article (see
-  runstrength.cache); only new or changed articles are extracted.  When the
-  output directory still holds the dataset built from exactly these inputs,
-  code and versions, validation and publishing are skipped.
+* Incremental: validated records are cached per input article (see
+  runstrength.cache); only new or changed articles are extracted, and cached
+  records are read back one at a time while publishing.  When the output
+  directory still holds the dataset built from exactly these inputs, code and
+  versions, publishing is skipped.
 """
 from __future__ import annotations
 
@@ -33,7 +40,8 @@ from runstrength import DATASET_NAME, DATASET_VERSION
 from runstrength.cache import BuildCache, build_fingerprint, cache_disabled_by_env, raw_key
 from runstrength.extract.pipeline import extract_articles, extractor_version
 from runstrength.ingest.reader import DEFAULT_MAX_BYTES, RawArticle, read_all
-from runstrength.model import Article, Reject
+from runstrength.model import Reject
+from runstrength.publish.records import ArticleRecord
 # publish.* (pandas, pandera, pyarrow) and the spaCy pipeline are imported where they
 # are used, so a build that has nothing to do starts quickly.
 from runstrength.runners import adaptive_batch_size, local_cores, make_task_runner
@@ -52,77 +60,108 @@ def ingest(raw_dir: Path, max_bytes: int) -> tuple[list[RawArticle], list[Reject
     return articles, rejects
 
 
-@task(name="extract", **TASK_OPTS)
-def extract(batch: list[RawArticle]) -> list[Article]:
-    articles = list(extract_articles(batch))
+@task(name="extract-validate", **TASK_OPTS)
+def extract_validate(batch: list[RawArticle]) -> list[ArticleRecord]:
+    """Extract a batch, tabulate and validate it: one validated record per article."""
+    from runstrength.publish.records import records_from_articles
+
+    records = records_from_articles(list(extract_articles(batch)), dataset_name=DATASET_NAME,
+                                    version=DATASET_VERSION)
     get_run_logger().info(
-        "extract: %d article(s) -> %d exercise(s), %d dosage(s), %d sentence(s)",
-        len(articles),
-        sum(len(a.exercises) for a in articles),
-        sum(len(e.dosages) for a in articles for e in a.exercises),
-        sum(len(e.cues) + len(e.purpose) for a in articles for e in a.exercises),
-    )
-    return articles
+        "extract: %d article(s) -> %d exercise(s), %d dosage(s), %d sentence(s), %d row(s) rejected",
+        len(records), sum(r.n_rows("exercises") for r in records), sum(r.n_rows("dosages") for r in records),
+        sum(r.n_rows("cues") for r in records), sum(len(r.rejects) for r in records))
+    return records
 
 
-@task(name="validate", **TASK_OPTS)
-def validate(articles: list[Article], rejects: list[Reject]):
-    from runstrength.publish.tables import to_tables
-    from runstrength.publish.validate import validate_tables
+class RecordStream:
+    """Validated records in article_id order: cached ones read from disk, fresh ones from batch tasks.
 
-    log = get_run_logger()
-    tables = to_tables(articles)
-    valid, rejects_df = validate_tables(tables, rejects)
-    counts = ", ".join(f"{name}={len(df)}" for name, df in valid.items())
-    log.info("validate: %s; %d reject(s)", counts, len(rejects_df))
-    return valid, rejects_df
+    Iterated once by the publish task, which writes each record as it comes.
+    The batches are submitted when the stream is made (from the flow, which
+    owns the task runner) in article_id order, so results arrive roughly in
+    the order they are written; each batch's result is dropped once written
+    and each fresh record goes to the cache as it passes.
+    """
+
+    def __init__(self, raws: list[RawArticle], keys: list[str], cache: BuildCache | None, todo: list[int],
+                 size: int, inline: bool):
+        self.raws, self.keys, self.cache = raws, keys, cache
+        groups = batches(todo, size)
+        self.batch_of = {i: (b, j) for b, g in enumerate(groups) for j, i in enumerate(g)}
+        self.inline = inline
+        # Inline (one batch, or no pool to gain from): run it when first needed, in this process.
+        self.pending: dict[int, object] = {
+            b: ([raws[i] for i in g] if inline else extract_validate.submit([raws[i] for i in g]))
+            for b, g in enumerate(groups)}
+        self.fresh = self.corrupt_recomputed = 0
+        self.empty: list[str] = []
+
+    def _result(self, b: int) -> list[ArticleRecord]:
+        res = self.pending[b]
+        if self.inline and isinstance(res, list) and res and isinstance(res[0], RawArticle):
+            res = extract_validate(res)
+        elif not isinstance(res, list):
+            res = res.result()
+        self.pending[b] = res
+        return res
+
+    def __iter__(self):
+        for i, raw in enumerate(self.raws):
+            if i not in self.batch_of:
+                rec = self.cache.get(self.keys[i])
+                if rec is None:  # corrupt, or vanished since the lookup: recompute it here
+                    rec = extract_validate.fn([raw])[0]
+                    self.corrupt_recomputed += 1
+                    self.cache.put(self.keys[i], rec)
+            else:
+                b, j = self.batch_of[i]
+                records = self._result(b)
+                rec = records[j]
+                if rec.article_id != raw.article_id:
+                    raise RuntimeError(f"batch {b} returned {rec.article_id!r} for {raw.article_id!r}")
+                if j == len(records) - 1:
+                    del self.pending[b]  # the batch is written: let it go
+                self.fresh += 1
+                if self.cache is not None:
+                    self.cache.put(self.keys[i], rec)
+            if "no_exercises" in rec.flags:
+                self.empty.append(rec.source_file)
+            yield rec
 
 
 @task(name="publish", **TASK_OPTS)
-def publish_dataset(out_dir: Path, tables, rejects_df, articles: list[Article]) -> Path:
+def publish_dataset(out_dir: Path, stream: RecordStream, rejects: list[Reject]) -> Path:
     from runstrength.publish.report import report_markdown
-    from runstrength.publish.tables import to_export
-    from runstrength.publish.writer import publish
+    from runstrength.publish.writer import lean_tables, publish_records
 
-    # Built from the validated tables so a rejected row never reaches the JSON export.
-    export = to_export(articles, DATASET_NAME, DATASET_VERSION, tables=tables)
-    sources = [{"source_file": a.source_file, "sha256": a.sha256} for a in articles]
-    path = publish(out_dir, tables, rejects_df, export, version=DATASET_VERSION, sources=sources)
-    get_run_logger().info("publish: dataset %s %s written to %s", DATASET_NAME, DATASET_VERSION, path)
+    log = get_run_logger()
+    total = len(stream.raws)
+    t0 = time.perf_counter()
+    step = max(1, total // 20)
+
+    def progress(n: int) -> None:
+        # Progress of a long run, in the log every Prefect user already watches.
+        if n != total and (total < 200 or n % step):
+            return
+        elapsed = time.perf_counter() - t0
+        log.info("build: %d/%d articles (%d%%) extracted, validated and written, %.0f s elapsed, ~%.0f s left",
+                 n, total, 100 * n // total, elapsed, elapsed / n * (total - n))
+
+    stats = publish_records(out_dir, stream, name=DATASET_NAME, version=DATASET_VERSION,
+                            ingest_rejects=rejects, progress=progress)
+    counts = ", ".join(f"{k}={v}" for k, v in stats.row_counts.items())
+    log.info("publish: dataset %s %s written to %s (%s) in %.1f s", DATASET_NAME, DATASET_VERSION, out_dir,
+             counts, time.perf_counter() - t0)
+    tables = lean_tables(Path(out_dir))
+    rejects_df = tables.pop("rejects")
     create_markdown_artifact(key="runstrength-build-report", markdown=report_markdown(tables, rejects_df),
                              description="What this run published: counts, top exercises, rejects")
-    return path
+    return Path(out_dir)
 
 
 def batches(items: list, size: int) -> list[list]:
     return [items[i:i + size] for i in range(0, len(items), size)]
-
-
-def _extract_all(raws: list[RawArticle], batch_articles: int | None, parallelism: int | None) -> list[Article]:
-    """Extract `raws` in batches; returns articles in input order."""
-    log = get_run_logger()
-    if not raws:
-        return []
-    ctx = FlowRunContext.get()
-    runner = ctx.task_runner if ctx else None
-    size = batch_articles or adaptive_batch_size(len(raws), parallelism or local_cores())
-    groups = batches(raws, size)
-    if len(groups) == 1 and (runner is None or isinstance(runner, ProcessPoolTaskRunner)):
-        # One batch: no parallelism to gain, so skip the worker start-up (spawn + spaCy load).
-        return list(extract(groups[0]))
-    log.info("extract: %d article(s) in %d batch(es) of <= %d on %s", len(raws), len(groups), size,
-             type(runner).__name__ if runner else "the flow's process")
-    futures = [extract.submit(g) for g in groups]
-    out: list[Article] = []
-    t0 = time.perf_counter()
-    for n, f in enumerate(futures, 1):
-        out.extend(f.result())
-        # Progress of a long run, in the log every Prefect user already watches.
-        elapsed = time.perf_counter() - t0
-        eta = elapsed / len(out) * (len(raws) - len(out)) if out else 0.0
-        log.info("extract: %d/%d batches, %d/%d articles (%d%%), %.0f s elapsed, ~%.0f s left",
-                 n, len(groups), len(out), len(raws), 100 * len(out) // len(raws), elapsed, eta)
-    return out
 
 
 @flow(name="runstrength-build", log_prints=False, validate_parameters=False,
@@ -156,33 +195,29 @@ def build_dataset(raw_dir: Path = Path("raw"), out_dir: Path = Path("dataset"), 
                      "dataset %s %s, same code)", out_dir, len(raws), version, DATASET_NAME, DATASET_VERSION)
             return out_dir
 
-    t0 = time.perf_counter()
+    # article_id order is publication order, so records can be written as they arrive.
+    raws = sorted(raws, key=lambda r: r.article_id)
     keys = [raw_key(r) for r in raws] if cache is not None else []
-    found: dict[int, Article] = {}
+    todo = [i for i in range(len(raws)) if cache is None or not cache.has(keys[i])]
     if cache is not None:
-        for i, k in enumerate(keys):
-            hit = cache.get(k)
-            if hit is not None:
-                found[i] = hit
-    todo = [i for i in range(len(raws)) if i not in found]
-    if cache is not None:
-        log.info("cache: %d article(s) reused, %d to extract (%d corrupt entr%s recomputed) from %s",
-                 len(found), len(todo), cache.corrupt, "y" if cache.corrupt == 1 else "ies", cache.articles_dir)
-    fresh = _extract_all([raws[i] for i in todo], batch_articles, parallelism)
-    if len(fresh) != len(todo):
-        raise RuntimeError(f"extraction returned {len(fresh)} article(s) for {len(todo)} input(s)")
-    for i, art in zip(todo, fresh):
-        found[i] = art
-        if cache is not None:
-            cache.put(keys[i], art)
-    articles: list[Article] = [found[i] for i in range(len(raws))]
-    log.info("extract: %d article(s) ready in %.1f s", len(articles), time.perf_counter() - t0)
-
-    empty = [a.source_file for a in articles if "no_exercises" in a.flags]
-    if empty:
-        log.warning("%d article(s) with no exercise found: %s", len(empty), ", ".join(empty[:10]))
-    tables, rejects_df = validate(articles, rejects)
-    path = publish_dataset(out_dir, tables, rejects_df, articles)
+        log.info("cache: %d article(s) reused, %d to extract, from %s", len(raws) - len(todo), len(todo),
+                 cache.articles_dir)
+    ctx = FlowRunContext.get()
+    runner = ctx.task_runner if ctx else None
+    workers = parallelism or local_cores()
+    size = batch_articles or adaptive_batch_size(len(todo), workers)
+    n_batches = -(-len(todo) // size) if todo else 0
+    inline = n_batches <= 1 and (runner is None or isinstance(runner, ProcessPoolTaskRunner))
+    if todo and not inline:
+        log.info("extract: %d article(s) in %d batch(es) of <= %d on %s", len(todo), n_batches, size,
+                 type(runner).__name__ if runner else "the flow's process")
+    stream = RecordStream(raws, keys, cache, todo, size, inline=inline)
+    path = publish_dataset(out_dir, stream, rejects)
+    if stream.corrupt_recomputed:
+        log.warning("cache: %d corrupt entr%s recomputed", stream.corrupt_recomputed,
+                    "y" if stream.corrupt_recomputed == 1 else "ies")
+    if stream.empty:
+        log.warning("%d article(s) with no exercise found: %s", len(stream.empty), ", ".join(stream.empty[:10]))
     if cache is not None:
         cache.record_published(out_dir, fingerprint, {"extractor_version": version, "dataset_version": DATASET_VERSION,
                                                       "sources": len(raws)})

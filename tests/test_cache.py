@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from runstrength import cli
-from runstrength.cache import BuildCache, CacheError, article_from_dict, article_to_dict, raw_key
+from runstrength.cache import BuildCache, CacheError, raw_key
 from runstrength.ingest.reader import read_all
 
 
@@ -19,10 +19,12 @@ def tree_bytes(path: Path) -> dict[str, bytes]:
 
 @pytest.fixture(scope="module")
 def extracted(root: Path):
+    """The raw articles and their validated records, as the flow caches them."""
     from runstrength.extract.pipeline import extract_articles
+    from runstrength.publish.records import records_from_articles
 
     raws, _ = read_all(root / "raw")
-    return raws, list(extract_articles(raws))
+    return raws, records_from_articles(list(extract_articles(raws)))
 
 
 @pytest.fixture
@@ -36,9 +38,14 @@ def cache_on(monkeypatch):
 # Unit: entries
 # --------------------------------------------------------------------------
 
-def test_article_json_round_trip(extracted) -> None:
-    for a in extracted[1]:
-        assert article_from_dict(article_to_dict(a)) == a
+def test_record_json_round_trip(extracted) -> None:
+    import json
+
+    from runstrength.publish.records import ArticleRecord
+
+    for rec in extracted[1]:
+        assert rec.n_rows("exercises") > 0
+        assert ArticleRecord.from_dict(json.loads(json.dumps(rec.to_dict()))) == rec
 
 
 def test_hit_and_miss_by_content(tmp_path: Path, extracted) -> None:

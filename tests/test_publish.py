@@ -160,20 +160,21 @@ def test_two_publishes_are_byte_identical(tmp_path):
 
 def test_failure_mid_publish_leaves_previous_dataset(published, monkeypatch):
     before = snapshot(published.parent)
-    real = writer.write_parquet
+    real = writer._TableStream.flush
     calls = []
 
-    def flaky(df, path, model):
-        calls.append(path.name)
+    def flaky(self):
+        # Fails while the third table is being written, after two are on disk.
+        calls.append(self.name)
         if len(calls) == 3:
             raise OSError("disk full (injected)")
-        real(df, path, model)
+        real(self)
 
-    monkeypatch.setattr(writer, "write_parquet", flaky)
+    monkeypatch.setattr(writer._TableStream, "flush", flaky)
     # A different dataset, so a partial swap could not go unnoticed.
     with pytest.raises(OSError, match="injected"):
         do_publish(published, break_row=True)
-    assert len(calls) == 3
+    assert calls == ["articles", "sections", "exercises"]
     assert snapshot(published.parent) == before
 
 

@@ -3,24 +3,26 @@
 Layout (default `.cache/runstrength/` in the working directory, or
 `$RUNSTRENGTH_CACHE_DIR`; never inside the dataset)::
 
-    articles/<namespace>/<kk>/<key>.json   one extracted Article per input article
+    articles/<namespace>/<kk>/<key>.json   one validated ArticleRecord per input article
     published/<out-dir-hash>.json         fingerprint of the last build published into a directory
 
 * `namespace` is the extractor version (`extractor_version()`: code, patterns
-  and lexicons of extraction) combined with the record model and this cache's
-  format, so any change that can alter extraction output starts a fresh
-  namespace: a changed pattern file re-extracts everything.
+  and lexicons of extraction) combined with the code that turns an extracted
+  article into a validated record (record model, table models, JSON Schema,
+  tabulation, validation) and this cache's format, so any change that can
+  alter a record starts a fresh namespace: a changed pattern file or schema
+  re-extracts everything.
 * `key` is the sha256 of the whole `RawArticle` (published text, raw-bytes
   sha256, path/id, sidecar and front-matter metadata, reading flags): every
   input extraction sees, so an unchanged article is never re-extracted and a
   changed one (or one whose sidecar changed) always is.
 * An entry is one header line (JSON: format, namespace, key, sha256 and size of
-  the payload) followed by the payload (the Article as JSON).  Entries are
+  the payload) followed by the payload (the record as JSON).  Entries are
   written to a temporary file and renamed into place, so a reader sees a whole
   entry or none; a truncated or corrupted entry fails its checksum, is logged,
   deleted and recomputed, and never reaches the published dataset.
-* An Article is only cached if it survives the JSON round trip unchanged, so a
-  cache hit always gives exactly what extraction would.
+* A record is only cached if it survives the JSON round trip unchanged, so a
+  cache hit always gives exactly what extraction and validation would.
 """
 from __future__ import annotations
 
@@ -34,12 +36,14 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from runstrength.model import Article, Dosage, Exercise, Section, Sentence
+import orjson
+
+from runstrength.publish.records import ArticleRecord
 
 CACHE_DIR_ENV = "RUNSTRENGTH_CACHE_DIR"
 NO_CACHE_ENV = "RUNSTRENGTH_NO_CACHE"
 DEFAULT_CACHE_DIR = Path(".cache") / "runstrength"
-FORMAT = 1
+FORMAT = 2  # 2: validated ArticleRecord payloads (1: extracted Articles)
 KEEP_NAMESPACES = 3  # older extractor versions beyond this many are pruned
 
 log = logging.getLogger("runstrength.cache")
@@ -63,7 +67,8 @@ def _sha256(data: bytes) -> str:
 
 
 def _canonical(obj: Any) -> bytes:
-    return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False).encode("utf-8")
+    # Compact, sorted keys, UTF-8: one byte string per value, so it can be hashed.
+    return orjson.dumps(obj, option=orjson.OPT_SORT_KEYS)
 
 
 def raw_key(raw: Any) -> str:
@@ -96,26 +101,15 @@ def package_fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
-# --------------------------------------------------------------------------
-# Article <-> JSON
-# --------------------------------------------------------------------------
+def record_fingerprint() -> str:
+    """Everything besides extraction that shapes a cached ArticleRecord."""
+    import schemas
+    from runstrength import model
+    from runstrength.publish import records, tables, validate
 
-def article_to_dict(article: Article) -> dict[str, Any]:
-    return asdict(article)
-
-
-def article_from_dict(d: dict[str, Any]) -> Article:
-    d = dict(d)
-    d["sections"] = [Section(**s) for s in d["sections"]]
-    exercises = []
-    for e in d["exercises"]:
-        e = dict(e)
-        e["dosages"] = [Dosage(**x) for x in e["dosages"]]
-        e["cues"] = [Sentence(**x) for x in e["cues"]]
-        e["purpose"] = [Sentence(**x) for x in e["purpose"]]
-        exercises.append(Exercise(**e))
-    d["exercises"] = exercises
-    return Article(**d)
+    root = Path(schemas.__file__).parent
+    return code_fingerprint(Path(model.__file__), Path(records.__file__), Path(tables.__file__),
+                            Path(validate.__file__), root / "tables.py", root / "routines.schema.json")
 
 
 # --------------------------------------------------------------------------
@@ -125,9 +119,7 @@ def article_from_dict(d: dict[str, Any]) -> Article:
 class BuildCache:
     def __init__(self, root: Path, extractor: str):
         self.root = Path(root).absolute()
-        from runstrength import model
-
-        self.namespace = f"{extractor}-{code_fingerprint(Path(model.__file__))}-f{FORMAT}"
+        self.namespace = f"{extractor}-{record_fingerprint()}-f{FORMAT}"
         self.articles_dir = self.root / "articles" / self.namespace
         self.hits = self.misses = self.corrupt = self.uncacheable = 0
 
@@ -169,7 +161,7 @@ class BuildCache:
     def _path(self, key: str) -> Path:
         return self.articles_dir / key[:2] / f"{key}.json"
 
-    def get(self, key: str) -> Article | None:
+    def get(self, key: str) -> ArticleRecord | None:
         path = self._path(key)
         try:
             data = path.read_bytes()
@@ -189,7 +181,7 @@ class BuildCache:
                 raise ValueError("header does not match the entry's key")
             if header.get("bytes") != len(payload) or header.get("sha256") != _sha256(payload):
                 raise ValueError("payload checksum mismatch (truncated or corrupted)")
-            article = article_from_dict(json.loads(payload))
+            record = ArticleRecord.from_dict(orjson.loads(payload))
         except Exception as exc:  # noqa: BLE001 - any bad entry is a miss, never an error
             log.warning("cache: corrupt entry %s (%s); recomputing", path.name, exc)
             self.corrupt += 1
@@ -200,11 +192,16 @@ class BuildCache:
                 pass
             return None
         self.hits += 1
-        return article
+        return record
 
-    def put(self, key: str, article: Article) -> bool:
-        payload = _canonical(article_to_dict(article))
-        if article_from_dict(json.loads(payload)) != article:
+    def has(self, key: str) -> bool:
+        """Whether an entry exists (not whether it is intact: `get` checks that)."""
+        return self._path(key).is_file()
+
+    def put(self, key: str, record: ArticleRecord) -> bool:
+        # Key order is kept (not sorted): routines.json items are written in the order they were made.
+        payload = orjson.dumps(record.to_dict())
+        if orjson.dumps(ArticleRecord.from_dict(orjson.loads(payload)).to_dict()) != payload:
             # A record JSON cannot carry exactly (e.g. a tuple field): do not cache it.
             self.uncacheable += 1
             return False

@@ -7,10 +7,12 @@ from typing import Any
 
 import jsonschema
 import pandera.errors
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from schemas.tables import ALL_MODELS, PRIMARY_KEYS, TABLE_MODELS, check_integrity
 
-from .writer import PARQUET_TABLES, read_parquet, sha256_file
+from .writer import PARQUET_TABLES, arrow_schema, read_parquet, sha256_file
 
 EXPECTED_FILES = sorted(
     ["json/routines.json", "json/routines.schema.json"]
@@ -35,8 +37,43 @@ def _export_ids(export: dict[str, Any]) -> dict[str, set[str]]:
     return ids
 
 
-def verify_dataset(path: Path) -> list[str]:
-    """Problems found in the dataset at `path`; an empty list means it checks out."""
+def _schema_shape(schema: pa.Schema) -> list[tuple[str, str, bool]]:
+    # Parquet names a list's child "element" where Arrow says "item"; the value type is what matters.
+    def typ(t: pa.DataType) -> str:
+        return f"list<{t.value_type}>" if pa.types.is_list(t) else str(t)
+
+    return [(f.name, typ(f.type), f.nullable) for f in schema]
+
+
+def _shallow_tables(root: Path, manifest: dict[str, Any]) -> list[str]:
+    """Parquet files against the models' Arrow schemas and the manifest's row counts, from file footers."""
+    problems = []
+    for name in PARQUET_TABLES:
+        path = root / "parquet" / f"{name}.parquet"
+        if not path.is_file():
+            continue
+        try:
+            meta = pq.read_metadata(path)
+            schema = pq.read_schema(path)
+        except Exception as exc:  # a corrupt file can fail in many ways inside pyarrow
+            problems.append(f"parquet/{name}.parquet unreadable: {exc}")
+            continue
+        if _schema_shape(schema) != _schema_shape(arrow_schema(ALL_MODELS[name])):
+            problems.append(f"parquet/{name}.parquet: schema differs from the {name} model")
+        expected = manifest.get("row_counts", {}).get(name)
+        if expected != meta.num_rows:
+            problems.append(f"parquet/{name}.parquet: {meta.num_rows} rows, manifest says {expected}")
+    return problems
+
+
+def verify_dataset(path: Path, *, deep: bool = True) -> list[str]:
+    """Problems found in the dataset at `path`; an empty list means it checks out.
+
+    `deep=False` checks layout, checksums, Parquet schemas and row counts only,
+    in constant memory: what the writer runs on its staging directory, whose
+    rows and routines.json items were validated as they were written.  The
+    default re-validates everything from the files (`runstrength validate`).
+    """
     root = Path(path)
     problems: list[str] = []
 
@@ -61,6 +98,9 @@ def verify_dataset(path: Path) -> list[str]:
             problems.append(f"{rel}: size {p.stat().st_size} != manifest {entry.get('bytes')}")
         if sha256_file(p) != entry.get("sha256"):
             problems.append(f"{rel}: sha256 does not match manifest")
+
+    if not deep:
+        return problems + _shallow_tables(root, manifest)
 
     # 2. routines.json against the schema shipped beside it.
     export: dict[str, Any] | None = None

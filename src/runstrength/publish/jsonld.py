@@ -165,14 +165,13 @@ def exercise_plan(article: dict[str, Any], ex: dict[str, Any]) -> dict[str, Any]
     return plan
 
 
+def jsonld_head(name: str | None, version: str | None) -> dict[str, Any]:
+    """The JSON-LD document without its parts (the streaming writer appends them to `hasPart`)."""
+    return {"@context": CONTEXT, "@type": "Dataset", "name": name, "version": version}
+
+
 def routines_jsonld(export: dict[str, Any]) -> dict[str, Any]:
     """The JSON-LD document: a schema.org Dataset whose parts are the ExercisePlans."""
     ds = export.get("dataset", {})
     plans = [exercise_plan(a, ex) for a in export.get("articles", []) for ex in a.get("exercises", [])]
-    return {
-        "@context": CONTEXT,
-        "@type": "Dataset",
-        "name": ds.get("name"),
-        "version": ds.get("version"),
-        "hasPart": plans,
-    }
+    return {**jsonld_head(ds.get("name"), ds.get("version")), "hasPart": plans}

@@ -94,7 +94,8 @@ def _row_rejects(table: str, df: pd.DataFrame, fc: pd.DataFrame) -> list[dict[st
     return out
 
 
-def _reject_frame(records: list[dict[str, Any]]) -> pd.DataFrame:
+def reject_frame(records: list[dict[str, Any]]) -> pd.DataFrame:
+    """The rejects table from reject dicts, sorted by every column (deterministic)."""
     df = frame(records, RejectsModel)
     return df.sort_values(PRIMARY_KEYS["rejects"], kind="mergesort", na_position="first") \
              .reset_index(drop=True)
@@ -177,7 +178,7 @@ def validate_tables(
                          for f in mine])
 
     clean = {name: df.reset_index(drop=True) for name, df in work.items()}
-    reject_df = _reject_frame(rejects)
+    reject_df = reject_frame(rejects)
     try:
         RejectsModel.validate(reject_df, lazy=True)
     except pandera.errors.SchemaErrors as err:
