@@ -125,3 +125,13 @@ def test_report_renders_in_headless_chromium(dataset):
             size = float(bar["height"] if chart.startswith("hist-") else bar["width"])
             assert size > 0 and int(bar["data-value"]) > 0, (chart, bar)
     assert re.search(r"<h1>runstrength build report", res.stdout)
+
+
+def test_markdown_artifact_lists_a_bounded_number_of_articles(monkeypatch):
+    from runstrength.publish import report
+
+    tables, rejects, _, _ = sample()
+    monkeypatch.setattr(report, "MAX_ARTIFACT_ARTICLES", 0)
+    md = report_markdown(tables, rejects)
+    assert f"| {A} |" not in md
+    assert "... and 2 more article(s); see report.html." in md

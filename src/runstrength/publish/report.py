@@ -23,6 +23,8 @@ from schemas.tables import TABLE_MODELS
 TOP_N = 15
 MAX_BINS = 20
 MAX_REJECT_ROWS = 200
+# The markdown artifact goes to the Prefect API: a large build lists its first articles only.
+MAX_ARTIFACT_ARTICLES = 100
 
 
 @dataclass
@@ -257,9 +259,12 @@ def report_markdown(tables: dict[str, pd.DataFrame], rejects: pd.DataFrame) -> s
     lines += _md_table(["table", "rows"], [[k, v] for k, v in s.row_counts.items()])
     lines += ["", "## Per article", ""]
     if s.per_article:
+        shown = s.per_article[:MAX_ARTIFACT_ARTICLES]
         lines += _md_table(["article_id", "title", "sections", "exercises", "dosages", "cues"],
                            [[r["article_id"], r["title"], r["sections"], r["exercises"], r["dosages"],
-                             r["cues"]] for r in s.per_article])
+                             r["cues"]] for r in shown])
+        if len(s.per_article) > len(shown):
+            lines += ["", f"... and {len(s.per_article) - len(shown)} more article(s); see report.html."]
     else:
         lines.append("No articles were published.")
     for heading, items in (("Most common exercises", s.exercises), ("Most common muscles", s.muscles),
