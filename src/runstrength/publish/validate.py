@@ -151,6 +151,8 @@ def validate_tables(
     #    reject can orphan further children.
     while True:
         for child, links in PARENTS.items():
+            if not any(rejected_keys[parent] for _, parent in links):
+                continue  # no parent row gone: no child can be orphaned (skip the row scan)
             df = work[child]
             records = []
             for idx, rec in df.iterrows():
