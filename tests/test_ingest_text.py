@@ -168,3 +168,15 @@ def test_front_matter_invalid_yaml_is_removed_and_reported() -> None:
     assert body == "Text\n"
     assert fields == {}
     assert error and "YAML" in error
+
+
+def test_ascii_text_is_never_mojibake() -> None:
+    # ftfy's badness patterns need non-ASCII characters: plain ASCII is returned untouched.
+    from ftfy.badness import is_bad
+
+    from runstrength.ingest.decode import repair_mojibake
+
+    sample = "".join(chr(i) for i in range(32, 127)) * 3 + "\n\tA 3x10 -- set; 'quote' \"double\""
+    assert not is_bad(sample)
+    assert repair_mojibake(sample) is sample
+    assert repair_mojibake("Itâ€™s") == "It\u2019s"
