@@ -163,12 +163,12 @@ def test_failure_mid_publish_leaves_previous_dataset(published, monkeypatch):
     real = writer._TableStream.flush
     calls = []
 
-    def flaky(self):
+    def flaky(self, **kwargs):
         # Fails while the third table is being written, after two are on disk.
         calls.append(self.name)
         if len(calls) == 3:
             raise OSError("disk full (injected)")
-        real(self)
+        real(self, **kwargs)
 
     monkeypatch.setattr(writer._TableStream, "flush", flaky)
     # A different dataset, so a partial swap could not go unnoticed.

@@ -155,10 +155,14 @@ def test_json_list_stream_is_byte_identical_to_json_dumps(tmp_path: Path, items:
 def test_parquet_row_groups_have_a_fixed_size(tmp_path: Path, monkeypatch, articles) -> None:
     import pyarrow.parquet as pq
 
-    monkeypatch.setattr(writer, "ROW_GROUP_ROWS", 4)
+    monkeypatch.setattr(writer, "ROW_GROUP_ROWS", 2)
+    monkeypatch.setattr(writer, "ARTICLE_GROUP_ROWS", 1)
     records = sorted(records_from_articles(articles), key=lambda r: r.article_id)
+    # More rows than one group, arriving per article in uneven numbers (here 2, 1, 2 exercises).
+    assert [r.n_rows("exercises") for r in records] == [2, 1, 2]
     publish(tmp_path / "ds", records)
-    meta = pq.read_metadata(tmp_path / "ds/parquet/cues.parquet")
-    sizes = [meta.row_group(i).num_rows for i in range(meta.num_row_groups)]
-    assert sum(sizes) == sum(r.n_rows("cues") for r in records)
-    assert all(s == 4 for s in sizes[:-1]) and 0 < sizes[-1] <= 4
+    for table, size in (("exercises", 2), ("articles", 1)):
+        meta = pq.read_metadata(tmp_path / f"ds/parquet/{table}.parquet")
+        sizes = [meta.row_group(i).num_rows for i in range(meta.num_row_groups)]
+        assert sum(sizes) == sum(r.n_rows(table) for r in records)
+        assert all(s == size for s in sizes[:-1]) and 0 < sizes[-1] <= size, sizes

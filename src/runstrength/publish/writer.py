@@ -37,8 +37,10 @@ SCHEMA_RESOURCE = "routines.schema.json"
 PARQUET_TABLES = ("articles", "sections", "exercises", "dosages", "cues", "rejects")
 TABLE_NAMES = tuple(TABLE_MODELS)
 # Rows per Parquet row group: a fixed number keeps files byte-identical between
-# runs, and bounds what the streaming writer buffers per table.
+# runs, and bounds what the streaming writer buffers per table.  Articles rows
+# carry the whole text, so their groups are smaller.
 ROW_GROUP_ROWS = 64_000
+ARTICLE_GROUP_ROWS = 4_000
 # What the card/report/datapackage summaries never read (long text bodies).
 LEAN_DROP = {"articles": ("text",), "sections": ("title",), "dosages": ("text", "rest_text"),
              "cues": ("text", "exercise_id", "cue_id", "kind", "role", "order", "start", "end"),
@@ -272,6 +274,7 @@ class _TableStream:
 
     def __init__(self, path: Path, model: type[pa.DataFrameModel]):
         self.name = _model_name(model)
+        self.group_rows = ARTICLE_GROUP_ROWS if self.name == "articles" else ROW_GROUP_ROWS
         self.schema = arrow_schema(model)
         self.writer = pq.ParquetWriter(path, self.schema, compression="zstd", write_statistics=True)
         self.buf: dict[str, list[Any]] = {f.name: [] for f in self.schema}
@@ -287,17 +290,19 @@ class _TableStream:
         for name, values in columns.items():
             self.buf[name].extend(values)
         self.buffered += n
-        if self.buffered >= ROW_GROUP_ROWS:
-            self.flush()
+        if self.buffered >= self.group_rows:
+            self.flush(whole_groups_only=True)
 
-    def flush(self) -> None:
-        if not self.buffered:
+    def flush(self, whole_groups_only: bool = False) -> None:
+        """Write buffered rows; with `whole_groups_only`, full row groups only (the rest stays buffered)."""
+        take = self.buffered - self.buffered % self.group_rows if whole_groups_only else self.buffered
+        if not take:
             return
-        table = pyarrow_mod.Table.from_pydict(self.buf, schema=self.schema)
-        self.writer.write_table(table, row_group_size=ROW_GROUP_ROWS)
-        self.rows += self.buffered
-        self.buf = {k: [] for k in self.buf}
-        self.buffered = 0
+        table = pyarrow_mod.Table.from_pydict({k: v[:take] for k, v in self.buf.items()}, schema=self.schema)
+        self.writer.write_table(table, row_group_size=self.group_rows)
+        self.rows += take
+        self.buf = {k: v[take:] for k, v in self.buf.items()}
+        self.buffered -= take
 
     def close(self) -> None:
         self.flush()
