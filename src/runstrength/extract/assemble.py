@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
-from spacy.attrs import SENT_START
-from spacy.tokens import Doc
+from spacy.attrs import IDX, LENGTH, SENT_START
+from spacy.tokens import Doc, Span
 
 from runstrength.extract import dosage as dz
 from runstrength.extract import lexicon
@@ -26,8 +27,10 @@ from runstrength.extract.nlp import EQUIPMENT_KEY, EXERCISE_KEY, MUSCLE_KEY, nor
 from runstrength.extract.sentences import classify, content_words, is_dosage_only
 from runstrength.extract.signatures import match_signature
 from runstrength.extract.text import Line, structure_lexicon, unglue
-from runstrength.ingest.reader import RawArticle
 from runstrength.model import Article, Dosage, Exercise, Section, Sentence
+
+if TYPE_CHECKING:  # annotations only
+    from runstrength.ingest.reader import RawArticle
 
 # ---------------------------------------------------------------- vocabularies
 
@@ -56,7 +59,7 @@ def _vocab() -> dict:
         "warmup": [w.lower() for w in lex["warmup_words"]],
         "heads": heads,
         "labels": sorted({w.lower() for w in lex["label_prefixes"]}, key=len, reverse=True),
-        "boiler": [re.compile(p, re.I) for p in lex["boilerplate_patterns"]],
+        "boiler": [(_required_literals(p), re.compile(p, re.I)) for p in lex["boilerplate_patterns"]],
         "end": tuple(w.lower() for w in lex["end_markers"]),
         "alias_index": alias_index,
         "muscle_terms": muscle_terms,
@@ -93,13 +96,99 @@ _SUBJECT_VERBS = {"is", "are", "was", "will", "can", "helps", "help", "trains", 
                   "allows", "mimics", "replicates", "to", "should", "benefits", "isolates", "challenges", "gets"}
 
 
+_ACRONYM_START = re.compile(r"^\s*[A-Z]{2,}\b")
+_LABEL_RE = re.compile(r"^\s*([A-Za-z][A-Za-z ]{1,30}?)\s*:\s*(.*)$")
+_LETTERS3_RE = re.compile(r"[A-Za-z]{3,}")
+_QUANTITY_OF_RE = re.compile(r"^\s*[\d\-–%x.,/ ]+\b(of|at|to)\b")
+_NOT_A_NAME_START = re.compile(r"^(here|how|what|why|this|these|there|if|for|follow|watch|click|read|see)\b", re.I)
+_OR_RE = re.compile(r"\s+or\s+")
+_GROUP_COUNT_RE = re.compile(r"\b\d+\s+(super ?sets?|circuits|rounds|blocks|exercises)\b")
+_ALL_OF_GROUP_RE = re.compile(r"\b(all|each|every) (of the )?(exercises?|moves?|movements?|drills?)\b")
+_NUMBERS_RE = re.compile(r"[\d/x\-]+")
+_TITLE_SETS_PAREN_RE = re.compile(r"\(\s*[^()]*\b(sets?|rounds?|times)\b[^()]*\)", re.I)
+_TITLE_X_TAIL_RE = re.compile(r"[:,-]?\s*\b(x\s*\d+|\d+\s*x)\s*$", re.I)
+_TITLE_SETS_TAIL_RE = re.compile(r"[:,-]\s*(\d+|one|two|three|four|five|six)(\s*-\s*\d+)?\s+(sets?|rounds?)(\s+total)?\s*$", re.I)
+_WHOLE_RE = re.compile(r"\b(routine|workout|sequence|series|program)\b")
+_SETUP_VERB_RE = re.compile(r"^\W*(lie|lying|stand|standing|start|begin|sit|sitting|kneel|kneeling|get|position|place)\b", re.I)
+_FOR_ALL_RE = re.compile(
+    r"\b(for|in) (all|each|every) (of )?(the |these |this )?(moves?|exercises?|activit(y|ies)|one)\b|\b(all|each|every) (moves?|exercises?)\b"
+    r"|\brepeat (this|the|that) (whole |entire )?(routine|circuit|workout|sequence|series)\b")
+_ARTICLE_WIDE_RE = re.compile(
+    r"\b(all|each|every)\b.*\b(moves?|exercises?|activit(y|ies)|one)\b|\b(exercises?|moves) (below|above)\b|\bthis (plan|routine|workout|circuit|program)\b")
+_REPEAT_WHOLE_RE = re.compile(r"\brepeat (this|the|that) (whole )?(routine|circuit|workout|sequence|series|set)\b")
+
+
 def _function_start(text: str):
     """Starts with a function word ("Here is", "How to"), not an acronym that spells one ("IT band")."""
-    return None if re.match(r"^\s*[A-Z]{2,}\b", text) else _FUNCTION_START.match(text)
+    return None if _ACRONYM_START.match(text) else _FUNCTION_START.match(text)
 
 
+def _required_literals(pattern: str) -> tuple[str, ...] | None:
+    """Lower-case strings of which every match of `pattern` (under re.I) contains one; None if none is known.
+
+    Read from the parsed pattern: a run of literal characters, an alternation
+    whose every branch has one, or a group/repeat (at least once) that has one.
+    Only literals whose case-insensitive matches are plain ASCII case variants
+    are used, so a lower-cased ASCII text that contains none of them cannot match.
+    """
+    from re import _constants as c, _parser
+
+    def plain(ch: str) -> bool:
+        return ch.isascii() or ch.lower() == ch == ch.upper()
+
+    def seq(items) -> set[str] | None:
+        found: list[set[str]] = []
+        run: list[str] = []
+
+        def flush() -> None:
+            if run:
+                found.append({"".join(run)})
+                run.clear()
+
+        for op, av in items:
+            if op is c.LITERAL and plain(chr(av)):
+                run.append(chr(av).lower())
+                continue
+            if op is c.AT:
+                continue  # zero-width: literals on both sides are still adjacent
+            flush()
+            sub: set[str] | None = None
+            if op is c.SUBPATTERN:
+                sub = seq(av[3])
+            elif op is c.BRANCH:
+                alts = [seq(b) for b in av[1]]
+                sub = set().union(*alts) if all(alts) else None
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+                sub = seq(av[2])
+            if sub:
+                found.append(sub)
+        flush()
+        return max(found, key=lambda alts: min(map(len, alts)), default=None)
+
+    try:
+        got = seq(_parser.parse(pattern, re.I))
+    except Exception:  # an unusual pattern just goes without a pre-filter
+        return None
+    return tuple(sorted(got)) if got else None
+
+
+@lru_cache(maxsize=8192)  # pure; asked again for a line's sentences and by several passes
 def is_boilerplate(text: str) -> bool:
-    return any(rx.search(text) for rx in _vocab()["boiler"])
+    # Most lines contain none of the literal words a boilerplate pattern needs
+    # ("newsletter", "@", "click here"...): a substring test rules a pattern out
+    # far faster than a regex scan.  Valid for ASCII text only (re.I also folds
+    # some non-ASCII letters onto ASCII ones); other text is scanned in full.
+    lower = text.lower() if text.isascii() else None
+    for hints, rx in _vocab()["boiler"]:
+        if lower is not None and hints is not None:
+            for h in hints:
+                if h in lower:
+                    break
+            else:
+                continue
+        if rx.search(text):
+            return True
+    return False
 
 
 def _ends_with_head(tokens: tuple[str, ...]) -> bool:
@@ -128,7 +217,7 @@ def _strong_section(lower: str) -> bool:
 
 
 def _label_of(text: str) -> tuple[str, str] | None:
-    m = re.match(r"^\s*([A-Za-z][A-Za-z ]{1,30}?)\s*:\s*(.*)$", text)
+    m = _LABEL_RE.match(text)
     if not m:
         return None
     head = m.group(1).lower().strip()
@@ -155,12 +244,22 @@ class Role:
     label: str = ""
 
 
+def _spans(doc: Doc, key: str) -> tuple[Span, ...]:
+    """doc.spans[key] as a tuple made once per doc (kept in doc.user_data): iterating a
+    SpanGroup builds new Span objects every time."""
+    cache_key = ("runstrength.spans", key)
+    got = doc.user_data.get(cache_key)
+    if got is None:
+        got = doc.user_data[cache_key] = tuple(doc.spans[key])
+    return got
+
+
 def _exercise_spans_in(doc: Doc, start: int, end: int):
-    return [s for s in doc.spans[EXERCISE_KEY] if s.start_char >= start and s.end_char <= end]
+    return [s for s in _spans(doc, EXERCISE_KEY) if s.start_char >= start and s.end_char <= end]
 
 
 def _wordy(name: str) -> bool:
-    return "%" not in name and bool(re.search(r"[A-Za-z]{3,}", name)) and not re.match(r"^\s*[\d\-–%x.,/ ]+\b(of|at|to)\b", name)
+    return "%" not in name and bool(_LETTERS3_RE.search(name)) and not _QUANTITY_OF_RE.match(name)
 
 
 def exercise_like(name: str, doc: Doc | None, offset: int) -> bool:
@@ -168,7 +267,7 @@ def exercise_like(name: str, doc: Doc | None, offset: int) -> bool:
     if not tokens or len(tokens) > 9 or not _wordy(name):
         return False
     if _function_start(name.strip()) and not (doc is not None and _exercise_spans_in(doc, offset, offset + len(name))
-                                                    and not re.match(r"^(here|how|what|why|this|these|there|if|for|follow|watch|click|read|see)\b", name.strip(), re.I)):
+                                                    and not _NOT_A_NAME_START.match(name.strip())):
         return False
     if doc is not None and _exercise_spans_in(doc, offset, offset + len(name)):
         return True
@@ -187,7 +286,7 @@ def _clean_name(name: str) -> tuple[str, int]:
 def _split_alternatives(name: str) -> list[tuple[str, int, int]]:
     """'inverted rows (TRX or Bar) or renegade rows' -> both exercises, when both sides name one."""
     plain = _PAREN_RE.sub(lambda m: " " * len(m.group(0)), name)
-    parts = re.split(r"\s+or\s+", plain)
+    parts = _OR_RE.split(plain)
     if len(parts) < 2:
         return []
     out = []
@@ -227,9 +326,9 @@ def analyse_line(line: Line, doc: Doc) -> Role:
         sets = dz.parse_block_sets(text)
         if sets:
             return Role("block_sets", sets=sets)
-    if short and not ends_sentence and _strong_section(lower) and not _function_start(lower) and not doc.spans[EXERCISE_KEY]:
+    if short and not ends_sentence and _strong_section(lower) and not _function_start(lower) and not _spans(doc, EXERCISE_KEY):
         sets = dz.parse_block_sets(text)
-        if sets and (re.search(r"\b\d+\s+(super ?sets?|circuits|rounds|blocks|exercises)\b", lower) or "total" in lower):
+        if sets and (_GROUP_COUNT_RE.search(lower) or "total" in lower):
             return Role("article_sets", sets=sets, title=text)
         return Role("section", title=_section_title(text), sets=sets)
     if short and doses and is_dosage_only(text, [(d.start, d.end) for d in doses]) and not exercise_like(_strip_numbers(text), doc, 0):
@@ -278,8 +377,7 @@ def analyse_line(line: Line, doc: Doc) -> Role:
         name, cut = _clean_name(name)
         tokens = norm_tokens(name)
         lname = " ".join(tokens)
-        if sets and (re.search(r"\b\d+\s+(super ?sets?|circuits|rounds|blocks|exercises)\b", lower) or "total" in lower
-                     or re.search(r"\b(all|each|every) (of the )?(exercises?|moves?|movements?|drills?)\b", lower)):
+        if sets and (_GROUP_COUNT_RE.search(lower) or "total" in lower or _ALL_OF_GROUP_RE.search(lower)):
             return Role("article_sets", sets=sets, title=text)
         if name and _strong_section(lname) and not _function_start(name) and len(tokens) <= 8:
             title = _section_title(text)
@@ -306,7 +404,7 @@ _LEAD_IN_RE = re.compile(r"^(?:finish|end|start|begin|then|next|follow(?:ed)? (?
 
 def _sentence_like(text: str, doc: Doc) -> bool:
     """A bullet that is an instruction or remark, not a list item naming an exercise."""
-    spans = doc.spans[EXERCISE_KEY]
+    spans = _spans(doc, EXERCISE_KEY)
     if spans and spans[0].start_char <= 2:
         return False
     got = classify(text)
@@ -323,7 +421,7 @@ def _name_before_dose(text: str, doses: list, name: str) -> str:
 
 
 def _strip_numbers(text: str) -> str:
-    return re.sub(r"[\d/x\-]+", " ", text)
+    return _NUMBERS_RE.sub(" ", text)
 
 
 def _shift(d: dz.DoseMention, by: int) -> dz.DoseMention:
@@ -332,9 +430,9 @@ def _shift(d: dz.DoseMention, by: int) -> dz.DoseMention:
 
 
 def _section_title(text: str) -> str:
-    t = re.sub(r"\(\s*[^()]*\b(sets?|rounds?|times)\b[^()]*\)", "", text, flags=re.I)
-    t = re.sub(r"[:,-]?\s*\b(x\s*\d+|\d+\s*x)\s*$", "", t.strip(), flags=re.I)
-    t = re.sub(r"[:,-]\s*(\d+|one|two|three|four|five|six)(\s*-\s*\d+)?\s+(sets?|rounds?)(\s+total)?\s*$", "", t.strip(), flags=re.I)
+    t = _TITLE_SETS_PAREN_RE.sub("", text)
+    t = _TITLE_X_TAIL_RE.sub("", t.strip())
+    t = _TITLE_SETS_TAIL_RE.sub("", t.strip())
     return t.strip().rstrip(":").strip()
 
 
@@ -355,9 +453,9 @@ _POSITION_AFTER = {"width", "height", "level", "distance", "blades", "blade", "a
 _NOT_NOUN_AFTER = {"forward", "forwards", "back", "backward", "backwards", "sideways", "out", "up", "down", "to", "with", "across", "over", "through"}
 
 
-def _acting_ranges(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+def _acting_ranges(doc_text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Character ranges of a purpose sentence where an action verb acts on what follows it."""
-    text = doc.text[start:end]
+    text = doc_text[start:end]
     out = []
     for m in _ACTION_RE.finditer(text):
         stop = _CLAUSE_END_RE.search(text, m.end())
@@ -455,6 +553,14 @@ def _same_family(a: _Ex, tokens: tuple[str, ...], entry: dict | None) -> bool:
     return small <= big and (len(small) >= 2 or small == big) or a.tokens[-1:] == tokens[-1:]
 
 
+class _Sent(NamedTuple):
+    """A sentence of a doc: token range and character range, as on a Span."""
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+
+
 class _Builder:
     def __init__(self, raw: RawArticle, lines: list[Line], docs: list[Doc]):
         self.raw = raw
@@ -467,6 +573,9 @@ class _Builder:
         self.article_dose_text: list[tuple[int, int]] = []
         self.frequency: tuple[int, int | None] | None = None
         self._sents: dict[int, list] = {}
+        # Each doc's text is its line's text (spaCy keeps the text it was given, byte for
+        # byte); Doc.text would rebuild it from every token on each access.
+        self._views: dict[int, str] = {id(d): l.text for l, d in zip(lines, docs)}
 
     # -- exercise registry
     def find(self, tokens: tuple[str, ...], entry: dict | None) -> _Ex | None:
@@ -500,21 +609,22 @@ class _Builder:
 
     # -- per-line helpers
     def add_terms(self, ex: _Ex, doc: Doc, start: int = 0, end: int | None = None, *, purpose: bool = False, in_name: bool = False) -> None:
-        end = len(doc.text) if end is None else end
+        view = self.view(doc)
+        end = len(view) if end is None else end
         amb = _vocab()["ambiguous_equipment"]
-        acting = _acting_ranges(doc, start, end) if purpose else None
-        for span in doc.spans[MUSCLE_KEY]:
+        acting = _acting_ranges(view, start, end) if purpose else None
+        for span in _spans(doc, MUSCLE_KEY):
             if span.start_char >= start and span.end_char <= end:
                 if (acting is not None or span.text.lower() in _VAGUE_MUSCLES) and not any(
-                        a <= span.start_char < b for a, b in (acting if acting is not None else _acting_ranges(doc, start, end))):
+                        a <= span.start_char < b for a, b in (acting if acting is not None else _acting_ranges(view, start, end))):
                     continue
                 if _positional(doc, span):
                     continue
                 term = _muscle_term(span.text)
                 if term not in ex.muscles:
                     ex.muscles.append(term)
-        muscle_chars = [(m.start_char, m.end_char) for m in doc.spans[MUSCLE_KEY]]
-        for span in doc.spans[EQUIPMENT_KEY]:
+        muscle_chars = [(m.start_char, m.end_char) for m in _spans(doc, MUSCLE_KEY)]
+        for span in _spans(doc, EQUIPMENT_KEY):
             if span.start_char >= start and span.end_char <= end:
                 if any(a <= span.start_char < b for a, b in muscle_chars):
                     continue  # "IT band" is a body part
@@ -541,7 +651,7 @@ class _Builder:
             return
         a += len(original) - len(original.lstrip())
         b = a + len(stripped)
-        sent_view = doc.text[s_start:s_end]
+        sent_view = self.view(doc)[s_start:s_end]
         if is_boilerplate(sent_view):
             return
         mentions = dz.parse_dosages(sent_view)
@@ -576,14 +686,28 @@ class _Builder:
                 ex.purpose.append(Sentence(stripped, a, b, None))
             self.add_terms(ex, doc, s_start, s_end, purpose=role[0] == "purpose" and not label)
 
-    def sents(self, doc: Doc) -> list:
-        """The doc's sentences, computed once (iterating doc.sents walks every token)."""
+    def view(self, doc: Doc) -> str:
+        """doc.text, without rebuilding it from the tokens."""
+        got = self._views.get(id(doc))
+        return doc.text if got is None else got
+
+    def span_text(self, doc: Doc, span) -> str:
+        """span.text, sliced from the doc's text instead of joined from its tokens."""
+        return self.view(doc)[span.start_char:span.end_char]
+
+    def sents(self, doc: Doc) -> list[_Sent]:
+        """The doc's sentences, computed once from token arrays (doc.sents and Span objects walk the tokens)."""
         got = self._sents.get(id(doc))
         if got is None:
-            starts = np.flatnonzero(doc.to_array(SENT_START) == 1).tolist() if len(doc) else []
-            if len(doc) and (not starts or starts[0] != 0):
-                starts.insert(0, 0)
-            got = self._sents[id(doc)] = [doc[a:b] for a, b in zip(starts, starts[1:] + [len(doc)])]
+            got = self._sents[id(doc)] = []
+            if len(doc):
+                arr = doc.to_array([SENT_START, IDX, LENGTH]).astype(np.int64)
+                starts = np.flatnonzero(arr[:, 0] == 1).tolist()
+                if not starts or starts[0] != 0:
+                    starts.insert(0, 0)
+                idx, length = arr[:, 1].tolist(), arr[:, 2].tolist()
+                for a, b in zip(starts, starts[1:] + [len(doc)]):
+                    got.append(_Sent(a, b, idx[a], idx[b - 1] + length[b - 1]))
         return got
 
     def sentences_of(self, doc: Doc, start: int = 0):
@@ -594,7 +718,7 @@ class _Builder:
 
     # -- subject mentions: a sentence whose subject is another exercise starts that exercise
     def subject_mention(self, doc: Doc, s_start: int, s_end: int):
-        for span in doc.spans[EXERCISE_KEY]:
+        for span in _spans(doc, EXERCISE_KEY):
             if span.start_char < s_start or span.end_char > s_end:
                 continue
             before = [t for t in doc[:span.start] if t.idx >= s_start]
@@ -656,7 +780,7 @@ class _Builder:
                     section, section_single = None, False
                 continue
             if kind == "block_sets":
-                whole = re.search(r"\b(routine|workout|sequence|series|program)\b", line.text.lower())
+                whole = _WHOLE_RE.search(line.text.lower())
                 if section is not None and section.sets_min is None and not whole:
                     section.sets_min, section.sets_max = role.sets
                 else:
@@ -741,10 +865,10 @@ class _Builder:
 
     def _early_mention(self, doc: Doc, sent):
         """An exercise named within the first words of a sentence, not as an object ("of a push-up")."""
-        for span in doc.spans[EXERCISE_KEY]:
+        for span in _spans(doc, EXERCISE_KEY):
             if span.start_char < sent.start_char or span.end_char > sent.end_char:
                 continue
-            if len(doc.text[sent.start_char:span.start_char].split()) > 8:
+            if len(self.view(doc)[sent.start_char:span.start_char].split()) > 8:
                 return None
             prev = doc[span.start - 1].lower_ if span.start > sent.start else ""
             nxt = doc[span.end].lower_ if span.end < len(doc) else ""
@@ -756,13 +880,13 @@ class _Builder:
     @staticmethod
     def _setup_start(text: str) -> bool:
         got = classify(text)
-        return got is not None and got == ("cue", "setup") and bool(re.match(r"^\W*(lie|lying|stand|standing|start|begin|sit|sitting|kneel|kneeling|get|position|place)\b", text, re.I))
+        return got is not None and got == ("cue", "setup") and bool(_SETUP_VERB_RE.match(text))
 
     def _instructional(self, line: Line, doc: Doc) -> bool:
         first = next(iter(self.sents(doc)), None)
         if first is None:
             return False
-        got = classify(first.text)
+        got = classify(self.span_text(doc, first))
         return got is not None and got[0] == "cue"
 
     def _section(self, title: str, line: Line, sets) -> Section:
@@ -787,23 +911,23 @@ class _Builder:
         if first is None:
             return current
         low = line.text.lower()
-        if re.search(r"\b(for|in) (all|each|every) (of )?(the |these |this )?(moves?|exercises?|activit(y|ies)|one)\b|\b(all|each|every) (moves?|exercises?)\b"
-                     r"|\brepeat (this|the|that) (whole |entire )?(routine|circuit|workout|sequence|series)\b", first.text.lower()):
+        first_text = self.span_text(doc, first)
+        if _FOR_ALL_RE.search(first_text.lower()):
             return []
         span = self.subject_mention(doc, first.start_char, first.end_char)
         if span is None and new_unit:
             span = self._early_mention(doc, first)
         sig = match_signature(low) if self._instructional(line, doc) else None
         first_mentions = [self.find(norm_tokens(sp.text), _canonical_entry(sp.text, doc, sp.start_char))
-                          for sp in doc.spans[EXERCISE_KEY] if sp.end_char <= first.end_char]
+                          for sp in _spans(doc, EXERCISE_KEY) if sp.end_char <= first.end_char]
         elsewhere = any(m is not None and m not in current for m in first_mentions)
         if sig is not None:
             existing = next((e for e in self.exercises if e.entry and e.entry["canonical"] == sig["canonical"]), None)
             if existing is None and (span is None or norm_tokens(span.label_) != norm_tokens(sig["canonical"])) and (new_unit or not current or current[0].entry is None or current[0].entry["canonical"] != sig["canonical"]):
                 if new_unit or span is not None or not current or elsewhere or (
-                        self._setup_start(first.text) and any(x.sentences or x.purpose for x in current)):
+                        self._setup_start(first_text) and any(x.sentences or x.purpose for x in current)):
                     entry = next((e for e in lexicon.load_exercises() if e["canonical"] == sig["canonical"]), None)
-                    ex = _Ex(name=sig.get("name") or sig["canonical"].title(), start=line.start, end=line.start + len(first.text), entry=entry,
+                    ex = _Ex(name=sig.get("name") or sig["canonical"].title(), start=line.start, end=line.start + len(first_text), entry=entry,
                              named=False, section=section, tokens=norm_tokens(sig.get("name") or sig["canonical"]), aliases=list(sig.get("aliases", []))[:3])
                     self.exercises.append(ex)
                     return [ex]
@@ -812,7 +936,7 @@ class _Builder:
             ex = self.register(name, line.start + span.start_char, line.start + span.end_char, doc, span.start_char, section)
             return [ex]
         if new_unit or elsewhere:
-            for sp in doc.spans[EXERCISE_KEY]:
+            for sp in _spans(doc, EXERCISE_KEY):
                 if sp.end_char > first.end_char:
                     break
                 ent = _canonical_entry(sp.text, doc, sp.start_char)
@@ -840,7 +964,7 @@ class _Builder:
                         current[:] = [ex]
                         if ex not in paragraph:
                             paragraph.append(ex)
-            sent_text = doc.text[s:e]
+            sent_text = self.view(doc)[s:e]
             targets = paragraph if _PLURAL_SUBJECT.match(sent_text.strip()) and len(paragraph) > 1 else current
             if _ALL_EXERCISES_RE.match(sent_text.strip()):
                 targets = [x for x in self.exercises if x.section is section] or current
@@ -848,15 +972,16 @@ class _Builder:
 
     def _article_level(self, line: Line, doc: Doc, doses) -> None:
         for sent in self.sents(doc):
-            st = sent.text.lower()
-            if re.search(r"\b(all|each|every)\b.*\b(moves?|exercises?|activit(y|ies)|one)\b|\b(exercises?|moves) (below|above)\b|\bthis (plan|routine|workout|circuit|program)\b", st):
-                for m in dz.parse_dosages(sent.text):
+            sent_text = self.span_text(doc, sent)
+            st = sent_text.lower()
+            if _ARTICLE_WIDE_RE.search(st):
+                for m in dz.parse_dosages(sent_text):
                     if m.sets or m.reps or m.seconds:
                         self.article_doses.append(m)
-            elif re.search(r"\brepeat (this|the|that) (whole )?(routine|circuit|workout|sequence|series|set)\b", st):
-                sets = dz.parse_block_sets(sent.text)
+            elif _REPEAT_WHOLE_RE.search(st):
+                sets = dz.parse_block_sets(sent_text)
                 if sets:
-                    self.article_doses.append(dz.DoseMention(stage="main", sets=sets, text=sent.text))
+                    self.article_doses.append(dz.DoseMention(stage="main", sets=sets, text=sent_text))
 
     # -- final assembly
     def _finish(self, title_line: Line | None) -> Article:

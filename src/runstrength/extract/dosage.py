@@ -21,7 +21,9 @@ applies to a hold given earlier in the sentence).
 from __future__ import annotations
 
 import re
+from copy import copy
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 Range = tuple[int, int]
 
@@ -82,7 +84,137 @@ _NUM_WORDS = sorted(
                                           "zero", "couple", "dozen", "hundred"}),
     key=len, reverse=True,
 )
-_WORDNUM = r"(?:" + "|".join(w.replace(" ", r"\s+") for w in _NUM_WORDS) + r")"
+
+
+def _trie_alternation(words: list[str]) -> str:
+    """A regex matching exactly `words` (a space in a word matches any run of whitespace).
+
+    Written as a trie ("twenty(?:-one|...|)") rather than a flat alternation
+    ("twenty-one|twenty one|...|twenty"): Python's regex engine tries the
+    branches of an alternation one by one, and with ~250 number words under
+    re.I that made every word start of every dosage pattern cost ~250 failed
+    branches.  Longer continuations come before the end of a word, so the trie
+    tries the possible matches at a position longest first, as the flat list
+    sorted longest first did: matches and backtracking order are unchanged.
+    """
+    end = ""  # key marking the end of a word; every real token is non-empty
+    root: dict = {}
+    for w in words:
+        node = root
+        for tok in re.findall(r" |[^ ]", w):
+            node = node.setdefault(r"\s+" if tok == " " else re.escape(tok), {})
+        node[end] = {}
+
+    def alternation(alts: list[str]) -> str:
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    def emit_children(kids: dict, *, share_rest: bool = True) -> str:
+        # Children with the same continuation share it: "twenty(?:\-|\s+)(?:one|...)". A
+        # group's continuation that also spells out all the other children is written once
+        # with an empty separator: "twenty(?:(?:\-|\s+|)(?:one|...)|)" for twenty-one,
+        # "twenty one" and "twentyone".  Every branch starts with a different character, so
+        # at most one can match and the order of the branches does not matter.
+        groups: dict[str, list[str]] = {}
+        for tok, child in kids.items():
+            groups.setdefault(emit(child), []).append(tok)
+        if share_rest:
+            for sub, toks in groups.items():
+                rest = {t: c for t, c in kids.items() if t not in toks}
+                if rest and end not in kids[toks[0]] and emit_children(rest, share_rest=False) == sub:
+                    return "(?:" + "|".join(toks) + "|)" + sub
+        return alternation([alternation(toks) + sub if len(toks) > 1 else toks[0] + sub
+                            for sub, toks in groups.items()])
+
+    emitted: dict[int, str] = {}
+
+    def emit(node: dict) -> str:
+        if id(node) not in emitted:
+            kids = {tok: child for tok, child in node.items() if tok != end}
+            alts = [emit_children(kids)] if kids else []
+            if end in node:
+                alts.append("")  # after the longer words, as in the list sorted longest first
+            emitted[id(node)] = alternation(alts)
+        return emitted[id(node)]
+
+    return "(?:" + emit(root) + ")"
+
+
+def _first_char_class(pattern: str, flags: int) -> str | None:
+    """A character class holding the first character of every match of `pattern`; None if unknown.
+
+    Read from the parsed pattern, skipping zero-width parts (\\b, lookarounds) and
+    optional ones.  None when a match may be empty or start with something not
+    handled here (a negated class, "."), so callers then go without it.
+    """
+    from re import _constants as c, _parser
+
+    categories = {c.CATEGORY_DIGIT: r"\d", c.CATEGORY_NOT_DIGIT: r"\D", c.CATEGORY_SPACE: r"\s",
+                  c.CATEGORY_NOT_SPACE: r"\S", c.CATEGORY_WORD: r"\w", c.CATEGORY_NOT_WORD: r"\W"}
+
+    def item(op, av) -> str | None:
+        if op is c.LITERAL:
+            return re.escape(chr(av))
+        if op is c.RANGE:
+            return re.escape(chr(av[0])) + "-" + re.escape(chr(av[1]))
+        if op is c.CATEGORY:
+            return categories.get(av)
+        return None
+
+    def first(seq) -> tuple[set[str], bool] | None:
+        """(first characters, whether the sequence can match empty)."""
+        out: set[str] = set()
+        for op, av in seq:
+            if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+                continue
+            if op in (c.LITERAL, c.IN):
+                items = [item(o, a) for o, a in ([(op, av)] if op is c.LITERAL else av)]
+                if not items or None in items:
+                    return None
+                return out | set(items), False
+            if op is c.BRANCH:
+                subs = [first(b) for b in av[1]]
+                if None in subs:
+                    return None
+                got, nullable = set().union(*(x[0] for x in subs)), any(x[1] for x in subs)
+            elif op in (c.SUBPATTERN, c.ATOMIC_GROUP):
+                sub = first(av[-1] if op is c.SUBPATTERN else av)
+                if sub is None:
+                    return None
+                got, nullable = sub
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+                sub = first(av[2])
+                if sub is None:
+                    return None
+                got, nullable = sub[0], sub[1] or av[0] == 0
+            else:
+                return None
+            out |= got
+            if not nullable:
+                return out, False
+        return out, True
+
+    try:
+        got = first(_parser.parse(pattern, flags))
+    except Exception:
+        return None
+    if got is None or got[1] or not got[0]:
+        return None
+    return "[" + "".join(sorted(got[0])) + "]"
+
+
+def _compile_gated(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """re.compile(pattern), led by a lookahead for the possible first characters of a match.
+
+    The engine tries every branch of these big patterns at every position of the
+    text; the one-character test rejects most positions (inside words, spaces,
+    punctuation) at once.  The lookahead is zero-width and only skips positions
+    where no match can start, so matches, groups and spans are unchanged.
+    """
+    cls = _first_char_class(pattern, flags)
+    return re.compile(pattern if cls is None else f"(?={cls})(?:{pattern})", flags)
+
+
+_WORDNUM = _trie_alternation(_NUM_WORDS)
 
 # A number token.  Fractions come first so "1 1/2" is not read as "1".
 _NUM = (
@@ -104,9 +236,12 @@ _NUM_RE = re.compile(_NUM, re.I)
 # number word of _NUM_WORDS, of which each match contains the word's longest
 # part at a word start), a "minute" ("a minute", "half a minute") or
 # once/twice/thrice.  A sentence without any of these has no atom, so the
-# expensive patterns are skipped for it; results are unchanged.
+# expensive patterns are skipped for it; results are unchanged.  Each hint is
+# a whole word of its match (followed by a space, a hyphen or the pattern's
+# closing \b), so hints end on a word boundary too: "ten" in "tendon" or
+# "tension" no longer sends a number-less sentence through every pattern.
 _NUM_HINTS = sorted({max(re.split(r"[\s-]+", w), key=len) for w in _NUM_WORDS} | {"minute", "once", "twice", "thrice"})
-_NUMBER_HINT_RE = re.compile(r"\d|[½¼¾]|\b(?:" + "|".join(_NUM_HINTS) + ")", re.I)
+_NUMBER_HINT_RE = re.compile(r"\d|[½¼¾]|\b" + _trie_alternation(_NUM_HINTS) + r"\b", re.I)
 _FULL_INT_RE = re.compile(r"\d+(?:\.\d+)?")
 _INT_FRACTION_RE = re.compile(r"(\d+)\s*([½¼¾]|[13]/[24])")
 
@@ -191,7 +326,7 @@ _FREQ_PATTERNS = [
     r"\bevery\s+(?:other\s+)?day\b",
     r"\bevery\s+\d+\s+days\b",
 ]
-_FREQ_MASK_RE = re.compile("|".join(f"(?:{p})" for p in _FREQ_PATTERNS), re.I)
+_FREQ_MASK_RE = _compile_gated("|".join(f"(?:{p})" for p in _FREQ_PATTERNS), re.I)
 
 _MASK_PATTERNS = [
     # percentages: 85-95% of 1RM
@@ -220,7 +355,7 @@ _MASK_PATTERNS = [
     # whole-workout durations ("30 minute routine", "First 8-minute Circuit")
     rf"{_RANGE}{_TU}\s+(?:(?!(?:per|each|for|of|a|an|the|on|in|between|rest|and|or|to|with)\b)[\w-]+\s+){{0,3}}(?:workouts?|routines?|sessions?|circuits?|programs?|programmes?|classes|class|plans?)\b",
 ]
-_MASK_RE = re.compile("|".join(f"(?:{p})" for p in _MASK_PATTERNS), re.I)
+_MASK_RE = _compile_gated("|".join(f"(?:{p})" for p in _MASK_PATTERNS), re.I)
 
 # List numbering at the start of a line: "1.", "2)", "(1)".
 _LIST_NUM_RE = re.compile(r"(?m)^[ \t]*(?:\(\d{1,2}\)|\d{1,2}[.)])(?=\s)")
@@ -236,11 +371,11 @@ _REST_LEAD_RE = re.compile(
     r"(?=[.;,!?\n(]|\bthen\b|\bhold(?:ing)?\b|\band\s+(?:repeat|do|perform|complete|then)\b|$)",
     re.I,
 )
-_REST_TRAIL_RE = re.compile(
+_REST_TRAIL_RE = _compile_gated(
     rf"(?:{_LB}(?:{_RANGE}){_TU}|\b(?:a|one)\s+minute)\s*(?:of\s+)?(?:{_REST_WORD}|pauses?|waits?)\b[^.;,!?\n(]*",
     re.I,
 )
-_TAKE_BREAK_RE = re.compile(
+_TAKE_BREAK_RE = _compile_gated(
     rf"\btake\s+(?:a\s+)?(?:{_RANGE}){_TU}\s+(?:break|rest|breather|pause)\b[^.;,!?\n(]*", re.I
 )
 
@@ -291,37 +426,37 @@ def _time_range(text: str) -> Range | None:
 
 
 _T_SINGLE = rf"{_NUM}{_TU}"
-_TIME_RE = re.compile(
+_TIME_RE = _compile_gated(
     rf"{_LB}(?:{_T_SINGLE}{_SEP}{_T_SINGLE}|{_RANGE}{_TU})"
     r"|\bhalf\s+(?:a|an)\s+minute\b|\b(?:a|one)\s+(?:full\s+)?minute(?:\s+and\s+a\s+half)?\b",
     re.I,
 )
-_NXM_RE = re.compile(
+_NXM_RE = _compile_gated(
     rf"{_LB}(?P<a>{_RANGE})\s*[x×]\s*(?P<b>{_RANGE})(?!\d|/\d)"
     rf"(?:(?P<tu>{_TU})|\s*(?P<ru>{_REPU})|\s+(?P<su>{_SETU}))?",
     re.I,
 )
-_SETS_OF_RE = re.compile(
+_SETS_OF_RE = _compile_gated(
     rf"{_LB}(?P<a>{_RANGE})\s+(?:total\s+)?{_SETU}\s+(?:of|for|x|×|at|with)\s+(?P<b>{_RANGE})"
     rf"(?:(?P<tu>{_TU})|\s*(?P<ru>{_REPU}))?"
     r"(?!\s+(?:exercises?|moves?|movements?|different|of|minutes?)\b)",
     re.I,
 )
-_REPS_RE = re.compile(
+_REPS_RE = _compile_gated(
     rf"{_LB}(?P<n>{_RANGE})\s*-?\s*{_REPU}"
     rf"|(?:(?<!\w)[x×]\s*|{_LB})(?P<m>{_RANGE})(?=\s*(?:/\s*(?:side|leg|arm|s)\b|e/s\b))"
     rf"|(?:(?<!\w)[x×]\s*|{_LB})(?P<k>{_RANGE})(?=\s+(?:on\s+|in\s+|to\s+)?(?:each|per|either)\s+(?:side|leg|arm|way|direction)\b)",
     re.I,
 )
-_SETS_RE = re.compile(rf"{_LB}(?P<n>{_RANGE})\s+(?:total\s+)?{_SETU}", re.I)
-_TIMES_RE = re.compile(
+_SETS_RE = _compile_gated(rf"{_LB}(?P<n>{_RANGE})\s+(?:total\s+)?{_SETU}", re.I)
+_TIMES_RE = _compile_gated(
     rf"{_LB}(?P<n>{_RANGE})\s+(?P<more>more\s+)?times\b(?P<more2>\s+more\b)?"
     # "once it feels easy" is a conjunction, not a count.
     r"|\b(?P<w>once(?!\s+(?:it|this|that|these|you|they|the|your|we|a|an|he|she|i|done|finished|comfortable)\b)|twice|thrice)\b"
     r"(?P<more3>\s+more\b)?",
     re.I,
 )
-_NX_RE = re.compile(rf"{_LB}(?P<n>{_RANGE})\s?[x×](?![\w/])", re.I)
+_NX_RE = _compile_gated(rf"{_LB}(?P<n>{_RANGE})\s?[x×](?![\w/])", re.I)
 _XN_RE = re.compile(
     rf"(?P<pre>[A-Za-z)\]]+)\s*(?<![\w])[x×]\s*(?P<n>{_RANGE})(?![\w/])(?!\s*[x×])", re.I
 )
@@ -336,7 +471,7 @@ _BARE_NOUN_EXCLUDE = {
 _BARE_NOUN_ALT = "|".join(sorted(_BARE_NOUN_EXCLUDE, key=len, reverse=True))
 # Words that end a noun phrase: "do 3 of these", "do 10 more", "do 5 and rest".
 _BARE_STOP = r"(?:of|the|these|those|your|more|and|or|to|in|on|at|for|with|per|each|a|an|times|sets?|reps?|minutes?|seconds?)"
-_VERB_BARE_RE = re.compile(
+_VERB_BARE_RE = _compile_gated(
     r"\b(?:do|perform|complete|try|finish\s+with|follow(?:ed)?\s+(?:up\s+)?(?:it\s+|this\s+)?(?:with|by)|then)\s+"
     r"(?:about\s+|around\s+|approximately\s+|roughly\s+|another\s+|up\s+to\s+|at\s+least\s+)?"
     rf"(?P<n>{_RANGE})\s+(?:(?!{_BARE_STOP}\b)[a-z][a-z-]*\s+){{0,2}}(?P<noun>(?!(?:{_BARE_NOUN_ALT})\b)[a-z][a-z-]*s)\b",
@@ -726,15 +861,33 @@ def _absorb(g: _Group, a: _Atom) -> None:
     g.hold = g.hold or a.hold
 
 
+# The parsers below are pure functions of their text and the extractor calls
+# them on the same text several times (a line, then each of its sentences,
+# then a line's parts), so results are memoised.  Cached values are immutable
+# (tuples of frozen mentions); callers get fresh lists.
+_CACHE_SIZE = 8192
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _cached_atoms(sentence: str, list_item: bool) -> tuple[_Atom, ...]:
+    return tuple(_find_atoms(sentence, list_item))
+
+
 def parse_dosages(text: str, *, list_item: bool = False) -> list[DoseMention]:
     """Every dosage mention of `text`, in reading order.
 
     `list_item=True` for a bullet or heading line that names an exercise: a
     bare leading or trailing number is then read as reps.
     """
+    return list(_parse_dosages(text, list_item))
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _parse_dosages(text: str, list_item: bool) -> tuple[DoseMention, ...]:
     out: list[DoseMention] = []
     spans = [(0, len(text))] if list_item else _sentences(text)
-    all_atoms = [_find_atoms(text[s0:s1], list_item) for s0, s1 in spans]
+    # Copies: stage and hold are set on the atoms below, the cached ones stay as found.
+    all_atoms = [[copy(a) for a in _cached_atoms(text[s0:s1], list_item)] for s0, s1 in spans]
     for si, (s0, s1) in enumerate(spans):
         sentence = text[s0:s1]
         atoms = all_atoms[si]
@@ -776,7 +929,7 @@ def parse_dosages(text: str, *, list_item: bool = False) -> list[DoseMention]:
                 per_side=per_side, start=st, end=en, text=text[st:en],
             ))
     out.sort(key=lambda d: d.start)
-    return out
+    return tuple(out)
 
 
 # --------------------------------------------------------------------------
@@ -784,7 +937,7 @@ def parse_dosages(text: str, *, list_item: bool = False) -> list[DoseMention]:
 # --------------------------------------------------------------------------
 
 _LOWER_BOUND = r"(?P<lb>at\s+(?:a\s+)?minimum\s+(?:of\s+)?|at\s+least\s+|a\s+minimum\s+of\s+|minimum\s+(?:of\s+)?|no\s+less\s+than\s+)?"
-_FREQ_RE = re.compile(
+_FREQ_RE = _compile_gated(
     rf"{_LOWER_BOUND}(?P<n>{_RANGE}|\b(?:once|twice|thrice)\b)(?P<plus>\s*\+|\s+or\s+more)?\s*"
     r"(?:x|times|sessions?|days?|workouts?)?\s*"
     r"(?:/|\ba\b|\bper\b|\beach\b|\bevery\b|\bin\s+a\b)?\s*"
@@ -802,10 +955,11 @@ _EVERY_OTHER_RE = re.compile(r"\bevery\s+other\s+day\b", re.I)
 _FREQ_HINT_RE = re.compile(r"day|daily|week|wk", re.I)  # every frequency pattern needs one (speed pre-filter)
 _FREQ_UNIT_RE = re.compile(r"x|times|sessions?|days?|workouts?", re.I)
 _DAYS_RE = re.compile(r"days?", re.I)
-_DAYS_A_WEEK_RE = re.compile(
+_DAYS_A_WEEK_RE = _compile_gated(
     rf"(?P<lb>at\s+least\s+)?(?P<n>{_RANGE})\s*\+?\s*days?\s*(?:/|a|per|each|every|in\s+a)\s*(?:week|wk)\b", re.I)
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def parse_frequency(text: str) -> tuple[int, int | None] | None:
     """Sessions per week: (min, max); a lower bound only gives (min, None)."""
     if not _FREQ_HINT_RE.search(text):
@@ -852,18 +1006,23 @@ def parse_frequency(text: str) -> tuple[int, int | None] | None:
 # --------------------------------------------------------------------------
 
 _BLOCK_PATTERNS = [
-    re.compile(rf"\(\s*(?P<n>{_RANGE})\s+(?:total\s+)?(?:sets?|rounds?|circuits?|times)\s*\)", re.I),
-    re.compile(rf"{_LB}(?P<n>{_RANGE})\s+(?:total\s+)?(?:sets?|rounds?|circuits?)\b", re.I),
+    _compile_gated(rf"\(\s*(?P<n>{_RANGE})\s+(?:total\s+)?(?:sets?|rounds?|circuits?|times)\s*\)", re.I),
+    _compile_gated(rf"{_LB}(?P<n>{_RANGE})\s+(?:total\s+)?(?:sets?|rounds?|circuits?)\b", re.I),
     re.compile(rf"(?<![\w-])[x×]\s*(?P<n>{_RANGE})(?![\w/])", re.I),
     re.compile(
         r"\b(?:repeat|do|perform|complete|go\s+through|run\s+through)\b[^.;:\n]{0,40}?"
         rf"(?:(?P<n>{_RANGE})\s+times|\b(?P<w>twice|thrice|once)\b)", re.I),
-    re.compile(rf"{_LB}(?P<n>{_RANGE})\s+times\s+through\b", re.I),
+    _compile_gated(rf"{_LB}(?P<n>{_RANGE})\s+times\s+through\b", re.I),
 ]
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def parse_block_sets(heading: str) -> Range | None:
     """Sets/rounds a heading or intro line gives to a group of exercises."""
+    # Every block pattern needs a number or once/twice/thrice, as atoms do (speed
+    # pre-filter: masking only removes text, so the result is unchanged).
+    if not _NUMBER_HINT_RE.search(heading):
+        return None
     work = list(heading)
     for rx in (_FREQ_MASK_RE, _MASK_RE):
         for m in rx.finditer(heading):
@@ -889,7 +1048,7 @@ _REST_PHRASE_RE = re.compile(
     r"(?!\s+(?:your|the|of|on|in|against|it|them|his|her|day|days)\b)[^.;!?\n]*",
     re.I,
 )
-_REST_TIME_TRAIL_RE = re.compile(
+_REST_TIME_TRAIL_RE = _compile_gated(
     rf"(?:{_LB}(?:{_RANGE}){_TU}|\b(?:a|one)\s+minute)\s*(?:of\s+)?(?:rest|recovery|breaks?)\b[^.;!?\n]*"
     rf"|\btake\s+(?:a\s+)?(?:{_RANGE}){_TU}\s+(?:break|rest|breather)\b[^.;!?\n]*",
     re.I,
@@ -897,11 +1056,16 @@ _REST_TIME_TRAIL_RE = re.compile(
 _REST_INFO_RE = re.compile(rf"{_NUM}|\bbetween\b|\bas\s+needed\b|\bafter\s+each\b|\bminute\b", re.I)
 
 
+# Every match of the two rest patterns contains one of these words (speed pre-filter).
+_REST_HINT_RE = re.compile(r"rest|recover|break|take", re.I)
 _REST_CUT_RE = re.compile(r",\s*(?:then|and)\b|\s+then\b|\s+and\s+(?:repeat|do|perform|complete)\b|\s+(?=\()", re.I)
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def parse_rest(text: str) -> str | None:
     """The rest-period phrase as written ("Rest for 1 minute between sets"), else None."""
+    if not _REST_HINT_RE.search(text):
+        return None
     cands = []
     for rx in (_REST_PHRASE_RE, _REST_TIME_TRAIL_RE):
         for m in rx.finditer(text):
@@ -947,6 +1111,12 @@ def split_name_dosage(line: str) -> tuple[str, list[DoseMention]]:
     weight ..."), only the part before the separator is read: the description
     is the caller's prose.
     """
+    name, mentions = _split_name_dosage(line)
+    return name, list(mentions)
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _split_name_dosage(line: str) -> tuple[str, tuple[DoseMention, ...]]:
     bm = _BULLET_RE.match(line)
     head_start = bm.end() if bm else 0
     head_end = len(line)
@@ -990,4 +1160,4 @@ def split_name_dosage(line: str) -> tuple[str, list[DoseMention]]:
     name = _SPACES_RE.sub(" ", name).strip()
     name = _NAME_EDGES_RE.sub("", name).strip()
     name = _LEADING_X_RE.sub("", name)
-    return name, mentions
+    return name, tuple(mentions)

@@ -29,9 +29,19 @@ EXERCISE_CATEGORIES = frozenset(
 )
 
 
+# libyaml's parser builds the same safe-loaded objects as PyYAML's pure-Python one,
+# about six times faster (loading the lexicons is part of every worker's start-up).
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def read_yaml(path: Path) -> Any:
+    """yaml.safe_load of a UTF-8 file."""
+    with path.open(encoding="utf-8") as fh:
+        return yaml.load(fh, Loader=_SafeLoader)
+
+
 def _read(name: str) -> Any:
-    with (DATA_DIR / name).open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    return read_yaml(DATA_DIR / name)
 
 
 @lru_cache(maxsize=None)

@@ -10,7 +10,9 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+import numpy as np
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -60,9 +62,12 @@ def sentence_fixes(doc: Doc) -> Doc:
     heading glued to its text is followed by a lower-case word; a real
     sentence never starts lower-case in these articles.
     """
-    for i in range(1, len(doc)):
-        tok = doc[i]
-        if tok.is_sent_start and tok.text[:1].islower() and doc[i - 1].text in {"?", "!"}:
+    # Only sentence starts can change: find them in one array instead of making a
+    # Token object for every token of every line.
+    starts = doc.to_array(SENT_START)
+    for i in np.flatnonzero(starts[1:] == 1).tolist():
+        tok = doc[i + 1]
+        if tok.text[:1].islower() and doc[i].text in {"?", "!"}:
             tok.is_sent_start = False
     return doc
 
@@ -84,8 +89,6 @@ def exercise_terms() -> list[tuple[str, list[str]]]:
 def build_nlp() -> Language:
     """The extractor's pipeline; built once per process (it is the expensive part of start-up)."""
     nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("rs_sentence_fixes")
     rulers = (
         (EXERCISE_KEY, exercise_terms(), True),
         (MUSCLE_KEY, list(lexicon.load_muscles().items()), True),
@@ -93,19 +96,28 @@ def build_nlp() -> Language:
         # their own label; the assembler keeps them only where they are used as a noun.
         (EQUIPMENT_KEY, list(lexicon.load_equipment().items()) + [(w, [w]) for w in lexicon.load_ambiguous_equipment()], True),
     )
-    for key, entries, plural in rulers:
+    # SpanRuler.add_patterns runs each of its ~20,000 pattern texts through the components
+    # placed before the ruler, though LOWER phrase patterns only need the tokenizer. So each
+    # ruler is filled while nothing precedes it (rulers are put in front last to first) and the
+    # sentence components go in front at the end: the order is still sentencizer,
+    # rs_sentence_fixes, exercise, muscle and equipment rulers.
+    for key, entries, plural in reversed(rulers):
         ruler = nlp.add_pipe(
             "span_ruler",
             name=f"{key}_ruler",
             config={"spans_key": key, "phrase_matcher_attr": "LOWER", "validate": False, "spans_filter": {"@misc": "spacy.first_longest_spans_filter.v1"}},
+            first=True,
         )
         ruler.add_patterns(_ruler_patterns(entries, plural=plural))
+    nlp.add_pipe("rs_sentence_fixes", first=True)
+    nlp.add_pipe("sentencizer", first=True)
     return nlp
 
 
 _NORM_RE = re.compile(r"[^a-z0-9½]+")
 
 
+@lru_cache(maxsize=8192)  # pure; names are compared again and again while assembling
 def norm_tokens(text: str) -> tuple[str, ...]:
     """Tokens for comparing names: lower case, punctuation dropped, plural s dropped, ½ read as half."""
     text = text.lower().replace("½", " half ").replace("1/2", " half ")

@@ -8,11 +8,14 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from runstrength.extract import lexicon
 from runstrength.extract.text import DATA_DIR, normalize, split_lines
-from runstrength.ingest.reader import RawArticle
 from runstrength.model import Article
+
+if TYPE_CHECKING:  # annotations only: the reader (HTML extraction and all) is not needed to extract
+    from runstrength.ingest.reader import RawArticle
 
 
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import yaml
-
+from runstrength.extract.lexicon import read_yaml
 from runstrength.extract.text import DATA_DIR
 
 _WORD_RE = re.compile(r"[a-z][a-z'\-]*")
@@ -35,7 +34,7 @@ off into onto about again further only own same other
 
 @lru_cache(maxsize=1)
 def vocab() -> dict[str, frozenset[str] | tuple[str, ...]]:
-    raw = yaml.safe_load((DATA_DIR / "sentences.yaml").read_text(encoding="utf-8"))
+    raw = read_yaml(DATA_DIR / "sentences.yaml")
     out: dict = {}
     for key, words in raw.items():
         out[key] = tuple(sorted({w.lower() for w in words}, key=len, reverse=True))
@@ -90,10 +89,14 @@ def _starts_imperative(lower_words: list[str]) -> bool:
     return False
 
 
+_COLON_SPLIT_RE = re.compile(r"[:;]")
+_CLAUSE_SPLIT_RE = re.compile(r"[,;:]")
+
+
 def _clause_imperative(text: str, *, after_colon_only: bool = False) -> bool:
     """An instruction after an opening clause: "Lying on your side, lift ...", "... like the deadbug: take ..."."""
     verbs = vocab()["imperative_verbs_set"]
-    parts = re.split(r"[:;]", text.lower()) if after_colon_only else re.split(r"[,;:]", text.lower())
+    parts = (_COLON_SPLIT_RE if after_colon_only else _CLAUSE_SPLIT_RE).split(text.lower())
     for part in parts[1:3]:
         w = words_of(part)
         if w and w[0] in verbs and w[0] not in ("lying", "standing"):
@@ -116,6 +119,7 @@ def _first_pos(lower: str, phrases: tuple[str, ...]) -> int:
     return m.start() if m else -1
 
 
+@lru_cache(maxsize=8192)  # pure; the assembler asks again for the same sentence from several passes
 def classify(text: str) -> tuple[str, str | None] | None:
     """Role of one sentence inside an exercise's description: ("cue", kind), ("purpose", None) or None."""
     v = vocab()

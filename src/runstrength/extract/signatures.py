@@ -11,10 +11,31 @@ from functools import lru_cache
 
 from runstrength.extract import lexicon
 
+_WORD_RE = re.compile(r"[a-z0-9]+")
 
-def _rx(phrases: list[str]) -> re.Pattern[str]:
-    alts = sorted({re.escape(" ".join(p.lower().split())) for p in phrases}, key=len, reverse=True)
-    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(alts) + r")(?![a-z0-9])")
+
+class _Group:
+    """One phrase group: a regex over the whole paragraph, plus a cheap test that rules most paragraphs out.
+
+    A phrase matches only between non-[a-z0-9] characters, so its first word (its
+    leading [a-z0-9] run) is then a whole word of the paragraph: a paragraph
+    without any group's first words cannot match, and the regex scan is skipped.
+    """
+
+    __slots__ = ("rx", "firsts")
+
+    def __init__(self, phrases: list[str]):
+        alts = sorted({re.escape(" ".join(p.lower().split())) for p in phrases}, key=len, reverse=True)
+        self.rx = re.compile(r"(?<![a-z0-9])(?:" + "|".join(alts) + r")(?![a-z0-9])")
+        firsts = [_WORD_RE.match(" ".join(p.lower().split())) for p in phrases]
+        # None: some phrase does not start with a word character, so no shortcut.
+        self.firsts = frozenset(m.group(0) for m in firsts) if all(firsts) else None
+
+    def possible(self, words: set[str]) -> bool:
+        return self.firsts is None or not self.firsts.isdisjoint(words)
+
+    def search(self, text: str, words: set[str]) -> bool:
+        return self.possible(words) and self.rx.search(text) is not None
 
 
 @lru_cache(maxsize=1)
@@ -23,14 +44,15 @@ def compiled() -> list[dict]:
     for sig in lexicon.load_signatures():
         out.append({
             "sig": sig,
-            "all": [_rx(g) for g in sig.get("all_of") or [] if g],
-            "any": [_rx(g) for g in sig.get("any_of") or [] if g],
-            "none": _rx(sig["none_of"]) if sig.get("none_of") else None,
+            "all": [_Group(g) for g in sig.get("all_of") or [] if g],
+            "any": [_Group(g) for g in sig.get("any_of") or [] if g],
+            "none": _Group(sig["none_of"]) if sig.get("none_of") else None,
             "min_any": int(sig.get("min_any", 1)),
         })
     return out
 
 
+@lru_cache(maxsize=4096)  # pure (the entries returned are the shared, read-only lexicon ones)
 def match_signature(text: str) -> dict | None:
     """The signature entry that best describes `text` (lower-cased paragraph), or None.
 
@@ -40,15 +62,17 @@ def match_signature(text: str) -> dict | None:
     a ruling-out phrase costs 2; one required group may be missing.
     """
     text = " ".join(text.lower().replace("-", " ").split())
+    words = set(_WORD_RE.findall(text))
     best, best_score = None, 0.0
     for c in compiled():
-        all_hits = sum(1 for rx in c["all"] if rx.search(text))
+        all_hits = sum(1 for g in c["all"] if g.search(text, words))
         if all_hits < len(c["all"]) - 1:
             continue
-        any_hits = sum(1 for rx in c["any"] if rx.search(text))
+        any_hits = sum(1 for g in c["any"] if g.search(text, words))
         if any_hits < c["min_any"]:
             continue
-        none_hits = len(set(c["none"].findall(text))) if c["none"] is not None else 0
+        none = c["none"]
+        none_hits = len(set(none.rx.findall(text))) if none is not None and none.possible(words) else 0
         score = 2 * all_hits + any_hits - 2 * none_hits
         needed = 2 * len(c["all"]) + c["min_any"] - 1
         if score >= needed and score > best_score:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from runstrength.extract.lexicon import read_yaml
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -36,7 +36,7 @@ def normalize(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def structure_lexicon() -> dict:
-    return yaml.safe_load((DATA_DIR / "structure.yaml").read_text(encoding="utf-8"))
+    return read_yaml(DATA_DIR / "structure.yaml")
 
 
 @dataclass
