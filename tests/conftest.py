@@ -40,7 +40,12 @@ def scorer(shared: Path):
 @pytest.fixture(scope="session")
 def prefect_harness():
     """One temporary Prefect server (SQLite) for every test that runs the real flow."""
+    from prefect.logging.configuration import setup_logging
     from prefect.testing.utilities import prefect_test_harness
 
+    # Prefect configures logging (dictConfig, replacing the root logger's handlers) on
+    # its first flow run; doing it now keeps caplog's handlers working in whichever
+    # test happens to run the first flow of a worker process.
+    setup_logging()
     with prefect_test_harness(server_startup_timeout=90):
         yield
