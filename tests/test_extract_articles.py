@@ -505,3 +505,20 @@ def test_offsets_with_typographic_characters():
     for s in wall.cues:
         assert a.text[s.start:s.end] == s.text
     assert any("\u2019" in s.text for s in wall.cues)
+
+
+def test_long_runs_do_not_grow_the_string_store() -> None:
+    """Batches after a process's first free the strings their text added (spaCy memory zones)."""
+    from runstrength.extract.nlp import build_nlp
+
+    text = "Mobility day\n\nBox jumps: 3 x 5. Land softly.\n"
+    first = run(text, "z001")  # warms the process: later batches run inside a memory zone
+    strings = build_nlp().vocab.strings
+    before = len(strings)
+    novel = " ".join(f"qzxv{i}word" for i in range(300))
+    again = run(text + f"\nNotes: {novel}.\n", "z002")
+    assert len(strings) <= before
+    assert "qzxv7word" not in strings
+    # The zone changes nothing in what is extracted.
+    assert [(e.name, e.canonical_name, len(e.dosages), [c.text for c in e.cues]) for e in again.exercises] == \
+           [(e.name, e.canonical_name, len(e.dosages), [c.text for c in e.cues]) for e in first.exercises]

@@ -5,6 +5,7 @@ order and are regrouped per article, so memory holds one batch at a time.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -19,29 +20,47 @@ if TYPE_CHECKING:  # annotations only: the reader (HTML extraction and all) is n
 
 
 
+_warm = False  # has this process run a batch outside a memory zone yet?
+
+
 def extract_articles(raws: Iterable[RawArticle], *, batch_size: int = 2000) -> Iterator[Article]:
+    """Extract every article of `raws` (one `nlp.pipe` stream), in order.
+
+    Every batch after a process's first runs inside `nlp.memory_zone()`, so the
+    strings and lexemes its text adds to the shared vocabulary are freed when
+    the batch is done: a worker's memory stays flat over a long run instead of
+    growing with every new word of the corpus.  The first batch runs outside a
+    zone because zones also stop filling spaCy's tokenizer cache, which that
+    batch warms with the common words.  Nothing that leaves this function
+    refers to a Doc.
+    """
     # Imported here: spaCy and the compiled grammars take seconds to load, which a
     # build that finds everything in its cache never needs.
     from runstrength.extract.assemble import build_article
     from runstrength.extract.nlp import build_nlp
 
+    global _warm
     nlp = build_nlp()
-    prepared = []
-    for raw in raws:
-        view = normalize(raw.text)
-        prepared.append((raw, split_lines(view)))
-    texts = (line.text for _, lines in prepared for line in lines)
-    docs = nlp.pipe(texts, batch_size=batch_size)
-    for raw, lines in prepared:
-        line_docs = [next(docs) for _ in lines]
-        article = build_article(raw, lines, line_docs)
-        # Sidecar/front-matter/page metadata is what the publisher says; it beats what the text suggests.
-        for name, value in raw.overrides().items():
-            setattr(article, name, value)
-        for name in ("url", "license", "retrieved", "published"):
-            setattr(article, name, getattr(raw, name, None))
-        article.flags.extend(f for f in raw.flags if f not in article.flags)
-        yield article
+    zone = nlp.memory_zone() if _warm else contextlib.nullcontext()
+    _warm = True
+    with zone:
+        prepared = []
+        for raw in raws:
+            view = normalize(raw.text)
+            prepared.append((raw, split_lines(view)))
+        texts = (line.text for _, lines in prepared for line in lines)
+        docs = nlp.pipe(texts, batch_size=batch_size)
+        for raw, lines in prepared:
+            line_docs = [next(docs) for _ in lines]
+            article = build_article(raw, lines, line_docs)
+            del line_docs
+            # Sidecar/front-matter/page metadata is what the publisher says; it beats what the text suggests.
+            for name, value in raw.overrides().items():
+                setattr(article, name, value)
+            for name in ("url", "license", "retrieved", "published"):
+                setattr(article, name, getattr(raw, name, None))
+            article.flags.extend(f for f in raw.flags if f not in article.flags)
+            yield article
 
 
 @lru_cache(maxsize=1)
