@@ -188,16 +188,17 @@ def build_dataset(raw_dir: Path = Path("raw"), out_dir: Path = Path("dataset"), 
     if cache is not None and not use_cache:
         cache = None  # --clear-cache --no-cache: cleared, then not used
     fingerprint = None
+    # article_id order is publication order, so records can be written as they arrive.
+    raws = sorted(raws, key=lambda r: r.article_id)
+    keys = [raw_key(r) for r in raws] if cache is not None else []
     if cache is not None:
-        fingerprint = build_fingerprint(raws, rejects, dataset_version=DATASET_VERSION, extractor=version)
+        fingerprint = build_fingerprint(raws, rejects, dataset_version=DATASET_VERSION, extractor=version,
+                                        keys=keys)
         if cache.published_matches(out_dir, fingerprint):
             log.info("publish: skipped, %s already holds this build (same %d source(s) and rejects, extractor %s, "
                      "dataset %s %s, same code)", out_dir, len(raws), version, DATASET_NAME, DATASET_VERSION)
             return out_dir
 
-    # article_id order is publication order, so records can be written as they arrive.
-    raws = sorted(raws, key=lambda r: r.article_id)
-    keys = [raw_key(r) for r in raws] if cache is not None else []
     todo = [i for i in range(len(raws)) if cache is None or not cache.has(keys[i])]
     if cache is not None:
         log.info("cache: %d article(s) reused, %d to extract, from %s", len(raws) - len(todo), len(todo),

@@ -32,7 +32,7 @@ import logging
 import os
 import shutil
 import tempfile
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any
 
@@ -73,7 +73,8 @@ def _canonical(obj: Any) -> bytes:
 
 def raw_key(raw: Any) -> str:
     """Content key of one input article: sha256 over every field of the RawArticle."""
-    return _sha256(_canonical(asdict(raw)))
+    # A flat record of strings and a tuple: read the fields instead of asdict's deep copy.
+    return _sha256(_canonical({f.name: getattr(raw, f.name) for f in fields(raw)}))
 
 
 def code_fingerprint(*files: Path) -> str:
@@ -267,12 +268,15 @@ class BuildCache:
 
 
 def build_fingerprint(raws: list, rejects: list, *, dataset_version: str, extractor: str,
-                      options: dict[str, Any] | None = None) -> str:
-    """What a published dataset depends on: inputs (incl. rejects), all code and data, versions, options."""
+                      options: dict[str, Any] | None = None, keys: list[str] | None = None) -> str:
+    """What a published dataset depends on: inputs (incl. rejects), all code and data, versions, options.
+
+    `keys`: the inputs' `raw_key`s when the caller has them already.
+    """
     h = hashlib.sha256()
     h.update(_canonical({"dataset_version": dataset_version, "extractor": extractor,
                          "code": package_fingerprint(), "options": options or {}}))
-    for r in raws:
-        h.update(raw_key(r).encode())
+    for k in keys if keys is not None else map(raw_key, raws):
+        h.update(k.encode())
     h.update(_canonical([asdict(r) for r in rejects]))
     return h.hexdigest()
