@@ -132,8 +132,7 @@ class RecordStream:
 
 @task(name="publish", **TASK_OPTS)
 def publish_dataset(out_dir: Path, stream: RecordStream, rejects: list[Reject]) -> Path:
-    from runstrength.publish.report import report_markdown
-    from runstrength.publish.writer import lean_tables, publish_records
+    from runstrength.publish.writer import publish_records
 
     log = get_run_logger()
     total = len(stream.raws)
@@ -153,9 +152,7 @@ def publish_dataset(out_dir: Path, stream: RecordStream, rejects: list[Reject]) 
     counts = ", ".join(f"{k}={v}" for k, v in stats.row_counts.items())
     log.info("publish: dataset %s %s written to %s (%s) in %.1f s", DATASET_NAME, DATASET_VERSION, out_dir,
              counts, time.perf_counter() - t0)
-    tables = lean_tables(Path(out_dir))
-    rejects_df = tables.pop("rejects")
-    create_markdown_artifact(key="runstrength-build-report", markdown=report_markdown(tables, rejects_df),
+    create_markdown_artifact(key="runstrength-build-report", markdown=stats.report_markdown,
                              description="What this run published: counts, top exercises, rejects")
     return Path(out_dir)
 

@@ -104,6 +104,9 @@ def test_streamed_dataset_checks_out_deeply(tmp_path: Path, articles) -> None:
     records = sorted(records_from_articles(articles), key=lambda r: r.article_id)
     stats = publish(tmp_path / "ds", records)
     assert stats.row_counts["articles"] == 3 and stats.articles == 3
+    # The Prefect artifact's summary comes from the same read-back as the card and report.
+    assert stats.report_markdown.startswith("# runstrength build report")
+    assert "| articles | 3 |" in stats.report_markdown and "| b-lunges |" in stats.report_markdown
     assert check.verify_dataset(tmp_path / "ds") == []
     export = json.loads((tmp_path / "ds/json/routines.json").read_text(encoding="utf-8"))
     # "a-calves" < "a-calves-2" < "b-lunges": article_id order, whatever order the files came in.

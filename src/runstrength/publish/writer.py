@@ -219,7 +219,7 @@ def lean_tables(root: Path) -> dict[str, pd.DataFrame]:
     return out
 
 
-def _write_artefacts(staging: Path, sources: list[dict[str, Any]], *, name: str, version: str) -> None:
+def _write_artefacts(staging: Path, sources: list[dict[str, Any]], *, name: str, version: str) -> str:
     """Card, report and datapackage.json, derived from the data just staged.
 
     datapackage.json hashes the files on disk, so it is written after the data
@@ -227,7 +227,7 @@ def _write_artefacts(staging: Path, sources: list[dict[str, Any]], *, name: str,
     """
     from .card import dataset_card
     from .datapackage import build_datapackage
-    from .report import report_html
+    from .report import report_html, report_markdown
 
     tables = lean_tables(staging)
     rejects = tables.pop("rejects")
@@ -236,6 +236,8 @@ def _write_artefacts(staging: Path, sources: list[dict[str, Any]], *, name: str,
     _fsync_write(staging / "report.html", report_html(tables, rejects, version=version).encode("utf-8"))
     write_json(build_datapackage(staging, name=name, version=version, tables={**tables, "rejects": rejects},
                                  sources=sources), staging / "datapackage.json")
+    # Returned for the Prefect artifact: the published tables are read back once, here.
+    return report_markdown(tables, rejects)
 
 
 def _indented(data: bytes, level: int) -> bytes:
@@ -316,6 +318,7 @@ class PublishStats:
     row_counts: dict[str, int]
     sources: list[dict[str, Any]]
     articles: int
+    report_markdown: str | None = None  # the build report as markdown, when artefacts were written
 
 
 def _stream_records(staging: Path, records: Iterable[ArticleRecord], ingest_rejects: Iterable[Reject], *,
@@ -431,7 +434,7 @@ def publish_records(out_dir: Path, records: Iterable[ArticleRecord], *, name: st
         if sources is not None:
             stats.sources = list(sources)
         if artefacts:
-            _write_artefacts(staging, stats.sources, name=name, version=version)
+            stats.report_markdown = _write_artefacts(staging, stats.sources, name=name, version=version)
         write_json(_manifest(staging, {"dataset": {"name": name, "version": version}}, stats.row_counts,
                              stats.sources), staging / "manifest.json")
         from .check import verify_dataset  # late: check imports this module
