@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
@@ -37,14 +38,17 @@ from prefect.context import FlowRunContext
 from prefect.task_runners import ProcessPoolTaskRunner
 
 from runstrength import DATASET_NAME, DATASET_VERSION
-from runstrength.cache import BuildCache, build_fingerprint, cache_disabled_by_env, raw_key
+from runstrength.cache import BuildCache, build_context, build_fingerprint, cache_disabled_by_env, raw_key
 from runstrength.extract.pipeline import extract_articles, extractor_version
 from runstrength.ingest.reader import DEFAULT_MAX_BYTES, RawArticle, read_all
 from runstrength.model import Reject
-from runstrength.publish.records import ArticleRecord
+from runstrength.runners import adaptive_batch_size, local_cores, make_task_runner
+
+if TYPE_CHECKING:
+    from runstrength.publish.records import ArticleRecord
+    from runstrength.publish.writer import PreviousDataset, PublishStats
 # publish.* (pandas, pandera, pyarrow) and the spaCy pipeline are imported where they
 # are used, so a build that has nothing to do starts quickly.
-from runstrength.runners import adaptive_batch_size, local_cores, make_task_runner
 
 # Tasks never use Prefect's result cache: their inputs are large and the build has its own cache.
 TASK_OPTS = {"cache_policy": NO_CACHE, "persist_result": False}
@@ -85,8 +89,11 @@ class RecordStream:
     """
 
     def __init__(self, raws: list[RawArticle], keys: list[str], cache: BuildCache | None, todo: list[int],
-                 size: int, inline: bool):
+                 size: int, inline: bool, reuse: dict[int, int] | None = None,
+                 previous: PreviousDataset | None = None):
         self.raws, self.keys, self.cache = raws, keys, cache
+        # Article i -> its position in the previous dataset, copied from there (see publish_records).
+        self.reuse, self.previous = reuse or {}, previous
         groups = batches(todo, size)
         self.batch_of = {i: (b, j) for b, g in enumerate(groups) for j, i in enumerate(g)}
         self.inline = inline
@@ -107,7 +114,15 @@ class RecordStream:
         return res
 
     def __iter__(self):
+        from runstrength.publish.writer import Reuse
+
         for i, raw in enumerate(self.raws):
+            j = self.reuse.get(i)
+            if j is not None:
+                if "no_exercises" in self.previous.index.flags[j]:
+                    self.empty.append(raw.source_file)
+                yield Reuse(j)
+                continue
             if i not in self.batch_of:
                 rec = self.cache.get(self.keys[i])
                 if rec is None:  # corrupt, or vanished since the lookup: recompute it here
@@ -131,7 +146,7 @@ class RecordStream:
 
 
 @task(name="publish", **TASK_OPTS)
-def publish_dataset(out_dir: Path, stream: RecordStream, rejects: list[Reject]) -> Path:
+def publish_dataset(out_dir: Path, stream: RecordStream, rejects: list[Reject]) -> PublishStats:
     from runstrength.publish.writer import publish_records
 
     log = get_run_logger()
@@ -148,13 +163,14 @@ def publish_dataset(out_dir: Path, stream: RecordStream, rejects: list[Reject]) 
                  n, total, 100 * n // total, elapsed, elapsed / n * (total - n))
 
     stats = publish_records(out_dir, stream, name=DATASET_NAME, version=DATASET_VERSION,
-                            ingest_rejects=rejects, progress=progress)
+                            ingest_rejects=rejects, progress=progress, previous=stream.previous)
     counts = ", ".join(f"{k}={v}" for k, v in stats.row_counts.items())
-    log.info("publish: dataset %s %s written to %s (%s) in %.1f s", DATASET_NAME, DATASET_VERSION, out_dir,
-             counts, time.perf_counter() - t0)
+    copied = f", {stats.reused} unchanged article(s) copied from the previous dataset" if stats.reused else ""
+    log.info("publish: dataset %s %s written to %s (%s%s) in %.1f s", DATASET_NAME, DATASET_VERSION, out_dir,
+             counts, copied, time.perf_counter() - t0)
     create_markdown_artifact(key="runstrength-build-report", markdown=stats.report_markdown,
                              description="What this run published: counts, top exercises, rejects")
-    return Path(out_dir)
+    return stats
 
 
 def batches(items: list, size: int) -> list[list]:
@@ -196,10 +212,14 @@ def build_dataset(raw_dir: Path = Path("raw"), out_dir: Path = Path("dataset"), 
                      "dataset %s %s, same code)", out_dir, len(raws), version, DATASET_NAME, DATASET_VERSION)
             return out_dir
 
-    todo = [i for i in range(len(raws)) if cache is None or not cache.has(keys[i])]
+    # Articles unchanged since the dataset in out_dir was published are copied from it, not rewritten.
+    context = build_context(dataset_version=DATASET_VERSION, extractor=version)
+    found = cache.previous_dataset(out_dir, context) if cache is not None else None
+    previous, reuse = (found[0], unchanged(raws, keys, *found)) if found else (None, {})
+    todo = [i for i in range(len(raws)) if i not in reuse and (cache is None or not cache.has(keys[i]))]
     if cache is not None:
-        log.info("cache: %d article(s) reused, %d to extract, from %s", len(raws) - len(todo), len(todo),
-                 cache.articles_dir)
+        log.info("cache: %d article(s) unchanged in %s, %d from the cache, %d to extract (cache %s)",
+                 len(reuse), out_dir, len(raws) - len(reuse) - len(todo), len(todo), cache.articles_dir)
     ctx = FlowRunContext.get()
     runner = ctx.task_runner if ctx else None
     workers = parallelism or local_cores()
@@ -209,8 +229,8 @@ def build_dataset(raw_dir: Path = Path("raw"), out_dir: Path = Path("dataset"), 
     if todo and not inline:
         log.info("extract: %d article(s) in %d batch(es) of <= %d on %s", len(todo), n_batches, size,
                  type(runner).__name__ if runner else "the flow's process")
-    stream = RecordStream(raws, keys, cache, todo, size, inline=inline)
-    path = publish_dataset(out_dir, stream, rejects)
+    stream = RecordStream(raws, keys, cache, todo, size, inline=inline, reuse=reuse, previous=previous)
+    stats = publish_dataset(out_dir, stream, rejects)
     if stream.corrupt_recomputed:
         log.warning("cache: %d corrupt entr%s recomputed", stream.corrupt_recomputed,
                     "y" if stream.corrupt_recomputed == 1 else "ies")
@@ -219,5 +239,18 @@ def build_dataset(raw_dir: Path = Path("raw"), out_dir: Path = Path("dataset"), 
     if cache is not None:
         cache.record_published(out_dir, fingerprint, {"extractor_version": version, "dataset_version": DATASET_VERSION,
                                                       "sources": len(raws)})
+        cache.record_index(out_dir, stats.index, keys, context)
         cache.prune()
-    return path
+    return out_dir
+
+
+def unchanged(raws: list[RawArticle], keys: list[str], previous: PreviousDataset,
+              previous_keys: list[str]) -> dict[int, int]:
+    """Article i -> its position in the previous dataset, for every article published there from the same input."""
+    position = {aid: j for j, aid in enumerate(previous.index.article_ids)}
+    reuse = {}
+    for i, raw in enumerate(raws):
+        j = position.get(raw.article_id)
+        if j is not None and previous_keys[j] == keys[i]:
+            reuse[i] = j
+    return reuse

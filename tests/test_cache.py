@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 from dataclasses import replace
 from pathlib import Path
@@ -204,6 +205,44 @@ def test_incremental_builds(prefect_harness, cache_on, clean_build: Path, root: 
     fresh = tmp_path / "fresh"
     cli.run_build(raw, fresh, use_cache=False)
     assert tree_bytes(out3) == tree_bytes(fresh)
+
+
+def test_unchanged_articles_are_copied_from_the_previous_dataset(prefect_harness, cache_on, root: Path,
+                                                                 tmp_path: Path, monkeypatch, caplog) -> None:
+    from runstrength.cache import BuildCache
+
+    raw, out, cache_dir = tmp_path / "raw", tmp_path / "dataset", tmp_path / "cache"
+    shutil.copytree(root / "raw", raw)
+    cli.run_build(raw, out, cache_dir=cache_dir)
+    victim = sorted(raw.iterdir())[1]
+    victim.write_text(victim.read_text(encoding="utf-8") + "\nFinish with 2 sets of 15 calf raises.\n",
+                      encoding="utf-8")
+    gets: list[str] = []
+    real_get = BuildCache.get
+    monkeypatch.setattr(BuildCache, "get", lambda self, key: gets.append(key) or real_get(self, key))
+    seen = _spy_extraction(monkeypatch)
+    with caplog.at_level(logging.INFO):
+        cli.run_build(raw, out, cache_dir=cache_dir)
+    assert seen == [victim.name] and gets == []  # the other four come from the old dataset, not the cache
+    assert "4 unchanged article(s) copied from the previous dataset" in caplog.text
+    fresh = tmp_path / "fresh"
+    cli.run_build(raw, fresh, use_cache=False)
+    assert tree_bytes(out) == tree_bytes(fresh)
+
+    # Edited behind the build's back, same size and mtime: not trusted, every article is written again.
+    victim.write_text(victim.read_text(encoding="utf-8") + "Rest 60 seconds.\n", encoding="utf-8")
+    routines = out / "json" / "routines.json"
+    st = routines.stat()
+    data = bytearray(routines.read_bytes())
+    data[data.index(b'"title": "') + 10] ^= 0x01
+    routines.write_bytes(bytes(data))
+    os.utime(routines, ns=(st.st_atime_ns, st.st_mtime_ns))
+    caplog.clear()
+    with caplog.at_level(logging.INFO):
+        cli.run_build(raw, out, cache_dir=cache_dir)
+    assert "copied from the previous dataset" not in caplog.text
+    cli.run_build(raw, fresh, use_cache=False)
+    assert tree_bytes(out) == tree_bytes(fresh)
 
 
 def test_corrupted_entry_is_recomputed_in_a_build(prefect_harness, cache_on, clean_build: Path, root: Path,

@@ -5,6 +5,7 @@ Layout (default `.cache/runstrength/` in the working directory, or
 
     articles/<namespace>/<kk>/<key>.json   one validated ArticleRecord per input article
     published/<out-dir-hash>.json         fingerprint of the last build published into a directory
+    published/<out-dir-hash>.index        where each article sits in that dataset (incremental publishing)
 
 * `namespace` is the extractor version (`extractor_version()`: code, patterns
   and lexicons of extraction) combined with the code that turns an extracted
@@ -23,6 +24,12 @@ Layout (default `.cache/runstrength/` in the working directory, or
   deleted and recomputed, and never reaches the published dataset.
 * A record is only cached if it survives the JSON round trip unchanged, so a
   cache hit always gives exactly what extraction and validation would.
+* The publish index (`PublishedIndex`: each article's key, rows per table and
+  byte spans in routines.json / routines.jsonld) lets the next build copy
+  unchanged articles straight from the dataset it replaces.  It is only used
+  when the dataset is provably the one it describes: same manifest bytes,
+  same size/mtime/inode for every data file, same code, versions and options
+  (the `context`); anything else and the build writes every article again.
 """
 from __future__ import annotations
 
@@ -34,11 +41,13 @@ import shutil
 import tempfile
 from dataclasses import asdict, fields
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from runstrength.publish.records import ArticleRecord
+if TYPE_CHECKING:
+    from runstrength.publish.records import ArticleRecord
+    from runstrength.publish.writer import PreviousDataset, PublishedIndex
 
 CACHE_DIR_ENV = "RUNSTRENGTH_CACHE_DIR"
 NO_CACHE_ENV = "RUNSTRENGTH_NO_CACHE"
@@ -104,13 +113,14 @@ def package_fingerprint() -> str:
 
 def record_fingerprint() -> str:
     """Everything besides extraction that shapes a cached ArticleRecord."""
+    import runstrength
     import schemas
-    from runstrength import model
-    from runstrength.publish import records, tables, validate
 
-    root = Path(schemas.__file__).parent
-    return code_fingerprint(Path(model.__file__), Path(records.__file__), Path(tables.__file__),
-                            Path(validate.__file__), root / "tables.py", root / "routines.schema.json")
+    # Paths, not imports: importing runstrength.publish would pull in pandas and pandera,
+    # which a build with nothing to do never needs.
+    pkg, root = Path(runstrength.__file__).parent, Path(schemas.__file__).parent
+    return code_fingerprint(pkg / "model.py", pkg / "publish" / "records.py", pkg / "publish" / "tables.py",
+                            pkg / "publish" / "validate.py", root / "tables.py", root / "routines.schema.json")
 
 
 # --------------------------------------------------------------------------
@@ -163,6 +173,8 @@ class BuildCache:
         return self.articles_dir / key[:2] / f"{key}.json"
 
     def get(self, key: str) -> ArticleRecord | None:
+        from runstrength.publish.records import ArticleRecord  # late: pandas/pandera are not needed for a no-op
+
         path = self._path(key)
         try:
             data = path.read_bytes()
@@ -200,6 +212,8 @@ class BuildCache:
         return self._path(key).is_file()
 
     def put(self, key: str, record: ArticleRecord) -> bool:
+        from runstrength.publish.records import ArticleRecord
+
         # Key order is kept (not sorted): routines.json items are written in the order they were made.
         payload = orjson.dumps(record.to_dict())
         if orjson.dumps(ArticleRecord.from_dict(orjson.loads(payload)).to_dict()) != payload:
@@ -208,19 +222,7 @@ class BuildCache:
             return False
         header = _canonical({"format": FORMAT, "namespace": self.namespace, "key": key,
                              "sha256": _sha256(payload), "bytes": len(payload)})
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(header + b"\n" + payload)
-            os.replace(tmp, path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        _atomic_write(self._path(key), header + b"\n" + payload)
         return True
 
     # -- publish records -----------------------------------------------------
@@ -253,18 +255,91 @@ class BuildCache:
         out_dir = Path(out_dir).absolute()
         record = {"out_dir": str(out_dir), "fingerprint": fingerprint,
                   "manifest_sha256": _sha256((out_dir / "manifest.json").read_bytes()), **info}
-        path = self._published_path(out_dir)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(_canonical(record))
-        os.replace(tmp, path)
+        _atomic_write(self._published_path(out_dir), _canonical(record))
 
     def forget_published(self, out_dir: Path) -> None:
+        for path in (self._published_path(out_dir), self._index_path(out_dir)):
+            try:
+                path.unlink()
+            except OSError:
+                pass
+
+    # -- publish index (incremental publishing) -------------------------------
+
+    def _index_path(self, out_dir: Path) -> Path:
+        return self._published_path(out_dir).with_suffix(".index")
+
+    def record_index(self, out_dir: Path, index: PublishedIndex, keys: list[str], context: str) -> None:
+        """Remember where each article of the dataset just published into out_dir sits."""
+        out_dir = Path(out_dir).absolute()
+        if len(keys) != len(index):
+            raise ValueError(f"{len(keys)} keys for {len(index)} published articles")
+        doc = {"format": FORMAT, "out_dir": str(out_dir), "context": context,
+               "manifest_sha256": _sha256((out_dir / "manifest.json").read_bytes()),
+               "files": _data_file_stats(out_dir), "keys": keys, "index": index.to_dict()}
+        _atomic_write(self._index_path(out_dir), orjson.dumps(doc))
+
+    def previous_dataset(self, out_dir: Path, context: str) -> tuple[PreviousDataset, list[str]] | None:
+        """The dataset in out_dir and its articles' keys, if it is exactly what the last build wrote there."""
+        from runstrength.publish.writer import PreviousDataset, PublishedIndex
+
+        out_dir = Path(out_dir).absolute()
         try:
-            self._published_path(out_dir).unlink()
+            doc = orjson.loads(self._index_path(out_dir).read_bytes())
+            if (doc.get("format") != FORMAT or doc.get("out_dir") != str(out_dir) or doc.get("context") != context
+                    or doc.get("manifest_sha256") != _sha256((out_dir / "manifest.json").read_bytes())
+                    or doc.get("files") != _data_file_stats(out_dir)):
+                return None
+            index = PublishedIndex.from_dict(doc["index"])
+            keys = list(doc["keys"])
+            if len(keys) != len(index):
+                return None
+        except (OSError, ValueError, KeyError, TypeError, orjson.JSONDecodeError):
+            return None
+        previous = PreviousDataset(out_dir, index)
+        problem = previous.problem(jsonld=(out_dir / "json" / "routines.jsonld").exists())
+        if problem:
+            log.warning("cache: not reusing %s (%s)", out_dir, problem)
+            return None
+        return previous, keys
+
+
+# The files incremental publishing copies from.
+_DATA_FILES = ("json/routines.json", "json/routines.jsonld",
+               *(f"parquet/{t}.parquet" for t in ("articles", "sections", "exercises", "dosages", "cues", "rejects")))
+
+
+def _data_file_stats(root: Path) -> dict[str, list[int] | None]:
+    # Any write to a file changes its ctime (which no tool can set back) or its inode: cheap proof it is untouched.
+    out: dict[str, list[int] | None] = {}
+    for rel in _DATA_FILES:
+        try:
+            st = os.stat(root / rel)
+            out[rel] = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+        except FileNotFoundError:
+            out[rel] = None
+    return out
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
         except OSError:
             pass
+        raise
+
+
+def build_context(*, dataset_version: str, extractor: str, options: dict[str, Any] | None = None) -> str:
+    """Everything but the inputs that shapes the published bytes: versions, all code and data, options."""
+    return _sha256(_canonical({"dataset_version": dataset_version, "extractor": extractor,
+                               "code": package_fingerprint(), "options": options or {}}))
 
 
 def build_fingerprint(raws: list, rejects: list, *, dataset_version: str, extractor: str,
@@ -274,8 +349,7 @@ def build_fingerprint(raws: list, rejects: list, *, dataset_version: str, extrac
     `keys`: the inputs' `raw_key`s when the caller has them already.
     """
     h = hashlib.sha256()
-    h.update(_canonical({"dataset_version": dataset_version, "extractor": extractor,
-                         "code": package_fingerprint(), "options": options or {}}))
+    h.update(build_context(dataset_version=dataset_version, extractor=extractor, options=options).encode())
     for k in keys if keys is not None else map(raw_key, raws):
         h.update(k.encode())
     h.update(_canonical([asdict(r) for r in rejects]))

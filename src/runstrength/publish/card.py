@@ -79,8 +79,7 @@ def _structure(row_counts: dict[str, int]) -> list[str]:
     return lines
 
 
-def _sources(tables: dict[str, pd.DataFrame], sources: list[dict[str, Any]]) -> list[str]:
-    recs = source_records(tables, sources)
+def _sources(recs: list[dict[str, Any]]) -> list[str]:
     if not recs:
         return ["", "No source files."]
     cols = ["source_file", "sha256"] + [c for c in ("title", "organization", "url", "license")
@@ -140,8 +139,11 @@ Data Package v2 (sizes, SHA-256, Table Schemas).
 
 
 def dataset_card(tables: dict[str, pd.DataFrame], rejects: pd.DataFrame, *, name: str, version: str,
-                 sources: list[dict[str, Any]]) -> str:
-    """The dataset card (README.md) as text, from the schemas and the published tables."""
+                 sources: list[dict[str, Any]], source_recs: list[dict[str, Any]] | None = None) -> str:
+    """The dataset card (README.md) as text, from the schemas and the published tables.
+
+    `source_recs`: `source_records(tables, sources)` when the caller has it already.
+    """
     counts = {t: int(len(tables[t])) for t in PARQUET_TABLES if t in tables}
     counts["rejects"] = int(len(rejects))
     ex = tables["exercises"]
@@ -178,7 +180,7 @@ def dataset_card(tables: dict[str, pd.DataFrame], rejects: pd.DataFrame, *, name
         "",
         "Web articles about strength training for runners, saved as text files. "
         + (f"Organizations named by the articles: {', '.join(orgs)}." if orgs else ""),
-        *_sources(tables, sources),
+        *_sources(source_recs if source_recs is not None else source_records(tables, sources)),
         "",
         "## Data Collection and Processing",
         "",

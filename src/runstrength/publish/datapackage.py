@@ -16,6 +16,7 @@ Dataset versioning (the `version` property) is semantic and describes the
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -182,14 +183,19 @@ def _package_source(rec: dict[str, Any]) -> dict[str, Any]:
 
 def build_datapackage(root: Path, *, name: str, version: str,
                       tables: dict[str, pd.DataFrame] | None = None,
-                      sources: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+                      sources: list[dict[str, Any]] | None = None,
+                      source_recs: list[dict[str, Any]] | None = None,
+                      sha256: Callable[[Path], str] | None = None) -> dict[str, Any]:
     """The Data Package v2 descriptor of the dataset files already written under `root`.
 
     Files are hashed as they are on disk, so call this after every data file is
     written and before anything that hashes datapackage.json itself (the manifest).
     Missing optional files (e.g. no JSON-LD) are simply not listed.
+    `source_recs` (what `source_records(tables, sources)` gives) and `sha256`
+    (a file hasher) let a caller that already has them skip the work.
     """
     root = Path(root)
+    sha256 = sha256 or _sha256
     resources: list[dict[str, Any]] = []
     for table in PARQUET_TABLES:
         rel = f"parquet/{table}.parquet"
@@ -204,7 +210,7 @@ def build_datapackage(root: Path, *, name: str, version: str,
             "format": "parquet",
             "mediatype": PARQUET_MEDIATYPE,
             "bytes": p.stat().st_size,
-            "hash": f"sha256:{_sha256(p)}",
+            "hash": f"sha256:{sha256(p)}",
         }
         if model_schema.description:
             res["description"] = model_schema.description
@@ -223,7 +229,7 @@ def build_datapackage(root: Path, *, name: str, version: str,
             "mediatype": mediatype,
             "encoding": "utf-8",
             "bytes": p.stat().st_size,
-            "hash": f"sha256:{_sha256(p)}",
+            "hash": f"sha256:{sha256(p)}",
             "description": description,
         })
     return {
@@ -234,6 +240,7 @@ def build_datapackage(root: Path, *, name: str, version: str,
         "version": version,
         "keywords": list(KEYWORDS),
         "licenses": [dict(x) for x in LICENSES],
-        "sources": [_package_source(r) for r in source_records(tables, sources or [])],
+        "sources": [_package_source(r) for r in (source_recs if source_recs is not None
+                                                  else source_records(tables, sources or []))],
         "resources": resources,
     }

@@ -198,9 +198,10 @@ HIST_TITLES = {
 
 
 def report_html(tables: dict[str, pd.DataFrame], rejects: pd.DataFrame, *,
-                title: str = "runstrength build report", version: str | None = None) -> str:
-    """The self-contained HTML build report (no scripts, no network)."""
-    s = summarize(tables, rejects)
+                title: str = "runstrength build report", version: str | None = None,
+                summary: Summary | None = None) -> str:
+    """The self-contained HTML build report (no scripts, no network); `summary`: summarize()'s, if at hand."""
+    s = summary or summarize(tables, rejects)
     heading = title + (f" — dataset {version}" if version else "")
     out = [
         "<!DOCTYPE html>",
@@ -252,9 +253,10 @@ def _md_table(headers: list[str], rows: list[list[Any]]) -> list[str]:
     return lines
 
 
-def report_markdown(tables: dict[str, pd.DataFrame], rejects: pd.DataFrame) -> str:
-    """The report's summary as markdown (for a Prefect markdown artifact)."""
-    s = summarize(tables, rejects)
+def report_markdown(tables: dict[str, pd.DataFrame], rejects: pd.DataFrame, *,
+                    summary: Summary | None = None) -> str:
+    """The report's summary as markdown (for a Prefect markdown artifact); `summary`: summarize()'s, if at hand."""
+    s = summary or summarize(tables, rejects)
     lines = ["# runstrength build report", "", "## Rows published", ""]
     lines += _md_table(["table", "rows"], [[k, v] for k, v in s.row_counts.items()])
     lines += ["", "## Per article", ""]

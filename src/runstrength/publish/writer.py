@@ -10,15 +10,17 @@ is left exactly as it was.
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
+import itertools
 import json
 import os
 import shutil
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import jsonschema
 import orjson
@@ -187,13 +189,13 @@ def _recover_stale(out_dir: Path) -> None:
 
 
 def _manifest(root: Path, export: dict[str, Any], counts: dict[str, int],
-              sources: list[dict[str, Any]]) -> dict[str, Any]:
+              sources: list[dict[str, Any]], sha256: Callable[[Path], str] = sha256_file) -> dict[str, Any]:
     paths = sorted(p for p in root.rglob("*") if p.is_file())
     return {
         "dataset": {"name": export["dataset"]["name"], "version": export["dataset"]["version"]},
         "row_counts": counts,
         "files": [
-            {"path": p.relative_to(root).as_posix(), "sha256": sha256_file(p), "bytes": p.stat().st_size}
+            {"path": p.relative_to(root).as_posix(), "sha256": sha256(p), "bytes": p.stat().st_size}
             for p in paths
         ],
         "sources": sorted(
@@ -219,25 +221,46 @@ def lean_tables(root: Path) -> dict[str, pd.DataFrame]:
     return out
 
 
-def _write_artefacts(staging: Path, sources: list[dict[str, Any]], *, name: str, version: str) -> str:
+def _write_artefacts(staging: Path, sources: list[dict[str, Any]], *, name: str, version: str,
+                     sha256: Callable[[Path], str] = sha256_file) -> str:
     """Card, report and datapackage.json, derived from the data just staged.
 
     datapackage.json hashes the files on disk, so it is written after the data
     files it lists; the manifest (written after this) then covers all of them.
     """
     from .card import dataset_card
-    from .datapackage import build_datapackage
-    from .report import report_html, report_markdown
+    from .datapackage import build_datapackage, source_records
+    from .report import report_html, report_markdown, summarize
 
     tables = lean_tables(staging)
     rejects = tables.pop("rejects")
-    _fsync_write(staging / "README.md",
-                 dataset_card(tables, rejects, name=name, version=version, sources=sources).encode("utf-8"))
-    _fsync_write(staging / "report.html", report_html(tables, rejects, version=version).encode("utf-8"))
+    # Each summary is computed once and shared: at 100,000 articles each costs seconds.
+    summary = summarize(tables, rejects)
+    recs = source_records(tables, sources)
+    _fsync_write(staging / "README.md", dataset_card(tables, rejects, name=name, version=version, sources=sources,
+                                                     source_recs=recs).encode("utf-8"))
+    _fsync_write(staging / "report.html", report_html(tables, rejects, version=version, summary=summary)
+                 .encode("utf-8"))
     write_json(build_datapackage(staging, name=name, version=version, tables={**tables, "rejects": rejects},
-                                 sources=sources), staging / "datapackage.json")
+                                 sources=sources, source_recs=recs, sha256=sha256), staging / "datapackage.json")
     # Returned for the Prefect artifact: the published tables are read back once, here.
-    return report_markdown(tables, rejects)
+    return report_markdown(tables, rejects, summary=summary)
+
+
+class _HashOnce:
+    """sha256 of staged files, each read once although the datapackage and the manifest both list it.
+
+    Only for one staging directory, whose files are not changed once hashed.
+    """
+
+    def __init__(self) -> None:
+        self.seen: dict[Path, str] = {}
+
+    def __call__(self, path: Path) -> str:
+        path = Path(path)
+        if path not in self.seen:
+            self.seen[path] = sha256_file(path)
+        return self.seen[path]
 
 
 def _indented(data: bytes, level: int) -> bytes:
@@ -246,7 +269,14 @@ def _indented(data: bytes, level: int) -> bytes:
 
 
 class _JsonListStream:
-    """Write `{...head..., "<key>": [items]}` item by item, byte-identical to `json_bytes` of the whole."""
+    """Write `{...head..., "<key>": [items]}` item by item, byte-identical to `json_bytes` of the whole.
+
+    Items are written fresh (`write`) or copied as raw bytes from the same list
+    in a previous file (`copy`): an item's bytes do not depend on its
+    neighbours, so a run of consecutive old items is one byte range.
+    """
+
+    SEP_FIRST, SEP = b"\n    ", b",\n    "
 
     def __init__(self, path: Path, head: dict[str, Any], key: str):
         self.fh = open(path, "wb")
@@ -255,11 +285,40 @@ class _JsonListStream:
         # Everything up to the (empty) list of the last key; items go where the "[]" was.
         self.prefix, self.suffix = body[:-len(b"[]\n}")], body[-len(b"]\n}"):]
         self.fh.write(self.prefix + b"[")
+        self.pos = len(self.prefix) + 1
 
-    def write(self, item: dict[str, Any]) -> None:
-        sep = b"\n    " if self.n == 0 else b",\n    "
-        self.fh.write(sep + _indented(orjson.dumps(item, option=orjson.OPT_INDENT_2), 4))
+    def _sep(self) -> None:
+        sep = self.SEP_FIRST if self.n == 0 else self.SEP
+        self.fh.write(sep)
+        self.pos += len(sep)
+
+    def write(self, item: dict[str, Any]) -> tuple[int, int]:
+        """Write one item; returns its byte span in the file."""
+        data = _indented(orjson.dumps(item, option=orjson.OPT_INDENT_2), 4)
+        self._sep()
+        start = self.pos
+        self.fh.write(data)
+        self.pos += len(data)
         self.n += 1
+        return start, self.pos
+
+    def copy(self, src: BinaryIO, start: int, end: int, count: int) -> int:
+        """Copy `count` consecutive items spanning bytes [start, end) of `src`; returns the shift of their offsets."""
+        if not count:
+            return 0
+        self._sep()
+        shift = self.pos - start
+        src.seek(start)
+        left = end - start
+        while left:
+            chunk = src.read(min(left, 1 << 22))
+            if not chunk:
+                raise PublishError(f"previous {Path(src.name).name} ends before byte {end}")
+            self.fh.write(chunk)
+            left -= len(chunk)
+        self.pos += end - start
+        self.n += count
+        return shift
 
     def close(self) -> None:
         self.fh.write((b"\n  " if self.n else b"") + self.suffix + b"\n")
@@ -272,7 +331,12 @@ class _JsonListStream:
 
 
 class _TableStream:
-    """Rows appended per article, written as Parquet row groups of a fixed size (deterministic)."""
+    """Rows appended per article, written as Parquet row groups of a fixed size (deterministic).
+
+    Fresh rows arrive as Python column lists; rows reused from a previous file
+    arrive as Arrow tables.  Row groups depend only on the row sequence, not on
+    where rows came from, so both paths give the same bytes.
+    """
 
     def __init__(self, path: Path, model: type[pa.DataFrameModel]):
         self.name = _model_name(model)
@@ -280,35 +344,164 @@ class _TableStream:
         self.schema = arrow_schema(model)
         self.writer = pq.ParquetWriter(path, self.schema, compression="zstd", write_statistics=True)
         self.buf: dict[str, list[Any]] = {f.name: [] for f in self.schema}
+        self.chunks: list[pyarrow_mod.Table] = []  # rows before those in `buf`
         self.rows = 0
-        self.buffered = 0
+        self.buffered = 0  # rows in chunks + buf
+        self.in_buf = 0
 
-    def append(self, columns: dict[str, list[Any]]) -> None:
+    def append(self, columns: dict[str, list[Any]]) -> int:
         n = len(next(iter(columns.values()), []))
         if not n:
-            return
+            return 0
         if set(columns) != set(self.buf):
             raise PublishError(f"{self.name}: columns {sorted(columns)} != {sorted(self.buf)}")
         for name, values in columns.items():
             self.buf[name].extend(values)
+        self.in_buf += n
+        self._added(n)
+        return n
+
+    def append_arrow(self, table: pyarrow_mod.Table) -> None:
+        if not table.num_rows:
+            return
+        self._seal()
+        self.chunks.append(pyarrow_mod.Table.from_arrays(table.columns, schema=self.schema))
+        self._added(table.num_rows)
+
+    def _added(self, n: int) -> None:
         self.buffered += n
         if self.buffered >= self.group_rows:
             self.flush(whole_groups_only=True)
+
+    def _seal(self) -> None:
+        if self.in_buf:
+            self.chunks.append(pyarrow_mod.Table.from_pydict(self.buf, schema=self.schema))
+            self.buf = {k: [] for k in self.buf}
+            self.in_buf = 0
 
     def flush(self, whole_groups_only: bool = False) -> None:
         """Write buffered rows; with `whole_groups_only`, full row groups only (the rest stays buffered)."""
         take = self.buffered - self.buffered % self.group_rows if whole_groups_only else self.buffered
         if not take:
             return
-        table = pyarrow_mod.Table.from_pydict({k: v[:take] for k, v in self.buf.items()}, schema=self.schema)
+        if not self.chunks:  # only fresh rows: slice the Python lists (the cold build's path)
+            table = pyarrow_mod.Table.from_pydict({k: v[:take] for k, v in self.buf.items()}, schema=self.schema)
+            self.buf = {k: v[take:] for k, v in self.buf.items()}
+            self.in_buf -= take
+        else:
+            self._seal()
+            whole = pyarrow_mod.concat_tables(self.chunks)
+            table = whole.slice(0, take)
+            self.chunks = [whole.slice(take)] if whole.num_rows > take else []
         self.writer.write_table(table, row_group_size=self.group_rows)
         self.rows += take
-        self.buf = {k: v[take:] for k, v in self.buf.items()}
         self.buffered -= take
 
     def close(self) -> None:
         self.flush()
         self.writer.close()
+
+
+class _OldRows:
+    """Row ranges of a previous Parquet file, read one row group at a time (ranges come in increasing order)."""
+
+    def __init__(self, path: Path):
+        self.file = pq.ParquetFile(path)
+        meta = self.file.metadata
+        self.starts = list(itertools.accumulate((meta.row_group(i).num_rows for i in range(meta.num_row_groups)),
+                                                initial=0))
+        self.group: int | None = None
+        self.table: pyarrow_mod.Table | None = None
+
+    def slice(self, start: int, end: int) -> list[pyarrow_mod.Table]:
+        out = []
+        while start < end:
+            g = bisect.bisect_right(self.starts, start) - 1
+            if g >= len(self.starts) - 1:
+                raise PublishError(f"previous {Path(self.file.metadata.schema.name or '').name or 'table'} "
+                                   f"has no row {start}")
+            if g != self.group:
+                self.group, self.table = g, self.file.read_row_group(g)
+            lo, hi = start - self.starts[g], min(end, self.starts[g + 1]) - self.starts[g]
+            out.append(self.table.slice(lo, hi - lo))
+            start += hi - lo
+        return out
+
+    def close(self) -> None:
+        self.file.close()
+
+
+@dataclass(frozen=True)
+class Reuse:
+    """Stands for an unchanged article in the record stream: its rows and items are copied from `previous`."""
+
+    index: int  # the article's position in the previous dataset's PublishedIndex
+
+
+@dataclass
+class PublishedIndex:
+    """Where each article's rows and JSON items sit in a published dataset, in article_id order.
+
+    The writer returns it for what it wrote; the build keeps it (in its cache)
+    so the next build can copy unchanged articles instead of rewriting them.
+    Spans are byte offsets of the article's routines.json item (start == end:
+    no item) and of its run of JSON-LD items.
+    """
+
+    article_ids: list[str] = field(default_factory=list)
+    source_files: list[str] = field(default_factory=list)
+    sha256: list[str] = field(default_factory=list)
+    flags: list[list[str]] = field(default_factory=list)
+    rejects: list[list[dict[str, Any]]] = field(default_factory=list)
+    json: list[tuple[int, int]] = field(default_factory=list)
+    jsonld: list[tuple[int, int, int]] = field(default_factory=list)  # start, end, items
+    rows: dict[str, list[int]] = field(default_factory=lambda: {t: [] for t in TABLE_NAMES})
+
+    def __len__(self) -> int:
+        return len(self.article_ids)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"article_ids": self.article_ids, "source_files": self.source_files, "sha256": self.sha256,
+                "flags": self.flags, "rejects": self.rejects, "json": [list(s) for s in self.json],
+                "jsonld": [list(s) for s in self.jsonld], "rows": self.rows}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> PublishedIndex:
+        idx = cls(article_ids=list(d["article_ids"]), source_files=list(d["source_files"]),
+                  sha256=list(d["sha256"]), flags=[list(f) for f in d["flags"]], rejects=list(d["rejects"]),
+                  json=[(int(a), int(b)) for a, b in d["json"]],
+                  jsonld=[(int(a), int(b), int(c)) for a, b, c in d["jsonld"]],
+                  rows={t: [int(n) for n in d["rows"][t]] for t in TABLE_NAMES})
+        n = len(idx.article_ids)
+        if any(len(v) != n for v in (idx.source_files, idx.sha256, idx.flags, idx.rejects, idx.json, idx.jsonld,
+                                     *idx.rows.values())):
+            raise ValueError("published index: columns of different lengths")
+        return idx
+
+
+@dataclass
+class PreviousDataset:
+    """A published dataset and its index: the source of `Reuse` items."""
+
+    root: Path
+    index: PublishedIndex
+
+    def problem(self, *, jsonld: bool) -> str | None:
+        """Why the files on disk cannot be what the index describes (None: they can)."""
+        try:
+            for t in TABLE_NAMES:
+                n = pq.ParquetFile(self.root / "parquet" / f"{t}.parquet").metadata.num_rows
+                if n != sum(self.index.rows[t]):
+                    return f"{t}.parquet has {n} rows, the index {sum(self.index.rows[t])}"
+            ends = [("routines.json", max((e for _, e in self.index.json), default=0))]
+            if jsonld:
+                ends.append(("routines.jsonld", max((e for _, e, _ in self.index.jsonld), default=0)))
+            for name, end in ends:
+                if (self.root / "json" / name).stat().st_size < end:
+                    return f"{name} is shorter than the index says"
+        except (OSError, pyarrow_mod.ArrowException) as exc:
+            return f"cannot read the previous dataset ({exc})"
+        return None
 
 
 @dataclass
@@ -319,12 +512,19 @@ class PublishStats:
     sources: list[dict[str, Any]]
     articles: int
     report_markdown: str | None = None  # the build report as markdown, when artefacts were written
+    index: PublishedIndex | None = None  # where each article went (for the next incremental build)
+    reused: int = 0  # articles copied from the previous dataset
 
 
-def _stream_records(staging: Path, records: Iterable[ArticleRecord], ingest_rejects: Iterable[Reject], *,
+def _stream_records(staging: Path, records: Iterable[ArticleRecord | Reuse], ingest_rejects: Iterable[Reject], *,
                     name: str, version: str, jsonld: bool, check_items: bool,
-                    progress: Callable[[int], None] | None = None) -> PublishStats:
-    """Write the data files of the dataset from records in article_id order, one record in memory at a time."""
+                    progress: Callable[[int], None] | None = None,
+                    previous: PreviousDataset | None = None) -> PublishStats:
+    """Write the data files of the dataset from records in article_id order, one record in memory at a time.
+
+    `Reuse(j)` items copy article j of `previous` (rows, JSON bytes) instead;
+    consecutive ones are copied as one range.
+    """
     from .jsonld import exercise_plan, jsonld_head
     from .records import check_export_item, check_record
     from .validate import DatasetInvalid, reject_frame
@@ -340,34 +540,74 @@ def _stream_records(staging: Path, records: Iterable[ArticleRecord], ingest_reje
         if jsonld else None
     rejects = [dict(table=r.table, key=r.key, reason=r.reason, message=r.message, row=r.row)
                for r in ingest_rejects]
-    sources: list[dict[str, Any]] = []
+    index = PublishedIndex()
     seen_files: set[str] = set()
     last: str | None = None
-    n = 0
+    n = reused = 0
+    old: _Previous | None = _Previous(previous, jsonld) if previous is not None else None
+    run: list[int] = []  # consecutive previous positions waiting to be copied
+
+    def admit(article_id: str, source_file: str) -> None:
+        nonlocal last
+        # Sorted, strictly increasing ids: unique across the whole dataset without keeping them all.
+        if last is not None and article_id <= last:
+            raise DatasetInvalid(f"article ids out of order or repeated: {article_id!r} after {last!r}")
+        if source_file in seen_files:
+            raise DatasetInvalid(f"source_file {source_file!r} appears twice")
+        last = article_id
+        seen_files.add(source_file)
+
+    def copy_run() -> None:
+        nonlocal n, reused
+        if not run:
+            return
+        assert old is not None
+        old.copy(run[0], run[-1] + 1, streams, export, ld, index, rejects)
+        for _ in run:
+            n += 1
+            if progress is not None:
+                progress(n)
+        reused += len(run)
+        run.clear()
+
     try:
         for rec in records:
-            # Sorted, strictly increasing ids: unique across the whole dataset without keeping them all.
-            if last is not None and rec.article_id <= last:
-                raise DatasetInvalid(f"article ids out of order or repeated: {rec.article_id!r} after {last!r}")
-            if rec.source_file in seen_files:
-                raise DatasetInvalid(f"source_file {rec.source_file!r} appears twice")
-            last = rec.article_id
-            seen_files.add(rec.source_file)
+            if isinstance(rec, Reuse):
+                if old is None:
+                    raise PublishError("a reused article but no previous dataset")
+                j = rec.index
+                admit(old.index.article_ids[j], old.index.source_files[j])
+                if run and j != run[-1] + 1:
+                    copy_run()
+                run.append(j)
+                continue
+            copy_run()
+            admit(rec.article_id, rec.source_file)
             if check_items and rec.export is not None:
                 check_export_item(rec.export)
             check_record(rec)
             for t in TABLE_NAMES:
-                streams[t].append(rec.tables.get(t) or {})
+                index.rows[t].append(streams[t].append(rec.tables.get(t) or {}))
             rejects.extend(rec.rejects)
-            sources.append({"source_file": rec.source_file, "sha256": rec.sha256})
+            span = (export.pos, export.pos)
+            ld_span = (ld.pos, ld.pos, 0) if ld is not None else (0, 0, 0)
             if rec.export is not None:
-                export.write(rec.export)
+                span = export.write(rec.export)
                 if ld is not None:
-                    for ex in rec.export.get("exercises", []):
-                        ld.write(exercise_plan(rec.export, ex))
+                    spans = [ld.write(exercise_plan(rec.export, ex)) for ex in rec.export.get("exercises", [])]
+                    if spans:
+                        ld_span = (spans[0][0], spans[-1][1], len(spans))
+            index.article_ids.append(rec.article_id)
+            index.source_files.append(rec.source_file)
+            index.sha256.append(rec.sha256)
+            index.flags.append(list(rec.flags))
+            index.rejects.append(list(rec.rejects))
+            index.json.append(span)
+            index.jsonld.append(ld_span)
             n += 1
             if progress is not None:
                 progress(n)
+        copy_run()
         for s in streams.values():
             s.close()
         export.close()
@@ -383,11 +623,59 @@ def _stream_records(staging: Path, records: Iterable[ArticleRecord], ingest_reje
         if ld is not None:
             ld.abort()
         raise
+    finally:
+        if old is not None:
+            old.close()
     reject_df = reject_frame(rejects)
     write_parquet(reject_df, staging / "parquet" / "rejects.parquet", ALL_MODELS["rejects"])
     counts = {t: streams[t].rows for t in TABLE_NAMES}
     counts["rejects"] = int(len(reject_df))
-    return PublishStats(row_counts=counts, sources=sources, articles=n)
+    sources = [{"source_file": f, "sha256": h} for f, h in zip(index.source_files, index.sha256)]
+    return PublishStats(row_counts=counts, sources=sources, articles=n, index=index, reused=reused)
+
+
+class _Previous:
+    """Open handles on a previous dataset while its unchanged articles are copied."""
+
+    def __init__(self, previous: PreviousDataset, jsonld: bool):
+        self.index = previous.index
+        root = previous.root
+        self.tables = {t: _OldRows(root / "parquet" / f"{t}.parquet") for t in TABLE_NAMES}
+        self.row_start = {t: list(itertools.accumulate(previous.index.rows[t], initial=0)) for t in TABLE_NAMES}
+        self.json = open(root / "json" / "routines.json", "rb")
+        self.jsonld = open(root / "json" / "routines.jsonld", "rb") if jsonld else None
+
+    def copy(self, j0: int, j1: int, streams: dict[str, _TableStream], export: _JsonListStream,
+             ld: _JsonListStream | None, index: PublishedIndex, rejects: list[dict[str, Any]]) -> None:
+        """Copy previous articles j0..j1-1 (consecutive) and append their entries to `index`."""
+        old = self.index
+        for t in TABLE_NAMES:
+            for part in self.tables[t].slice(self.row_start[t][j0], self.row_start[t][j1]):
+                streams[t].append_arrow(part)
+            index.rows[t].extend(old.rows[t][j0:j1])
+        spans = [s for s in old.json[j0:j1] if s[1] > s[0]]
+        shift = export.copy(self.json, spans[0][0], spans[-1][1], len(spans)) if spans else 0
+        index.json.extend((a + shift, b + shift) if b > a else (export.pos, export.pos) for a, b in old.json[j0:j1])
+        if ld is not None and self.jsonld is not None:
+            runs = [s for s in old.jsonld[j0:j1] if s[2]]
+            shift = ld.copy(self.jsonld, runs[0][0], runs[-1][1], sum(s[2] for s in runs)) if runs else 0
+            index.jsonld.extend((a + shift, b + shift, k) if k else (ld.pos, ld.pos, 0) for a, b, k in old.jsonld[j0:j1])
+        else:
+            index.jsonld.extend((0, 0, 0) for _ in range(j0, j1))
+        index.article_ids.extend(old.article_ids[j0:j1])
+        index.source_files.extend(old.source_files[j0:j1])
+        index.sha256.extend(old.sha256[j0:j1])
+        index.flags.extend(old.flags[j0:j1])
+        index.rejects.extend(old.rejects[j0:j1])
+        for rs in old.rejects[j0:j1]:
+            rejects.extend(rs)
+
+    def close(self) -> None:
+        for t in self.tables.values():
+            t.close()
+        self.json.close()
+        if self.jsonld is not None:
+            self.jsonld.close()
 
 
 def check_dataset_head(head: dict[str, Any]) -> None:
@@ -404,7 +692,8 @@ def check_dataset_head(head: dict[str, Any]) -> None:
 def publish_records(out_dir: Path, records: Iterable[ArticleRecord], *, name: str, version: str,
                     ingest_rejects: Iterable[Reject] = (), sources: list[dict[str, Any]] | None = None,
                     artefacts: bool = True, check_items: bool = False,
-                    progress: Callable[[int], None] | None = None) -> PublishStats:
+                    progress: Callable[[int], None] | None = None,
+                    previous: PreviousDataset | None = None) -> PublishStats:
     """Stream validated records (in article_id order) into `out_dir`, all or nothing.
 
     Memory holds one record and one Parquet row group per table, whatever the
@@ -419,6 +708,11 @@ def publish_records(out_dir: Path, records: Iterable[ArticleRecord], *, name: st
     list of the manifest (default: one per record).  `check_items=True` checks
     every routines.json item against the schema here; records from
     `records_from_articles` (the flow, the cache) were already checked when made.
+
+    Incremental: `records` may hold `Reuse(j)` items for articles unchanged
+    since `previous` (normally `out_dir` itself, still intact until the swap);
+    their rows and JSON items are copied from it, giving the same bytes as
+    writing them again.  `PublishStats.index` describes what was written.
     """
     out_dir = Path(out_dir).absolute()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -429,14 +723,19 @@ def publish_records(out_dir: Path, records: Iterable[ArticleRecord], *, name: st
     if staging.exists():
         shutil.rmtree(staging)
     try:
+        if previous is not None and Path(previous.root).absolute() == staging:
+            raise PublishError("the previous dataset cannot be the staging directory")
         stats = _stream_records(staging, records, ingest_rejects, name=name, version=version,
-                                jsonld=artefacts, check_items=check_items, progress=progress)
+                                jsonld=artefacts, check_items=check_items, progress=progress,
+                                previous=previous)
         if sources is not None:
             stats.sources = list(sources)
+        hashes = _HashOnce()
         if artefacts:
-            stats.report_markdown = _write_artefacts(staging, stats.sources, name=name, version=version)
+            stats.report_markdown = _write_artefacts(staging, stats.sources, name=name, version=version,
+                                                     sha256=hashes)
         write_json(_manifest(staging, {"dataset": {"name": name, "version": version}}, stats.row_counts,
-                             stats.sources), staging / "manifest.json")
+                             stats.sources, sha256=hashes), staging / "manifest.json")
         from .check import verify_dataset  # late: check imports this module
 
         problems = verify_dataset(staging, deep=False)
