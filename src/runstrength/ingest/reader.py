@@ -32,9 +32,10 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from runstrength.ingest.decode import UTF16_32_BOMS, Undecodable, clean_text, declared_charset, decode_bytes
 from runstrength.ingest.html import extract_main_text, extract_page_meta
@@ -58,8 +59,22 @@ _BACKUP_SUFFIXES = ("~", ".swp", ".swo", ".swx", ".bak", ".tmp")
 _CHARSET_SNIFF_BYTES = 4096
 
 
+class ArticleMeta:
+    """metadata()/overrides() for RawArticle and ingest.scan.ArticleRef (same field names)."""
+
+    __slots__ = ()
+
+    def metadata(self) -> dict[str, str]:
+        """Every metadata field that has a value."""
+        return {name: v for name in META_FIELDS if (v := getattr(self, name)) is not None}
+
+    def overrides(self) -> dict[str, str]:
+        """Values that replace what text extraction found on the Article (title/organization/author)."""
+        return {name: v for name in OVERRIDE_FIELDS if (v := getattr(self, name)) is not None}
+
+
 @dataclass(frozen=True)
-class RawArticle:
+class RawArticle(ArticleMeta):
     article_id: str
     source_file: str  # relative to the raw directory, POSIX separators
     sha256: str  # of the raw file bytes
@@ -79,14 +94,6 @@ class RawArticle:
     # "nfc_normalized", "encoding_detected", "front_matter", "sidecar", "invalid_sidecar".
     flags: tuple[str, ...] = ()
 
-    def metadata(self) -> dict[str, str]:
-        """Every metadata field that has a value."""
-        return {name: v for name in META_FIELDS if (v := getattr(self, name)) is not None}
-
-    def overrides(self) -> dict[str, str]:
-        """Values that replace what text extraction found on the Article (title/organization/author)."""
-        return {name: v for name in OVERRIDE_FIELDS if (v := getattr(self, name)) is not None}
-
 
 class NoArticles(RuntimeError):
     """The raw directory holds no readable article: nothing can be published."""
@@ -99,14 +106,44 @@ def article_id_for(rel_path: str) -> str:
     return "__".join(parts)
 
 
-def _is_ignored(rel: Path) -> bool:
+def _is_ignored(rel: str) -> bool:
     # Hidden files and editor leftovers (vim swap, backups, emacs autosave "#x#") are never articles.
-    name = rel.name
+    name = rel.rpartition("/")[2]
     return (
-        any(part.startswith(".") for part in rel.parts)
+        rel.startswith(".") or "/." in rel  # any hidden part
         or name.endswith(_BACKUP_SUFFIXES)
         or (name.startswith("#") and name.endswith("#"))
     )
+
+
+def listing(raw_dir: Path) -> tuple[list[str], set[str]]:
+    """(candidates(raw_dir), the relative POSIX path of every entry named like a sidecar).
+
+    The second lets ingest.scan stat only the sidecars that exist. Plain strings,
+    no pathlib: a warm ingest.scan over 100,000 files is mostly this and stat calls.
+    """
+    top = os.fspath(raw_dir)
+    found: list[str] = []
+    sidecars: set[str] = set()
+    for dirpath, dirnames, filenames in os.walk(top, followlinks=False):
+        reldir = os.path.relpath(dirpath, top)
+        prefix = "" if reldir == os.curdir else reldir.replace(os.sep, "/") + "/"
+        # read_one looks at a sidecar path whatever it is, even a directory (then invalid).
+        sidecars.update(prefix + d for d in dirnames if d.endswith(SIDECAR_SUFFIX))
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in filenames:
+            rel = prefix + name
+            if name.endswith(SIDECAR_SUFFIX):
+                sidecars.add(rel)
+            elif not _is_ignored(rel):
+                found.append(rel)
+    found.sort()
+    return found, sidecars
+
+
+def candidates(raw_dir: Path) -> list[str]:
+    """The relative POSIX path of every candidate file below raw_dir, sorted (what discover yields)."""
+    return listing(raw_dir)[0]
 
 
 def discover(raw_dir: Path) -> Iterator[Path]:
@@ -115,14 +152,7 @@ def discover(raw_dir: Path) -> Iterator[Path]:
     Symlinked directories are not followed (no loops, nothing outside raw_dir);
     symlinked files are listed and checked by read_one.
     """
-    found = []
-    for dirpath, dirnames, filenames in os.walk(raw_dir, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in filenames:
-            rel = (Path(dirpath) / name).relative_to(raw_dir)
-            if not _is_ignored(rel) and not name.endswith(SIDECAR_SUFFIX):
-                found.append(rel)
-    for rel in sorted(found, key=lambda r: r.as_posix()):
+    for rel in candidates(raw_dir):
         yield raw_dir / rel
 
 
@@ -251,26 +281,62 @@ def read_article(path: Path, raw_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTE
     return article if article is not None else rejects[0]
 
 
+def text_sha256(text: str) -> str:
+    """Hash of the published text; surrogatepass so a lone surrogate cannot make hashing fail."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def check_raw_dir(raw_dir: Path) -> Path:
+    """raw_dir as a Path; NoArticles if it is not a directory."""
+    raw_dir = Path(raw_dir)
+    if not raw_dir.is_dir():
+        raise NoArticles(f"raw directory {raw_dir} does not exist")
+    return raw_dir
+
+
 def read_all(raw_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[RawArticle], list[Reject]]:
     """Read every article below raw_dir, in sorted path order.
 
     The same content under two names (same raw bytes, or the same published text,
     e.g. one file saved as UTF-8 and as UTF-16) is kept once, under the first path;
-    each later copy is rejected as a duplicate naming the kept one.
+    each later copy is rejected as a duplicate naming the kept one. ingest.scan.scan_all
+    gives the same without the texts, and can skip unchanged files.
     """
-    raw_dir = Path(raw_dir)
-    if not raw_dir.is_dir():
-        raise NoArticles(f"raw directory {raw_dir} does not exist")
-    articles: list[RawArticle] = []
+    raw_dir = check_raw_dir(raw_dir)
+    results = (read_one(path, raw_dir, max_bytes=max_bytes) for path in discover(raw_dir))
+    return keep_unique(results, raw_dir, lambda a: text_sha256(a.text))
+
+
+class _Readable(Protocol):
+    # What keep_unique needs of an article: RawArticle and ingest.scan.ArticleRef both fit.
+    @property
+    def article_id(self) -> str: ...
+    @property
+    def source_file(self) -> str: ...
+    @property
+    def sha256(self) -> str: ...
+
+
+A = TypeVar("A", bound=_Readable)
+
+
+def keep_unique(results: Iterable[tuple[A | None, list[Reject]]], raw_dir: Path,
+                text_hash: Callable[[A], str]) -> tuple[list[A], list[Reject]]:
+    """Turn read_one results (in discovery order) into the kept articles and every reject.
+
+    Shared by read_all and ingest.scan so duplicate detection and id assignment
+    cannot drift apart; `text_hash` gives the hash of the article's published text.
+    Raises NoArticles when nothing is kept.
+    """
+    articles: list[A] = []
     rejects: list[Reject] = []
     seen: dict[str, str] = {}
     ids: set[str] = set()
-    for path in discover(raw_dir):
-        got, problems = read_one(path, raw_dir, max_bytes=max_bytes)
+    for got, problems in results:
         if got is None:
             rejects.extend(problems)
             continue
-        text_key = "text:" + hashlib.sha256(got.text.encode("utf-8", "surrogatepass")).hexdigest()
+        text_key = "text:" + text_hash(got)
         kept = seen.get(got.sha256) or seen.get(text_key)
         if kept is not None:
             # One reject per bad file: a duplicate's own front-matter problem is moot.
@@ -286,7 +352,7 @@ def read_all(raw_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list
     return articles, rejects
 
 
-def _unique_id(article: RawArticle, ids: set[str]) -> RawArticle:
+def _unique_id(article: A, ids: set[str]) -> A:
     # "a.txt" and "a.html" (or "x__y.txt" and "x/y.txt") share a stem-based id; the later
     # path (sorted order, so stable across rebuilds) gets its extension appended.
     aid = article.article_id
