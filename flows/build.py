@@ -14,20 +14,27 @@ Scale:
   (`build_dataset.with_options(task_runner=...)`, see runstrength.runners).
   A build with a single batch runs it in the flow's process (no pool start-up
   for tiny or incremental builds).
+* Ingest is a scan (runstrength.ingest.scan): the flow keeps one small
+  `ArticleRef` per article (every field but the text, plus the text's hash)
+  and a stat index in the cache lets it skip files that did not change since
+  the last scan.  The batch tasks read the texts of the articles they extract,
+  checking that each still reads to its ref.
 * Streaming: articles are processed in article_id order and the publish task
   writes each record as soon as it is ready (Parquet row groups, routines.json
-  and JSON-LD item by item).  At most a few batches are in flight, so memory
-  does not grow with the corpus.  Ingest and publishing run in the flow's
+  and JSON-LD item by item), so memory does not grow with the corpus beyond
+  one reference per article.  The scan and publishing run in the flow's
   process: they read raw_dir and write out_dir on this machine.
 * Incremental: validated records are cached per input article (see
-  runstrength.cache); only new or changed articles are extracted, and cached
-  records are read back one at a time while publishing.  When the output
+  runstrength.cache); only new or changed articles are extracted.  Articles
+  unchanged since the dataset in out_dir was published are copied from it
+  (rows and JSON bytes, see publish_records); others come from the cache.  When the output
   directory still holds the dataset built from exactly these inputs, code and
   versions, publishing is skipped.
 """
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,12 +42,14 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.context import FlowRunContext
+from prefect.futures import PrefectFuture
 from prefect.task_runners import ProcessPoolTaskRunner
 
 from runstrength import DATASET_NAME, DATASET_VERSION
 from runstrength.cache import BuildCache, build_context, build_fingerprint, cache_disabled_by_env, raw_key
 from runstrength.extract.pipeline import extract_articles, extractor_version
-from runstrength.ingest.reader import DEFAULT_MAX_BYTES, RawArticle, read_all
+from runstrength.ingest.reader import DEFAULT_MAX_BYTES
+from runstrength.ingest.scan import ArticleRef, load_articles, scan
 from runstrength.model import Reject
 from runstrength.runners import adaptive_batch_size, local_cores, make_task_runner
 
@@ -55,21 +64,29 @@ TASK_OPTS = {"cache_policy": NO_CACHE, "persist_result": False}
 
 
 @task(name="ingest", **TASK_OPTS)
-def ingest(raw_dir: Path, max_bytes: int) -> tuple[list[RawArticle], list[Reject]]:
+def ingest(raw_dir: Path, max_bytes: int, index_path: Path | None) -> tuple[list[ArticleRef], list[Reject]]:
+    """Scan raw_dir into references (no texts kept); with a stat index, unchanged files are not read."""
     log = get_run_logger()
-    articles, rejects = read_all(raw_dir, max_bytes=max_bytes)
-    log.info("ingest: %d article(s) read from %s, %d file(s) rejected", len(articles), raw_dir, len(rejects))
-    for r in rejects:
+    found = scan(raw_dir, max_bytes=max_bytes, index_path=index_path)
+    log.info("ingest: %d article(s) in %s (%d file(s) read, %d unchanged since the last scan), "
+             "%d file(s) rejected", len(found.refs), raw_dir, found.read, found.reused, len(found.rejects))
+    for r in found.rejects:
         log.warning("rejected %s: %s (%s)", r.key, r.message, r.reason)
-    return articles, rejects
+    return found.refs, found.rejects
 
 
 @task(name="extract-validate", **TASK_OPTS)
-def extract_validate(batch: list[RawArticle]) -> list[ArticleRecord]:
-    """Extract a batch, tabulate and validate it: one validated record per article."""
+def extract_validate(batch: list[ArticleRef], raw_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[ArticleRecord]:
+    """Read, extract, tabulate and validate a batch: one validated record per article.
+
+    The texts are read here, in the worker, not shipped from the flow; a file
+    that changed since the scan fails the build (SourceChanged) rather than
+    publishing rows that do not match its manifest hash.
+    """
     from runstrength.publish.records import records_from_articles
 
-    records = records_from_articles(list(extract_articles(batch)), dataset_name=DATASET_NAME,
+    raws = load_articles(raw_dir, batch, max_bytes=max_bytes)
+    records = records_from_articles(list(extract_articles(raws)), dataset_name=DATASET_NAME,
                                     version=DATASET_VERSION)
     get_run_logger().info(
         "extract: %d article(s) -> %d exercise(s), %d dosage(s), %d sentence(s), %d row(s) rejected",
@@ -78,37 +95,47 @@ def extract_validate(batch: list[RawArticle]) -> list[ArticleRecord]:
     return records
 
 
+@dataclass
+class _Inline:
+    """A batch that runs in the flow's own process when the stream first needs it."""
+
+    refs: list[ArticleRef]
+
+
 class RecordStream:
-    """Validated records in article_id order: cached ones read from disk, fresh ones from batch tasks.
+    """Validated records in article_id order: copied, cached or freshly extracted.
 
     Iterated once by the publish task, which writes each record as it comes.
-    The batches are submitted when the stream is made (from the flow, which
-    owns the task runner) in article_id order, so results arrive roughly in
-    the order they are written; each batch's result is dropped once written
-    and each fresh record goes to the cache as it passes.
+    Articles unchanged since the dataset in out_dir come as `Reuse` markers
+    (copied from that dataset), others from the cache or a batch task.  The
+    batches are submitted when the stream is made (from the flow, which owns
+    the task runner) in article_id order, so results arrive roughly in the
+    order they are written; each batch's result is dropped once written and
+    each fresh record goes to the cache as it passes.
     """
 
-    def __init__(self, raws: list[RawArticle], keys: list[str], cache: BuildCache | None, todo: list[int],
-                 size: int, inline: bool, reuse: dict[int, int] | None = None,
+    def __init__(self, refs: list[ArticleRef], keys: list[str], cache: BuildCache | None, todo: list[int],
+                 size: int, inline: bool, raw_dir: Path, max_bytes: int, reuse: dict[int, int] | None = None,
                  previous: PreviousDataset | None = None):
-        self.raws, self.keys, self.cache = raws, keys, cache
+        self.refs, self.keys, self.cache = refs, keys, cache
+        self.raw_dir, self.max_bytes = raw_dir, max_bytes
         # Article i -> its position in the previous dataset, copied from there (see publish_records).
         self.reuse, self.previous = reuse or {}, previous
         groups = batches(todo, size)
         self.batch_of = {i: (b, j) for b, g in enumerate(groups) for j, i in enumerate(g)}
-        self.inline = inline
         # Inline (one batch, or no pool to gain from): run it when first needed, in this process.
-        self.pending: dict[int, object] = {
-            b: ([raws[i] for i in g] if inline else extract_validate.submit([raws[i] for i in g]))
+        self.pending: dict[int, _Inline | PrefectFuture | list[ArticleRecord]] = {
+            b: (_Inline([refs[i] for i in g]) if inline
+                else extract_validate.submit([refs[i] for i in g], raw_dir, max_bytes))
             for b, g in enumerate(groups)}
         self.fresh = self.corrupt_recomputed = 0
         self.empty: list[str] = []
 
     def _result(self, b: int) -> list[ArticleRecord]:
         res = self.pending[b]
-        if self.inline and isinstance(res, list) and res and isinstance(res[0], RawArticle):
-            res = extract_validate(res)
-        elif not isinstance(res, list):
+        if isinstance(res, _Inline):
+            res = extract_validate(res.refs, self.raw_dir, self.max_bytes)
+        elif isinstance(res, PrefectFuture):
             res = res.result()
         self.pending[b] = res
         return res
@@ -116,25 +143,25 @@ class RecordStream:
     def __iter__(self):
         from runstrength.publish.writer import Reuse
 
-        for i, raw in enumerate(self.raws):
+        for i, ref in enumerate(self.refs):
             j = self.reuse.get(i)
             if j is not None:
                 if "no_exercises" in self.previous.index.flags[j]:
-                    self.empty.append(raw.source_file)
+                    self.empty.append(ref.source_file)
                 yield Reuse(j)
                 continue
             if i not in self.batch_of:
                 rec = self.cache.get(self.keys[i])
                 if rec is None:  # corrupt, or vanished since the lookup: recompute it here
-                    rec = extract_validate.fn([raw])[0]
+                    rec = extract_validate.fn([ref], self.raw_dir, self.max_bytes)[0]
                     self.corrupt_recomputed += 1
                     self.cache.put(self.keys[i], rec)
             else:
                 b, j = self.batch_of[i]
                 records = self._result(b)
                 rec = records[j]
-                if rec.article_id != raw.article_id:
-                    raise RuntimeError(f"batch {b} returned {rec.article_id!r} for {raw.article_id!r}")
+                if rec.article_id != ref.article_id:
+                    raise RuntimeError(f"batch {b} returned {rec.article_id!r} for {ref.article_id!r}")
                 if j == len(records) - 1:
                     del self.pending[b]  # the batch is written: let it go
                 self.fresh += 1
@@ -150,7 +177,7 @@ def publish_dataset(out_dir: Path, stream: RecordStream, rejects: list[Reject]) 
     from runstrength.publish.writer import publish_records
 
     log = get_run_logger()
-    total = len(stream.raws)
+    total = len(stream.refs)
     t0 = time.perf_counter()
     step = max(1, total // 20)
 
@@ -193,33 +220,33 @@ def build_dataset(raw_dir: Path = Path("raw"), out_dir: Path = Path("dataset"), 
     version = extractor_version()
     out_dir = Path(out_dir)
     log.info("build: raw=%s out=%s extractor=%s", raw_dir, out_dir, version)
-    raws, rejects = ingest(Path(raw_dir), max_bytes)
-
     if use_cache is None:
         use_cache = not cache_disabled_by_env()
     cache = BuildCache.open(cache_dir, version, out_dir=out_dir, clear=clear_cache) if (use_cache or clear_cache) else None
     if cache is not None and not use_cache:
         cache = None  # --clear-cache --no-cache: cleared, then not used
+    refs, rejects = ingest(Path(raw_dir), max_bytes, cache.ingest_index(raw_dir) if cache is not None else None)
+
     fingerprint = None
     # article_id order is publication order, so records can be written as they arrive.
-    raws = sorted(raws, key=lambda r: r.article_id)
-    keys = [raw_key(r) for r in raws] if cache is not None else []
+    refs = sorted(refs, key=lambda r: r.article_id)
+    keys = [raw_key(r) for r in refs] if cache is not None else []
     if cache is not None:
-        fingerprint = build_fingerprint(raws, rejects, dataset_version=DATASET_VERSION, extractor=version,
+        fingerprint = build_fingerprint(refs, rejects, dataset_version=DATASET_VERSION, extractor=version,
                                         keys=keys)
         if cache.published_matches(out_dir, fingerprint):
             log.info("publish: skipped, %s already holds this build (same %d source(s) and rejects, extractor %s, "
-                     "dataset %s %s, same code)", out_dir, len(raws), version, DATASET_NAME, DATASET_VERSION)
+                     "dataset %s %s, same code)", out_dir, len(refs), version, DATASET_NAME, DATASET_VERSION)
             return out_dir
 
     # Articles unchanged since the dataset in out_dir was published are copied from it, not rewritten.
     context = build_context(dataset_version=DATASET_VERSION, extractor=version)
     found = cache.previous_dataset(out_dir, context) if cache is not None else None
-    previous, reuse = (found[0], unchanged(raws, keys, *found)) if found else (None, {})
-    todo = [i for i in range(len(raws)) if i not in reuse and (cache is None or not cache.has(keys[i]))]
+    previous, reuse = (found[0], unchanged(refs, keys, *found)) if found else (None, {})
+    todo = [i for i in range(len(refs)) if i not in reuse and (cache is None or not cache.has(keys[i]))]
     if cache is not None:
         log.info("cache: %d article(s) unchanged in %s, %d from the cache, %d to extract (cache %s)",
-                 len(reuse), out_dir, len(raws) - len(reuse) - len(todo), len(todo), cache.articles_dir)
+                 len(reuse), out_dir, len(refs) - len(reuse) - len(todo), len(todo), cache.articles_dir)
     ctx = FlowRunContext.get()
     runner = ctx.task_runner if ctx else None
     workers = parallelism or local_cores()
@@ -229,7 +256,8 @@ def build_dataset(raw_dir: Path = Path("raw"), out_dir: Path = Path("dataset"), 
     if todo and not inline:
         log.info("extract: %d article(s) in %d batch(es) of <= %d on %s", len(todo), n_batches, size,
                  type(runner).__name__ if runner else "the flow's process")
-    stream = RecordStream(raws, keys, cache, todo, size, inline=inline, reuse=reuse, previous=previous)
+    stream = RecordStream(refs, keys, cache, todo, size, inline=inline, raw_dir=Path(raw_dir), max_bytes=max_bytes,
+                          reuse=reuse, previous=previous)
     stats = publish_dataset(out_dir, stream, rejects)
     if stream.corrupt_recomputed:
         log.warning("cache: %d corrupt entr%s recomputed", stream.corrupt_recomputed,
@@ -238,19 +266,19 @@ def build_dataset(raw_dir: Path = Path("raw"), out_dir: Path = Path("dataset"), 
         log.warning("%d article(s) with no exercise found: %s", len(stream.empty), ", ".join(stream.empty[:10]))
     if cache is not None:
         cache.record_published(out_dir, fingerprint, {"extractor_version": version, "dataset_version": DATASET_VERSION,
-                                                      "sources": len(raws)})
+                                                      "sources": len(refs)})
         cache.record_index(out_dir, stats.index, keys, context)
         cache.prune()
     return out_dir
 
 
-def unchanged(raws: list[RawArticle], keys: list[str], previous: PreviousDataset,
+def unchanged(refs: list[ArticleRef], keys: list[str], previous: PreviousDataset,
               previous_keys: list[str]) -> dict[int, int]:
     """Article i -> its position in the previous dataset, for every article published there from the same input."""
     position = {aid: j for j, aid in enumerate(previous.index.article_ids)}
     reuse = {}
-    for i, raw in enumerate(raws):
-        j = position.get(raw.article_id)
+    for i, ref in enumerate(refs):
+        j = position.get(ref.article_id)
         if j is not None and previous_keys[j] == keys[i]:
             reuse[i] = j
     return reuse

@@ -245,6 +245,66 @@ def test_unchanged_articles_are_copied_from_the_previous_dataset(prefect_harness
     assert tree_bytes(out) == tree_bytes(fresh)
 
 
+def _age(raw: Path, seconds: int = 3600) -> None:
+    """Date every file back, so the ingest index trusts it (files written in its last 2 s are re-read)."""
+    import time
+
+    for p in raw.iterdir():
+        os.utime(p, (time.time() - seconds, time.time() - seconds))
+
+
+def test_unchanged_raw_files_are_not_read_again(prefect_harness, cache_on, root: Path, tmp_path: Path,
+                                                monkeypatch, caplog) -> None:
+    from runstrength.ingest import scan
+
+    raw, out, cache_dir = tmp_path / "raw", tmp_path / "dataset", tmp_path / "cache"
+    shutil.copytree(root / "raw", raw)
+    _age(raw)
+    with caplog.at_level(logging.INFO):
+        cli.run_build(raw, out, cache_dir=cache_dir)
+    assert "(5 file(s) read, 0 unchanged since the last scan)" in caplog.text
+    reads: list[str] = []
+    real = scan.read_one
+    monkeypatch.setattr(scan, "read_one", lambda path, *a, **k: reads.append(path.name) or real(path, *a, **k))
+    victim = sorted(raw.iterdir())[3]
+    victim.write_text(victim.read_text(encoding="utf-8") + "\nAdd 3 sets of 8 step-ups.\n", encoding="utf-8")
+    caplog.clear()
+    seen = _spy_extraction(monkeypatch)
+    with caplog.at_level(logging.INFO):
+        cli.run_build(raw, out, cache_dir=cache_dir)
+    # The scan reads the edited file only; its batch task reads it once more for extraction.
+    assert "(1 file(s) read, 4 unchanged since the last scan)" in caplog.text
+    assert reads == [victim.name, victim.name] and seen == [victim.name]
+    fresh = tmp_path / "fresh"
+    cli.run_build(raw, fresh, use_cache=False)
+    assert tree_bytes(out) == tree_bytes(fresh)
+
+
+def test_a_file_changed_during_the_build_fails_it(prefect_harness, cache_on, root: Path, tmp_path: Path,
+                                                  monkeypatch, capsys) -> None:
+    import flows.build
+
+    raw, out, cache_dir = tmp_path / "raw", tmp_path / "dataset", tmp_path / "cache"
+    shutil.copytree(root / "raw", raw)
+    cli.run_build(raw, out, cache_dir=cache_dir)
+    before = tree_bytes(out)
+    victim = sorted(raw.iterdir())[0]
+    real_scan = flows.build.scan
+
+    def scan_then_edit(*args, **kwargs):
+        found = real_scan(*args, **kwargs)
+        victim.write_text(victim.read_text(encoding="utf-8") + "\nEdited mid-build.\n", encoding="utf-8")
+        return found
+
+    victim.write_text(victim.read_text(encoding="utf-8") + "\nDo 2 sets of 10 squats.\n", encoding="utf-8")
+    monkeypatch.setattr(flows.build, "scan", scan_then_edit)
+    code = cli.main(["build", "--raw-dir", str(raw), "--out-dir", str(out), "--cache-dir", str(cache_dir), "-q"])
+    assert code == 1
+    err = capsys.readouterr()
+    assert f"SourceChanged: {victim.name} changed while the build was running" in err.out + err.err
+    assert tree_bytes(out) == before
+
+
 def test_corrupted_entry_is_recomputed_in_a_build(prefect_harness, cache_on, clean_build: Path, root: Path,
                                                   tmp_path: Path, monkeypatch, caplog) -> None:
     cache_dir = tmp_path / "cache"

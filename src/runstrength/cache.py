@@ -6,6 +6,7 @@ Layout (default `.cache/runstrength/` in the working directory, or
     articles/<namespace>/<kk>/<key>.json   one validated ArticleRecord per input article
     published/<out-dir-hash>.json         fingerprint of the last build published into a directory
     published/<out-dir-hash>.index        where each article sits in that dataset (incremental publishing)
+    ingest/<raw-dir-hash>.index           stat index of a raw directory (see runstrength.ingest.scan)
 
 * `namespace` is the extractor version (`extractor_version()`: code, patterns
   and lexicons of extraction) combined with the code that turns an extracted
@@ -13,10 +14,10 @@ Layout (default `.cache/runstrength/` in the working directory, or
   tabulation, validation) and this cache's format, so any change that can
   alter a record starts a fresh namespace: a changed pattern file or schema
   re-extracts everything.
-* `key` is the sha256 of the whole `RawArticle` (published text, raw-bytes
-  sha256, path/id, sidecar and front-matter metadata, reading flags): every
-  input extraction sees, so an unchanged article is never re-extracted and a
-  changed one (or one whose sidecar changed) always is.
+* `key` is the sha256 of the article's `ArticleRef` (hash of the published
+  text, raw-bytes sha256, path/id, sidecar and front-matter metadata, reading
+  flags): every input extraction sees, so an unchanged article is never
+  re-extracted and a changed one (or one whose sidecar changed) always is.
 * An entry is one header line (JSON: format, namespace, key, sha256 and size of
   the payload) followed by the payload (the record as JSON).  Entries are
   written to a temporary file and renamed into place, so a reader sees a whole
@@ -39,7 +40,7 @@ import logging
 import os
 import shutil
 import tempfile
-from dataclasses import asdict, fields
+from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -52,7 +53,7 @@ if TYPE_CHECKING:
 CACHE_DIR_ENV = "RUNSTRENGTH_CACHE_DIR"
 NO_CACHE_ENV = "RUNSTRENGTH_NO_CACHE"
 DEFAULT_CACHE_DIR = Path(".cache") / "runstrength"
-FORMAT = 2  # 2: validated ArticleRecord payloads (1: extracted Articles)
+FORMAT = 3  # 3: keys over ArticleRefs (2: validated ArticleRecord payloads, 1: extracted Articles)
 KEEP_NAMESPACES = 3  # older extractor versions beyond this many are pruned
 
 log = logging.getLogger("runstrength.cache")
@@ -80,10 +81,15 @@ def _canonical(obj: Any) -> bytes:
     return orjson.dumps(obj, option=orjson.OPT_SORT_KEYS)
 
 
-def raw_key(raw: Any) -> str:
-    """Content key of one input article: sha256 over every field of the RawArticle."""
-    # A flat record of strings and a tuple: read the fields instead of asdict's deep copy.
-    return _sha256(_canonical({f.name: getattr(raw, f.name) for f in fields(raw)}))
+def raw_key(article: Any) -> str:
+    """Content key of one input article: sha256 over every field of its ArticleRef (the text by its hash).
+
+    A RawArticle and the ArticleRef the scan made for the same file give the same key.
+    """
+    from runstrength.ingest.scan import REF_FIELDS, ArticleRef, ref_of
+
+    ref = article if isinstance(article, ArticleRef) else ref_of(article)
+    return _sha256(_canonical({name: getattr(ref, name) for name in REF_FIELDS}))
 
 
 def code_fingerprint(*files: Path) -> str:
@@ -150,8 +156,8 @@ class BuildCache:
         return cache
 
     def clear(self) -> None:
-        """Remove every entry (all extractor versions) and every publish record."""
-        for sub in ("articles", "published"):
+        """Remove every entry (all extractor versions), every publish record and ingest index."""
+        for sub in ("articles", "published", "ingest"):
             shutil.rmtree(self.root / sub, ignore_errors=True)
         log.info("cache: cleared %s", self.root)
 
@@ -263,6 +269,10 @@ class BuildCache:
                 path.unlink()
             except OSError:
                 pass
+
+    def ingest_index(self, raw_dir: Path) -> Path:
+        """Where the stat index of raw_dir lives (runstrength.ingest.scan)."""
+        return self.root / "ingest" / f"{_sha256(str(Path(raw_dir).absolute()).encode())[:24]}.index"
 
     # -- publish index (incremental publishing) -------------------------------
 
