@@ -7,6 +7,7 @@ inside row groups and span several of them.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -60,7 +61,14 @@ def before() -> list[ArticleRecord]:
     return records([raw(i) for i in range(12)])
 
 
-def test_copying_unchanged_articles_gives_the_bytes_of_a_full_rewrite(tmp_path: Path, before) -> None:
+@pytest.mark.parametrize("kernel_copy", [True, False], ids=["copy_file_range", "read-write"])
+def test_copying_unchanged_articles_gives_the_bytes_of_a_full_rewrite(tmp_path: Path, before, monkeypatch,
+                                                                      kernel_copy: bool) -> None:
+    if not kernel_copy:  # a system without copy_file_range (or a filesystem refusing it)
+        def refuse(*args):
+            raise OSError(95, "Operation not supported")
+
+        monkeypatch.setattr(os, "copy_file_range", refuse, raising=False)
     out = tmp_path / "ds"
     first = publish(out, before)
     assert first.reused == 0 and len(first.index) == 12
