@@ -119,7 +119,7 @@ def test_the_published_index_points_at_each_articles_item(tmp_path: Path, before
         assert n == len(rec.export["exercises"])
         items = json.loads(b"[" + ld[start:end] + b"]")
         assert len(items) == n
-    assert stats.index.rows["exercises"] == [r.n_rows("exercises") for r in before]
+    assert list(stats.index.rows["exercises"]) == [r.n_rows("exercises") for r in before]
 
 
 def test_a_reused_article_needs_a_previous_dataset(tmp_path: Path) -> None:
@@ -146,3 +146,63 @@ def test_index_with_columns_of_different_lengths_is_refused(before, tmp_path: Pa
     d["sha256"] = d["sha256"][:-1]
     with pytest.raises(ValueError, match="different lengths"):
         writer.PublishedIndex.from_dict(d)
+
+
+def test_compact_columns_behave_like_lists() -> None:
+    from runstrength.publish.columns import Spans, StringLists, Strings
+
+    words = ["art-01", "", "é-ü/ß.txt", "x" * 300]
+    s = Strings(words)
+    assert list(s) == words and len(s) == 4 and s[2] == "é-ü/ß.txt" and s[-1] == "x" * 300 and s[1:3] == words[1:3]
+    with pytest.raises(IndexError):
+        s[4]
+    flags = StringLists([[], ["no_exercises"], ["sidecar", "mojibake_repaired"]])
+    assert list(flags) == [[], ["no_exercises"], ["sidecar", "mojibake_repaired"]] and flags[1:] == [
+        ["no_exercises"], ["sidecar", "mojibake_repaired"]]
+    with pytest.raises(ValueError):
+        flags.append([""])  # would read back as no flag at all
+    spans = Spans(3, [(0, 10, 2), (10, 10, 0)])
+    spans.append((12, 40, 1))
+    assert list(spans) == [(0, 10, 2), (10, 10, 0), (12, 40, 1)] and spans[1:] == [(10, 10, 0), (12, 40, 1)]
+    with pytest.raises(ValueError):
+        spans.append((1, 2))
+
+
+def _rows(schema, start: int, n: int) -> dict[str, list]:
+    import pyarrow as pa
+
+    def value(f, i):
+        if pa.types.is_list(f.type):
+            return [f"muscle-{i % 7}"]
+        if pa.types.is_integer(f.type):
+            return i * 37 % 1000
+        if pa.types.is_boolean(f.type):
+            return i % 3 == 0
+        # Distinct long strings: the dictionary outgrows its page and the writer falls
+        # back to plain encoding, where page breaks used to follow the buffering.
+        return f"{f.name}-{i}-" + "x" * (600 + i % 50)
+
+    return {f.name: [value(f, i) for i in range(start, start + n)] for f in schema}
+
+
+def test_parquet_bytes_do_not_depend_on_how_rows_were_buffered(tmp_path: Path, monkeypatch) -> None:
+    """Rows buffered as one list, as many Arrow chunks, or copied from another file: the same bytes.
+
+    Row groups of more than 1 MB of distinct strings make the Parquet writer give
+    up dictionary encoding part-way, at a point that follows the Arrow chunks it
+    is handed unless the writer hands it one chunk per column.
+    """
+    from schemas.tables import ALL_MODELS
+
+    monkeypatch.setattr(writer, "ROW_GROUP_ROWS", 3000)
+    n = 7000
+    outputs = []
+    for seal, step in ((10**9, n), (97, 13), (500, 250)):
+        monkeypatch.setattr(writer, "SEAL_ROWS", seal)
+        path = tmp_path / f"cues-{seal}.parquet"
+        stream = writer._TableStream(path, ALL_MODELS["cues"])
+        for start in range(0, n, step):
+            stream.append(_rows(stream.schema, start, min(step, n - start)))
+        stream.close()
+        outputs.append(path.read_bytes())
+    assert outputs[0] == outputs[1] == outputs[2]

@@ -16,7 +16,8 @@ import itertools
 import json
 import os
 import shutil
-from collections.abc import Callable, Iterable
+from array import array
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
@@ -30,6 +31,7 @@ import pyarrow as pyarrow_mod
 import pyarrow.parquet as pq
 
 from runstrength.model import Reject
+from runstrength.publish.columns import Spans, StringLists, Strings
 from schemas.tables import ALL_MODELS, LIST_OF_STRINGS, PRIMARY_KEYS, TABLE_MODELS
 
 if TYPE_CHECKING:
@@ -43,6 +45,9 @@ TABLE_NAMES = tuple(TABLE_MODELS)
 # carry the whole text, so their groups are smaller.
 ROW_GROUP_ROWS = 64_000
 ARTICLE_GROUP_ROWS = 4_000
+# Buffered rows turn into Arrow (compact, contiguous) every this many rows: as
+# Python objects a 64,000-row group of five tables costs hundreds of MB.
+SEAL_ROWS = 2_048
 # What the card/report/datapackage summaries never read (long text bodies).
 LEAN_DROP = {"articles": ("text",), "sections": ("title",), "dosages": ("text", "rest_text"),
              "cues": ("text", "exercise_id", "cue_id", "kind", "role", "order", "start", "end"),
@@ -356,9 +361,10 @@ class _JsonListStream:
 class _TableStream:
     """Rows appended per article, written as Parquet row groups of a fixed size (deterministic).
 
-    Fresh rows arrive as Python column lists; rows reused from a previous file
-    arrive as Arrow tables.  Row groups depend only on the row sequence, not on
-    where rows came from, so both paths give the same bytes.
+    Fresh rows arrive as Python column lists and are turned into Arrow every
+    SEAL_ROWS rows; rows reused from a previous file arrive as Arrow tables.
+    Row groups depend only on the row sequence, not on how it was chunked, so
+    every path gives the same bytes.
     """
 
     def __init__(self, path: Path, model: type[pa.DataFrameModel]):
@@ -381,6 +387,8 @@ class _TableStream:
         for name, values in columns.items():
             self.buf[name].extend(values)
         self.in_buf += n
+        if self.in_buf >= SEAL_ROWS:
+            self._seal()
         self._added(n)
         return n
 
@@ -414,7 +422,9 @@ class _TableStream:
         else:
             self._seal()
             whole = pyarrow_mod.concat_tables(self.chunks)
-            table = whole.slice(0, take)
+            # One contiguous chunk per column: Parquet pages break at chunk boundaries,
+            # so without this the bytes would depend on how the rows were buffered.
+            table = whole.slice(0, take).combine_chunks()
             self.chunks = [whole.slice(take)] if whole.num_rows > take else []
         self.writer.write_table(table, row_group_size=self.group_rows)
         self.rows += take
@@ -461,6 +471,9 @@ class Reuse:
     index: int  # the article's position in the previous dataset's PublishedIndex
 
 
+_NO_REJECTS: tuple = ()  # shared by every article without rejects (most of them)
+
+
 @dataclass
 class PublishedIndex:
     """Where each article's rows and JSON items sit in a published dataset, in article_id order.
@@ -468,33 +481,35 @@ class PublishedIndex:
     The writer returns it for what it wrote; the build keeps it (in its cache)
     so the next build can copy unchanged articles instead of rewriting them.
     Spans are byte offsets of the article's routines.json item (start == end:
-    no item) and of its run of JSON-LD items.
+    no item) and of its run of JSON-LD items.  Columns are compact (see
+    publish/columns.py): the index grows with every article a build writes.
     """
 
-    article_ids: list[str] = field(default_factory=list)
-    source_files: list[str] = field(default_factory=list)
-    sha256: list[str] = field(default_factory=list)
-    flags: list[list[str]] = field(default_factory=list)
-    rejects: list[list[dict[str, Any]]] = field(default_factory=list)
-    json: list[tuple[int, int]] = field(default_factory=list)
-    jsonld: list[tuple[int, int, int]] = field(default_factory=list)  # start, end, items
-    rows: dict[str, list[int]] = field(default_factory=lambda: {t: [] for t in TABLE_NAMES})
+    article_ids: Strings = field(default_factory=Strings)
+    source_files: Strings = field(default_factory=Strings)
+    sha256: Strings = field(default_factory=Strings)
+    flags: StringLists = field(default_factory=StringLists)
+    rejects: list[Sequence[dict[str, Any]]] = field(default_factory=list)
+    json: Spans = field(default_factory=lambda: Spans(2))
+    jsonld: Spans = field(default_factory=lambda: Spans(3))  # start, end, items
+    rows: dict[str, array] = field(default_factory=lambda: {t: array("q") for t in TABLE_NAMES})
 
     def __len__(self) -> int:
         return len(self.article_ids)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"article_ids": self.article_ids, "source_files": self.source_files, "sha256": self.sha256,
-                "flags": self.flags, "rejects": self.rejects, "json": [list(s) for s in self.json],
-                "jsonld": [list(s) for s in self.jsonld], "rows": self.rows}
+        return {"article_ids": list(self.article_ids), "source_files": list(self.source_files),
+                "sha256": list(self.sha256), "flags": list(self.flags), "rejects": [list(r) for r in self.rejects],
+                "json": [list(s) for s in self.json], "jsonld": [list(s) for s in self.jsonld],
+                "rows": {t: list(v) for t, v in self.rows.items()}}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> PublishedIndex:
-        idx = cls(article_ids=list(d["article_ids"]), source_files=list(d["source_files"]),
-                  sha256=list(d["sha256"]), flags=[list(f) for f in d["flags"]], rejects=list(d["rejects"]),
-                  json=[(int(a), int(b)) for a, b in d["json"]],
-                  jsonld=[(int(a), int(b), int(c)) for a, b, c in d["jsonld"]],
-                  rows={t: [int(n) for n in d["rows"][t]] for t in TABLE_NAMES})
+        idx = cls(article_ids=Strings(d["article_ids"]), source_files=Strings(d["source_files"]),
+                  sha256=Strings(d["sha256"]), flags=StringLists(d["flags"]),
+                  rejects=[list(r) if r else _NO_REJECTS for r in d["rejects"]],
+                  json=Spans(2, d["json"]), jsonld=Spans(3, d["jsonld"]),
+                  rows={t: array("q", d["rows"][t]) for t in TABLE_NAMES})
         n = len(idx.article_ids)
         if any(len(v) != n for v in (idx.source_files, idx.sha256, idx.flags, idx.rejects, idx.json, idx.jsonld,
                                      *idx.rows.values())):
@@ -564,7 +579,6 @@ def _stream_records(staging: Path, records: Iterable[ArticleRecord | Reuse], ing
     rejects = [dict(table=r.table, key=r.key, reason=r.reason, message=r.message, row=r.row)
                for r in ingest_rejects]
     index = PublishedIndex()
-    seen_files: set[str] = set()
     last: str | None = None
     n = reused = 0
     old: _Previous | None = _Previous(previous, jsonld) if previous is not None else None
@@ -573,12 +587,10 @@ def _stream_records(staging: Path, records: Iterable[ArticleRecord | Reuse], ing
     def admit(article_id: str, source_file: str) -> None:
         nonlocal last
         # Sorted, strictly increasing ids: unique across the whole dataset without keeping them all.
+        # (Unique source files are checked once at the end, from the index.)
         if last is not None and article_id <= last:
             raise DatasetInvalid(f"article ids out of order or repeated: {article_id!r} after {last!r}")
-        if source_file in seen_files:
-            raise DatasetInvalid(f"source_file {source_file!r} appears twice")
         last = article_id
-        seen_files.add(source_file)
 
     def copy_run() -> None:
         nonlocal n, reused
@@ -623,14 +635,15 @@ def _stream_records(staging: Path, records: Iterable[ArticleRecord | Reuse], ing
             index.article_ids.append(rec.article_id)
             index.source_files.append(rec.source_file)
             index.sha256.append(rec.sha256)
-            index.flags.append(list(rec.flags))
-            index.rejects.append(list(rec.rejects))
+            index.flags.append(rec.flags)
+            index.rejects.append(list(rec.rejects) if rec.rejects else _NO_REJECTS)
             index.json.append(span)
             index.jsonld.append(ld_span)
             n += 1
             if progress is not None:
                 progress(n)
         copy_run()
+        _check_unique(index.source_files)
         for s in streams.values():
             s.close()
         export.close()
@@ -657,6 +670,16 @@ def _stream_records(staging: Path, records: Iterable[ArticleRecord | Reuse], ing
     return PublishStats(row_counts=counts, sources=sources, articles=n, index=index, reused=reused)
 
 
+def _check_unique(source_files: Strings) -> None:
+    from .validate import DatasetInvalid
+
+    seen: set[str] = set()
+    for f in source_files:
+        if f in seen:
+            raise DatasetInvalid(f"source_file {f!r} appears twice")
+        seen.add(f)
+
+
 class _Previous:
     """Open handles on a previous dataset while its unchanged articles are copied."""
 
@@ -664,7 +687,7 @@ class _Previous:
         self.index = previous.index
         root = previous.root
         self.tables = {t: _OldRows(root / "parquet" / f"{t}.parquet") for t in TABLE_NAMES}
-        self.row_start = {t: list(itertools.accumulate(previous.index.rows[t], initial=0)) for t in TABLE_NAMES}
+        self.row_start = {t: array("q", itertools.accumulate(previous.index.rows[t], initial=0)) for t in TABLE_NAMES}
         self.json = open(root / "json" / "routines.json", "rb")
         self.jsonld = open(root / "json" / "routines.jsonld", "rb") if jsonld else None
 
