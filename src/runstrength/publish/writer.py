@@ -48,11 +48,16 @@ ARTICLE_GROUP_ROWS = 4_000
 # Buffered rows turn into Arrow (compact, contiguous) every this many rows: as
 # Python objects a 64,000-row group of five tables costs hundreds of MB.
 SEAL_ROWS = 2_048
-# What the card/report/datapackage summaries never read (long text bodies).
-LEAN_DROP = {"articles": ("text",), "sections": ("title",), "dosages": ("text", "rest_text"),
-             "cues": ("text", "exercise_id", "cue_id", "kind", "role", "order", "start", "end"),
-             "exercises": ("name", "aliases", "start", "end"), "rejects": ()}
-LEAN_DICTIONARY = ("article_id", "exercise_id", "section_id")
+# The columns the card, report and datapackage summaries read (everything else stays
+# on disk: at 100,000 articles the whole tables would cost GBs of pandas objects).
+LEAN_COLUMNS = {
+    "articles": ("article_id", "source_file", "title", "organization", "author", "url", "license"),
+    "sections": ("article_id",),
+    "exercises": ("article_id", "canonical_name", "muscles", "equipment"),
+    "dosages": ("article_id", "sets_min", "reps_min", "hold_seconds_min", "duration_seconds_min"),
+    "cues": ("article_id",),
+}
+LEAN_DICTIONARY = ("article_id", "exercise_id", "section_id", "canonical_name")
 
 
 class PublishError(Exception):
@@ -211,16 +216,17 @@ def _manifest(root: Path, export: dict[str, Any], counts: dict[str, int],
 
 
 def lean_tables(root: Path) -> dict[str, pd.DataFrame]:
-    """The published tables without their long text columns, for the card, report and datapackage.
+    """The columns of the published tables that the card, report and datapackage read (LEAN_COLUMNS).
 
     Read back from the staged Parquet so the summaries describe exactly the
-    published rows without holding the whole dataset: id columns come back
-    dictionary-encoded (categoricals), text bodies are left on disk.
+    published rows without holding the whole dataset: ids and exercise names
+    come back dictionary-encoded (categoricals), everything else stays on disk.
     """
     out = {}
     for name in PARQUET_TABLES:
         path = root / "parquet" / f"{name}.parquet"
-        cols = [c for c in pq.read_schema(path).names if c not in LEAN_DROP.get(name, ())]
+        keep = LEAN_COLUMNS.get(name)
+        cols = [c for c in pq.read_schema(path).names if keep is None or c in keep]
         out[name] = read_parquet(path, ALL_MODELS[name], columns=cols,
                                  dictionary=[c for c in cols if c in LEAN_DICTIONARY])
     return out
