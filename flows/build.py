@@ -43,13 +43,13 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.context import FlowRunContext
 from prefect.futures import PrefectFuture
-from prefect.task_runners import ProcessPoolTaskRunner
+from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
 from runstrength import DATASET_NAME, DATASET_VERSION
 from runstrength.cache import BuildCache, build_context, build_fingerprint, cache_disabled_by_env, raw_key
 from runstrength.extract.pipeline import extract_articles, extractor_version
-from runstrength.ingest.reader import DEFAULT_MAX_BYTES
-from runstrength.ingest.scan import ArticleRef, load_articles, scan
+from runstrength.ingest.reader import DEFAULT_MAX_BYTES, RawArticle
+from runstrength.ingest.scan import ArticleRef, load_article, load_articles, scan
 from runstrength.model import Reject
 from runstrength.runners import adaptive_batch_size, local_cores, make_task_runner
 
@@ -76,16 +76,19 @@ def ingest(raw_dir: Path, max_bytes: int, index_path: Path | None) -> tuple[list
 
 
 @task(name="extract-validate", **TASK_OPTS)
-def extract_validate(batch: list[ArticleRef], raw_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[ArticleRecord]:
+def extract_validate(batch: list[ArticleRef | RawArticle], raw_dir: Path,
+                     max_bytes: int = DEFAULT_MAX_BYTES) -> list[ArticleRecord]:
     """Read, extract, tabulate and validate a batch: one validated record per article.
 
-    The texts are read here, in the worker, not shipped from the flow; a file
-    that changed since the scan fails the build (SourceChanged) rather than
-    publishing rows that do not match its manifest hash.
+    Refs are read here, in the worker, not shipped from the flow; a file that
+    changed since the scan fails the build (SourceChanged) rather than
+    publishing rows that do not match its manifest hash.  A batch for workers
+    that may not see raw_dir (a Dask cluster) arrives as RawArticles, read and
+    checked by the flow.
     """
     from runstrength.publish.records import records_from_articles
 
-    raws = load_articles(raw_dir, batch, max_bytes=max_bytes)
+    raws = [a if isinstance(a, RawArticle) else load_article(raw_dir, a, max_bytes=max_bytes) for a in batch]
     records = records_from_articles(list(extract_articles(raws)), dataset_name=DATASET_NAME,
                                     version=DATASET_VERSION)
     get_run_logger().info(
@@ -116,7 +119,7 @@ class RecordStream:
 
     def __init__(self, refs: list[ArticleRef], keys: list[str], cache: BuildCache | None, todo: list[int],
                  size: int, inline: bool, raw_dir: Path, max_bytes: int, reuse: dict[int, int] | None = None,
-                 previous: PreviousDataset | None = None):
+                 previous: PreviousDataset | None = None, ship_texts: bool = False):
         self.refs, self.keys, self.cache = refs, keys, cache
         self.raw_dir, self.max_bytes = raw_dir, max_bytes
         # Article i -> its position in the previous dataset, copied from there (see publish_records).
@@ -126,10 +129,14 @@ class RecordStream:
         # Inline (one batch, or no pool to gain from): run it when first needed, in this process.
         self.pending: dict[int, _Inline | PrefectFuture | list[ArticleRecord]] = {
             b: (_Inline([refs[i] for i in g]) if inline
-                else extract_validate.submit([refs[i] for i in g], raw_dir, max_bytes))
+                else extract_validate.submit(self._payload([refs[i] for i in g], ship_texts), raw_dir, max_bytes))
             for b, g in enumerate(groups)}
         self.fresh = self.corrupt_recomputed = 0
         self.empty: list[str] = []
+
+    def _payload(self, refs: list[ArticleRef], ship_texts: bool) -> list[ArticleRef] | list[RawArticle]:
+        # Workers on other machines may not see raw_dir: send them the texts, read and checked here.
+        return load_articles(self.raw_dir, refs, max_bytes=self.max_bytes) if ship_texts else refs
 
     def _result(self, b: int) -> list[ArticleRecord]:
         res = self.pending[b]
@@ -256,8 +263,10 @@ def build_dataset(raw_dir: Path = Path("raw"), out_dir: Path = Path("dataset"), 
     if todo and not inline:
         log.info("extract: %d article(s) in %d batch(es) of <= %d on %s", len(todo), n_batches, size,
                  type(runner).__name__ if runner else "the flow's process")
+    # Local pools read the texts themselves; any other runner (Dask) gets them from the flow.
+    ship_texts = runner is not None and not isinstance(runner, (ProcessPoolTaskRunner, ThreadPoolTaskRunner))
     stream = RecordStream(refs, keys, cache, todo, size, inline=inline, raw_dir=Path(raw_dir), max_bytes=max_bytes,
-                          reuse=reuse, previous=previous)
+                          reuse=reuse, previous=previous, ship_texts=ship_texts)
     stats = publish_dataset(out_dir, stream, rejects)
     if stream.corrupt_recomputed:
         log.warning("cache: %d corrupt entr%s recomputed", stream.corrupt_recomputed,
