@@ -67,7 +67,18 @@ TASK_OPTS = {"cache_policy": NO_CACHE, "persist_result": False}
 def ingest(raw_dir: Path, max_bytes: int, index_path: Path | None) -> tuple[list[ArticleRef], list[Reject]]:
     """Scan raw_dir into references (no texts kept); with a stat index, unchanged files are not read."""
     log = get_run_logger()
-    found = scan(raw_dir, max_bytes=max_bytes, index_path=index_path)
+    t0 = last = time.perf_counter()
+
+    def progress(done: int, total: int) -> None:
+        # Only a long scan (a cold one of many files) says how far it is: every 5 s.
+        nonlocal last
+        now = time.perf_counter()
+        if now - last >= 5 or (done == total and now - t0 >= 5):
+            last = now
+            log.info("ingest: %d/%d new or changed file(s) read (%d%%), %.0f s elapsed", done, total,
+                     100 * done // total, now - t0)
+
+    found = scan(raw_dir, max_bytes=max_bytes, index_path=index_path, progress=progress)
     log.info("ingest: %d article(s) in %s (%d file(s) read, %d unchanged since the last scan), "
              "%d file(s) rejected", len(found.refs), raw_dir, found.read, found.reused, len(found.rejects))
     for r in found.rejects:

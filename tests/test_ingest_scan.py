@@ -372,3 +372,22 @@ def test_load_article_after_change_raises(raw: Path, change: str) -> None:
         load_article(raw, ref)
     other = next(r for r in refs if r.source_file == "hills.txt")
     assert load_article(raw, other).text == HILLS
+
+
+def test_scan_reports_progress_for_files_it_reads(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for i in range(4):
+        (raw / f"plan-{i}.txt").write_text(f"Plan {i}\n\nSquats: 3 x {8 + i}.\n", encoding="utf-8")
+    calls: list[tuple[int, int]] = []
+    scan.scan(raw, progress=lambda done, total: calls.append((done, total)))
+    assert calls == [(1, 4), (2, 4), (3, 4), (4, 4)]
+    index = tmp_path / "ingest.index"
+    old = time.time() - 3600
+    for p in raw.iterdir():
+        os.utime(p, (old, old))
+    scan.scan(raw, index_path=index)
+    (raw / "plan-2.txt").write_text("Plan 2\n\nLunges: 2 x 10.\n", encoding="utf-8")
+    calls.clear()
+    scan.scan(raw, index_path=index, progress=lambda done, total: calls.append((done, total)))
+    assert calls == [(1, 1)]  # only the edited file was read

@@ -55,7 +55,7 @@ import sys
 import tempfile
 import time
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, fields, replace
 from importlib import metadata as importlib_metadata
 from pathlib import Path
@@ -137,17 +137,27 @@ def scan_all(raw_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
     return result.refs, result.rejects
 
 
-def scan(raw_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, index_path: Path | None = None) -> Scan:
+Progress = Callable[[int, int], None]  # (files read so far, files to read)
+
+
+def scan(raw_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, index_path: Path | None = None,
+         progress: Progress | None = None) -> Scan:
     """Refs and rejects exactly as read_all would give them; with index_path, unchanged files are not read.
 
     Keep index_path outside raw_dir (or give it a dot name): otherwise it is a candidate file itself.
+    `progress` is called after each file read (a cold scan of 100,000 files takes a while).
     """
     raw_dir = check_raw_dir(raw_dir)
     if index_path is None:
-        results = [_ref_result(read_one(path, raw_dir, max_bytes=max_bytes)) for path in discover(raw_dir)]
+        paths = list(discover(raw_dir))
+        results = []
+        for k, path in enumerate(paths, 1):
+            results.append(_ref_result(read_one(path, raw_dir, max_bytes=max_bytes)))
+            if progress is not None:
+                progress(k, len(paths))
         reused = 0
     else:
-        results, reused = _scan_indexed(raw_dir, max_bytes, Path(index_path))
+        results, reused = _scan_indexed(raw_dir, max_bytes, Path(index_path), progress)
     with _gc_paused():
         refs, rejects = keep_unique(results, raw_dir, lambda ref: ref.text_sha256)
     return Scan(refs, rejects, read=len(results) - reused, reused=reused)
@@ -189,7 +199,8 @@ def _ref_result(result: tuple[RawArticle | None, list[Reject]]) -> _Result:
     return (None if raw is None else ref_of(raw)), rejects
 
 
-def _scan_indexed(raw_dir: Path, max_bytes: int, index_path: Path) -> tuple[list[_Result], int]:
+def _scan_indexed(raw_dir: Path, max_bytes: int, index_path: Path,
+                  progress: Progress | None = None) -> tuple[list[_Result], int]:
     header = _header(raw_dir, max_bytes)
     # Phase 1, pure bookkeeping: stat everything (before any read, see the module
     # docstring) and take what the index already knows.
@@ -203,11 +214,15 @@ def _scan_indexed(raw_dir: Path, max_bytes: int, index_path: Path) -> tuple[list
     reused = len(entries)
     fresh: list[tuple[str, _Stamp, _Result]] = []
     results: list[_Result] = []
+    to_read, done = len(files) - reused, 0
     for (rel, stamp), hit in zip(files, hits):
         if hit is None:
             hit = _ref_result(read_one(raw_dir / rel, raw_dir, max_bytes=max_bytes))
             if stamp is not None and not any(r.reason == "unreadable" for r in hit[1]):
                 fresh.append((rel, stamp, hit))
+            done += 1
+            if progress is not None:
+                progress(done, to_read)
         results.append(hit)
     cutoff = time.time_ns() - RACY_NS  # the index is written right after this
     for rel, stamp, result in fresh:
