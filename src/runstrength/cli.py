@@ -172,7 +172,8 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--cache-dir", default=None,
                    help="build cache (default: $RUNSTRENGTH_CACHE_DIR or .cache/runstrength; never inside --out-dir)")
     b.add_argument("--no-cache", action="store_true", help="extract every article and publish, without reading or writing the cache")
-    b.add_argument("--clear-cache", action="store_true", help="empty the build cache before building")
+    b.add_argument("--clear-cache", action="store_true",
+                   help="empty the build cache (cached records, publish indexes, ingest stat index) before building")
     b.add_argument("-q", "--quiet", action="store_true", help="only warnings and errors")
     b.add_argument("-v", "--verbose", action="store_true", help="debug logging")
     b.set_defaults(func=cmd_build)
