@@ -15,7 +15,6 @@ Dataset versioning (the `version` property) is semantic and describes the
 """
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,8 @@ import pandas as pd
 import pandera.pandas as pa
 
 from schemas.tables import ALL_MODELS, LIST_OF_STRINGS, PARENTS, PRIMARY_KEYS
+
+from .writer import sha256_file
 
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 
@@ -58,14 +59,6 @@ JSON_RESOURCES: tuple[tuple[str, str, str, str], ...] = (
      "Every exercise prescription as a schema.org ExercisePlan (JSON-LD)."),
 )
 PARQUET_MEDIATYPE = "application/vnd.apache.parquet"
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def field_type(col: pa.Column) -> dict[str, Any]:
@@ -195,7 +188,7 @@ def build_datapackage(root: Path, *, name: str, version: str,
     (a file hasher) let a caller that already has them skip the work.
     """
     root = Path(root)
-    sha256 = sha256 or _sha256
+    sha256 = sha256 or sha256_file
     resources: list[dict[str, Any]] = []
     for table in PARQUET_TABLES:
         rel = f"parquet/{table}.parquet"

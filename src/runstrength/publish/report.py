@@ -126,18 +126,24 @@ svg .bar{fill:#2f81f7}svg .hbar{fill:#8250df}svg text{font-size:11px;fill:#1f232
 """
 
 
+def _chart_open(chart_id: str, title: str, width: int, height: int, pad: int, *, empty: bool) -> list[str]:
+    """A chart's figure, caption and <svg> opening (and its "no data" line when it has no items)."""
+    parts = [f'<figure><figcaption>{escape(title)}</figcaption>'
+             f'<svg xmlns="http://www.w3.org/2000/svg" data-chart="{escape(chart_id)}" role="img" '
+             f'aria-label="{escape(title)}" width="{width}" height="{height}" '
+             f'viewBox="0 0 {width} {height}">']
+    if empty:
+        parts.append(f'<text x="{pad}" y="{pad + 12}" class="empty">no data</text>')
+    return parts
+
+
 def _bar_chart(chart_id: str, title: str, items: list[tuple[str, int]]) -> str:
     """Horizontal bar chart as inline SVG (one row per label)."""
     label_w, bar_w, row_h, pad = 160, 260, 18, 4
     height = max(1, len(items)) * row_h + 2 * pad
     width = label_w + bar_w + 50
     peak = max((n for _, n in items), default=0)
-    parts = [f'<figure><figcaption>{escape(title)}</figcaption>'
-             f'<svg xmlns="http://www.w3.org/2000/svg" data-chart="{escape(chart_id)}" role="img" '
-             f'aria-label="{escape(title)}" width="{width}" height="{height}" '
-             f'viewBox="0 0 {width} {height}">']
-    if not items:
-        parts.append(f'<text x="{pad}" y="{pad + 12}" class="empty">no data</text>')
+    parts = _chart_open(chart_id, title, width, height, pad, empty=not items)
     for i, (label, n) in enumerate(items):
         y = pad + i * row_h
         w = max(1, round(bar_w * n / peak)) if peak else 0
@@ -159,12 +165,7 @@ def _histogram_chart(chart_id: str, title: str, items: list[tuple[str, int]]) ->
     # An empty chart only needs room for its "no data" line.
     height = plot_h + axis_h + 2 * pad if items else 24
     peak = max((n for _, n in items), default=0)
-    parts = [f'<figure><figcaption>{escape(title)}</figcaption>'
-             f'<svg xmlns="http://www.w3.org/2000/svg" data-chart="{escape(chart_id)}" role="img" '
-             f'aria-label="{escape(title)}" width="{max(width, 120)}" height="{height}" '
-             f'viewBox="0 0 {max(width, 120)} {height}">']
-    if not items:
-        parts.append(f'<text x="{pad}" y="{pad + 12}" class="empty">no data</text>')
+    parts = _chart_open(chart_id, title, max(width, 120), height, pad, empty=not items)
     for i, (label, n) in enumerate(items):
         h = max(1, round(plot_h * n / peak)) if peak else 0
         x = pad + i * col_w
