@@ -11,26 +11,18 @@ from pathlib import Path
 import pytest
 import yaml
 
-from runstrength.publish import publish, to_export, to_tables, validate_tables, verify_dataset
+from runstrength.publish import publish, verify_dataset
 from runstrength.publish.card import dataset_card, size_category
 from runstrength.publish.datapackage import source_records
 from schemas.tables import ALL_MODELS
-from test_schemas import A, make_articles, set_cell
+from test_schemas import flow_outputs
 
 VERSION = "1.2.0"
 ARTEFACTS = ["README.md", "datapackage.json", "json/routines.jsonld", "report.html"]
 
 
 def sample(break_row: bool = False):
-    """tables, rejects, export and sources the way the flow makes them, from the hand-made articles."""
-    articles = make_articles()
-    tables = to_tables(articles)
-    if break_row:
-        set_cell(tables["dosages"], "dosage_id", f"{A}/e01/d1", "sets_min", 0)
-    tables, rejects = validate_tables(tables)
-    export = to_export(articles, "runstrength", VERSION, tables=tables)
-    sources = [{"source_file": a.source_file, "sha256": a.sha256} for a in articles]
-    return tables, rejects, export, sources
+    return flow_outputs(VERSION, break_row=break_row)
 
 
 def publish_sample(out: Path, break_row: bool = False) -> Path:

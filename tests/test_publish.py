@@ -17,12 +17,10 @@ from runstrength.publish import (
     publish,
     read_parquet,
     to_export,
-    to_tables,
-    validate_tables,
     verify_dataset,
 )
 from schemas.tables import ALL_MODELS
-from test_schemas import A, B, TEXT_A, make_articles, set_cell
+from test_schemas import A, B, TEXT_A, flow_outputs, make_articles
 
 VERSION = "1.2.0"
 LAYOUT = [
@@ -43,15 +41,8 @@ LAYOUT = [
 
 
 def build(break_row: bool = False):
-    """Everything publish() needs, the way the flow produces it."""
-    articles = make_articles()
-    tables = to_tables(articles)
-    if break_row:
-        set_cell(tables["dosages"], "dosage_id", f"{A}/e01/d1", "sets_min", 0)
-    tables, rejects = validate_tables(tables)
-    export = to_export(articles, "runstrength", VERSION, tables=tables)
-    sources = [{"source_file": a.source_file, "sha256": a.sha256} for a in reversed(articles)]
-    return tables, rejects, export, sources
+    """Everything publish() needs, the way the flow produces it (sources in reverse order)."""
+    return flow_outputs(VERSION, break_row=break_row, reverse_sources=True)
 
 
 def do_publish(out: Path, break_row: bool = False) -> Path:

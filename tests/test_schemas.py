@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from runstrength.model import Article, Dosage, Exercise, Reject, Section, Sentence
-from runstrength.publish import DatasetInvalid, to_tables, validate_tables
+from runstrength.publish import DatasetInvalid, to_export, to_tables, validate_tables
 from schemas.tables import ALL_MODELS, TABLE_MODELS, check_integrity
 
 TEXT_A = (
@@ -100,6 +100,22 @@ def tables() -> dict[str, pd.DataFrame]:
 
 def set_cell(df: pd.DataFrame, key_col: str, key: str, col: str, value) -> None:
     df.loc[df[key_col] == key, col] = value
+
+
+def flow_outputs(version: str, *, break_row: bool = False, reverse_sources: bool = False):
+    """tables, rejects, export and sources the way the flow makes them, from the hand-made articles.
+
+    break_row: one dosage gets 0 sets, so validation rejects it.  reverse_sources:
+    the source list comes in the opposite order (publishing must sort it).
+    """
+    articles = make_articles()
+    tables = to_tables(articles)
+    if break_row:
+        set_cell(tables["dosages"], "dosage_id", f"{A}/e01/d1", "sets_min", 0)
+    tables, rejects = validate_tables(tables)
+    export = to_export(articles, "runstrength", version, tables=tables)
+    sources = [{"source_file": a.source_file, "sha256": a.sha256} for a in articles]
+    return tables, rejects, export, sources[::-1] if reverse_sources else sources
 
 
 def rejects_for(rejects: pd.DataFrame, table: str) -> dict[str, set[str]]:
