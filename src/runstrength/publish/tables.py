@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
@@ -41,11 +42,12 @@ def frame(rows: list[dict[str, Any]], model: type[pa.DataFrameModel]) -> pd.Data
             # None -> <NA>; the extension array refuses anything it cannot hold exactly.
             data[name] = pd.Series(pd.array(values, dtype=dtype), dtype=dtype)
         else:
-            # List columns: keep the Python lists as they are (object dtype).
-            s = pd.Series(index=range(len(values)), dtype=object)
+            # List columns: keep the Python lists as they are (object dtype). Filled element by
+            # element so numpy never reads the lists as a second dimension.
+            arr = np.empty(len(values), dtype=object)
             for i, v in enumerate(values):
-                s.iat[i] = list(v) if isinstance(v, (list, tuple)) else v
-            data[name] = s
+                arr[i] = list(v) if isinstance(v, (list, tuple)) else v
+            data[name] = pd.Series(arr, dtype=object)
     return pd.DataFrame(data, index=pd.RangeIndex(len(rows)))
 
 
