@@ -14,13 +14,16 @@ import numpy as np
 import spacy
 from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from runstrength.extract import lexicon
 
 EXERCISE_KEY = "exercise"
 MUSCLE_KEY = "muscle"
 EQUIPMENT_KEY = "equipment"
+TOKENIZER_CACHE_SIZE = 200_000
 
 
 def _plural(word: str) -> str:
@@ -72,45 +75,83 @@ def sentence_fixes(doc: Doc) -> Doc:
     return doc
 
 
-def _ruler_patterns(entries: Iterable[tuple[str, Iterable[str]]], *, plural: bool) -> list[dict]:
+def _ruler_patterns(entries: Iterable[tuple[str, Iterable[str]]], *, plural: bool) -> list[tuple[str, str]]:
+    """(label, surface form) pairs for one lexicon, unique and sorted."""
     patterns: dict[tuple[str, str], None] = {}
     for label, terms in entries:
         for term in terms:
             for form in surface_variants(term, plural=plural):
                 patterns.setdefault((label, form), None)
-    return [{"label": label, "pattern": form} for label, form in sorted(patterns)]
+    return sorted(patterns)
 
 
 def exercise_terms() -> list[tuple[str, list[str]]]:
     return [(e["canonical"], [e["canonical"], *e.get("aliases", [])]) for e in lexicon.load_exercises()]
 
 
+def lexicon_entries() -> list[tuple[str, list[tuple[str, Iterable[str]]]]]:
+    """(spans key, [(label, terms)]) for every lexicon the pipeline marks."""
+    return [
+        (EXERCISE_KEY, exercise_terms()),
+        (MUSCLE_KEY, list(lexicon.load_muscles().items())),
+        # Words that are equipment only in context ("a table", not "take a step") are matched under
+        # their own label; the assembler keeps them only where they are used as a noun.
+        (EQUIPMENT_KEY, list(lexicon.load_equipment().items()) + [(w, [w]) for w in lexicon.load_ambiguous_equipment()]),
+    ]
+
+
+class LexiconSpans:
+    """Every lexicon's phrases in one PhraseMatcher, its matches split into one span group per lexicon.
+
+    Each group is what a SpanRuler (LOWER phrase patterns, first-longest filter)
+    for that lexicon alone would set: duplicates dropped, then the first
+    longest of overlapping spans kept. One matcher pass instead of one ruler
+    per lexicon: a ruler also runs an empty token Matcher under a warnings
+    filter on every doc, which cost more than the phrase matching itself.
+    """
+
+    def __init__(self, nlp: Language, entries: list[tuple[str, list[tuple[str, Iterable[str]]]]]):
+        self.keys = [key for key, _ in entries]
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.targets: dict[int, tuple[str, str]] = {}  # match id -> (spans key, label)
+        for key, pairs in entries:
+            forms: dict[str, list[str]] = {}
+            for label, form in _ruler_patterns(pairs, plural=True):
+                forms.setdefault(label, []).append(form)
+            for label, texts in forms.items():
+                match_key = f"{key}\x1f{label}"
+                self.targets[nlp.vocab.strings.add(match_key)] = (key, label)
+                # Tokenizer only: LOWER phrase patterns need no other annotation.
+                self.matcher.add(match_key, list(nlp.tokenizer.pipe(texts)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        found: dict[str, set[Span]] = {key: set() for key in self.keys}
+        for match_id, start, end in self.matcher(doc):
+            key, label = self.targets[match_id]
+            found[key].add(Span(doc, start, end, label=label))
+        for key, spans in found.items():
+            doc.spans[key] = filter_spans(sorted(spans))
+        return doc
+
+
+@Language.factory("rs_lexicon_spans")
+def make_lexicon_spans(nlp: Language, name: str) -> LexiconSpans:
+    return LexiconSpans(nlp, lexicon_entries())
+
+
 @lru_cache(maxsize=1)
 def build_nlp() -> Language:
     """The extractor's pipeline; built once per process (it is the expensive part of start-up)."""
     nlp = spacy.blank("en")
-    rulers = (
-        (EXERCISE_KEY, exercise_terms(), True),
-        (MUSCLE_KEY, list(lexicon.load_muscles().items()), True),
-        # Words that are equipment only in context ("a table", not "take a step") are matched under
-        # their own label; the assembler keeps them only where they are used as a noun.
-        (EQUIPMENT_KEY, list(lexicon.load_equipment().items()) + [(w, [w]) for w in lexicon.load_ambiguous_equipment()], True),
-    )
-    # SpanRuler.add_patterns runs each of its ~20,000 pattern texts through the components
-    # placed before the ruler, though LOWER phrase patterns only need the tokenizer. So each
-    # ruler is filled while nothing precedes it (rulers are put in front last to first) and the
-    # sentence components go in front at the end: the order is still sentencizer,
-    # rs_sentence_fixes, exercise, muscle and equipment rulers.
-    for key, entries, plural in reversed(rulers):
-        ruler = nlp.add_pipe(
-            "span_ruler",
-            name=f"{key}_ruler",
-            config={"spans_key": key, "phrase_matcher_attr": "LOWER", "validate": False, "spans_filter": {"@misc": "spacy.first_longest_spans_filter.v1"}},
-            first=True,
-        )
-        ruler.add_patterns(_ruler_patterns(entries, plural=plural))
-    nlp.add_pipe("rs_sentence_fixes", first=True)
-    nlp.add_pipe("sentencizer", first=True)
+    # The tokenizer caches at most max_cache_size (default 10,000) distinct chunks, first come
+    # first kept, and the lexicon phrases alone hold more than that: with the default no word
+    # of the corpus would ever be cached and every token would be split afresh (~10x slower
+    # tokenizing). Only chunks seen outside a memory zone are cached (see pipeline.py), so the
+    # cache stays bounded by the phrases plus a process's first batch.
+    nlp.tokenizer.max_cache_size = TOKENIZER_CACHE_SIZE
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("rs_sentence_fixes")
+    nlp.add_pipe("rs_lexicon_spans")
     return nlp
 
 
