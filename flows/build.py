@@ -7,10 +7,11 @@ so task overhead stays small next to the work.
 Scale:
 
 * Each batch task extracts, tabulates and validates its articles and returns
-  one validated `ArticleRecord` per article (every validation rule but the
-  uniqueness of article ids stays inside one article; see
-  runstrength.publish.records).  Batches run on the flow's task runner: a
-  process pool over every local core by default, or a Dask cluster
+  one validated `ArticleRecord` per article, encoded as JSON for the trip
+  (`EncodedBatch`).  Every validation rule but the uniqueness of article ids
+  stays inside one article; see runstrength.publish.records.  Batches run
+  on the flow's task runner: a process pool over every local core by
+  default, or a Dask cluster
   (`build_dataset.with_options(task_runner=...)`, see runstrength.runners).
   A build with a single batch runs it in the flow's process (no pool start-up
   for tiny or incremental builds).
@@ -54,7 +55,7 @@ from runstrength.model import Reject
 from runstrength.runners import adaptive_batch_size, local_cores, make_task_runner
 
 if TYPE_CHECKING:
-    from runstrength.publish.records import ArticleRecord
+    from runstrength.publish.records import EncodedBatch
     from runstrength.publish.writer import PreviousDataset, PublishStats
 # publish.* (pandas, pandera, pyarrow) and the spaCy pipeline are imported where they
 # are used, so a build that has nothing to do starts quickly.
@@ -88,16 +89,17 @@ def ingest(raw_dir: Path, max_bytes: int, index_path: Path | None) -> tuple[list
 
 @task(name="extract-validate", **TASK_OPTS)
 def extract_validate(batch: list[ArticleRef | RawArticle], raw_dir: Path,
-                     max_bytes: int = DEFAULT_MAX_BYTES) -> list[ArticleRecord]:
-    """Read, extract, tabulate and validate a batch: one validated record per article.
+                     max_bytes: int = DEFAULT_MAX_BYTES) -> EncodedBatch:
+    """Read, extract, tabulate and validate a batch: one validated record per article, encoded.
 
     Refs are read here, in the worker, not shipped from the flow; a file that
     changed since the scan fails the build (SourceChanged) rather than
     publishing rows that do not match its manifest hash.  A batch for workers
     that may not see raw_dir (a Dask cluster) arrives as RawArticles, read and
-    checked by the flow.
+    checked by the flow.  Records come back as JSON payloads (EncodedBatch):
+    cheap to ship, and what the cache stores.
     """
-    from runstrength.publish.records import records_from_articles
+    from runstrength.publish.records import EncodedBatch, records_from_articles
 
     raws = [a if isinstance(a, RawArticle) else load_article(raw_dir, a, max_bytes=max_bytes) for a in batch]
     records = records_from_articles(list(extract_articles(raws)), dataset_name=DATASET_NAME,
@@ -106,7 +108,7 @@ def extract_validate(batch: list[ArticleRef | RawArticle], raw_dir: Path,
         "extract: %d article(s) -> %d exercise(s), %d dosage(s), %d sentence(s), %d row(s) rejected",
         len(records), sum(r.n_rows("exercises") for r in records), sum(r.n_rows("dosages") for r in records),
         sum(r.n_rows("cues") for r in records), sum(len(r.rejects) for r in records))
-    return records
+    return EncodedBatch.of(records)
 
 
 @dataclass
@@ -138,7 +140,7 @@ class RecordStream:
         groups = batches(todo, size)
         self.batch_of = {i: (b, j) for b, g in enumerate(groups) for j, i in enumerate(g)}
         # Inline (one batch, or no pool to gain from): run it when first needed, in this process.
-        self.pending: dict[int, _Inline | PrefectFuture | list[ArticleRecord]] = {
+        self.pending: dict[int, _Inline | PrefectFuture | EncodedBatch] = {
             b: (_Inline([refs[i] for i in g]) if inline
                 else extract_validate.submit(self._payload([refs[i] for i in g], ship_texts), raw_dir, max_bytes))
             for b, g in enumerate(groups)}
@@ -149,7 +151,7 @@ class RecordStream:
         # Workers on other machines may not see raw_dir: send them the texts, read and checked here.
         return load_articles(self.raw_dir, refs, max_bytes=self.max_bytes) if ship_texts else refs
 
-    def _result(self, b: int) -> list[ArticleRecord]:
+    def _result(self, b: int) -> EncodedBatch:
         res = self.pending[b]
         if isinstance(res, _Inline):
             res = extract_validate(res.refs, self.raw_dir, self.max_bytes)
@@ -171,20 +173,21 @@ class RecordStream:
             if i not in self.batch_of:
                 rec = self.cache.get(self.keys[i])
                 if rec is None:  # corrupt, or vanished since the lookup: recompute it here
-                    rec = extract_validate.fn([ref], self.raw_dir, self.max_bytes)[0]
+                    again = extract_validate.fn([ref], self.raw_dir, self.max_bytes)
+                    rec = again.record(0)
                     self.corrupt_recomputed += 1
-                    self.cache.put(self.keys[i], rec)
+                    self.cache.put_payload(self.keys[i], again.payloads[0])
             else:
                 b, j = self.batch_of[i]
-                records = self._result(b)
-                rec = records[j]
-                if rec.article_id != ref.article_id:
-                    raise RuntimeError(f"batch {b} returned {rec.article_id!r} for {ref.article_id!r}")
-                if j == len(records) - 1:
+                encoded = self._result(b)
+                if encoded.article_ids[j] != ref.article_id:
+                    raise RuntimeError(f"batch {b} returned {encoded.article_ids[j]!r} for {ref.article_id!r}")
+                rec = encoded.record(j)
+                if j == len(encoded) - 1:
                     del self.pending[b]  # the batch is written: let it go
                 self.fresh += 1
                 if self.cache is not None:
-                    self.cache.put(self.keys[i], rec)
+                    self.cache.put_payload(self.keys[i], encoded.payloads[j])
             if "no_exercises" in rec.flags:
                 self.empty.append(rec.source_file)
             yield rec

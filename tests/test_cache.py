@@ -64,6 +64,14 @@ def test_hit_and_miss_by_content(tmp_path: Path, extracted) -> None:
     assert raw_key(replace(raws[0])) == k
 
 
+def test_a_record_json_cannot_carry_exactly_is_not_cached(tmp_path: Path, extracted) -> None:
+    raws, arts = extracted
+    cache = BuildCache.open(tmp_path / "c", "v1")
+    odd = replace(arts[0], flags=("from_sidecar",))  # JSON would bring the tuple back as a list
+    assert not cache.put(raw_key(raws[0]), odd)
+    assert cache.uncacheable == 1 and cache.get(raw_key(raws[0])) is None
+
+
 def test_extractor_version_change_invalidates(tmp_path: Path, extracted) -> None:
     raws, arts = extracted
     k = raw_key(raws[0])

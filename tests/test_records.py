@@ -15,7 +15,7 @@ import pytest
 from runstrength.extract.pipeline import extract_articles
 from runstrength.ingest.reader import RawArticle
 from runstrength.publish import check, writer
-from runstrength.publish.records import ArticleRecord, records_from_articles
+from runstrength.publish.records import ArticleRecord, EncodedBatch, encode_record, records_from_articles
 from runstrength.publish.tables import to_export, to_tables
 from runstrength.publish.validate import DatasetInvalid, validate_tables
 from schemas.tables import ALL_MODELS, PRIMARY_KEYS, TABLE_MODELS
@@ -169,3 +169,26 @@ def test_parquet_row_groups_have_a_fixed_size(tmp_path: Path, monkeypatch, artic
         sizes = [meta.row_group(i).num_rows for i in range(meta.num_row_groups)]
         assert sum(sizes) == sum(r.n_rows(table) for r in records)
         assert all(s == size for s in sizes[:-1]) and 0 < sizes[-1] <= size, sizes
+
+
+def test_encoded_batch_gives_back_every_record_unchanged(articles) -> None:
+    import pickle
+
+    records = records_from_articles(articles)
+    batch = EncodedBatch.of(records)
+    assert batch.article_ids == [r.article_id for r in records]
+    assert all(isinstance(p, bytes) for p in batch.payloads) and batch.fallback == {}
+    # What crosses the process boundary: only bytes and ids, whatever pickle does with them.
+    again = pickle.loads(pickle.dumps(batch))
+    assert [again.record(j) for j in range(len(again))] == records
+    # The payload is the JSON a cache entry holds.
+    assert json.loads(batch.payloads[0]) == records[0].to_dict()
+
+
+def test_a_record_json_cannot_carry_travels_as_itself(articles) -> None:
+    records = records_from_articles(articles)
+    odd = replace(records[0], flags=("from_sidecar",))  # a tuple would come back from JSON as a list
+    assert encode_record(odd) is None
+    batch = EncodedBatch.of([odd, records[1]])
+    assert batch.payloads[0] is None and list(batch.fallback) == [0]
+    assert batch.record(0) is odd and batch.record(1) == records[1]

@@ -179,7 +179,7 @@ class BuildCache:
         return self.articles_dir / key[:2] / f"{key}.json"
 
     def get(self, key: str) -> ArticleRecord | None:
-        from runstrength.publish.records import ArticleRecord  # late: pandas/pandera are not needed for a no-op
+        from runstrength.publish.records import decode_record  # late: pandas/pandera are not needed for a no-op
 
         path = self._path(key)
         try:
@@ -200,7 +200,7 @@ class BuildCache:
                 raise ValueError("header does not match the entry's key")
             if header.get("bytes") != len(payload) or header.get("sha256") != _sha256(payload):
                 raise ValueError("payload checksum mismatch (truncated or corrupted)")
-            record = ArticleRecord.from_dict(orjson.loads(payload))
+            record = decode_record(payload)
         except Exception as exc:  # noqa: BLE001 - any bad entry is a miss, never an error
             log.warning("cache: corrupt entry %s (%s); recomputing", path.name, exc)
             self.corrupt += 1
@@ -218,12 +218,13 @@ class BuildCache:
         return self._path(key).is_file()
 
     def put(self, key: str, record: ArticleRecord) -> bool:
-        from runstrength.publish.records import ArticleRecord
+        from runstrength.publish.records import encode_record
 
-        # Key order is kept (not sorted): routines.json items are written in the order they were made.
-        payload = orjson.dumps(record.to_dict())
-        if orjson.dumps(ArticleRecord.from_dict(orjson.loads(payload)).to_dict()) != payload:
-            # A record JSON cannot carry exactly (e.g. a tuple field): do not cache it.
+        return self.put_payload(key, encode_record(record))
+
+    def put_payload(self, key: str, payload: bytes | None) -> bool:
+        """Store a record already encoded by `encode_record`; None (JSON cannot carry it) is not cached."""
+        if payload is None:
             self.uncacheable += 1
             return False
         header = _canonical({"format": FORMAT, "namespace": self.namespace, "key": key,

@@ -21,6 +21,7 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any, Callable, Iterable
 
+import orjson
 import pandas as pd
 
 from runstrength.model import Article, Reject
@@ -60,6 +61,51 @@ class ArticleRecord:
     def from_dict(cls, d: dict[str, Any]) -> ArticleRecord:
         return cls(article_id=d["article_id"], source_file=d["source_file"], sha256=d["sha256"],
                    flags=list(d["flags"]), tables=d["tables"], rejects=d["rejects"], export=d["export"])
+
+
+def encode_record(record: ArticleRecord) -> bytes | None:
+    """The record as JSON bytes (the build cache's payload), or None when JSON cannot carry it exactly.
+
+    Key order is kept, not sorted: routines.json items are written in the order they were made.
+    """
+    payload = orjson.dumps(record.to_dict())
+    if decode_record(payload) != record:
+        return None  # e.g. a tuple where a list belongs, or a float NaN
+    return payload
+
+
+def decode_record(payload: bytes) -> ArticleRecord:
+    return ArticleRecord.from_dict(orjson.loads(payload))
+
+
+@dataclass
+class EncodedBatch:
+    """A batch's records as they travel from a worker to the flow: one JSON payload per record.
+
+    Why not the records themselves: Prefect's process pool unpickles every
+    result twice in the flow's process (once in a callback thread), and
+    unpickling ~200,000 small objects per batch there held the GIL against
+    the writer; a list of bytes unpickles in microseconds.  The payload is also
+    what the cache stores, so the flow writes it as it is, and the writer decodes
+    one record at a time.  Records JSON cannot carry exactly travel as objects.
+    """
+
+    article_ids: list[str]
+    payloads: list[bytes | None]
+    fallback: dict[int, ArticleRecord] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, records: list[ArticleRecord]) -> EncodedBatch:
+        batch = cls([r.article_id for r in records], [encode_record(r) for r in records])
+        batch.fallback = {j: r for j, (r, p) in enumerate(zip(records, batch.payloads)) if p is None}
+        return batch
+
+    def __len__(self) -> int:
+        return len(self.payloads)
+
+    def record(self, j: int) -> ArticleRecord:
+        payload = self.payloads[j]
+        return self.fallback[j] if payload is None else decode_record(payload)
 
 
 def _plain(s: pd.Series) -> list[Any]:
