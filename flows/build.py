@@ -87,8 +87,25 @@ def ingest(raw_dir: Path, max_bytes: int, index_path: Path | None) -> tuple[list
     return found.refs, found.rejects
 
 
+class Batch:
+    """The articles of one extraction task, as a single value Prefect does not look into.
+
+    Prefect walks a task's parameters for futures: a plain list of refs (or of
+    texts, for Dask) made it visit every field of every article, in the flow
+    and again in the worker.  Not a dataclass, so it is not walked.
+    """
+
+    __slots__ = ("items",)
+
+    def __init__(self, items: list[ArticleRef] | list[RawArticle]):
+        self.items = items
+
+    def __repr__(self) -> str:
+        return f"Batch({len(self.items)} article(s))"
+
+
 @task(name="extract-validate", **TASK_OPTS)
-def extract_validate(batch: list[ArticleRef | RawArticle], raw_dir: Path,
+def extract_validate(batch: Batch, raw_dir: Path,
                      max_bytes: int = DEFAULT_MAX_BYTES) -> EncodedBatch:
     """Read, extract, tabulate and validate a batch: one validated record per article, encoded.
 
@@ -101,7 +118,7 @@ def extract_validate(batch: list[ArticleRef | RawArticle], raw_dir: Path,
     """
     from runstrength.publish.records import EncodedBatch, records_from_articles
 
-    raws = [a if isinstance(a, RawArticle) else load_article(raw_dir, a, max_bytes=max_bytes) for a in batch]
+    raws = [a if isinstance(a, RawArticle) else load_article(raw_dir, a, max_bytes=max_bytes) for a in batch.items]
     records = records_from_articles(list(extract_articles(raws)), dataset_name=DATASET_NAME,
                                     version=DATASET_VERSION)
     get_run_logger().info(
@@ -142,7 +159,8 @@ class RecordStream:
         # Inline (one batch, or no pool to gain from): run it when first needed, in this process.
         self.pending: dict[int, _Inline | PrefectFuture | EncodedBatch] = {
             b: (_Inline([refs[i] for i in g]) if inline
-                else extract_validate.submit(self._payload([refs[i] for i in g], ship_texts), raw_dir, max_bytes))
+                else extract_validate.submit(Batch(self._payload([refs[i] for i in g], ship_texts)), raw_dir,
+                                             max_bytes))
             for b, g in enumerate(groups)}
         self.fresh = self.corrupt_recomputed = 0
         self.empty: list[str] = []
@@ -154,7 +172,7 @@ class RecordStream:
     def _result(self, b: int) -> EncodedBatch:
         res = self.pending[b]
         if isinstance(res, _Inline):
-            res = extract_validate(res.refs, self.raw_dir, self.max_bytes)
+            res = extract_validate(Batch(res.refs), self.raw_dir, self.max_bytes)
         elif isinstance(res, PrefectFuture):
             res = res.result()
         self.pending[b] = res
@@ -173,7 +191,7 @@ class RecordStream:
             if i not in self.batch_of:
                 rec = self.cache.get(self.keys[i])
                 if rec is None:  # corrupt, or vanished since the lookup: recompute it here
-                    again = extract_validate.fn([ref], self.raw_dir, self.max_bytes)
+                    again = extract_validate.fn(Batch([ref]), self.raw_dir, self.max_bytes)
                     rec = again.record(0)
                     self.corrupt_recomputed += 1
                     self.cache.put_payload(self.keys[i], again.payloads[0])

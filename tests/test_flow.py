@@ -92,3 +92,21 @@ def test_empty_raw_dir_is_an_error(prefect_harness, tmp_path: Path, capsys) -> N
     assert code == 1
     assert "no readable article" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+def test_prefect_does_not_walk_the_articles_of_a_batch() -> None:
+    """A batch task's input is one value to Prefect: walking every article's fields for futures
+    cost the flow and each worker CPU time per batch."""
+    from prefect.utilities.collections import visit_collection
+
+    from flows.build import Batch
+    from runstrength.ingest.reader import RawArticle
+
+    arts = [RawArticle(article_id=f"a{i}", source_file=f"a{i}.txt", sha256="0" * 64, text="Squat 3 x 5.",
+                       encoding="utf-8") for i in range(3)]
+    visited: list[object] = []
+    visit_collection(Batch(arts), lambda x: visited.append(x) or x, return_data=True)
+    assert len(visited) == 1 and isinstance(visited[0], Batch)
+    visited.clear()
+    visit_collection(arts, lambda x: visited.append(x) or x, return_data=True)
+    assert len(visited) > len(arts)  # a plain list is walked down to every field
