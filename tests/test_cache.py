@@ -72,6 +72,17 @@ def test_a_record_json_cannot_carry_exactly_is_not_cached(tmp_path: Path, extrac
     assert cache.uncacheable == 1 and cache.get(raw_key(raws[0])) is None
 
 
+def test_an_entry_directory_removed_during_a_build_is_made_again(tmp_path: Path, extracted) -> None:
+    import shutil
+
+    raws, arts = extracted
+    cache = BuildCache.open(tmp_path / "c", "v1")
+    assert cache.put(raw_key(raws[0]), arts[0])
+    shutil.rmtree(cache.articles_dir)  # e.g. another build cleared the cache meanwhile
+    assert cache.put(raw_key(raws[0]), arts[0])
+    assert cache.get(raw_key(raws[0])) == arts[0]
+
+
 def test_extractor_version_change_invalidates(tmp_path: Path, extracted) -> None:
     raws, arts = extracted
     k = raw_key(raws[0])

@@ -139,6 +139,7 @@ class BuildCache:
         self.namespace = f"{extractor}-{record_fingerprint()}-f{FORMAT}"
         self.articles_dir = self.root / "articles" / self.namespace
         self.hits = self.misses = self.corrupt = self.uncacheable = 0
+        self._dirs: set[Path] = set()  # entry directories known to exist
 
     # -- setup --------------------------------------------------------------
 
@@ -159,6 +160,7 @@ class BuildCache:
         """Remove every entry (all extractor versions), every publish record and ingest index."""
         for sub in ("articles", "published", "ingest"):
             shutil.rmtree(self.root / sub, ignore_errors=True)
+        self._dirs.clear()
         log.info("cache: cleared %s", self.root)
 
     def prune(self, keep: int = KEEP_NAMESPACES) -> None:
@@ -229,7 +231,14 @@ class BuildCache:
             return False
         header = _canonical({"format": FORMAT, "namespace": self.namespace, "key": key,
                              "sha256": _sha256(payload), "bytes": len(payload)})
-        _atomic_write(self._path(key), header + b"\n" + payload)
+        path = self._path(key)
+        # One mkdir per entry directory, not per entry: a cold build writes an entry per article.
+        fresh = path.parent not in self._dirs
+        try:
+            _atomic_write(path, header + b"\n" + payload, mkdir=fresh)
+        except FileNotFoundError:  # the directory went away (cleared by another build): make it again
+            _atomic_write(path, header + b"\n" + payload)
+        self._dirs.add(path.parent)
         return True
 
     # -- publish records -----------------------------------------------------
@@ -332,8 +341,9 @@ def _data_file_stats(root: Path) -> dict[str, list[int] | None]:
     return out
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+def _atomic_write(path: Path, data: bytes, *, mkdir: bool = True) -> None:
+    if mkdir:
+        path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
