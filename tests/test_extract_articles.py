@@ -522,3 +522,176 @@ def test_long_runs_do_not_grow_the_string_store() -> None:
     # The zone changes nothing in what is extracted.
     assert [(e.name, e.canonical_name, len(e.dosages), [c.text for c in e.cues]) for e in again.exercises] == \
            [(e.name, e.canonical_name, len(e.dosages), [c.text for c in e.cues]) for e in first.exercises]
+
+
+# ---------------------------------------------------------------- muscles and equipment: where the text ties them
+# Each mini-article below is invented for its rule; none comes from the seed or dev articles.
+
+
+def test_intensity_line_keeps_the_exercise_for_its_label_and_cues():
+    a = run("Heavy Strength Training for Marathon Runners\n\nFront squat - 4 sets x 6 reps\n"
+            "  \u2022 75-85% of your 1RM\n  \u2022 Target: Quads, glutes\n"
+            "  \u2022 Keep your elbows high and sit down between your heels\n\n"
+            "Hip thrust - 3 sets x 8 reps\n  \u2022 RPE 7-8\n  \u2022 Target: Glutes\n")
+    squat = ex(a, "front squat")
+    assert set(squat.muscles) == {"quads", "glutes"}
+    assert [p.text for p in squat.purpose] == ["Target: Quads, glutes"]
+    assert [c.text for c in squat.cues] == ["Keep your elbows high and sit down between your heels"]
+    assert ex(a, "hip thrust").muscles == ["glutes"]
+    assert [s.title for s in a.sections] == []
+
+
+def test_ambiguous_equipment_followed_by_with_is_still_a_thing():
+    a = run("Balance Work\n\nStanding hip abduction\nHold onto a chair with one hand and lift the outside leg out to the side. "
+            "It is best done in front of a mirror with your hips level.\n")
+    assert ex(a, "standing hip abduction").equipment == ["chair", "mirror"]
+
+
+def test_step_is_equipment_only_as_a_thing():
+    a = run("Hill Prep\n\nWeighted Step-Ups\nHold a dumbbell in each hand. Step down slowly with the left foot.\n")
+    assert ex(a, "step-up").equipment == ["dumbbell"]
+
+
+def test_equipment_with_a_modifier_and_in_a_list():
+    a = run("Home Leg Day\n\nBulgarian split squat\nRest your back foot on a garden bench, stairs or a sofa cushion. "
+            "Lower your back knee toward the floor.\n\nCalf raise\nStand on a sidewalk curb and rise onto your toes.\n")
+    assert ex(a, "bulgarian split squat").equipment == ["bench", "stairs", "cushion"]
+    assert ex(a, "calf raise").equipment == ["curb"]
+    # Two words that name an exercise are not a modifier and a thing.
+    a = run("Thoracic Mobility\n\nOpen books\nThe open books drill keeps the upper back moving. Lie on your side and rotate.\n")
+    assert a.exercises[0].equipment == []
+
+
+def test_imagined_objects_are_not_equipment():
+    a = run("Core Basics\n\nBird dog\nOn your hands and knees, reach one arm and the opposite leg long. "
+            "Imagine a broomstick lying along your spine that must stay in contact with your head and tailbone. "
+            "Pull your belly button in as if you were zipping up tight jeans.\n")
+    assert ex(a, "bird dog").equipment == []
+
+
+def test_equipment_in_parentheses_belongs_to_its_alternative():
+    a = run("Upper Body Day\n\nSingle-arm rows (Cable or Kettlebell) or push-ups x 10\n")
+    rows = a.exercises[0]
+    assert rows.name == "Single-arm rows"
+    assert rows.equipment == ["cable", "kettlebell"]
+    push = a.exercises[1]
+    assert push.name == "push-ups" and push.equipment == []
+
+
+def test_body_weight_is_not_equipment():
+    a = run("Squat School\n\nBodyweight squat\nKeep your weight in your heels as you sit back and down.\n")
+    assert ex(a, "squat").equipment == []
+
+
+def test_stretch_felt_in_a_muscle_names_it():
+    a = run("Post Run Stretches\n\nStanding quad stretch\nPull your heel toward your seat until you feel a stretch in the front thigh muscles.\n\n"
+            "Wall calf stretch\nLean into the wall to ease the tightness in your calves.\n")
+    assert "thigh muscles" in ex(a, "quad stretch").muscles
+    assert "calves" in ex(a, "calf stretch").muscles
+
+
+def test_body_part_as_place_is_not_a_muscle():
+    a = run("Hip Strength\n\nBanded squat\nSqueeze your glutes and keep your feet in line with your shoulders. "
+            "Pull your shoulder blades back and relax your neck. "
+            "Prop yourself up using your toes and forearms.\n")
+    assert ex(a, "squat").muscles == ["glutes"]
+    # Right after the verb or listed with other muscles, the same words are muscles.
+    a = run("Upper Body for Runners\n\nPush-up\nThis exercise works chest, shoulders and triceps.\n")
+    assert ex(a, "push-up").muscles == ["chest", "shoulders", "triceps"]
+
+
+def test_relaxed_body_part_is_not_a_muscle():
+    a = run("Posture Drills\n\nWall angel\nStand with your back against the wall. Relax your shoulders as you slide your arms up.\n")
+    assert ex(a, "wall slide").muscles == []
+
+
+def test_muscle_before_a_spaced_dash_is_named():
+    a = run("Hip Work\n\nClamshell\nThis exercise activates your gluteus medius - the main side hip stabiliser for runners.\n")
+    assert ex(a, "clamshell").muscles == ["gluteus medius"]
+
+
+def test_muscle_that_should_not_take_over_is_not_trained():
+    a = run("Glute Focus\n\nHip thrust\nThis exercise strengthens your glutes and stops the hamstrings from taking over. "
+            "It trains the hips without letting your lower back compensate.\n")
+    assert ex(a, "hip thrust").muscles == ["glutes"]
+
+
+def test_shared_head_word_names_both_muscles():
+    a = run("Back Health for Runners\n\nSuperman\nThis exercise strengthens your upper and lower back.\n")
+    assert ex(a, "superman").muscles == ["upper back", "lower back"]
+
+
+def test_musculature_stays_in_the_name():
+    a = run("Trunk Control\n\nDead bug\nGo slowly: the slower you go, the more you train your core musculature.\n")
+    assert ex(a, "dead bug").muscles == ["core musculature"]
+
+
+def test_pain_and_position_are_not_muscles():
+    a = run("Back Care\n\nBird dog\nThis exercise strengthens the hips to reduce lower back pain. "
+            "Keep a neutral lower back position while you reach.\n")
+    assert ex(a, "bird dog").muscles == []
+
+
+def test_purpose_with_the_exercise_as_subject_names_its_muscles():
+    a = run("Inner Thigh Work\n\nCopenhagen plank\nThis simple move is great for your adductors, which runners often neglect.\n")
+    assert ex(a, "copenhagen plank").muscles == ["adductors"]
+
+
+def test_paragraph_under_a_heading_stays_with_it_when_another_exercise_is_named():
+    a = run("Five Moves\n\nSquat\n\nStand with your feet shoulder-width apart and sit down between your heels.\n\n"
+            "Plank hold\n\nStraight after your last squat, get into the top of a push-up and hold it. "
+            "Keep your glutes tight.\n")
+    plank = ex(a, "plank")
+    assert [c.text for c in plank.cues] == [
+        "Straight after your last squat, get into the top of a push-up and hold it.", "Keep your glutes tight."]
+    assert [c.text for c in ex(a, "squat").cues] == ["Stand with your feet shoulder-width apart and sit down between your heels."]
+
+
+def test_short_name_of_the_current_exercise_does_not_move_the_paragraph():
+    a = run("Plank Series\n\nFront plank\n\nRest on your forearms and toes and hold your body in a straight line.\n\n"
+            "Side plank\n\nLie on your side with your elbow under your shoulder.\n\n"
+            "Lift your hips to form a plank with your top hand on your hip.\n")
+    side = ex(a, "side plank")
+    assert "Lift your hips to form a plank with your top hand on your hip." in [c.text for c in side.cues]
+    assert len(ex(a, "plank").cues) == 1
+
+
+# ---------------------------------------------------------------- sentence boundaries and dosage-only sentences
+
+
+def test_letter_shape_ends_a_sentence():
+    a = run("Shoulder Prehab\n\nProne T raise\nLie face down with your arms out wide so your body makes a T. "
+            "Squeeze your shoulder blades and lift your arms.\n")
+    assert [c.text for c in a.exercises[0].cues] == [
+        "Lie face down with your arms out wide so your body makes a T.", "Squeeze your shoulder blades and lift your arms."]
+
+
+def test_no_sentence_starts_after_a_comma():
+    a = run("Single Leg Work\n\nBulgarian split squat\nPut your back foot on a bench, a chair, etc., whatever is about knee height.\n")
+    assert [c.text for c in ex(a, "bulgarian split squat").cues] == [
+        "Put your back foot on a bench, a chair, etc., whatever is about knee height."]
+
+
+def test_frequency_and_progression_sentences_are_not_cues():
+    a = run("Knee Rehab\n\nWall sit\nSlide down the wall until your knees are bent. Do this twice a day. "
+            "Each week, add 5 extra seconds until you reach 3 sets of 60 seconds.\n")
+    assert [c.text for c in ex(a, "wall sit").cues] == ["Slide down the wall until your knees are bent."]
+
+
+def test_sentence_naming_only_plural_equipment_is_a_cue():
+    a = run("Stair Workout\n\nStep-up\nDrive through the front heel to stand tall. Low steps or stairs are fine.\n")
+    step = ex(a, "step-up")
+    assert "Low steps or stairs are fine." in [c.text for c in step.cues]
+    assert step.equipment == ["steps", "stairs"]
+
+
+def test_more_muscle_and_equipment_labels():
+    a = run("Hip Strength for Trail Runners\n\nSingle-leg glute bridge\nPrimary muscles: glutes, hamstrings\nWhat you need: a mat\n"
+            "Lie on your back and lift your hips.\n\nSide plank\nWorks: obliques, gluteus medius\n")
+    bridge = ex(a, "single-leg glute bridge")
+    assert "hamstrings" in bridge.muscles and bridge.equipment == ["mat"]
+    assert [p.text for p in bridge.purpose] == ["Primary muscles: glutes, hamstrings"]
+    assert [c.text for c in bridge.cues] == ["Lie on your back and lift your hips."]
+    side = ex(a, "side plank")
+    assert side.muscles == ["obliques", "gluteus medius"]
+    assert [p.text for p in side.purpose] == ["Works: obliques, gluteus medius"]

@@ -311,6 +311,15 @@ def test_isometric_flags() -> None:
         ("inner thigh", "hip adductors"),
         ("it-band", "it band"),
         ("delts", "shoulders"),
+        ("plantar flexors", "calves"),
+        ("knee flexors", "hamstrings"),
+        ("inside of your thigh", "hip adductors"),
+        ("dorsiflexors", "tibialis anterior"),
+        ("lumbar extensors", "lower back"),
+        ("posterior muscles", "posterior chain"),
+        ("leg muscles", "leg muscles"),
+        ("sartorius", "sartorius"),
+        ("stabilizer muscles", "stabilizers"),
     ],
 )
 def test_muscle_spot_checks(surface: str, canonical: str) -> None:
@@ -330,6 +339,15 @@ def test_muscle_spot_checks(surface: str, canonical: str) -> None:
         ("doorframe", "door"),
         ("cuff weight", "ankle weight"),
         ("med ball", "medicine ball"),
+        ("wall ball", "medicine ball"),
+        ("balloon", "balloon"),
+        ("stack of books", "book"),
+        ("step stool", "step"),
+        ("gallon jug", "water bottle"),
+        ("wrist weights", "wrist weight"),
+        ("theragun", "massage gun"),
+        ("squat pad", "barbell pad"),
+        ("resistance loop", "mini-band"),
     ],
 )
 def test_equipment_spot_checks(surface: str, canonical: str) -> None:

@@ -240,7 +240,7 @@ class Role:
     dose_base: int = 0  # offset of the text the doses were parsed from, inside the line
     title: str = ""
     sets: tuple[int, int] | None = None
-    alternatives: list[tuple[str, int, int]] = field(default_factory=list)
+    alternatives: list[tuple[str, int, int, int, int]] = field(default_factory=list)  # name, its range, its segment's range
     label: str = ""
 
 
@@ -283,22 +283,28 @@ def _clean_name(name: str) -> tuple[str, int]:
     return stripped.strip(" -:?"), cut + lead
 
 
-def _split_alternatives(name: str) -> list[tuple[str, int, int]]:
-    """'inverted rows (TRX or Bar) or renegade rows' -> both exercises, when both sides name one."""
+def _split_alternatives(name: str) -> list[tuple[str, int, int, int, int]]:
+    """'split squats (dumbbell or band) or step-ups' -> both exercises, when both sides name one.
+
+    Each alternative comes with its name's range and the range of its whole segment
+    (with its parentheses), where the equipment and muscles of that alternative are named.
+    """
     plain = _PAREN_RE.sub(lambda m: " " * len(m.group(0)), name)
-    parts = _OR_RE.split(plain)
-    if len(parts) < 2:
+    seps = list(_OR_RE.finditer(plain))
+    if not seps:
         return []
+    # Segment k runs from the end of separator k-1 to the "or" of separator k (blanked parentheses included).
+    bounds = [0, *(x for m in seps for x in (m.start() + m.group(0).index("or"), m.end())), len(name)]
     out = []
-    pos = 0
-    for part in parts:
-        i = plain.find(part, pos)
-        pos = i + len(part)
-        seg = name[i:i + len(part)].strip()
+    for a, b in zip(bounds[0::2], bounds[1::2]):
+        raw = name[a:b]
+        lead = len(raw) - len(raw.lstrip())
+        seg = raw.strip()
         seg_clean = _PAREN_RE.sub("", seg).strip()
         if not seg_clean or not _ends_with_head(norm_tokens(seg_clean)):
             return []
-        out.append((seg_clean, i, i + len(seg_clean)))
+        i = a + lead
+        out.append((seg_clean, i, i + len(seg_clean), i, i + len(seg)))
     return out
 
 
@@ -318,6 +324,8 @@ def analyse_line(line: Line, doc: Doc) -> Role:
     doses = dz.parse_dosages(text)
     if dz.parse_rest(text) and is_dosage_only(text, [(d.start, d.end) for d in doses], rest=True):
         return Role("rest")
+    if not doses and len(words) <= 10 and _LOAD_LINE_RE.match(text):
+        return Role("load")
     short = len(words) <= 12
     if _SECTION_INTRO.search(text) and len(words) <= 14 and not ends_sentence:
         sets = dz.parse_block_sets(text)
@@ -340,7 +348,7 @@ def analyse_line(line: Line, doc: Doc) -> Role:
         raw_name = m.group("name")
         rest = m.group("rest")
         rest_start = m.start("rest")
-        # A short right side is part of the name ("Kneeling Side Plank - Leg Up").
+        # A short right side is part of the name ("Glute Bridge - One Leg").
         rest_doses = dz.parse_dosages(rest)
         rest_is_dose = bool(rest_doses) and is_dosage_only(rest, [(d.start, d.end) for d in rest_doses])
         if len(rest.split()) >= 4 or rest_is_dose or ":" in text[:rest_start]:
@@ -387,7 +395,7 @@ def analyse_line(line: Line, doc: Doc) -> Role:
             if ns < 0:
                 ns = cut
             alts = _split_alternatives(name)
-            return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=list(ndoses), alternatives=[(a, ns + s, ns + e) for a, s, e in alts])
+            return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=list(ndoses), alternatives=[(a, ns + s, ns + e, ns + ss, ns + se) for a, s, e, ss, se in alts])
         if name and _is_section_word_only(tokens) and len(tokens) <= 6 and not line.bullet:
             return Role("section", title=_section_title(text), sets=sets)
         if name and _wordy(name) and ndoses and len(tokens) <= 6 and not _function_start(name):
@@ -397,6 +405,19 @@ def analyse_line(line: Line, doc: Doc) -> Role:
             return Role("maybe_heading", name=name, name_start=max(text.find(name), 0), name_end=max(text.find(name), 0) + len(name), doses=list(ndoses), title=_section_title(text), sets=sets)
         return Role("other_heading")
     return Role("prose")
+
+
+# A line that only says how heavy: "60-70% of your 1RM", "@ 80% of max", "RPE 6", "RIR 3".
+_LOAD_LINE_RE = re.compile(
+    r"^\W*(?:(?:at|@|with|use|using)\s+)?(?:~\s*)?(?:"
+    r"\d+(?:\.\d+)?\s*(?:%|percent)?(?:\s*(?:-|to)\s*\d+(?:\.\d+)?)?\s*(?:%|percent)(?:\s+(?:of\s+)?(?:your\s+|the\s+)?"
+    r"(?:1\s*-?\s*rm|one[- ]rep(?:etition)?[- ]max(?:imum)?|max(?:imum)?|mhr|max(?:imum)? heart rate|bodyweight|body weight|effort|intensity))?"
+    r"|(?:rpe|rir)\s*:?\s*\d+(?:\.\d+)?(?:\s*(?:-|to)\s*\d+(?:\.\d+)?)?"
+    r")\W*$", re.I)
+
+
+# Labels whose value says what the exercise trains ("Muscles worked: ...", "Focus: ...").
+_PURPOSE_LABELS = {"focus", "goal", "benefits", "works", "areas worked"}
 
 
 _LEAD_IN_RE = re.compile(r"^(?:finish|end|start|begin|then|next|follow(?:ed)? (?:up )?|cool down|warm up)\s+(?:with|by)\s+(?P<name>[A-Za-z][A-Za-z' -]{2,40}?)\s+(?=\d|one|two|three|four|five|ten|for\b)", re.I)
@@ -445,21 +466,54 @@ _CLAUSE_END_RE = re.compile(r"[;.!?]|,\s*(which|that|while|as|but|so|and then)\b
 _NOUN_BEFORE = {"a", "an", "the", "your", "on", "onto", "off", "with", "using", "against", "small", "stable", "sturdy",
                 "flat", "low", "high", "light", "heavy", "resistance", "looped", "mini", "one", "or", "and", "of",
                 "into", "from", "behind", "under", "over", "around", "two", "(", "yoga", "exercise"}
-# Body words that name a muscle group only when something acts on them ("engage your back", not "a flat back").
-_VAGUE_MUSCLES = {"back", "shoulder", "shoulders", "chest", "arm", "arms", "leg", "legs", "hip", "hips", "neck", "thigh", "thighs"}
+# Body words that name a muscle group only when something acts on them ("engage your back", not "a flat back"),
+# and only as a noun: after "your"/"the" or in a list of muscles ("glutes, back and shoulders"), not as an
+# adverb ("sit back", "pull your shoulder blades back").
+_VAGUE_MUSCLES = {"back", "shoulder", "shoulders", "chest", "arm", "arms", "leg", "legs", "hip", "hips", "neck", "thigh", "thighs",
+                  "forearm", "forearms"}
+_VAGUE_DET = {"your", "the", "my", "our", "their", "his", "her"}
+_LIST_JOIN = {",", "and", "or", "&", "/"}
+# In a cue, relaxing a body part is about posture, not what the exercise trains ("relax your shoulders").
+_RELAX_RE = re.compile(r"(relax|releas|loosen)", re.I)
+# "feel it burn in your quads", "tension through the hamstrings": after these the muscle is what is worked, not a place.
+_FELT_RE = re.compile(r"^(stretch|feel|felt|tight|tension|burn|fatigu|sensation|work)")
+_FELT_PREPS = {"in", "through", "along", "into", "across"}
+# "in line with your hips", "level with your knees": a place.
+_ALIGNED_BEFORE_WITH = {"line", "level", "aligned", "even", "inline", "flush"}
+# "don't let the quads take over", "stop the lower back from compensating": the muscle NOT to use.
+# Matched (Pattern.match) right after the muscle: at most three words before the verb.
+_TAKE_OVER_RE = re.compile(r"(?:\W+\w+){0,3}?\W+(?:(?:tak(?:e|es|ing)|took) over\b|(?:over)?(?:dominat|compensat))", re.I)
+# "imagine a tray on your head", "as if holding a box": things pictured, not used.
+_IMAGERY_RE = re.compile(r"\b(imagin\w*|pretend\w*|visuali[sz]\w*|as if|as though)\b", re.I)
+# A purpose sentence whose subject is the exercise ("This exercise gets your glutes and hamstrings working")
+# ties the muscles of its first clause to it.
+_EXERCISE_SUBJECT_RE = re.compile(r"^\W*(?:this|these|the|that)(?: [\w-]+){0,2}? (?:exercises?|moves?|movements?|drills?|stretch(?:es)?|variations?)\b", re.I)
+# A muscle word naming a complaint or a body position, not a muscle worked ("hip pain", "a neutral back position").
+_NOT_MUSCLE_AFTER = {"pain", "pains", "ache", "aches", "movement", "movements", "motion", "position", "posture", "arch", "curve"}
+_MOTION_WORDS = {"step", "steps"}  # ambiguous equipment words that are also movements ("take a step forward")
+_MOVEMENT_AFTER = {"up", "ups", "down", "downs", "-", "over", "overs", "through"}
 _POSITION_BEFORE = {"on", "onto", "to", "toward", "towards", "over", "under", "underneath", "above", "below", "behind",
                     "between", "across", "at", "along", "against", "beside", "near", "in", "into", "off", "from", "by"}
 _POSITION_AFTER = {"width", "height", "level", "distance", "blades", "blade", "apart", "-"}
 _NOT_NOUN_AFTER = {"forward", "forwards", "back", "backward", "backwards", "sideways", "out", "up", "down", "to", "with", "across", "over", "through"}
 
 
-def _acting_ranges(doc_text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Character ranges of a purpose sentence where an action verb acts on what follows it."""
+def _acting_ranges(doc_text: str, start: int, end: int, *, subject: bool = False) -> list[tuple[int, int, str]]:
+    """Character ranges of a sentence where an action verb acts on what follows it, with the verb.
+
+    With `subject`, the first clause of a sentence whose subject is the exercise
+    ("This exercise gets your glutes working") is one such range too.
+    """
     text = doc_text[start:end]
     out = []
+    if subject:
+        m = _EXERCISE_SUBJECT_RE.match(text)
+        if m:
+            stop = _CLAUSE_END_RE.search(text, m.end())
+            out.append((start + m.end(), start + (stop.start() if stop else len(text)), ""))
     for m in _ACTION_RE.finditer(text):
         stop = _CLAUSE_END_RE.search(text, m.end())
-        out.append((start + m.end(), start + (stop.start() if stop else len(text))))
+        out.append((start + m.end(), start + (stop.start() if stop else len(text)), m.group(0)))
     return out
 
 
@@ -469,15 +523,71 @@ def _equipment_rx() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(v) for v in variants) + r")\b")
 
 
-def _positional(doc: Doc, span) -> bool:
-    """A body part used to say where ("lie on your back", "shoulder-width") rather than what is trained."""
+def _positional(doc: Doc, span, sent_start: int = 0) -> bool:
+    """A body part used to say where ("lie on your back", "shoulder-width") rather than what is trained.
+
+    Not after a feeling ("feel it burn in your quads", "tension through the hamstrings"):
+    there the preposition says what is worked. `sent_start` is where the sentence starts (characters).
+    """
     i = span.start - 1
     while i >= 0 and doc[i].lower_ in ("your", "the", "my", "their", "his", "her", "both", "one", "each", "lower", "upper"):
         i -= 1
-    if i >= 0 and doc[i].lower_ in _POSITION_BEFORE:
-        return True
-    nxt = doc[span.end].lower_ if span.end < len(doc) else ""
+    if i >= 0:
+        prep = doc[i].lower_
+        if prep in _POSITION_BEFORE:
+            if prep in _FELT_PREPS and any(_FELT_RE.match(t.lower_) for t in doc[max(0, i - 6):i] if t.idx >= sent_start):
+                return False
+            return True
+        if prep == "with" and i > 0 and doc[i - 1].lower_ in _ALIGNED_BEFORE_WITH:
+            return True
+    if span.end >= len(doc):
+        return False
+    nxt = doc[span.end].lower_
+    if nxt == "-":  # "hip-width", not a dash between clauses ("your calves - the muscles that ...")
+        return not doc[span.end - 1].whitespace_
     return nxt in _POSITION_AFTER
+
+
+def _listed_after_equipment(doc: Doc, span, taken: list[int]) -> bool:
+    """An ambiguous word listed after equipment ("on a small step, stairs or a box"), not a movement."""
+    if span.text.lower() in _MOTION_WORDS or span.start == 0 or doc[span.start - 1].text != ",":
+        return False
+    return any(span.start - 6 <= e < span.start for e in taken)
+
+
+def _vague_as_noun(doc: Doc, span, muscle_ends: set[int]) -> bool:
+    """A vague body word after a determiner ("your back"), right after an action verb ("works chest")
+    or in a list of muscles ("glutes, back and core")."""
+    k = span.start - 1
+    if k < 0:
+        return False
+    if doc[k].lower_ in _VAGUE_DET or _ACTION_RE.fullmatch(doc[k].text):
+        return True
+    if doc[k].lower_ in _LIST_JOIN:
+        k -= 1
+        if k >= 0 and doc[k].text == ",":
+            k -= 1
+        return k + 1 in muscle_ends
+    return False
+
+
+def _taken_over(doc_text: str, end_char: int, stop: int) -> bool:
+    """A muscle the sentence says should not do the work ("... the quads from taking over")."""
+    return _TAKE_OVER_RE.match(doc_text, end_char, stop) is not None
+
+
+def _elided_muscle(doc: Doc, span, muscle_ends: set[int]) -> str | None:
+    """The first muscle of "inner and outer thighs", "upper and lower back": its head word is left out.
+
+    Not when the word before "and" ends a muscle of its own ("quads and hip muscles").
+    """
+    if len(span) < 2 or span.start < 2 or doc[span.start - 1].lower_ not in ("and", "or", "&", "/"):
+        return None
+    word = doc[span.start - 2]
+    if not word.is_alpha or span.start - 1 in muscle_ends:
+        return None
+    term = " ".join([word.lower_, *(t.lower_ for t in span[1:])])
+    return term if norm_tokens(term) in _vocab()["muscle_terms"] else None
 
 
 def _muscle_term(text: str) -> str:
@@ -499,12 +609,25 @@ def _noun_use(doc: Doc, span) -> bool:
     """An ambiguous equipment word ("step", "band", "box") used as a thing, not a movement."""
     prev = doc[span.start - 1].lower_ if span.start > 0 else ""
     nxt = doc[span.end].lower_ if span.end < len(doc) else ""
-    if nxt in _NOT_NOUN_AFTER and prev in ("a", "one"):
-        return False
-    if span.text.lower() in ("weight", "weights", "load"):
-        # Mostly an amount ("set the weight", "add load"); a thing when held: "one weight in each hand".
-        return nxt == "in" or prev in ("one", "two")
-    return prev in _NOUN_BEFORE or span.text[:1].isupper() and span.start > 0
+    low = span.text.lower()
+    motion = low in _MOTION_WORDS
+    if motion and nxt in _NOT_NOUN_AFTER and prev in ("a", "one"):
+        return False  # "take a step back", but "a chair with ...", "a desk with ..." are things
+    if low in ("weight", "weights", "load"):
+        # Mostly an amount ("lower the weight", "add load"); a thing when held: "one weight in each hand",
+        # but not the body's own ("shift your weight in your left foot").
+        return nxt == "in" and prev not in ("your", "my", "body") or prev in ("one", "two")
+    if prev in _NOUN_BEFORE:
+        return True
+    if span.text[:1].isupper() and span.start > 0 and not doc[span.start].is_sent_start:
+        # Capitalised inside a sentence: a name ("the Bench"), unless it is the movement of one ("Step-Ups").
+        return nxt not in _MOVEMENT_AFTER
+    # "a porch step", "the garage bench": a determiner and one modifier before the thing,
+    # unless the two words name an exercise.
+    if (not motion and span.start >= 2 and doc[span.start - 2].lower_ in ("a", "an", "the", "your")
+            and doc[span.start - 1].is_alpha and doc[span.start - 1].is_lower):
+        return not any(e.start < span.start and e.end >= span.end for e in _spans(doc, EXERCISE_KEY))
+    return False
 
 
 # ---------------------------------------------------------------- assembly
@@ -612,25 +735,52 @@ class _Builder:
         view = self.view(doc)
         end = len(view) if end is None else end
         amb = _vocab()["ambiguous_equipment"]
-        acting = _acting_ranges(view, start, end) if purpose else None
-        for span in _spans(doc, MUSCLE_KEY):
-            if span.start_char >= start and span.end_char <= end:
-                if (acting is not None or span.text.lower() in _VAGUE_MUSCLES) and not any(
-                        a <= span.start_char < b for a, b in (acting if acting is not None else _acting_ranges(view, start, end))):
-                    continue
-                if _positional(doc, span):
-                    continue
-                term = _muscle_term(span.text)
+        acting = _acting_ranges(view, start, end, subject=True) if purpose else None
+        muscles = _spans(doc, MUSCLE_KEY)
+        muscle_ends = {m.end for m in muscles}
+        cue_acting = None
+        for span in muscles:
+            if span.start_char < start or span.end_char > end:
+                continue
+            low = span.text.lower()
+            musculature = span.end < len(doc) and doc[span.end].lower_ == "musculature"
+            vague = low in _VAGUE_MUSCLES and not musculature
+            if acting is not None:
+                ranges = acting
+            elif vague:
+                if cue_acting is None:
+                    cue_acting = [r for r in _acting_ranges(view, start, end) if not _RELAX_RE.match(r[2])]
+                ranges = cue_acting
+            else:
+                ranges = None
+            if ranges is not None and not any(a <= span.start_char < b for a, b, _ in ranges):
+                continue
+            if vague and not _vague_as_noun(doc, span, muscle_ends):
+                continue
+            if _positional(doc, span, start) or _taken_over(view, span.end_char, end):
+                continue
+            if span.end < len(doc) and doc[span.end].lower_ in _NOT_MUSCLE_AFTER:
+                continue
+            terms = [" ".join(low.split()) + " musculature" if musculature else _muscle_term(span.text)]
+            elided = _elided_muscle(doc, span, muscle_ends)
+            if elided:
+                terms.insert(0, elided)
+            for term in terms:
                 if term not in ex.muscles:
                     ex.muscles.append(term)
-        muscle_chars = [(m.start_char, m.end_char) for m in _spans(doc, MUSCLE_KEY)]
+        muscle_chars = [(m.start_char, m.end_char) for m in muscles]
+        taken: list[int] = []  # token ends of the equipment kept from this range
         for span in _spans(doc, EQUIPMENT_KEY):
             if span.start_char >= start and span.end_char <= end:
                 if any(a <= span.start_char < b for a, b in muscle_chars):
                     continue  # "IT band" is a body part
+                if _IMAGERY_RE.search(view, start, span.start_char):
+                    continue  # "imagine a tray on your head"
                 term = " ".join(span.text.lower().split())
-                if term in amb and not (_noun_use(doc, span) or in_name and _name_equipment(doc, span)):
+                if term in amb and not (_noun_use(doc, span) or in_name and _name_equipment(doc, span)
+                                        or _listed_after_equipment(doc, span, taken)):
                     continue
+                taken.append(span.end)
                 if term.endswith("ed") and term not in ("bed",):
                     term = span.label_  # "banded clams" use a band
                 toks = set(norm_tokens(term))
@@ -670,7 +820,8 @@ class _Builder:
                 ex.doses.append((m, line.start + s_start, "progression" if ex.progression else ""))
         if label:
             role = ("purpose", None)
-        elif is_dosage_only(sent_view, [(m.start, m.end) for m in mentions], rest=bool(dz.parse_rest(sent_view))):
+        elif is_dosage_only(sent_view, [(m.start, m.end) for m in mentions] + dz.frequency_spans(sent_view),
+                            rest=bool(dz.parse_rest(sent_view))):
             role = None
         else:
             role = classify(sent_view)
@@ -730,7 +881,7 @@ class _Builder:
             if before and before[-1].lower_ in ("of", "from", "into", "with"):
                 continue
             if not before_words and span[0].lower_ in _verbs() and not span.text.lower().endswith("s"):
-                continue  # "Step down with the right foot" is an instruction
+                continue  # "Step back with your left leg" is an instruction
             lead_ok = all(w in _DET for w in before_words) or (
                 "," in [t.text for t in before] and all(w in _DET for w in [t.lower_ for t in before[[t.text for t in before].index(",") + 1:] if not t.is_punct])
             )
@@ -748,6 +899,7 @@ class _Builder:
         section: Section | None = None
         section_single = False
         current: list[_Ex] = []
+        heading: _Ex | None = None  # the exercise of the last heading that stands alone (not in a list, no description)
         in_list = False
         last_kind = ""
         for i in range(end_at):
@@ -770,7 +922,7 @@ class _Builder:
                     kind = "exercise"
                 else:
                     kind = "other_heading"
-            if kind in ("boiler", "rest"):
+            if kind in ("boiler", "rest", "load"):
                 last_kind = kind
                 continue
             if kind == "other_heading":
@@ -814,13 +966,18 @@ class _Builder:
                     section, section_single = None, False
                 if role.label == "after_section":
                     section = None
-                names = role.alternatives or [(role.name, role.name_start, role.name_end)]
+                terms_end = role.desc_start if role.desc_start is not None else len(line.text)
+                names = role.alternatives or [(role.name, role.name_start, role.name_end, 0, terms_end)]
+                # A heading of its own (not a list item, no description on the line): the paragraph below describes it.
+                alone = (last_kind != "exercise" and not line.bullet and role.desc_start is None and not role.alternatives
+                         and not (i + 1 < end_at and roles[i + 1].kind == "exercise"))
+                heading = None
                 current = []
-                for nm, s, e in names:
+                for nm, s, e, ts, te in names:
                     ex = self.register(self.text[line.start + s: line.start + e], line.start + s, line.start + e, doc, s, section)
                     for d in role.doses:
                         ex.doses.append((d, line.start, "list"))
-                    self.add_terms(ex, doc, 0, role.desc_start if role.desc_start is not None else len(line.text), in_name=True)
+                    self.add_terms(ex, doc, ts, te, in_name=True)
                     if section is not None and section.title:
                         self._section_terms(ex, section)
                     for par in _PAREN_RE.finditer(line.text[: role.desc_start or len(line.text)]):
@@ -828,6 +985,8 @@ class _Builder:
                         if len(inner.split()) >= 4 and not dz.parse_dosages(inner) and (classify(inner) or ("",))[0] == "cue":
                             self.add_sentence([ex], par.start(1), par.end(1), doc, line)
                     current.append(ex)
+                    if alone:
+                        heading = ex
                 in_list = True
                 if role.desc_start is not None:
                     for s, e in self.sentences_of(doc, role.desc_start):
@@ -838,7 +997,7 @@ class _Builder:
                 if current:
                     for ex in current:
                         self.add_terms(ex, doc, role.desc_start or 0)
-                    if role.label.startswith("target") or role.label.startswith("muscles") or role.label in ("focus", "goal", "benefits"):
+                    if role.label.startswith("target") or "muscle" in role.label or role.label in _PURPOSE_LABELS:
                         self.add_sentence(current, 0, len(line.text), doc, line, label=True)
                 last_kind = kind
                 continue
@@ -854,7 +1013,8 @@ class _Builder:
             # prose (and bullets that are sentences)
             new_unit = line.gap >= 2 or last_kind in ("other_heading", "title", "section", "boiler", "") or not current
             if line.gap >= 1 or not current:
-                current = self._paragraph_owner(line, doc, current, new_unit, section)
+                fresh = heading is not None and current == [heading] and not (heading.sentences or heading.purpose)
+                current = self._paragraph_owner(line, doc, current, new_unit, section, fresh=fresh)
             if not current:
                 self._article_level(line, doc, None)
                 last_kind = "prose"
@@ -906,7 +1066,14 @@ class _Builder:
             if term not in ex.equipment:
                 ex.equipment.append(term)
 
-    def _paragraph_owner(self, line: Line, doc: Doc, current: list[_Ex], new_unit: bool, section: Section | None) -> list[_Ex]:
+    def _paragraph_owner(self, line: Line, doc: Doc, current: list[_Ex], new_unit: bool, section: Section | None, *,
+                         fresh: bool = False) -> list[_Ex]:
+        """Who the paragraph starting at `line` describes.
+
+        `fresh`: `current` is the exercise of the heading just above, with no description yet;
+        the paragraph describes it unless another exercise is its subject ("The squat is ..."):
+        an exercise merely named ("... posture after the squat") does not take it over.
+        """
         first = next(iter(self.sents(doc)), None)
         if first is None:
             return current
@@ -915,12 +1082,23 @@ class _Builder:
         if _FOR_ALL_RE.search(first_text.lower()):
             return []
         span = self.subject_mention(doc, first.start_char, first.end_char)
+        if fresh and span is None:
+            return current
         if span is None and new_unit:
             span = self._early_mention(doc, first)
         sig = match_signature(low) if self._instructional(line, doc) else None
-        first_mentions = [self.find(norm_tokens(sp.text), _canonical_entry(sp.text, doc, sp.start_char))
-                          for sp in _spans(doc, EXERCISE_KEY) if sp.end_char <= first.end_char]
-        elsewhere = any(m is not None and m not in current for m in first_mentions)
+        # A mention of another exercise moves the paragraph there, unless it is a short name of the
+        # current one ("hold a plank" while describing the side plank).
+        first_mentions = []
+        for sp in _spans(doc, EXERCISE_KEY):
+            if sp.end_char <= first.end_char:
+                ent = _canonical_entry(sp.text, doc, sp.start_char)
+                toks = norm_tokens(sp.text)
+                found = self.find(toks, ent)
+                if found is not None and found not in current and not any(
+                        set(toks) <= set(c.tokens) or ent is not None and c.entry is ent for c in current):
+                    first_mentions.append(found)
+        elsewhere = bool(first_mentions)
         if sig is not None:
             existing = next((e for e in self.exercises if e.entry and e.entry["canonical"] == sig["canonical"]), None)
             if existing is None and (span is None or norm_tokens(span.label_) != norm_tokens(sig["canonical"])) and (new_unit or not current or current[0].entry is None or current[0].entry["canonical"] != sig["canonical"]):

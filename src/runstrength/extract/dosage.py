@@ -318,7 +318,7 @@ def _unit_factor(unit: str) -> int:
 
 _FREQ_PERIOD = r"(?:week|wk|day|month)"
 _FREQ_PATTERNS = [
-    # 2x/week, 1-2x per week, 3 times a day, 3 - 5 times a day, two to three times a week
+    # 2x/week, 1-2x per week, 4 times a day, 2 - 4 times a day, two to three times a week
     rf"(?:at\s+(?:a\s+)?minimum\s+(?:of\s+)?|at\s+least\s+|a\s+minimum\s+of\s+|minimum\s+(?:of\s+)?)?"
     rf"{_RANGE}\s*\+?\s*(?:x|times|sessions?|days?|workouts?)\s*(?:/|\ba\b|\bper\b|\beach\b|\bevery\b|\bin\s+a\b)\s*{_FREQ_PERIOD}s?\b",
     rf"{_RANGE}\s*\+?\s*(?:x|times)\s*(?:daily|weekly)\b",
@@ -348,7 +348,7 @@ _MASK_PATTERNS = [
     # ordinals (1st, 2nd), years
     r"\b\d+(?:st|nd|rd|th)\b",
     r"\b(?:19|20)\d\d(?:s|'s)?\b",
-    # increments: "add 2 extra repetitions per set", "add 5 seconds each week"
+    # increments: "add 3 more repetitions each set", "add 5 seconds each week"
     rf"\badd(?:ing)?\s+(?:an?\s+)?(?:{_RANGE}\s+)?(?:extra|more|additional|another)\s+(?:{_REPU}|{_SETU}|{_TU_WORD})?(?:\s+(?:per|each|a)\s+\w+)?",
     rf"\badd(?:ing)?\s+{_RANGE}(?:{_TU}|\s+{_REPU}|\s+{_SETU})(?:\s+(?:per|each|a|every)\s+\w+)?",
     rf"{_RANGE}\s+(?:extra|additional)\s+(?:{_REPU}|{_SETU}|{_TU_WORD})",
@@ -688,7 +688,7 @@ def _find_atoms(sentence: str, list_item: bool) -> list[_Atom]:
                 take(_Atom(m.start(), m.end(), reps=a, sets=bi))
             else:
                 take(_Atom(m.start(), m.end(), sets=a, reps=bi))
-    # 3 sets of 10, 2 rounds for 10 reps, 3 sets of 30 seconds
+    # 4 sets of 6, 3 rounds for 12 reps, 2 sets of 45 seconds
     for m in list(_SETS_OF_RE.finditer(w())):
         a = _int_range(m.group("a"))
         if a is None:
@@ -960,6 +960,13 @@ _DAYS_A_WEEK_RE = _compile_gated(
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
+def frequency_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of how-often phrases ("once a day", "3 times a week"): part of a prescription, not a cue."""
+    if not _FREQ_HINT_RE.search(text):
+        return []
+    return [m.span() for m in _FREQ_MASK_RE.finditer(text)]
+
+
 def parse_frequency(text: str) -> tuple[int, int | None] | None:
     """Sessions per week: (min, max); a lower bound only gives (min, None)."""
     if not _FREQ_HINT_RE.search(text):
@@ -1063,7 +1070,7 @@ _REST_CUT_RE = re.compile(r",\s*(?:then|and)\b|\s+then\b|\s+and\s+(?:repeat|do|p
 
 @lru_cache(maxsize=_CACHE_SIZE)
 def parse_rest(text: str) -> str | None:
-    """The rest-period phrase as written ("Rest for 1 minute between sets"), else None."""
+    """The rest-period phrase as written ("Rest 90 seconds between rounds"), else None."""
     if not _REST_HINT_RE.search(text):
         return None
     cands = []

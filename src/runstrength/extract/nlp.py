@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import numpy as np
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import IS_UPPER, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -59,20 +59,36 @@ def surface_variants(term: str, *, plural: bool = True) -> set[str]:
 
 @Language.component("rs_sentence_fixes")
 def sentence_fixes(doc: Doc) -> Doc:
-    """Undo sentence breaks the sentencizer makes inside scraped text.
+    """Undo sentence breaks the sentencizer makes inside scraped text, add the ones it misses.
 
     A "?" that stands for a lost character ("a 16-18? box") or a colon-less
     heading glued to its text is followed by a lower-case word; a real
-    sentence never starts lower-case in these articles.
+    sentence never starts lower-case in these articles, nor right after a
+    comma ("hold a rail, a chair, etc., then ..."). A capital letter with a full
+    stop after a lower-case word is a shape that ends a sentence ("so your
+    arms form a T. Keep ..."), not an initial: the tokenizer keeps "T." as one
+    token, so the sentencizer does not split there.
     """
-    # Only sentence starts can change: find them in one array instead of making a
-    # Token object for every token of every line.
-    starts = doc.to_array(SENT_START)
-    for i in np.flatnonzero(starts[1:] == 1).tolist():
+    # Only sentence starts and one-letter tokens can change: find them in one array
+    # instead of making a Token object for every token of every line.
+    arr = doc.to_array([SENT_START, LENGTH, IS_UPPER])
+    for i in np.flatnonzero(arr[1:, 0] == 1).tolist():
         tok = doc[i + 1]
-        if tok.text[:1].islower() and doc[i].text in {"?", "!"}:
+        if tok.text[:1].islower() and doc[i].text in _NO_BREAK_AFTER:
             tok.is_sent_start = False
+    n = len(doc)
+    for i in np.flatnonzero((arr[:, 1] == 2) & (arr[:, 2] == 1)).tolist():
+        if i == 0 or i + 1 >= n or doc[i].text[1] != "." or not doc[i - 1].text.islower():
+            continue
+        j = i + 1
+        while j < n and doc[j].is_space:
+            j += 1
+        if j < n and (j > i + 1 or doc[i].whitespace_) and doc[j].text[:1].isupper():
+            doc[j].is_sent_start = True
     return doc
+
+
+_NO_BREAK_AFTER = frozenset({"?", "!", ",", ";"})
 
 
 def _ruler_patterns(entries: Iterable[tuple[str, Iterable[str]]], *, plural: bool) -> list[tuple[str, str]]:

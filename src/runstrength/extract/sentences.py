@@ -1,7 +1,7 @@
 """Sentence roles: coaching cue (how), purpose (why), or neither (dosage only).
 
 Rules read word lists from data/sentences.yaml. A sentence whose only content
-is a prescription ("Perform 2 x 10 reps.") is neither: its numbers go to the
+is a prescription ("Do 3 x 12.") is neither: its numbers go to the
 dosage table instead.
 """
 from __future__ import annotations
@@ -22,6 +22,7 @@ starting begin beginning build building up to your way work working aim at from 
 approximately around try again with on in both leg legs arm arms way once twice a day week
 daily rest between minute minutes second seconds sec secs min mins until you achieve achieved reach it's its is
 be can should progress progressing into or easier easy becomes become feel feels out more plus than
+extra additional another
 """.split())
 _LEADING = frozenset("then now next finally first again also and so slowly gently carefully".split())
 _STOP = frozenset("""
@@ -105,7 +106,8 @@ def _clause_imperative(text: str, *, after_colon_only: bool = False) -> bool:
 
 
 _BENEFIT_RE = re.compile(r"\b(run\w*|injur\w*|performance|stride|gait|strength|power|stabili\w*|mobility|training|athlete\w*|muscle\w*|joint\w*|tendon\w*)\b")
-_BODY_RE = re.compile(r"\b(knees?|hips?|feet|foot|heels?|toes?|arms?|legs?|hands?|elbows?|shoulders?|back|spine|chest|core|pelvis|weight|band|floor|ground|step|box|bench|kettlebell|dumbbells?|bar)\b")
+_BODY_RE = re.compile(r"\b(knees?|hips?|feet|foot|heels?|toes?|arms?|legs?|hands?|elbows?|shoulders?|back|spine|chest|core|pelvis|"
+                      r"weights?|bands?|floor|ground|steps?|stairs|box|boxes|bench(?:es)?|kettlebells?|dumbbells?|bars?)\b")
 _NAMING_RE = re.compile(r"\b(is|are) called\b|^(the )?(next|first|last|final|second|third) (exercise|move|one)( is| we)\b")
 _MODIFY_RE = re.compile(
     r"^(you can|you could|you may|to (make|progress|regress|modify)|if (it|this|that|you)\b.*\b(easy|hard|difficult|"

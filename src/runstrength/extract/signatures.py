@@ -57,8 +57,8 @@ def match_signature(text: str) -> dict | None:
     """The signature entry that best describes `text` (lower-cased paragraph), or None.
 
     Scored rather than all-or-nothing: real descriptions skip a detail the
-    signature expects, or mention a neighbouring movement in passing ("use a
-    bench behind you as a guide"). Required groups weigh 2, optional groups 1,
+    signature expects, or mention a neighbouring movement in passing ("with a
+    chair behind you to catch you"). Required groups weigh 2, optional groups 1,
     a ruling-out phrase costs 2; one required group may be missing.
     """
     text = " ".join(text.lower().replace("-", " ").split())
