@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-import numpy as np
 from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc, Span
 
 from runstrength.extract import dosage as dz
 from runstrength.extract import lexicon
+from runstrength.extract.gates import AnyOf, required_literal_sets
 from runstrength.extract.meta import find_author, find_organization, find_title
 from runstrength.extract.nlp import EQUIPMENT_KEY, EXERCISE_KEY, MUSCLE_KEY, norm_tokens
 from runstrength.extract.sentences import classify, content_words, is_dosage_only
@@ -59,7 +59,7 @@ def _vocab() -> dict:
         "warmup": [w.lower() for w in lex["warmup_words"]],
         "heads": heads,
         "labels": sorted({w.lower() for w in lex["label_prefixes"]}, key=len, reverse=True),
-        "boiler": [(_required_literals(p), re.compile(p, re.I)) for p in lex["boilerplate_patterns"]],
+        "boiler": [_boiler_pattern(p) for p in lex["boilerplate_patterns"]],
         "end": tuple(w.lower() for w in lex["end_markers"]),
         "alias_index": alias_index,
         "muscle_terms": muscle_terms,
@@ -78,7 +78,17 @@ _INLINE_RE = re.compile(r"^(?P<name>[^:.!?]{2,70}?)\s*(?::\s*\??\s*|\s[-]\s+|(?<
 _PAREN_RE = re.compile(r"\(([^()]*)\)")
 _AKA_RE = re.compile(r"\s+(?:aka|a\.k\.a\.?|also known as|or)\s+", re.I)
 _PROGRESS_RE = re.compile(r"\b(progress|advance) (this|the) (exercise|movement)\b|\bto progress\b|\bprogression\b")
+
+
+def _progression(lower: str) -> bool:
+    """Whether _PROGRESS_RE matches. Each of its matches contains "progress" or "advance" and the
+    pattern is case-sensitive, so a text with neither word is not scanned."""
+    return ("progress" in lower or "advance" in lower) and _PROGRESS_RE.search(lower) is not None
+
+
 _OTHER_SIDE_RE = re.compile(r"\b(repeat|do the same|perform|switch|swap)\b.*\b(other|opposite) (leg|side|arm|foot)\b|\bswitch (sides|legs|arms)\b", re.I)
+# Every match of _OTHER_SIDE_RE names a leg, side, arm or foot (speed pre-filter).
+_OTHER_SIDE_HINT = AnyOf("leg", "side", "arm", "foot")
 _ALL_EXERCISES_RE = re.compile(r"^(these|both|all|all of these|all these|the above) (exercises|moves|movements|drills|stretches)\b", re.I)
 _PLURAL_SUBJECT = re.compile(r"^(these|they|both|all of these|together|combined)\b", re.I)
 @lru_cache(maxsize=1)
@@ -123,53 +133,16 @@ def _function_start(text: str):
     return None if _ACRONYM_START.match(text) else _FUNCTION_START.match(text)
 
 
-def _required_literals(pattern: str) -> tuple[str, ...] | None:
-    """Lower-case strings of which every match of `pattern` (under re.I) contains one; None if none is known.
+def _boiler_pattern(pattern: str) -> tuple[tuple[str, ...] | None, list[tuple[str, ...]], re.Pattern[str]]:
+    """(hints, more, regex) of a boilerplate pattern: every match contains one of `hints` and one
+    string of each set in `more` ("to your inbox": " your ", then "mail" or "inbox")."""
+    sets = required_literal_sets(pattern)
+    return (sets[0] if sets else None), sets[1:], re.compile(pattern, re.I)
 
-    Read from the parsed pattern: a run of literal characters, an alternation
-    whose every branch has one, or a group/repeat (at least once) that has one.
-    Only literals whose case-insensitive matches are plain ASCII case variants
-    are used, so a lower-cased ASCII text that contains none of them cannot match.
-    """
-    from re import _constants as c, _parser
 
-    def plain(ch: str) -> bool:
-        return ch.isascii() or ch.lower() == ch == ch.upper()
-
-    def seq(items) -> set[str] | None:
-        found: list[set[str]] = []
-        run: list[str] = []
-
-        def flush() -> None:
-            if run:
-                found.append({"".join(run)})
-                run.clear()
-
-        for op, av in items:
-            if op is c.LITERAL and plain(chr(av)):
-                run.append(chr(av).lower())
-                continue
-            if op is c.AT:
-                continue  # zero-width: literals on both sides are still adjacent
-            flush()
-            sub: set[str] | None = None
-            if op is c.SUBPATTERN:
-                sub = seq(av[3])
-            elif op is c.BRANCH:
-                alts = [seq(b) for b in av[1]]
-                sub = set().union(*alts) if all(alts) else None
-            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
-                sub = seq(av[2])
-            if sub:
-                found.append(sub)
-        flush()
-        return max(found, key=lambda alts: min(map(len, alts)), default=None)
-
-    try:
-        got = seq(_parser.parse(pattern, re.I))
-    except Exception:  # an unusual pattern just goes without a pre-filter
-        return None
-    return tuple(sorted(got)) if got else None
+def _has_each(lower: str, sets: list[tuple[str, ...]]) -> bool:
+    """Whether `lower` contains a string of each set."""
+    return all(any(h in lower for h in hints) for hints in sets)
 
 
 @lru_cache(maxsize=8192)  # pure; asked again for a line's sentences and by several passes
@@ -179,12 +152,15 @@ def is_boilerplate(text: str) -> bool:
     # far faster than a regex scan.  Valid for ASCII text only (re.I also folds
     # some non-ASCII letters onto ASCII ones); other text is scanned in full.
     lower = text.lower() if text.isascii() else None
-    for hints, rx in _vocab()["boiler"]:
+    for hints, more, rx in _vocab()["boiler"]:
         if lower is not None and hints is not None:
             for h in hints:
                 if h in lower:
                     break
             else:
+                continue
+            # The pattern's other required words, only tested once its first ones are found.
+            if more and not _has_each(lower, more):
                 continue
         if rx.search(text):
             return True
@@ -321,16 +297,27 @@ def analyse_line(line: Line, doc: Doc) -> Role:
         return Role("label", label=label[0], desc_start=len(text) - len(label[1]))
     ends_sentence = text.rstrip().endswith((".", "!", "?")) and not text.rstrip().endswith("..")
     words = line.words
-    doses = dz.parse_dosages(text)
-    if dz.parse_rest(text) and is_dosage_only(text, [(d.start, d.end) for d in doses], rest=True):
+    line_doses: list[dz.DoseMention] | None = None
+
+    def doses() -> list[dz.DoseMention]:
+        """dz.parse_dosages(text), parsed at the first test that needs it: the tests are pure,
+        and most prose lines are decided without it."""
+        nonlocal line_doses
+        if line_doses is None:
+            line_doses = dz.parse_dosages(text)
+        return line_doses
+
+    if dz.parse_rest(text) and is_dosage_only(text, [(d.start, d.end) for d in doses()], rest=True):
         return Role("rest")
-    if not doses and len(words) <= 10 and _LOAD_LINE_RE.match(text):
+    if len(words) <= 10 and _LOAD_LINE_RE.match(text) and not doses():
         return Role("load")
     short = len(words) <= 12
-    if _SECTION_INTRO.search(text) and len(words) <= 14 and not ends_sentence:
+    # Length tests before the patterns: both sides are pure, and most lines are long prose
+    # (_SECTION_INTRO's ".*" scans are the slowest of these tests).
+    if len(words) <= 14 and not ends_sentence and _SECTION_INTRO.search(text):
         sets = dz.parse_block_sets(text)
         return Role("section", title=text.strip().rstrip(":").strip(), sets=sets)
-    if _REPEAT_BLOCK_RE.search(lower) and len(words) <= 16:
+    if len(words) <= 16 and _REPEAT_BLOCK_RE.search(lower):
         sets = dz.parse_block_sets(text)
         if sets:
             return Role("block_sets", sets=sets)
@@ -339,8 +326,8 @@ def analyse_line(line: Line, doc: Doc) -> Role:
         if sets and (_GROUP_COUNT_RE.search(lower) or "total" in lower):
             return Role("article_sets", sets=sets, title=text)
         return Role("section", title=_section_title(text), sets=sets)
-    if short and doses and is_dosage_only(text, [(d.start, d.end) for d in doses]) and not exercise_like(_strip_numbers(text), doc, 0):
-        return Role("dose", doses=doses)
+    if short and doses() and is_dosage_only(text, [(d.start, d.end) for d in doses()]) and not exercise_like(_strip_numbers(text), doc, 0):
+        return Role("dose", doses=doses())
 
     # "Name: description" / "Name - description" on one line.
     m = _INLINE_RE.match(text)
@@ -370,11 +357,11 @@ def analyse_line(line: Line, doc: Doc) -> Role:
                     role.doses = [_shift(d, rest_start) for d in rest_doses] + list(ndoses)
                 return role
     lead = _LEAD_IN_RE.match(text)
-    if lead and doses:
+    if lead and doses():
         name, cut = _clean_name(lead.group("name"))
         if name and exercise_like(name, doc, lead.start("name")):
             ns = lead.start("name") + cut
-            return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=list(doses), label="after_section")
+            return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=list(doses()), label="after_section")
     if line.bullet and len(words) >= 5 and _sentence_like(text, doc):
         return Role("prose")
     if short and not ends_sentence:
@@ -732,20 +719,28 @@ class _Builder:
 
     # -- per-line helpers
     def add_terms(self, ex: _Ex, doc: Doc, start: int = 0, end: int | None = None, *, purpose: bool = False, in_name: bool = False) -> None:
+        muscles = _spans(doc, MUSCLE_KEY)
+        equipment = _spans(doc, EQUIPMENT_KEY)
+        if not muscles and not equipment:
+            return  # everything below reads these spans
         view = self.view(doc)
         end = len(view) if end is None else end
         amb = _vocab()["ambiguous_equipment"]
-        acting = _acting_ranges(view, start, end, subject=True) if purpose else None
-        muscles = _spans(doc, MUSCLE_KEY)
-        muscle_ends = {m.end for m in muscles}
+        # Both made at the first span in range, if any (pure, and most sentences name no muscle).
+        acting = None  # with `purpose`: the ranges an action verb acts on, the subject clause included
+        muscle_ends: set[int] | None = None
         cue_acting = None
         for span in muscles:
             if span.start_char < start or span.end_char > end:
                 continue
+            if muscle_ends is None:
+                muscle_ends = {m.end for m in muscles}
             low = span.text.lower()
             musculature = span.end < len(doc) and doc[span.end].lower_ == "musculature"
             vague = low in _VAGUE_MUSCLES and not musculature
-            if acting is not None:
+            if purpose:
+                if acting is None:
+                    acting = _acting_ranges(view, start, end, subject=True)
                 ranges = acting
             elif vague:
                 if cue_acting is None:
@@ -753,7 +748,8 @@ class _Builder:
                 ranges = cue_acting
             else:
                 ranges = None
-            if ranges is not None and not any(a <= span.start_char < b for a, b, _ in ranges):
+            at = span.start_char
+            if ranges is not None and not any(a <= at < b for a, b, _ in ranges):
                 continue
             if vague and not _vague_as_noun(doc, span, muscle_ends):
                 continue
@@ -768,11 +764,14 @@ class _Builder:
             for term in terms:
                 if term not in ex.muscles:
                     ex.muscles.append(term)
-        muscle_chars = [(m.start_char, m.end_char) for m in muscles]
+        muscle_chars = None  # made at the first equipment span in range
         taken: list[int] = []  # token ends of the equipment kept from this range
-        for span in _spans(doc, EQUIPMENT_KEY):
+        for span in equipment:
             if span.start_char >= start and span.end_char <= end:
-                if any(a <= span.start_char < b for a, b in muscle_chars):
+                if muscle_chars is None:
+                    muscle_chars = [(m.start_char, m.end_char) for m in muscles]
+                at = span.start_char
+                if any(a <= at < b for a, b in muscle_chars):
                     continue  # "IT band" is a body part
                 if _IMAGERY_RE.search(view, start, span.start_char):
                     continue  # "imagine a tray on your head"
@@ -806,10 +805,10 @@ class _Builder:
             return
         mentions = dz.parse_dosages(sent_view)
         low = sent_view.lower()
-        for ex in exs:
-            if _PROGRESS_RE.search(low):
+        if exs and _progression(low):  # tested once for the sentence, not once per exercise
+            for ex in exs:
                 ex.progression = True
-        if not mentions and _OTHER_SIDE_RE.search(sent_view):
+        if not mentions and _OTHER_SIDE_HINT(sent_view) and _OTHER_SIDE_RE.search(sent_view):
             for ex in exs:
                 if ex.doses:
                     m, base, ctx = ex.doses[-1]
@@ -851,13 +850,15 @@ class _Builder:
         got = self._sents.get(id(doc))
         if got is None:
             got = self._sents[id(doc)] = []
-            if len(doc):
-                arr = doc.to_array([SENT_START, IDX, LENGTH]).astype(np.int64)
-                starts = np.flatnonzero(arr[:, 0] == 1).tolist()
+            n = len(doc)
+            if n:
+                # One array, then plain lists: a line has a few dozen tokens, too few for numpy's
+                # per-call overhead to pay off. (Unsigned: a SENT_START of -1 is not 1 either.)
+                sent_start, idx, length = doc.to_array([SENT_START, IDX, LENGTH]).T.tolist()
+                starts = [i for i, v in enumerate(sent_start) if v == 1]
                 if not starts or starts[0] != 0:
                     starts.insert(0, 0)
-                idx, length = arr[:, 1].tolist(), arr[:, 2].tolist()
-                for a, b in zip(starts, starts[1:] + [len(doc)]):
+                for a, b in zip(starts, starts[1:] + [n]):
                     got.append(_Sent(a, b, idx[a], idx[b - 1] + length[b - 1]))
         return got
 
@@ -908,9 +909,9 @@ class _Builder:
                 last_kind = "title"
                 continue
             kind = role.kind
-            freq = dz.parse_frequency(line.text)
-            if freq and self.frequency is None and kind not in ("boiler",):
-                self.frequency = freq
+            # The first frequency found is the article's: later lines are not parsed for one.
+            if self.frequency is None and kind not in ("boiler",):
+                self.frequency = dz.parse_frequency(line.text)
             if kind == "maybe_heading":
                 nxt = roles[i + 1].kind if i + 1 < end_at else ""
                 nxt_line = lines[i + 1] if i + 1 < end_at else None

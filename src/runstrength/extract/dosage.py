@@ -21,9 +21,10 @@ applies to a hold given earlier in the sentence).
 from __future__ import annotations
 
 import re
-from copy import copy
 from dataclasses import dataclass, field
 from functools import lru_cache
+
+from runstrength.extract.gates import AnyOf
 
 Range = tuple[int, int]
 
@@ -139,12 +140,15 @@ def _trie_alternation(words: list[str]) -> str:
     return "(?:" + emit(root) + ")"
 
 
-def _first_char_class(pattern: str, flags: int) -> str | None:
-    """A character class holding the first character of every match of `pattern`; None if unknown.
+def _first_char_gate(pattern: str, flags: int) -> str | None:
+    """A test of the first character of every match of `pattern`; None if unknown.
 
-    Read from the parsed pattern, skipping zero-width parts (\\b, lookarounds) and
-    optional ones.  None when a match may be empty or start with something not
-    handled here (a negated class, "."), so callers then go without it.
+    A character class, read from the parsed pattern, skipping zero-width parts
+    (\\b, lookarounds) and optional ones.  First characters that only start a
+    match right after a \\b ("\\bone", not "between") get their own class behind
+    a \\b: "[\\db]|\\b[eot]" rules out the inside of words for the latter.  None
+    when a match may be empty or start with something not handled here (a
+    negated class, "."), so callers then go without it.
     """
     from re import _constants as c, _parser
 
@@ -160,29 +164,36 @@ def _first_char_class(pattern: str, flags: int) -> str | None:
             return categories.get(av)
         return None
 
-    def first(seq) -> tuple[set[str], bool] | None:
-        """(first characters, whether the sequence can match empty)."""
-        out: set[str] = set()
+    def first(seq, bounded: bool = False) -> tuple[set[tuple[str, bool]], bool] | None:
+        """((first character, whether a \\b precedes it) pairs, whether the sequence can match empty).
+
+        `bounded`: a \\b was asserted where the sequence starts. Zero-width parts do not
+        move the position, so a \\b met before the first character also holds for it.
+        """
+        out: set[tuple[str, bool]] = set()
         for op, av in seq:
+            if op is c.AT and av is c.AT_BOUNDARY:
+                bounded = True
+                continue
             if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
                 continue
             if op in (c.LITERAL, c.IN):
                 items = [item(o, a) for o, a in ([(op, av)] if op is c.LITERAL else av)]
                 if not items or None in items:
                     return None
-                return out | set(items), False
+                return out | {(i, bounded) for i in items}, False
             if op is c.BRANCH:
-                subs = [first(b) for b in av[1]]
+                subs = [first(b, bounded) for b in av[1]]
                 if None in subs:
                     return None
                 got, nullable = set().union(*(x[0] for x in subs)), any(x[1] for x in subs)
             elif op in (c.SUBPATTERN, c.ATOMIC_GROUP):
-                sub = first(av[-1] if op is c.SUBPATTERN else av)
+                sub = first(av[-1] if op is c.SUBPATTERN else av, bounded)
                 if sub is None:
                     return None
                 got, nullable = sub
             elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
-                sub = first(av[2])
+                sub = first(av[2], bounded)
                 if sub is None:
                     return None
                 got, nullable = sub[0], sub[1] or av[0] == 0
@@ -199,7 +210,14 @@ def _first_char_class(pattern: str, flags: int) -> str | None:
         return None
     if got is None or got[1] or not got[0]:
         return None
-    return "[" + "".join(sorted(got[0])) + "]"
+    anywhere = {i for i, bounded in got[0] if not bounded}
+    after_boundary = {i for i, bounded in got[0] if bounded} - anywhere
+    tests = []
+    if anywhere:
+        tests.append("[" + "".join(sorted(anywhere)) + "]")
+    if after_boundary:
+        tests.append(r"\b[" + "".join(sorted(after_boundary)) + "]")
+    return "|".join(tests)
 
 
 def _compile_gated(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -210,8 +228,8 @@ def _compile_gated(pattern: str, flags: int = 0) -> re.Pattern[str]:
     punctuation) at once.  The lookahead is zero-width and only skips positions
     where no match can start, so matches, groups and spans are unchanged.
     """
-    cls = _first_char_class(pattern, flags)
-    return re.compile(pattern if cls is None else f"(?={cls})(?:{pattern})", flags)
+    gate = _first_char_gate(pattern, flags)
+    return re.compile(pattern if gate is None else f"(?={gate})(?:{pattern})", flags)
 
 
 _WORDNUM = _trie_alternation(_NUM_WORDS)
@@ -232,6 +250,9 @@ _RANGE = rf"(?:between\s+{_NUM}\s+and\s+{_NUM}|{_NUM}(?:{_SEP}{_NUM})?)"
 
 _NUM_RE = re.compile(_NUM, re.I)
 
+# Size of the memo caches of the pure parsers below (see _cached_atoms).
+_CACHE_SIZE = 8192
+
 # Speed: every atom pattern needs a number token (a digit, a fraction sign or a
 # number word of _NUM_WORDS, of which each match contains the word's longest
 # part at a word start), a "minute" ("a minute", "half a minute") or
@@ -241,7 +262,18 @@ _NUM_RE = re.compile(_NUM, re.I)
 # closing \b), so hints end on a word boundary too: "ten" in "tendon" or
 # "tension" no longer sends a number-less sentence through every pattern.
 _NUM_HINTS = sorted({max(re.split(r"[\s-]+", w), key=len) for w in _NUM_WORDS} | {"minute", "once", "twice", "thrice"})
-_NUMBER_HINT_RE = re.compile(r"\d|[½¼¾]|\b" + _trie_alternation(_NUM_HINTS) + r"\b", re.I)
+# A digit or fraction sign, else a hint word (\bhint\b): two scans rather than one
+# alternation, as most sentences with a number have a digit, which a plain class scan finds
+# at once; the word scan (gated on the words' first letters) only runs for the others.
+_DIGIT_HINT_RE = re.compile(r"\d|[½¼¾]")
+_WORD_HINT_RE = _compile_gated(r"\b" + _trie_alternation(_NUM_HINTS) + r"\b", re.I)
+
+
+def _has_number_hint(text: str) -> bool:
+    """Whether `text` has a digit, a fraction sign or a hint word: else it has no dosage number."""
+    return _DIGIT_HINT_RE.search(text) is not None or _WORD_HINT_RE.search(text) is not None
+
+
 _FULL_INT_RE = re.compile(r"\d+(?:\.\d+)?")
 _INT_FRACTION_RE = re.compile(r"(\d+)\s*([½¼¾]|[13]/[24])")
 
@@ -327,6 +359,9 @@ _FREQ_PATTERNS = [
     r"\bevery\s+\d+\s+days\b",
 ]
 _FREQ_MASK_RE = _compile_gated("|".join(f"(?:{p})" for p in _FREQ_PATTERNS), re.I)
+# Every frequency pattern ends on a period word: week/wk, day, month (_FREQ_PERIOD), daily or
+# weekly; a text with none of them has no match (speed pre-filter for masking).
+_FREQ_MASK_HINT = AnyOf("week", "wk", "day", "month", "daily")
 
 _MASK_PATTERNS = [
     # percentages: 85-95% of 1RM
@@ -598,40 +633,52 @@ def _clauses(s: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _stage_of(sentence: str, pos: int, colon_from: int | None) -> str:
+def _stage_of(sentence: str, pos: int, colon_from: int | None, clauses: list[tuple[int, int]] | None = None) -> str:
+    """Stage of the atom at `pos`; `clauses` is _clauses(sentence), when the caller has it already."""
     if colon_from is not None and pos >= colon_from:
         return "progression"
-    for cs, ce in _clauses(sentence):
+    if clauses is None:
+        clauses = _clauses(sentence)
+    for cs, ce in clauses:
         if cs <= pos < ce:
             break
     else:
         return "main"
     clause = sentence[cs:ce]
     rel = pos - cs
+    prefix, postfix = _clause_markers(clause)
     best: tuple[int, str] | None = None
-    for stage, rx in _PREFIX_MARKERS:
-        for m in rx.finditer(clause):
-            if m.end() <= rel + 1 and (best is None or m.end() > best[0]):
-                best = (m.end(), stage)
+    for m_end, stage in prefix:
+        if m_end <= rel + 1 and (best is None or m_end > best[0]):
+            best = (m_end, stage)
     # A prefix marker wins unless a postfix marker follows the atom with no
     # other prefix marker in between.
     if best is not None:
         return best[1]
-    for stage, rx in _POSTFIX_MARKERS:
-        for m in rx.finditer(clause):
-            if m.start() >= rel:
-                return stage
+    for m_start, stage in postfix:
+        if m_start >= rel:
+            return stage
     # "Start with 10 reps of the arms, followed by 10 reps of the legs":
     # a continuation clause keeps the stage of the clause before it.
-    prev = [c for c in _clauses(sentence) if c[1] <= cs]
+    prev = [c for c in clauses if c[1] <= cs]
     if prev and _CONTINUATION_RE.match(clause):
-        return _stage_of(sentence, max(prev[-1][1] - 1, prev[-1][0]), colon_from)
+        return _stage_of(sentence, max(prev[-1][1] - 1, prev[-1][0]), colon_from, clauses)
     # "To start, do 5 reps": an intro clause that is only a stage word.
     if prev:
         for stage, rx in _INTRO_MARKERS:
             if rx.fullmatch(sentence[prev[-1][0]:prev[-1][1]]):
                 return stage
     return "main"
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _clause_markers(clause: str) -> tuple[tuple[tuple[int, str], ...], tuple[tuple[int, str], ...]]:
+    """(end, stage) of each prefix marker match and (start, stage) of each postfix one, in the order
+    _stage_of reads them. The same for every atom of the clause, and cached: a sentence is parsed
+    on its own and again as part of its line."""
+    prefix = tuple((m.end(), stage) for stage, rx in _PREFIX_MARKERS for m in rx.finditer(clause))
+    postfix = tuple((m.start(), stage) for stage, rx in _POSTFIX_MARKERS for m in rx.finditer(clause))
+    return prefix, postfix
 
 
 def _hold_near(sentence: str, a_start: int, a_end: int) -> bool:
@@ -651,17 +698,60 @@ def _rest_spans(s: str) -> list[tuple[int, int]]:
     return spans
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
+def _masked(text: str) -> str:
+    """`text` with the numbers that are never a dosage (frequencies, weights, list numbering...) masked.
+
+    Pure and cached: the same line is masked for its atoms as prose, again as a
+    list item, and again by parse_block_sets, and the mask patterns are the
+    most expensive part of each.
+    """
+    work = list(text)
+    if _FREQ_MASK_HINT(text):
+        for m in _FREQ_MASK_RE.finditer(text):
+            _mask(work, m.start(), m.end())
+    for m in _MASK_RE.finditer(text):
+        _mask(work, m.start(), m.end())
+    for m in _LIST_NUM_RE.finditer(text):
+        _mask(work, m.start(), m.end())
+    return "".join(work)
+
+
 def _find_atoms(sentence: str, list_item: bool) -> list[_Atom]:
-    if not _NUMBER_HINT_RE.search(sentence):
+    core = _core_atoms(sentence)
+    if core is None:
         return []
+    found, masked, sentence = core
+    atoms = list(found)
+    if list_item:
+        work = list(masked)
+        for rx in (_LIST_LEAD_RE, _LIST_TRAIL_RE):
+            m = rx.search("".join(work))
+            # "Circuit 2", "Superset 3": the number is a label.
+            if m and not _LABEL_BEFORE_RE.search(sentence[:m.start("n")]):
+                r = _int_range(m.group("n"))
+                if r is not None and r[1] <= 500:
+                    a = _Atom(m.start("n"), m.end("n"), reps=r)
+                    atoms.append(a)
+                    _mask(work, a.start, a.end)
+    atoms.sort(key=lambda a: a.start)
+    return atoms
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _core_atoms(sentence: str) -> tuple[tuple[_Atom, ...], str, str] | None:
+    """The atoms every sentence gets, in the order found, with the text left once they are masked
+    and the sentence as read (lost spaces restored); None when the sentence has no number.
+
+    The list-item atoms (a bare leading or trailing number) are looked for last, in
+    what is left: a line read both as prose and as a list item shares this work.
+    The atoms are shared by the cached results: never modified (callers copy them).
+    """
+    if not _has_number_hint(sentence):
+        return None
     # Lost non-breaking spaces often arrive as "?" ("10?repetitions").
     sentence = _LOST_SPACE_RE.sub(" ", sentence)
-    work = list(sentence)
-    for rx in (_FREQ_MASK_RE, _MASK_RE):
-        for m in rx.finditer(sentence):
-            _mask(work, m.start(), m.end())
-    for m in _LIST_NUM_RE.finditer(sentence):
-        _mask(work, m.start(), m.end())
+    work = list(_masked(sentence))
     rest = _rest_spans(sentence)
     atoms: list[_Atom] = []
 
@@ -774,16 +864,7 @@ def _find_atoms(sentence: str, list_item: bool) -> list[_Atom]:
         r = _int_range(m.group("n"))
         if r is not None and "#" not in m.group(0):
             take(_Atom(m.start("n"), m.end("noun"), reps=r))
-    if list_item:
-        for rx in (_LIST_LEAD_RE, _LIST_TRAIL_RE):
-            m = rx.search(w())
-            # "Circuit 2", "Superset 3": the number is a label.
-            if m and not _LABEL_BEFORE_RE.search(sentence[:m.start("n")]):
-                r = _int_range(m.group("n"))
-                if r is not None and r[1] <= 500:
-                    take(_Atom(m.start("n"), m.end("n"), reps=r))
-    atoms.sort(key=lambda a: a.start)
-    return atoms
+    return tuple(atoms), w(), sentence
 
 
 _MAX_MERGE_GAP = 60
@@ -864,8 +945,15 @@ def _absorb(g: _Group, a: _Atom) -> None:
 # The parsers below are pure functions of their text and the extractor calls
 # them on the same text several times (a line, then each of its sentences,
 # then a line's parts), so results are memoised.  Cached values are immutable
-# (tuples of frozen mentions); callers get fresh lists.
-_CACHE_SIZE = 8192
+# (tuples of frozen mentions); callers get fresh lists.  (_CACHE_SIZE is set
+# with the number patterns above: the masking and atom caches use it too.)
+
+
+def _copy_atom(a: _Atom) -> _Atom:
+    """copy.copy(a) without the generic copy protocol (__reduce_ex__, ~5x slower): same class, same fields."""
+    b = _Atom.__new__(_Atom)
+    b.__dict__.update(a.__dict__)
+    return b
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
@@ -884,10 +972,14 @@ def parse_dosages(text: str, *, list_item: bool = False) -> list[DoseMention]:
 
 @lru_cache(maxsize=_CACHE_SIZE)
 def _parse_dosages(text: str, list_item: bool) -> tuple[DoseMention, ...]:
+    # A sentence without a number hint has no atom (_core_atoms), and a text without one has no
+    # sentence with one: sentences are cut at whitespace, so a hint word's \b edges hold in both.
+    if not _has_number_hint(text):
+        return ()
     out: list[DoseMention] = []
     spans = [(0, len(text))] if list_item else _sentences(text)
     # Copies: stage and hold are set on the atoms below, the cached ones stay as found.
-    all_atoms = [[copy(a) for a in _cached_atoms(text[s0:s1], list_item)] for s0, s1 in spans]
+    all_atoms = [[_copy_atom(a) for a in _cached_atoms(text[s0:s1], list_item)] for s0, s1 in spans]
     for si, (s0, s1) in enumerate(spans):
         sentence = text[s0:s1]
         atoms = all_atoms[si]
@@ -895,8 +987,9 @@ def _parse_dosages(text: str, list_item: bool) -> tuple[DoseMention, ...]:
             continue
         colon = _COLON_MARKER_RE.search(sentence)
         colon_from = colon.end() if colon else None
+        clauses = _clauses(sentence)  # once per sentence, not once per atom
         for a in atoms:
-            a.stage = _stage_of(sentence, a.start, colon_from)
+            a.stage = _stage_of(sentence, a.start, colon_from, clauses)
             a.hold = a.seconds is not None and _hold_near(sentence, a.start, a.end)
         per_side = bool(_PER_SIDE_RE.search(sentence))
         # "Do 10 reps. Repeat with the other leg." - the next sentence, when
@@ -952,7 +1045,7 @@ _DAILY_RE = re.compile(
 _EVERY_OTHER_RE = re.compile(r"\bevery\s+other\s+day\b", re.I)
 
 
-_FREQ_HINT_RE = re.compile(r"day|daily|week|wk", re.I)  # every frequency pattern needs one (speed pre-filter)
+_FREQ_HINT = AnyOf("day", "daily", "week", "wk")  # every frequency pattern needs one (speed pre-filter)
 _FREQ_UNIT_RE = re.compile(r"x|times|sessions?|days?|workouts?", re.I)
 _DAYS_RE = re.compile(r"days?", re.I)
 _DAYS_A_WEEK_RE = _compile_gated(
@@ -962,14 +1055,14 @@ _DAYS_A_WEEK_RE = _compile_gated(
 @lru_cache(maxsize=_CACHE_SIZE)
 def frequency_spans(text: str) -> list[tuple[int, int]]:
     """Character ranges of how-often phrases ("once a day", "3 times a week"): part of a prescription, not a cue."""
-    if not _FREQ_HINT_RE.search(text):
+    if not _FREQ_HINT(text):
         return []
     return [m.span() for m in _FREQ_MASK_RE.finditer(text)]
 
 
 def parse_frequency(text: str) -> tuple[int, int | None] | None:
     """Sessions per week: (min, max); a lower bound only gives (min, None)."""
-    if not _FREQ_HINT_RE.search(text):
+    if not _FREQ_HINT(text):
         return None
     for m in _FREQ_RE.finditer(text):
         n = m.group("n")
@@ -1028,15 +1121,9 @@ def parse_block_sets(heading: str) -> Range | None:
     """Sets/rounds a heading or intro line gives to a group of exercises."""
     # Every block pattern needs a number or once/twice/thrice, as atoms do (speed
     # pre-filter: masking only removes text, so the result is unchanged).
-    if not _NUMBER_HINT_RE.search(heading):
+    if not _has_number_hint(heading):
         return None
-    work = list(heading)
-    for rx in (_FREQ_MASK_RE, _MASK_RE):
-        for m in rx.finditer(heading):
-            _mask(work, m.start(), m.end())
-    for m in _LIST_NUM_RE.finditer(heading):
-        _mask(work, m.start(), m.end())
-    w = "".join(work)
+    w = _masked(heading)
     for rx in _BLOCK_PATTERNS:
         m = rx.search(w)
         if not m:
@@ -1064,14 +1151,14 @@ _REST_INFO_RE = re.compile(rf"{_NUM}|\bbetween\b|\bas\s+needed\b|\bafter\s+each\
 
 
 # Every match of the two rest patterns contains one of these words (speed pre-filter).
-_REST_HINT_RE = re.compile(r"rest|recover|break|take", re.I)
+_REST_HINT = AnyOf("rest", "recover", "break", "take")
 _REST_CUT_RE = re.compile(r",\s*(?:then|and)\b|\s+then\b|\s+and\s+(?:repeat|do|perform|complete)\b|\s+(?=\()", re.I)
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
 def parse_rest(text: str) -> str | None:
     """The rest-period phrase as written ("Rest 90 seconds between rounds"), else None."""
-    if not _REST_HINT_RE.search(text):
+    if not _REST_HINT(text):
         return None
     cands = []
     for rx in (_REST_PHRASE_RE, _REST_TIME_TRAIL_RE):

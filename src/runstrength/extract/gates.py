@@ -1,0 +1,145 @@
+"""Cheap pre-tests that rule a regex out before it scans a text.
+
+A gate answers "can this pattern match here at all?" from something every match
+needs (a literal word), so a caller skips the scan when the answer is no. Gates
+only skip work: where they say yes, the pattern runs exactly as before.
+"""
+from __future__ import annotations
+
+import re
+
+# The only non-ASCII characters that re.I matches to ASCII ones: "İ" and "ı" (to i), "ſ" (to s)
+# and the Kelvin sign (to k); tests/test_extract_gates.py checks this over all of Unicode.
+REI_ASCII_FOLDS = "\u0130\u0131\u017f\u212a"
+
+
+def ascii_fold(text: str) -> str | None:
+    """`text` lower-cased, when substring tests on it decide whether re.I finds an ASCII word in it.
+
+    str.lower() maps every ASCII character to one ASCII character and other characters
+    to non-ASCII ones (bar "İ" and the Kelvin sign), so an ASCII word occurs in the
+    lower-cased text exactly where re.I matches it, unless the text has one of the
+    characters re.I folds onto ASCII: then None, and the caller runs the regex.
+    """
+    if text.isascii():
+        return text.lower()
+    for ch in REI_ASCII_FOLDS:
+        if ch in text:
+            return None
+    return text.lower()
+
+
+class AnyOf:
+    """Whether a text contains one of some words; by default ignoring case as re.I does.
+
+    The same answer as ``re.compile("|".join(words), re.I).search(text) is not
+    None`` (see ascii_fold; the words must then be ASCII), from substring tests
+    instead of a regex scan.
+    """
+
+    __slots__ = ("words", "rx")
+
+    def __init__(self, *words: str, ignore_case: bool = True):
+        if not words or not all(words) or ignore_case and not all(w.isascii() for w in words):
+            raise ValueError("AnyOf takes non-empty words, ASCII ones to ignore case")
+        self.words = tuple(w.lower() for w in words) if ignore_case else words
+        self.rx = re.compile("|".join(re.escape(w) for w in words), re.I) if ignore_case else None
+
+    def __call__(self, text: str) -> bool:
+        if self.rx is not None:
+            lower = ascii_fold(text)
+            if lower is None:
+                return self.rx.search(text) is not None
+            text = lower
+        for w in self.words:
+            if w in text:
+                return True
+        return False
+
+
+def required_literals(pattern: str, flags: int = re.I) -> tuple[str, ...] | None:
+    """Strings of which every match of `pattern` contains one; None if none is known.
+
+    The first of required_literal_sets: the one whose shortest string is longest.
+    """
+    sets = required_literal_sets(pattern, flags)
+    return sets[0] if sets else None
+
+
+def required_literal_sets(pattern: str, flags: int = re.I) -> list[tuple[str, ...]]:
+    """Sets of strings such that every match of `pattern` contains a string of each set.
+
+    Read from the parsed pattern: each part that every match goes through gives
+    one set: a run of literal characters, an alternation whose every branch has
+    one, or a group/repeat (at least once) that has one. The set whose shortest
+    string is longest comes first (the most selective, as a rule), then the
+    others in pattern order. Under re.I (the default) the strings are
+    lower-case, and only literals whose case-insensitive matches are plain ASCII
+    case variants are used, so a lower-cased ASCII text that lacks every string
+    of a set cannot match. Without re.I they are the literals as written, for
+    plain substring tests.
+    """
+    from re import _constants as c, _parser
+
+    def plain(ch: str) -> bool:
+        return ch.isascii() or ch.lower() == ch == ch.upper()
+
+    ignore_case = bool(flags & re.I)
+
+    def literal(ch: str) -> str | None:
+        if not ignore_case:
+            return ch
+        return ch.lower() if plain(ch) else None
+
+    def best(found: list[set[str]]) -> set[str] | None:
+        return max(found, key=lambda alts: min(map(len, alts)), default=None)
+
+    def seq(items) -> list[set[str]]:
+        """The sets of a sequence: one for each of its required parts that has one."""
+        found: list[set[str]] = []
+        run: list[str] = []
+
+        def flush() -> None:
+            if run:
+                found.append({"".join(run)})
+                run.clear()
+
+        for op, av in items:
+            if op is c.LITERAL and literal(chr(av)) is not None:
+                run.append(literal(chr(av)))
+                continue
+            if op is c.AT:
+                continue  # zero-width: literals on both sides are still adjacent
+            flush()
+            sub: set[str] | None = None
+            if op is c.SUBPATTERN and not (av[1] | av[2]) & re.I:  # not a (?i:...) / (?-i:...) group
+                sub = best(seq(av[3]))
+            elif op is c.BRANCH:
+                alts = [best(seq(b)) for b in av[1]]
+                sub = set().union(*alts) if all(alts) else None
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+                sub = best(seq(av[2]))
+            if sub:
+                found.append(sub)
+        flush()
+        return found
+
+    try:
+        parsed = _parser.parse(pattern, flags)
+    except Exception:  # an unusual pattern just goes without a pre-filter
+        return []
+    if bool(parsed.state.flags & re.I) != ignore_case:  # an inline (?i) flag
+        return []
+    found = seq(parsed)
+    first = best(found)
+    return [tuple(sorted(x)) for x in [first, *(x for x in found if x is not first)] if x]
+
+
+def literal_gate(rx: re.Pattern[str]) -> AnyOf | None:
+    """An AnyOf of the strings one of which every match of `rx` contains (required_literals), in
+    `rx`'s case sensitivity; None if none is known."""
+    ignore_case = bool(rx.flags & re.I)
+    words = required_literals(rx.pattern, rx.flags)
+    if not words or ignore_case and not all(w.isascii() for w in words):
+        return None
+    return AnyOf(*words, ignore_case=ignore_case)

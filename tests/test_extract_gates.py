@@ -1,0 +1,140 @@
+"""Speed pre-tests (extract/gates.py and the gated patterns of extract/dosage.py).
+
+A gate may only skip a scan that would find nothing: these tests check the
+facts the gates rest on, and compare gated and ungated results on generated
+text. Every text here is written or generated for the test.
+"""
+from __future__ import annotations
+
+import random
+import re
+import string
+
+import pytest
+
+from runstrength.extract import dosage as dz
+from runstrength.extract.gates import REI_ASCII_FOLDS, AnyOf, ascii_fold, literal_gate, required_literal_sets
+
+
+def _all_non_ascii() -> str:
+    return "".join(chr(c) for c in range(128, 0x110000) if not 0xD800 <= c < 0xE000)
+
+
+def test_rei_ascii_folds_is_every_non_ascii_character_re_i_matches_to_ascii():
+    text = _all_non_ascii()
+    found = {m.group() for ch in string.ascii_letters for m in re.finditer(ch, text, re.I)}
+    assert found == set(REI_ASCII_FOLDS)
+
+
+def test_lower_maps_no_other_non_ascii_character_to_ascii():
+    assert {ch for ch in _all_non_ascii() if any(c.isascii() for c in ch.lower())} <= set(REI_ASCII_FOLDS)
+
+
+def test_ascii_fold_gives_up_on_characters_re_i_folds_onto_ascii():
+    assert ascii_fold("Rest Day") == "rest day"
+    assert ascii_fold("Ça va, ½ rep") == "ça va, ½ rep"
+    for ch in REI_ASCII_FOLDS:
+        assert ascii_fold(f"Rest {ch}") is None
+
+
+_ALPHABET = list("adeiknrstwy -.,") + ["Y", "D", "A", "K", "é", "ß", "½", *REI_ASCII_FOLDS]
+
+
+def _random_texts(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(_ALPHABET) for _ in range(rng.randint(0, 30))) for _ in range(n)]
+
+
+@pytest.mark.parametrize("words", [("day", "daily", "week", "wk"), ("rest", "take"), ("side", "arm", "skin")])
+def test_any_of_agrees_with_the_regex(words):
+    gate = AnyOf(*words)
+    case_sensitive = AnyOf(*words, ignore_case=False)
+    rx = re.compile("|".join(words), re.I)
+    exact = re.compile("|".join(words))
+    for text in _random_texts(20000, seed=len(words)) + ["Rest DAY", "tıke", "ſide", "sKin", "Week"]:
+        assert gate(text) == bool(rx.search(text)), text
+        assert case_sensitive(text) == bool(exact.search(text)), text
+
+
+def test_required_literal_sets():
+    assert required_literal_sets(r"\b(to|in|check) your (e-?mail|inbox)\b") == [
+        (" your ",), ("check", "in", "to"), ("inbox", "mail")]
+    assert required_literal_sets(r"\bcookies?\b.*\b(accept|use)\b") == [("cookie",), ("accept", "use")]
+    assert required_literal_sets(r"(?:^|[.!?]\s+)At (?=[A-Z])", re.M) == [("At ",)]
+    assert required_literal_sets(r"(?:^|[.!?]\s+)At (?=[A-Z])", re.I) == [("at ",)]
+    assert required_literal_sets(r"\d+|x?") == []
+    assert required_literal_sets(r"a(?i:b)c") == [("a",), ("c",)]
+
+
+def test_literal_gate_never_rules_out_a_match():
+    patterns = [
+        re.compile(r"\b(?:founder|owner|head coach|coach) (?:of|at) (?=[A-Z])"),
+        re.compile(r"(?:^|[.!?]\s+)At (?=[A-Z])", re.M),
+        re.compile(r"\b(?:here at|team at|we at|visit us at|welcome to) (?=[A-Z])", re.I),
+    ]
+    pieces = ["At ", "at ", "AT ", "here at ", "Welcome To ", "coach of ", "Coach at ", "founder of ", "We at ",
+              "Oak", "the", ". ", "\n", "ſ", "ı"]
+    rng = random.Random(7)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(5000)]
+    for rx in patterns:
+        gate = literal_gate(rx)
+        assert gate is not None
+        for text in texts:
+            assert gate(text) or not rx.search(text), (rx.pattern, text)
+
+
+def test_first_char_gate_reads_word_boundaries():
+    assert dz._first_char_gate(r"between|\bone|\d", re.I) == r"[\db]|\b[o]"
+    assert dz._first_char_gate(r"(?:\bone)?x", 0) == r"[x]|\b[o]"
+    assert dz._first_char_gate(r"x?", 0) is None
+
+
+_DOSE_PIECES = ["3", "10", "2-3", "1 1/2", "½", "one", "twenty-two", "ten", "between", "and", "x", "×", "sets", "reps",
+                "seconds", "s", "min", "minute", "a", "of", "per", "side", "each", "leg", "times", "a week", "daily",
+                "%", "lbs", "kg", "inch", "\"", "°", "rest", "hold", "add", "extra", "routine", "do", "repeat", "once",
+                "twice", "tendon", "attention", "(", ")", ":", ",", ".", "-", "#", "/"]
+
+
+def _dose_texts(n: int) -> list[str]:
+    rng = random.Random(11)
+    out = []
+    for _ in range(n):
+        parts = [rng.choice(_DOSE_PIECES) for _ in range(rng.randint(1, 12))]
+        out.append("".join(p + rng.choice(["", " ", " ", "  "]) for p in parts))
+    return out
+
+
+def _ungated(rx: re.Pattern[str]) -> str:
+    """The pattern _compile_gated was given: what follows its "(?=gate)(?:" prefix, without the ")"."""
+    m = re.match(r"\(\?=.*?\)\(\?:", rx.pattern)
+    assert m is not None and rx.pattern.endswith(")")
+    return rx.pattern[m.end():-1]
+
+
+@pytest.mark.parametrize("pattern", [
+    "|".join(f"(?:{p})" for p in dz._MASK_PATTERNS),
+    "|".join(f"(?:{p})" for p in dz._FREQ_PATTERNS),
+    _ungated(dz._NXM_RE),
+    _ungated(dz._REPS_RE),
+    _ungated(dz._TIMES_RE),
+    _ungated(dz._TIME_RE),
+    r"\b" + dz._trie_alternation(dz._NUM_HINTS) + r"\b",
+])
+def test_gated_patterns_find_the_same_matches(pattern):
+    plain, gated = re.compile(pattern, re.I), dz._compile_gated(pattern, re.I)
+    assert gated.pattern != plain.pattern
+    for text in _dose_texts(3000):
+        assert [(m.span(), m.groups()) for m in plain.finditer(text)] == \
+            [(m.span(), m.groups()) for m in gated.finditer(text)], text
+
+
+def test_number_hint_split_agrees_with_one_alternation():
+    one = re.compile(r"\d|[½¼¾]|\b" + dz._trie_alternation(dz._NUM_HINTS) + r"\b", re.I)
+    for text in _dose_texts(3000) + _random_texts(3000, seed=3):
+        assert dz._has_number_hint(text) == bool(one.search(text)), text
+
+
+def test_masking_frequency_needs_a_period_word():
+    rx = re.compile("|".join(f"(?:{p})" for p in dz._FREQ_PATTERNS), re.I)
+    for text in _dose_texts(5000):
+        assert dz._FREQ_MASK_HINT(text) or not rx.search(text), text
