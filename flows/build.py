@@ -55,7 +55,7 @@ from runstrength.model import Reject
 from runstrength.runners import adaptive_batch_size, local_cores, make_task_runner
 
 if TYPE_CHECKING:
-    from runstrength.publish.records import EncodedBatch
+    from runstrength.publish.records import ArticleRecord, EncodedBatch
     from runstrength.publish.writer import PreviousDataset, PublishStats
 # publish.* (pandas, pandera, pyarrow) and the spaCy pipeline are imported where they
 # are used, so a build that has nothing to do starts quickly.
@@ -95,18 +95,19 @@ class Batch:
     and again in the worker.  Not a dataclass, so it is not walked.
     """
 
-    __slots__ = ("items",)
+    __slots__ = ("items", "keys")
 
-    def __init__(self, items: list[ArticleRef] | list[RawArticle]):
+    def __init__(self, items: list[ArticleRef] | list[RawArticle], keys: list[str] | None = None):
         self.items = items
+        self.keys = keys  # the articles' cache keys, when the task leaves its records in the cache
 
     def __repr__(self) -> str:
         return f"Batch({len(self.items)} article(s))"
 
 
 @task(name="extract-validate", **TASK_OPTS)
-def extract_validate(batch: Batch, raw_dir: Path,
-                     max_bytes: int = DEFAULT_MAX_BYTES) -> EncodedBatch:
+def extract_validate(batch: Batch, raw_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES,
+                     store: BuildCache | None = None) -> EncodedBatch:
     """Read, extract, tabulate and validate a batch: one validated record per article, encoded.
 
     Refs are read here, in the worker, not shipped from the flow; a file that
@@ -114,7 +115,9 @@ def extract_validate(batch: Batch, raw_dir: Path,
     publishing rows that do not match its manifest hash.  A batch for workers
     that may not see raw_dir (a Dask cluster) arrives as RawArticles, read and
     checked by the flow.  Records come back as JSON payloads (EncodedBatch):
-    cheap to ship, and what the cache stores.
+    cheap to ship, and what the cache stores.  With a store (the build cache,
+    for workers on this machine) they are written there under `batch.keys` and
+    only their ids come back.
     """
     from runstrength.publish.records import EncodedBatch, records_from_articles
 
@@ -125,7 +128,7 @@ def extract_validate(batch: Batch, raw_dir: Path,
         "extract: %d article(s) -> %d exercise(s), %d dosage(s), %d sentence(s), %d row(s) rejected",
         len(records), sum(r.n_rows("exercises") for r in records), sum(r.n_rows("dosages") for r in records),
         sum(r.n_rows("cues") for r in records), sum(len(r.rejects) for r in records))
-    return EncodedBatch.of(records)
+    return EncodedBatch.of(records, store, batch.keys) if store is not None else EncodedBatch.of(records)
 
 
 @dataclass
@@ -143,8 +146,10 @@ class RecordStream:
     (copied from that dataset), others from the cache or a batch task.  The
     batches are submitted when the stream is made (from the flow, which owns
     the task runner) in article_id order, so results arrive roughly in the
-    order they are written; each batch's result is dropped once written and
-    each fresh record goes to the cache as it passes.
+    order they are written; each batch's result is dropped once written.
+    Workers on this machine leave their records in the cache and the stream
+    reads each back as it is written; records extracted in the flow's process
+    or shipped back from a Dask worker go to the cache as they pass.
     """
 
     def __init__(self, refs: list[ArticleRef], keys: list[str], cache: BuildCache | None, todo: list[int],
@@ -154,13 +159,16 @@ class RecordStream:
         self.raw_dir, self.max_bytes = raw_dir, max_bytes
         # Article i -> its position in the previous dataset, copied from there (see publish_records).
         self.reuse, self.previous = reuse or {}, previous
+        # Workers that share this machine's disk leave their records in the cache (see EncodedBatch).
+        store = cache if cache is not None and not ship_texts else None
         groups = batches(todo, size)
         self.batch_of = {i: (b, j) for b, g in enumerate(groups) for j, i in enumerate(g)}
         # Inline (one batch, or no pool to gain from): run it when first needed, in this process.
         self.pending: dict[int, _Inline | PrefectFuture | EncodedBatch] = {
             b: (_Inline([refs[i] for i in g]) if inline
-                else extract_validate.submit(Batch(self._payload([refs[i] for i in g], ship_texts)), raw_dir,
-                                             max_bytes))
+                else extract_validate.submit(Batch(self._payload([refs[i] for i in g], ship_texts),
+                                                   [keys[i] for i in g] if store else None),
+                                             raw_dir, max_bytes, store))
             for b, g in enumerate(groups)}
         self.fresh = self.corrupt_recomputed = 0
         self.empty: list[str] = []
@@ -178,6 +186,15 @@ class RecordStream:
         self.pending[b] = res
         return res
 
+    def _read_back(self, i: int, ref: ArticleRef) -> ArticleRecord:
+        rec = self.cache.get(self.keys[i])
+        if rec is None:  # corrupt, or vanished since it was written: recompute it here
+            again = extract_validate.fn(Batch([ref]), self.raw_dir, self.max_bytes)
+            rec = again.record(0)
+            self.corrupt_recomputed += 1
+            self.cache.put_payload(self.keys[i], again.payloads[0])
+        return rec
+
     def __iter__(self):
         from runstrength.publish.writer import Reuse
 
@@ -189,23 +206,21 @@ class RecordStream:
                 yield Reuse(j)
                 continue
             if i not in self.batch_of:
-                rec = self.cache.get(self.keys[i])
-                if rec is None:  # corrupt, or vanished since the lookup: recompute it here
-                    again = extract_validate.fn(Batch([ref]), self.raw_dir, self.max_bytes)
-                    rec = again.record(0)
-                    self.corrupt_recomputed += 1
-                    self.cache.put_payload(self.keys[i], again.payloads[0])
+                rec = self._read_back(i, ref)
             else:
                 b, j = self.batch_of[i]
                 encoded = self._result(b)
                 if encoded.article_ids[j] != ref.article_id:
                     raise RuntimeError(f"batch {b} returned {encoded.article_ids[j]!r} for {ref.article_id!r}")
-                rec = encoded.record(j)
                 if j == len(encoded) - 1:
                     del self.pending[b]  # the batch is written: let it go
                 self.fresh += 1
-                if self.cache is not None:
-                    self.cache.put_payload(self.keys[i], encoded.payloads[j])
+                if encoded.stored(j):
+                    rec = self._read_back(i, ref)
+                else:
+                    rec = encoded.record(j)
+                    if self.cache is not None:
+                        self.cache.put_payload(self.keys[i], encoded.payloads[j])
             if "no_exercises" in rec.flags:
                 self.empty.append(rec.source_file)
             yield rec

@@ -226,6 +226,37 @@ def test_incremental_builds(prefect_harness, cache_on, clean_build: Path, root: 
     assert tree_bytes(out3) == tree_bytes(fresh)
 
 
+def test_pool_workers_leave_their_records_in_the_cache(prefect_harness, cache_on, clean_build: Path, root: Path,
+                                                       tmp_path: Path, monkeypatch) -> None:
+    """Batches on the process pool write their records to the cache; the flow reads them back
+    (a corrupt one is recomputed) and only ids travel through Prefect."""
+    import flows.build
+
+    got: list[object] = []
+    real = flows.build.RecordStream._result
+
+    def spy(self, b):
+        res = real(self, b)
+        if not any(res is g for g in got):  # the batch's first record: it was just received
+            got.append(res)
+            if len(got) == 1:  # damage what the worker wrote for its first article
+                i = next(k for k, r in enumerate(self.refs) if r.article_id == res.article_ids[0])
+                path = self.cache._path(self.keys[i])
+                path.write_bytes(path.read_bytes()[:-20])
+        return res
+
+    monkeypatch.setattr(flows.build.RecordStream, "_result", spy)
+    cache_dir, out = tmp_path / "cache", tmp_path / "dataset"
+    cli.run_build(root / "raw", out, cache_dir=cache_dir, batch_articles=2)
+    assert tree_bytes(out) == tree_bytes(clean_build)
+    assert len(got) >= 3 and all(r.in_store and r.payloads == [None] * len(r) for r in got)
+    # Every article is cached (the damaged entry was written again): the next build extracts nothing.
+    out2 = tmp_path / "dataset2"
+    _boom(monkeypatch)
+    cli.run_build(root / "raw", out2, cache_dir=cache_dir)
+    assert tree_bytes(out2) == tree_bytes(clean_build)
+
+
 def test_unchanged_articles_are_copied_from_the_previous_dataset(prefect_harness, cache_on, root: Path,
                                                                  tmp_path: Path, monkeypatch, caplog) -> None:
     from runstrength.cache import BuildCache

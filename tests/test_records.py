@@ -192,3 +192,25 @@ def test_a_record_json_cannot_carry_travels_as_itself(articles) -> None:
     batch = EncodedBatch.of([odd, records[1]])
     assert batch.payloads[0] is None and list(batch.fallback) == [0]
     assert batch.record(0) is odd and batch.record(1) == records[1]
+
+
+def test_with_a_store_the_payloads_stay_there_and_only_ids_travel(articles) -> None:
+    import pickle
+
+    records = records_from_articles(articles)
+    odd = replace(records[1], flags=("from_sidecar",))  # JSON cannot carry it: travels as itself
+    store: dict[str, bytes | None] = {}
+
+    class Store:
+        def put_payload(self, key: str, payload: bytes | None) -> bool:
+            store[key] = payload
+            return payload is not None
+
+    batch = pickle.loads(pickle.dumps(EncodedBatch.of([records[0], odd], Store(), ["k0", "k1"])))
+    assert store == {"k0": encode_record(records[0])}
+    assert batch.payloads == [None, None] and batch.stored(0) and not batch.stored(1)
+    assert batch.record(1) == odd
+    with pytest.raises(LookupError):
+        batch.record(0)
+    with pytest.raises(ValueError):
+        EncodedBatch.of(records, Store(), ["only-one"])

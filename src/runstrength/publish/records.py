@@ -19,7 +19,7 @@ import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Protocol
 
 import orjson
 import pandas as pd
@@ -78,6 +78,12 @@ def decode_record(payload: bytes) -> ArticleRecord:
     return ArticleRecord.from_dict(orjson.loads(payload))
 
 
+class PayloadStore(Protocol):
+    """Where a worker can leave payloads for the flow: the build cache (runstrength.cache.BuildCache)."""
+
+    def put_payload(self, key: str, payload: bytes | None) -> bool: ...
+
+
 @dataclass
 class EncodedBatch:
     """A batch's records as they travel from a worker to the flow: one JSON payload per record.
@@ -85,25 +91,46 @@ class EncodedBatch:
     Why not the records themselves: Prefect's process pool unpickles every
     result twice in the flow's process (once in a callback thread), and
     unpickling ~200,000 small objects per batch there held the GIL against
-    the writer; a list of bytes unpickles in microseconds.  The payload is also
-    what the cache stores, so the flow writes it as it is, and the writer decodes
-    one record at a time.  Records JSON cannot carry exactly travel as objects.
+    the writer; a list of bytes unpickles in microseconds.  The payload is what
+    the cache stores, and the writer decodes one record at a time.  Records
+    JSON cannot carry exactly travel as objects (`fallback`).
+
+    With a store (the build cache, when workers share this machine's disk) the
+    payloads are written there by the worker and not carried at all (`in_store`):
+    the flow reads each back as it writes it.  Prefect keeps every finished
+    task's pickled result until the flow ends, so carried payloads would hold
+    the whole corpus's records in the flow's memory by the end of a long build.
     """
 
     article_ids: list[str]
     payloads: list[bytes | None]
     fallback: dict[int, ArticleRecord] = field(default_factory=dict)
+    in_store: bool = False
 
     @classmethod
-    def of(cls, records: list[ArticleRecord]) -> EncodedBatch:
-        batch = cls([r.article_id for r in records], [encode_record(r) for r in records])
-        batch.fallback = {j: r for j, (r, p) in enumerate(zip(records, batch.payloads)) if p is None}
-        return batch
+    def of(cls, records: list[ArticleRecord], store: PayloadStore | None = None,
+           keys: list[str] | None = None) -> EncodedBatch:
+        payloads = [encode_record(r) for r in records]
+        fallback = {j: r for j, (r, p) in enumerate(zip(records, payloads)) if p is None}
+        if store is None:
+            return cls([r.article_id for r in records], payloads, fallback)
+        if keys is None or len(keys) != len(records):
+            raise ValueError("a store needs one key per record")
+        for key, payload in zip(keys, payloads):
+            if payload is not None:
+                store.put_payload(key, payload)
+        return cls([r.article_id for r in records], [None] * len(records), fallback, in_store=True)
 
     def __len__(self) -> int:
         return len(self.payloads)
 
+    def stored(self, j: int) -> bool:
+        """Whether record j is in the store (read it from there) rather than in this batch."""
+        return self.in_store and j not in self.fallback
+
     def record(self, j: int) -> ArticleRecord:
+        if self.stored(j):
+            raise LookupError(f"record {j} ({self.article_ids[j]}) was written to the store, not carried")
         payload = self.payloads[j]
         return self.fallback[j] if payload is None else decode_record(payload)
 
