@@ -35,3 +35,20 @@ def test_validate_fails_on_one_changed_parquet_byte(root: Path, tmp_path: Path, 
 def test_show_prints_a_routine(root: Path, capsys) -> None:
     assert cli.main(["show", "003_1d0529839d5a7ef8", "--dir", str(root / "dataset")]) == 0
     assert cli.main(["show", "nope", "--dir", str(root / "dataset")]) == 1
+
+
+def test_a_cli_build_runs_without_flow_heartbeats(monkeypatch, tmp_path: Path) -> None:
+    """Heartbeats only serve deployments; their thread cost every CLI build up to 1 s at exit."""
+    import flows.build
+    from prefect.settings import get_current_settings
+
+    seen: list[object] = []
+
+    def fake_flow(**kwargs):
+        seen.append(get_current_settings().flows.heartbeat_frequency)
+        return kwargs["out_dir"]
+
+    monkeypatch.setattr(flows.build, "build_dataset", fake_flow)
+    assert cli.run_build(tmp_path / "raw", tmp_path / "out") == tmp_path / "out"
+    assert seen == [None]
+    assert get_current_settings().flows.heartbeat_frequency is not None  # only for that run

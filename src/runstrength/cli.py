@@ -47,7 +47,13 @@ def run_build(raw_dir: Path, out_dir: Path, *, task_runner: str | None = None, w
         flow_fn = build_dataset.with_options(
             task_runner=make_task_runner(kind, workers=workers, dask_address=dask_address))
         kwargs.setdefault("parallelism", runner_workers(kind, workers, dask_address))
-    return flow_fn(raw_dir=raw_dir, out_dir=out_dir, **kwargs)
+    # Heartbeats let a Prefect worker spot a crashed run of a deployment; a build started here
+    # has no one to report to, and their thread is joined at exit (up to 1 s of every build).
+    # `runstrength serve` (a deployment) keeps them.
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+
+    with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+        return flow_fn(raw_dir=raw_dir, out_dir=out_dir, **kwargs)
 
 
 def _one_line(exc: BaseException) -> str:
