@@ -1,4 +1,4 @@
-"""The rule-based spaCy pipeline: blank English, sentencizer, and span rulers built from the lexicons.
+"""The rule-based spaCy pipeline: blank English, sentencizer, and one phrase matcher built from the lexicons.
 
 Docs are made per line of an article (lines carry the layout: headings,
 bullets, paragraphs), so every sentence and span lies inside one line and its

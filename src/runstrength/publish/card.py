@@ -189,7 +189,7 @@ def dataset_card(tables: dict[str, pd.DataFrame], rejects: pd.DataFrame, *, name
         "as published. Unreadable, empty or oversized files are rejected (table `source` in the "
         "rejects). The SHA-256 of the raw bytes is recorded.",
         "2. **Extraction**: rule-based, with a blank English spaCy pipeline (rule-based sentencizer "
-        "and span rulers built from hand-made lexicons): section headings, exercise names "
+        "and a phrase matcher built from hand-made lexicons): section headings, exercise names "
         "(normalised to a canonical movement name with a category), dosages (sets, reps, holds, "
         "durations, per side, stage, and prescriptions inherited from a section or the article), "
         "cue and purpose sentences, muscles and equipment. No statistical or machine-learned "
