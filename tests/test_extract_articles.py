@@ -554,7 +554,7 @@ def test_step_is_equipment_only_as_a_thing():
 
 def test_equipment_with_a_modifier_and_in_a_list():
     a = run("Home Leg Day\n\nBulgarian split squat\nRest your back foot on a garden bench, stairs or a sofa cushion. "
-            "Lower your back knee toward the floor.\n\nCalf raise\nStand on a sidewalk curb and rise onto your toes.\n")
+            "Lower your back knee toward the floor.\n\nCalf raise\nStand on a street curb and rise onto your toes.\n")
     assert ex(a, "bulgarian split squat").equipment == ["bench", "stairs", "cushion"]
     assert ex(a, "calf raise").equipment == ["curb"]
     # Two words that name an exercise are not a modifier and a thing.
