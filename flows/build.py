@@ -128,7 +128,7 @@ def extract_validate(batch: Batch, raw_dir: Path, max_bytes: int = DEFAULT_MAX_B
         "extract: %d article(s) -> %d exercise(s), %d dosage(s), %d sentence(s), %d row(s) rejected",
         len(records), sum(r.n_rows("exercises") for r in records), sum(r.n_rows("dosages") for r in records),
         sum(r.n_rows("cues") for r in records), sum(len(r.rejects) for r in records))
-    return EncodedBatch.of(records, store, batch.keys) if store is not None else EncodedBatch.of(records)
+    return EncodedBatch.of(records, store, batch.keys)
 
 
 @dataclass

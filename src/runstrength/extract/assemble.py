@@ -819,7 +819,7 @@ class _Builder:
                 ex.doses.append((m, line.start + s_start, "progression" if ex.progression else ""))
         if label:
             role = ("purpose", None)
-        elif is_dosage_only(sent_view, [(m.start, m.end) for m in mentions] + dz.frequency_spans(sent_view),
+        elif is_dosage_only(sent_view, [(m.start, m.end) for m in mentions] + list(dz.frequency_spans(sent_view)),
                             rest=bool(dz.parse_rest(sent_view))):
             role = None
         else:

@@ -1053,11 +1053,11 @@ _DAYS_A_WEEK_RE = _compile_gated(
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
-def frequency_spans(text: str) -> list[tuple[int, int]]:
+def frequency_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Character ranges of how-often phrases ("once a day", "3 times a week"): part of a prescription, not a cue."""
     if not _FREQ_HINT(text):
-        return []
-    return [m.span() for m in _FREQ_MASK_RE.finditer(text)]
+        return ()
+    return tuple(m.span() for m in _FREQ_MASK_RE.finditer(text))  # a tuple: the cached value is shared
 
 
 def parse_frequency(text: str) -> tuple[int, int | None] | None:
