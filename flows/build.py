@@ -52,6 +52,7 @@ from runstrength.extract.pipeline import extract_articles, extractor_version
 from runstrength.ingest.reader import DEFAULT_MAX_BYTES, RawArticle
 from runstrength.ingest.scan import ArticleRef, load_article, load_articles, scan
 from runstrength.model import Reject
+from runstrength.progress import Throttle
 from runstrength.runners import adaptive_batch_size, local_cores, make_task_runner
 
 if TYPE_CHECKING:
@@ -62,22 +63,21 @@ if TYPE_CHECKING:
 
 # Tasks never use Prefect's result cache: their inputs are large and the build has its own cache.
 TASK_OPTS = {"cache_policy": NO_CACHE, "persist_result": False}
+# A long scan or build logs how far it is this often (seconds).
+PROGRESS_EVERY_S = 5.0
 
 
 @task(name="ingest", **TASK_OPTS)
 def ingest(raw_dir: Path, max_bytes: int, index_path: Path | None) -> tuple[list[ArticleRef], list[Reject]]:
     """Scan raw_dir into references (no texts kept); with a stat index, unchanged files are not read."""
     log = get_run_logger()
-    t0 = last = time.perf_counter()
+    clock = Throttle(PROGRESS_EVERY_S)
 
     def progress(done: int, total: int) -> None:
-        # Only a long scan (a cold one of many files) says how far it is: every 5 s.
-        nonlocal last
-        now = time.perf_counter()
-        if now - last >= 5 or (done == total and now - t0 >= 5):
-            last = now
+        # Only a long scan (a cold one of many files) says how far it is.
+        if clock.due(done, total):
             log.info("ingest: %d/%d new or changed file(s) read (%d%%), %.0f s elapsed", done, total,
-                     100 * done // total, now - t0)
+                     100 * done // total, clock.elapsed())
 
     found = scan(raw_dir, max_bytes=max_bytes, index_path=index_path, progress=progress)
     log.info("ingest: %d article(s) in %s (%d file(s) read, %d unchanged since the last scan), "
@@ -233,15 +233,14 @@ def publish_dataset(out_dir: Path, stream: RecordStream, rejects: list[Reject]) 
     log = get_run_logger()
     total = len(stream.refs)
     t0 = time.perf_counter()
-    step = max(1, total // 20)
+    clock = Throttle(PROGRESS_EVERY_S)
 
     def progress(n: int) -> None:
         # Progress of a long run, in the log every Prefect user already watches.
-        if n != total and (total < 200 or n % step):
-            return
-        elapsed = time.perf_counter() - t0
-        log.info("build: %d/%d articles (%d%%) extracted, validated and written, %.0f s elapsed, ~%.0f s left",
-                 n, total, 100 * n // total, elapsed, elapsed / n * (total - n))
+        if clock.due(n, total):
+            elapsed = clock.elapsed()
+            log.info("build: %d/%d articles (%d%%) extracted, validated and written, %.0f s elapsed, ~%.0f s left",
+                     n, total, 100 * n // total, elapsed, elapsed / n * (total - n))
 
     stats = publish_records(out_dir, stream, name=DATASET_NAME, version=DATASET_VERSION,
                             ingest_rejects=rejects, progress=progress, previous=stream.previous)
