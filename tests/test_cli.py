@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from runstrength import cli
 
 
@@ -52,3 +54,21 @@ def test_a_cli_build_runs_without_flow_heartbeats(monkeypatch, tmp_path: Path) -
     assert cli.run_build(tmp_path / "raw", tmp_path / "out") == tmp_path / "out"
     assert seen == [None]
     assert get_current_settings().flows.heartbeat_frequency is not None  # only for that run
+
+
+def test_the_command_exits_with_mains_code_and_skips_the_last_heap_sweep(monkeypatch) -> None:
+    import gc
+    from importlib.metadata import entry_points
+
+    (script,) = entry_points(group="console_scripts", name="runstrength")
+    assert script.value == "runstrength.cli:console"
+    monkeypatch.setattr(cli, "main", lambda argv=None: 3)
+    young = [[i] for i in range(1000)]  # tracked objects made after any earlier freeze
+    before = gc.get_freeze_count()
+    try:
+        with pytest.raises(SystemExit) as exited:
+            cli.console()
+        assert exited.value.code == 3
+        assert gc.get_freeze_count() >= before + len(young)
+    finally:
+        gc.unfreeze()
