@@ -96,6 +96,25 @@ def test_a_rejected_row_stays_with_its_article(articles) -> None:
     assert records["a-calves"].export["exercises"][0]["dosages"] == []
 
 
+def test_a_rejected_dosage_before_a_kept_one_keeps_the_ids_apart(tmp_path: Path, articles) -> None:
+    # Ids number everything extracted: the kept dosage stays d2 in the rows while the
+    # export, which leaves the rejected one out, lists it first.  Both views must agree.
+    broken = []
+    for a in articles:
+        if a.article_id == "a-calves":
+            ex = a.exercises[0]
+            bad = replace(ex.dosages[0], sets_min=60, sets_max=60)
+            a = replace(a, exercises=[replace(ex, dosages=[bad, ex.dosages[0]]), *a.exercises[1:]])
+        broken.append(a)
+    records = sorted(records_from_articles(broken), key=lambda r: r.article_id)
+    calves = records[0]
+    assert [x["key"] for x in calves.rejects] == ["a-calves/e01/d1"]
+    assert [k for k in calves.tables["dosages"]["dosage_id"] if k.startswith("a-calves/e01/")] == ["a-calves/e01/d2"]
+    assert [d["sets_min"] for d in calves.export["exercises"][0]["dosages"]] == [3]
+    publish(tmp_path / "ds", records)
+    assert check.verify_dataset(tmp_path / "ds") == []
+
+
 def publish(out: Path, records: list[ArticleRecord]) -> writer.PublishStats:
     return writer.publish_records(out, records, name="t", version="0.0.1")
 

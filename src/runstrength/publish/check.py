@@ -20,20 +20,14 @@ EXPECTED_FILES = sorted(
 )
 
 
-def _export_ids(export: dict[str, Any]) -> dict[str, set[str]]:
-    """Ids the export implies, using the same id rules as the tables."""
-    from .tables import cue_id, dosage_id
+def _export_ids(export: dict[str, Any], rejected: set[str]) -> dict[str, set[str]]:
+    """Ids the export implies, by the tables' id rules (see export_item_ids)."""
+    from .tables import export_item_ids
 
     ids: dict[str, set[str]] = {name: set() for name in TABLE_MODELS}
-    for a in export.get("articles", []):
-        ids["articles"].add(a["article_id"])
-        ids["sections"].update(s["section_id"] for s in a.get("sections", []))
-        for ex in a.get("exercises", []):
-            eid = ex["exercise_id"]
-            ids["exercises"].add(eid)
-            ids["dosages"].update(dosage_id(eid, n) for n in range(1, len(ex.get("dosages", [])) + 1))
-            ids["cues"].update(cue_id(eid, n, "cue") for n in range(1, len(ex.get("cues", [])) + 1))
-            ids["cues"].update(cue_id(eid, n, "purpose") for n in range(1, len(ex.get("purpose", [])) + 1))
+    for item in export.get("articles", []):
+        for name, keys in export_item_ids(item, rejected).items():
+            ids[name].update(keys)
     return ids
 
 
@@ -139,7 +133,11 @@ def verify_dataset(path: Path, *, deep: bool = True) -> list[str]:
         if export is not None:
             # The two views of the data must describe the same records.
             try:
-                ids = _export_ids(export)
+                rejected = set()
+                if "rejects" in tables:
+                    rj = tables["rejects"]
+                    rejected = set(rj["key"][rj["table"].isin(["dosages", "cues"])])
+                ids = _export_ids(export, rejected)
             except (KeyError, TypeError, AttributeError) as exc:
                 problems.append(f"routines.json: cannot collect ids: {exc!r}")
             else:

@@ -27,7 +27,7 @@ import pandas as pd
 from runstrength.model import Article, Reject
 from schemas.tables import PRIMARY_KEYS, TABLE_MODELS
 
-from .tables import cue_id, dosage_id, to_export, to_tables
+from .tables import export_item_ids, to_export, to_tables
 from .validate import DatasetInvalid, validate_tables
 
 Columns = dict[str, list[Any]]
@@ -202,20 +202,6 @@ def check_export_item(item: dict[str, Any]) -> None:
                              f"at {where or '/'}: {exc.message}") from exc
 
 
-def export_ids(item: dict[str, Any]) -> dict[str, list[str]]:
-    """Ids an export item implies per table, by the same id rules as the tables."""
-    ids: dict[str, list[str]] = {name: [] for name in TABLE_MODELS}
-    ids["articles"].append(item["article_id"])
-    ids["sections"] += [s["section_id"] for s in item.get("sections", [])]
-    for ex in item.get("exercises", []):
-        eid = ex["exercise_id"]
-        ids["exercises"].append(eid)
-        ids["dosages"] += [dosage_id(eid, n) for n in range(1, len(ex.get("dosages", [])) + 1)]
-        ids["cues"] += [cue_id(eid, n, "cue") for n in range(1, len(ex.get("cues", [])) + 1)]
-        ids["cues"] += [cue_id(eid, n, "purpose") for n in range(1, len(ex.get("purpose", [])) + 1)]
-    return ids
-
-
 def check_record(record: ArticleRecord) -> None:
     """Raise `DatasetInvalid` when a record's export item and its table rows disagree."""
     if record.export is None:
@@ -225,7 +211,9 @@ def check_record(record: ArticleRecord) -> None:
     if record.export.get("article_id") != record.article_id:
         raise DatasetInvalid(f"article {record.article_id!r}: routines.json item is for "
                              f"{record.export.get('article_id')!r}")
-    for table, ids in export_ids(record.export).items():
+    # Rows validation rejected are left out of the export; the ids around them keep their numbers.
+    rejected = {r["key"] for r in record.rejects if r.get("table") in ("dosages", "cues")}
+    for table, ids in export_item_ids(record.export, rejected).items():
         pk = PRIMARY_KEYS[table][0]
         in_table = (record.tables.get(table) or {}).get(pk, [])
         if sorted(ids) != sorted(in_table):

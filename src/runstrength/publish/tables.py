@@ -6,7 +6,8 @@ what pandas would have inferred from the data.
 """
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Callable, Container, Iterable
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -29,6 +30,36 @@ def dosage_id(exercise_id: str, n: int) -> str:
 def cue_id(exercise_id: str, n: int, role: str) -> str:
     """Id of the n-th (1-based) cue ("c") or purpose ("p") sentence of an exercise."""
     return f"{exercise_id}/{'c' if role == 'cue' else 'p'}{n}"
+
+
+def export_item_ids(item: dict[str, Any], rejected: Container[str] = frozenset()) -> dict[str, list[str]]:
+    """Ids of the table rows one routines.json article item stands for, per table.
+
+    Dosages and cues are numbered by their place among everything extracted for
+    the exercise.  Validation may reject some of those rows, and the export leaves
+    them out, so the numbering steps over the ids in `rejected` (the keys of the
+    article's rejected rows); the export's n-th dosage is not always d<n>.
+    """
+    def numbered(make: Callable[[int], str], count: int) -> list[str]:
+        out: list[str] = []
+        n = 0
+        while len(out) < count:  # ends: each step either keeps an id or skips one of finitely many
+            n += 1
+            key = make(n)
+            if key not in rejected:
+                out.append(key)
+        return out
+
+    ids: dict[str, list[str]] = {name: [] for name in TABLE_MODELS}
+    ids["articles"].append(item["article_id"])
+    ids["sections"] += [s["section_id"] for s in item.get("sections", [])]
+    for ex in item.get("exercises", []):
+        eid = ex["exercise_id"]
+        ids["exercises"].append(eid)
+        ids["dosages"] += numbered(lambda n: dosage_id(eid, n), len(ex.get("dosages", [])))
+        ids["cues"] += numbered(lambda n: cue_id(eid, n, "cue"), len(ex.get("cues", [])))
+        ids["cues"] += numbered(lambda n: cue_id(eid, n, "purpose"), len(ex.get("purpose", [])))
+    return ids
 
 
 def frame(rows: list[dict[str, Any]], model: type[pa.DataFrameModel]) -> pd.DataFrame:
