@@ -63,6 +63,8 @@ if TYPE_CHECKING:
 
 # Tasks never use Prefect's result cache: their inputs are large and the build has its own cache.
 TASK_OPTS = {"cache_policy": NO_CACHE, "persist_result": False}
+# Share of a corpus whose failed extractions a build quarantines instead of failing (see build_dataset).
+DEFAULT_MAX_FAILED_SHARE = 0.01
 # A long scan or build logs how far it is this often (seconds).
 PROGRESS_EVERY_S = 5.0
 
@@ -119,15 +121,25 @@ def extract_validate(batch: Batch, raw_dir: Path, max_bytes: int = DEFAULT_MAX_B
     for workers on this machine) they are written there under `batch.keys` and
     only their ids come back.
     """
-    from runstrength.publish.records import EncodedBatch, records_from_articles
+    from runstrength.publish.records import EncodedBatch, failed_record, records_from_articles
 
+    log = get_run_logger()
     raws = [a if isinstance(a, RawArticle) else load_article(raw_dir, a, max_bytes=max_bytes) for a in batch.items]
-    records = records_from_articles(list(extract_articles(raws)), dataset_name=DATASET_NAME,
+    failed: list[tuple[RawArticle, str]] = []
+    records = records_from_articles(list(extract_articles(raws, failed=failed)), dataset_name=DATASET_NAME,
                                     version=DATASET_VERSION)
-    get_run_logger().info(
-        "extract: %d article(s) -> %d exercise(s), %d dosage(s), %d sentence(s), %d row(s) rejected",
+    if failed:
+        # Quarantined, in batch order (results travel by position): the flow decides whether too many failed.
+        by_id = {r.article_id: r for r in records}
+        for raw, reason in failed:
+            log.warning("extract: %s quarantined, extraction failed: %s", raw.source_file, reason)
+            by_id[raw.article_id] = failed_record(raw.article_id, raw.source_file, raw.sha256, reason, raw.flags)
+        records = [by_id[raw.article_id] for raw in raws]
+    log.info(
+        "extract: %d article(s) -> %d exercise(s), %d dosage(s), %d sentence(s), %d row(s) rejected%s",
         len(records), sum(r.n_rows("exercises") for r in records), sum(r.n_rows("dosages") for r in records),
-        sum(r.n_rows("cues") for r in records), sum(len(r.rejects) for r in records))
+        sum(r.n_rows("cues") for r in records), sum(len(r.rejects) for r in records),
+        f", {len(failed)} article(s) quarantined" if failed else "")
     return EncodedBatch.of(records, store, batch.keys)
 
 
@@ -136,6 +148,10 @@ class _Inline:
     """A batch that runs in the flow's own process when the stream first needs it."""
 
     refs: list[ArticleRef]
+
+
+class TooManyFailures(RuntimeError):
+    """More articles failed extraction than a build may quarantine: likely a bug, not odd pages."""
 
 
 class RecordStream:
@@ -154,8 +170,12 @@ class RecordStream:
 
     def __init__(self, refs: list[ArticleRef], keys: list[str], cache: BuildCache | None, todo: list[int],
                  size: int, inline: bool, raw_dir: Path, max_bytes: int, reuse: dict[int, int] | None = None,
-                 previous: PreviousDataset | None = None, ship_texts: bool = False):
+                 previous: PreviousDataset | None = None, ship_texts: bool = False, max_failed: int = 0):
         self.refs, self.keys, self.cache = refs, keys, cache
+        # Articles whose extraction raised are quarantined (a 'source' reject) up to this many;
+        # beyond it the stream raises after its last record, before the writer commits.
+        self.max_failed = max_failed
+        self.failed: list[str] = []
         self.raw_dir, self.max_bytes = raw_dir, max_bytes
         # Article i -> its position in the previous dataset, copied from there (see publish_records).
         self.reuse, self.previous = reuse or {}, previous
@@ -203,6 +223,7 @@ class RecordStream:
             if j is not None:
                 if "no_exercises" in self.previous.index.flags[j]:
                     self.empty.append(ref.source_file)
+                self._note_failure(self.previous.index.rejects[j])
                 yield Reuse(j)
                 continue
             if i not in self.batch_of:
@@ -223,7 +244,19 @@ class RecordStream:
                         self.cache.put_payload(self.keys[i], encoded.payloads[j])
             if "no_exercises" in rec.flags:
                 self.empty.append(rec.source_file)
+            self._note_failure(rec.rejects)
             yield rec
+        if len(self.failed) > self.max_failed:
+            raise TooManyFailures(
+                f"extraction failed on {len(self.failed)} of {len(self.refs)} article(s), more than the "
+                f"{self.max_failed} allowed (--max-failed-share); first: {self.failed[0]}")
+
+    def _note_failure(self, rejects) -> None:
+        from runstrength.publish.records import EXTRACTION_FAILED
+
+        for r in rejects:
+            if r.get("reason") == EXTRACTION_FAILED:
+                self.failed.append(r.get("message") or r.get("key"))
 
 
 @task(name="publish", **TASK_OPTS)
@@ -261,13 +294,17 @@ def batches(items: list, size: int) -> list[list]:
       task_runner=make_task_runner("process"))
 def build_dataset(raw_dir: Path = Path("raw"), out_dir: Path = Path("dataset"), *, batch_articles: int | None = None,
                   max_bytes: int = DEFAULT_MAX_BYTES, cache_dir: Path | None = None, use_cache: bool | None = None,
-                  clear_cache: bool = False, parallelism: int | None = None) -> Path:
+                  clear_cache: bool = False, parallelism: int | None = None,
+                  max_failed_share: float = DEFAULT_MAX_FAILED_SHARE) -> Path:
     """Read every article in raw_dir, extract, validate and publish atomically into out_dir.
 
     batch_articles: articles per extraction task (None: adaptive).  cache_dir: the
     build cache (None: $RUNSTRENGTH_CACHE_DIR or .cache/runstrength).  use_cache:
     None means on unless $RUNSTRENGTH_NO_CACHE is set.  clear_cache: empty the
     cache first.  parallelism: batches that can run at once (None: local cores).
+    max_failed_share: articles whose extraction raises are quarantined (listed in
+    rejects with reason 'extraction_failed') while they are at most this share of
+    the corpus; past it the build fails and out_dir keeps its previous dataset.
     """
     log = get_run_logger()
     version = extractor_version()
@@ -312,11 +349,15 @@ def build_dataset(raw_dir: Path = Path("raw"), out_dir: Path = Path("dataset"), 
     # Local pools read the texts themselves; any other runner (Dask) gets them from the flow.
     ship_texts = runner is not None and not isinstance(runner, (ProcessPoolTaskRunner, ThreadPoolTaskRunner))
     stream = RecordStream(refs, keys, cache, todo, size, inline=inline, raw_dir=Path(raw_dir), max_bytes=max_bytes,
-                          reuse=reuse, previous=previous, ship_texts=ship_texts)
+                          reuse=reuse, previous=previous, ship_texts=ship_texts,
+                          max_failed=int(max_failed_share * len(refs)))
     stats = publish_dataset(out_dir, stream, rejects)
     if stream.corrupt_recomputed:
         log.warning("cache: %d corrupt entr%s recomputed", stream.corrupt_recomputed,
                     "y" if stream.corrupt_recomputed == 1 else "ies")
+    if stream.failed:
+        log.warning("%d article(s) quarantined, extraction failed (see rejects): %s", len(stream.failed),
+                    "; ".join(stream.failed[:5]))
     if stream.empty:
         log.warning("%d article(s) with no exercise found: %s", len(stream.empty), ", ".join(stream.empty[:10]))
     if cache is not None:

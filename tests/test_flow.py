@@ -110,3 +110,54 @@ def test_prefect_does_not_walk_the_articles_of_a_batch() -> None:
     visited.clear()
     visit_collection(arts, lambda x: visited.append(x) or x, return_data=True)
     assert len(visited) > len(arts)  # a plain list is walked down to every field
+
+
+def _articles_with_one_that_breaks(tmp_path: Path, monkeypatch) -> Path:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "hips.txt").write_text("Hip day\n\nClamshells: 2 sets of 15 per side. Keep your feet together.\n")
+    (raw / "odd.txt").write_text("Odd page\n\nWall sit: hold 40 seconds. TRIPWIRE\n")
+    (raw / "calves.txt").write_text("Calf day\n\nCalf raises: 3 x 20. Rise slowly onto your toes.\n")
+    import runstrength.extract.assemble as assemble
+
+    real = assemble.build_article
+
+    def fragile(raw_article, lines, docs):
+        if "TRIPWIRE" in raw_article.text:
+            raise ValueError("injected rule failure")
+        return real(raw_article, lines, docs)
+
+    monkeypatch.setattr(assemble, "build_article", fragile)
+    return raw
+
+
+def test_an_article_extraction_raises_on_is_quarantined_and_the_rest_published(
+        prefect_harness, tmp_path: Path, monkeypatch) -> None:
+    import pandas as pd
+
+    raw = _articles_with_one_that_breaks(tmp_path, monkeypatch)
+    out = tmp_path / "out"
+    code = cli.main(["build", "--raw-dir", str(raw), "--out-dir", str(out), "--no-cache", "-q",
+                     "--max-failed-share", "0.5"])
+    assert code == 0
+    export = json.loads((out / "json/routines.json").read_text())
+    assert sorted(a["source_file"] for a in export["articles"]) == ["calves.txt", "hips.txt"]
+    rejects = pd.read_parquet(out / "parquet/rejects.parquet")
+    (row,) = rejects[rejects["reason"] == "extraction_failed"].itertuples()
+    assert (row.table, row.key) == ("source", "odd.txt")
+    assert "ValueError: injected rule failure" in row.message
+    assert cli.main(["validate", str(out)]) == 0
+
+
+def test_more_failures_than_the_share_allows_fail_the_build(
+        built: Path, prefect_harness, tmp_path: Path, monkeypatch, capsys) -> None:
+    raw = _articles_with_one_that_breaks(tmp_path, monkeypatch)
+    out = tmp_path / "dataset"
+    shutil.copytree(built, out)
+    before = tree_bytes(out)
+    # One of three is a third of the corpus: over the default 1%.
+    code = cli.main(["build", "--raw-dir", str(raw), "--out-dir", str(out), "--no-cache", "-q"])
+    assert code == 1
+    err = capsys.readouterr().err
+    assert "TooManyFailures" in err and "1 of 3" in err and "odd.txt" in err
+    assert tree_bytes(out) == before

@@ -57,6 +57,13 @@ def run_build(raw_dir: Path, out_dir: Path, *, task_runner: str | None = None, w
         return flow_fn(raw_dir=raw_dir, out_dir=out_dir, **kwargs)
 
 
+def _share(text: str) -> float:
+    value = float(text)
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError(f"{text} is not a share between 0 and 1")
+    return value
+
+
 def _one_line(exc: BaseException) -> str:
     msg = " ".join(str(exc).split()) or exc.__class__.__name__
     return msg if len(msg) < 400 else msg[:397] + "..."
@@ -68,7 +75,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         path = run_build(raw_dir, out_dir, batch_articles=args.batch_articles, max_bytes=args.max_bytes,
                          task_runner=args.task_runner, workers=args.workers, dask_address=args.dask_address,
                          cache_dir=Path(args.cache_dir) if args.cache_dir else None,
-                         use_cache=False if args.no_cache else None, clear_cache=args.clear_cache)
+                         use_cache=False if args.no_cache else None, clear_cache=args.clear_cache,
+                         max_failed_share=args.max_failed_share)
     except Exception as exc:  # noqa: BLE001 - the CLI's job is a one-line reason and a non-zero exit
         print(f"runstrength build: dataset NOT published ({exc.__class__.__name__}: {_one_line(exc)}); "
               f"previous contents of {out_dir} left untouched", file=sys.stderr)
@@ -181,6 +189,9 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--no-cache", action="store_true", help="extract every article and publish, without reading or writing the cache")
     b.add_argument("--clear-cache", action="store_true",
                    help="empty the build cache (cached records, publish indexes, ingest stat index) before building")
+    b.add_argument("--max-failed-share", type=_share, default=0.01, metavar="FRACTION",
+                   help="articles whose extraction raises are quarantined (rejects, reason extraction_failed) "
+                        "up to this share of the corpus; past it the build fails (default: 0.01)")
     b.add_argument("-q", "--quiet", action="store_true", help="only warnings and errors")
     b.add_argument("-v", "--verbose", action="store_true", help="debug logging")
     b.set_defaults(func=cmd_build)

@@ -8,8 +8,10 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
+import traceback
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from runstrength.extract import lexicon
@@ -40,7 +42,8 @@ def _settle_heap() -> None:
     gc.set_threshold(*GC_THRESHOLDS)
 
 
-def extract_articles(raws: Iterable[RawArticle], *, batch_size: int = 2000) -> Iterator[Article]:
+def extract_articles(raws: Iterable[RawArticle], *, batch_size: int = 2000,
+                     failed: list[tuple[RawArticle, str]] | None = None) -> Iterator[Article]:
     """Extract every article of `raws` (one `nlp.pipe` stream), in order.
 
     Every batch after a process's first runs inside `nlp.memory_zone()`, so the
@@ -50,6 +53,10 @@ def extract_articles(raws: Iterable[RawArticle], *, batch_size: int = 2000) -> I
     zone because zones also stop filling spaCy's tokenizer cache, which that
     batch warms with the common words.  Nothing that leaves this function
     refers to a Doc.
+
+    With a `failed` list, an article the rule layer raises on is appended there
+    with a one-line reason and skipped, and the others go on: one odd page must
+    not stop a run over 100,000.  Without it the exception propagates.
     """
     # Imported here: spaCy and the compiled grammars take seconds to load, which a
     # build that finds everything in its cache never needs.
@@ -70,9 +77,16 @@ def extract_articles(raws: Iterable[RawArticle], *, batch_size: int = 2000) -> I
         texts = (line.text for _, lines in prepared for line in lines)
         docs = nlp.pipe(texts, batch_size=batch_size)
         for raw, lines in prepared:
-            line_docs = [next(docs) for _ in lines]
-            article = build_article(raw, lines, line_docs)
-            del line_docs
+            line_docs = [next(docs) for _ in lines]  # taken before building: the stream stays aligned
+            try:
+                article = build_article(raw, lines, line_docs)
+            except Exception as exc:
+                if failed is None:
+                    raise
+                failed.append((raw, failure_reason(exc)))
+                continue
+            finally:
+                del line_docs
             # Sidecar/front-matter/page metadata is what the publisher says; it beats what the text suggests.
             for name, value in raw.overrides().items():
                 setattr(article, name, value)
@@ -82,11 +96,24 @@ def extract_articles(raws: Iterable[RawArticle], *, batch_size: int = 2000) -> I
             yield article
 
 
+def failure_reason(exc: BaseException) -> str:
+    """One line naming the error and where the rule code raised it.
+
+    A string, not the exception: its traceback would keep the batch's Docs alive
+    past their memory zone.
+    """
+    where = ""
+    frames = traceback.extract_tb(exc.__traceback__)
+    if frames:
+        where = f" (at {Path(frames[-1].filename).name}:{frames[-1].lineno})"
+    msg = " ".join(str(exc).split())[:300]
+    return f"{type(exc).__name__}: {msg}{where}" if msg else f"{type(exc).__name__}{where}"
+
+
 @lru_cache(maxsize=1)
 def extractor_version() -> str:
     """Fingerprint of everything that shapes extraction output: code and data files."""
     import runstrength.extract as pkg
-    from pathlib import Path
 
     h = hashlib.sha256()
     root = Path(pkg.__file__).parent

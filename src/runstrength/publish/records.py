@@ -254,6 +254,18 @@ def records_from_articles(articles: list[Article], *, dataset_name: str = "", ve
     return out
 
 
+EXTRACTION_FAILED = "extraction_failed"
+
+
+def failed_record(article_id: str, source_file: str, sha256: str, reason: str,
+                  flags: Iterable[str] = ()) -> ArticleRecord:
+    """The record of an article extraction raised on: no rows, one 'source' reject saying why."""
+    reject = {"table": "source", "key": source_file, "reason": EXTRACTION_FAILED,
+              "message": f"{source_file}: extraction failed: {reason}", "row": None}
+    return ArticleRecord(article_id=article_id, source_file=source_file, sha256=sha256, flags=list(flags),
+                         tables={name: _empty_columns(name) for name in TABLE_MODELS}, rejects=[reject])
+
+
 def records_from_tables(tables: dict[str, pd.DataFrame], export: dict[str, Any],
                         sources: Iterable[dict[str, Any]] = ()) -> list[ArticleRecord]:
     """Records from already validated tables and an export (the in-memory publishing API).
