@@ -41,6 +41,8 @@ def export_item_ids(item: dict[str, Any], rejected: Container[str] = frozenset()
     article's rejected rows); the export's n-th dosage is not always d<n>.
     """
     def numbered(make: Callable[[int], str], count: int) -> list[str]:
+        if not rejected:  # almost every article
+            return [make(n) for n in range(1, count + 1)]
         out: list[str] = []
         n = 0
         while len(out) < count:  # ends: each step either keeps an id or skips one of finitely many
