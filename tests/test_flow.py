@@ -161,3 +161,22 @@ def test_more_failures_than_the_share_allows_fail_the_build(
     err = capsys.readouterr().err
     assert "TooManyFailures" in err and "1 of 3" in err and "odd.txt" in err
     assert tree_bytes(out) == before
+
+
+def test_a_quarantined_article_copied_from_the_previous_dataset_still_counts(
+        prefect_harness, tmp_path: Path, monkeypatch, capsys) -> None:
+    import pandas as pd
+
+    raw = _articles_with_one_that_breaks(tmp_path, monkeypatch)
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    args = ["build", "--raw-dir", str(raw), "--out-dir", str(out), "--cache-dir", str(cache), "-q"]
+    assert cli.main(args + ["--max-failed-share", "0.5"]) == 0
+    (raw / "calves.txt").write_text("Calf day\n\nCalf raises: 3 x 25. Rise slowly onto your toes.\n")
+    # The broken article is copied from the dataset it failed in, not extracted again: it still counts.
+    assert cli.main(args) == 1
+    assert "1 of 3" in capsys.readouterr().err
+    assert cli.main(args + ["--max-failed-share", "0.5"]) == 0
+    rejects = pd.read_parquet(out / "parquet/rejects.parquet")
+    assert list(rejects.loc[rejects["reason"] == "extraction_failed", "key"]) == ["odd.txt"]
+    reps = pd.read_parquet(out / "parquet/dosages.parquet")["reps_min"]
+    assert 25 in set(reps)
