@@ -473,12 +473,16 @@ def test_block_sets(heading, value):
         ("Aim for three to four times a week.", (3, 4)),
         ("Do this 2 times per week.", (2, 2)),
         ("Do the long session once a week.", (1, 1)),
-        ("Stretch daily.", (7, 7)),
-        ("Stretch every day.", (7, 7)),
-        ("Do the band work once a day.", (7, 7)),
-        ("Do the holds 2 times daily.", (14, 14)),
-        ("Do the holds 2 times a day.", (14, 14)),
-        ("2 - 4 times a day, do the following.", (14, 28)),
+        # Counts per day dose the exercises; they are not how often a week the routine is done.
+        ("Stretch daily.", None),
+        ("Stretch every day.", None),
+        ("Do the band work once a day.", None),
+        ("Do the holds 2 times daily.", None),
+        ("Do the holds 2 times a day.", None),
+        ("2 - 4 times a day, do the following.", None),
+        ("Hold each stretch twice a day; lift 2 times a week.", (2, 2)),
+        # Alternatives give the range.
+        ("Get through the circuit once or twice a week.", (1, 2)),
         ("Do 3 sets of 8 reps.", None),
         ("Keep the knee soft during your daily run.", None),
         ("Relax once the set is done.", None),
@@ -486,6 +490,14 @@ def test_block_sets(heading, value):
 )
 def test_frequency(text, value):
     assert parse_frequency(text) == value
+
+
+def test_frequency_alternatives_widen_within_their_sentence():
+    assert parse_frequency("Twice a week is enough, or three times when you feel fresh.") == (2, 3)
+    assert parse_frequency("Lift twice a week in the off-season and drop to once a week before a race.") == (1, 2)
+    # another sentence, or another unit, is no alternative
+    assert parse_frequency("Lift twice a week. Race once a week in summer.") == (2, 2)
+    assert parse_frequency("Lift twice a week or 3 sets if short on time.") == (2, 2)
 
 
 # ---------------------------------------------------------------- rest

@@ -464,6 +464,28 @@ def test_frequency_per_week():
     assert (a.frequency_min, a.frequency_max) == (2, 2)
 
 
+def test_frequency_per_day_dose_is_not_weekly():
+    a = run("Knee Plan for Runners\n\nGoblet Squat\nSit back between your heels. Do 2 sets of 10, twice a day.\n\n"
+            "Do the whole plan three times a week.\n")
+    assert (a.frequency_min, a.frequency_max) == (3, 3)
+
+
+def test_page_header_fields_and_header_lines_are_no_exercises():
+    a = run("Skip to main content\n"
+            "Redfern Sports Clinic\n"
+            "Book Online | Call 0161 496 0033 | Find Us\n"
+            "Home \u00bb Advice \u00bb Knees\n\n"
+            "Single Leg Strength for Runners: Three Moves\n\n"
+            "Posted 3 March 2024 by Malik Osei, Sports Physiotherapist\n\n"
+            "Aim to do these moves once or twice a week.\n\n"
+            "Goblet Squat\nHold a kettlebell at your chest and sit back between your heels. Do 3 sets of 10.\n")
+    assert a.title == "Single Leg Strength for Runners: Three Moves"
+    assert a.organization == "Redfern Sports Clinic"
+    assert a.author == "Malik Osei"
+    assert (a.frequency_min, a.frequency_max) == (1, 2)
+    assert [e.name for e in a.exercises] == ["Goblet Squat"]
+
+
 def test_frequency_sentence_is_not_a_section():
     a = run("Strength Plan for Half Marathon Runners\n\nAim to do this routine twice a week.\n\n"
             "Goblet Squat\nHold a kettlebell at your chest and sit back between your heels. Do 3 sets of 10.\n")

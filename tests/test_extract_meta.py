@@ -76,6 +76,58 @@ def test_title_skips_phone_number_line():
     assert title_of(text) == "Knee-Friendly Strength Routine for Runners"
 
 
+def test_title_after_skip_link_site_name_menu_and_breadcrumb():
+    text = (
+        "Skip to navigation\n"
+        "Greenway Sports Physio\n"
+        "Home   Services   Our Team   Articles   Contact\n"
+        "Home \u203a Articles \u203a Hamstrings\n"
+        "\n"
+        "Hamstring Strength for Sprinters and Hurdlers\n"
+        "\n"
+        "Hamstring strains are the injury we treat most often in track athletes, and most of them come back.\n"
+    )
+    assert title_of(text) == "Hamstring Strength for Sprinters and Hurdlers"
+
+
+def test_title_after_pipe_bar_with_phone_and_slash_breadcrumb():
+    text = (
+        "Make an Appointment | Tel 0113 496 0871 | Opening Hours\n"
+        "News / Injury Advice\n"
+        "\n"
+        "Shin Splints: What Helps and What Doesn't\n"
+        "\n"
+        "Pain along the inside of the shin bone is common when weekly mileage climbs quickly.\n"
+    )
+    assert title_of(text) == "Shin Splints: What Helps and What Doesn't"
+
+
+def test_title_over_byline_beats_site_name():
+    text = (
+        "Northgate Harriers\n"
+        "\n"
+        "Why I Stopped Skipping the Gym\n"
+        "Words: Colm Brady\n"
+        "\n"
+        "For years I thought lifting would make me slower, so I never did any.\n"
+    )
+    assert title_of(text) == "Why I Stopped Skipping the Gym"
+
+
+def test_title_with_standfirst_before_byline():
+    text = (
+        "The Pacing Post\n"
+        "Log In | Join | Shop\n"
+        "\n"
+        "Ten Minutes That Fix Wobbly Ankles\n"
+        "Most sprains start with a foot that cannot control itself on uneven ground, and that can be trained.\n"
+        "By Ines Varga\n"
+        "\n"
+        "Trail runners roll their ankles more than anyone else.\n"
+    )
+    assert title_of(text) == "Ten Minutes That Fix Wobbly Ankles"
+
+
 # ---------------------------------------------------------------- organization
 
 
@@ -97,6 +149,58 @@ def test_organization_here_at():
 def test_no_organization_in_plain_prose():
     text = "Strength training twice a week makes most runners faster. At first it may feel awkward."
     assert find_organization(text) is None
+
+
+def org_of(text: str) -> str | None:
+    """Organisation with the page header: the lines above the title."""
+    lines = split_lines(normalize(text))
+    title = find_title(lines, [is_boilerplate(l.text) for l in lines])
+    return find_organization(text, lines[:title.index] if title else ())
+
+
+def test_organization_from_site_name_over_title():
+    text = (
+        "Skip to content\n"
+        "Copper Beech Running Co\n"
+        "Home   Blog   Coaching   Contact\n"
+        "\n"
+        "Three Hip Drills for Trail Runners\n"
+        "\n"
+        "Uneven ground asks a lot of the small muscles around the hip.\n"
+    )
+    assert org_of(text) == "Copper Beech Running Co"
+    # a section label over the title names a topic, not the site
+    assert org_of(text.replace("Copper Beech Running Co", "Strength & Conditioning")) is None
+
+
+def test_organization_from_first_item_of_header_bar():
+    text = (
+        "Westfield Podiatry Clinic | Orthotics | Sports Injuries | Gait Scans\n"
+        "\n"
+        "Calf Strength for Masters Runners\n"
+        "\n"
+        "Calf strength drops off faster than most people expect after fifty.\n"
+    )
+    assert org_of(text) == "Westfield Podiatry Clinic"
+
+
+def test_organization_from_copyright_footer():
+    text = (
+        "Finish with the bridges and you are done for the day.\n"
+        "\n"
+        "\u00a9 2022 Alder Valley Sports Therapy Ltd. All rights reserved.\n"
+    )
+    assert find_organization(text) == "Alder Valley Sports Therapy"
+    # a person's copyright names no business
+    assert find_organization("Finish with the bridges and you are done.\n\nCopyright 2021 Maeve Dunne\n") is None
+
+
+def test_organization_from_is_a_clinic_sentence():
+    text = ("Finish with the bridges and you are done. Pier Road Physio is a small sports injury clinic "
+            "on the seafront.")
+    assert find_organization(text) == "Pier Road Physio"
+    # a person who works at a club
+    assert find_organization("Finish with the bridges. Maeve Dunne is a coach at the harbour running club.") is None
 
 
 # ---------------------------------------------------------------- author
@@ -130,6 +234,33 @@ def test_author_from_sign_off():
 def test_no_author_without_cue():
     text = "Glute Bridge\nLie on your back with your knees bent.\nPress through your heels.\n"
     assert author_of(text) is None
+
+
+@pytest.mark.parametrize(
+    "byline,name",
+    [
+        ("Posted 2 June 2022 by Orla Kennedy, Sports Physiotherapist and Pilates Instructor", "Orla Kennedy"),
+        ("By Tobias Fairweather-Lund, BSc Sport Science | Last updated: 8 May 2024", "Tobias Fairweather-Lund"),
+        ("Written by Sunita Rao, PT, DPT, Orthopaedic Clinical Specialist, Riverside Outpatient Therapy",
+         "Sunita Rao"),
+        ("Published by Dr Felix Amara (Sports Physician) on 19 November 2023", "Dr Felix Amara"),
+        ("Coach Rosa Delgado | 2 April 2024 | 5 min read", "Rosa Delgado"),
+        ("Ewan McAllister | Strength Coach", "Ewan McAllister"),
+        ("Words: Kit Halloran", "Kit Halloran"),
+    ],
+)
+def test_author_from_byline_shapes(byline, name):
+    text = f"Stronger Calves in Six Weeks\n{byline}\n\nCalf strength is the base of every stride you take.\n"
+    assert author_of(text) == name
+
+
+def test_name_and_date_line_is_a_byline_under_the_title_only():
+    body = "Calf strength is the base of every stride, and most runners never train it. " * 3
+    assert author_of(f"Stronger Calves in Six Weeks\nNiamh Carter \u00b7 4 May 2024\n\n{body}\n") == "Niamh Carter"
+    # below the body it heads a comment
+    assert author_of(f"Stronger Calves in Six Weeks\n\n{body}\n\nNiamh Carter \u00b7 4 May 2024\nLoved it.\n") is None
+    # capitalised words after "By" without a separator are no name
+    assert author_of("Stronger Calves\nBy Doing These Moves you will run taller for longer.\n") is None
 
 
 # ---------------------------------------------------------------- signatures

@@ -905,7 +905,8 @@ class _Builder:
         last_kind = ""
         for i in range(end_at):
             line, doc, role = lines[i], docs[i], roles[i]
-            if title_line is not None and line.index == title_line.index:
+            if title_line is not None and line.index <= title_line.index:
+                # The title and the page header above it (site name, menus, breadcrumbs): no routine text.
                 last_kind = "title"
                 continue
             kind = role.kind
@@ -1201,7 +1202,7 @@ class _Builder:
             sha256=self.raw.sha256,
             text=self.text,
             title=title,
-            organization=find_organization(self.text),
+            organization=find_organization(self.text, self.lines[:title_line.index] if title_line is not None else ()),
             author=find_author(self.lines, self.text),
             frequency_min=self.frequency[0] if self.frequency else None,
             frequency_max=self.frequency[1] if self.frequency else None,

@@ -1031,23 +1031,26 @@ def _parse_dosages(text: str, list_item: bool) -> tuple[DoseMention, ...]:
 
 _LOWER_BOUND = r"(?P<lb>at\s+(?:a\s+)?minimum\s+(?:of\s+)?|at\s+least\s+|a\s+minimum\s+of\s+|minimum\s+(?:of\s+)?|no\s+less\s+than\s+)?"
 _FREQ_RE = _compile_gated(
-    rf"{_LOWER_BOUND}(?P<n>{_RANGE}|\b(?:once|twice|thrice)\b)(?P<plus>\s*\+|\s+or\s+more)?\s*"
+    # n0: the low end of "once or twice a week" (number words and digits are ranges of _RANGE)
+    rf"{_LOWER_BOUND}(?:(?P<n0>\b(?:once|twice|thrice))\s+or\s+)?"
+    rf"(?P<n>{_RANGE}|\b(?:once|twice|thrice)\b)(?P<plus>\s*\+|\s+or\s+more)?\s*"
     r"(?:x|times|sessions?|days?|workouts?)?\s*"
     r"(?:/|\ba\b|\bper\b|\beach\b|\bevery\b|\bin\s+a\b)?\s*"
     r"(?P<per>week|wk|day|daily|weekly)s?\b(?P<plus2>\s+or\s+more)?",
     re.I,
 )
-_DAILY_RE = re.compile(
-    r"(?<!\byour\s)(?<!\bmy\s)(?<!\bour\s)(?<!\bthe\s)(?<!\ba\s)\bdaily\b(?!\s+(?:run|life|routine|activities|walk|steps))"
-    r"|\bevery\s+day\b|\beach\s+day\b",
+_EVERY_OTHER_RE = re.compile(r"\bevery\s+other\s+day\b", re.I)
+# A weekly count's alternative later in its sentence: "twice a week, or three times if you have time".
+_OR_TIMES_RE = _compile_gated(
+    rf"\bor\s+(?:(?P<w>once|twice|thrice)|(?P<n>{_RANGE})\s+times)\b"
+    r"(?!\s+(?:a|per|each|every)\s+day\b|\s+daily\b)",
     re.I,
 )
-_EVERY_OTHER_RE = re.compile(r"\bevery\s+other\s+day\b", re.I)
+_SENT_STOP_RE = re.compile(r"[.!?;](?=\s|$)")
 
 
 _FREQ_HINT = AnyOf("day", "daily", "week", "wk")  # every frequency pattern needs one (speed pre-filter)
 _FREQ_UNIT_RE = re.compile(r"x|times|sessions?|days?|workouts?", re.I)
-_DAYS_RE = re.compile(r"days?", re.I)
 _DAYS_A_WEEK_RE = _compile_gated(
     rf"(?P<lb>at\s+least\s+)?(?P<n>{_RANGE})\s*\+?\s*days?\s*(?:/|a|per|each|every|in\s+a)\s*(?:week|wk)\b", re.I)
 
@@ -1060,34 +1063,62 @@ def frequency_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(m.span() for m in _FREQ_MASK_RE.finditer(text))  # a tuple: the cached value is shared
 
 
+def _weekly(text: str, m: re.Match[str]) -> tuple[int, int, bool] | None:
+    """(min, max, lower bound only) of a frequency match when it counts sessions per week.
+
+    Counts per day ("twice a day", "3 times daily") are doses of the exercises they sit with, not
+    how often the routine is done: None, as for a bare "a week" without a count.
+    """
+    n = m.group("n")
+    low = n.lower()
+    between = text[m.end("n"):m.start("per")]
+    if low in ("once", "twice", "thrice"):
+        r = (_WORD_VALUES[low], _WORD_VALUES[low])
+    else:
+        if not _FREQ_UNIT_RE.search(between):
+            return None
+        ir = _int_range(n)
+        if ir is None:
+            return None
+        r = ir
+    if m.group("per").lower() not in ("week", "wk", "weekly"):
+        return None
+    if m.group("n0"):
+        r = (min(_WORD_VALUES[m.group("n0").lower()], r[0]), max(_WORD_VALUES[m.group("n0").lower()], r[1]))
+    return r[0], r[1], bool(m.group("lb") or m.group("plus") or m.group("plus2"))
+
+
+def _widen(text: str, start: int, lo: int, hi: int) -> tuple[int, int]:
+    """(lo, hi) widened by the other weekly counts of the sentence that runs on from `start`.
+
+    Writers give the range as alternatives: "twice a week, or three times if you feel fresh",
+    "twice a week in base, then once a week near the race".
+    """
+    stop = _SENT_STOP_RE.search(text, start)
+    end = stop.start() if stop else len(text)
+    for m in _FREQ_RE.finditer(text, start, end):
+        f = _weekly(text, m)
+        if f and not f[2]:
+            lo, hi = min(lo, f[0]), max(hi, f[1])
+    for m in _OR_TIMES_RE.finditer(text, start, end):
+        r = (_WORD_VALUES[m.group("w").lower()],) * 2 if m.group("w") else _int_range(m.group("n"))
+        if r:
+            lo, hi = min(lo, r[0]), max(hi, r[1])
+    return lo, hi
+
+
 def parse_frequency(text: str) -> tuple[int, int | None] | None:
     """Sessions per week: (min, max); a lower bound only gives (min, None)."""
     if not _FREQ_HINT(text):
         return None
     for m in _FREQ_RE.finditer(text):
-        n = m.group("n")
-        low = n.lower()
-        # bare "a week"/"week" without a count or with an unrelated number
-        between = text[m.end("n"):m.start("per")]
-        if low in ("once", "twice", "thrice"):
-            r = (_WORD_VALUES[low], _WORD_VALUES[low])
-        else:
-            if not _FREQ_UNIT_RE.search(between):
-                continue
-            ir = _int_range(n)
-            if ir is None:
-                continue
-            r = ir
-        per = m.group("per").lower()
-        if per in ("week", "wk", "weekly"):
-            lo, hi = r
-        elif _DAYS_RE.search(between):  # "3 days a week" is weekly
+        f = _weekly(text, m)
+        if f is None:
             continue
-        else:
-            lo, hi = r[0] * 7, r[1] * 7
-        if m.group("lb") or m.group("plus") or m.group("plus2"):
+        lo, hi, lower_bound = f
+        if lower_bound:
             return (lo, None)
-        return (lo, hi)
+        return _widen(text, m.end(), lo, hi)
     # "3 days a week"
     m = _DAYS_A_WEEK_RE.search(text)
     if m:
@@ -1096,8 +1127,6 @@ def parse_frequency(text: str) -> tuple[int, int | None] | None:
             return (r2[0], None) if m.group("lb") else r2
     if _EVERY_OTHER_RE.search(text):
         return (3, 4)
-    if _DAILY_RE.search(text):
-        return (7, 7)
     return None
 
 

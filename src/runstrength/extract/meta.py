@@ -1,15 +1,20 @@
 """Article-level facts: title, organization, author.
 
 Titles come from the layout (the first heading-like line that reads like a
-title); organization and author from the phrases writers use to name them
-("At X Clinic, we ...", "founder of X", "About the author" blocks, sign-offs).
+title, once the page's header of site name, menus and breadcrumbs is skipped);
+organization from that header's site name, a copyright footer or the phrases
+writers use to name it ("At X Clinic, we ...", "founder of X"); author from
+bylines, "About the author" blocks and sign-offs.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
+from functools import lru_cache
 
-from runstrength.extract.gates import literal_gate
-from runstrength.extract.text import Line, structure_lexicon
+from runstrength.extract.gates import AnyOf, literal_gate
+from runstrength.extract.lexicon import read_yaml
+from runstrength.extract.text import DATA_DIR, Line, structure_lexicon
 
 _SENT_END = (".", "!", "?", ",", ";")
 _TOPIC_RE = re.compile(
@@ -18,10 +23,108 @@ _TOPIC_RE = re.compile(
     r"squats?|lunges?|planks?|kettlebells?|dumbbells?|body|legs?|glutes?|hips?|knees?)\b",
     re.I,
 )
-_NAME = r"(?:Dr\.?\s+|Prof\.?\s+)?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?){1,2}"
+# One word of a person's name: "Lee", "McAllister", "Lomax-Grey", "O'Neill".
+_NAME_WORD = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'][A-Z]?[a-z]+)?"
+_NAME = rf"(?:Dr\.?\s+|Prof\.?\s+)?{_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+{_NAME_WORD}){{1,2}}"
 _NAME_RE = re.compile(rf"^(?P<name>{_NAME})")
-_BYLINE_RE = re.compile(rf"^(?:written\s+by|posted\s+by|by|author:?)\s+(?P<name>{_NAME})", re.I)
+# What may follow a byline's name: the line's end, a separator before the role or date
+# ("By Jo Lee, Physio", "By Jo Lee | 3 May"), "on <date>" or letters after the name ("Jo Lee DPT").
+# Anything else means the capitalised words were not a name ("By Doing This You ...").
+_AFTER_NAME = r"(?=\s*(?:$|[,|(\u00b7\u2022/-]|\s(?i:on|and|for|in)\s)|\s+[A-Z][A-Za-z.]*[A-Z]\b)"
+# Case-insensitive lead words only: the name itself must be capitalised.
+_BYLINE_RE = re.compile(
+    r"^(?:(?i:(?:written|posted|reviewed|published)\s+by\s*:?|words\s*(?::|\s+by)|by\s*:?|author\s*:?)"
+    # "Posted 14 May 2024 by ...", "Published on May 2, 2024 by ..."
+    r"|(?i:posted|published|written|updated)(?:\s+(?i:on))?\s+[\w ,.]{1,30}?\s+(?i:by))"
+    rf"\s+(?:(?i:coach)\s+)?(?P<name>{_NAME}){_AFTER_NAME}"
+)
+# A byline without "by": the name, a separator, then the writer's role or the date ("Jo Lee | Coach").
+_NAME_LINE_RE = re.compile(rf"^(?:(?i:coach)\s+)?(?P<name>{_NAME})\s*(?:[|,\u00b7\u2022/-]|\s\s)\s*(?P<rest>\S.*)$")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE_RE = re.compile(
+    rf"\b(?:{_MONTH}\s+\d{{1,2}}\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s|$)|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}\b)", re.I)
+# Bylines sit under the title, above the body: a "Name | date" line further down is a comment's
+# header. The body starts at the first paragraph-length line.
+_NAME_LINE_LIMIT = 20
+_BODY_WORDS = 30
 _ORG_WORD = r"(?:[A-Z][\w&'’.-]*|&|of|in|and|the|for|at)"
+
+
+@lru_cache(maxsize=1)
+def meta_lexicon() -> dict:
+    return read_yaml(DATA_DIR / "meta.yaml")
+
+
+def _alternation(words: Sequence[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _role_end_re() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_alternation(meta_lexicon()['author_roles'])})$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _nav_words() -> frozenset[str]:
+    return frozenset(meta_lexicon()["navigation_words"])
+
+
+# ---------------------------------------------------------------- page header
+
+# Breadcrumb arrows: a title never has one between spaces ("Home › Blog", "Home > News").
+_CRUMB_RE = re.compile(r"\s(?:\u203a|\u00bb|>|\u2192)\s")
+# Separators of the items of a menu or breadcrumb ("A | B | C", "A · B", "Blog / Strength").
+_ITEM_SEP_RE = re.compile(r"\s+[|\u00b7\u2022/]\s+")
+# Menu items laid out with runs of spaces (tabs are spaces in the view): "Home   Blog   Contact".
+_MENU_GAP_RE = re.compile(r" {2,}")
+_SKIP_RE = re.compile(r"^(?:skip\s+to|jump\s+to|you\s+are\s+here)\b", re.I)
+# Phone numbers of any country: three or more digit groups ("09 412 6630", "(02) 5550 1923").
+_PHONE_RE = re.compile(r"\(?\+?\d{1,4}\)?(?:[\s.-]+\(?\d{2,5}\)?){2,}")
+
+
+def _has_phone(text: str) -> bool:
+    return any(sum(c.isdigit() for c in m.group()) >= 8 for m in _PHONE_RE.finditer(text))
+
+
+def is_navigation(text: str) -> bool:
+    """A page-header line that is no content: skip link, menu, breadcrumb, phone or booking bar."""
+    t = text.strip()
+    if _SKIP_RE.match(t) or _CRUMB_RE.search(t):
+        return True
+    nav = _nav_words()
+    if t.lower().strip(" :") in nav:
+        return True
+    items = _ITEM_SEP_RE.split(t)
+    # Three items, or two starting with a menu word ("Blog / Strength"); "Site | Tagline" is left
+    # for the title's choice between candidates.
+    if len(items) >= 3 or len(items) == 2 and items[0].lower() in nav:
+        return True
+    menu = _MENU_GAP_RE.split(t)
+    if len(menu) >= 2 and all(len(i.split()) <= 4 for i in menu) and (
+            len(menu) >= 3 or any(i.lower() in nav for i in menu)):
+        return True
+    return len(t.split()) <= 12 and _has_phone(t)
+
+
+def byline_name(text: str, top: bool = True) -> re.Match[str] | None:
+    """Match of a byline ("By Jo Lee, Coach", "Posted 3 May by Jo Lee", "Jo Lee | Coach") with group "name".
+
+    `top`: the line is near the title, where a "Name | role or date" line is a byline.
+    """
+    t = text.strip()
+    m = _BYLINE_RE.match(t)
+    if m and len(t.split()) <= 25:
+        return m
+    if not top or len(t.split()) > 15:
+        return None
+    m = _NAME_LINE_RE.match(t)
+    if m is None:
+        return None
+    rest = m.group("rest")
+    role_part = re.split(r"[|,\u00b7\u2022(]", rest, maxsplit=1)[0]
+    # The role is what the writer is ("Senior Physiotherapist"), not a service ("Physio and Pilates").
+    role = len(role_part.split()) <= 5 and _role_end_re().search(role_part.rstrip(" .:;"))
+    return m if role or _DATE_RE.search(rest) else None
 
 
 _ABBREV_END = re.compile(r"\b(Co|Inc|Ltd|LLC|Corp|Dr|St|PT|DPT|PhD|Jr|Sr)\.$")
@@ -39,23 +142,49 @@ def is_titleish(line: Line, boiler: bool) -> bool:
     )
 
 
-def find_title(lines: list[Line], boiler: list[bool], limit: int = 6, is_exercise=lambda text: False) -> Line | None:
-    """First title-like line near the top; a topical line beats a site tagline just above it."""
-    candidates = []
-    for line, is_boiler in zip(lines[:limit], boiler[:limit]):
-        if is_boiler:
+# Lines of the page's top searched for the title, and how many title-like lines are weighed.
+_TITLE_SCAN = 15
+_TITLE_CANDIDATES = 4
+
+
+def _title_score(lines: list[Line], i: int, is_exercise: Callable[[str], bool]) -> int:
+    """How title-like candidate `i` is: it names the article's topic and a byline follows it, not
+    a site name (a business's name, the menu bar right under it)."""
+    text = lines[i].text
+    score = 2 if _TOPIC_RE.search(text) and not is_exercise(text) else 0
+    words = text.split()
+    if len(words) <= 6 and words[-1].lower() in _org_places():
+        score -= 2
+    if i + 1 < len(lines) and lines[i + 1].gap == 0 and is_navigation(lines[i + 1].text):
+        score -= 1
+    # The byline sits under the title, at most a standfirst (a sentence, not a heading) away.
+    after = lines[i + 1:i + 3]
+    if after and (byline_name(after[0].text) or len(after) == 2 and not is_titleish(after[0], False)
+                  and byline_name(after[1].text)):
+        score += 3  # the strongest sign: outweighs a title that ends like a business name ("... the Gym")
+    return score
+
+
+def find_title(lines: list[Line], boiler: list[bool], limit: int = _TITLE_SCAN,
+               is_exercise: Callable[[str], bool] = lambda text: False) -> Line | None:
+    """The title among the title-like lines at the top, past the site's header lines.
+
+    Site names and taglines are title-like too: the candidate naming the topic or sitting over a
+    byline wins, the first one on a tie.
+    """
+    candidates: list[int] = []
+    for i, (line, is_boiler) in enumerate(zip(lines[:limit], boiler[:limit])):
+        if is_boiler or is_navigation(line.text):
             continue
-        if not is_titleish(line, False):
-            break  # prose before any heading: the page lost its title
-        candidates.append(line)
-        if len(candidates) == 2:
+        if byline_name(line.text) or not is_titleish(line, False):
+            break  # the byline or prose: the title, if any, is above
+        candidates.append(i)
+        if len(candidates) == _TITLE_CANDIDATES:
             break
     if not candidates:
         return None
-    if len(candidates) == 2 and not _TOPIC_RE.search(candidates[0].text) and _TOPIC_RE.search(candidates[1].text) \
-            and not is_exercise(candidates[1].text):
-        return candidates[1]
-    return candidates[0]
+    best = max(candidates, key=lambda i: (_title_score(lines, i, is_exercise), -i))
+    return lines[best]
 
 
 def _org_phrase(text: str, start: int) -> str | None:
@@ -83,7 +212,101 @@ _ORG_CUES = [
 _GATED_ORG_CUES = [(literal_gate(rx), rx) for rx in _ORG_CUES]
 
 
-def find_organization(text: str) -> str | None:
+# A name line of the page header: capitalised words and the small words of names ("Balance in Motion").
+_SITE_NAME_RE = re.compile(r"^[A-Z][\w'&.-]*(?:\s+(?:[A-Z0-9][\w'&.-]*|&|\+|of|in|on|and|the|for|at)){0,7}$")
+
+
+@lru_cache(maxsize=1)
+def _org_places() -> frozenset[str]:
+    return frozenset(meta_lexicon()["organization_places"])
+
+
+def _site_name(text: str) -> str | None:
+    """`text` when it reads as a site or clinic name, not a section label ("Strength & Conditioning")."""
+    text = text.strip()
+    if not _SITE_NAME_RE.match(text) or text.lower() in _nav_words():
+        return None
+    if _TOPIC_RE.search(text) and text.split()[-1].lower() not in _org_places():
+        return None
+    return text
+
+
+def _header_organization(header: Sequence[Line]) -> str | None:
+    """The site name of the page header (the lines above the title).
+
+    A line of its own, else the first item of a header bar ("Name Clinic | Podiatry | Orthotics")
+    when that item names a clinic or business.
+    """
+    heads = {h.lower() for h in structure_lexicon()["organization_heads"]}
+    bar_name = None
+    for line in header:
+        if not is_navigation(line.text):
+            name = _site_name(line.text)
+            if name:
+                return name
+        elif bar_name is None:
+            first = _ITEM_SEP_RE.split(line.text.strip(), maxsplit=1)[0]
+            if first != line.text.strip() and _site_name(first) and any(w.lower() in heads for w in first.split()):
+                bar_name = first
+    return bar_name
+
+
+# "© 2024 Name", "Copyright (c) 2019-2024 Name": the site's owner. The name stops at a full stop
+# or separator ("... Clinic. All rights reserved", "... Club · Privacy").
+_COPYRIGHT_RE = re.compile(
+    r"(?:\u00a9|\((?i:c)\)|(?i:copyright))(?:\s*(?:\u00a9|\((?i:c)\)))?\s*(?:\d{4}(?:\s*[-/]\s*\d{2,4})?\s*,?\s*)?"
+    r"(?P<org>[A-Z][\w&'-]*(?:\s+(?:[A-Z][\w&'-]*|&|of|and|the|for|in|at)){0,7})"
+)
+_COPYRIGHT_HINT = AnyOf("copyright", "(c)")  # or the sign itself (speed pre-filter)
+_ALL_RIGHTS_RE = re.compile(r"\s+All(?:\s+Rights(?:\s+Reserved)?)?$", re.I)
+
+
+def _copyright_organization(text: str) -> str | None:
+    """The owner named in a copyright line, when it names a clinic or business (not a person)."""
+    if "\u00a9" not in text and not _COPYRIGHT_HINT(text):
+        return None
+    heads = {h.lower() for h in structure_lexicon()["organization_heads"]}
+    suffixes = {s.lower() for s in meta_lexicon()["company_suffixes"]}
+    for m in _COPYRIGHT_RE.finditer(text):
+        words = _ALL_RIGHTS_RE.sub("", m.group("org")).split()
+        while words and words[-1].lower() in suffixes | {"&", "of", "and", "the", "for", "in", "at"}:
+            words.pop()
+        if len(words) >= 2 and any(w.lower() in heads for w in words):
+            return " ".join(words)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _is_a_re() -> re.Pattern[str]:
+    """ "<Name> is a <few lower-case words> clinic": the name at a sentence start, before "is a".
+
+    The words between are lower-case descriptors only, so "Jo Lee is a coach at Peak Club" (a person
+    working at a club) does not match.
+    """
+    kinds = _alternation(meta_lexicon()["organization_kinds"])
+    return re.compile(
+        r"(?:^|(?<=[.!?]\s))(?P<org>[A-Z][\w&'-]*(?:\s+(?:[A-Z][\w&'-]*|&|of|and|the|for|in|on)){0,6}?)"
+        rf"\s+is\s+an?\s+(?:(?!(?:at|of|in|with|for|and)\b)[a-z-]+\s+){{0,4}}(?:{kinds})\b",
+        re.M,
+    )
+
+
+_IS_A_HINT = AnyOf(" is a ", " is an ")
+
+
+def _is_a_organization(text: str) -> str | None:
+    if not _IS_A_HINT(text):
+        return None
+    m = _is_a_re().search(text)
+    return m.group("org") if m else None
+
+
+def find_organization(text: str, header: Sequence[Line] = ()) -> str | None:
+    """The publishing clinic or business: the site name over the title, a copyright line, then
+    the phrases that name it in the text ("At X Clinic, we ...")."""
+    org = _header_organization(header) or _copyright_organization(text)
+    if org:
+        return org
     for gate, rx in _GATED_ORG_CUES:
         if gate is not None and not gate(text):
             continue
@@ -91,17 +314,20 @@ def find_organization(text: str) -> str | None:
             org = _org_phrase(text, m.end())
             if org:
                 return org.rstrip(".,")
-    return None
+    return _is_a_organization(text)
 
 
 def find_author(lines: list[Line], original: str) -> str | None:
     lex = structure_lexicon()
     vale = tuple(v.lower() for v in lex["valedictions"])
+    top = True
     for i, line in enumerate(lines):
         low = line.text.lower().strip()
-        m = _BYLINE_RE.match(line.text.strip())
-        if m and len(line.words) <= 8:
-            return original[line.start + m.start("name"): line.start + m.end("name")]
+        top = top and i < _NAME_LINE_LIMIT and len(line.words) <= _BODY_WORDS
+        m = byline_name(line.text, top=top)
+        if m:
+            off = line.start + len(line.text) - len(line.text.lstrip())
+            return original[off + m.start("name"): off + m.end("name")]
         if low.rstrip(":") in ("about the author", "about the writer", "meet the author") and i + 1 < len(lines):
             nxt = lines[i + 1]
             m = _NAME_RE.match(nxt.text)
