@@ -717,3 +717,96 @@ def test_more_muscle_and_equipment_labels():
     side = ex(a, "side plank")
     assert side.muscles == ["obliques", "gluteus medius"]
     assert [p.text for p in side.purpose] == ["Works: obliques, gluteus medius"]
+
+
+# ---------------------------------------------------------------- page chrome, numbering, tables, left-out moves
+
+
+def test_share_bar_above_the_routine_does_not_end_it():
+    a = run("Ankle Strength Plan\n\nShare this page: Email Print\n\nA short plan for sore ankles.\n\n"
+            "Stage 1: Calm It Down (Days 1-10)\n\nSeated calf raise\nSit tall and lift both heels slowly. 2 x 15.\n\n"
+            "Related posts\nPogo jumps for beginners\n")
+    raise_ = ex(a, "seated calf raise")
+    assert section_title(a, raise_) == "Stage 1: Calm It Down (Days 1-10)"
+    assert [e.canonical_name for e in a.exercises] == ["seated calf raise"]
+
+
+def test_numbering_and_image_placeholder_before_a_heading_are_not_the_name():
+    a = run("Knee Care at Home\n\nDo each one slowly.\n\n"
+            "[Photo: patient on a mat]Exercise 1: Straight leg raise\nLie on your back and lift the straight leg. Repeat 12 times.\n\n"
+            "Exercise 2: Wall sit\nSlide down a wall and hold for 20 seconds.\n\n"
+            "B3: Rear-foot elevated split squat - 3 x 6 each leg, tempo 2-0-1, RPE 8\n")
+    assert [e.name for e in a.exercises] == ["Straight leg raise", "Wall sit", "Rear-foot elevated split squat"]
+    assert main(a.exercises[0]).reps_min == 12
+
+
+def test_bylines_dates_navigation_and_ads_are_not_exercises():
+    a = run("Home > Coaching > Strength\n\nLeg Day for Trail Runners\n\nSam Ortega | Trail Coach\nJune 4, 2023 \u00b7 5 min read\n\n"
+            "We lift twice a week in winter.\n\nADVERTISEMENT\n\nGoblet squat\nHold the bell at your chest and sit down between your heels.\n")
+    assert [e.canonical_name for e in a.exercises] == ["goblet squat"]
+    assert section_title(a, a.exercises[0]) is None
+
+
+def test_business_name_with_a_movement_word_is_not_an_exercise():
+    a = run("Hip Work for Runners\n\nLunge Lab Coaching\n\nClamshell\nLie on your side and open the top knee.\n")
+    assert [e.canonical_name for e in a.exercises] == ["clamshell"]
+
+
+def test_sets_reps_label_line_gives_the_dosage():
+    a = run("Two Moves for Runners\n\nDead bug\nSets/Reps: 3 x 8 slow reps each side\nLie on your back with arms up.\n\n"
+            "Side plank\nReps: 4 each side\nProp yourself up on one elbow.\n")
+    assert [e.name for e in a.exercises] == ["Dead bug", "Side plank"]
+    bug = main(ex(a, "dead bug"))
+    assert (bug.sets_min, bug.reps_min, bug.per_side) == (3, 8, True)
+    assert main(ex(a, "side plank")).reps_min == 4
+
+
+def test_timed_part_heading_is_a_section_not_a_dosage():
+    a = run("Gym Session for Runners\n\nWe keep it short.\n\nWarm-up (8 minutes)\nLeg swings - 10 each way\n\n"
+            "Main lifts\nTrap bar deadlift - 4 x 5\n")
+    swings = ex(a, "leg swing")
+    assert section_title(a, swings) == "Warm-up (8 minutes)"
+    assert main(swings).duration_seconds_min is None
+
+
+def test_heading_before_the_first_exercise_closes_a_title_like_section():
+    a = run("Core Work\n\nDesk-Worker Core Circuit: Ten Minutes, No Kit\n\nBy Jo Park\n\nA quick routine you can do anywhere.\n\n"
+            "How it works\n\nDo each move once.\n\nDead bug\nLie on your back and lower opposite arm and leg.\n")
+    assert section_title(a, ex(a, "dead bug")) is None
+
+
+def test_routine_table_rows_are_exercises_with_dosage_and_notes():
+    a = run("Beginner Gym Plan\n\nSession 1\n"
+            "Movement\tSets\tReps\tNotes\n"
+            "Goblet squat\t3\t10-12\tKeep your heels down. Sit between your knees.\n"
+            "Side plank\t2\t25 sec each side\tStack your hips.\n"
+            "Dead bug\t3\t6 per side\n")
+    assert [e.canonical_name for e in a.exercises] == ["goblet squat", "side plank", "dead bug"]
+    squat = main(ex(a, "goblet squat"))
+    assert (squat.sets_min, squat.reps_min, squat.reps_max) == (3, 10, 12)
+    assert [c.text for c in ex(a, "goblet squat").cues] == ["Keep your heels down.", "Sit between your knees."]
+    plank = main(ex(a, "side plank"))
+    assert (plank.sets_min, plank.hold_seconds_min, plank.per_side) == (2, 25, True)
+    assert section_title(a, ex(a, "dead bug")) == "Session 1"
+
+
+def test_pipe_table_with_a_combined_sets_reps_column():
+    a = run("Hill Prep\n\n| Exercise | Sets x Reps | Tips |\n| Step-up | 3 x 8 each leg | Drive through the front heel. |\n"
+            "| Reverse lunge | 2 x 10 | Keep your chest tall. |\n")
+    assert [e.canonical_name for e in a.exercises] == ["step-up", "reverse lunge"]
+    step = main(ex(a, "step-up"))
+    assert (step.sets_min, step.reps_min, step.per_side) == (3, 8, True)
+
+
+def test_moves_named_only_to_leave_them_out_are_not_exercises():
+    a = run("Knee-Friendly Strength\n\nWhile your knee settles, steer clear of jump squats and running downhill.\n\n"
+            "Glute bridge\nLie on your back and lift your hips. 2 x 12.\n\n"
+            "Leg presses are another decent option, but we keep those for gym days.\n\n"
+            "Final note\n\nYou won't see burpees in this plan on purpose.\n")
+    assert [e.canonical_name for e in a.exercises] == ["glute bridge"]
+
+
+def test_two_variants_listed_in_one_part_are_two_exercises():
+    a = run("Lower Leg Plan\n\nCalf strength\n\nHeel raise\nRise onto your toes and lower slowly. 3 x 15.\n\n"
+            "Bent-knee heel raise\nKeep the knees bent as you rise. 3 x 15.\n")
+    assert [e.name for e in a.exercises] == ["Heel raise", "Bent-knee heel raise"]

@@ -65,7 +65,15 @@ def _vocab() -> dict:
         "muscle_terms": muscle_terms,
         "regions": {norm_tokens(r) for r in lexicon.load_regions()},
         "ambiguous_equipment": {a.lower() for a in lexicon.load_ambiguous_equipment()},
+        "org_heads": {norm_tokens(h)[-1] for h in lex["organization_heads"]} - _heads_last(heads) - {"running"},
+        "dose_labels": {w.lower() for w in lex["dose_labels"]},
+        "table_columns": {" ".join(w.lower().split()): kind for kind, ws in lex["table_columns"].items() for w in ws},
     }
+
+
+def _heads_last(heads: set[tuple[str, ...]]) -> set[str]:
+    """Last words of the exercise head nouns ("stretching" is a head noun, not only a clinic word)."""
+    return {h[-1] for h in heads if h}
 
 
 _FUNCTION_START = re.compile(
@@ -90,6 +98,18 @@ _OTHER_SIDE_RE = re.compile(r"\b(repeat|do the same|perform|switch|swap)\b.*\b(o
 # Every match of _OTHER_SIDE_RE names a leg, side, arm or foot (speed pre-filter).
 _OTHER_SIDE_HINT = AnyOf("leg", "side", "arm", "foot")
 _ALL_EXERCISES_RE = re.compile(r"^(these|both|all|all of these|all these|the above) (exercises|moves|movements|drills|stretches)\b", re.I)
+# Sentences that keep an exercise out of the routine: advice to avoid it, a note that it was left out,
+# an alternative kept for another day. "Don't skip X" and "don't forget X" are the opposite (_KEEP_IT_RE).
+# _LEFT_OUT_BEFORE_RE: said of the exercise named right after it (within a few words): "avoid deep squats",
+# "you won't find leg curls".
+_LEFT_OUT_BEFORE_RE = re.compile(
+    r"\b(?:avoid(?:ing)?|skip(?:ping)?|steer clear of|won't|will not|wouldn't|don't|do not|never|no|not|"
+    r"instead of|rather than|swap(?:ped)?|replace[ds]?)\b(?:\W+\w+){0,3}\W*$", re.I)
+# Anywhere in the sentence: "we have left X out", "X is another option, but ...", "we keep those for ...".
+_LEFT_OUT_RE = re.compile(
+    r"\b(?:left\b.{0,40}\bout|leave\b.{0,40}\bout|not (?:part of|included|on (?:this|the|our) list|recommended)|"
+    r"another (?:great |good |useful )?(?:option|alternative|choice)|keep (?:those|these|them|it) for)\b", re.I)
+_KEEP_IT_RE = re.compile(r"\b(?:don't|do not|never)\s+(?:skip|forget|neglect|miss|rush)\b", re.I)
 _PLURAL_SUBJECT = re.compile(r"^(these|they|both|all of these|together|combined)\b", re.I)
 @lru_cache(maxsize=1)
 def _verbs() -> frozenset[str]:
@@ -107,7 +127,9 @@ _SUBJECT_VERBS = {"is", "are", "was", "will", "can", "helps", "help", "trains", 
 
 
 _ACRONYM_START = re.compile(r"^\s*[A-Z]{2,}\b")
-_LABEL_RE = re.compile(r"^\s*([A-Za-z][A-Za-z ]{1,30}?)\s*:\s*(.*)$")
+_LABEL_RE = re.compile(r"^\s*([A-Za-z][A-Za-z /&]{1,30}?)\s*:\s*(.*)$")
+# "Sets/Reps", "Sets & reps", "Sets x Reps": a label made of several labels.
+_LABEL_JOIN_RE = re.compile(r"\s*(?:/|&|\bx\b|\band\b)\s*")
 _LETTERS3_RE = re.compile(r"[A-Za-z]{3,}")
 _QUANTITY_OF_RE = re.compile(r"^\s*[\d\-–%x.,/ ]+\b(of|at|to)\b")
 _NOT_A_NAME_START = re.compile(r"^(here|how|what|why|this|these|there|if|for|follow|watch|click|read|see)\b", re.I)
@@ -197,9 +219,15 @@ def _label_of(text: str) -> tuple[str, str] | None:
     if not m:
         return None
     head = m.group(1).lower().strip()
-    if head in _vocab()["labels"]:
+    labels = _vocab()["labels"]
+    if head in labels or all(p in labels for p in _LABEL_JOIN_RE.split(head)):
         return head, m.group(2)
     return None
+
+
+def _dose_label(head: str) -> bool:
+    """A label whose value is the prescription ("Sets/Reps: 3 x 10", "Reps: 12 each side")."""
+    return all(p in _vocab()["dose_labels"] for p in _LABEL_JOIN_RE.split(head))
 
 
 # ---------------------------------------------------------------- line roles
@@ -207,7 +235,7 @@ def _label_of(text: str) -> tuple[str, str] | None:
 
 @dataclass
 class Role:
-    kind: str  # boiler | end | label | rest | dose | section | exercise | combined | other_heading | prose | article_sets
+    kind: str  # boiler | end | label | rest | dose | section | exercise | combined | other_heading | prose | article_sets | table_header
     name: str = ""
     name_start: int = 0  # offsets in the line text
     name_end: int = 0
@@ -234,14 +262,23 @@ def _exercise_spans_in(doc: Doc, start: int, end: int):
     return [s for s in _spans(doc, EXERCISE_KEY) if s.start_char >= start and s.end_char <= end]
 
 
+# A calendar date ("March 3, 2024", "3 March 2024"): bylines and comment stamps, never a name.
+_DATE_RE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b", re.I)
+
+
 def _wordy(name: str) -> bool:
-    return "%" not in name and bool(_LETTERS3_RE.search(name)) and not _QUANTITY_OF_RE.match(name)
+    return ("%" not in name and bool(_LETTERS3_RE.search(name)) and not _QUANTITY_OF_RE.match(name)
+            and not _DATE_RE.search(name))
 
 
 def exercise_like(name: str, doc: Doc | None, offset: int) -> bool:
     tokens = norm_tokens(name)
     if not tokens or len(tokens) > 9 or not _wordy(name):
         return False
+    if len(tokens) >= 2 and tokens[-1] in _vocab()["org_heads"]:
+        return False  # "Riverside Sports Clinic", "Peak Coaching": a business, even if a word names a movement
     if _function_start(name.strip()) and not (doc is not None and _exercise_spans_in(doc, offset, offset + len(name))
                                                     and not _NOT_A_NAME_START.match(name.strip())):
         return False
@@ -284,8 +321,44 @@ def _split_alternatives(name: str) -> list[tuple[str, int, int, int, int]]:
     return out
 
 
+# An image placeholder the scraper left before a heading ("[Image: runner on a step]Calf raise").
+_CAPTION_PREFIX_RE = re.compile(r"^\s*\[[^\[\]]{0,200}\]\s*")
+# A numbering label before a heading: "Exercise 3:", "Move 2 -", "B1:", "4." (the heading is what follows).
+# Used with .match(text, pos) only, so no "^" (which would not match at pos > 0).
+_ORDINAL_PREFIX_RE = re.compile(
+    r"\s*(?:(?:(?:exercise|move|movement|drill|stretch|station)\s*#?\s*\d{1,2}|[A-Za-z]\d{1,2}|#?\d{1,2})\s*[:.)]"
+    r"|(?:exercise|move|movement|drill|stretch|station)\s*#?\s*\d{1,2}\s*-)\s+(?=[A-Za-z])", re.I)
+# Navigation, breadcrumbs and bylines: short parts joined by separators ("Home > Blog > Knees", "Coach Jo | Physio").
+_NAV_SEP_RE = re.compile(r"\s[|\u00b7\u2022\u203a\u00bb]\s|^(?:home|you are here)\b.*\s[/>]\s", re.I)
+
+
+def _blank_prefix(text: str) -> str:
+    """`text` with an image placeholder and a numbering label before its heading blanked out
+    (same length, so offsets into the line and its doc still hold)."""
+    cut = 0
+    m = _CAPTION_PREFIX_RE.match(text)
+    if m and m.end() < len(text):
+        cut = m.end()
+    m = _ORDINAL_PREFIX_RE.match(text, cut)
+    if m:
+        cut = m.end()
+    return " " * cut + text[cut:] if cut else text
+
+
+def _timed_section(text: str, doses: list[dz.DoseMention]) -> bool:
+    """A part of the session given as a time ("Warm-up (10 minutes)", "Finisher - 5 min"), not a prescription."""
+    if not doses or any(d.sets or d.reps for d in doses):
+        return False
+    chars = list(text)
+    for d in doses:
+        chars[d.start:d.end] = " " * (d.end - d.start)
+    tokens = norm_tokens(_PAREN_RE.sub(" ", "".join(chars)))
+    # Section words only, and at least one of them ("Total: 20 minutes" is not a part of the session).
+    return bool(tokens) and _is_section_word_only(tokens) and _section_rx()[0].search(" ".join(tokens)) is not None
+
+
 def analyse_line(line: Line, doc: Doc) -> Role:
-    text = line.text
+    text = _blank_prefix(line.text)
     lower = text.lower().strip()
     v = _vocab()
     if lower.startswith(v["end"]) and len(line.words) <= 6:
@@ -294,6 +367,10 @@ def analyse_line(line: Line, doc: Doc) -> Role:
         return Role("boiler")
     label = _label_of(text)
     if label:
+        if _dose_label(label[0]):
+            got = dz.parse_dosages(text)
+            if got:
+                return Role("dose", doses=got)
         return Role("label", label=label[0], desc_start=len(text) - len(label[1]))
     ends_sentence = text.rstrip().endswith((".", "!", "?")) and not text.rstrip().endswith("..")
     words = line.words
@@ -312,6 +389,10 @@ def analyse_line(line: Line, doc: Doc) -> Role:
     if len(words) <= 10 and _LOAD_LINE_RE.match(text) and not doses():
         return Role("load")
     short = len(words) <= 12
+    if len(words) <= 16 and _NAV_SEP_RE.search(text) and not doses():
+        return Role("other_heading")
+    if short and doses() and _timed_section(text, doses()):
+        return Role("section", title=_section_title(text))
     # Length tests before the patterns: both sides are pure, and most lines are long prose
     # (_SECTION_INTRO's ".*" scans are the slowest of these tests).
     if len(words) <= 14 and not ends_sentence and _SECTION_INTRO.search(text):
@@ -638,6 +719,7 @@ class _Ex:
     seen_sents: set = field(default_factory=set)
     equipment_labels: set = field(default_factory=set)
     progression: bool = False
+    listed: bool = False  # registered from a heading, list item or table row (not from prose)
 
 
 def _canonical_entry(name: str, doc: Doc | None, offset: int) -> dict | None:
@@ -705,15 +787,20 @@ class _Builder:
                     return ex
         return None
 
-    def register(self, name: str, start: int, end: int, doc: Doc | None, doc_offset: int, section: Section | None, *, named: bool = True, entry: dict | None = None) -> _Ex:
+    def register(self, name: str, start: int, end: int, doc: Doc | None, doc_offset: int, section: Section | None, *,
+                 named: bool = True, entry: dict | None = None, listed: bool = False) -> _Ex:
         entry = entry or _canonical_entry(name, doc, doc_offset)
         tokens = norm_tokens(name)
         ex = self.find(tokens, entry)
+        if ex is not None and listed and ex.listed and section is not None and ex.section is section and ex.tokens != tokens:
+            # Two headings of one routine part name two variants ("Calf raise", then "Bent-knee calf raise"):
+            # a name listed again is a repeat only in another part (a "videos" list after the routine).
+            ex = None
         if ex is not None:
             if name not in ex.aliases and norm_tokens(name) != ex.tokens:
                 ex.aliases.append(name)
             return ex
-        ex = _Ex(name=name, start=start, end=end, entry=entry, named=named, section=section, tokens=tokens)
+        ex = _Ex(name=name, start=start, end=end, entry=entry, named=named, section=section, tokens=tokens, listed=listed)
         self.exercises.append(ex)
         return ex
 
@@ -895,7 +982,10 @@ class _Builder:
         boiler_flags = [is_boilerplate(l.text) for l in lines]
         title_line = find_title(lines, boiler_flags, is_exercise=lambda t: exercise_like(t, None, 0))
         roles = [analyse_line(l, d) for l, d in zip(lines, docs)]
-        end_at = next((i for i, r in enumerate(roles) if r.kind == "end"), len(lines))
+        if "\t" in self.text or "|" in self.text:
+            for i, role in table_roles(self.text, lines).items():
+                roles[i] = role
+        end_at = _routine_end(roles)
 
         section: Section | None = None
         section_single = False
@@ -916,15 +1006,15 @@ class _Builder:
             if kind == "maybe_heading":
                 nxt = roles[i + 1].kind if i + 1 < end_at else ""
                 nxt_line = lines[i + 1] if i + 1 < end_at else None
-                if nxt in ("exercise",) and nxt_line is not None and nxt_line.gap <= 1 and not line.bullet:
+                if nxt in ("exercise", "table_header") and nxt_line is not None and nxt_line.gap <= 1 and not line.bullet:
                     kind = "section"
-                elif nxt in ("prose", "label", "dose") and nxt_line is not None and nxt_line.gap <= 1 and (section is not None or nxt == "label" or self._instructional(lines[i + 1], docs[i + 1]) or exercise_like(role.name, doc, role.name_start)):
+                elif nxt in ("prose", "label", "dose") and nxt_line is not None and nxt_line.gap <= 1 and (nxt == "label" or self._instructional(lines[i + 1], docs[i + 1]) or exercise_like(role.name, doc, role.name_start)):
                     kind = "exercise"
                 elif line.bullet and section is not None and in_list is not None and len(role.name.split()) <= 5:
                     kind = "exercise"
                 else:
                     kind = "other_heading"
-            if kind in ("boiler", "rest", "load"):
+            if kind in ("boiler", "rest", "load", "table_header"):
                 last_kind = kind
                 continue
             if kind == "other_heading":
@@ -932,6 +1022,10 @@ class _Builder:
                 last_kind = kind
                 if section_single:
                     section, section_single = None, False
+                elif section is not None and not any(ex.section is section for ex in self.exercises[-1:]):
+                    # A heading before the section's first exercise: the section line was a title or
+                    # topic ("...: Home Exercise Program" above the byline), not a part of the routine.
+                    section = None
                 continue
             if kind == "block_sets":
                 whole = _WHOLE_RE.search(line.text.lower())
@@ -976,7 +1070,7 @@ class _Builder:
                 heading = None
                 current = []
                 for nm, s, e, ts, te in names:
-                    ex = self.register(self.text[line.start + s: line.start + e], line.start + s, line.start + e, doc, s, section)
+                    ex = self.register(self.text[line.start + s: line.start + e], line.start + s, line.start + e, doc, s, section, listed=True)
                     for d in role.doses:
                         ex.doses.append((d, line.start, "list"))
                     self.add_terms(ex, doc, ts, te, in_name=True)
@@ -1025,6 +1119,15 @@ class _Builder:
             last_kind = "prose"
         return self._finish(title_line)
 
+    def _left_out(self, doc: Doc, span, s_start: int, s_end: int) -> bool:
+        """A sentence that names a new exercise only to leave it out of the routine ("skip deep squats",
+        "you won't find leg curls here", "X is another option, but ..."): no exercise is made of it."""
+        view = self.view(doc)
+        before = _KEEP_IT_RE.sub(" ", view[max(s_start, span.start_char - 60):span.start_char])
+        if not (_LEFT_OUT_BEFORE_RE.search(before) or _LEFT_OUT_RE.search(view, s_start, s_end)):
+            return False
+        return self.find(norm_tokens(span.text), _canonical_entry(span.text, doc, span.start_char)) is None
+
     def _early_mention(self, doc: Doc, sent):
         """An exercise named within the first words of a sentence, not as an object ("of a push-up")."""
         for span in _spans(doc, EXERCISE_KEY):
@@ -1036,6 +1139,8 @@ class _Builder:
             nxt = doc[span.end].lower_ if span.end < len(doc) else ""
             if prev in ("of", "from", "into", "with", "your", "my") or nxt in ("position", "positions", "stance", "version"):
                 continue
+            if nxt == "-" and not doc[span.end - 1].whitespace_:
+                continue  # the first word of a compound ("a walk-run plan"), not the exercise
             return span
         return None
 
@@ -1111,6 +1216,8 @@ class _Builder:
                              named=False, section=section, tokens=norm_tokens(sig.get("name") or sig["canonical"]), aliases=list(sig.get("aliases", []))[:3])
                     self.exercises.append(ex)
                     return [ex]
+        if span is not None and self._left_out(doc, span, first.start_char, first.end_char):
+            return current if fresh else []
         if span is not None:
             name = self.text[line.start + span.start_char: line.start + span.end_char]
             ex = self.register(name, line.start + span.start_char, line.start + span.end_char, doc, span.start_char, section)
@@ -1136,7 +1243,7 @@ class _Builder:
         for n, (s, e) in enumerate(self.sentences_of(doc)):
             if n > 0:
                 span = self.subject_mention(doc, s, e)
-                if span is not None:
+                if span is not None and not self._left_out(doc, span, s, e):
                     ent = _canonical_entry(span.text, doc, span.start_char)
                     if not any(_same_family(ex, norm_tokens(span.text), ent) for ex in current):
                         name = self.text[line.start + span.start_char: line.start + span.end_char]
@@ -1292,6 +1399,119 @@ def _inherit(out: list[Dosage], *, sets=None, reps=None, source: str) -> None:
         main.sets_min, main.sets_max = sets
     if reps and main.reps_min is None and main.hold_seconds_min is None and main.duration_seconds_min is None:
         main.reps_min, main.reps_max = reps
+
+
+# ---------------------------------------------------------------- tables
+
+_CELL_SPLIT_RE = re.compile(r"\t+|\s*\|\s*")
+_SETS_CELL_RE = re.compile(r"^\s*(\d{1,2})(?:\s*(?:-|to)\s*(\d{1,2}))?\s*$")
+
+
+def _cells(raw: str, pipes: bool) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty cell of a table row; `raw` is the line as published (tabs kept)."""
+    out = []
+    pos = 0
+    for m in [*(_CELL_SPLIT_RE if pipes else re.compile(r"\t+")).finditer(raw), None]:
+        end = m.start() if m is not None else len(raw)
+        a, b = pos, end
+        while a < b and raw[a].isspace():
+            a += 1
+        while b > a and raw[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+        if m is not None:
+            pos = m.end()
+    return out
+
+
+def _column_kinds(text: str, cells: list[tuple[int, int]]) -> list[str] | None:
+    """What each column of a header row holds ("name", "sets", "amount", "dose", "notes", "other"),
+    or None when the row is not a header: its first cell must name the exercise column and one
+    other cell a known column."""
+    columns = _vocab()["table_columns"]
+    kinds = [columns.get(" ".join(text[a:b].lower().strip(" :*").split()), "other") for a, b in cells]
+    if len(kinds) < 2 or kinds[0] != "name" or kinds.count("other") == len(kinds) - 1:
+        return None
+    return kinds
+
+
+def _cell_dose(cell: str, at: int, sets: tuple[int, int] | None, amount: bool) -> dz.DoseMention | None:
+    """The prescription of one row from its sets cell and its amount (reps or time) or "3 x 10" cell."""
+    got = dz.parse_dosages(cell, list_item=amount)
+    m = got[0] if got else None
+    if m is None and sets is None:
+        return None
+    from dataclasses import replace
+    if m is None:
+        return dz.DoseMention(stage="main", sets=sets, start=at, end=at + len(cell), text=cell)
+    return replace(m, sets=m.sets or sets, start=at + m.start, end=at + m.end)
+
+
+def _table_row(text: str, cells: list[tuple[int, int]], kinds: list[str]) -> Role | None:
+    """An exercise row of a routine table: its name, the prescription of its sets/reps columns, and
+    its notes column as the description."""
+    (a, b) = cells[0]
+    name, cut = _clean_name(text[a:b])
+    if not name or not _wordy(name) or len(name.split()) > 8 or _function_start(name):
+        return None
+    sets = None
+    amount: list[tuple[str, int]] = []
+    desc = None
+    for (s, e), kind in zip(cells[1:], kinds[1:]):
+        cell = text[s:e]
+        if kind == "sets":
+            m = _SETS_CELL_RE.match(cell)
+            if m:
+                sets = (int(m.group(1)), int(m.group(2) or m.group(1)))
+        elif kind in ("amount", "dose"):
+            amount.append((cell, s))
+        elif kind == "notes" and desc is None:
+            desc = s
+    doses = []
+    for cell, at in amount or [("", cells[0][1])]:
+        d = _cell_dose(cell, at, sets, amount=True)
+        if d is not None:
+            doses.append(d)
+    ns = a + cut
+    return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=doses, desc_start=desc)
+
+
+def table_roles(text: str, lines: list[Line]) -> dict[int, Role]:
+    """Roles of the rows of routine tables, by line index. A table flattened to text keeps its cells
+    apart with tabs (or pipes); its header row says which cell is the name, the sets, the reps or
+    time, the notes. `text` is the published article (tabs kept; the lines' text has spaces)."""
+    out: dict[int, Role] = {}
+    kinds: list[str] | None = None
+    for line in lines:
+        raw = text[line.start:line.end]
+        pipes = raw.startswith("|") and raw.count("|") >= 3
+        if "\t" not in raw and not pipes:
+            kinds = None
+            continue
+        cells = _cells(raw, pipes)
+        header = _column_kinds(line.text, cells)
+        if header is not None:
+            kinds = header
+            out[line.index] = Role("table_header")
+        elif kinds is not None and len(cells) >= 2:
+            role = _table_row(line.text, cells, kinds + ["other"] * (len(cells) - len(kinds)))
+            if role is not None:
+                out[line.index] = role
+    return out
+
+
+def _routine_end(roles: list[Role]) -> int:
+    """Index of the line that ends the routine text: the first end marker ("Related posts",
+    "Share this") after an exercise. One above every exercise is page chrome (a share bar
+    under the byline), not the end of the article."""
+    seen = False
+    for i, r in enumerate(roles):
+        if r.kind in ("exercise", "combined"):
+            seen = True
+        elif r.kind == "end" and seen:
+            return i
+    return len(roles)
 
 
 def build_article(raw: RawArticle, lines: list[Line], docs: list[Doc]) -> Article:
