@@ -810,3 +810,71 @@ def test_two_variants_listed_in_one_part_are_two_exercises():
     a = run("Lower Leg Plan\n\nCalf strength\n\nHeel raise\nRise onto your toes and lower slowly. 3 x 15.\n\n"
             "Bent-knee heel raise\nKeep the knees bent as you rise. 3 x 15.\n")
     assert [e.name for e in a.exercises] == ["Heel raise", "Bent-knee heel raise"]
+
+
+# ---------------------------------------------------------------- sentences: which exercise they belong to
+# Each mini-article below is invented for its rule; none comes from the seed, dev or held-out articles.
+
+
+def test_reader_question_ends_the_exercise_above():
+    a = run("Hill Legs\n\nGlute bridge\n\nLie on your back and drive your hips up.\n\n"
+            "Q: How often should I train?\n\nKeep to two sessions a week and rest your legs before races.\n")
+    bridge = ex(a, "glute bridge")
+    assert [c.text for c in bridge.cues] == ["Lie on your back and drive your hips up."]
+
+
+def test_closing_remark_ends_the_last_exercise():
+    a = run("Short Circuit\n\nGlute bridge\n- Drive your hips up and squeeze at the top.\n\n"
+            "That's the whole circuit. Write your times down and keep your warm-up easy.\n")
+    assert [c.text for c in ex(a, "glute bridge").cues] == ["Drive your hips up and squeeze at the top."]
+
+
+def test_exercise_named_by_its_place_in_the_order():
+    a = run("Masters Strength\n\nMy plan has three parts.\n\n"
+            "If I could pick one exercise for you, it would be this one, because it builds the strength you lose first. "
+            "So the first move is the glute bridge. "
+            "Lie on your back and lift your hips.\n\n"
+            "Finally, a side plank from your knees. Prop yourself on one elbow and lift your hips.\n")
+    bridge = ex(a, "glute bridge")
+    assert [p.text for p in bridge.purpose] == [
+        "If I could pick one exercise for you, it would be this one, because it builds the strength you lose first."]
+    assert [c.text for c in bridge.cues] == ["Lie on your back and lift your hips."]
+    plank = ex(a, "side plank")
+    assert [c.text for c in plank.cues] == ["Prop yourself on one elbow and lift your hips."]
+
+
+def test_exercise_left_out_is_not_described():
+    a = run("Lifting Notes\n\nGoblet squat\n\nHold the bell at your chest and sit down.\n\nWhat we skip\n\n"
+            "You won't see leg presses in this plan, because sitting down to lift does not carry over to running.\n")
+    assert [e.canonical_name for e in a.exercises] == ["goblet squat"]
+
+
+# ---------------------------------------------------------------- muscles and equipment: more places
+
+
+def test_muscle_word_inside_equipment_and_muscles_as_places():
+    a = run("Pull Day\n\nTrap bar deadlift\n\nStand inside the trap bar and grip the handles. "
+            "Press your lower back flat and keep the back knee soft.\n")
+    dl = ex(a, "trap bar deadlift")
+    assert dl.equipment == ["trap bar"]
+    assert dl.muscles == []
+
+
+def test_muscles_of_a_label_line_and_strength_in_a_muscle():
+    a = run("Core Day\n\nBear crawl\n\nCrawl forward on hands and feet.\n\nMuscles worked: core and shoulders.\n\n"
+            "Wall sit\n\nSlide down the wall. It builds strength in the quads for long descents.\n")
+    assert ex(a, "bear crawl").muscles == ["core", "shoulders"]
+    assert ex(a, "wall sit").muscles == ["quads"]
+
+
+def test_name_muscle_gives_way_to_the_text_form_and_tendons_are_not_muscles():
+    a = run("Lower Leg\n\nSeated calf raise\n\nLift your heels slowly. This strengthens your calves, the gastrocnemius and soleus, "
+            "and loads the Achilles tendon.\n")
+    assert ex(a, "seated calf raise").muscles == ["calves", "gastrocnemius", "soleus"]
+
+
+def test_equipment_condition_words_and_movements_are_left_out():
+    a = run("Home Legs\n\nLateral band walk\n\nLoop a band around your shins, squat a little and step sideways. "
+            "It loads the hips.\n\nStep-up\n\nUse a sturdy box and hold the banister for balance.\n")
+    assert ex(a, "lateral band walk").equipment == ["band"]
+    assert ex(a, "step-up").equipment == ["box", "banister"]

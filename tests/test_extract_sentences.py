@@ -141,3 +141,51 @@ def test_number_free_instruction_is_not_dosage_only():
 
 def test_content_words_drop_stopwords():
     assert content_words("Keep your hips level with the floor") == ["keep", "hips", "level", "floor"]
+
+
+# ---------------------------------------------------------------- what the exercise does, asides
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This hits your quads harder than a squat.",
+        "It loads the calf through its whole range.",
+        "Reverse crunches teach your trunk to stay still while the legs move.",
+        "This wakes up your hamstrings before the sprints.",
+        "Your hamstrings are doing the work here, so the hips stay high.",
+        "The front squat is our main lower-body lift in winter.",
+        "Why it matters: your hips take the load when you land.",
+        "Why we like it: your calves get stronger without any jumping.",
+    ],
+)
+def test_what_the_exercise_does_is_purpose(sentence):
+    assert classify(sentence) == ("purpose", None)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Stop right away if the movement causes sharp pain.",
+        "Contact your physical therapist if the swelling comes back.",
+        "Some discomfort in your knee is okay, but it should settle within a day.",
+        "This guide is not intended as a substitute for medical care.",
+    ],
+)
+def test_safety_and_disclaimer_asides_are_neither(sentence):
+    assert classify(sentence) is None
+
+
+def test_contracted_you_makes_a_remark_a_cue():
+    role = classify("If the hold feels easy, you're not bracing hard enough.")
+    assert role is not None and role[0] == "cue"
+
+
+def test_to_clause_before_an_instruction_is_a_cue():
+    role = classify("To target the soleus, bend your knees slightly.")
+    assert role is not None and role[0] == "cue"
+
+
+@pytest.mark.parametrize("sentence", ["3 x 12 steps each direction.", "Do 2 sets of 10, left and right."])
+def test_sides_and_steps_are_part_of_a_prescription(sentence):
+    assert dosage_only(sentence)

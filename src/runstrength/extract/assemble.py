@@ -111,6 +111,18 @@ _LEFT_OUT_RE = re.compile(
     r"another (?:great |good |useful )?(?:option|alternative|choice)|keep (?:those|these|them|it) for)\b", re.I)
 _KEEP_IT_RE = re.compile(r"\b(?:don't|do not|never)\s+(?:skip|forget|neglect|miss|rush)\b", re.I)
 _PLURAL_SUBJECT = re.compile(r"^(these|they|both|all of these|together|combined)\b", re.I)
+# A reader's question ("Q: How heavy should it feel?", "What about plyometrics?") heads an answer, not an exercise.
+_QUESTION_LEAD_RE = re.compile(r"^\W*(?:q|question)\s*[:.)\-]", re.I)
+# "That's the session.", "That's one round.": what follows is no longer the last exercise's description.
+_CLOSER_RE = re.compile(r"^\W*(?:and )?(?:that's|that is|that’s|this is|this completes|that completes) (?:it|all|one round|one set|"
+                        r"the (?:whole |entire |full )?(?:session|workout|routine|circuit|round|programme|program|plan|set|lot))\b[\s.!]*$", re.I)
+# "So the first move is the sit-to-stand.", "The second is heel raises": a sentence that introduces the next exercise.
+# (Used with Pattern.match at a sentence start, so no "^".)
+_ORDINAL_NAMING_RE = re.compile(r"\W*(?:so |and |now |then )?(?:the |my |our )?(?:first|second|third|fourth|fifth|sixth|next|last|final)"
+                                r"(?: (?:move|exercise|one|drill|stretch|step))? (?:is|will be|up is)\b", re.I)
+# Sequence words that may open a sentence naming the next exercise ("Finally, a side plank from your knees.").
+_SEQUENCE_WORDS = {"first", "firstly", "second", "secondly", "third", "thirdly", "fourth", "fifth", "next", "then", "finally",
+                   "lastly", "last", "now"}
 @lru_cache(maxsize=1)
 def _verbs() -> frozenset[str]:
     from runstrength.extract.sentences import vocab
@@ -528,8 +540,8 @@ def _section_title(text: str) -> str:
 _ACTION_RE = re.compile(
     r"\b(strengthen\w*|activat\w*|target\w*|engag\w*|isolat\w*|works?|working|train\w*|stretch\w*|lengthen\w*|"
     r"recruit\w*|uses?|using|mobili[sz]\w*|open\w* up|build\w*|stabili[sz]\w*|tone\w*|load\w*|squeez\w*|fir\w*|"
-    r"hit\w*|challeng\w*|develop\w*|tolerate|wake up|release\w*|loosen\w*|relax\w*|requires?|involv\w*|assists?|"
-    r"benefits?)\b", re.I)
+    r"hit\w*|challeng\w*|develop\w*|tolerate|wak\w* up|release\w*|loosen\w*|relax\w*|requires?|involv\w*|assists?|"
+    r"benefits?|(?:moves?|exercises?|lifts?|drills?|options?|work) for)\b", re.I)  # "my favourite move for the hamstrings"
 _CLAUSE_END_RE = re.compile(r"[;.!?]|,\s*(which|that|while|as|but|so|and then)\b|\b(than|while|because)\b", re.I)
 _NOUN_BEFORE = {"a", "an", "the", "your", "on", "onto", "off", "with", "using", "against", "small", "stable", "sturdy",
                 "flat", "low", "high", "light", "heavy", "resistance", "looped", "mini", "one", "or", "and", "of",
@@ -538,13 +550,14 @@ _NOUN_BEFORE = {"a", "an", "the", "your", "on", "onto", "off", "with", "using", 
 # and only as a noun: after "your"/"the" or in a list of muscles ("glutes, back and shoulders"), not as an
 # adverb ("sit back", "pull your shoulder blades back").
 _VAGUE_MUSCLES = {"back", "shoulder", "shoulders", "chest", "arm", "arms", "leg", "legs", "hip", "hips", "neck", "thigh", "thighs",
-                  "forearm", "forearms"}
+                  "forearm", "forearms", "shin", "shins", "grip"}
 _VAGUE_DET = {"your", "the", "my", "our", "their", "his", "her"}
 _LIST_JOIN = {",", "and", "or", "&", "/"}
 # In a cue, relaxing a body part is about posture, not what the exercise trains ("relax your shoulders").
 _RELAX_RE = re.compile(r"(relax|releas|loosen)", re.I)
 # "feel it burn in your quads", "tension through the hamstrings": after these the muscle is what is worked, not a place.
-_FELT_RE = re.compile(r"^(stretch|feel|felt|tight|tension|burn|fatigu|sensation|work)")
+# "builds strength in the quads", "endurance in your calves" too.
+_FELT_RE = re.compile(r"^(stretch|feel|felt|tight|tension|burn|fatigu|sensation|work|strength|power|endurance|stabilit|control)")
 _FELT_PREPS = {"in", "through", "along", "into", "across"}
 # "in line with your hips", "level with your knees": a place.
 _ALIGNED_BEFORE_WITH = {"line", "level", "aligned", "even", "inline", "flush"}
@@ -555,14 +568,26 @@ _TAKE_OVER_RE = re.compile(r"(?:\W+\w+){0,3}?\W+(?:(?:tak(?:e|es|ing)|took) over
 _IMAGERY_RE = re.compile(r"\b(imagin\w*|pretend\w*|visuali[sz]\w*|as if|as though)\b", re.I)
 # A purpose sentence whose subject is the exercise ("This exercise gets your glutes and hamstrings working")
 # ties the muscles of its first clause to it.
-_EXERCISE_SUBJECT_RE = re.compile(r"^\W*(?:this|these|the|that)(?: [\w-]+){0,2}? (?:exercises?|moves?|movements?|drills?|stretch(?:es)?|variations?)\b", re.I)
+_EXERCISE_SUBJECT_RE = re.compile(r"^\W*(?:this|these|the|that)(?: [\w-]+){0,2}? (?:exercises?|moves?|movements?|drills?|stretch(?:es)?|variations?|one|lifts?)\b", re.I)
+# In a purpose sentence, a muscle that does the work is worked though no verb acts on it:
+# "your adductors (inner thighs) are doing the work", "the calves take more load", "a hamstring exercise".
+# Matched (Pattern.match) right after the muscle.
+_DOES_WORK_RE = re.compile(r"(?:\s*\([^)]*\))?(?:\W+\w+){0,3}?\W+(?:(?:are|is)\s+)?(?:do|does|doing|did|take|takes|taking|handle|handles|"
+                           r"absorb|absorbs|carry|carries)\b[^.;,]{0,30}?\b(?:work|load|loads|force|forces|share)\b", re.I)
+_TRAINED_NOUN_AFTER = {"lift", "lifts", "exercise", "exercises", "work", "strength", "strengthening", "drill", "drills",
+                       "endurance", "power", "activation", "move", "moves"}
 # A muscle word naming a complaint or a body position, not a muscle worked ("hip pain", "a neutral back position").
-_NOT_MUSCLE_AFTER = {"pain", "pains", "ache", "aches", "movement", "movements", "motion", "position", "posture", "arch", "curve"}
+_NOT_MUSCLE_AFTER = {"pain", "pains", "ache", "aches", "movement", "movements", "motion", "position", "posture", "arch", "curve",
+                     "stress", "strain", "strains", "injury", "injuries", "issues", "problems", "trouble"}
 _MOTION_WORDS = {"step", "steps"}  # ambiguous equipment words that are also movements ("take a step forward")
 _MOVEMENT_AFTER = {"up", "ups", "down", "downs", "-", "over", "overs", "through"}
 _POSITION_BEFORE = {"on", "onto", "to", "toward", "towards", "over", "under", "underneath", "above", "below", "behind",
                     "between", "across", "at", "along", "against", "beside", "near", "in", "into", "off", "from", "by"}
-_POSITION_AFTER = {"width", "height", "level", "distance", "blades", "blade", "apart", "-"}
+# "shoulder-width", "press your lower back into the floor", "your back against the wall": a place.
+_POSITION_AFTER = {"width", "height", "level", "distance", "blades", "blade", "apart", "-", "against", "into", "onto", "flat"}
+# After a movement word, a direction makes it the movement ("step sideways"), not the thing.
+_STEP_DIRECTIONS = {"forward", "forwards", "back", "backward", "backwards", "sideways", "laterally", "wide", "out", "across",
+                    "over", "through", "left", "right", "in", "together", "apart"}
 _NOT_NOUN_AFTER = {"forward", "forwards", "back", "backward", "backwards", "sideways", "out", "up", "down", "to", "with", "across", "over", "through"}
 
 
@@ -639,6 +664,42 @@ def _vague_as_noun(doc: Doc, span, muscle_ends: set[int]) -> bool:
     return False
 
 
+def _does_work(doc: Doc, doc_text: str, span, stop: int) -> bool:
+    """A muscle that does the work ("the calves take more load") or that an exercise is for ("a hamstring lift")."""
+    if span.end < len(doc) and doc[span.end].lower_ in _TRAINED_NOUN_AFTER:
+        return True
+    return _DOES_WORK_RE.match(doc_text, span.end_char, stop) is not None
+
+
+def _inside_equipment(span, equipment) -> bool:
+    """A muscle word inside a longer equipment name ("trap bar")."""
+    return any(e.start <= span.start and span.end <= e.end and len(e) > len(span) for e in equipment)
+
+
+def _modifies_body_part(doc: Doc, span) -> bool:
+    """A vague body word used as a modifier of a body part ("the back knee", "hip joint"), not a muscle."""
+    if span.end >= len(doc):
+        return False
+    return norm_tokens(doc[span.end].text) in _vocab()["regions"] or doc[span.end].lower_ in _VAGUE_MUSCLES
+
+
+@lru_cache(maxsize=1)
+def _muscle_canonical() -> dict[tuple[str, ...], str]:
+    """Surface muscle term (normalised tokens) -> canonical muscle."""
+    return {norm_tokens(v): canon for canon, vs in lexicon.load_muscles().items() for v in vs}
+
+
+def _text_muscles(ex: _Ex) -> list[str]:
+    """The exercise's muscles, without one named only by its name when the text names the same muscle
+    in another form of the word ("calf" from "Calf raises" when the text says "calves"); a different
+    word for it ("pec" and "chest") is kept."""
+    if not ex.name_muscles:
+        return ex.muscles
+    canon = _muscle_canonical()
+    told = {(canon.get(norm_tokens(m)), m[:3]) for m in ex.muscles if m not in ex.name_muscles}
+    return [m for m in ex.muscles if m not in ex.name_muscles or (canon.get(norm_tokens(m)), m[:3]) not in told]
+
+
 def _taken_over(doc_text: str, end_char: int, stop: int) -> bool:
     """A muscle the sentence says should not do the work ("... the quads from taking over")."""
     return _TAKE_OVER_RE.match(doc_text, end_char, stop) is not None
@@ -681,7 +742,9 @@ def _noun_use(doc: Doc, span) -> bool:
     motion = low in _MOTION_WORDS
     if motion and nxt in _NOT_NOUN_AFTER and prev in ("a", "one"):
         return False  # "take a step back", but "a chair with ...", "a desk with ..." are things
-    if low in ("weight", "weights", "load"):
+    if motion and nxt in _STEP_DIRECTIONS and prev not in ("the", "your", "this", "that"):
+        return False  # "sit back and step sideways", "step wide"
+    if low in ("weight", "weights", "load", "loads"):
         # Mostly an amount ("lower the weight", "add load"); a thing when held: "one weight in each hand",
         # but not the body's own ("shift your weight in your left foot").
         return nxt == "in" and prev not in ("your", "my", "body") or prev in ("one", "two")
@@ -720,6 +783,7 @@ class _Ex:
     equipment_labels: set = field(default_factory=set)
     progression: bool = False
     listed: bool = False  # registered from a heading, list item or table row (not from prose)
+    name_muscles: set = field(default_factory=set)  # muscles named only by the exercise's name so far
 
 
 def _canonical_entry(name: str, doc: Doc | None, offset: int) -> dict | None:
@@ -765,6 +829,7 @@ class _Builder:
         self.article_dose_text: list[tuple[int, int]] = []
         self.frequency: tuple[int, int | None] | None = None
         self._sents: dict[int, list] = {}
+        self._starts_at: tuple[int, int] | None = None  # (line index, sentence): see _named_later
         # Each doc's text is its line's text (spaCy keeps the text it was given, byte for
         # byte); Doc.text would rebuild it from every token on each access.
         self._views: dict[int, str] = {id(d): l.text for l, d in zip(lines, docs)}
@@ -805,7 +870,10 @@ class _Builder:
         return ex
 
     # -- per-line helpers
-    def add_terms(self, ex: _Ex, doc: Doc, start: int = 0, end: int | None = None, *, purpose: bool = False, in_name: bool = False) -> None:
+    def add_terms(self, ex: _Ex, doc: Doc, start: int = 0, end: int | None = None, *, purpose: bool = False, in_name: bool = False,
+                  listed: bool = False) -> None:
+        """Muscles and equipment of doc[start:end] tied to `ex`. `listed`: a label line listing what is
+        worked ("Muscles worked: core and shoulders"), where every muscle named counts."""
         muscles = _spans(doc, MUSCLE_KEY)
         equipment = _spans(doc, EQUIPMENT_KEY)
         if not muscles and not equipment:
@@ -823,8 +891,14 @@ class _Builder:
             if muscle_ends is None:
                 muscle_ends = {m.end for m in muscles}
             low = span.text.lower()
+            if equipment and _inside_equipment(span, equipment):
+                continue  # "trap bar" is a thing
+            if span.label_ in lexicon.load_connective_tissue():
+                continue  # "the Achilles tendon" is loaded, but it is not a muscle
             musculature = span.end < len(doc) and doc[span.end].lower_ == "musculature"
-            vague = low in _VAGUE_MUSCLES and not musculature
+            vague = low in _VAGUE_MUSCLES and not musculature and not listed
+            if vague and _modifies_body_part(doc, span):
+                continue  # "the back leg", "your hip joint"
             if purpose:
                 if acting is None:
                     acting = _acting_ranges(view, start, end, subject=True)
@@ -836,7 +910,8 @@ class _Builder:
             else:
                 ranges = None
             at = span.start_char
-            if ranges is not None and not any(a <= at < b for a, b, _ in ranges):
+            if ranges is not None and not any(a <= at < b for a, b, _ in ranges) and not (
+                    purpose and not vague and _does_work(doc, view, span, end)):
                 continue
             if vague and not _vague_as_noun(doc, span, muscle_ends):
                 continue
@@ -851,6 +926,8 @@ class _Builder:
             for term in terms:
                 if term not in ex.muscles:
                     ex.muscles.append(term)
+                    if in_name:
+                        ex.name_muscles.add(term)
         muscle_chars = None  # made at the first equipment span in range
         taken: list[int] = []  # token ends of the equipment kept from this range
         for span in equipment:
@@ -858,12 +935,13 @@ class _Builder:
                 if muscle_chars is None:
                     muscle_chars = [(m.start_char, m.end_char) for m in muscles]
                 at = span.start_char
-                if any(a <= at < b for a, b in muscle_chars):
-                    continue  # "IT band" is a body part
+                if any(a <= at < e and span.end_char <= e for a, e in muscle_chars):
+                    continue  # "IT band" is a body part (but "trap bar" is a thing)
                 if _IMAGERY_RE.search(view, start, span.start_char):
                     continue  # "imagine a tray on your head"
                 term = " ".join(span.text.lower().split())
-                if term in amb and not (_noun_use(doc, span) or in_name and _name_equipment(doc, span)
+                ambiguous = term in amb or term.endswith("s") and term[:-1] in amb  # "loads" as "load"
+                if ambiguous and not (_noun_use(doc, span) or in_name and _name_equipment(doc, span)
                                         or _listed_after_equipment(doc, span, taken)):
                     continue
                 taken.append(span.end)
@@ -921,7 +999,7 @@ class _Builder:
                 ex.sentences.append(Sentence(stripped, a, b, role[1]))
             else:
                 ex.purpose.append(Sentence(stripped, a, b, None))
-            self.add_terms(ex, doc, s_start, s_end, purpose=role[0] == "purpose" and not label)
+            self.add_terms(ex, doc, s_start, s_end, purpose=role[0] == "purpose" and not label, listed=label)
 
     def view(self, doc: Doc) -> str:
         """doc.text, without rebuilding it from the tokens."""
@@ -973,6 +1051,8 @@ class _Builder:
             lead_ok = all(w in _DET for w in before_words) or (
                 "," in [t.text for t in before] and all(w in _DET for w in [t.lower_ for t in before[[t.text for t in before].index(",") + 1:] if not t.is_punct])
             )
+            if lead_ok and before_words and before_words[0] in _SEQUENCE_WORDS and "," in [t.text for t in before]:
+                return span  # "Finally, a side plank from your knees."
             if lead_ok and (nxt in _SUBJECT_VERBS or (len(after) and after[0].text in (":", ",")) or span.end_char >= s_end - 1 or not before_words or before_words[-1] in ("like", "or")):
                 return span
         return None
@@ -1141,6 +1221,8 @@ class _Builder:
                 continue
             if nxt == "-" and not doc[span.end - 1].whitespace_:
                 continue  # the first word of a compound ("a walk-run plan"), not the exercise
+            if self._left_out(doc, span, sent.start_char, sent.end_char):
+                return None  # "You won't find leg extensions on this list", "avoid deep squats"
             return span
         return None
 
@@ -1188,12 +1270,16 @@ class _Builder:
         first_text = self.span_text(doc, first)
         if _FOR_ALL_RE.search(first_text.lower()):
             return []
-        span = self.subject_mention(doc, first.start_char, first.end_char)
+        if self._reader_question(line, doc):
+            return []
+        span = self.subject_mention(doc, first.start_char, first.end_char) or self._ordinal_naming(doc, first.start_char, first.end_char)
         if fresh and span is None:
             return current
         if span is None and new_unit:
             span = self._early_mention(doc, first)
-        sig = match_signature(low) if self._instructional(line, doc) else None
+        sig = match_signature(low) if self._instructional(line, doc) and not any(
+            self._left_out(doc, sp, first.start_char, first.end_char)
+            for sp in _spans(doc, EXERCISE_KEY) if sp.end_char <= first.end_char) else None
         # A mention of another exercise moves the paragraph there, unless it is a short name of the
         # current one ("hold a plank" while describing the side plank).
         first_mentions = []
@@ -1235,14 +1321,78 @@ class _Builder:
                 existing = next((e for e in self.exercises if e.entry and e.entry["canonical"] == sig["canonical"]), None)
                 if existing is not None:
                     return [existing]
+            named = self._named_later(line, doc, section)
+            if named is not None:
+                return [named]
             return [] if line.gap >= 2 or not current else current
         return current
 
+    def _reader_question(self, line: Line, doc: Doc) -> bool:
+        """A reader's question standing alone: "Q: ...", or one short question naming no exercise."""
+        text = line.text.strip()
+        if _QUESTION_LEAD_RE.match(text):
+            return True
+        return (text.endswith("?") and len(line.words) <= 15 and len(self.sents(doc)) == 1
+                and not _spans(doc, EXERCISE_KEY))
+
+    def _named_later(self, line: Line, doc: Doc, section: Section | None) -> _Ex | None:
+        """The exercise a later sentence of an unowned paragraph is about.
+
+        Introduced by order ("So the first move is the sit-to-stand."): the paragraph is about it from
+        its start (the sentences before say why). An exercise already met as a later sentence's subject
+        ("The wall sit builds ...", after a reader's question): from that sentence on (see _walk_sentences).
+        """
+        for n, (s, e) in enumerate(self.sentences_of(doc)):
+            if n == 0:
+                continue
+            span = self._ordinal_naming(doc, s, e)
+            if span is not None:
+                name = self.text[line.start + span.start_char: line.start + span.end_char]
+                return self.register(name, line.start + span.start_char, line.start + span.end_char, doc, span.start_char, section)
+            span = self.subject_mention(doc, s, e)
+            if span is not None:
+                self._starts_at = (line.index, n)
+                name = self.text[line.start + span.start_char: line.start + span.end_char]
+                return self.register(name, line.start + span.start_char, line.start + span.end_char, doc, span.start_char, section)
+        return None
+
+    def _naming_fragment(self, doc: Doc, s_start: int, s_end: int) -> bool:
+        """A sequence word and an exercise's name, with at most a few words after it ("Finally, a side plank
+        from your knees.")."""
+        view = self.view(doc)
+        head, comma, rest = view[s_start:s_end].partition(",")
+        if not comma or head.strip().lower() not in _SEQUENCE_WORDS:
+            return False
+        at = s_start + len(head) + 1
+        for sp in _spans(doc, EXERCISE_KEY):
+            if sp.start_char >= at and sp.end_char <= s_end:
+                lead = view[at:sp.start_char].lower().split()
+                return all(w in _DET for w in lead) and len(view[sp.end_char:s_end].split()) <= 4
+        return False
+
+    def _ordinal_naming(self, doc: Doc, s_start: int, s_end: int):
+        """The exercise named by "The first move is X" / "Next up is X", if the sentence is one."""
+        view = self.view(doc)
+        m = _ORDINAL_NAMING_RE.match(view, s_start, s_end)
+        if m is None:
+            return None
+        return next((sp for sp in _spans(doc, EXERCISE_KEY) if m.end() <= sp.start_char < s_end
+                     and sp.start_char - m.end() <= 6), None)
+
     def _walk_sentences(self, line: Line, doc: Doc, current: list[_Ex], section: Section | None) -> None:
         paragraph = list(current)
+        # The paragraph's first sentences are not about its owner when _named_later found it further on.
+        skip = self._starts_at[1] if self._starts_at is not None and self._starts_at[0] == line.index else 0
         for n, (s, e) in enumerate(self.sentences_of(doc)):
+            if n < skip:
+                continue
+            if _CLOSER_RE.match(self.view(doc)[s:e]):
+                current[:] = []  # "That's the session.": the rest is about the routine, not its last exercise
+                return
+            if self._naming_fragment(doc, s, e):
+                continue  # "Third, step-ups." only says which exercise comes next
             if n > 0:
-                span = self.subject_mention(doc, s, e)
+                span = self.subject_mention(doc, s, e) or self._ordinal_naming(doc, s, e)
                 if span is not None and not self._left_out(doc, span, s, e):
                     ent = _canonical_entry(span.text, doc, span.start_char)
                     if not any(_same_family(ex, norm_tokens(span.text), ent) for ex in current):
@@ -1295,7 +1445,7 @@ class _Builder:
                 dosages=dosages,
                 cues=ex.sentences,
                 purpose=ex.purpose,
-                muscles=ex.muscles,
+                muscles=_text_muscles(ex),
                 equipment=ex.equipment,
                 start=ex.start,
                 end=ex.end,

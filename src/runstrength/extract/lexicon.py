@@ -21,7 +21,7 @@ EQUIPMENT_FILE = "equipment.yaml"
 SIGNATURES_FILE = "signatures.yaml"
 
 #: Top-level keys of muscles.yaml / equipment.yaml that are not vocabulary entries.
-MUSCLES_META_KEYS = frozenset({"regions"})
+MUSCLES_META_KEYS = frozenset({"regions", "connective_tissue"})
 EQUIPMENT_META_KEYS = frozenset({"ambiguous"})
 
 EXERCISE_CATEGORIES = frozenset(
@@ -83,6 +83,12 @@ def load_muscles() -> dict[str, list[str]]:
         for k, vs in _muscles_raw().items()
         if k not in MUSCLES_META_KEYS
     }
+
+
+@lru_cache(maxsize=None)
+def load_connective_tissue() -> frozenset[str]:
+    """Canonical entries of muscles.yaml that are tendons or fascia: recognised, not reported as muscles."""
+    return frozenset(str(c) for c in _muscles_raw().get("connective_tissue") or [])
 
 
 @lru_cache(maxsize=None)

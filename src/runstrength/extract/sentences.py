@@ -23,6 +23,7 @@ approximately around try again with on in both leg legs arm arms way once twice 
 daily rest between minute minutes second seconds sec secs min mins until you achieve achieved reach it's its is
 be can should progress progressing into or easier easy becomes become feel feels out more plus than
 extra additional another
+steps strides left right movement movements
 """.split())
 _LEADING = frozenset("then now next finally first again also and so slowly gently carefully".split())
 _STOP = frozenset("""
@@ -121,6 +122,34 @@ def _first_pos(lower: str, phrases: tuple[str, ...]) -> int:
     return m.start() if m else -1
 
 
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(purpose lead, aside, subject + effect verb) patterns, built from the word lists once."""
+    v = vocab()
+    lead = re.compile(r"^\W*(?:" + "|".join(v["purpose_leads"]) + ")")
+    aside = re.compile("|".join(f"(?:{p})" for p in v["aside_patterns"]))
+    verbs = "|".join(re.escape(x) for x in v["effect_verbs"])
+    # A short subject (one to five words, no comma), an effect verb, then what it acts on.
+    effect = re.compile(rf"^\W*(?P<subj>[\w'’()-]+(?: [\w'’()-]+){{0,4}}?)\s+(?:really |also |mainly |directly |all )?"
+                        rf"(?:{verbs})\s+(?:your|you|the|a|an|both|all|each|every|those|these|this|that|it|them|single|one|more)\b")
+    return lead, aside, effect
+
+
+def _effect_statement(lower: str, words: list[str]) -> bool:
+    """"This hits your glutes", "Bridges work the hamstrings": a thing (not you, not an instruction) acts on the body."""
+    m = _patterns()[2].match(lower)
+    if m is None:
+        return False
+    subj = words_of(m.group("subj"))
+    return bool(subj) and subj[0] not in vocab()["not_subjects_set"] and not (set(subj) & {"you", "i", "we"})
+
+
+# "The trap bar deadlift is our main hip lift", "This is the most running-specific drill of the day".
+_IS_AN_EXERCISE_RE = re.compile(r"^\W*(?:[\w-]+ ){1,4}is (?:our|my|a|an|the|one of (?:our|my|the))\b(?: [\w-]+){0,4}? "
+                                r"(?:lifts?|exercises?|moves?|movements?|drills?|staples?|options?)\b")
+_YOU_RE = re.compile(r"^you(?:'|’|$|rself)")
+
+
 @lru_cache(maxsize=8192)  # pure; the assembler asks again for the same sentence from several passes
 def classify(text: str) -> tuple[str, str | None] | None:
     """Role of one sentence inside an exercise's description: ("cue", kind), ("purpose", None) or None."""
@@ -132,6 +161,11 @@ def classify(text: str) -> tuple[str, str | None] | None:
     kind = cue_kind(lower, first=w[0])
     if _NAMING_RE.search(lower):
         return None  # "Our second move is called the clamshell." only names it
+    lead, aside, _ = _patterns()
+    if aside.search(lower):
+        return None  # "Stop if it hurts", "call the clinic": about the reader's safety, not the exercise
+    if lead.match(lower):
+        return "purpose", None  # "Why it works: ...", "Muscles worked: ..."
     if _starts_imperative(w):
         return "cue", kind
     opener = w[0] in v["instruction_openers_set"] or w[0].endswith(("ly", "ing"))
@@ -144,6 +178,8 @@ def classify(text: str) -> tuple[str, str | None] | None:
     purpose_at = _first_pos(lower, v["purpose_markers"])
     if _DESCRIBES_RE.match(lower) and not _SETUP_RE.search(lower):
         return "purpose", None
+    if _effect_statement(lower, w) or _IS_AN_EXERCISE_RE.match(lower):
+        return "purpose", None
     avoid_at = _first_pos(lower, v["avoid_words"])
     if avoid_at >= 0 and (purpose_at < 0 or avoid_at < purpose_at):
         return "cue", "avoid"
@@ -151,7 +187,7 @@ def classify(text: str) -> tuple[str, str | None] | None:
         return "purpose", None
     if _has_phrase(lower, v["breathing_words"]) or _has_phrase(lower, v["form_words"]) or _has_phrase(lower, v["modification_words"]):
         return "cue", kind
-    if "you" in w or "your" in w:
+    if "you" in w or "your" in w or any(_YOU_RE.match(x) for x in w):  # "you're", "you'll" too
         return "cue", kind
     if _BENEFIT_RE.search(lower):
         return "purpose", None
