@@ -373,13 +373,25 @@ def test_empty_text():
         ("Hip thrusts 10-12", (10, 12), None, False),
         ("25 Diamond Push Ups", (25, 25), None, False),
         ("2 Minute Jumping Jacks", None, (120, 120), False),
-        ("1x 2-minute wall sit", (1, 1), (120, 120), False),
-        ("1x 45sec side plank (both sides)", (1, 1), (45, 45), True),
     ],
 )
 def test_list_item(line, reps, seconds, per_side):
     d = one(line, list_item=True)
     assert (d.reps, d.seconds, d.per_side) == (reps, seconds, per_side)
+
+
+@pytest.mark.parametrize(
+    "line,sets,seconds,per_side",
+    [
+        ("1x 2-minute wall sit", (1, 1), (120, 120), False),
+        ("1x 45sec side plank (both sides)", (1, 1), (45, 45), True),
+        ("Hollow hold: 4 x 25s", (4, 4), (25, 25), False),
+    ],
+)
+def test_count_of_timed_bouts_is_sets(line, sets, seconds, per_side):
+    # "4 x 25s" is four timed bouts: sets (a circuit's rounds turn them into reps, see the article tests)
+    d = one(line, list_item=True)
+    assert (d.sets, d.reps, d.seconds, d.per_side) == (sets, None, seconds, per_side)
 
 
 def test_list_label_number_is_not_reps():
@@ -559,10 +571,77 @@ def test_far_apart_numbers_are_separate_mentions():
         ("B2. Pallof Press 3x12", "Pallof Press", [((3, 3), (12, 12), None, False)]),
         ("Hollow Rock x 15 each side", "Hollow Rock", [(None, (15, 15), None, True)]),
         ("Superman – 8 reps/side, 4 second hold", "Superman", [(None, (8, 8), (4, 4), True)]),
-        ("Side Bridge: 2 x 25-35 sec/side", "Side Bridge", [(None, (2, 2), (25, 35), True)]),
+        ("Side Bridge: 2 x 25-35 sec/side", "Side Bridge", [((2, 2), None, (25, 35), True)]),
     ],
 )
 def test_split_more_list_forms(line, name, facts_):
     n, ds = split_name_dosage(line)
     assert n == name
     assert [(d.sets, d.reps, d.seconds, d.per_side) for d in ds] == facts_
+
+
+# ---------------------------------------------------------------- tempo, conditions and other times that are no dose
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sink down over three seconds and drive up fast.",
+        "Raise the weight for two seconds and lower it for four seconds.",
+        "Use a slow count: four seconds down, one second up.",
+        "Descend over 3 s and stand tall.",
+        "Move smoothly, two seconds each way.",
+        "Leave 72 hours between these sessions.",
+        "The whole session lasts about 35 minutes.",
+        "The warm-up is 8 min total.",
+        "Once 40 seconds feels easy, move to the harder version.",
+        "When you can manage 15 reps, add a band.",
+        "The final three reps should be a grind.",
+        "And that is one circuit.",
+        "Go hard for 30 seconds, then take 10 seconds' rest.",
+    ],
+)
+def test_tempo_condition_and_session_times_are_not_doses(text):
+    assert [d for d in parse_dosages(text) if d.seconds != (30, 30)] == []
+
+
+def test_lift_and_hold_is_still_a_hold():
+    d = one("Raise the hips and hold them up for 4 seconds.")
+    assert (d.seconds, d.seconds_kind) == ((4, 4), "hold")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["June 4, 2023 \u00b7 5 min read", "Front squat 4 x 4, RPE 8"],
+)
+def test_dates_reading_time_and_effort_are_not_doses(line):
+    assert [(d.sets, d.reps, d.seconds) for d in parse_dosages(line, list_item=True)] in ([], [((4, 4), (4, 4), None)])
+
+
+def test_work_rest_rounds_line():
+    d = one("45 seconds on, 15 seconds off, 4 rounds")
+    assert (d.sets, d.reps, d.seconds) == ((4, 4), None, (45, 45))
+
+
+@pytest.mark.parametrize(
+    "text,reps,per_side",
+    [
+        ("Do 12 reps, right and left.", (12, 12), True),
+        ("Walk 10 steps each direction.", (10, 10), True),
+        ("Do 6 controlled reps per side.", (6, 6), True),
+        ("Do 8 of each movement on each leg.", (8, 8), True),
+    ],
+)
+def test_more_per_side_and_rep_forms(text, reps, per_side):
+    d = one(text)
+    assert (d.reps, d.per_side) == (reps, per_side)
+
+
+def test_trailing_each_in_list_item_is_per_side():
+    d = one("Single-leg hop \u2013 3 x 8 each", list_item=True)
+    assert (d.sets, d.reps, d.per_side) == ((3, 3), (8, 8), True)
+
+
+def test_progress_to_holding_is_target():
+    ds = parse_dosages("Begin with 20 seconds and progress to holding for 45 seconds.")
+    assert [(d.stage, d.seconds) for d in ds] == [("start", (20, 20)), ("target", (45, 45))]

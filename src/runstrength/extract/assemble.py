@@ -66,7 +66,6 @@ def _vocab() -> dict:
         "regions": {norm_tokens(r) for r in lexicon.load_regions()},
         "ambiguous_equipment": {a.lower() for a in lexicon.load_ambiguous_equipment()},
         "org_heads": {norm_tokens(h)[-1] for h in lex["organization_heads"]} - _heads_last(heads) - {"running"},
-        "dose_labels": {w.lower() for w in lex["dose_labels"]},
         "table_columns": {" ".join(w.lower().split()): kind for kind, ws in lex["table_columns"].items() for w in ws},
     }
 
@@ -158,8 +157,12 @@ _FOR_ALL_RE = re.compile(
     r"\b(for|in) (all|each|every) (of )?(the |these |this )?(moves?|exercises?|activit(y|ies)|one)\b|\b(all|each|every) (moves?|exercises?)\b"
     r"|\brepeat (this|the|that) (whole |entire )?(routine|circuit|workout|sequence|series)\b")
 _ARTICLE_WIDE_RE = re.compile(
-    r"\b(all|each|every)\b.*\b(moves?|exercises?|activit(y|ies)|one)\b|\b(exercises?|moves) (below|above)\b|\bthis (plan|routine|workout|circuit|program)\b")
+    r"\b(all|each|every)\b.*\b(moves?|exercises?|activit(y|ies)|one|stretch(es)?|drills?|positions?|poses?)\b|\b(exercises?|moves) (below|above)\b|\bthis (plan|routine|workout|circuit|program)\b")
 _REPEAT_WHOLE_RE = re.compile(r"\brepeat (this|the|that) (whole )?(routine|circuit|workout|sequence|series|set)\b")
+# A sentence (lower case) that prescribes the whole part: "complete 3 rounds", "do 2 sets", "work through it twice".
+_RULE_VERB_RE = re.compile(r"^\W*(?:complete|do|perform|repeat|go\s+through|run\s+through|work|aim\s+for|try|finish)\b")
+# Line kinds after which a paragraph is a part's instructions.
+_HEADING_KINDS = ("section", "other_heading", "title", "")
 
 
 def _function_start(text: str):
@@ -235,11 +238,6 @@ def _label_of(text: str) -> tuple[str, str] | None:
     if head in labels or all(p in labels for p in _LABEL_JOIN_RE.split(head)):
         return head, m.group(2)
     return None
-
-
-def _dose_label(head: str) -> bool:
-    """A label whose value is the prescription ("Sets/Reps: 3 x 10", "Reps: 12 each side")."""
-    return all(p in _vocab()["dose_labels"] for p in _LABEL_JOIN_RE.split(head))
 
 
 # ---------------------------------------------------------------- line roles
@@ -377,12 +375,11 @@ def analyse_line(line: Line, doc: Doc) -> Role:
         return Role("end")
     if is_boilerplate(text) and (len(line.words) <= 30 or "@" in text):
         return Role("boiler")
+    dose_label = _dose_label(text)
+    if dose_label is not None:
+        return dose_label
     label = _label_of(text)
     if label:
-        if _dose_label(label[0]):
-            got = dz.parse_dosages(text)
-            if got:
-                return Role("dose", doses=got)
         return Role("label", label=label[0], desc_start=len(text) - len(label[1]))
     ends_sentence = text.rstrip().endswith((".", "!", "?")) and not text.rstrip().endswith("..")
     words = line.words
@@ -397,7 +394,8 @@ def analyse_line(line: Line, doc: Doc) -> Role:
         return line_doses
 
     if dz.parse_rest(text) and is_dosage_only(text, [(d.start, d.end) for d in doses()], rest=True):
-        return Role("rest")
+        # A rest line may prescribe too ("40 seconds each move, rest 20 seconds, 4 rounds").
+        return Role("rest", doses=doses())
     if len(words) <= 10 and _LOAD_LINE_RE.match(text) and not doses():
         return Role("load")
     short = len(words) <= 12
@@ -485,6 +483,30 @@ def analyse_line(line: Line, doc: Doc) -> Role:
             return Role("maybe_heading", name=name, name_start=max(text.find(name), 0), name_end=max(text.find(name), 0) + len(name), doses=list(ndoses), title=_section_title(text), sets=sets)
         return Role("other_heading")
     return Role("prose")
+
+
+# A label whose value is the prescription: "Sets/Reps: 3 x 8", "Reps: 12 each side", "Sets: 3".
+_DOSE_LABEL_RE = re.compile(
+    r"^\W*(?P<label>sets?(?:\s*(?:/|&|and|x|×)\s*(?:reps?|time|duration))?|reps?(?:\s*(?:/|&|and)\s*(?:sets?|time|duration))?"
+    r"|rounds?|repetitions|dosage|dose|prescription|volume|duration|time)\s*:\s*(?P<value>\S.*)$", re.I)
+
+
+def _dose_label(text: str) -> Role | None:
+    """A dosage label line as a dose line; a bare number takes its meaning from the label ("Sets: 3")."""
+    m = _DOSE_LABEL_RE.match(text)
+    if not m:
+        return None
+    base = m.start("value")
+    value = m.group("value")
+    doses = [_shift(d, base) for d in dz.parse_dosages(value)]
+    if not doses:
+        label = m.group("label").lower()
+        r = dz.parse_block_sets(value + " sets") if label.startswith(("set", "round")) and "/" not in label else None
+        if r is not None:
+            doses = [dz.DoseMention(stage="main", sets=r, start=base, end=len(text), text=value)]
+        else:
+            doses = [_shift(d, base) for d in dz.parse_dosages(value, list_item=True)]
+    return Role("dose", doses=doses) if doses else None
 
 
 # A line that only says how heavy: "60-70% of your 1RM", "@ 80% of max", "RPE 6", "RIR 3".
@@ -826,6 +848,8 @@ class _Builder:
         self.sections: list[Section] = []
         self.exercises: list[_Ex] = []
         self.article_doses: list[dz.DoseMention] = []
+        # Rules of one section ("Complete 3 rounds, 40 seconds per move" under its heading), by id(section).
+        self.section_doses: dict[int, list[dz.DoseMention]] = {}
         self.article_dose_text: list[tuple[int, int]] = []
         self.frequency: tuple[int, int | None] | None = None
         self._sents: dict[int, list] = {}
@@ -1094,6 +1118,8 @@ class _Builder:
                     kind = "exercise"
                 else:
                     kind = "other_heading"
+            if kind == "rest" and role.doses:
+                kind = "dose"
             if kind in ("boiler", "rest", "load", "table_header"):
                 last_kind = kind
                 continue
@@ -1117,7 +1143,11 @@ class _Builder:
                 last_kind = kind
                 continue
             if kind == "article_sets":
-                self.article_doses.append(dz.DoseMention(stage="main", sets=role.sets, start=0, end=len(line.text), text=line.text))
+                # Right under a part's heading the count is that part's; the line may time it too
+                # ("40 seconds on, 20 seconds off, 3 rounds").
+                sink = self._rule_sink(section if last_kind == "section" else None)
+                timed = [m for m in dz.parse_dosages(line.text) if m.stage == "main" and m.sets == role.sets and (m.seconds or m.reps)]
+                sink.append(timed[0] if timed else dz.DoseMention(stage="main", sets=role.sets, start=0, end=len(line.text), text=line.text))
                 last_kind = kind
                 continue
             if kind == "section":
@@ -1183,7 +1213,7 @@ class _Builder:
                         for d in role.doses:
                             ex.doses.append((d, line.start, "progression" if ex.progression else ""))
                 else:
-                    self._article_level(line, doc, role.doses)
+                    self._group_rule(line, doc, section, role.doses, last_kind=last_kind)
                 last_kind = kind
                 continue
             # prose (and bullets that are sentences)
@@ -1192,7 +1222,7 @@ class _Builder:
                 fresh = heading is not None and current == [heading] and not (heading.sentences or heading.purpose)
                 current = self._paragraph_owner(line, doc, current, new_unit, section, fresh=fresh)
             if not current:
-                self._article_level(line, doc, None)
+                self._group_rule(line, doc, section, None, last_kind=last_kind)
                 last_kind = "prose"
                 continue
             self._walk_sentences(line, doc, current, section)
@@ -1407,18 +1437,43 @@ class _Builder:
                 targets = [x for x in self.exercises if x.section is section] or current
             self.add_sentence(targets, s, e, doc, line)
 
-    def _article_level(self, line: Line, doc: Doc, doses) -> None:
+    def _group_rule(self, line: Line, doc: Doc, section: Section | None, doses, *, last_kind: str = "") -> None:
+        """Dosage in text no exercise owns: a rule for every exercise of its section, or of the article.
+
+        `doses`: the mentions of a dose-only line ("40 seconds on, 20 seconds off, 3 rounds"), a rule
+        as a whole.  In prose, a sentence is a rule when it is about all exercises ("Do each move for
+        40 seconds"), repeats the whole routine, or, before the first exercise of its part, prescribes
+        rounds or sets ("Complete 3 rounds."); a time alone there is more often a warm-up or an
+        aside ("Jog for 10 minutes first") than a rule.  `last_kind`: the kind of the line before;
+        a part's instructions follow its heading.
+        """
+        sink = self._rule_sink(section)
+        if doses is not None:
+            # A time alone on a line of its own is a rule right under a part's heading; elsewhere it is
+            # often a total or page furniture ("Reading time: 6 minutes").
+            if (section is not None and last_kind == "section") or any(d.sets or d.reps for d in doses):
+                sink.extend(d for d in doses if d.stage == "main" and (d.sets or d.reps or d.seconds))
+            return
+        intro = last_kind in _HEADING_KINDS or not self.exercises or (section is not None and self.exercises[-1].section is not section)
         for sent in self.sents(doc):
             sent_text = self.span_text(doc, sent)
             st = sent_text.lower()
             if _ARTICLE_WIDE_RE.search(st):
-                for m in dz.parse_dosages(sent_text):
-                    if m.sets or m.reps or m.seconds:
-                        self.article_doses.append(m)
+                sink.extend(m for m in dz.parse_dosages(sent_text) if m.sets or m.reps or m.seconds)
             elif _REPEAT_WHOLE_RE.search(st):
                 sets = dz.parse_block_sets(sent_text)
                 if sets:
-                    self.article_doses.append(dz.DoseMention(stage="main", sets=sets, text=sent_text))
+                    sink.append(dz.DoseMention(stage="main", sets=sets, text=sent_text))
+            elif intro:
+                mentions = dz.parse_dosages(sent_text)
+                if any(m.sets for m in mentions) and _RULE_VERB_RE.match(st):
+                    sink.extend(m for m in mentions if m.stage == "main")
+
+    def _rule_sink(self, section: Section | None) -> list[dz.DoseMention]:
+        """Where a rule found under `section` goes: that section's rules, else the article's."""
+        if section is None:
+            return self.article_doses
+        return self.section_doses.setdefault(id(section), [])
 
     # -- final assembly
     def _finish(self, title_line: Line | None) -> Article:
@@ -1426,6 +1481,10 @@ class _Builder:
         for n, sec in enumerate(self.sections, 1):
             sec.section_id = f"{aid}/s{n:02d}"
         used = {id(ex.section) for ex in self.exercises if ex.section is not None}
+        # The rules of a part with no exercise of its own ("How the circuit works") are the article's.
+        for sec in self.sections:
+            if id(sec) not in used:
+                self.article_doses.extend(self.section_doses.pop(id(sec), ()))
         exercises: list[Exercise] = []
         for n, ex in enumerate(self.exercises, 1):
             entry = ex.entry
@@ -1497,18 +1556,29 @@ class _Builder:
             out.append(d)
             if stage == "main" and main is None:
                 main = d
-        # Inheritance: sets (and reps) given by the section, then by the article.
+        # Inheritance: what the section gives (its heading's sets, then its rules), then the article's rules.
+        # Sets given at any stage ("start with 1 set of 5, build up to 2 sets of 15") are the exercise's own.
         sec = ex.section
-        has_sets = any(d.sets_min is not None for d in out if d.stage == "main")
-        if sec is not None and sec.sets_min is not None and not has_sets:
-            _inherit(out, sets=(sec.sets_min, sec.sets_max), source="section")
-            has_sets = True
+        rules: list[tuple[str, dz.DoseMention]] = []
+        if sec is not None:
+            if sec.sets_min is not None:
+                rules.append(("section", dz.DoseMention(stage="main", sets=(sec.sets_min, sec.sets_max))))
+            rules += [("section", m) for m in self.section_doses.get(id(sec), ())]
         warm = sec is not None and any(w in sec.title.lower() for w in _vocab()["warmup"])
         if not warm:
-            for m in self.article_doses:
-                has_sets = any(d.sets_min is not None for d in out if d.stage == "main")
-                has_reps = any(d.reps_min is not None or d.hold_seconds_min is not None or d.duration_seconds_min is not None for d in out if d.stage in ("main", "start"))
-                _inherit(out, sets=m.sets if not has_sets else None, reps=m.reps if not has_reps else None, source="article")
+            rules += [("article", m) for m in self.article_doses]
+        for source, m in rules:
+            if source == "section" and m.sets:
+                _rounds_over_bouts(out, m.sets)
+            has_sets = any(d.sets_min is not None for d in out)
+            has_amount = any(d.reps_min is not None or d.hold_seconds_min is not None or d.duration_seconds_min is not None
+                             for d in out if d.stage in ("main", "start"))
+            seconds = hold = None
+            if m.seconds and not has_amount:
+                held = m.seconds_kind == "hold" or (m.seconds_kind is None and isometric)
+                hold, seconds = (m.seconds, None) if held else (None, m.seconds)
+            _inherit(out, sets=m.sets if not has_sets else None, reps=m.reps if not has_amount else None,
+                     hold=hold, duration=seconds, per_side=m.per_side and not has_amount, source=source)
         return out
 
 
@@ -1536,8 +1606,18 @@ def _same_numbers(a: Dosage, b: Dosage) -> bool:
     return all(getattr(a, f) == getattr(b, f) for f in fields)
 
 
-def _inherit(out: list[Dosage], *, sets=None, reps=None, source: str) -> None:
-    if not sets and not reps:
+def _rounds_over_bouts(out: list[Dosage], rounds: tuple[int, int]) -> None:
+    """In a part done for `rounds`, an exercise's own "2 x 30s" counts bouts per round: reps, not sets."""
+    main = next((d for d in out if d.stage == "main"), None)
+    if (main is not None and main.inherited_from == "exercise" and main.sets_min is not None and main.reps_min is None
+            and (main.hold_seconds_min is not None or main.duration_seconds_min is not None)
+            and (main.sets_min, main.sets_max) != rounds):
+        main.reps_min, main.reps_max = main.sets_min, main.sets_max
+        main.sets_min = main.sets_max = None
+
+
+def _inherit(out: list[Dosage], *, sets=None, reps=None, hold=None, duration=None, per_side: bool = False, source: str) -> None:
+    if not sets and not reps and not hold and not duration:
         return
     main = next((d for d in out if d.stage == "main"), None)
     if main is None:
@@ -1547,8 +1627,15 @@ def _inherit(out: list[Dosage], *, sets=None, reps=None, source: str) -> None:
         main.inherited_from = source
     if sets and main.sets_min is None:
         main.sets_min, main.sets_max = sets
-    if reps and main.reps_min is None and main.hold_seconds_min is None and main.duration_seconds_min is None:
-        main.reps_min, main.reps_max = reps
+    amount = main.reps_min is not None or main.hold_seconds_min is not None or main.duration_seconds_min is not None
+    if not amount and (reps or hold or duration):
+        main.per_side = main.per_side or per_side  # "40 seconds per side for every stretch"
+        if reps:
+            main.reps_min, main.reps_max = reps
+        if hold:
+            main.hold_seconds_min, main.hold_seconds_max = hold
+        if duration:
+            main.duration_seconds_min, main.duration_seconds_max = duration
 
 
 # ---------------------------------------------------------------- tables

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from functools import lru_cache
 
 from runstrength.extract.gates import AnyOf
@@ -363,12 +364,15 @@ _FREQ_MASK_RE = _compile_gated("|".join(f"(?:{p})" for p in _FREQ_PATTERNS), re.
 # weekly; a text with none of them has no match (speed pre-filter for masking).
 _FREQ_MASK_HINT = AnyOf("week", "wk", "day", "month", "daily")
 
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+          r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _MASK_PATTERNS = [
     # percentages: 85-95% of 1RM
     rf"{_RANGE}\s*(?:%|percent\b)",
     r"\b\d+\s*-?\s*RM\b",
-    # weights
-    rf"{_RANGE}\s*-?\s*(?:lbs?|pounds?|kgs?|kilos?|kilograms?|oz|ounces?)\b",
+    # weights; hours, which are recovery gaps or session lengths ("48 hours apart"), never one
+    # exercise's bout; a web page's reading time ("7 min read")
+    rf"{_RANGE}\s*-?\s*(?:lbs?|pounds?|kgs?|kilos?|kilograms?|oz|ounces?|hours?|hrs?|(?:minutes?|mins?)\.?\s+read)\b",
     # distances / sizes, including the inch mark (16-18" box) and "2-4 in step"
     rf"{_RANGE}\s*-?\s*(?:inch(?:es)?|in\.|cm|mm|centimet(?:er|re)s?|millimet(?:er|re)s?|met(?:er|re)s?|m\b|yards?|yds?|ft|feet|foot|miles?|mi\b|km|k\b|kilomet(?:er|re)s?)",
     rf"{_RANGE}\s*[\"“”″]",
@@ -389,8 +393,77 @@ _MASK_PATTERNS = [
     rf"{_RANGE}\s+(?:extra|additional)\s+(?:{_REPU}|{_SETU}|{_TU_WORD})",
     # whole-workout durations ("30 minute routine", "First 8-minute Circuit")
     rf"{_RANGE}{_TU}\s+(?:(?!(?:per|each|for|of|a|an|the|on|in|between|rest|and|or|to|with)\b)[\w-]+\s+){{0,3}}(?:workouts?|routines?|sessions?|circuits?|programs?|programmes?|classes|class|plans?)\b",
+    # tempo notation ("3-1-1", "tempo 3-0-1-0"): seconds of each phase of a rep
+    r"(?<![\w.-])\d\s*[-–]\s*\d\s*[-–]\s*[\dxX](?:\s*[-–]\s*[\dxX])?(?![\w.-])",
 ]
 _MASK_RE = _compile_gated("|".join(f"(?:{p})" for p in _MASK_PATTERNS), re.I)
+
+# Times that pace a rep, last a session or state a condition, not the exercise's dosage.  They
+# need a time word or "count", so they run only on texts that have one (speed).
+_TEMPO_NUM = r"(?:[1-9]|one|two|three|four|five|six|seven|eight|nine|a)"
+_TEMPO_UNIT = r"\s*-?\s*(?:seconds?|secs?\.?|counts?)"
+_PHASE_VERB = (r"(?:lower(?:ing)?|descend(?:ing)?|rise|rising|rais(?:e|ing)|lift(?:ing)?|com(?:e|ing)\s+(?:up|down|back)"
+               r"|return(?:ing)?|sink(?:ing)?|drop(?:ping)?|stand(?:ing)?(?:\s+up)?|sit(?:ting)?(?:\s+down)?|push(?:ing)?\s+up)")
+# Words that turn a phase into a held position ("lift and hold for 5 seconds"): not tempo.
+_NOT_TEMPO_WORD = r"(?:hold|holding|held|keep|keeping|stay|staying|pause|pausing|squeeze|squeezing|and|then|or)"
+_DATE_PATTERNS = [
+    # calendar dates ("12 March 2024", "Feb 3, 2025")
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b",
+    rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s*(?:{_TU_WORD}|{_REPU}|{_SETU}|[x×]))",
+]
+# effort scales ("RPE 7", "RIR 2-3"): how hard, not how many
+_EFFORT_PATTERN = rf"\b(?:RPE|RIR)\s*:?\s*(?:of\s+)?{_RANGE}"
+# the last reps of a set, named to say how they should feel ("the last two or three reps")
+_LAST_REPS_PATTERN = rf"\b(?:the|your|those)\s+(?:last|final|first)\s+(?:{_RANGE}|couple\s+of)\s+{_REPU}"
+_TEMPO_PATTERNS = [
+    # "over two seconds", "over a count of three", "for a count of 4"
+    rf"\bover\s+(?:about\s+|roughly\s+)?{_TEMPO_NUM}{_TEMPO_UNIT}",
+    r"\b(?:over|for|to|on)\s+(?:a\s+|the\s+)?count\s+of\s+(?:[1-9]|one|two|three|four|five|six|seven|eight|nine|ten)\b",
+    # "three seconds down", "one second up", "two seconds each way", "3 seconds to lower"
+    rf"(?<![\w.,/#-]){_TEMPO_NUM}{_TEMPO_UNIT}\s+(?:down|up|each\s+way|both\s+ways|on\s+the\s+way\s+(?:up|down)"
+    rf"|(?:to|for\s+the|on\s+the)\s+{_PHASE_VERB})\b",
+    # "lower for three seconds", "lower slowly for 3 seconds", "taking three seconds to lower"
+    rf"\b{_PHASE_VERB}(?:\s+(?!{_NOT_TEMPO_WORD}\b)[\w-]+){{0,3}}?\s+(?:for|over|in)\s+(?:about\s+)?{_TEMPO_NUM}{_TEMPO_UNIT}",
+]
+# how long a session lasts: "It takes 45 to 55 minutes", "lasts about 20 minutes"
+_LASTS_PATTERN = (r"\b(?:takes|took|lasts?|lasting)\s+(?:about\s+|around\s+|roughly\s+|approximately\s+|just\s+|only\s+|under\s+"
+                  rf"|less\s+than\s+)?{_RANGE}{_TU}")
+# Every tempo mask has a small count of seconds or counts (speed pre-filter: most texts with a time have none).
+_TEMPO_HINT_RE = _compile_gated(rf"\b{_TEMPO_NUM}{_TEMPO_UNIT}\b", re.I)
+
+
+_TEMPO_WORDS = AnyOf("sec", "count")
+
+
+def _tempo_hint(text: str) -> bool:
+    return _TEMPO_WORDS(text) and _TEMPO_HINT_RE.search(text) is not None
+
+_TOTAL_PATTERNS = [
+    # totals: "9 min total", "Total time: 12 minutes"
+    rf"{_LB}{_RANGE}{_TU}\s+(?:in\s+)?total\b",
+    rf"\btotal(?:\s+time)?\s*:?\s*(?:of\s+)?(?:about\s+|around\s+)?{_RANGE}{_TU}",
+]
+_CONDITION_PATTERNS = [
+    # a condition to move on, not a prescription: "when you can hold 30 seconds easily",
+    # "once 3 x 15 feels easy", "if 30 seconds is easy"
+    rf"\b(?:when|once|if)\s+you\s+can\s+(?:comfortably\s+|easily\s+)?(?:hold|do|manage|complete|perform)\s+(?:it\s+|this\s+|them\s+)?(?:for\s+)?"
+    rf"{_RANGE}(?:{_TU}|\s*[x×]\s*{_RANGE}|\s+{_REPU})",
+    rf"\b(?:when|once|if)\s+(?:the\s+)?{_RANGE}(?:{_TU}|\s*[x×]\s*{_RANGE}|\s+{_REPU})?\s+(?:is|are|feels?|becomes?|gets?)\s+(?:too\s+|very\s+|really\s+)?(?:easy|comfortable|manageable)\b",
+]
+# "That's one round": the end of a round, not a count of them
+_ROUND_END_PATTERN = r"\b(?:that|this)(?:['’]s|\s+is|\s+was)\s+(?:one|a|your\s+first|the\s+first)\s+(?:full\s+)?(?:round|set|circuit|lap)\b"
+# Each family runs only on texts with a word all its matches contain (speed pre-filter).
+_CONTEXT_MASKS: list[tuple[Callable[[str], bool], re.Pattern[str]]] = [
+    (AnyOf("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+     _compile_gated("|".join(f"(?:{p})" for p in _DATE_PATTERNS), re.I)),
+    (AnyOf("rpe", "rir"), _compile_gated(_EFFORT_PATTERN, re.I)),
+    (AnyOf("last", "final", "first"), _compile_gated(_LAST_REPS_PATTERN, re.I)),
+    (_tempo_hint, _compile_gated("|".join(f"(?:{p})" for p in _TEMPO_PATTERNS), re.I)),
+    (AnyOf("take", "took", "last"), _compile_gated(_LASTS_PATTERN, re.I)),
+    (AnyOf("total"), _compile_gated("|".join(f"(?:{p})" for p in _TOTAL_PATTERNS), re.I)),
+    (AnyOf("easy", "comfortabl", "manageable", "you can"), _compile_gated("|".join(f"(?:{p})" for p in _CONDITION_PATTERNS), re.I)),
+    (AnyOf("round", "set", "circuit", "lap"), _compile_gated(_ROUND_END_PATTERN, re.I)),
+]
 
 # List numbering at the start of a line: "1.", "2)", "(1)".
 _LIST_NUM_RE = re.compile(r"(?m)^[ \t]*(?:\(\d{1,2}\)|\d{1,2}[.)])(?=\s)")
@@ -407,11 +480,11 @@ _REST_LEAD_RE = re.compile(
     re.I,
 )
 _REST_TRAIL_RE = _compile_gated(
-    rf"(?:{_LB}(?:{_RANGE}){_TU}|\b(?:a|one)\s+minute)\s*(?:of\s+)?(?:{_REST_WORD}|pauses?|waits?)\b[^.;,!?\n(]*",
+    rf"(?:{_LB}(?:{_RANGE}){_TU}|\b(?:a|one)\s+minute)['’]?\s*(?:of\s+)?(?:{_REST_WORD}|pauses?|waits?|off(?!\s+(?:the|your|a|an|of|from)\b))\b[^.;,!?\n(]*",
     re.I,
 )
 _TAKE_BREAK_RE = _compile_gated(
-    rf"\btake\s+(?:a\s+)?(?:{_RANGE}){_TU}\s+(?:break|rest|breather|pause)\b[^.;,!?\n(]*", re.I
+    rf"\btake\s+(?:a\s+)?(?:{_RANGE}){_TU}['’]?\s+(?:break|rest|breather|pause)\b[^.;,!?\n(]*", re.I
 )
 
 
@@ -477,10 +550,16 @@ _SETS_OF_RE = _compile_gated(
     r"(?!\s+(?:exercises?|moves?|movements?|different|of|minutes?)\b)",
     re.I,
 )
+# Words that describe the reps of a count ("6 slow reps") and things counted like reps ("15 steps each way").
+_REP_ADJ = r"(?:slow|controlled|quality|good|clean|strict|full|easy|explosive|fast|quick|perfect|smooth|solid|total|partial)"
+_COUNT_NOUN = r"(?:steps?|hops?|jumps?|bounds?|pulses?|taps?|touches|swings?|kicks?|circles?|lifts?|raises?|bounces?|contacts?)"
 _REPS_RE = _compile_gated(
-    rf"{_LB}(?P<n>{_RANGE})\s*-?\s*{_REPU}"
+    rf"{_LB}(?P<n>{_RANGE})\s*-?\s*(?:{_REP_ADJ}\s+)?{_REPU}"
     rf"|(?:(?<!\w)[x×]\s*|{_LB})(?P<m>{_RANGE})(?=\s*(?:/\s*(?:side|leg|arm|s)\b|e/s\b))"
-    rf"|(?:(?<!\w)[x×]\s*|{_LB})(?P<k>{_RANGE})(?=\s+(?:on\s+|in\s+|to\s+)?(?:each|per|either)\s+(?:side|leg|arm|way|direction)\b)",
+    rf"|(?:(?<!\w)[x×]\s*|{_LB})(?P<k>{_RANGE})(?=\s+(?:{_COUNT_NOUN}\s+)?(?:on\s+|in\s+|to\s+)?(?:each|per|either)\s+(?:side|leg|arm|foot|way|direction)\b"
+    r"|\s+each\s*(?:[.;,)]|$))"
+    # "do 10 of each movement": a count of every movement named
+    rf"|(?<=\bdo\s)(?P<j>{_RANGE})(?=\s+of\s+each\s+(?!(?:exercise|move|set|round|circuit)s?\b)[a-z])",
     re.I,
 )
 _SETS_RE = _compile_gated(rf"{_LB}(?P<n>{_RANGE})\s+(?:total\s+)?{_SETU}", re.I)
@@ -541,7 +620,9 @@ _TIMES_VERB_RE = re.compile(
 # Stage markers, per-side, hold
 # --------------------------------------------------------------------------
 
-_FOLLOWED_BY_NUM = rf"(?=\s+(?:about\s+|around\s+|a\s+)?(?:{_NUM}|half\s+a|a\s+minute))"
+# "progress to 60 seconds", also "progress to holding for 1 minute", "build to doing 15 reps"
+_FOLLOWED_BY_NUM = (rf"(?=\s+(?:(?:holding|hold|doing|do|performing)\s+(?:it\s+|this\s+|them\s+)?(?:for\s+)?)?"
+                    rf"(?:about\s+|around\s+|a\s+)?(?:{_NUM}|half\s+a|a\s+minute))")
 _PREFIX_MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("progression", re.compile(
         r"\b(?:start|begin|starting|beginning)\s+(?:again|over)\s*(?:at|with|from)?\b|\brestart\s+(?:at|with)\b", re.I)),
@@ -580,7 +661,7 @@ _INTRO_MARKERS: list[tuple[str, re.Pattern[str]]] = [
 _CONTINUATION_RE = re.compile(r"\s*(?:followed\s+by|and\s+(?:then\s+)?(?:another|also)|plus)\b", re.I)
 _CLAUSE_SPLIT_RE = re.compile(r"[,;:]|\s/\s|\bthen\b|\s[–—-]\s|\bbut\b|(?=\bonce\s+(?:it|this|that|you)\b)", re.I)
 
-_PER_SIDE_RE = re.compile(
+_PER_SIDE_RE = _compile_gated(
     r"/\s*(?:side|leg|arm)s?\b|\be/s\b"
     r"|\b(?:each|per|either)\s+(?:side|leg|arm|foot|way|direction)\b"
     r"|\bin\s+(?:one|the\s+other|each|the\s+opposite|both)\s+directions?\b"
@@ -588,7 +669,12 @@ _PER_SIDE_RE = re.compile(
     r"|\b(?:switch|swap|change|alternate)\s+(?:to\s+the\s+other\s+)?(?:sides|legs|arms)\b"
     r"|\bswitch\s+(?:to\s+the\s+)?(?:other|opposite)\s+(?:side|leg|arm)\b"
     r"|\brepeat\b[^.;!?]{0,30}?\b(?:on|with|for|using)\s+(?:the\s+)?(?:other|opposite)\s+(?:side|leg|arm|foot)\b"
-    r"|\b(?:and|then)\s+(?:do\s+|repeat\s+)?(?:the\s+)?(?:other|opposite)\s+(?:side|leg|arm)\b",
+    r"|\b(?:and|then)\s+(?:do\s+|repeat\s+)?(?:the\s+)?(?:other|opposite)\s+(?:side|leg|arm)\b"
+    # "3 x 12 each" closing a prescription: each side
+    r"|(?<=\d\s)each(?=\s*(?:[.;,)]|$))"
+    # "3 sets of 15, left and right", "10 reps on the left and right leg" (not "swing left and right")
+    r"|(?:(?<=,\s)|(?<=\bon\s)|(?<=\bthe\s)|(?<=\bfor\s)|(?<=\bboth\s)|(?<=\bwith\s))"
+    r"(?:left\s+and\s+(?:the\s+)?right|right\s+and\s+(?:the\s+)?left)\b(?!\s+(?:of|to|across|while)\b)",
     re.I,
 )
 _HOLD_RE = re.compile(
@@ -712,6 +798,10 @@ def _masked(text: str) -> str:
             _mask(work, m.start(), m.end())
     for m in _MASK_RE.finditer(text):
         _mask(work, m.start(), m.end())
+    for hint, rx in _CONTEXT_MASKS:
+        if hint(text):
+            for m in rx.finditer(text):
+                _mask(work, m.start(), m.end())
     for m in _LIST_NUM_RE.finditer(text):
         _mask(work, m.start(), m.end())
     return "".join(work)
@@ -768,8 +858,9 @@ def _core_atoms(sentence: str) -> tuple[tuple[_Atom, ...], str, str] | None:
         if a is None:
             continue
         if m.group("tu"):
+            # "3 x 30s": three timed bouts, i.e. sets (a circuit's rounds may turn them into reps later)
             secs = _time_range(b + m.group("tu"))
-            take(_Atom(m.start(), m.end(), reps=a, seconds=secs))
+            take(_Atom(m.start(), m.end(), sets=a, seconds=secs))
         else:
             bi = _int_range(b)
             if bi is None:
@@ -805,7 +896,7 @@ def _core_atoms(sentence: str) -> tuple[tuple[_Atom, ...], str, str] | None:
             continue
         take(_Atom(m.start(), m.end(), seconds=secs))
     for m in list(_REPS_RE.finditer(w())):
-        r = _int_range(m.group("n") or m.group("m") or m.group("k"))
+        r = _int_range(m.group("n") or m.group("m") or m.group("k") or m.group("j"))
         if r is not None:
             take(_Atom(m.start(), m.end(), reps=r))
     for m in list(_SETS_RE.finditer(w())):
@@ -1172,8 +1263,8 @@ _REST_PHRASE_RE = re.compile(
     re.I,
 )
 _REST_TIME_TRAIL_RE = _compile_gated(
-    rf"(?:{_LB}(?:{_RANGE}){_TU}|\b(?:a|one)\s+minute)\s*(?:of\s+)?(?:rest|recovery|breaks?)\b[^.;!?\n]*"
-    rf"|\btake\s+(?:a\s+)?(?:{_RANGE}){_TU}\s+(?:break|rest|breather)\b[^.;!?\n]*",
+    rf"(?:{_LB}(?:{_RANGE}){_TU}|\b(?:a|one)\s+minute)['’]?\s*(?:of\s+)?(?:rest|recovery|breaks?)\b[^.;!?\n]*"
+    rf"|\btake\s+(?:a\s+)?(?:{_RANGE}){_TU}['’]?\s+(?:break|rest|breather)\b[^.;!?\n]*",
     re.I,
 )
 _REST_INFO_RE = re.compile(rf"{_NUM}|\bbetween\b|\bas\s+needed\b|\bafter\s+each\b|\bminute\b", re.I)

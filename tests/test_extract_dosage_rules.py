@@ -1,0 +1,76 @@
+"""Dosage rules given for a whole part or article, and inherited by its exercises (GOLD_SPEC: sets
+or rounds given by the section or the article are inherited by an exercise that has none).
+
+Every mini-article here is written for the test; none is taken from the seed, dev or held-out articles.
+"""
+from __future__ import annotations
+
+from runstrength.model import Article, Exercise
+
+from test_extract_articles import ex, main, run
+
+TIMED_CIRCUIT = """Core Blast for Trail Runners
+
+Main Circuit
+Spend 45 seconds on every exercise and rest 15 seconds before the next. Go through 4 rounds.
+
+Mountain climbers
+Drive the knees toward the chest quickly.
+
+Side plank
+Prop up on one elbow and lift the hips.
+
+Bird dog
+Extend the opposite arm and leg. Do 8 reps on each side.
+
+Stretches
+Hamstring stretch
+Sit tall and reach for the toes.
+"""
+
+
+def facts(e: Exercise) -> tuple:
+    d = main(e)
+    return (d.sets_min, d.sets_max, d.reps_min, d.hold_seconds_min, d.duration_seconds_min, d.per_side)
+
+
+def test_timed_circuit_intro_gives_rounds_and_time_to_its_exercises():
+    a = run(TIMED_CIRCUIT)
+    assert facts(ex(a, "mountain climber")) == (4, 4, None, None, 45, False)
+    assert facts(ex(a, "side plank")) == (4, 4, None, 45, None, False)  # a static hold
+    # own reps: only the rounds are inherited, not the time
+    assert facts(ex(a, "bird dog")) == (4, 4, 8, None, None, True)
+    # another part: nothing inherited
+    assert ex(a, "hamstring stretch").dosages == []
+
+
+def test_work_rest_rounds_line_under_a_heading():
+    a = run("Quick Leg Finisher\n\nFinisher\n40 seconds on, 20 seconds off, 3 rounds\nJump squats\nLateral lunges\n")
+    for name in ("squat jump", "lateral lunge"):
+        assert facts(ex(a, name)) == (3, 3, None, None, 40, False), name
+
+
+def test_rule_for_every_stretch_gives_hold_and_side():
+    a = run("Post-Run Mobility\n\nHold each stretch for 40 seconds, and do both sides.\n\n"
+            "Calf stretch\nLean into a wall with the back heel down.\n\n"
+            "Hip flexor stretch\nKneel and shift the hips forward.\n")
+    for name in ("calf stretch", "hip flexor stretch"):
+        d = main(ex(a, name))
+        assert (d.hold_seconds_min, d.per_side, d.inherited_from) == (40, True, "article"), name
+
+
+def test_start_and_target_sets_are_the_exercises_own():
+    a = run("Knee Care Routine\n\nDo 3 sets of each exercise.\n\n"
+            "Wall sit\nSlide down the wall. Hold for 30 seconds.\n\n"
+            "Step-down\nLower the heel slowly. Begin with 1 set of 6 on each leg and build up to 2 sets of 12.\n")
+    assert facts(ex(a, "wall sit"))[:2] == (3, 3)
+    step = ex(a, "step-down")
+    assert [(d.stage, d.sets_min) for d in step.dosages] == [("start", 1), ("target", 2)]
+
+
+def test_dosage_label_lines_belong_to_the_exercise():
+    a: Article = run("Lunge Workout\n\nReverse lunge\nSets/Reps: 3 x 10 per leg\nStep back and lower the back knee.\n\n"
+                     "Glute bridge\nSets: 3\nReps: 12\nDrive the hips up.\n")
+    assert [e.canonical_name for e in a.exercises] == ["reverse lunge", "glute bridge"]
+    assert facts(ex(a, "reverse lunge")) == (3, 3, 10, None, None, True)
+    assert facts(ex(a, "glute bridge")) == (3, 3, 12, None, None, False)
