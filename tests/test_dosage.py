@@ -645,3 +645,51 @@ def test_trailing_each_in_list_item_is_per_side():
 def test_progress_to_holding_is_target():
     ds = parse_dosages("Begin with 20 seconds and progress to holding for 45 seconds.")
     assert [(d.stage, d.seconds) for d in ds] == [("start", (20, 20)), ("target", (45, 45))]
+
+
+# ---------------------------------------------------------------- numbers that are not a prescription (round 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If you cannot manage 8 clean reps yet, start on your knees.",
+        "Once you can complete all four sets of 12 with ease, add load.",
+        "Use a load you could press about 10 times.",
+        "Landing forces reach five times your body weight.",
+        "Runners with weak hips are two times more likely to get hurt.",
+        "Take a full three seconds to reach the bottom.",
+        "She finished in 2:58:30, a 4-minute PB.",
+    ],
+)
+def test_conditions_loads_paces_and_results_are_not_doses(text):
+    assert parse_dosages(text) == []
+
+
+@pytest.mark.parametrize("line", ["Read Chapter 3", "Newsletter Issue 27", "Warm-up drills ........ 4"])
+def test_chapter_issue_and_page_numbers_are_not_reps(line):
+    assert parse_dosages(line, list_item=True) == []
+    assert split_name_dosage(line)[1] == []
+
+
+def test_label_colon_keeps_the_count_after_it():
+    d = one("Block 3: 15 reps")
+    assert d.reps == (15, 15)
+
+
+def test_every_minute_on_the_minute_counts_sets():
+    d = one("Every minute on the minute for 8 minutes, do 5 push-ups.")
+    assert (d.sets, d.reps, d.seconds) == ((8, 8), (5, 5), None)
+    assert one("EMOM x 6").sets == (6, 6)
+    assert parse_block_sets("Finisher: 12-minute EMOM") == (12, 12)
+
+
+def test_breaths_and_contacts_are_counted_like_reps():
+    assert one("Repeat for 8 easy breaths.").reps == (8, 8)
+    ds = parse_dosages("Begin with 30 ground contacts and build to 60.")
+    assert [(d.stage, d.reps) for d in ds] == [("start", (30, 30)), ("target", (60, 60))]
+
+
+def test_dropping_back_after_a_harder_step_is_a_progression():
+    d = one("Add a heavier band and drop back to 10 reps.")
+    assert (d.stage, d.reps) == ("progression", (10, 10))

@@ -74,3 +74,31 @@ def test_dosage_label_lines_belong_to_the_exercise():
     assert [e.canonical_name for e in a.exercises] == ["reverse lunge", "glute bridge"]
     assert facts(ex(a, "reverse lunge")) == (3, 3, 10, None, None, True)
     assert facts(ex(a, "glute bridge")) == (3, 3, 12, None, None, False)
+
+
+def test_part_heading_with_rounds_and_rest_gives_its_rounds():
+    a = run("Band Strength for Runners\n\nWarm-up\n\nLeg swings - 10 each leg\nSwing one leg forward and back.\n\n"
+            "Block B - 4 rounds, rest 90 seconds after each round\n\n"
+            "B1. Step-up - 8 per leg\nStep onto the box and drive the knee up.\n\n"
+            "B2. Calf raise - 15 reps\nRise onto the toes and lower slowly.\n")
+    assert facts(ex(a, "leg swing")) == (None, None, 10, None, None, True)
+    assert facts(ex(a, "step-up")) == (4, 4, 8, None, None, True)
+    assert facts(ex(a, "calf raise")) == (4, 4, 15, None, None, False)
+
+
+def test_blank_dosage_label_is_not_an_exercise():
+    a = run("Clinic Handout\n\nWall sit\nSlide down the wall until the knees are bent.\nSets: 2\nReps: 3\nHold: 30 seconds\n\n"
+            "Clamshell\nLie on your side and open the top knee.\nSets: 2\nReps: 15\nHold: n/a\n")
+    assert [e.canonical_name for e in a.exercises] == ["wall sit", "clamshell"]
+    assert facts(ex(a, "wall sit")) == (2, 2, 3, 30, None, False)
+    assert facts(ex(a, "clamshell")) == (2, 2, 15, None, None, False)
+
+
+def test_part_count_in_brackets_or_in_a_summary_is_that_parts():
+    a = run("Two-Part Leg Session\n\nStage 1 - Control\n\nGlute bridge - 12 reps\nDrive the hips up.\n\n"
+            "Stage 2 - Power (3 rounds)\n\nJump squat - 6 reps\nJump as high as you can.\n\n"
+            "Stage 3 - Finish\n\nWall sit - 30 seconds\nSit against the wall.\n\n"
+            "Summary\nStage 3 x 2 rounds\n")
+    assert facts(ex(a, "glute bridge"))[:3] == (None, None, 12)
+    assert facts(ex(a, "squat jump"))[:3] == (3, 3, 6)
+    assert facts(ex(a, "wall sit"))[:2] == (2, 2)

@@ -158,6 +158,11 @@ _FOR_ALL_RE = re.compile(
     r"|\brepeat (this|the|that) (whole |entire )?(routine|circuit|workout|sequence|series)\b")
 _ARTICLE_WIDE_RE = re.compile(
     r"\b(all|each|every)\b.*\b(moves?|exercises?|activit(y|ies)|one|stretch(es)?|drills?|positions?|poses?)\b|\b(exercises?|moves) (below|above)\b|\bthis (plan|routine|workout|circuit|program)\b")
+# A part named by its label: "Part 2", "Circuit B", "Superset 1".
+_PART_LABEL_RE = re.compile(
+    r"^\W*(?:part|circuit|superset|block|section|phase|stage|level|workout|day|set)\s+(?:\d{1,2}|[a-z]|one|two|three|four|five)\b", re.I)
+# "at the top of each one": a position in every rep, not a rule for every exercise
+_OF_EACH_ONE_RE = re.compile(r"\bof (?:each|every) one\b")
 _REPEAT_WHOLE_RE = re.compile(r"\brepeat (this|the|that) (whole )?(routine|circuit|workout|sequence|series|set)\b")
 # A sentence (lower case) that prescribes the whole part: "complete 3 rounds", "do 2 sets", "work through it twice".
 _RULE_VERB_RE = re.compile(r"^\W*(?:complete|do|perform|repeat|go\s+through|run\s+through|work|aim\s+for|try|finish)\b")
@@ -367,6 +372,26 @@ def _timed_section(text: str, doses: list[dz.DoseMention]) -> bool:
     return bool(tokens) and _is_section_word_only(tokens) and _section_rx()[0].search(" ".join(tokens)) is not None
 
 
+def _titled_count(text: str) -> bool:
+    """A part's title with its rounds in brackets ("Part 3 – Power (2 rounds)"): the part's count, not the article's."""
+    return _TITLE_SETS_PAREN_RE.search(text) is not None and bool(_LETTERS3_RE.search(_section_title(text)))
+
+
+_PART_HEAD_END_RE = re.compile(r"[\s:(,–—-]+$")
+
+
+def _part_with_rounds(text: str, doses: list[dz.DoseMention]) -> Role | None:
+    """A part's heading that gives its rounds and rest ("Block B – 4 rounds, rest 90 seconds after each"):
+    a section with those sets, not a dose of the exercise above it."""
+    if not doses or any(d.reps or d.seconds or not d.sets for d in doses):
+        return None
+    head = _PART_HEAD_END_RE.sub("", text[:min(d.start for d in doses)])
+    tokens = tuple(t for t in norm_tokens(head) if len(t) > 1)  # a part's letter: "Block B", "Circuit C"
+    if not tokens or len(tokens) > 6 or not _is_section_word_only(tokens) or not _section_rx()[0].search(" ".join(tokens)):
+        return None
+    return Role("section", title=head.strip(), sets=doses[0].sets)
+
+
 def analyse_line(line: Line, doc: Doc) -> Role:
     text = _blank_prefix(line.text)
     lower = text.lower().strip()
@@ -394,6 +419,9 @@ def analyse_line(line: Line, doc: Doc) -> Role:
         return line_doses
 
     if dz.parse_rest(text) and is_dosage_only(text, [(d.start, d.end) for d in doses()], rest=True):
+        part = _part_with_rounds(text, doses())
+        if part is not None:
+            return part
         # A rest line may prescribe too ("40 seconds each move, rest 20 seconds, 4 rounds").
         return Role("rest", doses=doses())
     if len(words) <= 10 and _LOAD_LINE_RE.match(text) and not doses():
@@ -414,7 +442,7 @@ def analyse_line(line: Line, doc: Doc) -> Role:
             return Role("block_sets", sets=sets)
     if short and not ends_sentence and _strong_section(lower) and not _function_start(lower) and not _spans(doc, EXERCISE_KEY):
         sets = dz.parse_block_sets(text)
-        if sets and (_GROUP_COUNT_RE.search(lower) or "total" in lower):
+        if sets and (_GROUP_COUNT_RE.search(lower) or "total" in lower) and not _titled_count(text):
             return Role("article_sets", sets=sets, title=text)
         return Role("section", title=_section_title(text), sets=sets)
     if short and doses() and is_dosage_only(text, [(d.start, d.end) for d in doses()]) and not exercise_like(_strip_numbers(text), doc, 0):
@@ -463,7 +491,7 @@ def analyse_line(line: Line, doc: Doc) -> Role:
         name, cut = _clean_name(name)
         tokens = norm_tokens(name)
         lname = " ".join(tokens)
-        if sets and (_GROUP_COUNT_RE.search(lower) or "total" in lower or _ALL_OF_GROUP_RE.search(lower)):
+        if sets and (_GROUP_COUNT_RE.search(lower) or "total" in lower or _ALL_OF_GROUP_RE.search(lower)) and not _titled_count(text):
             return Role("article_sets", sets=sets, title=text)
         if name and _strong_section(lname) and not _function_start(name) and len(tokens) <= 8:
             title = _section_title(text)
@@ -488,7 +516,9 @@ def analyse_line(line: Line, doc: Doc) -> Role:
 # A label whose value is the prescription: "Sets/Reps: 3 x 8", "Reps: 12 each side", "Sets: 3".
 _DOSE_LABEL_RE = re.compile(
     r"^\W*(?P<label>sets?(?:\s*(?:/|&|and|x|×)\s*(?:reps?|time|duration))?|reps?(?:\s*(?:/|&|and)\s*(?:sets?|time|duration))?"
-    r"|rounds?|repetitions|dosage|dose|prescription|volume|duration|time)\s*:\s*(?P<value>\S.*)$", re.I)
+    r"|rounds?|repetitions|dosage|dose|prescription|volume|duration|time|holds?(?:\s+time)?)\s*:\s*(?P<value>\S.*)$", re.I)
+# A dosage label left blank on a form ("Hold: --", "Hold: none", "Reps: n/a"): nothing to read.
+_BLANK_VALUE_RE = re.compile(r"^\W*(?:none|n/?a|nil|no|not\s+applicable|[-–—_.]*)\W*$", re.I)
 
 
 def _dose_label(text: str) -> Role | None:
@@ -498,7 +528,13 @@ def _dose_label(text: str) -> Role | None:
         return None
     base = m.start("value")
     value = m.group("value")
+    if _BLANK_VALUE_RE.match(value):
+        return Role("dose", doses=[])
     doses = [_shift(d, base) for d in dz.parse_dosages(value)]
+    if m.group("label").lower().startswith("hold"):
+        # "Hold: 5 seconds": the label says the time is a hold
+        from dataclasses import replace
+        doses = [replace(d, seconds_kind="hold") if d.seconds else d for d in doses]
     if not doses:
         label = m.group("label").lower()
         r = dz.parse_block_sets(value + " sets") if label.startswith(("set", "round")) and "/" not in label else None
@@ -1143,6 +1179,13 @@ class _Builder:
                 last_kind = kind
                 continue
             if kind == "article_sets":
+                named = self._named_section(line.text)
+                if named is not None:
+                    # "Block 2 x 3 rounds" in a summary: the count of the part it names
+                    if named.sets_min is None:
+                        named.sets_min, named.sets_max = role.sets
+                    last_kind = kind
+                    continue
                 # Right under a part's heading the count is that part's; the line may time it too
                 # ("40 seconds on, 20 seconds off, 3 rounds").
                 sink = self._rule_sink(section if last_kind == "section" else None)
@@ -1450,15 +1493,18 @@ class _Builder:
         sink = self._rule_sink(section)
         if doses is not None:
             # A time alone on a line of its own is a rule right under a part's heading; elsewhere it is
-            # often a total or page furniture ("Reading time: 6 minutes").
-            if (section is not None and last_kind == "section") or any(d.sets or d.reps for d in doses):
+            # often a total or page furniture ("Reading time: 6 minutes").  Reps alone under a heading
+            # that is no part's ("00:52 - Goblet squat" not read as an exercise) dose that heading's
+            # move, not every exercise.
+            if ((section is not None and last_kind == "section") or any(d.sets for d in doses)
+                    or (any(d.reps for d in doses) and last_kind != "other_heading")):
                 sink.extend(d for d in doses if d.stage == "main" and (d.sets or d.reps or d.seconds))
             return
         intro = last_kind in _HEADING_KINDS or not self.exercises or (section is not None and self.exercises[-1].section is not section)
         for sent in self.sents(doc):
             sent_text = self.span_text(doc, sent)
             st = sent_text.lower()
-            if _ARTICLE_WIDE_RE.search(st):
+            if _ARTICLE_WIDE_RE.search(st) and not _OF_EACH_ONE_RE.search(st):
                 sink.extend(m for m in dz.parse_dosages(sent_text) if m.sets or m.reps or m.seconds)
             elif _REPEAT_WHOLE_RE.search(st):
                 sets = dz.parse_block_sets(sent_text)
@@ -1468,6 +1514,14 @@ class _Builder:
                 mentions = dz.parse_dosages(sent_text)
                 if any(m.sets for m in mentions) and _RULE_VERB_RE.match(st):
                     sink.extend(m for m in mentions if m.stage == "main")
+
+    def _named_section(self, text: str) -> Section | None:
+        """The part a count line names by its label ("Circuit B: 2 rounds" after a "Circuit B - Power" heading)."""
+        m = _PART_LABEL_RE.match(text)
+        if not m:
+            return None
+        key = tuple(norm_tokens(m.group(0)))
+        return next((sec for sec in self.sections if tuple(norm_tokens(sec.title))[:len(key)] == key), None)
 
     def _rule_sink(self, section: Section | None) -> list[dz.DoseMention]:
         """Where a rule found under `section` goes: that section's rules, else the article's."""

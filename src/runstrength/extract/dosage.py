@@ -382,8 +382,9 @@ _MASK_PATTERNS = [
     # clock positions and heart rate
     r"\b\d{1,2}\s*o['’]?\s*clock\b",
     rf"{_RANGE}\s*(?:bpm|beats)\b",
-    # ratios such as 1:1 sessions
-    r"\b\d+\s*:\s*\d+\b",
+    # ratios such as 1:1 sessions, clock and race times (02:15, 3:12:45); written without spaces,
+    # unlike a label's colon ("Round 2: 12 reps")
+    r"\b\d+(?::\d+)+\b",
     # ordinals (1st, 2nd), years
     r"\b\d+(?:st|nd|rd|th)\b",
     r"\b(?:19|20)\d\d(?:s|'s)?\b",
@@ -393,6 +394,10 @@ _MASK_PATTERNS = [
     rf"{_RANGE}\s+(?:extra|additional)\s+(?:{_REPU}|{_SETU}|{_TU_WORD})",
     # whole-workout durations ("30 minute routine", "First 8-minute Circuit")
     rf"{_RANGE}{_TU}\s+(?:(?!(?:per|each|for|of|a|an|the|on|in|between|rest|and|or|to|with)\b)[\w-]+\s+){{0,3}}(?:workouts?|routines?|sessions?|circuits?|programs?|programmes?|classes|class|plans?)\b",
+    # race results: "a 6-minute PB", "a 90-second PR"
+    rf"{_RANGE}{_TU}\s+(?:PBs?|PRs?|personal\s+(?:bests?|records?))\b",
+    # page numbers after dot leaders in a table of contents ("Your exercises ........ 2")
+    r"(?:\.\s?){4,}\s*\d{1,4}\b",
     # tempo notation ("3-1-1", "tempo 3-0-1-0"): seconds of each phase of a rep
     r"(?<![\w.-])\d\s*[-–]\s*\d\s*[-–]\s*[\dxX](?:\s*[-–]\s*[\dxX])?(?![\w.-])",
 ]
@@ -424,6 +429,10 @@ _TEMPO_PATTERNS = [
     rf"|(?:to|for\s+the|on\s+the)\s+{_PHASE_VERB})\b",
     # "lower for three seconds", "lower slowly for 3 seconds", "taking three seconds to lower"
     rf"\b{_PHASE_VERB}(?:\s+(?!{_NOT_TEMPO_WORD}\b)[\w-]+){{0,3}}?\s+(?:for|over|in)\s+(?:about\s+)?{_TEMPO_NUM}{_TEMPO_UNIT}",
+    # "taking a full four seconds to touch down", "take 3 seconds to reach the floor": any movement
+    # given a few seconds is the pace of the rep (a pause to rest or reset is not)
+    r"\btak(?:e|es|ing)\s+(?:a\s+|the\s+)?(?:(?:full|good|whole|about|around|at\s+least)\s+)*"
+    rf"{_TEMPO_NUM}{_TEMPO_UNIT}\s+(?:to|for\s+the)\s+(?!(?:rest|recover|breathe|relax|reset|pause|catch)\b)[a-z]",
 ]
 # how long a session lasts: "It takes 45 to 55 minutes", "lasts about 20 minutes"
 _LASTS_PATTERN = (r"\b(?:takes|took|lasts?|lasting)\s+(?:about\s+|around\s+|roughly\s+|approximately\s+|just\s+|only\s+|under\s+"
@@ -443,12 +452,28 @@ _TOTAL_PATTERNS = [
     rf"{_LB}{_RANGE}{_TU}\s+(?:in\s+)?total\b",
     rf"\btotal(?:\s+time)?\s*:?\s*(?:of\s+)?(?:about\s+|around\s+)?{_RANGE}{_TU}",
 ]
+# The amount of a condition: "30 seconds", "3 x 15", "12 clean reps", "all three rounds of 15".
+_COND_AMOUNT = (rf"{_RANGE}(?:{_TU}|\s*[x×]\s*{_RANGE}|\s+(?:[a-z]+\s+)?{_REPU}"
+                rf"|\s+{_SETU}\s+(?:of|x|×)\s+{_RANGE}(?:\s+{_REPU})?)")
 _CONDITION_PATTERNS = [
     # a condition to move on, not a prescription: "when you can hold 30 seconds easily",
-    # "once 3 x 15 feels easy", "if 30 seconds is easy"
-    rf"\b(?:when|once|if)\s+you\s+can\s+(?:comfortably\s+|easily\s+)?(?:hold|do|manage|complete|perform)\s+(?:it\s+|this\s+|them\s+)?(?:for\s+)?"
-    rf"{_RANGE}(?:{_TU}|\s*[x×]\s*{_RANGE}|\s+{_REPU})",
-    rf"\b(?:when|once|if)\s+(?:the\s+)?{_RANGE}(?:{_TU}|\s*[x×]\s*{_RANGE}|\s+{_REPU})?\s+(?:is|are|feels?|becomes?|gets?)\s+(?:too\s+|very\s+|really\s+)?(?:easy|comfortable|manageable)\b",
+    # "once 3 x 15 feels easy", "if 30 seconds is easy", "when you can do all three rounds of 15",
+    # "if you can't get 10 clean reps"
+    r"\b(?:when|once|if)\s+you\s+(?:can(?:['’]?t|not|\s+not)?|could(?:n['’]?t)?)\s+(?:comfortably\s+|easily\s+|already\s+)?"
+    r"(?:hold|do|manage|complete|perform|get|finish|reach)\s+"
+    r"(?:it\s+|this\s+|them\s+|all\s+(?:of\s+)?(?:the\s+|your\s+)?|the\s+)?(?:for\s+)?"
+    + _COND_AMOUNT,
+    rf"\b(?:when|once|if)\s+(?:the\s+|all\s+)?{_RANGE}(?:{_TU}|\s*[x×]\s*{_RANGE}|\s+{_REPU}|\s+{_SETU}\s+of\s+{_RANGE}(?:\s+{_REPU})?)?"
+    r"\s+(?:is|are|feels?|becomes?|gets?)\s+(?:too\s+|very\s+|really\s+)?(?:easy|comfortable|manageable)\b",
+]
+# How heavy, said as a count: "a weight you could lift 15-20 times", "six times body weight",
+# "three times more likely": not how many to do.
+_LOAD_COUNT_PATTERNS = [
+    r"\b(?:can|could)\s+(?:only\s+|just\s+|barely\s+)?(?:lift|move|press|squat|pull|handle)\s+(?:it\s+|them\s+)?"
+    rf"(?:about\s+|around\s+|roughly\s+|maybe\s+|for\s+)?{_RANGE}\s+(?:times|{_REPU})",
+    rf"{_RANGE}\s+times\s+(?:(?:your|their|his|her|the)\s+)?(?:own\s+)?body\s*-?\s*weight\b",
+    rf"{_RANGE}\s+times\s+(?:(?:more|less)\s+(?:likely|than|often)|greater|higher|lower|faster|slower|stronger|weaker"
+    r"|bigger|smaller|larger|heavier|as\s+\w+\s+as)\b",
 ]
 # "That's one round": the end of a round, not a count of them
 _ROUND_END_PATTERN = r"\b(?:that|this)(?:['’]s|\s+is|\s+was)\s+(?:one|a|your\s+first|the\s+first)\s+(?:full\s+)?(?:round|set|circuit|lap)\b"
@@ -461,7 +486,9 @@ _CONTEXT_MASKS: list[tuple[Callable[[str], bool], re.Pattern[str]]] = [
     (_tempo_hint, _compile_gated("|".join(f"(?:{p})" for p in _TEMPO_PATTERNS), re.I)),
     (AnyOf("take", "took", "last"), _compile_gated(_LASTS_PATTERN, re.I)),
     (AnyOf("total"), _compile_gated("|".join(f"(?:{p})" for p in _TOTAL_PATTERNS), re.I)),
-    (AnyOf("easy", "comfortabl", "manageable", "you can"), _compile_gated("|".join(f"(?:{p})" for p in _CONDITION_PATTERNS), re.I)),
+    (AnyOf("easy", "comfortabl", "manageable", "you can", "you could"),
+     _compile_gated("|".join(f"(?:{p})" for p in _CONDITION_PATTERNS), re.I)),
+    (AnyOf("times"), _compile_gated("|".join(f"(?:{p})" for p in _LOAD_COUNT_PATTERNS), re.I)),
     (AnyOf("round", "set", "circuit", "lap"), _compile_gated(_ROUND_END_PATTERN, re.I)),
 ]
 
@@ -563,6 +590,35 @@ _REPS_RE = _compile_gated(
     re.I,
 )
 _SETS_RE = _compile_gated(rf"{_LB}(?P<n>{_RANGE})\s+(?:total\s+)?{_SETU}", re.I)
+# "Every minute on the minute for 10 minutes", "EMOM x 12", "10-minute EMOM": one set starts each
+# minute, so the minutes count sets (the time is not a bout of the exercise).
+_EMOM_MIN = rf"(?P<n>{_RANGE})\s*-?\s*min(?:ute)?s?\.?"
+_EMOM_RE = _compile_gated(
+    r"\bevery\s+minute\s+on\s+the\s+minute\s*(?:\(\s*emom\s*\)\s*)?(?:,\s*)?(?:for\s+)?" + _EMOM_MIN.replace("?P<n>", "?P<a>")
+    + r"|\bemom\s*(?:[,:(–—-]\s*|for\s+|[x×]\s*)?" + _EMOM_MIN.replace("?P<n>", "?P<b>")
+    + rf"|\bemom\s*[x×]\s*(?P<c>{_RANGE})\b"
+    + rf"|{_LB}" + _EMOM_MIN + r"\s+emom\b",
+    re.I,
+)
+_EMOM_HINT = AnyOf("emom", "on the minute")
+# Counted actions that are reps: "10 slow breaths", "40 ground contacts".  A breath count after a
+# hold ("hold for 5 breaths") times the hold instead, and gives no number of its own.
+_COUNTED_RE = _compile_gated(
+    rf"{_LB}(?P<n>{_RANGE})\s+(?:(?:slow|deep|full|long|big|calm|controlled|easy)\s+)?(?P<breath>breaths?)\b"
+    rf"|{_LB}(?P<m>{_RANGE})\s+(?:(?:ground|foot)\s+)?contacts\b",
+    re.I,
+)
+# Breaths are the reps of a drill only when repeated or done ("repeat for 10 breaths"), not when
+# taken to settle ("take 3 deep breaths before you begin").
+_BREATH_VERB_RE = re.compile(r"\b(?:repeat|do|perform|complete|continue|for)\s+(?:for\s+|another\s+)?$", re.I)
+_HOLD_CLAUSE_RE = re.compile(r"\b(?:hold|holding|held|stay|staying|remain|pause|pausing)\b[^,;.:]*$", re.I)
+# "Start with 40 contacts and build to 80": a bare number after a target verb counts what the
+# sentence counted before it.
+_BARE_TARGET_RE = _compile_gated(
+    r"\b(?:build(?:ing)?|work(?:ing)?|increas(?:e|ing)|progress(?:ing)?)\s+(?:up\s+)?to\s+"
+    rf"(?P<n>{_RANGE})(?![\w%/#]|\s*[x×%#])",
+    re.I,
+)
 _TIMES_RE = _compile_gated(
     rf"{_LB}(?P<n>{_RANGE})\s+(?P<more>more\s+)?times\b(?P<more2>\s+more\b)?"
     # "once it feels easy" is a conjunction, not a count.
@@ -625,9 +681,11 @@ _FOLLOWED_BY_NUM = (rf"(?=\s+(?:(?:holding|hold|doing|do|performing)\s+(?:it\s+|
                     rf"(?:about\s+|around\s+|a\s+)?(?:{_NUM}|half\s+a|a\s+minute))")
 _PREFIX_MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("progression", re.compile(
-        r"\b(?:start|begin|starting|beginning)\s+(?:again|over)\s*(?:at|with|from)?\b|\brestart\s+(?:at|with)\b", re.I)),
+        r"\b(?:start|begin|starting|beginning)\s+(?:again|over)\s*(?:at|with|from)?\b|\brestart\s+(?:at|with)\b"
+        # after a harder step, the count starts lower again: "add weight and drop back to 8 reps"
+        r"|\bdrop(?:ping)?\s+(?:back\s+)?(?:down\s+)?to\b|\bgo(?:ing)?\s+back\s+(?:down\s+)?to\b", re.I)),
     ("target", re.compile(
-        r"\bbuild(?:ing)?\s+(?:back\s+)?up\s+to\b"
+        r"\bbuild(?:ing)?\s+(?:back\s+)?(?:up\s+)?to\b"
         r"|\bwork(?:ing)?\s+(?:your\s+way\s+|yourself\s+|your\s+self\s+|you\s+way\s+|way\s+)?up\s+to\b"
         r"|\b(?:progress(?:ing)?|advance|advancing|move|moving)\s+(?:up\s+)?(?:to|into|onto)\b" + _FOLLOWED_BY_NUM +
         r"|\buntil\s+you\s+(?:can\s+)?(?:achieve|reach|get\s+to|hit|are\s+able\s+to\s+(?:do|hold|complete))\b"
@@ -852,6 +910,11 @@ def _core_atoms(sentence: str) -> tuple[tuple[_Atom, ...], str, str] | None:
         atoms.append(a)
         _mask(work, a.start, a.end)
 
+    if _EMOM_HINT(sentence):
+        for m in list(_EMOM_RE.finditer(w())):
+            r = _int_range(m.group("a") or m.group("b") or m.group("c") or m.group("n"))
+            if r is not None:
+                take(_Atom(m.start(), m.end(), sets=r))
     # 2 x 8, 2x8 reps, 1x 30sec
     for m in list(_NXM_RE.finditer(w())):
         a, b = _int_range(m.group("a")), m.group("b")
@@ -903,6 +966,13 @@ def _core_atoms(sentence: str) -> tuple[tuple[_Atom, ...], str, str] | None:
         r = _int_range(m.group("n"))
         if r is not None:
             take(_Atom(m.start(), m.end(), sets=r))
+    for m in list(_COUNTED_RE.finditer(w())):
+        r = _int_range(m.group("n") or m.group("m"))
+        if m.group("breath") and (_HOLD_CLAUSE_RE.search(sentence, 0, m.start())
+                                  or not _BREATH_VERB_RE.search(sentence, 0, m.start())):
+            _mask(work, m.start(), m.end())
+        elif r is not None:
+            take(_Atom(m.start(), m.end(), reps=r))
     for m in list(_TIMES_RE.finditer(w())):
         before = sentence[:m.start()]
         if m.group("w"):
@@ -955,7 +1025,27 @@ def _core_atoms(sentence: str) -> tuple[tuple[_Atom, ...], str, str] | None:
         r = _int_range(m.group("n"))
         if r is not None and "#" not in m.group(0):
             take(_Atom(m.start("n"), m.end("noun"), reps=r))
+    if atoms:
+        for m in list(_BARE_TARGET_RE.finditer(w())):
+            a = _bare_target(atoms, m)
+            if a is not None:
+                take(a)
     return tuple(atoms), w(), sentence
+
+
+def _bare_target(atoms: list[_Atom], m: re.Match[str]) -> _Atom | None:
+    """The bare number of "build to 80" counted as the sentence's last count before it (reps or seconds)."""
+    before = [a for a in atoms if a.end <= m.start("n")]
+    r = _int_range(m.group("n"))
+    if not before or r is None:
+        return None
+    prev = max(before, key=lambda a: a.end)
+    if prev.reps is not None and prev.sets is None and prev.seconds is None:
+        return _Atom(m.start("n"), m.end("n"), reps=r)
+    if prev.seconds is not None and prev.sets is None and prev.reps is None and r[1] > prev.seconds[1]:
+        # "hold 20 seconds, build to 45": the unit is the one of the count before (seconds here)
+        return _Atom(m.start("n"), m.end("n"), seconds=r)
+    return None
 
 
 _MAX_MERGE_GAP = 60
@@ -968,7 +1058,9 @@ _OTHER_SIDE_RE = re.compile(
 _LOST_SPACE_RE = re.compile(r"(?<=\d)\?(?=[A-Za-z])")
 _LABEL_BEFORE_RE = re.compile(
     r"\b(?:circuit|superset|set|round|part|step|day|week|phase|level|block|workout|exercise|stage|"
-    r"option|variation|video|section|no\.?|number|tier|move)\s*#?\s*$|#\s*$",
+    r"option|variation|video|section|no\.?|number|tier|move|"
+    # numbered parts of a publication ("Issue 142", "Page 3", "Chapter 2")
+    r"page|issue|vol\.?|volume|chapter|episode|edition|lesson)\s*#?\s*$|#\s*$",
     re.I,
 )
 
@@ -1233,6 +1325,7 @@ _BLOCK_PATTERNS = [
         r"\b(?:repeat|do|perform|complete|go\s+through|run\s+through)\b[^.;:\n]{0,40}?"
         rf"(?:(?P<n>{_RANGE})\s+times|\b(?P<w>twice|thrice|once)\b)", re.I),
     _compile_gated(rf"{_LB}(?P<n>{_RANGE})\s+times\s+through\b", re.I),
+    _EMOM_RE,
 ]
 
 
@@ -1251,7 +1344,8 @@ def parse_block_sets(heading: str) -> Range | None:
         if "w" in rx.groupindex and m.group("w"):
             v = _WORD_VALUES[m.group("w").lower()]
             return (v, v)
-        r = _int_range(m.group("n"))
+        n = next((g for g in (m.groupdict().get(k) for k in ("n", "a", "b", "c")) if g), None)  # EMOM: a, b or c
+        r = _int_range(n) if n else None
         if r is not None:
             return r
     return None
