@@ -878,3 +878,33 @@ def test_equipment_condition_words_and_movements_are_left_out():
             "It loads the hips.\n\nStep-up\n\nUse a sturdy box and hold the banister for balance.\n")
     assert ex(a, "lateral band walk").equipment == ["band"]
     assert ex(a, "step-up").equipment == ["box", "banister"]
+
+
+def test_sentence_opened_by_an_exercise_moves_to_it():
+    a = run("Two Moves\n\nDo 3 rounds of 10 goblet squats and 8 push-ups.\n\n"
+            "For the goblet squat, hold the bell at your sternum and sit between your heels.\n\n"
+            "On the push-ups, keep your body in one line from head to heels.\n")
+    assert [c.text for c in ex(a, "push-up").cues] == ["On the push-ups, keep your body in one line from head to heels."]
+
+
+def test_one_word_exercise_alias_used_for_a_thing_does_not_start_an_exercise():
+    a = run("Core Rehab\n\nHeel slides\n\nLie on your back and slide one heel away. "
+            "Doming means the belly is bulging, so make the slide smaller.\n")
+    assert [e.canonical_name for e in a.exercises] == ["heel slide"]
+
+
+def test_sentence_with_several_exercises_as_subject_goes_to_each():
+    a = run("Leg Day\n\nGoblet squat\n\nSit down between your heels.\n\nStep-up\n\nDrive through the top foot.\n\n"
+            "Why these two\n\nWe chose them for a reason. The goblet squat and the step-up build the quads for downhill running.\n")
+    for name in ("goblet squat", "step-up"):
+        e = ex(a, name)
+        assert [p.text for p in e.purpose] == ["The goblet squat and the step-up build the quads for downhill running."]
+        assert "quads" in e.muscles
+
+
+def test_place_muscles_keep_their_noun_and_paces_are_not_steps():
+    a = run("Lower Leg\n\nMonster walk\n\nLoop a band above your knees and take small steps forward. "
+            "It wakes up the outer hip muscles and the calf muscles.\n")
+    e = ex(a, "monster walk")
+    assert e.muscles == ["outer hip muscles", "calf muscles"]
+    assert e.equipment == ["band"]

@@ -189,3 +189,32 @@ def test_to_clause_before_an_instruction_is_a_cue():
 @pytest.mark.parametrize("sentence", ["3 x 12 steps each direction.", "Do 2 sets of 10, left and right."])
 def test_sides_and_steps_are_part_of_a_prescription(sentence):
     assert dosage_only(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Strong hamstrings take strain off your knees when you descend.",
+        "Lunges look easy, but stronger quads and a firm core stop your stride from shrinking late in a race.",
+        "Your glutes absorb most of the landing, so never skip this one.",
+        "Rows are underrated because they work lats and rhomboids at the same time.",
+        "Skater jumps fire up the outer hip muscles you use when you corner.",
+        "This is the simplest way to load the soleus without a machine.",
+        "You're teaching your ankles to react fast on rocky ground.",
+    ],
+)
+def test_benefit_claims_are_purpose(sentence):
+    assert classify(sentence) == ("purpose", None)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "[Figure 3: Woman kneeling on a mat with one arm raised.]",
+        "(Photo: the bottom position of the lunge)",
+        "Bring this sheet with you to your next appointment.",
+        "Our head coach is an exercise scientist and a former steeplechaser.",
+    ],
+)
+def test_captions_bios_and_clinic_asides_are_neither(sentence):
+    assert classify(sentence) is None

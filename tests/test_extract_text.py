@@ -136,3 +136,17 @@ def test_unglue_keeps_mc_prefix_name():
 
 def test_unglue_keeps_camelcase_brand_in_heading():
     assert unglue("TheraBand Clamshells") == ("TheraBand Clamshells", 0)
+
+
+def test_hard_wrapped_paragraph_is_one_line():
+    src = ("Step-up\n"
+           "Put your whole foot on the box and drive through the heel until the\n"
+           "standing leg is straight, then lower slowly with control back to the\n"
+           "floor. Keep your chest up.\n")
+    lines = split_lines(normalize(src))
+    assert len(lines) == 2
+    body = lines[1]
+    assert body.text.startswith("Put your whole foot") and body.text.endswith("Keep your chest up.")
+    assert body.end - body.start == len(body.text) and "\n" not in body.text
+    # One lower-case line after a long one is a layout quirk (a list), not a wrapped paragraph.
+    assert len(split_lines(normalize("Equipment for the strength part of this week's session\ndumbbells and a mat\n"))) == 2

@@ -129,6 +129,10 @@ def _verbs() -> frozenset[str]:
     return vocab()["imperative_verbs_set"]
 
 
+# What may stand between the exercises of a listed subject ("The squat, the lunge and step-ups ...").
+_JOINT_GLUE = {",", "and", "&", "the", "a", "an", "both"}
+# "For the plank, ...", "On the push-ups, ...": a sentence opened by the exercise it is about.
+_TOPIC_PREPS = {"for", "on", "in", "during", "with"}
 _DET = {"a", "an", "the", "or", "and", "also", "then", "next", "try", "like"}
 _SUBJECT_VERBS = {"is", "are", "was", "will", "can", "helps", "help", "trains", "train", "works", "work", "targets",
                   "target", "enhances", "enhance", "builds", "build", "strengthens", "strengthen", "activates",
@@ -599,6 +603,8 @@ _ACTION_RE = re.compile(
     r"\b(strengthen\w*|activat\w*|target\w*|engag\w*|isolat\w*|works?|working|train\w*|stretch\w*|lengthen\w*|"
     r"recruit\w*|uses?|using|mobili[sz]\w*|open\w* up|build\w*|stabili[sz]\w*|tone\w*|load\w*|squeez\w*|fir\w*|"
     r"hit\w*|challeng\w*|develop\w*|tolerate|wak\w* up|release\w*|loosen\w*|relax\w*|requires?|involv\w*|assists?|"
+    r"retrain\w*|switch\w* on|turn\w* on|teach\w*|hammer\w*|"
+    r"(?:best|great|good|ideal|perfect|excellent|top)\b[^.;,]{0,30}?\bfor|"  # "the best move in the routine for the hamstrings"
     r"benefits?|(?:moves?|exercises?|lifts?|drills?|options?|work) for)\b", re.I)  # "my favourite move for the hamstrings"
 _CLAUSE_END_RE = re.compile(r"[;.!?]|,\s*(which|that|while|as|but|so|and then)\b|\b(than|while|because)\b", re.I)
 _NOUN_BEFORE = {"a", "an", "the", "your", "on", "onto", "off", "with", "using", "against", "small", "stable", "sturdy",
@@ -631,9 +637,11 @@ _EXERCISE_SUBJECT_RE = re.compile(r"^\W*(?:this|these|the|that)(?: [\w-]+){0,2}?
 # "your adductors (inner thighs) are doing the work", "the calves take more load", "a hamstring exercise".
 # Matched (Pattern.match) right after the muscle.
 _DOES_WORK_RE = re.compile(r"(?:\s*\([^)]*\))?(?:\W+\w+){0,3}?\W+(?:(?:are|is)\s+)?(?:do|does|doing|did|take|takes|taking|handle|handles|"
-                           r"absorb|absorbs|carry|carries)\b[^.;,]{0,30}?\b(?:work|load|loads|force|forces|share)\b", re.I)
+                           r"absorb|absorbs|carry|carries)\b[^.;,]{0,30}?\b(?:work|load|loads|force|forces|share|beating|pounding|impact|brunt)\b", re.I)
+# "Strong glutes take load off your knees": in a purpose sentence a muscle said to be strong (or weak) is what is trained.
+_STRENGTH_BEFORE = {"strong", "stronger", "weak", "weaker", "powerful", "resilient"}
 _TRAINED_NOUN_AFTER = {"lift", "lifts", "exercise", "exercises", "work", "strength", "strengthening", "drill", "drills",
-                       "endurance", "power", "activation", "move", "moves"}
+                       "endurance", "power", "activation", "move", "moves", "stability"}
 # A muscle word naming a complaint or a body position, not a muscle worked ("hip pain", "a neutral back position").
 _NOT_MUSCLE_AFTER = {"pain", "pains", "ache", "aches", "movement", "movements", "motion", "position", "posture", "arch", "curve",
                      "stress", "strain", "strains", "injury", "injuries", "issues", "problems", "trouble"}
@@ -646,6 +654,7 @@ _POSITION_AFTER = {"width", "height", "level", "distance", "blades", "blade", "a
 # After a movement word, a direction makes it the movement ("step sideways"), not the thing.
 _STEP_DIRECTIONS = {"forward", "forwards", "back", "backward", "backwards", "sideways", "laterally", "wide", "out", "across",
                     "over", "through", "left", "right", "in", "together", "apart"}
+_STRIDE_SIZE = {"small", "tiny", "short", "big", "large", "long", "quick", "wide", "few", "baby", "lateral", "side", "more"}
 _NOT_NOUN_AFTER = {"forward", "forwards", "back", "backward", "backwards", "sideways", "out", "up", "down", "to", "with", "across", "over", "through"}
 
 
@@ -723,10 +732,11 @@ def _vague_as_noun(doc: Doc, span, muscle_ends: set[int]) -> bool:
 
 
 def _does_work(doc: Doc, doc_text: str, span, stop: int) -> bool:
-    """A muscle that does the work ("the calves take more load") or that an exercise is for ("a hamstring lift")."""
+    """A muscle that does the work ("the calves take more load"), that an exercise is for ("a hamstring lift")
+    or that it makes strong ("strong glutes take load off the knees")."""
     if span.end < len(doc) and doc[span.end].lower_ in _TRAINED_NOUN_AFTER:
         return True
-    return _DOES_WORK_RE.match(doc_text, span.end_char, stop) is not None
+    return span.start > 0 and doc[span.start - 1].lower_ in _STRENGTH_BEFORE or _DOES_WORK_RE.match(doc_text, span.end_char, stop) is not None
 
 
 def _inside_equipment(span, equipment) -> bool:
@@ -777,11 +787,19 @@ def _elided_muscle(doc: Doc, span, muscle_ends: set[int]) -> str | None:
     return term if norm_tokens(term) in _vocab()["muscle_terms"] else None
 
 
+# Words that name a place or are adjectives: with "muscles" after them the text names a group by where it is
+# ("calf muscles", "deep abdominal muscles", "back muscles"), which stays as written.
+_PLACE_HEADS = frozenset({"calf", "hip", "back", "thigh", "leg", "abdominal", "butt", "shoulder", "chest", "neck", "foot",
+                          "shin", "stomach", "tummy", "trunk", "lumbar", "arm", "forearm", "groin", "posterior"})
+
+
 def _muscle_term(text: str) -> str:
-    """The muscle as named, without a trailing 'muscles' where the rest names it ("oblique muscles")."""
+    """The muscle as named, without a trailing 'muscles' where the rest is the muscle's own name ("oblique muscles",
+    "psoas muscles"), but not after a place ("calf muscles")."""
     term = " ".join(text.lower().split())
     head, _, last = term.rpartition(" ")
-    if head and last in ("muscle", "muscles") and norm_tokens(head) in _vocab()["muscle_terms"]:
+    if (head and last in ("muscle", "muscles") and norm_tokens(head) in _vocab()["muscle_terms"]
+            and head.rpartition(" ")[2] not in _PLACE_HEADS):
         return head
     return term
 
@@ -790,6 +808,14 @@ def _name_equipment(doc: Doc, span) -> bool:
     """In an exercise name, a leading equipment word is equipment ("Bench plank"), the movement word is not ("Step ups")."""
     nxt = doc[span.end].lower_ if span.end < len(doc) else ""
     return bool(nxt) and nxt not in ("up", "ups", "down", "downs", "-", "over", "overs", "through", "and")
+
+
+def _paces(doc: Doc, span) -> bool:
+    """ "take small steps", "10 steps each way": paces walked, not a thing stood on."""
+    if span.start == 0 or span.text.lower() != "steps":
+        return False
+    prev = doc[span.start - 1]
+    return prev.lower_ in _STRIDE_SIZE or prev.like_num
 
 
 def _noun_use(doc: Doc, span) -> bool:
@@ -1001,8 +1027,8 @@ class _Builder:
                     continue  # "imagine a tray on your head"
                 term = " ".join(span.text.lower().split())
                 ambiguous = term in amb or term.endswith("s") and term[:-1] in amb  # "loads" as "load"
-                if ambiguous and not (_noun_use(doc, span) or in_name and _name_equipment(doc, span)
-                                        or _listed_after_equipment(doc, span, taken)):
+                if ambiguous and (_paces(doc, span) or not (_noun_use(doc, span) or in_name and _name_equipment(doc, span)
+                                        or _listed_after_equipment(doc, span, taken))):
                     continue
                 taken.append(span.end)
                 if term.endswith("ed") and term not in ("bed",):
@@ -1108,6 +1134,11 @@ class _Builder:
                 continue
             if not before_words and span[0].lower_ in _verbs() and not span.text.lower().endswith("s"):
                 continue  # "Step back with your left leg" is an instruction
+            if before_words and before_words[0] in _TOPIC_PREPS and all(w in _DET for w in before_words[1:]) and nxt == ",":
+                return span  # "On the push-ups, keep your elbows in": the rest of the sentence is about it
+            if (not before_words and len(span) == 1 and nxt not in _SUBJECT_VERBS and nxt not in (":", ",", "-", ".")
+                    and self.find(norm_tokens(span.text), None) is None):
+                continue  # "Doming looks like ...": a one-word name of an exercise not in this routine, used for a thing
             lead_ok = all(w in _DET for w in before_words) or (
                 "," in [t.text for t in before] and all(w in _DET for w in [t.lower_ for t in before[[t.text for t in before].index(",") + 1:] if not t.is_punct])
             )
@@ -1266,6 +1297,7 @@ class _Builder:
                 current = self._paragraph_owner(line, doc, current, new_unit, section, fresh=fresh)
             if not current:
                 self._group_rule(line, doc, section, None, last_kind=last_kind)
+                self._joint_sentences(line, doc)
                 last_kind = "prose"
                 continue
             self._walk_sentences(line, doc, current, section)
@@ -1452,11 +1484,46 @@ class _Builder:
         return next((sp for sp in _spans(doc, EXERCISE_KEY) if m.end() <= sp.start_char < s_end
                      and sp.start_char - m.end() <= 6), None)
 
+    def _joint_subjects(self, doc: Doc, s_start: int, s_end: int) -> list[_Ex]:
+        """The exercises of a sentence whose subject lists several of the routine's exercises
+        ("The squat and the step-up build the quads", "Side planks, bird dogs and carries all train ...")."""
+        spans = [sp for sp in _spans(doc, EXERCISE_KEY) if s_start <= sp.start_char and sp.end_char <= s_end]
+        if len(spans) < 2:
+            return []
+        at = next((t.i for t in doc if t.idx >= s_start), None)
+        out: list[_Ex] = []
+        for sp in spans:
+            between = [t.lower_ for t in doc[at:sp.start]]
+            if any(w not in _JOINT_GLUE for w in between) or (out and not set(between) & {",", "and", "&"}):
+                break
+            found = self.find(norm_tokens(sp.text), _canonical_entry(sp.text, doc, sp.start_char))
+            if found is None:
+                return []
+            if found not in out:
+                out.append(found)
+            at = sp.end
+        if len(out) < 2 or at >= len(doc) or doc[at].lower_ in _JOINT_GLUE or doc[at].is_punct:
+            return []
+        return out
+
+    def _joint_sentences(self, line: Line, doc: Doc) -> None:
+        """In a paragraph no exercise owns ("Why these moves?"), the sentences said of several exercises."""
+        if len(_spans(doc, EXERCISE_KEY)) < 2:
+            return
+        for s, e in self.sentences_of(doc):
+            joint = self._joint_subjects(doc, s, e)
+            if joint:
+                self.add_sentence(joint, s, e, doc, line)
+
     def _walk_sentences(self, line: Line, doc: Doc, current: list[_Ex], section: Section | None) -> None:
         paragraph = list(current)
         # The paragraph's first sentences are not about its owner when _named_later found it further on.
         skip = self._starts_at[1] if self._starts_at is not None and self._starts_at[0] == line.index else 0
         for n, (s, e) in enumerate(self.sentences_of(doc)):
+            joint = self._joint_subjects(doc, s, e)
+            if joint:
+                self.add_sentence(joint, s, e, doc, line)  # said of each of them; the paragraph's owner stays
+                continue
             if n < skip:
                 continue
             if _CLOSER_RE.match(self.view(doc)[s:e]):

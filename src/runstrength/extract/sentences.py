@@ -144,10 +144,47 @@ def _effect_statement(lower: str, words: list[str]) -> bool:
     return bool(subj) and subj[0] not in vocab()["not_subjects_set"] and not (set(subj) & {"you", "i", "we"})
 
 
-# "The trap bar deadlift is our main hip lift", "This is the most running-specific drill of the day".
+# "The trap bar deadlift is our main hip lift", "This is the most running-specific drill of the day";
+# not "She is an exercise physiologist" (the noun goes on: a job, not an exercise).
 _IS_AN_EXERCISE_RE = re.compile(r"^\W*(?:[\w-]+ ){1,4}is (?:our|my|a|an|the|one of (?:our|my|the))\b(?: [\w-]+){0,4}? "
-                                r"(?:lifts?|exercises?|moves?|movements?|drills?|staples?|options?)\b")
+                                r"(?:lifts?|exercises?|moves?|movements?|drills?|staples?|options?)\b"
+                                r"(?!-| (?!for|in|to|of|on|that|which|we|i|you|and|because|since|if|when)[a-z])")
+# "This is the most direct way to load ...", "This is the closest thing to ...", "This is the hip strength that ...":
+# the exercise (this/that/it) said to be the means to an end.
+_IS_THE_WAY_RE = re.compile(r"^\W*(?:this|that|it)(?: is|'s) (?:the|a|an|your|one of the)(?: [\w-]+){0,4}? "
+                            r"(?:way|ways|thing|strength|foundation|insurance|antidote|fix|tool|answer|cure|secret|bang)\b")
 _YOU_RE = re.compile(r"^you(?:'|’|$|rself)")
+
+
+# A sentence that is a bracketed caption or image credit as a whole.
+_CAPTION_RE = re.compile(r"^\W*[\[(][^\[\]()]*\b(?:figure|fig|photo|image|picture|illustration|video|credit)\b[^\[\]()]*[\])]\W*$")
+# "don't skip these", "never miss this one": urging to do the exercise, not a form fault to avoid.
+_KEEP_DOING_RE = re.compile(r"\b(?:don't|do not|never)\s+(?:skip|forget|neglect|miss|ignore)\b")
+
+
+@lru_cache(maxsize=1)
+def _benefit_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(muscle as subject of a benefit, exercise acting on a named muscle) patterns, built from the muscle lexicon."""
+    from runstrength.extract import lexicon
+
+    terms = {t.lower() for vs in lexicon.load_muscles().values() for t in vs} - set(lexicon.load_regions())
+    terms |= {t + "s" for t in terms if not t.endswith("s")}
+    muscle = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    group = rf"(?:(?:your|the|a|strong|stronger|weak|tight|firm|solid|powerful|resilient) )*(?:{muscle})"
+    # "Strong glutes take load off ...", "Your calves absorb more load ...", "... but strong shoulders and a strong core keep ...".
+    subject = re.compile(rf"(?:^\W*|\b(?:but|and|because|since|as) )(?:{group})(?:(?:, | and | & )(?:{group}))* "
+                         r"(?:absorb|take|do|handle|carry|keep|protect|produce|generate|support|power|drive|stabili[sz]e|"
+                         r"stop|prevent|help|reduce|spare)s?\b")
+    verbs = "|".join(re.escape(x) for x in vocab()["effect_verbs"])
+    # "... since it works quads and glutes together": the exercise (a pronoun) acting on a named muscle.
+    acting = re.compile(rf"\b(?:it|this|they|these|which|that one) (?:really |also |mainly |directly )?(?:{verbs}) "
+                        rf"(?:(?:your|the|both|all|those|these) )?(?:{muscle})\b")
+    return subject, acting
+
+
+def _benefit_claim(lower: str) -> bool:
+    subject, acting = _benefit_patterns()
+    return subject.search(lower) is not None or acting.search(lower) is not None
 
 
 @lru_cache(maxsize=8192)  # pure; the assembler asks again for the same sentence from several passes
@@ -158,6 +195,8 @@ def classify(text: str) -> tuple[str, str | None] | None:
     w = words_of(lower)
     if not w:
         return None
+    if _CAPTION_RE.match(lower):
+        return None  # "[Figure 2: ...]", "(Photo: ...)": a picture's caption, not the text
     kind = cue_kind(lower, first=w[0])
     if _NAMING_RE.search(lower):
         return None  # "Our second move is called the clamshell." only names it
@@ -168,6 +207,8 @@ def classify(text: str) -> tuple[str, str | None] | None:
         return "purpose", None  # "Why it works: ...", "Muscles worked: ..."
     if _starts_imperative(w):
         return "cue", kind
+    if _benefit_claim(lower):
+        return "purpose", None  # "Strong glutes take load off your knees", "... since it works quads and glutes"
     opener = w[0] in v["instruction_openers_set"] or w[0].endswith(("ly", "ing"))
     if _clause_imperative(text, after_colon_only=not opener):
         return "cue", kind
@@ -178,9 +219,9 @@ def classify(text: str) -> tuple[str, str | None] | None:
     purpose_at = _first_pos(lower, v["purpose_markers"])
     if _DESCRIBES_RE.match(lower) and not _SETUP_RE.search(lower):
         return "purpose", None
-    if _effect_statement(lower, w) or _IS_AN_EXERCISE_RE.match(lower):
+    if _effect_statement(lower, w) or _IS_AN_EXERCISE_RE.match(lower) or _IS_THE_WAY_RE.match(lower):
         return "purpose", None
-    avoid_at = _first_pos(lower, v["avoid_words"])
+    avoid_at = _first_pos(_KEEP_DOING_RE.sub(" ", lower), v["avoid_words"])
     if avoid_at >= 0 and (purpose_at < 0 or avoid_at < purpose_at):
         return "cue", "avoid"
     if purpose_at >= 0:

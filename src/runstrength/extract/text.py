@@ -54,8 +54,34 @@ class Line:
         return self.text.split()
 
 
+# A hard line break inside a sentence (PDF handouts, plain-text mail wrapped at ~70 characters): a long
+# line that does not end a sentence, then a line going on in lower case that is no list item.
+_WRAP_RE = re.compile(r"(?m)^[^\n]{45,}(?<![.!?:\s])(\n)(?=[ ]*[a-z])(?![ ]*[a-z][.)]\s)")
+_WRAP_MIN = 2  # wrapped text breaks many sentences; one odd break is more likely a layout quirk
+
+
+def unwrap(view: str) -> str:
+    """The view with the line breaks of hard-wrapped paragraphs read as spaces (same length).
+
+    Docs are made per line, so a sentence broken over lines would become fragments that are
+    neither a cue nor the sentence; joined, the paragraph is one line as in a web page.
+    """
+    if "\n" not in view:
+        return view
+    breaks = [m.start(1) for m in _WRAP_RE.finditer(view)]
+    if len(breaks) < _WRAP_MIN:
+        return view
+    chars = list(view)
+    for i in breaks:
+        chars[i] = " "
+    return "".join(chars)
+
+
 def split_lines(view: str) -> list[Line]:
-    """Non-blank lines of the normalised view with offsets and the blank-line gap before each."""
+    """Non-blank lines of the normalised view with offsets and the blank-line gap before each.
+
+    Hard-wrapped paragraphs come back as one line each (see `unwrap`)."""
+    view = unwrap(view)
     lines: list[Line] = []
     gap = 0
     pos = 0
