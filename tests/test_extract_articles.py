@@ -908,3 +908,129 @@ def test_place_muscles_keep_their_noun_and_paces_are_not_steps():
     e = ex(a, "monster walk")
     assert e.muscles == ["outer hip muscles", "calf muscles"]
     assert e.equipment == ["band"]
+
+
+# ---------------------------------------------------------------- handouts, videos, newsletters, forums
+
+
+HANDOUT = """Knee Control Exercises for Trail Runners
+
+CONTENTS
+1. Before you start ...................................... 1
+2. The exercises ......................................... 2
+
+2. THE EXERCISES
+
+Exercise 1. Wall Sit
+[Figure 1: Runner leaning on a wall, knees bent.]
+Lean your back against a wall and slide down until your knees are bent to
+about sixty degrees, keeping both feet flat on the floor under your knees.
+   Sets:          3
+   Hold:          30 seconds
+
+Kestrel Bay Physiotherapy \u00b7 Handout 7                         Page 1 of 2
+Name: ____________________                     Knee Control Exercises
+
+Exercise 2. Clamshell
+Lie on your side with your knees bent and open the top knee.
+   Sets:          2
+   Repetitions:   15 each side
+   Hold:          --
+"""
+
+
+def test_handout_page_furniture_and_form_fields_are_not_routine_text():
+    a = run(HANDOUT)
+    assert [e.canonical_name for e in a.exercises] == ["wall sit", "clamshell"]
+    assert {section_title(a, e) for e in a.exercises} == {"THE EXERCISES"}
+    wall = ex(a, "wall sit")
+    assert (main(wall).sets_min, main(wall).hold_seconds_min) == (3, 30)
+    # the wrapped paragraph is one cue source: its second line is not cut off
+    assert any("keeping both feet flat" in c.text for c in wall.cues)
+
+
+VIDEO = """Ten-Minute Hip Flow for Runners
+
+CHAPTERS
+00:00 - Welcome and what you need
+01:10 - Half-kneeling hip rock
+03:20 - Lateral lunge
+
+BLOCK 1 - MOBILITY
+01:10 - Half-kneeling hip rock
+Kneel on one knee and rock your hips forward and back, 8 times per side.
+
+BLOCK 2 - STRENGTH (3 rounds)
+03:20 - Lateral lunge
+Step wide to one side and sit back into that hip, 6 per side.
+
+PINNED COMMENT
+Someone asked about the pigeon stretch I mention at 02:40. It is in last week's video.
+"""
+
+
+def test_video_chapters_time_stamps_and_parts():
+    a = run(VIDEO)
+    assert [e.name for e in a.exercises] == ["Half-kneeling hip rock", "Lateral lunge"]
+    assert [section_title(a, e) for e in a.exercises] == ["BLOCK 1 - MOBILITY", "BLOCK 2 - STRENGTH"]
+    assert main(ex(a, "lateral lunge")).sets_min == 3
+
+
+def test_part_heading_followed_by_its_rounds_and_rest():
+    a = run("Garage Session\n\nCircuit B - 4 rounds, rest 45 seconds between rounds\n\n"
+            "Goblet squat - 8 reps\nHold the bell at your chest and sit down between your heels.\n\n"
+            "Push-up - 10 reps\nKeep a straight line from head to heels.\n")
+    assert {section_title(a, e) for e in a.exercises} == {"Circuit B"}
+    assert main(ex(a, "goblet squat")).sets_min == 4
+
+
+def test_table_header_with_period_columns_is_not_a_part():
+    text = ("Base Plan\n\nLegs Day (Tuesday)\nExercise\tWeeks 1-3\tWeeks 4-6\n"
+            "Split squat\t3x8/side\t4x8/side\nGlute bridge\t3x12\t3x15\n")
+    a = run(text)
+    assert [e.canonical_name for e in a.exercises] == ["split squat", "glute bridge"]
+    assert {section_title(a, e) for e in a.exercises} == {"Legs Day (Tuesday)"}
+
+
+def test_questions_and_asked_about_moves_are_not_the_routine():
+    text = ("Short Strength for Busy Runners\n\nGoblet squat\n\nHold the bell at your chest and sit down between your heels.\n\n"
+            "Reply\n\nhill_goat \u00b7 2 days ago\nWould clamshells be worth adding for my knees?\nReply\n\n"
+            "Many readers ask us whether they should foam roll the IT band. Save your energy for the squats.\n")
+    a = run(text)
+    assert [e.canonical_name for e in a.exercises] == ["goblet squat"]
+
+
+def test_end_marker_after_a_routine_told_in_prose():
+    text = ("Short Strength for Busy Runners\n\n"
+            "Twice a week I would do three rounds of 10 goblet squats and 12 step-ups, then stop. "
+            "That is plenty for most people who run four days a week and lift at home.\n\n"
+            "Similar questions\nWall sit vs. side plank for runners? (21 answers)\n"
+            "Is it fine to lift before a long run? (9 answers)\n")
+    names = {e.canonical_name for e in run(text).exercises}
+    assert not names & {"side plank", "wall sit"}, names
+
+
+def test_frequency_of_a_study_is_not_the_routine_frequency():
+    text = ("Does Lifting Help Runners?\n\n"
+            "In a 2015 trial, runners squatted four times a week for ten weeks and ran more economically.\n\n"
+            "The routine\n\nDo this session twice a week.\n\nBack squat: 3 sets of 5 reps\n")
+    a = run(text)
+    assert (a.frequency_min, a.frequency_max) == (2, 2)
+
+
+def test_topic_heading_and_numbered_capital_heading_are_not_exercises():
+    text = ("Strength for Runners\n\n"
+            "1. THE EXERCISES\n"
+            "2. SAFETY AND PAIN LIMITS\n"
+            "Some soreness the next day is normal and settles within a day.\n\n"
+            "Springy tendons and economy\n\n"
+            "Jump training seems to work by making the lower leg a stiffer spring.\n\n"
+            "Step-up\n\nStep onto a box and drive through the top heel.\n")
+    a = run(text)
+    assert [e.canonical_name for e in a.exercises] == ["step-up"]
+
+
+def test_abdominal_doming_is_not_an_exercise():
+    a = run("Core After Pregnancy\n\nHeel slide\n\nLie on your back and slide one heel away. "
+            "If you see doming, stop. Doming looks like a ridge along your belly.\n")
+    assert [e.canonical_name for e in a.exercises] == ["heel slide"]

@@ -290,3 +290,91 @@ def test_signature_intro_paragraph_matches_nothing():
     par = ("Running is a repetitive sport, and every stride asks your legs to absorb two to three times "
            "your body weight. A little strength work each week goes a long way.")
     assert match_signature(par) is None
+
+
+# ---------------------------------------------------------------- handouts, e-mails, forums
+
+
+@pytest.mark.parametrize(
+    "byline,name",
+    [
+        ("Prepared by: Imogen Castellano, PT, DPT", "Imogen Castellano"),
+        ("From: Coach Hamish Ferreira <hamish@example.org>", "Hamish Ferreira"),
+        ("Answer from coach Bettina Kraus (Level 3 coach) \u00b7 Accepted answer", "Bettina Kraus"),
+        ("Companion notes | Written by Odile Marchetti, DPT | Video length 14:02", "Odile Marchetti"),
+    ],
+)
+def test_author_from_handout_mail_and_forum_bylines(byline, name):
+    text = f"Stronger Calves in Six Weeks\n{byline}\n\nCalf strength is the base of every stride you take.\n"
+    assert author_of(text) == name
+
+
+def test_title_over_byline_past_form_fields_and_letterhead_address():
+    text = (
+        "KESTREL BAY PHYSIOTHERAPY\n"
+        "Outpatient Wing, 3rd Floor, 27 Marram Street\n"
+        "\n"
+        "Home Exercise Program\n"
+        "Knee Control Exercises for Trail Runners\n"
+        "\n"
+        "Name: ____________________   Date: ____________\n"
+        "\n"
+        "Prepared by: Imogen Castellano, PT\n"
+        "\n"
+        "Do these exercises on three days of each week, after your run.\n"
+    )
+    assert title_of(text) == "Knee Control Exercises for Trail Runners"
+
+
+def test_title_of_a_newsletter_is_its_subject():
+    text = (
+        "From: Coach Hamish Ferreira <hamish@example.org>\n"
+        "Date: Mon, 4 Nov 2024 08:10\n"
+        "Subject: Tuesday Club Notes, Number 31\n"
+        "\n"
+        "ASHCOMBE STRIDERS\n"
+        "Tuesday Club Notes, Number 31\n"
+        "\n"
+        "Hello everyone,\n"
+    )
+    assert title_of(text) == "Tuesday Club Notes, Number 31"
+    assert org_of(text) == "ASHCOMBE STRIDERS"
+
+
+def test_title_of_a_forum_thread_is_the_question_over_its_byline():
+    text = (
+        "TrailTalk Forum\n"
+        "Log in | Sign up\n"
+        "\n"
+        "Are lunges enough for hill races? Three weeks to go.\n"
+        "\n"
+        "Asked by hill_goat_88 \u00b7 2 days ago\n"
+        "\n"
+        "I have a hilly 15K coming up and only do lunges twice a week at the moment.\n"
+    )
+    assert title_of(text) == "Are lunges enough for hill races? Three weeks to go."
+
+
+def test_organization_from_company_name_of_a_shop_header():
+    text = (
+        "Saltmarsh Outfitters Ltd. | Gear for every trail\n"
+        "\n"
+        "Three Band Moves for Stronger Ankles\n"
+        "\n"
+        "Ankles take a beating on rough ground.\n"
+    )
+    assert org_of(text) == "Saltmarsh Outfitters Ltd."
+
+
+def test_organization_is_the_copyright_owner_when_the_header_adds_a_word():
+    text = (
+        "PaceHive Forum\n"
+        "Log in | Sign up\n"
+        "\n"
+        "Three Band Moves for Stronger Ankles\n"
+        "\n"
+        "Ankles take a beating on rough ground.\n"
+        "\n"
+        "\u00a9 2023 PaceHive\n"
+    )
+    assert org_of(text) == "PaceHive"

@@ -24,7 +24,8 @@ from runstrength.extract import lexicon
 from runstrength.extract.gates import AnyOf, required_literal_sets
 from runstrength.extract.meta import find_author, find_organization, find_title
 from runstrength.extract.nlp import EQUIPMENT_KEY, EXERCISE_KEY, MUSCLE_KEY, norm_tokens
-from runstrength.extract.sentences import classify, content_words, is_dosage_only
+from runstrength.extract.sentences import starts_imperative
+from runstrength.extract.sentences import classify, content_words, is_dosage_only, words_of
 from runstrength.extract.signatures import match_signature
 from runstrength.extract.text import Line, structure_lexicon, unglue
 from runstrength.model import Article, Dosage, Exercise, Section, Sentence
@@ -108,6 +109,23 @@ _LEFT_OUT_BEFORE_RE = re.compile(
 _LEFT_OUT_RE = re.compile(
     r"\b(?:left\b.{0,40}\bout|leave\b.{0,40}\bout|not (?:part of|included|on (?:this|the|our) list|recommended)|"
     r"another (?:great |good |useful )?(?:option|alternative|choice)|keep (?:those|these|them|it) for)\b", re.I)
+# A question, asked or reported, only names what is asked about ("Would clamshells help?",
+# "Runners often ask whether they should foam roll"): the routine is in the answer.
+_ASKED_RE = re.compile(r"\b(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?)\b(?:\s+\w+){0,2}?\s+(?:whether|if|about)\b", re.I)
+_ASKED_HINT = AnyOf("ask", "wonder")
+
+
+def _asks(view: str, start: int, end: int) -> bool:
+    """The sentence view[start:end] is a question or reports one."""
+    sent = view[start:end].rstrip()
+    if sent.endswith("?"):
+        return True
+    return _ASKED_HINT(sent) and _ASKED_RE.search(sent) is not None
+
+
+# What a sentence reporting research says: its numbers are the study's, not the reader's routine.
+_STUDY_RE = re.compile(r"\b(?:stud(?:y|ies)|trials?|researchers?|participants|subjects|meta-analys[ie]s|cohort|control group|"
+                       r"(?:19|20)\d\d)\b", re.I)
 _KEEP_IT_RE = re.compile(r"\b(?:don't|do not|never)\s+(?:skip|forget|neglect|miss|rush)\b", re.I)
 _PLURAL_SUBJECT = re.compile(r"^(these|they|both|all of these|together|combined)\b", re.I)
 # A reader's question ("Q: How heavy should it feel?", "What about plyometrics?") heads an answer, not an exercise.
@@ -156,6 +174,8 @@ _TITLE_SETS_PAREN_RE = re.compile(r"\(\s*[^()]*\b(sets?|rounds?|times)\b[^()]*\)
 _TITLE_X_TAIL_RE = re.compile(r"[:,-]?\s*\b(x\s*\d+|\d+\s*x)\s*$", re.I)
 _TITLE_SETS_TAIL_RE = re.compile(r"[:,-]\s*(\d+|one|two|three|four|five|six)(\s*-\s*\d+)?\s+(sets?|rounds?)(\s+total)?\s*$", re.I)
 _WHOLE_RE = re.compile(r"\b(routine|workout|sequence|series|program)\b")
+# A sentence whose first word or two are its subject ("Jump training seems to work", "Squats are ..."): no instruction.
+_NOUN_SUBJECT_RE = re.compile(r"^\W*[\w'-]+(?:\s+[\w'-]+)?\s+(?:is|are|was|were|seems?|appears?|has|have|helps?|works?|means?)\b", re.I)
 _SETUP_VERB_RE = re.compile(r"^\W*(lie|lying|stand|standing|start|begin|sit|sitting|kneel|kneeling|get|position|place)\b", re.I)
 _FOR_ALL_RE = re.compile(
     r"\b(for|in) (all|each|every) (of )?(the |these |this )?(moves?|exercises?|activit(y|ies)|one)\b|\b(all|each|every) (moves?|exercises?)\b"
@@ -172,6 +192,11 @@ _REPEAT_WHOLE_RE = re.compile(r"\brepeat (this|the|that) (whole )?(routine|circu
 _RULE_VERB_RE = re.compile(r"^\W*(?:complete|do|perform|repeat|go\s+through|run\s+through|work|aim\s+for|try|finish)\b")
 # Line kinds after which a paragraph is a part's instructions.
 _HEADING_KINDS = ("section", "other_heading", "title", "")
+
+
+def _shouted(text: str) -> bool:
+    """Written in capitals, as document headings are ("SAFETY AND PAIN"), and more than one word."""
+    return text.isupper() and len(text.split()) >= 2
 
 
 def _function_start(text: str):
@@ -344,9 +369,12 @@ def _split_alternatives(name: str) -> list[tuple[str, int, int, int, int]]:
 _CAPTION_PREFIX_RE = re.compile(r"^\s*\[[^\[\]]{0,200}\]\s*")
 # A numbering label before a heading: "Exercise 3:", "Move 2 -", "B1:", "4." (the heading is what follows).
 # Used with .match(text, pos) only, so no "^" (which would not match at pos > 0).
+# A video chapter's time stamp is one too: "02:15 - Hip airplanes", "(1:02:40) Lunges".
 _ORDINAL_PREFIX_RE = re.compile(
     r"\s*(?:(?:(?:exercise|move|movement|drill|stretch|station)\s*#?\s*\d{1,2}|[A-Za-z]\d{1,2}|#?\d{1,2})\s*[:.)]"
-    r"|(?:exercise|move|movement|drill|stretch|station)\s*#?\s*\d{1,2}\s*-)\s+(?=[A-Za-z])", re.I)
+    r"|(?:exercise|move|movement|drill|stretch|station)\s*#?\s*\d{1,2}\s*-"
+    r"|\(?(?:\d{1,2}:)?\d{1,2}:\d{2}\)?(?:\s*[-|:])?)\s+(?=[A-Za-z])", re.I)
+_STAMP_RE = re.compile(r"\s*\(?(?:\d{1,2}:)?\d{1,2}:\d{2}\)?\s")
 # Navigation, breadcrumbs and bylines: short parts joined by separators ("Home > Blog > Knees", "Coach Jo | Physio").
 _NAV_SEP_RE = re.compile(r"\s[|\u00b7\u2022\u203a\u00bb]\s|^(?:home|you are here)\b.*\s[/>]\s", re.I)
 
@@ -511,6 +539,8 @@ def analyse_line(line: Line, doc: Doc) -> Role:
         if name and _wordy(name) and ndoses and len(tokens) <= 6 and not _function_start(name):
             ns = max(text.find(name), 0)
             return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=list(ndoses))
+        if _STAMP_RE.match(line.text):
+            return Role("other_heading")  # a video chapter that names no exercise ("00:00 - Intro")
         if name and _wordy(name) and len(tokens) <= 8 and not _function_start(name) and not ends_sentence and ":" not in text[:-1]:
             return Role("maybe_heading", name=name, name_start=max(text.find(name), 0), name_end=max(text.find(name), 0) + len(name), doses=list(ndoses), title=_section_title(text), sets=sets)
         return Role("other_heading")
@@ -532,15 +562,15 @@ def _dose_label(text: str) -> Role | None:
         return None
     base = m.start("value")
     value = m.group("value")
+    label = m.group("label").lower()
     if _BLANK_VALUE_RE.match(value):
         return Role("dose", doses=[])
     doses = [_shift(d, base) for d in dz.parse_dosages(value)]
-    if m.group("label").lower().startswith("hold"):
+    if label.startswith("hold"):
         # "Hold: 5 seconds": the label says the time is a hold
         from dataclasses import replace
         doses = [replace(d, seconds_kind="hold") if d.seconds else d for d in doses]
     if not doses:
-        label = m.group("label").lower()
         r = dz.parse_block_sets(value + " sets") if label.startswith(("set", "round")) and "/" not in label else None
         if r is not None:
             doses = [dz.DoseMention(stage="main", sets=r, start=base, end=len(text), text=value)]
@@ -950,6 +980,10 @@ class _Builder:
         if ex is not None:
             if name not in ex.aliases and norm_tokens(name) != ex.tokens:
                 ex.aliases.append(name)
+            if ex.section is None and section is not None and not (ex.sentences or ex.purpose or ex.doses):
+                # Named first outside the routine's parts (a video's chapter list, the intro), then
+                # under a part's heading: the part is where it belongs.
+                ex.section = section
             return ex
         ex = _Ex(name=name, start=start, end=end, entry=entry, named=named, section=section, tokens=tokens, listed=listed)
         self.exercises.append(ex)
@@ -1156,7 +1190,7 @@ class _Builder:
         if "\t" in self.text or "|" in self.text:
             for i, role in table_roles(self.text, lines).items():
                 roles[i] = role
-        end_at = _routine_end(roles)
+        end_at = _routine_end(roles, lines)
 
         section: Section | None = None
         section_single = False
@@ -1173,15 +1207,19 @@ class _Builder:
             kind = role.kind
             # The first frequency found is the article's: later lines are not parsed for one.
             if self.frequency is None and kind not in ("boiler",):
-                self.frequency = dz.parse_frequency(line.text)
+                self.frequency = self._routine_frequency(line, doc)
             if kind == "maybe_heading":
                 nxt = roles[i + 1].kind if i + 1 < end_at else ""
                 nxt_line = lines[i + 1] if i + 1 < end_at else None
                 if nxt in ("exercise", "table_header") and nxt_line is not None and nxt_line.gap <= 1 and not line.bullet:
                     kind = "section"
-                elif nxt in ("prose", "label", "dose") and nxt_line is not None and nxt_line.gap <= 1 and (nxt == "label" or self._instructional(lines[i + 1], docs[i + 1]) or exercise_like(role.name, doc, role.name_start)):
+                elif nxt in ("prose", "label", "dose") and nxt_line is not None and nxt_line.gap <= 1 and (
+                        nxt == "label" or self._instructional(lines[i + 1], docs[i + 1], imperative=True)
+                        or exercise_like(role.name, doc, role.name_start)):
                     kind = "exercise"
-                elif line.bullet and section is not None and in_list is not None and len(role.name.split()) <= 5:
+                elif line.bullet and section is not None and len(role.name.split()) <= 5 and not _shouted(role.name):
+                    # A short item of a list under a part's heading ("- Clock taps"); a numbered heading in
+                    # capitals ("2. SAFETY FIRST") is a part of a document, not an item.
                     kind = "exercise"
                 else:
                     kind = "other_heading"
@@ -1304,12 +1342,26 @@ class _Builder:
             last_kind = "prose"
         return self._finish(title_line)
 
+    def _routine_frequency(self, line: Line, doc: Doc) -> tuple[int, int | None] | None:
+        """How often the line says to train, from a sentence that does not report a study
+        ("trained three times a week for 8 weeks" in a 2008 trial is not the reader's routine)."""
+        got = dz.parse_frequency(line.text)
+        if got is None or not _STUDY_RE.search(line.text):
+            return got  # checked only once a frequency is found: rare, so the scan costs nothing
+        view = self.view(doc)
+        for s, e in self.sentences_of(doc):
+            if not _STUDY_RE.search(view, s, e):
+                got = dz.parse_frequency(view[s:e])
+                if got is not None:
+                    return got
+        return None
+
     def _left_out(self, doc: Doc, span, s_start: int, s_end: int) -> bool:
         """A sentence that names a new exercise only to leave it out of the routine ("skip deep squats",
         "you won't find leg curls here", "X is another option, but ..."): no exercise is made of it."""
         view = self.view(doc)
         before = _KEEP_IT_RE.sub(" ", view[max(s_start, span.start_char - 60):span.start_char])
-        if not (_LEFT_OUT_BEFORE_RE.search(before) or _LEFT_OUT_RE.search(view, s_start, s_end)):
+        if not (_LEFT_OUT_BEFORE_RE.search(before) or _LEFT_OUT_RE.search(view, s_start, s_end) or _asks(view, s_start, s_end)):
             return False
         return self.find(norm_tokens(span.text), _canonical_entry(span.text, doc, span.start_char)) is None
 
@@ -1336,16 +1388,27 @@ class _Builder:
         got = classify(text)
         return got is not None and got == ("cue", "setup") and bool(_SETUP_VERB_RE.match(text))
 
-    def _instructional(self, line: Line, doc: Doc) -> bool:
+    def _instructional(self, line: Line, doc: Doc, *, imperative: bool = False) -> bool:
+        """The paragraph starts with a cue; with `imperative`, one that tells the reader what to do
+        ("Lie on your back ..."), not a remark that happens to read like one ("Jump training seems to work ...")."""
         first = next(iter(self.sents(doc)), None)
         if first is None:
             return False
-        got = classify(self.span_text(doc, first))
-        return got is not None and got[0] == "cue"
+        text = self.span_text(doc, first)
+        got = classify(text)
+        if got is None or got[0] != "cue":
+            return False
+        if not imperative:
+            return True
+        if _NOUN_SUBJECT_RE.match(text):
+            return False  # "Jump training seems to ...": a verb-like noun as the subject
+        return starts_imperative(words_of(text)) or bool(_SETUP_VERB_RE.match(text))
 
     def _section(self, title: str, line: Line, sets) -> Section:
         raw_title = title.strip()
-        i = self.text.find(raw_title, line.start) if raw_title else -1
+        # Found in the line's normalised text: the title is read from it ("Part 2 - Strength" for "Part 2 – Strength").
+        i = line.text.find(raw_title) if raw_title else -1
+        i = line.start + i if i >= 0 else -1
         start = i if i >= 0 else line.start
         end = start + len(raw_title) if i >= 0 else line.end
         sec = Section(section_id="", title=self.text[start:end].strip() or raw_title, order=len(self.sections) + 1, start=start, end=end,
@@ -1794,6 +1857,12 @@ def _column_kinds(text: str, cells: list[tuple[int, int]]) -> list[str] | None:
     return kinds
 
 
+def _name_column(text: str, cell: tuple[int, int]) -> bool:
+    """The cell heads the exercise column ("Exercise", "Movement")."""
+    a, b = cell
+    return _vocab()["table_columns"].get(" ".join(text[a:b].lower().strip(" :*").split())) == "name"
+
+
 def _cell_dose(cell: str, at: int, sets: tuple[int, int] | None, amount: bool) -> dz.DoseMention | None:
     """The prescription of one row from its sets cell and its amount (reps or time) or "3 x 10" cell."""
     got = dz.parse_dosages(cell, list_item=amount)
@@ -1852,6 +1921,11 @@ def table_roles(text: str, lines: list[Line]) -> dict[int, Role]:
         if header is not None:
             kinds = header
             out[line.index] = Role("table_header")
+        elif len(cells) >= 2 and _name_column(line.text, cells[0]):
+            # "Exercise | Weeks 1-4 | Weeks 5-8": a header whose other columns are periods, not known
+            # kinds. Still a header (not a part's heading); its rows are read as list lines.
+            kinds = None
+            out[line.index] = Role("table_header")
         elif kinds is not None and len(cells) >= 2:
             role = _table_row(line.text, cells, kinds + ["other"] * (len(cells) - len(kinds)))
             if role is not None:
@@ -1859,13 +1933,17 @@ def table_roles(text: str, lines: list[Line]) -> dict[int, Role]:
     return out
 
 
-def _routine_end(roles: list[Role]) -> int:
+# Words of a paragraph of the article's body (not a standfirst, caption or share bar).
+_BODY_PARAGRAPH_WORDS = 30
+
+
+def _routine_end(roles: list[Role], lines: list[Line]) -> int:
     """Index of the line that ends the routine text: the first end marker ("Related posts",
-    "Share this") after an exercise. One above every exercise is page chrome (a share bar
-    under the byline), not the end of the article."""
+    "Share this") after an exercise or a body paragraph (a routine told in prose, as in a forum
+    answer). One above them is page chrome (a share bar under the byline), not the end."""
     seen = False
     for i, r in enumerate(roles):
-        if r.kind in ("exercise", "combined"):
+        if r.kind in ("exercise", "combined") or r.kind == "prose" and len(lines[i].words) >= _BODY_PARAGRAPH_WORDS:
             seen = True
         elif r.kind == "end" and seen:
             return i

@@ -30,14 +30,22 @@ _NAME_RE = re.compile(rf"^(?P<name>{_NAME})")
 # What may follow a byline's name: the line's end, a separator before the role or date
 # ("By Jo Lee, Physio", "By Jo Lee | 3 May"), "on <date>" or letters after the name ("Jo Lee DPT").
 # Anything else means the capitalised words were not a name ("By Doing This You ...").
-_AFTER_NAME = r"(?=\s*(?:$|[,|(\u00b7\u2022/-]|\s(?i:on|and|for|in)\s)|\s+[A-Z][A-Za-z.]*[A-Z]\b)"
+# An e-mail's sender is followed by the address ("From: Jo Lee <jo@...>").
+_AFTER_NAME = r"(?=\s*(?:$|[,|(<\u00b7\u2022/-]|\s(?i:on|and|for|in)\s)|\s+[A-Z][A-Za-z.]*[A-Z]\b)"
 # Case-insensitive lead words only: the name itself must be capitalised.
-_BYLINE_RE = re.compile(
-    r"^(?:(?i:(?:written|posted|reviewed|published)\s+by\s*:?|words\s*(?::|\s+by)|by\s*:?|author\s*:?)"
+_BYLINE_BODY = (
+    r"(?:(?i:(?:written|posted|reviewed|published|prepared|compiled|answered)\s+by\s*:?|words\s*(?::|\s+by)|by\s*:?|author\s*:?"
+    # A newsletter's sender, a forum's answer: "From: Coach Jo Lee <...>", "Answer from Jo Lee (Physio)".
+    r"|(?i:from\s*:|answer\s+(?:from|by)))"
     # "Posted 14 May 2024 by ...", "Published on May 2, 2024 by ..."
     r"|(?i:posted|published|written|updated)(?:\s+(?i:on))?\s+[\w ,.]{1,30}?\s+(?i:by))"
     rf"\s+(?:(?i:coach)\s+)?(?P<name>{_NAME}){_AFTER_NAME}"
 )
+_BYLINE_RE = re.compile("^" + _BYLINE_BODY)
+# A byline as one item of a bar: "Video notes | Written by Jo Lee, DPT | 12 min".
+_BYLINE_ITEM_RE = re.compile(r"\s[|\u00b7\u2022]\s+" + _BYLINE_BODY)
+# The lead of a byline whatever the name's form ("Asked by runner_jo"): the line above is the title.
+_BYLINE_LEAD_RE = re.compile(r"^\W*(?:asked|posted|written|published|submitted|started|answered|prepared)\s+by\s*:?\s+\S", re.I)
 # A byline without "by": the name, a separator, then the writer's role or the date ("Jo Lee | Coach").
 _NAME_LINE_RE = re.compile(rf"^(?:(?i:coach)\s+)?(?P<name>{_NAME})\s*(?:[|,\u00b7\u2022/-]|\s\s)\s*(?P<rest>\S.*)$")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -82,6 +90,12 @@ _SKIP_RE = re.compile(r"^(?:skip\s+to|jump\s+to|you\s+are\s+here)\b", re.I)
 _PHONE_RE = re.compile(r"\(?\+?\d{1,4}\)?(?:[\s.-]+\(?\d{2,5}\)?){2,}")
 
 
+# A street address in the letterhead ("2nd Floor, 41 Harbour Road", "Suite 4, 12 Elm St."): never the title.
+_ADDRESS_RE = re.compile(
+    r"\b\d{1,5}\s+(?:[A-Z][\w'-]*\s+){1,3}(?i:road|rd|street|st|avenue|ave|lane|ln|drive|dr|boulevard|blvd|way|place|"
+    r"court|ct|crescent|terrace|highway|hwy|parkway)\b|\b(?i:suite|unit)\s+\d+\b|\b\d+(?:st|nd|rd|th)\s+(?i:floor)\b")
+
+
 def _has_phone(text: str) -> bool:
     return any(sum(c.isdigit() for c in m.group()) >= 8 for m in _PHONE_RE.finditer(text))
 
@@ -103,7 +117,7 @@ def is_navigation(text: str) -> bool:
     if len(menu) >= 2 and all(len(i.split()) <= 4 for i in menu) and (
             len(menu) >= 3 or any(i.lower() in nav for i in menu)):
         return True
-    return len(t.split()) <= 12 and _has_phone(t)
+    return len(t.split()) <= 12 and (_has_phone(t) or _ADDRESS_RE.search(t) is not None)
 
 
 def byline_name(text: str, top: bool = True) -> re.Match[str] | None:
@@ -117,6 +131,9 @@ def byline_name(text: str, top: bool = True) -> re.Match[str] | None:
         return m
     if not top or len(t.split()) > 15:
         return None
+    m = _BYLINE_ITEM_RE.search(t) if ("|" in t or "\u00b7" in t or "\u2022" in t) else None
+    if m:
+        return m
     m = _NAME_LINE_RE.match(t)
     if m is None:
         return None
@@ -147,7 +164,17 @@ _TITLE_SCAN = 15
 _TITLE_CANDIDATES = 4
 
 
-def _title_score(lines: list[Line], i: int, is_exercise: Callable[[str], bool]) -> int:
+def _byline_line(text: str) -> bool:
+    """A byline, whatever the writer's name looks like ("Asked by runner_jo · 3 weeks ago")."""
+    return byline_name(text) is not None or _BYLINE_LEAD_RE.match(text) is not None
+
+
+# An e-mail's subject line: the newsletter's title is the heading that repeats it.
+_SUBJECT_RE = re.compile(r"^\s*(?i:subject)\s*:\s*(?:(?i:re|fwd?)\s*:\s*)*(?P<subject>\S.*?)\s*$")
+
+
+def _title_score(lines: list[Line], i: int, is_exercise: Callable[[str], bool], boiler: Sequence[bool] = (),
+                 subject: str | None = None) -> int:
     """How title-like candidate `i` is: it names the article's topic and a byline follows it, not
     a site name (a business's name, the menu bar right under it)."""
     text = lines[i].text
@@ -157,11 +184,14 @@ def _title_score(lines: list[Line], i: int, is_exercise: Callable[[str], bool]) 
         score -= 2
     if i + 1 < len(lines) and lines[i + 1].gap == 0 and is_navigation(lines[i + 1].text):
         score -= 1
-    # The byline sits under the title, at most a standfirst (a sentence, not a heading) away.
-    after = lines[i + 1:i + 3]
-    if after and (byline_name(after[0].text) or len(after) == 2 and not is_titleish(after[0], False)
-                  and byline_name(after[1].text)):
+    # The byline sits under the title, at most a standfirst (a sentence, not a heading) away; form
+    # fields and other page furniture between them do not count.
+    after = [line for n, line in enumerate(lines[i + 1:i + 6], i + 1) if not _furniture(line, boiler, n)][:2]
+    if after and (_byline_line(after[0].text) or len(after) == 2 and not is_titleish(after[0], False)
+                  and _byline_line(after[1].text)):
         score += 3  # the strongest sign: outweighs a title that ends like a business name ("... the Gym")
+    if subject is not None and text.strip().lower() == subject.lower():
+        score += 3
     return score
 
 
@@ -173,18 +203,45 @@ def find_title(lines: list[Line], boiler: list[bool], limit: int = _TITLE_SCAN,
     byline wins, the first one on a tie.
     """
     candidates: list[int] = []
+    subject = None
     for i, (line, is_boiler) in enumerate(zip(lines[:limit], boiler[:limit])):
         if is_boiler or is_navigation(line.text):
+            if subject is None and line.text.lstrip()[:1] in "Ss":
+                m = _SUBJECT_RE.match(line.text)
+                subject = m.group("subject") if m else None
             continue
-        if byline_name(line.text) or not is_titleish(line, False):
-            break  # the byline or prose: the title, if any, is above
+        if byline_name(line.text):
+            break  # the byline: the title, if any, is above
+        if not is_titleish(line, False):
+            # Prose, or a title written as a sentence or question right over its byline (a forum thread).
+            if not line.bullet and len(line.words) <= _TITLE_SENTENCE_WORDS and _byline_below(lines, boiler, i):
+                candidates.append(i)
+            break
         candidates.append(i)
         if len(candidates) == _TITLE_CANDIDATES:
             break
     if not candidates:
         return None
-    best = max(candidates, key=lambda i: (_title_score(lines, i, is_exercise), -i))
+    best = max(candidates, key=lambda i: (_title_score(lines, i, is_exercise, boiler, subject), -i))
     return lines[best]
+
+
+# A title written as a sentence ("Is lifting worth it for a 5K? Asking for a beginner.") is short.
+_TITLE_SENTENCE_WORDS = 20
+
+
+def _byline_below(lines: list[Line], boiler: list[bool], i: int) -> bool:
+    """The next line that is not page furniture is a byline."""
+    for n in range(i + 1, min(len(lines), i + 4)):
+        if not _furniture(lines[n], boiler, n):
+            return _byline_line(lines[n].text)
+    return False
+
+
+def _furniture(line: Line, boiler: Sequence[bool], n: int) -> bool:
+    """Page furniture between a title and its byline (form fields, a share bar); a byline that reads
+    as boilerplate ("By Jo Lee · 6 min read") is still the byline."""
+    return n < len(boiler) and boiler[n] and not _byline_line(line.text)
 
 
 def _org_phrase(text: str, start: int) -> str | None:
@@ -238,15 +295,18 @@ def _header_organization(header: Sequence[Line]) -> str | None:
     when that item names a clinic or business.
     """
     heads = {h.lower() for h in structure_lexicon()["organization_heads"]}
+    suffixes = {w.lower() for w in meta_lexicon()["company_suffixes"]}
     bar_name = None
     for line in header:
         if not is_navigation(line.text):
             name = _site_name(line.text)
             if name:
                 return name
-        elif bar_name is None:
+        if bar_name is None:
+            # "Name Clinic | Podiatry | Orthotics", "Name Supply Co. | Gear for runners": the bar's first item.
             first = _ITEM_SEP_RE.split(line.text.strip(), maxsplit=1)[0]
-            if first != line.text.strip() and _site_name(first) and any(w.lower() in heads for w in first.split()):
+            if first != line.text.strip() and _site_name(first) and any(w.lower() in heads or w.lower() in suffixes
+                                                                        for w in first.split()):
                 bar_name = first
     return bar_name
 
@@ -274,6 +334,14 @@ def _copyright_organization(text: str) -> str | None:
         if len(words) >= 2 and any(w.lower() in heads for w in words):
             return " ".join(words)
     return None
+
+
+def _copyright_owner(text: str) -> str | None:
+    """The name a copyright line gives, whatever it is."""
+    if "\u00a9" not in text and not _COPYRIGHT_HINT(text):
+        return None
+    m = _COPYRIGHT_RE.search(text)
+    return " ".join(_ALL_RIGHTS_RE.sub("", m.group("org")).split()) if m else None
 
 
 @lru_cache(maxsize=1)
@@ -304,7 +372,13 @@ def _is_a_organization(text: str) -> str | None:
 def find_organization(text: str, header: Sequence[Line] = ()) -> str | None:
     """The publishing clinic or business: the site name over the title, a copyright line, then
     the phrases that name it in the text ("At X Clinic, we ...")."""
-    org = _header_organization(header) or _copyright_organization(text)
+    org = _header_organization(header)
+    if org:
+        owner = _copyright_owner(text)
+        if owner and org.startswith(owner + " "):
+            return owner  # "Name Community" over "(c) Name": the site's name, not the section's
+        return org
+    org = _copyright_organization(text)
     if org:
         return org
     for gate, rx in _GATED_ORG_CUES:

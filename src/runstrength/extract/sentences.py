@@ -73,7 +73,7 @@ def is_dosage_only(text: str, dosage_spans: list[tuple[int, int]], rest: bool = 
     return len(left) < 2
 
 
-def _starts_imperative(lower_words: list[str]) -> bool:
+def starts_imperative(lower_words: list[str]) -> bool:
     v = vocab()
     verbs = v["imperative_verbs_set"]
     if not lower_words:
@@ -205,7 +205,7 @@ def classify(text: str) -> tuple[str, str | None] | None:
         return None  # "Stop if it hurts", "call the clinic": about the reader's safety, not the exercise
     if lead.match(lower):
         return "purpose", None  # "Why it works: ...", "Muscles worked: ..."
-    if _starts_imperative(w):
+    if starts_imperative(w):
         return "cue", kind
     if _benefit_claim(lower):
         return "purpose", None  # "Strong glutes take load off your knees", "... since it works quads and glutes"

@@ -57,7 +57,7 @@ class Line:
 # A hard line break inside a sentence (PDF handouts, plain-text mail wrapped at ~70 characters): a long
 # line that does not end a sentence, then a line going on in lower case that is no list item.
 _WRAP_RE = re.compile(r"(?m)^[^\n]{45,}(?<![.!?:\s])(\n)(?=[ ]*[a-z])(?![ ]*[a-z][.)]\s)")
-_WRAP_MIN = 2  # wrapped text breaks many sentences; one odd break is more likely a layout quirk
+_WRAP_BREAKS = 2  # wrapped text breaks many sentences; one odd break is more likely a layout quirk
 
 
 def unwrap(view: str) -> str:
@@ -69,7 +69,7 @@ def unwrap(view: str) -> str:
     if "\n" not in view:
         return view
     breaks = [m.start(1) for m in _WRAP_RE.finditer(view)]
-    if len(breaks) < _WRAP_MIN:
+    if len(breaks) < _WRAP_BREAKS:
         return view
     chars = list(view)
     for i in breaks:
@@ -85,6 +85,7 @@ def split_lines(view: str) -> list[Line]:
     lines: list[Line] = []
     gap = 0
     pos = 0
+    last = ""  # content of the previous physical line
     for raw in view.split("\n"):
         line_start = pos
         pos += len(raw) + 1
@@ -105,6 +106,7 @@ def split_lines(view: str) -> list[Line]:
         content = raw[content_off:].rstrip()
         start = line_start + content_off
         lines.append(Line(start, start + len(content), content, line_start + lead, gap, bullet, len(lines)))
+        last = content
         gap = 0
     return lines
 
