@@ -57,16 +57,16 @@ def test_a_cli_build_runs_without_flow_heartbeats(monkeypatch, tmp_path: Path) -
 
 
 def test_the_command_exits_with_mains_code_and_skips_the_last_heap_sweep(monkeypatch) -> None:
-    import gc
     from importlib.metadata import entry_points
 
     (script,) = entry_points(group="console_scripts", name="runstrength")
     assert script.value == "runstrength.cli:console"
-    monkeypatch.setattr(cli, "main", lambda argv=None: 3)
-    young = [[i] for i in range(1000)]  # tracked objects made after any earlier freeze
-    before = gc.get_freeze_count()
+    calls: list[str] = []
+    monkeypatch.setattr(cli, "main", lambda argv=None: calls.append("main") or 3)
+    # A stand-in for the gc module: freezing this test process would keep its objects
+    # (and native ones, which then report leaks) past the end of the test run.
+    monkeypatch.setattr(cli, "gc", type("FakeGC", (), {"freeze": staticmethod(lambda: calls.append("freeze"))}))
     with pytest.raises(SystemExit) as exited:
         cli.console()
     assert exited.value.code == 3
-    # Not unfrozen afterwards: that would also thaw what extraction froze for other tests to see.
-    assert gc.get_freeze_count() >= before + len(young)
+    assert calls == ["main", "freeze"]
