@@ -693,3 +693,27 @@ def test_breaths_and_contacts_are_counted_like_reps():
 def test_dropping_back_after_a_harder_step_is_a_progression():
     d = one("Add a heavier band and drop back to 10 reps.")
     assert (d.stage, d.reps) == ("progression", (10, 10))
+
+
+def test_hold_for_a_count_is_a_hold_of_that_many_seconds():
+    d = one("Keep the bridge up and hold it for a count of 8.")
+    assert (d.seconds, d.seconds_kind) == ((8, 8), "hold")
+    d = one("Stay in the lunge for 12 counts on each side.")
+    assert (d.seconds, d.seconds_kind, d.per_side) == ((12, 12), "hold", True)
+    # a count that paces a movement stays tempo
+    assert parse_dosages("Sink down over a count of three.") == []
+
+
+def test_count_of_bouts_over_a_distance_is_sets():
+    d = one("Walking lunges 4 x 15 m")
+    assert (d.sets, d.reps) == ((4, 4), None)
+    assert split_name_dosage("Bear crawl 3 x 10m")[0] == "Bear crawl"
+
+
+def test_cycles_of_a_movement_are_reps():
+    assert one("Rock slowly through 6 to 8 cycles.").reps == (6, 8)
+
+
+def test_holds_on_each_side_are_holds():
+    d = one("Do 20-second holds on each side.")
+    assert (d.seconds, d.seconds_kind, d.per_side) == ((20, 20), "hold", True)

@@ -102,3 +102,40 @@ def test_part_count_in_brackets_or_in_a_summary_is_that_parts():
     assert facts(ex(a, "glute bridge"))[:3] == (None, None, 12)
     assert facts(ex(a, "squat jump"))[:3] == (3, 3, 6)
     assert facts(ex(a, "wall sit"))[:2] == (2, 2)
+
+
+def test_how_many_label_is_the_exercise_dose():
+    a = run("Beginner Leg Circuit\n\nSplit squat\n- How many: 6 to 10 each leg\n- Keep the front knee over the toes.\n"
+            "- Drop the back knee toward the floor.\n\nBird dog\n- How many: hold for a count of 6, 4 times per side\n"
+            "- Reach long with the arm and leg.\n")
+    assert facts(ex(a, "split squat")) == (None, None, 6, None, None, True)
+    assert [s.text for s in ex(a, "split squat").cues][-1] == "Drop the back knee toward the floor."
+    assert facts(ex(a, "bird dog"))[3] == 6
+
+
+def test_counts_listed_in_one_sentence_go_to_each_exercise():
+    a = run("Quick Home Session\n\nMy go-to: four rounds of 15 air squats, 8 push-ups and a 30-second side plank per side.\n\n"
+            "Air squat\nSit the hips back and down.\n\nPush-up\nKeep the body in one line.\n\nSide plank\nStack the feet.\n")
+    assert facts(ex(a, "squat"))[:3] == (4, 4, 15)
+    assert facts(ex(a, "push-up"))[:3] == (4, 4, 8)
+    assert facts(ex(a, "side plank")) == (4, 4, None, 30, None, True)
+
+
+def test_a_rule_needs_its_every_exercise_close_together():
+    # "all ... move" far apart in a sentence about one weight is no rule for every exercise
+    a = run("Dumbbell Basics\n\nGoblet squat - 3 x 10\nHold the bell at the chest.\n\nPlank\nBrace the trunk.\n\n"
+            "When to go heavier\n\nOnce all four sets of 10 feel light, move on to a heavier bell and start back at 6 reps.\n")
+    assert ex(a, "plank").dosages == []
+
+
+def test_heading_default_unless_noted_is_not_an_exercise():
+    a = run("Strength Card\n\nCARD (2 sets unless noted)\nGlute bridge: 12\nDead bug: 3 sets of 6 per side\n")
+    assert [e.canonical_name for e in a.exercises] == ["glute bridge", "dead bug"]
+    assert facts(ex(a, "glute bridge"))[:3] == (2, 2, 12)
+    assert facts(ex(a, "dead bug"))[:3] == (3, 3, 6)
+
+
+def test_repeats_of_a_hold_that_a_summary_calls_sets_are_sets():
+    a = run("Core Basics\n\nWall sit\nSlide down the wall. Hold for 40 seconds and repeat four times.\n\n"
+            "Summary\nWall sit: 4 x 40 seconds\n")
+    assert facts(ex(a, "wall sit"))[:4] == (4, 4, None, 40)

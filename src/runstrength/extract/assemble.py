@@ -168,6 +168,10 @@ _QUANTITY_OF_RE = re.compile(r"^\s*[\d\-–%x.,/ ]+\b(of|at|to)\b")
 _NOT_A_NAME_START = re.compile(r"^(here|how|what|why|this|these|there|if|for|follow|watch|click|read|see)\b", re.I)
 _OR_RE = re.compile(r"\s+or\s+")
 _GROUP_COUNT_RE = re.compile(r"\b\d+\s+(super ?sets?|circuits|rounds|blocks|exercises)\b")
+# A default the exercises may override: "2 sets unless noted", "unless a move says otherwise".
+_UNLESS_NOTED = (r"\bunless\s+(?:otherwise\s+)?(?:noted|stated|specified|indicated|listed|shown|marked|given)\b"
+                 r"|\bunless\s+(?:a|an|the)\s+(?:move|exercise|drill|stretch)\b|\bunless\s+otherwise\b")
+_UNLESS_NOTED_RE = re.compile(_UNLESS_NOTED)
 _ALL_OF_GROUP_RE = re.compile(r"\b(all|each|every) (of the )?(exercises?|moves?|movements?|drills?)\b")
 _NUMBERS_RE = re.compile(r"[\d/x\-]+")
 _TITLE_SETS_PAREN_RE = re.compile(r"\(\s*[^()]*\b(sets?|rounds?|times)\b[^()]*\)", re.I)
@@ -181,7 +185,9 @@ _FOR_ALL_RE = re.compile(
     r"\b(for|in) (all|each|every) (of )?(the |these |this )?(moves?|exercises?|activit(y|ies)|one)\b|\b(all|each|every) (moves?|exercises?)\b"
     r"|\brepeat (this|the|that) (whole |entire )?(routine|circuit|workout|sequence|series)\b")
 _ARTICLE_WIDE_RE = re.compile(
-    r"\b(all|each|every)\b.*\b(moves?|exercises?|activit(y|ies)|one|stretch(es)?|drills?|positions?|poses?)\b|\b(exercises?|moves) (below|above)\b|\bthis (plan|routine|workout|circuit|program)\b")
+    # the noun a few words after its quantifier ("each of these five moves"), not anywhere later in the
+    # sentence ("all three rounds of 15 with that weight, move up 5 lb")
+    r"\b(all|each|every)\b(\s+[\w'-]+){0,4}?\s+(moves?|exercises?|activit(y|ies)|one|stretch(es)?|drills?|positions?|poses?)\b|\b(exercises?|moves) (below|above)\b|\bthis (plan|routine|workout|circuit|program)\b" + "|" + _UNLESS_NOTED)
 # A part named by its label: "Part 2", "Circuit B", "Superset 1".
 _PART_LABEL_RE = re.compile(
     r"^\W*(?:part|circuit|superset|block|section|phase|stage|level|workout|day|set)\s+(?:\d{1,2}|[a-z]|one|two|three|four|five)\b", re.I)
@@ -474,7 +480,7 @@ def analyse_line(line: Line, doc: Doc) -> Role:
             return Role("block_sets", sets=sets)
     if short and not ends_sentence and _strong_section(lower) and not _function_start(lower) and not _spans(doc, EXERCISE_KEY):
         sets = dz.parse_block_sets(text)
-        if sets and (_GROUP_COUNT_RE.search(lower) or "total" in lower) and not _titled_count(text):
+        if sets and (_UNLESS_NOTED_RE.search(lower) or (_GROUP_COUNT_RE.search(lower) or "total" in lower) and not _titled_count(text)):
             return Role("article_sets", sets=sets, title=text)
         return Role("section", title=_section_title(text), sets=sets)
     if short and doses() and is_dosage_only(text, [(d.start, d.end) for d in doses()]) and not exercise_like(_strip_numbers(text), doc, 0):
@@ -497,7 +503,12 @@ def analyse_line(line: Line, doc: Doc) -> Role:
             name, ndoses = dz.split_name_dosage(raw_name)
             name, cut = _clean_name(name)
             dose_first = bool(rest_doses) and rest_doses[0].start == 0 and name[:1].isupper() and len(name.split()) <= 4
-            if name and _wordy(name) and (exercise_like(name, doc, text.find(name)) or ((rest_is_dose or dose_first) and len(name.split()) <= 6 and not _function_start(name))):
+            known = exercise_like(name, doc, text.find(name)) if name else False
+            if known and not rest_doses and _BARE_COUNT_RE.fullmatch(rest):
+                # "Wall push-ups: 8 to 12": a bare count after a known exercise's name is its reps
+                rest_doses = [_bare_count(rest)]
+                rest_is_dose = True
+            if name and _wordy(name) and (known or ((rest_is_dose or dose_first) and len(name.split()) <= 6 and not _function_start(name))):
                 ns = text.find(name)
                 if ns < 0:
                     ns = cut
@@ -523,7 +534,9 @@ def analyse_line(line: Line, doc: Doc) -> Role:
         name, cut = _clean_name(name)
         tokens = norm_tokens(name)
         lname = " ".join(tokens)
-        if sets and (_GROUP_COUNT_RE.search(lower) or "total" in lower or _ALL_OF_GROUP_RE.search(lower)) and not _titled_count(text):
+        # "(2 sets unless noted)" in a heading is the default of every move, even in brackets
+        if sets and (_UNLESS_NOTED_RE.search(lower) or (_GROUP_COUNT_RE.search(lower) or "total" in lower
+                                                      or _ALL_OF_GROUP_RE.search(lower)) and not _titled_count(text)):
             return Role("article_sets", sets=sets, title=text)
         if name and _strong_section(lname) and not _function_start(name) and len(tokens) <= 8:
             title = _section_title(text)
@@ -547,10 +560,24 @@ def analyse_line(line: Line, doc: Doc) -> Role:
     return Role("prose")
 
 
+# A count and nothing else: "12", "8 to 12", "10-15 each side".
+_BARE_COUNT_RE = re.compile(r"\s*(?P<lo>\d{1,3})(?:\s*(?:-|–|to|or)\s*(?P<hi>\d{1,3}))?(?P<side>\s+(?:each|per)\s+(?:side|leg|arm))?\s*[.;]?\s*", re.I)
+
+
+def _bare_count(text: str) -> dz.DoseMention:
+    """The reps of a text _BARE_COUNT_RE matches in full."""
+    m = _BARE_COUNT_RE.fullmatch(text)
+    assert m is not None
+    lo, hi = int(m.group("lo")), int(m.group("hi") or m.group("lo"))
+    end = m.end("side") if m.group("side") else m.end("hi") if m.group("hi") else m.end("lo")
+    return dz.DoseMention(stage="main", reps=(min(lo, hi), max(lo, hi)), per_side=bool(m.group("side")),
+                          start=m.start("lo"), end=end, text=text[m.start("lo"):end])
 # A label whose value is the prescription: "Sets/Reps: 3 x 8", "Reps: 12 each side", "Sets: 3".
 _DOSE_LABEL_RE = re.compile(
     r"^\W*(?P<label>sets?(?:\s*(?:/|&|and|x|×)\s*(?:reps?|time|duration))?|reps?(?:\s*(?:/|&|and)\s*(?:sets?|time|duration))?"
-    r"|rounds?|repetitions|dosage|dose|prescription|volume|duration|time|holds?(?:\s+time)?)\s*:\s*(?P<value>\S.*)$", re.I)
+    r"|rounds?|repetitions|dosage|dose|prescription|volume|duration|time|holds?(?:\s+time)?"
+    # a handout's question labels: "How many: 8 to 12 reps", "How long: 30 seconds"
+    r"|how\s+(?:many|much|long|often)|amount)\s*:\s*(?P<value>\S.*)$", re.I)
 # A dosage label left blank on a form ("Hold: --", "Hold: none", "Reps: n/a"): nothing to read.
 _BLANK_VALUE_RE = re.compile(r"^\W*(?:none|n/?a|nil|no|not\s+applicable|[-–—_.]*)\W*$", re.I)
 
@@ -943,6 +970,10 @@ class _Builder:
         # Rules of one section ("Complete 3 rounds, 40 seconds per move" under its heading), by id(section).
         self.section_doses: dict[int, list[dz.DoseMention]] = {}
         self.article_dose_text: list[tuple[int, int]] = []
+        # Doses of exercises counted in a list sentence ("3 rounds of 12 squats, 10 push-ups and a
+        # 45-second plank"): (name tokens, lexicon entry, mention, offset of its text), given to
+        # those exercises at the end, when every exercise of the article is known.
+        self.counted_doses: list[tuple[tuple[str, ...], dict | None, dz.DoseMention, int]] = []
         self.frequency: tuple[int, int | None] | None = None
         self._sents: dict[int, list] = {}
         self._starts_at: tuple[int, int] | None = None  # (line index, sentence): see _named_later
@@ -1089,6 +1120,8 @@ class _Builder:
         if is_boilerplate(sent_view):
             return
         mentions = dz.parse_dosages(sent_view)
+        if mentions and self.route_counted(doc, s_start, s_end, line):
+            mentions = []  # each count went to the exercise it counts, not to the paragraph's owner
         low = sent_view.lower()
         if exs and _progression(low):  # tested once for the sentence, not once per exercise
             for ex in exs:
@@ -1120,6 +1153,23 @@ class _Builder:
             else:
                 ex.purpose.append(Sentence(stripped, a, b, None))
             self.add_terms(ex, doc, s_start, s_end, purpose=role[0] == "purpose" and not label, listed=label)
+
+    def route_counted(self, doc: Doc, s_start: int, s_end: int, line: Line) -> bool:
+        """Give each exercise of a list sentence the count said with it; whether the sentence was one.
+
+        "Do three rounds of 12 squats, 10 push-ups and a 45-second plank": each name with its own
+        number, the rounds said once for all of them.
+        """
+        counted = _counted_list(self.view(doc)[s_start:s_end], [
+            (sp.start_char - s_start, sp.end_char - s_start) for sp in _spans(doc, EXERCISE_KEY)
+            if s_start <= sp.start_char and sp.end_char <= s_end])
+        if not counted:
+            return False
+        for (a, b), m in counted:
+            sp_text = self.view(doc)[s_start + a:s_start + b]
+            entry = _canonical_entry(sp_text, doc, s_start + a)
+            self.counted_doses.append((norm_tokens(sp_text), entry, m, line.start + s_start))
+        return True
 
     def view(self, doc: Doc) -> str:
         """doc.text, without rebuilding it from the tokens."""
@@ -1633,9 +1683,12 @@ class _Builder:
         intro = last_kind in _HEADING_KINDS or not self.exercises or (section is not None and self.exercises[-1].section is not section)
         for sent in self.sents(doc):
             sent_text = self.span_text(doc, sent)
+            if self.route_counted(doc, sent.start_char, sent.end_char, line):
+                continue  # counts of the exercises it names, not a rule for all
             st = sent_text.lower()
             if _ARTICLE_WIDE_RE.search(st) and not _OF_EACH_ONE_RE.search(st):
-                sink.extend(m for m in dz.parse_dosages(sent_text) if m.sets or m.reps or m.seconds)
+                # a harder variant's numbers ("add weight and drop back to 8 reps") are no rule for all
+                sink.extend(m for m in dz.parse_dosages(sent_text) if (m.sets or m.reps or m.seconds) and m.stage != "progression")
             elif _REPEAT_WHOLE_RE.search(st):
                 sets = dz.parse_block_sets(sent_text)
                 if sets:
@@ -1669,6 +1722,14 @@ class _Builder:
         for sec in self.sections:
             if id(sec) not in used:
                 self.article_doses.extend(self.section_doses.pop(id(sec), ()))
+        for tokens, entry, m, base in self.counted_doses:
+            found = self.find(tokens, entry)
+            if found is None and entry is not None:
+                # another alias of the one exercise of that kind ("Romanian deadlifts" for the "RDL")
+                same = [ex for ex in self.exercises if ex.entry is not None and ex.entry["canonical"] == entry["canonical"]]
+                found = same[0] if len(same) == 1 else None
+            if found is not None:
+                found.doses.append((m, base, ""))
         exercises: list[Exercise] = []
         for n, ex in enumerate(self.exercises, 1):
             entry = ex.entry
@@ -1732,6 +1793,8 @@ class _Builder:
                     d.hold_seconds_min, d.hold_seconds_max = m.seconds
                 else:
                     d.duration_seconds_min, d.duration_seconds_max = m.seconds
+            if stage == "main" and main is not None:
+                _repeats_as_sets(main, d)
             if stage == "main" and main is not None and _compatible(main, d):
                 _merge(main, d)
                 continue
@@ -1766,6 +1829,58 @@ class _Builder:
         return out
 
 
+# What may separate two counted items of a list: "12 squats, 10 lunges and 8 push-ups".
+_LIST_SEP_RE = re.compile(r",|;|\band\b|\bthen\b|\bplus\b|\bfollowed\s+by\b", re.I)
+# Between a count and the name it counts ("12 goblet squats", "a 45-second plank"), or a name and a
+# count after it ("plank for 30 seconds", "lunges x 10").
+_COUNT_TO_NAME_RE = re.compile(r"[\s-]*")
+_NAME_TO_COUNT_RE = re.compile(r"\s*(?:for|x|×|:|[-–—])?\s*", re.I)
+
+
+def _counted_list(sentence: str, names: list[tuple[int, int]]) -> list[tuple[tuple[int, int], dz.DoseMention]] | None:
+    """(name span, its dose) for each exercise a list sentence counts; None unless at least two are.
+
+    Each name is read with a neutral unit in its place ("12 goblet squats" as "12 reps"), in its own
+    stretch of the sentence (cut at the list's commas and "and"s), so a count, and "per leg" after
+    it, stays with its name.  Sets said with the first item ("three rounds of 12 squats, ...",
+    "two sets each of 8 lunges and 15 ...") are every item's.
+    """
+    if len(names) < 2:
+        return None
+    names = sorted(names)
+    work = list(sentence)
+    for a, b in names:
+        filler = "reps" if b - a >= 4 else "rep"
+        work[a:b] = list(filler.ljust(b - a))
+    work_text = "".join(work)
+    # Stretch i runs from the last list separator before name i to the last one before name i+1.
+    cuts = [0]
+    for (_, b), (a2, _) in zip(names, names[1:]):
+        seps = list(_LIST_SEP_RE.finditer(work_text, b, a2))
+        if not seps:
+            return None  # two names not listed ("squat to press")
+        cuts.append(seps[-1].start())
+    cuts.append(len(sentence))
+    out: list[tuple[tuple[int, int], dz.DoseMention]] = []
+    for (a, b), lo, hi in zip(names, cuts, cuts[1:]):
+        own = None
+        for m in dz.parse_dosages(work_text[lo:hi]):
+            ms, me = lo + m.start, lo + m.end
+            if (ms < b and me > a) or (me <= a and _COUNT_TO_NAME_RE.fullmatch(work_text, me, a)) or (
+                    ms >= b and _NAME_TO_COUNT_RE.fullmatch(work_text, b, ms)):
+                own = _shift(m, lo)
+                break
+        if own is not None:
+            out.append(((a, b), own))
+    if len(out) < 2:
+        return None
+    first = out[0][1]
+    if first.sets:
+        from dataclasses import replace
+        out = [(span, m if m.sets else replace(m, sets=first.sets)) for span, m in out]
+    return out
+
+
 def _compatible(a: Dosage, b: Dosage) -> bool:
     for f in ("sets_min", "reps_min", "hold_seconds_min", "duration_seconds_min"):
         x, y = getattr(a, f), getattr(b, f)
@@ -1783,6 +1898,16 @@ def _merge(a: Dosage, b: Dosage) -> None:
         a.text = f"{a.text}; {b.text}" if a.text else b.text
         a.start = min(x for x in (a.start, b.start) if x is not None) if a.start is not None or b.start is not None else None
         a.end = max(x for x in (a.end, b.end) if x is not None) if a.end is not None or b.end is not None else None
+
+
+def _repeats_as_sets(main: Dosage, d: Dosage) -> None:
+    """A timed bout repeated N times ("hold 20 seconds, repeat three times", read as N reps) that
+    another mention gives as N sets of the same bout ("3 x 20 seconds"): the repeats were the sets."""
+    timed = main.hold_seconds_min is not None or main.duration_seconds_min is not None
+    if (timed and main.sets_min is None and main.reps_min is not None and d.reps_min is None
+            and (d.sets_min, d.sets_max) == (main.reps_min, main.reps_max)):
+        main.sets_min, main.sets_max = main.reps_min, main.reps_max
+        main.reps_min = main.reps_max = None
 
 
 def _same_numbers(a: Dosage, b: Dosage) -> bool:

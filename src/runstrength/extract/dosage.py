@@ -581,7 +581,8 @@ _SETS_OF_RE = _compile_gated(
 _REP_ADJ = r"(?:slow|controlled|quality|good|clean|strict|full|easy|explosive|fast|quick|perfect|smooth|solid|total|partial)"
 _COUNT_NOUN = r"(?:steps?|hops?|jumps?|bounds?|pulses?|taps?|touches|swings?|kicks?|circles?|lifts?|raises?|bounces?|contacts?)"
 _REPS_RE = _compile_gated(
-    rf"{_LB}(?P<n>{_RANGE})\s*-?\s*(?:{_REP_ADJ}\s+)?{_REPU}"
+    # "8 to 10 cycles" of a back-and-forth movement: one cycle is one rep
+    rf"{_LB}(?P<n>{_RANGE})\s*-?\s*(?:{_REP_ADJ}\s+)?(?:{_REPU}|cycles?\b)"
     rf"|(?:(?<!\w)[x×]\s*|{_LB})(?P<m>{_RANGE})(?=\s*(?:/\s*(?:side|leg|arm|s)\b|e/s\b))"
     rf"|(?:(?<!\w)[x×]\s*|{_LB})(?P<k>{_RANGE})(?=\s+(?:{_COUNT_NOUN}\s+)?(?:on\s+|in\s+|to\s+)?(?:each|per|either)\s+(?:side|leg|arm|foot|way|direction)\b"
     r"|\s+each\s*(?:[.;,)]|$))"
@@ -601,6 +602,14 @@ _EMOM_RE = _compile_gated(
     re.I,
 )
 _EMOM_HINT = AnyOf("emom", "on the minute")
+# A hold timed by counting: "hold for a count of 10", "stay there for 5 counts".  A count is a
+# second (the tempo masks take counts that pace a movement: "lower for a count of 3").
+_HOLD_COUNT_RE = _compile_gated(
+    r"\b(?:hold|holds|holding|held|stay|staying|remain|remaining)\b(?:\s+(?!(?:for|then|and|rest|repeat)\b)[\w'’-]+){0,4}?"
+    rf"\s+(?:for\s+)?(?:(?:a|the)\s+)?(?:(?:slow|steady)\s+)?(?P<c>count\s+of\s+(?P<n>{_RANGE})|(?P<m>{_RANGE})\s*-?\s*counts?\b)",
+    re.I,
+)
+_HOLD_COUNT_HINT = AnyOf("count")
 # Counted actions that are reps: "10 slow breaths", "40 ground contacts".  A breath count after a
 # hold ("hold for 5 breaths") times the hold instead, and gives no number of its own.
 _COUNTED_RE = _compile_gated(
@@ -626,6 +635,8 @@ _TIMES_RE = _compile_gated(
     r"(?P<more3>\s+more\b)?",
     re.I,
 )
+# A masked quantity right after "N x" (a distance or load: "## #" for "20 m").
+_MASKED_RUN_RE = re.compile(r"[ \t]*#[#\s]*(?<=#)")
 _NX_RE = _compile_gated(rf"{_LB}(?P<n>{_RANGE})\s?[x×](?![\w/])", re.I)
 _XN_RE = re.compile(
     rf"(?P<pre>[A-Za-z)\]]+)\s*(?<![\w])[x×]\s*(?P<n>{_RANGE})(?![\w/])(?!\s*[x×])", re.I
@@ -738,7 +749,9 @@ _PER_SIDE_RE = _compile_gated(
 _HOLD_RE = re.compile(
     r"\b(?:hold|holds|holding|held|isometric(?:ally)?)\b"
     r"(?!\s+(?:(?:on(?:to)?|a|an|the|one|two|your|both|each|light|heavy|some|this|that)\s+){0,3}"
-    r"(?:dumbbells?|weights?|kettlebells?|bands?|bar|barbell|plates?|ball|medicine|table|chair|wall|rail|railing|towel|handles?|onto|on|in\s+each\s+hand)\b)",
+    r"(?:dumbbells?|weights?|kettlebells?|bands?|bar|barbell|plates?|ball|medicine|table|chair|wall|rail|railing|towel|handles?|onto|in\s+each\s+hand"
+    # "hold on to the rail", but "holds on each side" are holds
+    r"|on(?!\s+(?:each|either|both|one|the\s+(?:other|opposite|left|right))\b))\b)",
     re.I,
 )
 
@@ -915,6 +928,11 @@ def _core_atoms(sentence: str) -> tuple[tuple[_Atom, ...], str, str] | None:
             r = _int_range(m.group("a") or m.group("b") or m.group("c") or m.group("n"))
             if r is not None:
                 take(_Atom(m.start(), m.end(), sets=r))
+    if _HOLD_COUNT_HINT(sentence):
+        for m in list(_HOLD_COUNT_RE.finditer(sentence)):
+            r = _int_range(m.group("n") or m.group("m"))
+            if r is not None:
+                take(_Atom(m.start("c"), m.end("c"), seconds=r, hold=True))
     # 2 x 8, 2x8 reps, 1x 30sec
     for m in list(_NXM_RE.finditer(w())):
         a, b = _int_range(m.group("a")), m.group("b")
@@ -1003,7 +1021,11 @@ def _core_atoms(sentence: str) -> tuple[tuple[_Atom, ...], str, str] | None:
         r = _int_range(m.group("n"))
         if r is None:
             continue
-        if _SETS_CONTEXT_RE.search(sentence[:m.start()]):
+        masked_after = _MASKED_RUN_RE.match(w(), m.end())
+        if masked_after:
+            # "4 x 20 m", "6 x 400m": bouts of a distance (masked), i.e. sets without reps
+            take(_Atom(m.start(), masked_after.end(), sets=r))
+        elif _SETS_CONTEXT_RE.search(sentence[:m.start()]):
             take(_Atom(m.start(), m.end(), sets=r))
         else:
             # "10x forward and 10x sideways" are two bouts, not reps x sets.
@@ -1173,7 +1195,7 @@ def _parse_dosages(text: str, list_item: bool) -> tuple[DoseMention, ...]:
         clauses = _clauses(sentence)  # once per sentence, not once per atom
         for a in atoms:
             a.stage = _stage_of(sentence, a.start, colon_from, clauses)
-            a.hold = a.seconds is not None and _hold_near(sentence, a.start, a.end)
+            a.hold = a.seconds is not None and (a.hold or _hold_near(sentence, a.start, a.end))
         per_side = bool(_PER_SIDE_RE.search(sentence))
         # "Do 10 reps. Repeat with the other leg." - the next sentence, when
         # it has no numbers of its own, can still make the dose per side.
