@@ -1034,3 +1034,59 @@ def test_abdominal_doming_is_not_an_exercise():
     a = run("Core After Pregnancy\n\nHeel slide\n\nLie on your back and slide one heel away. "
             "If you see doming, stop. Doming looks like a ridge along your belly.\n")
     assert [e.canonical_name for e in a.exercises] == ["heel slide"]
+
+
+def test_how_and_why_labels_give_cues_and_purposes():
+    text = ("Ankle Care for Trail Runners\n\n"
+            "1. Single-leg calf raise\n\n"
+            "Why: Strong calves soak up the shock of rocky descents. Once they tire, the ankle ligaments take over.\n\n"
+            "How: Balance on one foot on a low stair with a hand on the rail. Rise slowly and sink back until the heel dips.\n")
+    e = ex(run(text), "single-leg calf raise")
+    assert [s.text for s in e.purpose] == ["Why: Strong calves soak up the shock of rocky descents.",
+                                           "Once they tire, the ankle ligaments take over."]
+    assert [s.text for s in e.cues] == ["How: Balance on one foot on a low stair with a hand on the rail.",
+                                        "Rise slowly and sink back until the heel dips."]
+
+
+def test_muscle_as_subject_of_a_purpose_and_form_faults():
+    text = ("Hip Work\n\nGlute bridge\n\n"
+            "Lie on your back with your knees up and push your hips to the ceiling without arching your lower back. "
+            "Your hamstrings share the lift with the glutes.\n\n"
+            "Calf raise\n\nRise onto your toes and lower back down under control.\n")
+    a = run(text)
+    assert "hamstrings" in ex(a, "glute bridge").muscles
+    assert "lower back" not in ex(a, "glute bridge").muscles
+    assert "lower back" not in ex(a, "calf raise").muscles
+
+
+def test_note_under_a_workout_card_is_not_its_last_item():
+    text = ("Hill Legs\n\nSquat\n\nSit back between your heels and stand tall.\n\n"
+            "Lunge\n\nStep long and drop the back knee.\n\n"
+            "Week 1\n- Squat: 3 sets of 8, holding a sandbag\n- Lunge: 2 sets of 10, wearing the weighted vest\n\n"
+            "Coach's note: ease off the volume in the final week before your race.\n")
+    a = run(text)
+    lunge = ex(a, "lunge")
+    assert not any("ease off" in s.text for s in lunge.cues + lunge.purpose)
+    assert "weighted vest" in lunge.equipment
+
+
+def test_pictured_things_and_amount_headings_are_not_equipment():
+    text = ("Springs\n\nStage 2: add load\n\nPogo jump\n\n"
+            "Bounce on the balls of your feet and think of the ground as a trampoline.\n")
+    assert ex(run(text), "pogo jump").equipment == []
+
+
+def test_for_the_longer_name_hands_the_sentence_over():
+    text = ("Warm-up\n- Leg swings 10/side\n- Goblet squat hold 2x20s\n\nCoaching notes\n\n"
+            "Leg swings should stay loose. For the goblet squat hold, grab a light kettlebell and sit deep.\n")
+    a = run(text)
+    assert "kettlebell" in ex(a, "goblet squat").equipment
+    assert "kettlebell" not in ex(a, "leg swing").equipment
+
+
+def test_question_heading_in_page_furniture_ends_the_last_exercise():
+    text = ("Back Care\n\n1. Dead bug\n\nLie on your back and lower the opposite arm and leg.\n\n"
+            "When should you book an appointment?\n\n"
+            "Morning stiffness after a long run usually settles in a few days.\n")
+    e = ex(run(text), "dead bug")
+    assert not any("stiffness" in s.text for s in e.cues + e.purpose)

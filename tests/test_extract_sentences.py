@@ -218,3 +218,16 @@ def test_benefit_claims_are_purpose(sentence):
 )
 def test_captions_bios_and_clinic_asides_are_neither(sentence):
     assert classify(sentence) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Across three weeks, build to 90 seconds with each leg in front.",
+     "Begin at 20 seconds on either side and build up to 45 seconds over the next four weeks."],
+)
+def test_side_and_week_words_leave_a_prescription(sentence):
+    assert dosage_only(sentence)
+
+
+def test_build_to_a_dose_is_not_a_purpose():
+    assert classify("Within a month, build to 4 sets of 6 using a heavier bell.") == ("cue", "modification")

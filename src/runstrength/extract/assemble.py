@@ -25,7 +25,7 @@ from runstrength.extract.gates import AnyOf, required_literal_sets
 from runstrength.extract.meta import find_author, find_organization, find_title
 from runstrength.extract.nlp import EQUIPMENT_KEY, EXERCISE_KEY, MUSCLE_KEY, norm_tokens
 from runstrength.extract.sentences import starts_imperative
-from runstrength.extract.sentences import classify, content_words, is_dosage_only, words_of
+from runstrength.extract.sentences import classify, content_words, is_dosage_only, label_walks, under_label, words_of
 from runstrength.extract.signatures import match_signature
 from runstrength.extract.text import Line, structure_lexicon, unglue
 from runstrength.model import Article, Dosage, Exercise, Section, Sentence
@@ -686,7 +686,7 @@ _ALIGNED_BEFORE_WITH = {"line", "level", "aligned", "even", "inline", "flush"}
 # Matched (Pattern.match) right after the muscle: at most three words before the verb.
 _TAKE_OVER_RE = re.compile(r"(?:\W+\w+){0,3}?\W+(?:(?:tak(?:e|es|ing)|took) over\b|(?:over)?(?:dominat|compensat))", re.I)
 # "imagine a tray on your head", "as if holding a box": things pictured, not used.
-_IMAGERY_RE = re.compile(r"\b(imagin\w*|pretend\w*|visuali[sz]\w*|as if|as though)\b", re.I)
+_IMAGERY_RE = re.compile(r"\b(imagin\w*|pretend\w*|visuali[sz]\w*|as if|as though|think of)\b", re.I)
 # A purpose sentence whose subject is the exercise ("This exercise gets your glutes and hamstrings working")
 # ties the muscles of its first clause to it.
 _EXERCISE_SUBJECT_RE = re.compile(r"^\W*(?:this|these|the|that)(?: [\w-]+){0,2}? (?:exercises?|moves?|movements?|drills?|stretch(?:es)?|variations?|one|lifts?)\b", re.I)
@@ -702,6 +702,7 @@ _TRAINED_NOUN_AFTER = {"lift", "lifts", "exercise", "exercises", "work", "streng
 # A muscle word naming a complaint or a body position, not a muscle worked ("hip pain", "a neutral back position").
 _NOT_MUSCLE_AFTER = {"pain", "pains", "ache", "aches", "movement", "movements", "motion", "position", "posture", "arch", "curve",
                      "stress", "strain", "strains", "injury", "injuries", "issues", "problems", "trouble"}
+_AMOUNT_WORDS = frozenset({"weight", "weights", "load", "loads"})  # equipment words that mostly say how much
 _MOTION_WORDS = {"step", "steps"}  # ambiguous equipment words that are also movements ("take a step forward")
 _MOVEMENT_AFTER = {"up", "ups", "down", "downs", "-", "over", "overs", "through"}
 _POSITION_BEFORE = {"on", "onto", "to", "toward", "towards", "over", "under", "underneath", "above", "below", "behind",
@@ -794,6 +795,48 @@ def _does_work(doc: Doc, doc_text: str, span, stop: int) -> bool:
     if span.end < len(doc) and doc[span.end].lower_ in _TRAINED_NOUN_AFTER:
         return True
     return span.start > 0 and doc[span.start - 1].lower_ in _STRENGTH_BEFORE or _DOES_WORK_RE.match(doc_text, span.end_char, stop) is not None
+
+
+# Words that may open a sentence before its subject muscle ("Your calves absorb ...", "Strong glutes take ...").
+_SUBJECT_LEAD = frozenset({"your", "the", "my", "our", "a", "strong", "stronger", "weak", "weaker", "tight", "tired",
+                           "powerful", "resilient", "both", "these", "those"})
+
+
+def _muscle_subject(doc: Doc, span, sent_start: int) -> bool:
+    """The muscle is what the sentence (or the text after its label, "Why: ...") is about ("Your calf muscles
+    are the main shock absorbers ...", "The tibialis anterior controls ..."): in a purpose, what is trained."""
+    i = span.start - 1
+    while i >= 0 and doc[i].idx >= sent_start and doc[i].lower_ in _SUBJECT_LEAD:
+        i -= 1
+    return i < 0 or doc[i].idx < sent_start or doc[i].text == ":"
+
+
+# A body part bent out of shape is a form fault, not what is trained ("without arching your lower back").
+_FAULT_VERBS = frozenset({"arch", "arches", "arching", "arched", "overarch", "overarching", "round", "rounding", "rounded",
+                          "hyperextend", "hyperextending", "sag", "sagging", "hike", "hiking", "hunch", "hunching",
+                          "crane", "craning", "collapse", "collapsing"})
+# After the body part (and an adverb), a word that says where it stays ("your low back gently pressed into the mat").
+_HELD_AFTER = frozenset({"pressed", "glued", "flat", "flattened", "touching", "against", "into", "onto"})
+# After "lower back", a direction makes "lower" the verb ("... then lower back down", "lower back to the start").
+_LOWERED_AFTER = frozenset({"down", "to", "toward", "towards", "slowly", "under", "until", "with", "into", "onto"})
+
+
+def _held_or_faulted(doc: Doc, span) -> bool:
+    """A body part said to stay in place, to bend out of shape, or "lower back" used as a verb and its adverb:
+    form, not a muscle worked."""
+    i = span.start - 1
+    while i >= 0 and doc[i].lower_ in _VAGUE_DET:
+        i -= 1
+    if i >= 0 and doc[i].lower_ in _FAULT_VERBS:
+        return True
+    j = span.end
+    if j < len(doc) and doc[j].lower_.endswith("ly"):
+        j += 1
+    nxt = doc[j].lower_ if j < len(doc) else ""
+    if nxt in _HELD_AFTER or nxt in _FAULT_VERBS:  # "... pressed into the mat", "don't let your lower back arch"
+        return True
+    return (span[0].lower_ == "lower" and i == span.start - 1 and nxt in _LOWERED_AFTER
+            and (i < 0 or not doc[i].is_alpha or doc[i].lower_ in ("and", "then", "or") or doc[i].lower_.endswith("ly")))
 
 
 def _inside_equipment(span, equipment) -> bool:
@@ -1022,10 +1065,11 @@ class _Builder:
 
     # -- per-line helpers
     def add_terms(self, ex: _Ex, doc: Doc, start: int = 0, end: int | None = None, *, purpose: bool = False, in_name: bool = False,
-                  listed: bool = False) -> None:
+                  listed: bool = False, things_only: bool = False) -> None:
         """Muscles and equipment of doc[start:end] tied to `ex`. `listed`: a label line listing what is
-        worked ("Muscles worked: core and shoulders"), where every muscle named counts."""
-        muscles = _spans(doc, MUSCLE_KEY)
+        worked ("Muscles worked: core and shoulders"), where every muscle named counts. `things_only`:
+        equipment only (a prescription's load, "3 x 10, wearing the vest")."""
+        muscles = () if things_only else _spans(doc, MUSCLE_KEY)
         equipment = _spans(doc, EQUIPMENT_KEY)
         if not muscles and not equipment:
             return  # everything below reads these spans
@@ -1062,11 +1106,11 @@ class _Builder:
                 ranges = None
             at = span.start_char
             if ranges is not None and not any(a <= at < b for a, b, _ in ranges) and not (
-                    purpose and not vague and _does_work(doc, view, span, end)):
+                    purpose and not vague and (_does_work(doc, view, span, end) or _muscle_subject(doc, span, start))):
                 continue
             if vague and not _vague_as_noun(doc, span, muscle_ends):
                 continue
-            if _positional(doc, span, start) or _taken_over(view, span.end_char, end):
+            if _positional(doc, span, start) or _taken_over(view, span.end_char, end) or _held_or_faulted(doc, span):
                 continue
             if span.end < len(doc) and doc[span.end].lower_ in _NOT_MUSCLE_AFTER:
                 continue
@@ -1107,7 +1151,10 @@ class _Builder:
                     continue
                 ex.equipment.append(term)
 
-    def add_sentence(self, exs: list[_Ex], s_start: int, s_end: int, doc: Doc, line: Line, *, label: bool = False) -> None:
+    def add_sentence(self, exs: list[_Ex], s_start: int, s_end: int, doc: Doc, line: Line, *, label: bool = False,
+                     under: str = "") -> None:
+        """The sentence doc[s_start:s_end] of `line` as a cue or purpose of each of `exs`. `label`: a line listing
+        what is worked, a purpose as a whole; `under`: the label ("how", "why") of the line the sentence is on."""
         a = line.start + s_start
         b = line.start + s_end
         original = self.text[a:b]
@@ -1141,8 +1188,11 @@ class _Builder:
                             rest=bool(dz.parse_rest(sent_view))):
             role = None
         else:
-            role = classify(sent_view)
+            role = under_label(sent_view, under) if under else classify(sent_view)
         if role is None:
+            if mentions:  # a prescription names what to hold or wear ("2 x 60 seconds, wearing the vest")
+                for ex in exs:
+                    self.add_terms(ex, doc, s_start, s_end, things_only=True)
             return
         for ex in exs:
             if (a, b) in ex.seen_sents:
@@ -1218,7 +1268,8 @@ class _Builder:
                 continue
             if not before_words and span[0].lower_ in _verbs() and not span.text.lower().endswith("s"):
                 continue  # "Step back with your left leg" is an instruction
-            if before_words and before_words[0] in _TOPIC_PREPS and all(w in _DET for w in before_words[1:]) and nxt == ",":
+            if before_words and before_words[0] in _TOPIC_PREPS and all(w in _DET for w in before_words[1:]) and (
+                    nxt == "," or self._longer_name_before_comma(doc, span)):
                 return span  # "On the push-ups, keep your elbows in": the rest of the sentence is about it
             if (not before_words and len(span) == 1 and nxt not in _SUBJECT_VERBS and nxt not in (":", ",", "-", ".")
                     and self.find(norm_tokens(span.text), None) is None):
@@ -1231,6 +1282,16 @@ class _Builder:
             if lead_ok and (nxt in _SUBJECT_VERBS or (len(after) and after[0].text in (":", ",")) or span.end_char >= s_end - 1 or not before_words or before_words[-1] in ("like", "or")):
                 return span
         return None
+
+    def _longer_name_before_comma(self, doc: Doc, span) -> bool:
+        """The words up to a comma just after `span` complete the name of an exercise met before
+        ("For the goblet squat hold, ..." where the matcher found "goblet squat")."""
+        for k in range(span.end + 1, min(span.end + 3, len(doc))):
+            if doc[k].text == ",":
+                return self.find(norm_tokens(doc[span.start:k].text), None) is not None
+            if not doc[k].is_alpha:
+                return False
+        return False
 
     def build(self) -> Article:
         lines, docs = self.lines, self.docs
@@ -1248,6 +1309,7 @@ class _Builder:
         heading: _Ex | None = None  # the exercise of the last heading that stands alone (not in a list, no description)
         in_list = False
         last_kind = ""
+        run = 0  # exercise lines in a row without text between them: a list or workout card when 2 or more
         for i in range(end_at):
             line, doc, role = lines[i], docs[i], roles[i]
             if title_line is not None and line.index <= title_line.index:
@@ -1276,6 +1338,8 @@ class _Builder:
             if kind == "rest" and role.doses:
                 kind = "dose"
             if kind in ("boiler", "rest", "load", "table_header"):
+                if kind == "boiler" and line.text.rstrip().endswith("?"):
+                    current = []  # "When should you book an appointment?": a heading that leaves the exercises
                 last_kind = kind
                 continue
             if kind == "other_heading":
@@ -1356,6 +1420,7 @@ class _Builder:
                     if alone:
                         heading = ex
                 in_list = True
+                run = run + 1 if last_kind == "exercise" else 1
                 if role.desc_start is not None:
                     for s, e in self.sentences_of(doc, role.desc_start):
                         self.add_sentence(current, s, e, doc, line)
@@ -1365,7 +1430,11 @@ class _Builder:
                 if current:
                     for ex in current:
                         self.add_terms(ex, doc, role.desc_start or 0)
-                    if role.label.startswith("target") or "muscle" in role.label or role.label in _PURPOSE_LABELS:
+                    if label_walks(role.label):
+                        # "How: Stand on ... Keep ...", "Why: ...": each sentence is a cue or a purpose.
+                        for s, e in self.sentences_of(doc):
+                            self.add_sentence(current, s, e, doc, line, under=role.label)
+                    elif role.label.startswith("target") or "muscle" in role.label or role.label in _PURPOSE_LABELS:
                         self.add_sentence(current, 0, len(line.text), doc, line, label=True)
                 last_kind = kind
                 continue
@@ -1380,6 +1449,10 @@ class _Builder:
                 continue
             # prose (and bullets that are sentences)
             new_unit = line.gap >= 2 or last_kind in ("other_heading", "title", "section", "boiler", "") or not current
+            if last_kind == "exercise" and run >= 2 and line.gap >= 1:
+                # A paragraph set apart under a list or workout card ("Taper note: ...") is about the whole
+                # list unless it names an exercise, not a description of its last item.
+                current, new_unit = [], True
             if line.gap >= 1 or not current:
                 fresh = heading is not None and current == [heading] and not (heading.sentences or heading.purpose)
                 current = self._paragraph_owner(line, doc, current, new_unit, section, fresh=fresh)
@@ -1470,6 +1543,8 @@ class _Builder:
         """Equipment a section title names ("Foam Roller Exercises") is used by its exercises."""
         for m in _equipment_rx().finditer(section.title.lower()):
             term = m.group(0)
+            if term in _AMOUNT_WORDS:
+                continue  # "Phase 2: add load" says how much, not with what
             if term not in ex.equipment:
                 ex.equipment.append(term)
 

@@ -24,7 +24,14 @@ daily rest between minute minutes second seconds sec secs min mins until you ach
 be can should progress progressing into or easier easy becomes become feel feels out more plus than
 extra additional another
 steps strides left right movement movements
+weeks months days as two three four five six eight ten twelve
 """.split())
+# "with each foot in front", "on either side": which side a count is for; "over the next two weeks": over
+# what time to build it. No instruction in either.
+_SIDE_PHRASE_RE = re.compile(r"\b(?:each|either|every|the other|per) (?:foot|leg|side|arm|hand)(?: (?:in front|forward|leading|first))?\b"
+                             r"|\b(?:over|across|within) (?:the )?(?:next |first |coming )?(?:[\w-]+ )?(?:to [\w-]+ )?(?:weeks?|months?|days?)\b")
+# The thing counted right after a count ("Start with 10 drops", "build to 40 touches"): part of the prescription.
+_COUNTED_RE = re.compile(r"\s*[a-z]+s\b")
 _LEADING = frozenset("then now next finally first again also and so slowly gently carefully".split())
 _STOP = frozenset("""
 i me my we our you your he she they them their it its this that these those a an the and or but if then so to of in on
@@ -61,13 +68,17 @@ def words_of(text: str) -> list[str]:
 
 def is_dosage_only(text: str, dosage_spans: list[tuple[int, int]], rest: bool = False) -> bool:
     """True when nothing but a prescription is left after removing the dosage mentions."""
-    chars = list(text)
-    for s, e in dosage_spans:
-        for i in range(max(0, s), min(len(chars), e)):
-            chars[i] = " "
     if not dosage_spans and not rest:
         return False
-    left = [w for w in words_of("".join(chars)) if w not in _DOSAGE_FILLER and w not in _STOP and not w.isdigit()]
+    chars = list(text)
+    for s, e in dosage_spans:
+        if e < len(text) and text[e - 1:e].isdigit():
+            m = _COUNTED_RE.match(text, e)
+            e = m.end() if m else e
+        for i in range(max(0, s), min(len(chars), e)):
+            chars[i] = " "
+    left = [w for w in words_of(_SIDE_PHRASE_RE.sub(" ", "".join(chars).lower()))
+            if w not in _DOSAGE_FILLER and w not in _STOP and not w.isdigit()]
     if rest and len(left) <= 3:
         return True
     return len(left) < 2
@@ -162,6 +173,10 @@ _CAPTION_RE = re.compile(r"^\W*[\[(][^\[\]()]*\b(?:figure|fig|photo|image|pictur
 _KEEP_DOING_RE = re.compile(r"\b(?:don't|do not|never)\s+(?:skip|forget|neglect|miss|ignore)\b")
 
 
+# "build to 3 sets", "building up to 60 seconds": a target dose, not what the exercise builds.
+_BUILD_TO_RE = re.compile(r"\bbuild(?:ing)?(?: up)? to\b")
+
+
 @lru_cache(maxsize=1)
 def _benefit_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(muscle as subject of a benefit, exercise acting on a named muscle) patterns, built from the muscle lexicon."""
@@ -216,7 +231,7 @@ def classify(text: str) -> tuple[str, str | None] | None:
         return "cue", "modification"
     if _SETUP_RE.search(lower):
         return "cue", "setup"
-    purpose_at = _first_pos(lower, v["purpose_markers"])
+    purpose_at = _first_pos(_BUILD_TO_RE.sub(" ", lower), v["purpose_markers"])
     if _DESCRIBES_RE.match(lower) and not _SETUP_RE.search(lower):
         return "purpose", None
     if _effect_statement(lower, w) or _IS_AN_EXERCISE_RE.match(lower) or _IS_THE_WAY_RE.match(lower):
@@ -235,6 +250,32 @@ def classify(text: str) -> tuple[str, str | None] | None:
     if _BODY_RE.search(lower):
         return "cue", kind
     return None
+
+
+def under_label(text: str, label: str) -> tuple[str, str | None] | None:
+    """Role of a sentence under a "How:" / "Why:" label: the label says which side it is on,
+    whatever its wording ("When they tire, the shin takes the load." under "Why:" is a purpose).
+    A prescription, a caption or an aside stays out; under other labels the sentence decides."""
+    got = classify(text)
+    v = vocab()
+    if label in v["purpose_labels_set"]:
+        side = "purpose"
+    elif label in v["cue_labels_set"]:
+        side = "cue"
+    else:
+        return got
+    lower = " ".join(text.lower().split())
+    if got is None and (_CAPTION_RE.match(lower) or _patterns()[1].search(lower) or _NAMING_RE.search(lower)):
+        return None
+    if side == "purpose":
+        return "purpose", None
+    return "cue", got[1] if got is not None and got[0] == "cue" else cue_kind(lower)
+
+
+def label_walks(label: str) -> bool:
+    """A label whose text is read sentence by sentence (instructions, reasons, tips), not as terms only."""
+    v = vocab()
+    return label in v["purpose_labels_set"] or label in v["cue_labels_set"]
 
 
 def cue_kind(lower: str, *, first: str = "") -> str:
