@@ -504,6 +504,13 @@ def test_frequency(text, value):
     assert parse_frequency(text) == value
 
 
+def test_frequency_this_week_and_sessions_counted_with_words_around_them():
+    assert parse_frequency("Fit it in three times this week, ideally after easy runs.") == (3, 3)
+    assert parse_frequency("Three quick strength sessions are slotted into each week of the plan.") == (3, 3)
+    # "one of the sessions" picks a session, it does not count them
+    assert parse_frequency("Pick one of the sessions every week to do at home.") is None
+
+
 def test_frequency_alternatives_widen_within_their_sentence():
     assert parse_frequency("Twice a week is enough, or three times when you feel fresh.") == (2, 3)
     assert parse_frequency("Lift twice a week in the off-season and drop to once a week before a race.") == (1, 2)

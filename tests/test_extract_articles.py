@@ -1090,3 +1090,77 @@ def test_question_heading_in_page_furniture_ends_the_last_exercise():
             "Morning stiffness after a long run usually settles in a few days.\n")
     e = ex(run(text), "dead bug")
     assert not any("stiffness" in s.text for s in e.cues + e.purpose)
+
+
+# ---------------------------------------------------------------- round 3: headings over prose, recaps, bylines
+
+
+def test_byline_naming_a_movement_word_and_a_weekly_summary_heading_are_not_exercises():
+    text = ("Five Moves for Hill Runners\n\nBy Mara Quint, Lunge Academy instructor\n\n"
+            "Hills ask a lot of the quads and the calves.\n\n"
+            "Split squat\nHow many: 3 sets of 8 each leg\nDrop the back knee straight down.\n\n"
+            "Wall sit\nHow long: 45 seconds\nSlide down until your thighs are level.\n\n"
+            "Cut-out-and-keep\n\n"
+            "HILL LEGS PLAN (two times a week, 3 sets unless noted)\n"
+            "Split squat: 8 each leg\nWall sit: 45 seconds\n")
+    a = run(text)
+    assert [e.canonical_name for e in a.exercises] == ["split squat", "wall sit"]
+    squat = main(ex(a, "split squat"))
+    assert (squat.sets_min, squat.reps_min, squat.per_side) == (3, 8, True)
+
+
+def test_a_recap_list_does_not_make_a_prefixed_name_a_new_variant():
+    text = ("Ankle Care Routine\n\nThe routine\n\n"
+            "Calf raise\nRise onto your toes and lower slowly.\n\n"
+            "Toe walk\nWalk on tiptoe across the room.\n\n"
+            "Cut this out and keep it by the door.\n\n"
+            "- Calf raise: 15\n- Toe walk: 20 steps\n- EXTRA toe walk: 20 more steps\n")
+    a = run(text)
+    assert [e.canonical_name for e in a.exercises] == ["calf raise", "toe walk"]
+
+
+def test_part_named_by_its_topic_and_a_possessive_part_heading():
+    text = ("Strength Extras for Track Runners\n\n"
+            "Block A: Ankle Mobility (straight after the warm-up jog)\n\n"
+            "Ankle circles: 2 x 10 each way\nDraw big slow circles with the toes.\n\n"
+            "My three favourite drills\n\n"
+            "Pogo hops: 3 x 15\nStay stiff at the ankle and bounce.\n")
+    a = run(text)
+    assert section_title(a, ex(a, "ankle circle")) == "Block A: Ankle Mobility"
+    assert section_title(a, ex(a, "pogo jump")) == "My three favourite drills"
+
+
+def test_heading_over_prose_heads_the_exercises_the_prose_introduces():
+    text = ("Hips for Women Who Run\n\n"
+            "Before you begin\n\n"
+            "Breathe out on the effort and stop if anything feels sharp.\n\n"
+            "Floor work first\n\n"
+            "Lying down takes balance out of it, so the hips do the work. Start with a dead bug: lie on your back "
+            "with arms and knees up, then lower opposite arm and leg. Do 2 sets of 8 each side.\n\n"
+            "When that is easy, add a side plank. Prop yourself on one elbow with your hips high and hold 20 seconds.\n\n"
+            "Then, try a bird dog: kneel on all fours and reach one arm and the other leg long.\n\n"
+            "Keeping it going\n\n"
+            "Stick the plan on the fridge so you see it every morning.\n")
+    a = run(text)
+    assert [e.canonical_name for e in a.exercises] == ["dead bug", "side plank", "bird dog"]
+    assert [section_title(a, e) for e in a.exercises] == ["Floor work first"] * 3
+    assert [s.title for s in a.sections] == ["Floor work first"]
+    assert ex(a, "bird dog").name == "bird dog"
+
+
+def test_harder_version_added_in_prose_is_no_new_exercise_and_a_treadmill_is_none():
+    text = ("Glute Strength for Runners\n\n"
+            "Bridges\n\n"
+            "Lie on your back and lift your hips. To make it harder, add a single-leg bridge for the last set.\n\n"
+            "What we measured\n\n"
+            "Each volunteer ran a treadmill assessment at three speeds, then rested.\n")
+    a = run(text)
+    assert [e.canonical_name for e in a.exercises] == ["glute bridge"]
+
+
+def test_frequency_of_a_randomised_group_is_not_the_routine_frequency():
+    text = ("Jumps for Distance Runners\n\n"
+            "We randomly assigned half the runners to jump two times per week.\n\n"
+            "Try it at home\n\nDo this once a week to start.\n\nPogo hops: 2 x 20\n")
+    a = run(text)
+    assert (a.frequency_min, a.frequency_max) == (1, 1)

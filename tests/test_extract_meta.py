@@ -378,3 +378,48 @@ def test_organization_is_the_copyright_owner_when_the_header_adds_a_word():
         "\u00a9 2023 PaceHive\n"
     )
     assert org_of(text) == "PaceHive"
+
+
+# ---------------------------------------------------------------- round 3: cards, letters, shop and brand headers
+
+
+@pytest.mark.parametrize(
+    "byline,name",
+    [
+        ("Level: Easy | Duration: 35 min | Equipment: a step and a band | Designed by Lucia Varga, club coach",
+         "Lucia Varga"),
+        ("From the desk of Coach Emrys Talbot, Saltcliff Harriers", "Emrys Talbot"),
+    ],
+)
+def test_author_from_workout_card_and_letter_bylines(byline, name):
+    text = f"Stronger Calves in Six Weeks\n{byline}\n\nCalf strength is the base of every stride you take.\n"
+    assert author_of(text) == name
+
+
+def test_organization_from_the_affiliation_of_a_byline():
+    text = ("Hill Legs: A Four-Week Plan\n"
+            "From the desk of Coach Emrys Talbot, Saltcliff Endurance Coaching\n\n"
+            "Hills punish weak quads, so this month we build them.\n")
+    assert find_organization(text) == "Saltcliff Endurance Coaching"
+    # a role after the name is no business
+    assert find_organization("Hill Legs\nWritten by Emrys Talbot, DPT, Sports Physiotherapist\n\nHills punish weak quads.\n") is None
+
+
+def test_organization_site_names_with_small_words_and_coined_brands():
+    text = ("Walk to Marathon\n"
+            "Home | Plans | Stories | Shop\n\n"
+            "Three Band Moves for Stronger Ankles\n\n"
+            "Ankles take a beating on rough ground.\n")
+    assert org_of(text) == "Walk to Marathon"
+    # a coined brand word keeps a name that also names the topic
+    assert org_of(text.replace("Walk to Marathon", "FitFifty Runners")) == "FitFifty Runners"
+
+
+def test_title_under_a_company_name_in_capitals():
+    text = ("MILLBROOK LANE RUNNING CO.\n"
+            "Shop | Trail | Road | Sale\n\n"
+            "Three Band Moves for Stronger Ankles\n"
+            "By Ines Marlowe | Shop Notes\n\n"
+            "Ankles take a beating on rough ground.\n")
+    assert title_of(text) == "Three Band Moves for Stronger Ankles"
+    assert org_of(text) == "MILLBROOK LANE RUNNING CO."

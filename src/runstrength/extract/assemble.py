@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 from runstrength.extract import dosage as dz
 from runstrength.extract import lexicon
 from runstrength.extract.gates import AnyOf, required_literal_sets
-from runstrength.extract.meta import find_author, find_organization, find_title
+from runstrength.extract.meta import byline_name, find_author, find_organization, find_title
 from runstrength.extract.nlp import EQUIPMENT_KEY, EXERCISE_KEY, MUSCLE_KEY, norm_tokens
 from runstrength.extract.sentences import starts_imperative
 from runstrength.extract.sentences import classify, content_words, is_dosage_only, label_walks, under_label, words_of
@@ -125,7 +125,7 @@ def _asks(view: str, start: int, end: int) -> bool:
 
 # What a sentence reporting research says: its numbers are the study's, not the reader's routine.
 _STUDY_RE = re.compile(r"\b(?:stud(?:y|ies)|trials?|researchers?|participants|subjects|meta-analys[ie]s|cohort|control group|"
-                       r"(?:19|20)\d\d)\b", re.I)
+                       r"recruited|randomly|randomi[sz]ed|(?:19|20)\d\d)\b", re.I)
 _KEEP_IT_RE = re.compile(r"\b(?:don't|do not|never)\s+(?:skip|forget|neglect|miss|rush)\b", re.I)
 _PLURAL_SUBJECT = re.compile(r"^(these|they|both|all of these|together|combined)\b", re.I)
 # A reader's question ("Q: How heavy should it feel?", "What about plyometrics?") heads an answer, not an exercise.
@@ -430,6 +430,81 @@ def _part_with_rounds(text: str, doses: list[dz.DoseMention]) -> Role | None:
     return Role("section", title=head.strip(), sets=doses[0].sets)
 
 
+# First letters of a byline's lead ("By", "Written by", "Posted on ... by", "From the desk of",
+# "Words:", "Author:", "Prepared by", "Compiled by", "Reviewed by", "Answer from", "Designed by"...):
+# other lines skip the byline test.
+_BYLINE_FIRST = frozenset("bwpfracdu")
+# A personal pronoun in a heading ("Keeping it fun", "What we learned"): advice, never an exercise's name.
+# Lower or title case only: "IT band" is a body part.
+_PRONOUN_RE = re.compile(r"\b(?:[Ii]t|[Yy]ou|[Yy]our|[Ww]e|[Oo]ur|[Uu]s|[Tt]hem|[Tt]hey|[Mm]e|[Mm]y|I)\b")
+# A heading that is a clause about the reader ("Before you lift", "When it aches", "Once you can"): advice
+# before or around the routine, not one of its parts.
+_CLAUSE_HEAD_RE = re.compile(r"^\W*(?:before|after|when|while|until|once|unless|if)\s+(?:you|we|it|they)\b", re.I)
+# A part heading opened by a possessive ("Our go-to drills", "Your warm-up routine").
+_POSSESSIVE_RE = re.compile(r"^\W*(?:our|my|your)\b")
+
+
+def _possessive_part(lower: str) -> bool:
+    """A possessive heading that ends on a part word: "Our favourite drills", not "Our team"."""
+    if not _POSSESSIVE_RE.match(lower):
+        return False
+    words = lower.split()
+    return bool(words) and words[-1].strip(".:!-") in _vocab()["strong_section"]
+
+
+def _ends_with_section_word(text: str) -> bool:
+    """The text's last word, or last two, is a section word ("Hip Mobility", "Core Strength", "Cool Down")."""
+    tokens = norm_tokens(text)
+    words = _section_word_set()
+    return bool(tokens) and (tokens[-1] in words or " ".join(tokens[-2:]) in words)
+
+
+@lru_cache(maxsize=1)
+def _section_word_set() -> frozenset[str]:
+    return frozenset(" ".join(norm_tokens(w)) for w in _vocab()["section_words"])
+
+
+def _weekly_note(text: str) -> bool:
+    """A heading whose brackets say how often a week ("HOME PLAN (3x a week, 2 rounds each)"):
+    a printed summary's heading, not an exercise."""
+    if "(" not in text:
+        return False
+    return any(dz.parse_frequency(m.group(1)) for m in _PAREN_RE.finditer(text)) or (
+        text.count("(") > text.count(")") and dz.parse_frequency(text[text.rindex("("):]) is not None)
+
+
+# How prose introduces the next exercise: "Next, try a side plank", "Start with a dead bug",
+# "When that gets easy, add a bird dog". Used with .match at a sentence's start (no "^"); what it
+# matched is followed by the exercise's name. ("Progress to ..." is left out: it introduces a harder
+# version of the exercise at hand, which is that exercise.)
+_INTRO_RE = re.compile(
+    r"\W*(?:(?:next|then|now|first|finally|lastly|after that)\s*,?\s+|(?P<clause>[^,.;:!?]{3,60}),\s+)?"
+    r"(?:try|add|add in|begin with|start with|finish with|end with|follow (?:up )?with|move on to)"
+    r"\s+(?:(?:a|an|the|some)\s+)?", re.I)
+_INTRO_HINT = AnyOf("try", "add", "begin", "start", "finish", "end", "follow", "move on",
+                    "Try", "Add", "Begin", "Start", "Finish", "End", "Follow", "Move on")
+# A clause before the verb that makes what is added a harder or easier version ("To make it harder, add a hop").
+_VARIANT_CLAUSE_RE = re.compile(r"\b(?:harder|easier|challeng\w*|progress\w*|advanc\w*|regress\w*|intensity|tougher)\b", re.I)
+# After the introduced name (matched up to the sentence's end): the end, a colon, or a few words of
+# set-up before one ("Try a lateral lunge on a slope: ...").
+_INTRO_TAIL_RE = re.compile(r"(?:\s+[\w'-]+){0,5}\s*(?::|[.!]?\s*$)")
+
+
+def _drop_lead_in(name: str, cut: int, doc: Doc, text: str) -> tuple[str, int]:
+    """An inline name without the words that introduce it ("Next, try a side plank: ..." -> "side plank"),
+    when what is left names an exercise."""
+    if not _INTRO_HINT(name):
+        return name, cut
+    m = _INTRO_RE.match(name)
+    if m is None or m.end() >= len(name):
+        return name, cut
+    rest = name[m.end():]
+    at = text.find(rest)
+    if at < 0 or not exercise_like(rest, doc, at):
+        return name, cut
+    return rest, cut + m.end()
+
+
 def analyse_line(line: Line, doc: Doc) -> Role:
     text = _blank_prefix(line.text)
     lower = text.lower().strip()
@@ -441,6 +516,9 @@ def analyse_line(line: Line, doc: Doc) -> Role:
     dose_label = _dose_label(text)
     if dose_label is not None:
         return dose_label
+    if lower[:1] in _BYLINE_FIRST and len(line.words) <= 25 and byline_name(text, top=False):
+        # "By Jo Lee, Lunge Lab coach": the writer, even when a word of the affiliation names a movement
+        return Role("other_heading")
     label = _label_of(text)
     if label:
         return Role("label", label=label[0], desc_start=len(text) - len(label[1]))
@@ -478,7 +556,7 @@ def analyse_line(line: Line, doc: Doc) -> Role:
         sets = dz.parse_block_sets(text)
         if sets:
             return Role("block_sets", sets=sets)
-    if short and not ends_sentence and _strong_section(lower) and not _function_start(lower) and not _spans(doc, EXERCISE_KEY):
+    if short and not ends_sentence and _strong_section(lower) and (not _function_start(lower) or _possessive_part(lower)) and not _spans(doc, EXERCISE_KEY):
         sets = dz.parse_block_sets(text)
         if sets and (_UNLESS_NOTED_RE.search(lower) or (_GROUP_COUNT_RE.search(lower) or "total" in lower) and not _titled_count(text)):
             return Role("article_sets", sets=sets, title=text)
@@ -498,10 +576,14 @@ def analyse_line(line: Line, doc: Doc) -> Role:
         if len(rest.split()) >= 4 or rest_is_dose or ":" in text[:rest_start]:
             lname = raw_name.lower().strip()
             if any(lname == w or lname.startswith(w) for w in v["warmup"] + v["section_words"]) and _is_section_word_only(norm_tokens(raw_name)) and len(rest.split()) <= 6 and not rest_is_dose:
+                if _ends_with_section_word(_PAREN_RE.sub(" ", rest)):
+                    # "Block 1: Hip Mobility": the part's topic, not its one exercise
+                    return Role("section", title=_section_title(text))
                 nm, cut = _clean_name(rest)
                 return Role("combined", title=raw_name.strip(), name=nm, name_start=rest_start + cut, name_end=rest_start + cut + len(nm))
             name, ndoses = dz.split_name_dosage(raw_name)
             name, cut = _clean_name(name)
+            name, cut = _drop_lead_in(name, cut, doc, text)
             dose_first = bool(rest_doses) and rest_doses[0].start == 0 and name[:1].isupper() and len(name.split()) <= 4
             known = exercise_like(name, doc, text.find(name)) if name else False
             if known and not rest_doses and _BARE_COUNT_RE.fullmatch(rest):
@@ -528,6 +610,8 @@ def analyse_line(line: Line, doc: Doc) -> Role:
         return Role("prose")
     if short and not ends_sentence:
         # Heading or list item.
+        if _weekly_note(text):
+            return Role("other_heading")
         sets = dz.parse_block_sets(text)
         name, ndoses = dz.split_name_dosage(text)
         name = _name_before_dose(text, ndoses, name)
@@ -649,8 +733,14 @@ def _shift(d: dz.DoseMention, by: int) -> dz.DoseMention:
     return replace(d, start=d.start + by, end=d.end + by)
 
 
+# A remark in brackets closing a heading ("Circuit B (do this on a hill day)"): when to do the part,
+# not its name. Short brackets are kept ("Day 1 (Tuesday)", "Stage 2 (Weeks 5-8)").
+_TITLE_REMARK_RE = re.compile(r"\s*\((?=[^()\d]*[A-Za-z]+\s+[A-Za-z]+\s+[A-Za-z]+)[^()\d]*\)\s*$")
+
+
 def _section_title(text: str) -> str:
     t = _TITLE_SETS_PAREN_RE.sub("", text)
+    t = _TITLE_REMARK_RE.sub("", t)
     t = _TITLE_X_TAIL_RE.sub("", t.strip())
     t = _TITLE_SETS_TAIL_RE.sub("", t.strip())
     return t.strip().rstrip(":").strip()
@@ -1020,6 +1110,7 @@ class _Builder:
         self.frequency: tuple[int, int | None] | None = None
         self._sents: dict[int, list] = {}
         self._starts_at: tuple[int, int] | None = None  # (line index, sentence): see _named_later
+        self._recap = False  # the list being read repeats exercises already met (see register)
         # Each doc's text is its line's text (spaCy keeps the text it was given, byte for
         # byte); Doc.text would rebuild it from every token on each access.
         self._views: dict[int, str] = {id(d): l.text for l, d in zip(lines, docs)}
@@ -1047,10 +1138,15 @@ class _Builder:
         entry = entry or _canonical_entry(name, doc, doc_offset)
         tokens = norm_tokens(name)
         ex = self.find(tokens, entry)
-        if ex is not None and listed and ex.listed and section is not None and ex.section is section and ex.tokens != tokens:
+        if (ex is not None and listed and ex.listed and section is not None and ex.section is section and ex.tokens != tokens
+                and not self._recap):
             # Two headings of one routine part name two variants ("Calf raise", then "Bent-knee calf raise"):
-            # a name listed again is a repeat only in another part (a "videos" list after the routine).
+            # a name listed again is a repeat only in another part (a "videos" list after the routine),
+            # or in a list that repeats the routine (a printable summary, see _recap).
             ex = None
+        if listed:
+            # A list item naming an exercise met before, under its own name, starts a recap of the routine.
+            self._recap = ex is not None and ex.listed and ex.tokens == tokens or self._recap and ex is not None
         if ex is not None:
             if name not in ex.aliases and norm_tokens(name) != ex.tokens:
                 ex.aliases.append(name)
@@ -1304,6 +1400,7 @@ class _Builder:
         end_at = _routine_end(roles, lines)
 
         section: Section | None = None
+        tentative: tuple[Section, Section | None] | None = None  # a heading over prose, and the section before it
         section_single = False
         current: list[_Ex] = []
         heading: _Ex | None = None  # the exercise of the last heading that stands alone (not in a list, no description)
@@ -1326,15 +1423,31 @@ class _Builder:
                 if nxt in ("exercise", "table_header") and nxt_line is not None and nxt_line.gap <= 1 and not line.bullet:
                     kind = "section"
                 elif nxt in ("prose", "label", "dose") and nxt_line is not None and nxt_line.gap <= 1 and (
-                        nxt == "label" or self._instructional(lines[i + 1], docs[i + 1], imperative=True)
-                        or exercise_like(role.name, doc, role.name_start)):
+                        exercise_like(role.name, doc, role.name_start) or not _PRONOUN_RE.search(role.name) and (
+                            nxt == "label" or self._instructional(lines[i + 1], docs[i + 1], imperative=True))):
                     kind = "exercise"
                 elif line.bullet and section is not None and len(role.name.split()) <= 5 and not _shouted(role.name):
                     # A short item of a list under a part's heading ("- Clock taps"); a numbered heading in
                     # capitals ("2. SAFETY FIRST") is a part of a document, not an item.
                     kind = "exercise"
+                elif nxt == "prose" and not line.bullet and not _CLAUSE_HEAD_RE.match(role.name):
+                    kind = "tentative"
                 else:
                     kind = "other_heading"
+            if kind in ("other_heading", "section", "combined", "tentative") and tentative is not None:
+                section = self._settle(tentative, section)
+                tentative = None
+            if kind == "tentative":
+                # A heading over prose ("Floor work", "Your turn") heads a part when the
+                # prose goes on to introduce exercises; if none is met before the next heading it was a
+                # topic heading and is dropped (see _settle).
+                tentative = (self._section(role.title or line.text, line, role.sets), section)
+                section = tentative[0]
+                section_single = False
+                current = []
+                in_list = False
+                last_kind = "section"
+                continue
             if kind == "rest" and role.doses:
                 kind = "dose"
             if kind in ("boiler", "rest", "load", "table_header"):
@@ -1463,7 +1576,22 @@ class _Builder:
                 continue
             self._walk_sentences(line, doc, current, section)
             last_kind = "prose"
+        if tentative is not None:
+            self._settle(tentative, section)
         return self._finish(title_line)
+
+    def _settle(self, tentative: tuple[Section, Section | None], section: Section | None) -> Section | None:
+        """The section after a heading over prose once the next heading is reached: the heading's part
+        when an exercise was met under it, else no part of the routine (the heading is dropped, and the
+        part before it goes on only if its last exercise is still the article's last)."""
+        head, before = tentative
+        if section is not head or any(ex.section is head for ex in self.exercises):
+            return section
+        self.sections.remove(head)
+        self.article_doses.extend(self.section_doses.pop(id(head), ()))  # its rules were said of the routine
+        if before is not None and any(ex.section is before for ex in self.exercises[-1:]):
+            return before
+        return None
 
     def _routine_frequency(self, line: Line, doc: Doc) -> tuple[int, int | None] | None:
         """How often the line says to train, from a sentence that does not report a study
@@ -1565,7 +1693,8 @@ class _Builder:
             return []
         if self._reader_question(line, doc):
             return []
-        span = self.subject_mention(doc, first.start_char, first.end_char) or self._ordinal_naming(doc, first.start_char, first.end_char)
+        span = (self.subject_mention(doc, first.start_char, first.end_char) or self._ordinal_naming(doc, first.start_char, first.end_char)
+                or self._introduced(doc, first.start_char, first.end_char))
         if fresh and span is None:
             return current
         if span is None and new_unit:
@@ -1620,6 +1749,20 @@ class _Builder:
             return [] if line.gap >= 2 or not current else current
         return current
 
+    def _introduced(self, doc: Doc, s_start: int, s_end: int):
+        """The exercise a sentence introduces as the next one ("Start with a dead bug: lie ...",
+        "When that gets easy, add a bird dog."), if the sentence is one."""
+        view = self.view(doc)
+        if not _INTRO_HINT(view[s_start:s_end]):
+            return None
+        m = _INTRO_RE.match(view, s_start, s_end)
+        if m is None or m.group("clause") and _VARIANT_CLAUSE_RE.search(m.group("clause")):
+            return None
+        for sp in _spans(doc, EXERCISE_KEY):
+            if sp.start_char == m.end():
+                return sp if _INTRO_TAIL_RE.match(view, sp.end_char, s_end) else None
+        return None
+
     def _reader_question(self, line: Line, doc: Doc) -> bool:
         """A reader's question standing alone: "Q: ...", or one short question naming no exercise."""
         text = line.text.strip()
@@ -1642,7 +1785,7 @@ class _Builder:
             if span is not None:
                 name = self.text[line.start + span.start_char: line.start + span.end_char]
                 return self.register(name, line.start + span.start_char, line.start + span.end_char, doc, span.start_char, section)
-            span = self.subject_mention(doc, s, e)
+            span = self.subject_mention(doc, s, e) or self._introduced(doc, s, e)
             if span is not None:
                 self._starts_at = (line.index, n)
                 name = self.text[line.start + span.start_char: line.start + span.end_char]
@@ -1720,7 +1863,7 @@ class _Builder:
             if self._naming_fragment(doc, s, e):
                 continue  # "Third, step-ups." only says which exercise comes next
             if n > 0:
-                span = self.subject_mention(doc, s, e) or self._ordinal_naming(doc, s, e)
+                span = self.subject_mention(doc, s, e) or self._ordinal_naming(doc, s, e) or self._introduced(doc, s, e)
                 if span is not None and not self._left_out(doc, span, s, e):
                     ent = _canonical_entry(span.text, doc, span.start_char)
                     if not any(_same_family(ex, norm_tokens(span.text), ent) for ex in current):
@@ -1792,6 +1935,7 @@ class _Builder:
         aid = self.raw.article_id
         for n, sec in enumerate(self.sections, 1):
             sec.section_id = f"{aid}/s{n:02d}"
+            sec.order = n  # headings found to be no part were dropped
         used = {id(ex.section) for ex in self.exercises if ex.section is not None}
         # The rules of a part with no exercise of its own ("How the circuit works") are the article's.
         for sec in self.sections:

@@ -1240,7 +1240,8 @@ _FREQ_RE = _compile_gated(
     rf"{_LOWER_BOUND}(?:(?P<n0>\b(?:once|twice|thrice))\s+or\s+)?"
     rf"(?P<n>{_RANGE}|\b(?:once|twice|thrice)\b)(?P<plus>\s*\+|\s+or\s+more)?\s*"
     r"(?:x|times|sessions?|days?|workouts?)?\s*"
-    r"(?:/|\ba\b|\bper\b|\beach\b|\bevery\b|\bin\s+a\b)?\s*"
+    # "this week": a newsletter's plan for the week ahead ("lift three times this week")
+    r"(?:/|\ba\b|\bper\b|\beach\b|\bevery\b|\bin\s+a\b|\bthis\b)?\s*"
     r"(?P<per>week|wk|day|daily|weekly)s?\b(?P<plus2>\s+or\s+more)?",
     re.I,
 )
@@ -1256,6 +1257,10 @@ _SENT_STOP_RE = re.compile(r"[.!?;](?=\s|$)")
 
 _FREQ_HINT = AnyOf("day", "daily", "week", "wk")  # every frequency pattern needs one (speed pre-filter)
 _FREQ_UNIT_RE = re.compile(r"x|times|sessions?|days?|workouts?", re.I)
+# Sessions counted with words around them: "3 easy gym sessions fit into each week".
+_SESSIONS_A_WEEK_RE = _compile_gated(
+    rf"(?P<n>{_RANGE})\s+(?:(?!of\b|the\b)[a-z-]+\s+){{0,2}}(?:sessions?|workouts?)\b(?:\s+[a-z-]+){{0,4}}?"
+    r"\s+(?:a|per|each|every|in\s+a)\s+(?:week|wk)\b", re.I)
 _DAYS_A_WEEK_RE = _compile_gated(
     rf"(?P<lb>at\s+least\s+)?(?P<n>{_RANGE})\s*\+?\s*days?\s*(?:/|a|per|each|every|in\s+a)\s*(?:week|wk)\b", re.I)
 
@@ -1332,6 +1337,9 @@ def parse_frequency(text: str) -> tuple[int, int | None] | None:
             return (r2[0], None) if m.group("lb") else r2
     if _EVERY_OTHER_RE.search(text):
         return (3, 4)
+    m = _SESSIONS_A_WEEK_RE.search(text)
+    if m:
+        return _int_range(m.group("n"))
     return None
 
 

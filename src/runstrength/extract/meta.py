@@ -34,7 +34,9 @@ _NAME_RE = re.compile(rf"^(?P<name>{_NAME})")
 _AFTER_NAME = r"(?=\s*(?:$|[,|(<\u00b7\u2022/-]|\s(?i:on|and|for|in)\s)|\s+[A-Z][A-Za-z.]*[A-Z]\b)"
 # Case-insensitive lead words only: the name itself must be capitalised.
 _BYLINE_BODY = (
-    r"(?:(?i:(?:written|posted|reviewed|published|prepared|compiled|answered)\s+by\s*:?|words\s*(?::|\s+by)|by\s*:?|author\s*:?"
+    r"(?:(?i:(?:written|posted|reviewed|published|prepared|compiled|answered|programmed|designed|created)\s+by\s*:?"
+    # A newsletter's editorial: "From the desk of Coach Jo Lee, ...".
+    r"|from\s+the\s+desk\s+of|words\s*(?::|\s+by)|by\s*:?|author\s*:?"
     # A newsletter's sender, a forum's answer: "From: Coach Jo Lee <...>", "Answer from Jo Lee (Physio)".
     r"|(?i:from\s*:|answer\s+(?:from|by)))"
     # "Posted 14 May 2024 by ...", "Published on May 2, 2024 by ..."
@@ -45,7 +47,8 @@ _BYLINE_RE = re.compile("^" + _BYLINE_BODY)
 # A byline as one item of a bar: "Video notes | Written by Jo Lee, DPT | 12 min".
 _BYLINE_ITEM_RE = re.compile(r"\s[|\u00b7\u2022]\s+" + _BYLINE_BODY)
 # The lead of a byline whatever the name's form ("Asked by runner_jo"): the line above is the title.
-_BYLINE_LEAD_RE = re.compile(r"^\W*(?:asked|posted|written|published|submitted|started|answered|prepared)\s+by\s*:?\s+\S", re.I)
+_BYLINE_LEAD_RE = re.compile(r"^\W*(?:asked|posted|written|published|submitted|started|answered|prepared|programmed|designed|created)"
+                             r"\s+by\s*:?\s+\S", re.I)
 # A byline without "by": the name, a separator, then the writer's role or the date ("Jo Lee | Coach").
 _NAME_LINE_RE = re.compile(rf"^(?:(?i:coach)\s+)?(?P<name>{_NAME})\s*(?:[|,\u00b7\u2022/-]|\s\s)\s*(?P<rest>\S.*)$")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -129,11 +132,14 @@ def byline_name(text: str, top: bool = True) -> re.Match[str] | None:
     m = _BYLINE_RE.match(t)
     if m and len(t.split()) <= 25:
         return m
-    if not top or len(t.split()) > 15:
+    if not top or len(t.split()) > 25:
         return None
+    # An item of a bar: as long as a byline of its own may be ("Level: Easy | Time: 40 min | Designed by ...").
     m = _BYLINE_ITEM_RE.search(t) if ("|" in t or "\u00b7" in t or "\u2022" in t) else None
     if m:
         return m
+    if len(t.split()) > 15:
+        return None
     m = _NAME_LINE_RE.match(t)
     if m is None:
         return None
@@ -144,7 +150,8 @@ def byline_name(text: str, top: bool = True) -> re.Match[str] | None:
     return m if role or _DATE_RE.search(rest) else None
 
 
-_ABBREV_END = re.compile(r"\b(Co|Inc|Ltd|LLC|Corp|Dr|St|PT|DPT|PhD|Jr|Sr)\.$")
+# Case-blind: a letterhead in capitals ends the same way ("NORTHSIDE RUNNING CO.").
+_ABBREV_END = re.compile(r"\b(Co|Inc|Ltd|LLC|Corp|Dr|St|PT|DPT|PhD|Jr|Sr)\.$", re.I)
 
 
 def is_titleish(line: Line, boiler: bool) -> bool:
@@ -270,7 +277,9 @@ _GATED_ORG_CUES = [(literal_gate(rx), rx) for rx in _ORG_CUES]
 
 
 # A name line of the page header: capitalised words and the small words of names ("Balance in Motion").
-_SITE_NAME_RE = re.compile(r"^[A-Z][\w'&.-]*(?:\s+(?:[A-Z0-9][\w'&.-]*|&|\+|of|in|on|and|the|for|at)){0,7}$")
+_SITE_NAME_RE = re.compile(r"^[A-Z][\w'&.-]*(?:\s+(?:[A-Z0-9][\w'&.-]*|&|\+|of|in|on|and|the|for|at|to)){0,7}$")
+# A coined brand word with a capital inside ("PaceHive", "RunNest"): a name, whatever its words are about.
+_BRAND_WORD_RE = re.compile(r"\b[A-Z][a-z]+[A-Z][a-z]")
 
 
 @lru_cache(maxsize=1)
@@ -283,7 +292,7 @@ def _site_name(text: str) -> str | None:
     text = text.strip()
     if not _SITE_NAME_RE.match(text) or text.lower() in _nav_words():
         return None
-    if _TOPIC_RE.search(text) and text.split()[-1].lower() not in _org_places():
+    if _TOPIC_RE.search(text) and text.split()[-1].lower() not in _org_places() and not _BRAND_WORD_RE.search(text):
         return None
     return text
 
@@ -369,16 +378,39 @@ def _is_a_organization(text: str) -> str | None:
     return m.group("org") if m else None
 
 
+# A byline's name and what follows it, up to the line's end ("By Jo Lee, PT, Harbour Run Coaching").
+_BYLINE_TAIL_RE = re.compile(r"(?m)^[ \t]*" + _BYLINE_BODY + r"[ \t]*,(?P<tail>[^\n]*)")
+_BYLINE_TAIL_HINT = AnyOf("by", "By", "BY", "desk")
+_TAIL_SPLIT_RE = re.compile(r"[,|(\u00b7\u2022]")
+_ORG_PART_RE = re.compile(r"^[A-Z][\w&'.-]*(?:\s+(?:[A-Z][\w&'.-]*|&|of|and|the|for|in|at)){1,6}$")
+
+
+def _byline_organization(text: str) -> str | None:
+    """The business a byline names after the writer ("From the desk of Jo Lee, Harbour Run Coaching"):
+    a part of the tail that is a capitalised name ending on a business word, not the writer's role."""
+    if not _BYLINE_TAIL_HINT(text):
+        return None
+    heads = {h.lower() for h in structure_lexicon()["organization_heads"]} | _org_places()
+    m = _BYLINE_TAIL_RE.search(text[:3000])  # bylines sit at the top
+    if m is None:
+        return None
+    for part in _TAIL_SPLIT_RE.split(m.group("tail")):
+        part = part.strip()
+        if _ORG_PART_RE.match(part) and part.split()[-1].lower() in heads:
+            return part
+    return None
+
+
 def find_organization(text: str, header: Sequence[Line] = ()) -> str | None:
-    """The publishing clinic or business: the site name over the title, a copyright line, then
-    the phrases that name it in the text ("At X Clinic, we ...")."""
+    """The publishing clinic or business: the site name over the title, a copyright line, a
+    byline's affiliation, then the phrases that name it in the text ("At X Clinic, we ...")."""
     org = _header_organization(header)
     if org:
         owner = _copyright_owner(text)
         if owner and org.startswith(owner + " "):
             return owner  # "Name Community" over "(c) Name": the site's name, not the section's
         return org
-    org = _copyright_organization(text)
+    org = _copyright_organization(text) or _byline_organization(text)
     if org:
         return org
     for gate, rx in _GATED_ORG_CUES:
