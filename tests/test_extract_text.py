@@ -165,3 +165,9 @@ def test_split_lines_joins_a_hard_wrapped_paragraph():
     assert lines[1].text == "Return slowly."
     # a short line (a heading) and a capitalised next line are not wrapped text
     assert len(split_lines("Bird dog\nkneel on the mat and reach.\n")) == 2
+
+
+def test_markdown_heading_marks_are_layout_not_text():
+    lines = split_lines(normalize("## Lower body day\n\n### Reverse lunge\nStep back softly.\n#hashtag stays\n"))
+    assert [l.text for l in lines] == ["Lower body day", "Reverse lunge", "Step back softly.", "#hashtag stays"]
+    assert lines[1].start == len("## Lower body day\n\n### ")

@@ -27,6 +27,8 @@ _CHAR_MAP = {
 _TABLE = str.maketrans(_CHAR_MAP)
 BULLET_CHARS = "•◦▪▫‣⁃●○■□➢➤►-*·"
 _BULLET_RE = re.compile(r"^\s*(?:[" + re.escape(BULLET_CHARS) + r"]|\d{1,2}[.)](?=\s)|\(\d{1,2}\)(?=\s)|[a-z][.)](?=\s))\s*")
+# Markdown heading marks left in a text copy of a page ("### Goblet squat"): layout, not part of the heading.
+_HEADING_MARK_RE = re.compile(r"^\s*#{1,6}[ \t]+(?=\S)")
 
 
 def normalize(text: str) -> str:
@@ -103,6 +105,10 @@ def split_lines(view: str) -> list[Line]:
             if marker and (marker not in "-*" or raw[m.end() - 1:m.end()] == " " or raw[lead + 1:lead + 2] == " "):
                 bullet = True
                 content_off = m.end()
+        if not bullet:
+            h = _HEADING_MARK_RE.match(raw)
+            if h:
+                content_off = h.end()
         content = raw[content_off:].rstrip()
         start = line_start + content_off
         lines.append(Line(start, start + len(content), content, line_start + lead, gap, bullet, len(lines)))
