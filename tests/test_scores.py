@@ -1,4 +1,4 @@
-"""Extraction quality floors, scored by the shared scorer on the seed and development gold sets.
+"""Extraction quality floors on the seed and development gold sets; score history for those and the invented set.
 
 The dev articles come from other sites than the seeds and are read from
 ../shared/dev (never copied into raw/). Floors are those of the extraction issue;
@@ -61,10 +61,17 @@ def _last_history(root: Path, gold: str) -> dict:
     return mine[-1]
 
 
-@pytest.mark.parametrize("gold", ["shared/gold", "dev/gold"])
-def test_score_history_records_current_scores(root: Path, seed_scores: dict, dev_scores: dict, gold: str) -> None:
+@pytest.fixture(scope="module")
+def invented_scores(root: Path, scorer) -> dict:
+    invented = root / "tests" / "invented"
+    return scorer(str(invented / "gold"), export_for(invented / "raw"))
+
+
+@pytest.mark.parametrize("gold", ["shared/gold", "dev/gold", "tests/invented/gold"])
+def test_score_history_records_current_scores(root: Path, seed_scores: dict, dev_scores: dict,
+                                              invented_scores: dict, gold: str) -> None:
     """A change that moves scores must be recorded: `runstrength eval GOLD --history scores/history.jsonl --label ...`."""
-    current = seed_scores if gold == "shared/gold" else dev_scores
+    current = {"shared/gold": seed_scores, "dev/gold": dev_scores, "tests/invented/gold": invented_scores}[gold]
     last = _last_history(root, gold)
     moved = {k: (last.get(k), v["f1"]) for k, v in current.items() if isinstance(v, dict) and "f1" in v and last.get(k) != v["f1"]}
     assert not moved, f"scores changed since the last history line for {gold} (recorded, now): {moved}"
