@@ -7,10 +7,10 @@ from __future__ import annotations
 import pytest
 
 from runstrength.extract import lexicon
-from runstrength.extract.assemble import is_boilerplate
 from runstrength.extract.meta import find_author, find_organization, find_title
 from runstrength.extract.signatures import match_signature
 from runstrength.extract.text import normalize, split_lines
+from runstrength.extract.vocab import is_boilerplate
 
 
 def title_of(text: str) -> str | None:

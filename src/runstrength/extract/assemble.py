@@ -8,83 +8,69 @@ section and exercise, so description sentences, dosages, muscles and
 equipment land on the exercise they describe. Paragraphs whose heading was
 lost are recognised from an exercise they name as their subject, or from a
 movement signature (lexicon), and flagged named_in_text=False in the latter case.
+
+The first pass is roles.py (tables.py for the rows of routine tables), on the vocabularies of
+vocab.py; terms.py tells what a muscle or equipment word means where it stands. This module is
+the second pass: the _Builder, the dosage merge and inheritance rules, and build_article.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from spacy.attrs import IDX, LENGTH, SENT_START
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from runstrength.extract import dosage as dz
 from runstrength.extract import lexicon
-from runstrength.extract.gates import AnyOf, required_literal_sets
-from runstrength.extract.meta import byline_name, find_author, find_organization, find_title
+from runstrength.extract.gates import AnyOf
+from runstrength.extract.meta import find_author, find_organization, find_title
 from runstrength.extract.nlp import EQUIPMENT_KEY, EXERCISE_KEY, MUSCLE_KEY, norm_tokens
+from runstrength.extract.roles import (
+    INTRO_HINT,
+    INTRO_RE,
+    PAREN_RE,
+    UNLESS_NOTED,
+    Role,
+    analyse_line,
+    doc_spans,
+    exercise_like,
+    exercise_spans_in,
+    shift,
+)
 from runstrength.extract.sentences import starts_imperative
-from runstrength.extract.sentences import classify, content_words, is_dosage_only, label_walks, under_label, words_of
+from runstrength.extract.sentences import classify, is_dosage_only, label_walks, under_label, words_of
 from runstrength.extract.signatures import match_signature
-from runstrength.extract.text import Line, structure_lexicon, unglue
+from runstrength.extract.tables import table_roles
+from runstrength.extract.terms import (
+    VAGUE_MUSCLES,
+    acting_ranges,
+    does_work,
+    elided_muscle,
+    equipment_rx,
+    held_or_faulted,
+    inside_equipment,
+    listed_after_equipment,
+    modifies_body_part,
+    muscle_subject,
+    muscle_term,
+    name_equipment,
+    noun_use,
+    paces,
+    positional,
+    taken_over,
+    vague_as_noun,
+)
+from runstrength.extract.text import Line
+from runstrength.extract.vocab import is_boilerplate, vocab
 from runstrength.model import Article, Dosage, Exercise, Section, Sentence
 
 if TYPE_CHECKING:  # annotations only
     from runstrength.ingest.reader import RawArticle
 
-# ---------------------------------------------------------------- vocabularies
 
-
-@lru_cache(maxsize=1)
-def _vocab() -> dict:
-    lex = structure_lexicon()
-    strong = {"circuit", "circuits", "superset", "supersets", "giant set", "tri-set", "triset", "block", "round",
-              "rounds", "session", "routine", "workout", "series", "exercises", "drills", "part", "phase", "stage",
-              "set a", "set b", "set c", "program", "programme", "finisher", "stretches"}
-    heads = set()
-    for h in lex["head_nouns"]:
-        heads.add(norm_tokens(h))
-    alias_index: dict[tuple[str, ...], dict] = {}
-    for entry in lexicon.load_exercises():
-        for term in [entry["canonical"], *entry.get("aliases", [])]:
-            alias_index.setdefault(norm_tokens(term), entry)
-            alias_index.setdefault(norm_tokens(term.replace("-", "")), entry)
-    muscle_terms = set()
-    for variants in lexicon.load_muscles().values():
-        for v in variants:
-            muscle_terms.add(norm_tokens(v))
-    return {
-        "section_words": [w.lower() for w in lex["section_words"]],
-        "strong_section": strong,
-        "warmup": [w.lower() for w in lex["warmup_words"]],
-        "heads": heads,
-        "labels": sorted({w.lower() for w in lex["label_prefixes"]}, key=len, reverse=True),
-        "boiler": [_boiler_pattern(p) for p in lex["boilerplate_patterns"]],
-        "end": tuple(w.lower() for w in lex["end_markers"]),
-        "alias_index": alias_index,
-        "muscle_terms": muscle_terms,
-        "regions": {norm_tokens(r) for r in lexicon.load_regions()},
-        "ambiguous_equipment": {a.lower() for a in lexicon.load_ambiguous_equipment()},
-        "org_heads": {norm_tokens(h)[-1] for h in lex["organization_heads"]} - _heads_last(heads) - {"running"},
-        "table_columns": {" ".join(w.lower().split()): kind for kind, ws in lex["table_columns"].items() for w in ws},
-    }
-
-
-def _heads_last(heads: set[tuple[str, ...]]) -> set[str]:
-    """Last words of the exercise head nouns ("stretching" is a head noun, not only a clinic word)."""
-    return {h[-1] for h in heads if h}
-
-
-_FUNCTION_START = re.compile(
-    r"^(here|how|what|why|when|where|who|this|these|there|that|if|for|and|but|so|our|my|we|i|you|it|please|"
-    r"note|tip|follow|try|get|watch|check|click|read|see|learn|want|ready|the benefits?|benefits|welcome|today|"
-    r"thank|thanks|remember|in|at|on|with|to|as|by|from|a|an)\b", re.I)
-_REPEAT_BLOCK_RE = re.compile(r"\b(repeat|do|complete|perform) (this|the|that|the whole|the entire|this whole) (circuit|routine|workout|sequence|series|set|superset|block|round)\b")
-_SECTION_INTRO = re.compile(r"\b(perform|do|complete|try)\b.*\b(the following|these|this|below)\b.*\b(exercises?|moves|series|circuit|routine)\b", re.I)
-_INLINE_RE = re.compile(r"^(?P<name>[^:.!?]{2,70}?)\s*(?::\s*\??\s*|\s[-]\s+|(?<=[A-Za-z)])[-]\s+|\?(?=[A-Z]))(?P<rest>\S.*)$")
-_PAREN_RE = re.compile(r"\(([^()]*)\)")
-_AKA_RE = re.compile(r"\s+(?:aka|a\.k\.a\.?|also known as|or)\s+", re.I)
 _PROGRESS_RE = re.compile(r"\b(progress|advance) (this|the) (exercise|movement)\b|\bto progress\b|\bprogression\b")
 
 
@@ -140,11 +126,13 @@ _ORDINAL_NAMING_RE = re.compile(r"\W*(?:so |and |now |then )?(?:the |my |our )?(
 # Sequence words that may open a sentence naming the next exercise ("Finally, a side plank from your knees.").
 _SEQUENCE_WORDS = {"first", "firstly", "second", "secondly", "third", "thirdly", "fourth", "fifth", "next", "then", "finally",
                    "lastly", "last", "now"}
+
+
 @lru_cache(maxsize=1)
 def _verbs() -> frozenset[str]:
-    from runstrength.extract.sentences import vocab
+    from runstrength.extract import sentences
 
-    return vocab()["imperative_verbs_set"]
+    return sentences.vocab()["imperative_verbs_set"]
 
 
 # What may stand between the exercises of a listed subject ("The squat, the lunge and step-ups ...").
@@ -157,26 +145,6 @@ _SUBJECT_VERBS = {"is", "are", "was", "will", "can", "helps", "help", "trains", 
                   "activate", "assists", "assist", "improves", "improve", "develops", "develop", "focuses", "creates",
                   "create", "requires", "require", "teaches", "teach", "uses", "use", "engages", "engage", "involves",
                   "allows", "mimics", "replicates", "to", "should", "benefits", "isolates", "challenges", "gets"}
-
-
-_ACRONYM_START = re.compile(r"^\s*[A-Z]{2,}\b")
-_LABEL_RE = re.compile(r"^\s*([A-Za-z][A-Za-z /&]{1,30}?)\s*:\s*(.*)$")
-# "Sets/Reps", "Sets & reps", "Sets x Reps": a label made of several labels.
-_LABEL_JOIN_RE = re.compile(r"\s*(?:/|&|\bx\b|\band\b)\s*")
-_LETTERS3_RE = re.compile(r"[A-Za-z]{3,}")
-_QUANTITY_OF_RE = re.compile(r"^\s*[\d\-–%x.,/ ]+\b(of|at|to)\b")
-_NOT_A_NAME_START = re.compile(r"^(here|how|what|why|this|these|there|if|for|follow|watch|click|read|see)\b", re.I)
-_OR_RE = re.compile(r"\s+or\s+")
-_GROUP_COUNT_RE = re.compile(r"\b\d+\s+(super ?sets?|circuits|rounds|blocks|exercises)\b")
-# A default the exercises may override: "2 sets unless noted", "unless a move says otherwise".
-_UNLESS_NOTED = (r"\bunless\s+(?:otherwise\s+)?(?:noted|stated|specified|indicated|listed|shown|marked|given)\b"
-                 r"|\bunless\s+(?:a|an|the)\s+(?:move|exercise|drill|stretch)\b|\bunless\s+otherwise\b")
-_UNLESS_NOTED_RE = re.compile(_UNLESS_NOTED)
-_ALL_OF_GROUP_RE = re.compile(r"\b(all|each|every) (of the )?(exercises?|moves?|movements?|drills?)\b")
-_NUMBERS_RE = re.compile(r"[\d/x\-]+")
-_TITLE_SETS_PAREN_RE = re.compile(r"\(\s*[^()]*\b(sets?|rounds?|times)\b[^()]*\)", re.I)
-_TITLE_X_TAIL_RE = re.compile(r"[:,-]?\s*\b(x\s*\d+|\d+\s*x)\s*$", re.I)
-_TITLE_SETS_TAIL_RE = re.compile(r"[:,-]\s*(\d+|one|two|three|four|five|six)(\s*-\s*\d+)?\s+(sets?|rounds?)(\s+total)?\s*$", re.I)
 _WHOLE_RE = re.compile(r"\b(routine|workout|sequence|series|program)\b")
 # A sentence whose first word or two are its subject ("Jump training seems to work", "Squats are ..."): no instruction.
 _NOUN_SUBJECT_RE = re.compile(r"^\W*[\w'-]+(?:\s+[\w'-]+)?\s+(?:is|are|was|were|seems?|appears?|has|have|helps?|works?|means?)\b", re.I)
@@ -187,7 +155,7 @@ _FOR_ALL_RE = re.compile(
 _ARTICLE_WIDE_RE = re.compile(
     # the noun a few words after its quantifier ("each of these five moves"), not anywhere later in the
     # sentence ("all three rounds of 15 with that weight, move up 5 lb")
-    r"\b(all|each|every)\b(\s+[\w'-]+){0,4}?\s+(moves?|exercises?|activit(y|ies)|one|stretch(es)?|drills?|positions?|poses?)\b|\b(exercises?|moves) (below|above)\b|\bthis (plan|routine|workout|circuit|program)\b" + "|" + _UNLESS_NOTED)
+    r"\b(all|each|every)\b(\s+[\w'-]+){0,4}?\s+(moves?|exercises?|activit(y|ies)|one|stretch(es)?|drills?|positions?|poses?)\b|\b(exercises?|moves) (below|above)\b|\bthis (plan|routine|workout|circuit|program)\b" + "|" + UNLESS_NOTED)
 # A part named by its label: "Part 2", "Circuit B", "Superset 1".
 _PART_LABEL_RE = re.compile(
     r"^\W*(?:part|circuit|superset|block|section|phase|stage|level|workout|day|set)\s+(?:\d{1,2}|[a-z]|one|two|three|four|five)\b", re.I)
@@ -205,284 +173,12 @@ def _shouted(text: str) -> bool:
     return text.isupper() and len(text.split()) >= 2
 
 
-def _function_start(text: str):
-    """Starts with a function word ("Here is", "How to"), not an acronym that spells one ("IT band")."""
-    return None if _ACRONYM_START.match(text) else _FUNCTION_START.match(text)
-
-
-def _boiler_pattern(pattern: str) -> tuple[tuple[str, ...] | None, list[tuple[str, ...]], re.Pattern[str]]:
-    """(hints, more, regex) of a boilerplate pattern: every match contains one of `hints` and one
-    string of each set in `more` ("to your inbox": " your ", then "mail" or "inbox")."""
-    sets = required_literal_sets(pattern)
-    return (sets[0] if sets else None), sets[1:], re.compile(pattern, re.I)
-
-
-def _has_each(lower: str, sets: list[tuple[str, ...]]) -> bool:
-    """Whether `lower` contains a string of each set."""
-    return all(any(h in lower for h in hints) for hints in sets)
-
-
-@lru_cache(maxsize=8192)  # pure; asked again for a line's sentences and by several passes
-def is_boilerplate(text: str) -> bool:
-    # Most lines contain none of the literal words a boilerplate pattern needs
-    # ("newsletter", "@", "click here"...): a substring test rules a pattern out
-    # far faster than a regex scan.  Valid for ASCII text only (re.I also folds
-    # some non-ASCII letters onto ASCII ones); other text is scanned in full.
-    lower = text.lower() if text.isascii() else None
-    for hints, more, rx in _vocab()["boiler"]:
-        if lower is not None and hints is not None:
-            for h in hints:
-                if h in lower:
-                    break
-            else:
-                continue
-            # The pattern's other required words, only tested once its first ones are found.
-            if more and not _has_each(lower, more):
-                continue
-        if rx.search(text):
-            return True
-    return False
-
-
-def _ends_with_head(tokens: tuple[str, ...]) -> bool:
-    heads = _vocab()["heads"]
-    return tokens[-1:] in heads or tokens[-2:] in heads or tokens[-3:] in heads
-
-
-@lru_cache(maxsize=1)
-def _section_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    words = sorted({" ".join(norm_tokens(w)) for w in _vocab()["section_words"]}, key=len, reverse=True)
-    section = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
-    strong = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(_vocab()["strong_section"], key=len, reverse=True)) + r")\b")
-    return section, strong
-
-
-_FILLER_RX = re.compile(r"\b(the|and|of|for|a|\d+|your|my|our|x|minute|min|total|pre|main|exercise|training)\b")
-
-
-def _is_section_word_only(tokens: tuple[str, ...]) -> bool:
-    left = _FILLER_RX.sub(" ", _section_rx()[0].sub(" ", " ".join(tokens)))
-    return not left.split()
-
-
-def _strong_section(lower: str) -> bool:
-    return _section_rx()[1].search(lower) is not None
-
-
-def _label_of(text: str) -> tuple[str, str] | None:
-    m = _LABEL_RE.match(text)
-    if not m:
-        return None
-    head = m.group(1).lower().strip()
-    labels = _vocab()["labels"]
-    if head in labels or all(p in labels for p in _LABEL_JOIN_RE.split(head)):
-        return head, m.group(2)
-    return None
-
-
-# ---------------------------------------------------------------- line roles
-
-
-@dataclass
-class Role:
-    kind: str  # boiler | end | label | rest | dose | section | exercise | combined | other_heading | prose | article_sets | table_header
-    name: str = ""
-    name_start: int = 0  # offsets in the line text
-    name_end: int = 0
-    desc_start: int | None = None  # where description text starts inside the line
-    doses: list = field(default_factory=list)  # DoseMention, offsets relative to line text
-    dose_base: int = 0  # offset of the text the doses were parsed from, inside the line
-    title: str = ""
-    sets: tuple[int, int] | None = None
-    alternatives: list[tuple[str, int, int, int, int]] = field(default_factory=list)  # name, its range, its segment's range
-    label: str = ""
-
-
-def _spans(doc: Doc, key: str) -> tuple[Span, ...]:
-    """doc.spans[key] as a tuple made once per doc (kept in doc.user_data): iterating a
-    SpanGroup builds new Span objects every time."""
-    cache_key = ("runstrength.spans", key)
-    got = doc.user_data.get(cache_key)
-    if got is None:
-        got = doc.user_data[cache_key] = tuple(doc.spans[key])
-    return got
-
-
-def _exercise_spans_in(doc: Doc, start: int, end: int):
-    return [s for s in _spans(doc, EXERCISE_KEY) if s.start_char >= start and s.end_char <= end]
-
-
-# A calendar date ("March 3, 2024", "3 March 2024"): bylines and comment stamps, never a name.
-_DATE_RE = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"
-    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b", re.I)
-
-
-def _wordy(name: str) -> bool:
-    return ("%" not in name and bool(_LETTERS3_RE.search(name)) and not _QUANTITY_OF_RE.match(name)
-            and not _DATE_RE.search(name))
-
-
-def exercise_like(name: str, doc: Doc | None, offset: int) -> bool:
-    tokens = norm_tokens(name)
-    if not tokens or len(tokens) > 9 or not _wordy(name):
-        return False
-    if len(tokens) >= 2 and tokens[-1] in _vocab()["org_heads"]:
-        return False  # "Riverside Sports Clinic", "Peak Coaching": a business, even if a word names a movement
-    if _function_start(name.strip()) and not (doc is not None and _exercise_spans_in(doc, offset, offset + len(name))
-                                                    and not _NOT_A_NAME_START.match(name.strip())):
-        return False
-    if doc is not None and _exercise_spans_in(doc, offset, offset + len(name)):
-        return True
-    stripped = tuple(t for t in tokens if t not in ("exercise", "exercis", "for", "runner", "with", "band", "weight"))
-    return bool(stripped) and _ends_with_head(stripped)
-
-
-def _clean_name(name: str) -> tuple[str, int]:
-    """Name without glued scraping debris or trailing separators; returns (name, cut from front)."""
-    name, cut = unglue(name)
-    stripped = name.rstrip(" :-?;,.")
-    lead = len(stripped) - len(stripped.lstrip(" -:?"))
-    return stripped.strip(" -:?"), cut + lead
-
-
-def _split_alternatives(name: str) -> list[tuple[str, int, int, int, int]]:
-    """'split squats (dumbbell or band) or step-ups' -> both exercises, when both sides name one.
-
-    Each alternative comes with its name's range and the range of its whole segment
-    (with its parentheses), where the equipment and muscles of that alternative are named.
-    """
-    plain = _PAREN_RE.sub(lambda m: " " * len(m.group(0)), name)
-    seps = list(_OR_RE.finditer(plain))
-    if not seps:
-        return []
-    # Segment k runs from the end of separator k-1 to the "or" of separator k (blanked parentheses included).
-    bounds = [0, *(x for m in seps for x in (m.start() + m.group(0).index("or"), m.end())), len(name)]
-    out = []
-    for a, b in zip(bounds[0::2], bounds[1::2]):
-        raw = name[a:b]
-        lead = len(raw) - len(raw.lstrip())
-        seg = raw.strip()
-        seg_clean = _PAREN_RE.sub("", seg).strip()
-        if not seg_clean or not _ends_with_head(norm_tokens(seg_clean)):
-            return []
-        i = a + lead
-        out.append((seg_clean, i, i + len(seg_clean), i, i + len(seg)))
-    return out
-
-
-# An image placeholder the scraper left before a heading ("[Image: runner on a step]Calf raise").
-_CAPTION_PREFIX_RE = re.compile(r"^\s*\[[^\[\]]{0,200}\]\s*")
-# A numbering label before a heading: "Exercise 3:", "Move 2 -", "B1:", "4." (the heading is what follows).
-# Used with .match(text, pos) only, so no "^" (which would not match at pos > 0).
-# A video chapter's time stamp is one too: "02:15 - Hip airplanes", "(1:02:40) Lunges".
-_ORDINAL_PREFIX_RE = re.compile(
-    r"\s*(?:(?:(?:exercise|move|movement|drill|stretch|station)\s*#?\s*\d{1,2}|[A-Za-z]\d{1,2}|#?\d{1,2})\s*[:.)]"
-    r"|(?:exercise|move|movement|drill|stretch|station)\s*#?\s*\d{1,2}\s*-"
-    r"|\(?(?:\d{1,2}:)?\d{1,2}:\d{2}\)?(?:\s*[-|:])?)\s+(?=[A-Za-z])", re.I)
-_STAMP_RE = re.compile(r"\s*\(?(?:\d{1,2}:)?\d{1,2}:\d{2}\)?\s")
-# Navigation, breadcrumbs and bylines: short parts joined by separators ("Home > Blog > Knees", "Coach Jo | Physio").
-_NAV_SEP_RE = re.compile(r"\s[|\u00b7\u2022\u203a\u00bb]\s|^(?:home|you are here)\b.*\s[/>]\s", re.I)
-
-
-def _blank_prefix(text: str) -> str:
-    """`text` with an image placeholder and a numbering label before its heading blanked out
-    (same length, so offsets into the line and its doc still hold)."""
-    cut = 0
-    m = _CAPTION_PREFIX_RE.match(text)
-    if m and m.end() < len(text):
-        cut = m.end()
-    m = _ORDINAL_PREFIX_RE.match(text, cut)
-    if m:
-        cut = m.end()
-    return " " * cut + text[cut:] if cut else text
-
-
-def _timed_section(text: str, doses: list[dz.DoseMention]) -> bool:
-    """A part of the session given as a time ("Warm-up (10 minutes)", "Finisher - 5 min"), not a prescription."""
-    if not doses or any(d.sets or d.reps for d in doses):
-        return False
-    chars = list(text)
-    for d in doses:
-        chars[d.start:d.end] = " " * (d.end - d.start)
-    tokens = norm_tokens(_PAREN_RE.sub(" ", "".join(chars)))
-    # Section words only, and at least one of them ("Total: 20 minutes" is not a part of the session).
-    return bool(tokens) and _is_section_word_only(tokens) and _section_rx()[0].search(" ".join(tokens)) is not None
-
-
-def _titled_count(text: str) -> bool:
-    """A part's title with its rounds in brackets ("Part 3 – Power (2 rounds)"): the part's count, not the article's."""
-    return _TITLE_SETS_PAREN_RE.search(text) is not None and bool(_LETTERS3_RE.search(_section_title(text)))
-
-
-_PART_HEAD_END_RE = re.compile(r"[\s:(,–—-]+$")
-
-
-def _part_with_rounds(text: str, doses: list[dz.DoseMention]) -> Role | None:
-    """A part's heading that gives its rounds and rest ("Block B – 4 rounds, rest 90 seconds after each"):
-    a section with those sets, not a dose of the exercise above it."""
-    if not doses or any(d.reps or d.seconds or not d.sets for d in doses):
-        return None
-    head = _PART_HEAD_END_RE.sub("", text[:min(d.start for d in doses)])
-    tokens = tuple(t for t in norm_tokens(head) if len(t) > 1)  # a part's letter: "Block B", "Circuit C"
-    if not tokens or len(tokens) > 6 or not _is_section_word_only(tokens) or not _section_rx()[0].search(" ".join(tokens)):
-        return None
-    return Role("section", title=head.strip(), sets=doses[0].sets)
-
-
-# First letters of a byline's lead ("By", "Written by", "Posted on ... by", "From the desk of",
-# "Words:", "Author:", "Prepared by", "Compiled by", "Reviewed by", "Answer from", "Designed by"...):
-# other lines skip the byline test.
-_BYLINE_FIRST = frozenset("bwpfracdu")
 # A personal pronoun in a heading ("Keeping it fun", "What we learned"): advice, never an exercise's name.
 # Lower or title case only: "IT band" is a body part.
 _PRONOUN_RE = re.compile(r"\b(?:[Ii]t|[Yy]ou|[Yy]our|[Ww]e|[Oo]ur|[Uu]s|[Tt]hem|[Tt]hey|[Mm]e|[Mm]y|I)\b")
 # A heading that is a clause about the reader ("Before you lift", "When it aches", "Once you can"): advice
 # before or around the routine, not one of its parts.
 _CLAUSE_HEAD_RE = re.compile(r"^\W*(?:before|after|when|while|until|once|unless|if)\s+(?:you|we|it|they)\b", re.I)
-# A part heading opened by a possessive ("Our go-to drills", "Your warm-up routine").
-_POSSESSIVE_RE = re.compile(r"^\W*(?:our|my|your)\b")
-
-
-def _possessive_part(lower: str) -> bool:
-    """A possessive heading that ends on a part word: "Our favourite drills", not "Our team"."""
-    if not _POSSESSIVE_RE.match(lower):
-        return False
-    words = lower.split()
-    return bool(words) and words[-1].strip(".:!-") in _vocab()["strong_section"]
-
-
-def _ends_with_section_word(text: str) -> bool:
-    """The text's last word, or last two, is a section word ("Hip Mobility", "Core Strength", "Cool Down")."""
-    tokens = norm_tokens(text)
-    words = _section_word_set()
-    return bool(tokens) and (tokens[-1] in words or " ".join(tokens[-2:]) in words)
-
-
-@lru_cache(maxsize=1)
-def _section_word_set() -> frozenset[str]:
-    return frozenset(" ".join(norm_tokens(w)) for w in _vocab()["section_words"])
-
-
-def _weekly_note(text: str) -> bool:
-    """A heading whose brackets say how often a week ("HOME PLAN (3x a week, 2 rounds each)"):
-    a printed summary's heading, not an exercise."""
-    if "(" not in text:
-        return False
-    return any(dz.parse_frequency(m.group(1)) for m in _PAREN_RE.finditer(text)) or (
-        text.count("(") > text.count(")") and dz.parse_frequency(text[text.rindex("("):]) is not None)
-
-
-# How prose introduces the next exercise: "Next, try a side plank", "Start with a dead bug",
-# "When that gets easy, add a bird dog". Used with .match at a sentence's start (no "^"); what it
-# matched is followed by the exercise's name. ("Progress to ..." is left out: it introduces a harder
-# version of the exercise at hand, which is that exercise.)
-_INTRO_RE = re.compile(
-    r"\W*(?:(?:next|then|now|first|finally|lastly|after that)\s*,?\s+|(?P<clause>[^,.;:!?]{3,60}),\s+)?"
-    r"(?:try|add|add in|begin with|start with|finish with|end with|follow (?:up )?with|move on to)"
-    r"\s+(?:(?:a|an|the|some)\s+)?", re.I)
-_INTRO_HINT = AnyOf("try", "add", "begin", "start", "finish", "end", "follow", "move on",
-                    "Try", "Add", "Begin", "Start", "Finish", "End", "Follow", "Move on")
 # A clause before the verb that makes what is added a harder or easier version ("To make it harder, add a hop").
 _VARIANT_CLAUSE_RE = re.compile(r"\b(?:harder|easier|challeng\w*|progress\w*|advanc\w*|regress\w*|intensity|tougher)\b", re.I)
 # After the introduced name (matched up to the sentence's end): the end, a colon, or a few words of
@@ -490,455 +186,16 @@ _VARIANT_CLAUSE_RE = re.compile(r"\b(?:harder|easier|challeng\w*|progress\w*|adv
 _INTRO_TAIL_RE = re.compile(r"(?:\s+[\w'-]+){0,5}\s*(?::|[.!]?\s*$)")
 
 
-def _drop_lead_in(name: str, cut: int, doc: Doc, text: str) -> tuple[str, int]:
-    """An inline name without the words that introduce it ("Next, try a side plank: ..." -> "side plank"),
-    when what is left names an exercise."""
-    if not _INTRO_HINT(name):
-        return name, cut
-    m = _INTRO_RE.match(name)
-    if m is None or m.end() >= len(name):
-        return name, cut
-    rest = name[m.end():]
-    at = text.find(rest)
-    if at < 0 or not exercise_like(rest, doc, at):
-        return name, cut
-    return rest, cut + m.end()
-
-
-def analyse_line(line: Line, doc: Doc) -> Role:
-    text = _blank_prefix(line.text)
-    lower = text.lower().strip()
-    v = _vocab()
-    if lower.startswith(v["end"]) and len(line.words) <= 6:
-        return Role("end")
-    if is_boilerplate(text) and (len(line.words) <= 30 or "@" in text):
-        return Role("boiler")
-    dose_label = _dose_label(text)
-    if dose_label is not None:
-        return dose_label
-    if lower[:1] in _BYLINE_FIRST and len(line.words) <= 25 and byline_name(text, top=False):
-        # "By Jo Lee, Lunge Lab coach": the writer, even when a word of the affiliation names a movement
-        return Role("other_heading")
-    label = _label_of(text)
-    if label:
-        return Role("label", label=label[0], desc_start=len(text) - len(label[1]))
-    ends_sentence = text.rstrip().endswith((".", "!", "?")) and not text.rstrip().endswith("..")
-    words = line.words
-    line_doses: list[dz.DoseMention] | None = None
-
-    def doses() -> list[dz.DoseMention]:
-        """dz.parse_dosages(text), parsed at the first test that needs it: the tests are pure,
-        and most prose lines are decided without it."""
-        nonlocal line_doses
-        if line_doses is None:
-            line_doses = dz.parse_dosages(text)
-        return line_doses
-
-    if dz.parse_rest(text) and is_dosage_only(text, [(d.start, d.end) for d in doses()], rest=True):
-        part = _part_with_rounds(text, doses())
-        if part is not None:
-            return part
-        # A rest line may prescribe too ("40 seconds each move, rest 20 seconds, 4 rounds").
-        return Role("rest", doses=doses())
-    if len(words) <= 10 and _LOAD_LINE_RE.match(text) and not doses():
-        return Role("load")
-    short = len(words) <= 12
-    if len(words) <= 16 and _NAV_SEP_RE.search(text) and not doses():
-        return Role("other_heading")
-    if short and doses() and _timed_section(text, doses()):
-        return Role("section", title=_section_title(text))
-    # Length tests before the patterns: both sides are pure, and most lines are long prose
-    # (_SECTION_INTRO's ".*" scans are the slowest of these tests).
-    if len(words) <= 14 and not ends_sentence and _SECTION_INTRO.search(text):
-        sets = dz.parse_block_sets(text)
-        return Role("section", title=text.strip().rstrip(":").strip(), sets=sets)
-    if len(words) <= 16 and _REPEAT_BLOCK_RE.search(lower):
-        sets = dz.parse_block_sets(text)
-        if sets:
-            return Role("block_sets", sets=sets)
-    if short and not ends_sentence and _strong_section(lower) and (not _function_start(lower) or _possessive_part(lower)) and not _spans(doc, EXERCISE_KEY):
-        sets = dz.parse_block_sets(text)
-        if sets and (_UNLESS_NOTED_RE.search(lower) or (_GROUP_COUNT_RE.search(lower) or "total" in lower) and not _titled_count(text)):
-            return Role("article_sets", sets=sets, title=text)
-        return Role("section", title=_section_title(text), sets=sets)
-    if short and doses() and is_dosage_only(text, [(d.start, d.end) for d in doses()]) and not exercise_like(_strip_numbers(text), doc, 0):
-        return Role("dose", doses=doses())
-
-    # "Name: description" / "Name - description" on one line.
-    m = _INLINE_RE.match(text)
-    if m and not line.text.startswith("(") and len(m.group("name").split()) <= 8:
-        raw_name = m.group("name")
-        rest = m.group("rest")
-        rest_start = m.start("rest")
-        # A short right side is part of the name ("Glute Bridge - One Leg").
-        rest_doses = dz.parse_dosages(rest)
-        rest_is_dose = bool(rest_doses) and is_dosage_only(rest, [(d.start, d.end) for d in rest_doses])
-        if len(rest.split()) >= 4 or rest_is_dose or ":" in text[:rest_start]:
-            lname = raw_name.lower().strip()
-            if any(lname == w or lname.startswith(w) for w in v["warmup"] + v["section_words"]) and _is_section_word_only(norm_tokens(raw_name)) and len(rest.split()) <= 6 and not rest_is_dose:
-                if _ends_with_section_word(_PAREN_RE.sub(" ", rest)):
-                    # "Block 1: Hip Mobility": the part's topic, not its one exercise
-                    return Role("section", title=_section_title(text))
-                nm, cut = _clean_name(rest)
-                return Role("combined", title=raw_name.strip(), name=nm, name_start=rest_start + cut, name_end=rest_start + cut + len(nm))
-            name, ndoses = dz.split_name_dosage(raw_name)
-            name, cut = _clean_name(name)
-            name, cut = _drop_lead_in(name, cut, doc, text)
-            dose_first = bool(rest_doses) and rest_doses[0].start == 0 and name[:1].isupper() and len(name.split()) <= 4
-            known = exercise_like(name, doc, text.find(name)) if name else False
-            if known and not rest_doses and _BARE_COUNT_RE.fullmatch(rest):
-                # "Wall push-ups: 8 to 12": a bare count after a known exercise's name is its reps
-                rest_doses = [_bare_count(rest)]
-                rest_is_dose = True
-            if name and _wordy(name) and (known or ((rest_is_dose or dose_first) and len(name.split()) <= 6 and not _function_start(name))):
-                ns = text.find(name)
-                if ns < 0:
-                    ns = cut
-                role = Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=list(ndoses), desc_start=None if rest_is_dose else rest_start)
-                if rest_is_dose:
-                    role.doses += list(rest_doses)
-                    role.dose_base = rest_start
-                    role.doses = [_shift(d, rest_start) for d in rest_doses] + list(ndoses)
-                return role
-    lead = _LEAD_IN_RE.match(text)
-    if lead and doses():
-        name, cut = _clean_name(lead.group("name"))
-        if name and exercise_like(name, doc, lead.start("name")):
-            ns = lead.start("name") + cut
-            return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=list(doses()), label="after_section")
-    if line.bullet and len(words) >= 5 and _sentence_like(text, doc):
-        return Role("prose")
-    if short and not ends_sentence:
-        # Heading or list item.
-        if _weekly_note(text):
-            return Role("other_heading")
-        sets = dz.parse_block_sets(text)
-        name, ndoses = dz.split_name_dosage(text)
-        name = _name_before_dose(text, ndoses, name)
-        name, cut = _clean_name(name)
-        tokens = norm_tokens(name)
-        lname = " ".join(tokens)
-        # "(2 sets unless noted)" in a heading is the default of every move, even in brackets
-        if sets and (_UNLESS_NOTED_RE.search(lower) or (_GROUP_COUNT_RE.search(lower) or "total" in lower
-                                                      or _ALL_OF_GROUP_RE.search(lower)) and not _titled_count(text)):
-            return Role("article_sets", sets=sets, title=text)
-        if name and _strong_section(lname) and not _function_start(name) and len(tokens) <= 8:
-            title = _section_title(text)
-            return Role("section", title=title, sets=sets)
-        if name and exercise_like(name, doc, max(text.find(name), 0)):
-            ns = text.find(name)
-            if ns < 0:
-                ns = cut
-            alts = _split_alternatives(name)
-            return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=list(ndoses), alternatives=[(a, ns + s, ns + e, ns + ss, ns + se) for a, s, e, ss, se in alts])
-        if name and _is_section_word_only(tokens) and len(tokens) <= 6 and not line.bullet:
-            return Role("section", title=_section_title(text), sets=sets)
-        if name and _wordy(name) and ndoses and len(tokens) <= 6 and not _function_start(name):
-            ns = max(text.find(name), 0)
-            return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=list(ndoses))
-        if _STAMP_RE.match(line.text):
-            return Role("other_heading")  # a video chapter that names no exercise ("00:00 - Intro")
-        if name and _wordy(name) and len(tokens) <= 8 and not _function_start(name) and not ends_sentence and ":" not in text[:-1]:
-            return Role("maybe_heading", name=name, name_start=max(text.find(name), 0), name_end=max(text.find(name), 0) + len(name), doses=list(ndoses), title=_section_title(text), sets=sets)
-        return Role("other_heading")
-    return Role("prose")
-
-
-# A count and nothing else: "12", "8 to 12", "10-15 each side".
-_BARE_COUNT_RE = re.compile(r"\s*(?P<lo>\d{1,3})(?:\s*(?:-|–|to|or)\s*(?P<hi>\d{1,3}))?(?P<side>\s+(?:each|per)\s+(?:side|leg|arm))?\s*[.;]?\s*", re.I)
-
-
-def _bare_count(text: str) -> dz.DoseMention:
-    """The reps of a text _BARE_COUNT_RE matches in full."""
-    m = _BARE_COUNT_RE.fullmatch(text)
-    assert m is not None
-    lo, hi = int(m.group("lo")), int(m.group("hi") or m.group("lo"))
-    end = m.end("side") if m.group("side") else m.end("hi") if m.group("hi") else m.end("lo")
-    return dz.DoseMention(stage="main", reps=(min(lo, hi), max(lo, hi)), per_side=bool(m.group("side")),
-                          start=m.start("lo"), end=end, text=text[m.start("lo"):end])
-# A label whose value is the prescription: "Sets/Reps: 3 x 8", "Reps: 12 each side", "Sets: 3".
-_DOSE_LABEL_RE = re.compile(
-    r"^\W*(?P<label>sets?(?:\s*(?:/|&|and|x|×)\s*(?:reps?|time|duration))?|reps?(?:\s*(?:/|&|and)\s*(?:sets?|time|duration))?"
-    r"|rounds?|repetitions|dosage|dose|prescription|volume|duration|time|holds?(?:\s+time)?"
-    # a handout's question labels: "How many: 8 to 12 reps", "How long: 30 seconds"
-    r"|how\s+(?:many|much|long|often)|amount)\s*:\s*(?P<value>\S.*)$", re.I)
-# A dosage label left blank on a form ("Hold: --", "Hold: none", "Reps: n/a"): nothing to read.
-_BLANK_VALUE_RE = re.compile(r"^\W*(?:none|n/?a|nil|no|not\s+applicable|[-–—_.]*)\W*$", re.I)
-
-
-def _dose_label(text: str) -> Role | None:
-    """A dosage label line as a dose line; a bare number takes its meaning from the label ("Sets: 3")."""
-    m = _DOSE_LABEL_RE.match(text)
-    if not m:
-        return None
-    base = m.start("value")
-    value = m.group("value")
-    label = m.group("label").lower()
-    if _BLANK_VALUE_RE.match(value):
-        return Role("dose", doses=[])
-    doses = [_shift(d, base) for d in dz.parse_dosages(value)]
-    if label.startswith("hold"):
-        # "Hold: 5 seconds": the label says the time is a hold
-        from dataclasses import replace
-        doses = [replace(d, seconds_kind="hold") if d.seconds else d for d in doses]
-    if not doses:
-        r = dz.parse_block_sets(value + " sets") if label.startswith(("set", "round")) and "/" not in label else None
-        if r is not None:
-            doses = [dz.DoseMention(stage="main", sets=r, start=base, end=len(text), text=value)]
-        else:
-            doses = [_shift(d, base) for d in dz.parse_dosages(value, list_item=True)]
-    return Role("dose", doses=doses) if doses else None
-
-
-# A line that only says how heavy: "60-70% of your 1RM", "@ 80% of max", "RPE 6", "RIR 3".
-_LOAD_LINE_RE = re.compile(
-    r"^\W*(?:(?:at|@|with|use|using)\s+)?(?:~\s*)?(?:"
-    r"\d+(?:\.\d+)?\s*(?:%|percent)?(?:\s*(?:-|to)\s*\d+(?:\.\d+)?)?\s*(?:%|percent)(?:\s+(?:of\s+)?(?:your\s+|the\s+)?"
-    r"(?:1\s*-?\s*rm|one[- ]rep(?:etition)?[- ]max(?:imum)?|max(?:imum)?|mhr|max(?:imum)? heart rate|bodyweight|body weight|effort|intensity))?"
-    r"|(?:rpe|rir)\s*:?\s*\d+(?:\.\d+)?(?:\s*(?:-|to)\s*\d+(?:\.\d+)?)?"
-    r")\W*$", re.I)
-
-
 # Labels whose value says what the exercise trains ("Muscles worked: ...", "Focus: ...").
 _PURPOSE_LABELS = {"focus", "goal", "benefits", "works", "areas worked"}
-
-
-_LEAD_IN_RE = re.compile(r"^(?:finish|end|start|begin|then|next|follow(?:ed)? (?:up )?|cool down|warm up)\s+(?:with|by)\s+(?P<name>[A-Za-z][A-Za-z' -]{2,40}?)\s+(?=\d|one|two|three|four|five|ten|for\b)", re.I)
-
-
-def _sentence_like(text: str, doc: Doc) -> bool:
-    """A bullet that is an instruction or remark, not a list item naming an exercise."""
-    spans = _spans(doc, EXERCISE_KEY)
-    if spans and spans[0].start_char <= 2:
-        return False
-    got = classify(text)
-    return got is not None
-
-
-def _name_before_dose(text: str, doses: list, name: str) -> str:
-    """When the prescription follows the name ("Monster walks 2 x 10 steps"), the name is what precedes it."""
-    if not doses:
-        return name
-    first = min(d.start for d in doses)
-    head = text[:first].rstrip(" (-:,")
-    return head if first > 0 and _wordy(head) and head.strip() else name
-
-
-def _strip_numbers(text: str) -> str:
-    return _NUMBERS_RE.sub(" ", text)
-
-
-def _shift(d: dz.DoseMention, by: int) -> dz.DoseMention:
-    from dataclasses import replace
-    return replace(d, start=d.start + by, end=d.end + by)
-
-
-# A remark in brackets closing a heading ("Circuit B (do this on a hill day)"): when to do the part,
-# not its name. Short brackets are kept ("Day 1 (Tuesday)", "Stage 2 (Weeks 5-8)").
-_TITLE_REMARK_RE = re.compile(r"\s*\((?=[^()\d]*[A-Za-z]+\s+[A-Za-z]+\s+[A-Za-z]+)[^()\d]*\)\s*$")
-
-
-def _section_title(text: str) -> str:
-    t = _TITLE_SETS_PAREN_RE.sub("", text)
-    t = _TITLE_REMARK_RE.sub("", t)
-    t = _TITLE_X_TAIL_RE.sub("", t.strip())
-    t = _TITLE_SETS_TAIL_RE.sub("", t.strip())
-    return t.strip().rstrip(":").strip()
-
-
-_ACTION_RE = re.compile(
-    r"\b(strengthen\w*|activat\w*|target\w*|engag\w*|isolat\w*|works?|working|train\w*|stretch\w*|lengthen\w*|"
-    r"recruit\w*|uses?|using|mobili[sz]\w*|open\w* up|build\w*|stabili[sz]\w*|tone\w*|load\w*|squeez\w*|fir\w*|"
-    r"hit\w*|challeng\w*|develop\w*|tolerate|wak\w* up|release\w*|loosen\w*|relax\w*|requires?|involv\w*|assists?|"
-    r"retrain\w*|switch\w* on|turn\w* on|teach\w*|hammer\w*|"
-    r"(?:best|great|good|ideal|perfect|excellent|top)\b[^.;,]{0,30}?\bfor|"  # "the best move in the routine for the hamstrings"
-    r"benefits?|(?:moves?|exercises?|lifts?|drills?|options?|work) for)\b", re.I)  # "my favourite move for the hamstrings"
-_CLAUSE_END_RE = re.compile(r"[;.!?]|,\s*(which|that|while|as|but|so|and then)\b|\b(than|while|because)\b", re.I)
-_NOUN_BEFORE = {"a", "an", "the", "your", "on", "onto", "off", "with", "using", "against", "small", "stable", "sturdy",
-                "flat", "low", "high", "light", "heavy", "resistance", "looped", "mini", "one", "or", "and", "of",
-                "into", "from", "behind", "under", "over", "around", "two", "(", "yoga", "exercise"}
-# Body words that name a muscle group only when something acts on them ("engage your back", not "a flat back"),
-# and only as a noun: after "your"/"the" or in a list of muscles ("glutes, back and shoulders"), not as an
-# adverb ("sit back", "pull your shoulder blades back").
-_VAGUE_MUSCLES = {"back", "shoulder", "shoulders", "chest", "arm", "arms", "leg", "legs", "hip", "hips", "neck", "thigh", "thighs",
-                  "forearm", "forearms", "shin", "shins", "grip"}
-_VAGUE_DET = {"your", "the", "my", "our", "their", "his", "her"}
-_LIST_JOIN = {",", "and", "or", "&", "/"}
 # In a cue, relaxing a body part is about posture, not what the exercise trains ("relax your shoulders").
 _RELAX_RE = re.compile(r"(relax|releas|loosen)", re.I)
-# "feel it burn in your quads", "tension through the hamstrings": after these the muscle is what is worked, not a place.
-# "builds strength in the quads", "endurance in your calves" too.
-_FELT_RE = re.compile(r"^(stretch|feel|felt|tight|tension|burn|fatigu|sensation|work|strength|power|endurance|stabilit|control)")
-_FELT_PREPS = {"in", "through", "along", "into", "across"}
-# "in line with your hips", "level with your knees": a place.
-_ALIGNED_BEFORE_WITH = {"line", "level", "aligned", "even", "inline", "flush"}
-# "don't let the quads take over", "stop the lower back from compensating": the muscle NOT to use.
-# Matched (Pattern.match) right after the muscle: at most three words before the verb.
-_TAKE_OVER_RE = re.compile(r"(?:\W+\w+){0,3}?\W+(?:(?:tak(?:e|es|ing)|took) over\b|(?:over)?(?:dominat|compensat))", re.I)
 # "imagine a tray on your head", "as if holding a box": things pictured, not used.
 _IMAGERY_RE = re.compile(r"\b(imagin\w*|pretend\w*|visuali[sz]\w*|as if|as though|think of)\b", re.I)
-# A purpose sentence whose subject is the exercise ("This exercise gets your glutes and hamstrings working")
-# ties the muscles of its first clause to it.
-_EXERCISE_SUBJECT_RE = re.compile(r"^\W*(?:this|these|the|that)(?: [\w-]+){0,2}? (?:exercises?|moves?|movements?|drills?|stretch(?:es)?|variations?|one|lifts?)\b", re.I)
-# In a purpose sentence, a muscle that does the work is worked though no verb acts on it:
-# "your adductors (inner thighs) are doing the work", "the calves take more load", "a hamstring exercise".
-# Matched (Pattern.match) right after the muscle.
-_DOES_WORK_RE = re.compile(r"(?:\s*\([^)]*\))?(?:\W+\w+){0,3}?\W+(?:(?:are|is)\s+)?(?:do|does|doing|did|take|takes|taking|handle|handles|"
-                           r"absorb|absorbs|carry|carries)\b[^.;,]{0,30}?\b(?:work|load|loads|force|forces|share|beating|pounding|impact|brunt)\b", re.I)
-# "Strong glutes take load off your knees": in a purpose sentence a muscle said to be strong (or weak) is what is trained.
-_STRENGTH_BEFORE = {"strong", "stronger", "weak", "weaker", "powerful", "resilient"}
-_TRAINED_NOUN_AFTER = {"lift", "lifts", "exercise", "exercises", "work", "strength", "strengthening", "drill", "drills",
-                       "endurance", "power", "activation", "move", "moves", "stability"}
 # A muscle word naming a complaint or a body position, not a muscle worked ("hip pain", "a neutral back position").
 _NOT_MUSCLE_AFTER = {"pain", "pains", "ache", "aches", "movement", "movements", "motion", "position", "posture", "arch", "curve",
                      "stress", "strain", "strains", "injury", "injuries", "issues", "problems", "trouble"}
 _AMOUNT_WORDS = frozenset({"weight", "weights", "load", "loads"})  # equipment words that mostly say how much
-_MOTION_WORDS = {"step", "steps"}  # ambiguous equipment words that are also movements ("take a step forward")
-_MOVEMENT_AFTER = {"up", "ups", "down", "downs", "-", "over", "overs", "through"}
-_POSITION_BEFORE = {"on", "onto", "to", "toward", "towards", "over", "under", "underneath", "above", "below", "behind",
-                    "between", "across", "at", "along", "against", "beside", "near", "in", "into", "off", "from", "by"}
-# "shoulder-width", "press your lower back into the floor", "your back against the wall": a place.
-_POSITION_AFTER = {"width", "height", "level", "distance", "blades", "blade", "apart", "-", "against", "into", "onto", "flat"}
-# After a movement word, a direction makes it the movement ("step sideways"), not the thing.
-_STEP_DIRECTIONS = {"forward", "forwards", "back", "backward", "backwards", "sideways", "laterally", "wide", "out", "across",
-                    "over", "through", "left", "right", "in", "together", "apart"}
-_STRIDE_SIZE = {"small", "tiny", "short", "big", "large", "long", "quick", "wide", "few", "baby", "lateral", "side", "more"}
-_NOT_NOUN_AFTER = {"forward", "forwards", "back", "backward", "backwards", "sideways", "out", "up", "down", "to", "with", "across", "over", "through"}
-
-
-def _acting_ranges(doc_text: str, start: int, end: int, *, subject: bool = False) -> list[tuple[int, int, str]]:
-    """Character ranges of a sentence where an action verb acts on what follows it, with the verb.
-
-    With `subject`, the first clause of a sentence whose subject is the exercise
-    ("This exercise gets your glutes working") is one such range too.
-    """
-    text = doc_text[start:end]
-    out = []
-    if subject:
-        m = _EXERCISE_SUBJECT_RE.match(text)
-        if m:
-            stop = _CLAUSE_END_RE.search(text, m.end())
-            out.append((start + m.end(), start + (stop.start() if stop else len(text)), ""))
-    for m in _ACTION_RE.finditer(text):
-        stop = _CLAUSE_END_RE.search(text, m.end())
-        out.append((start + m.end(), start + (stop.start() if stop else len(text)), m.group(0)))
-    return out
-
-
-@lru_cache(maxsize=1)
-def _equipment_rx() -> re.Pattern[str]:
-    variants = sorted({v.lower() for vs in lexicon.load_equipment().values() for v in vs}, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(v) for v in variants) + r")\b")
-
-
-def _positional(doc: Doc, span, sent_start: int = 0) -> bool:
-    """A body part used to say where ("lie on your back", "shoulder-width") rather than what is trained.
-
-    Not after a feeling ("feel it burn in your quads", "tension through the hamstrings"):
-    there the preposition says what is worked. `sent_start` is where the sentence starts (characters).
-    """
-    i = span.start - 1
-    while i >= 0 and doc[i].lower_ in ("your", "the", "my", "their", "his", "her", "both", "one", "each", "lower", "upper"):
-        i -= 1
-    if i >= 0:
-        prep = doc[i].lower_
-        if prep in _POSITION_BEFORE:
-            if prep in _FELT_PREPS and any(_FELT_RE.match(t.lower_) for t in doc[max(0, i - 6):i] if t.idx >= sent_start):
-                return False
-            return True
-        if prep == "with" and i > 0 and doc[i - 1].lower_ in _ALIGNED_BEFORE_WITH:
-            return True
-    if span.end >= len(doc):
-        return False
-    nxt = doc[span.end].lower_
-    if nxt == "-":  # "hip-width", not a dash between clauses ("your calves - the muscles that ...")
-        return not doc[span.end - 1].whitespace_
-    return nxt in _POSITION_AFTER
-
-
-def _listed_after_equipment(doc: Doc, span, taken: list[int]) -> bool:
-    """An ambiguous word listed after equipment ("on a small step, stairs or a box"), not a movement."""
-    if span.text.lower() in _MOTION_WORDS or span.start == 0 or doc[span.start - 1].text != ",":
-        return False
-    return any(span.start - 6 <= e < span.start for e in taken)
-
-
-def _vague_as_noun(doc: Doc, span, muscle_ends: set[int]) -> bool:
-    """A vague body word after a determiner ("your back"), right after an action verb ("works chest")
-    or in a list of muscles ("glutes, back and core")."""
-    k = span.start - 1
-    if k < 0:
-        return False
-    if doc[k].lower_ in _VAGUE_DET or _ACTION_RE.fullmatch(doc[k].text):
-        return True
-    if doc[k].lower_ in _LIST_JOIN:
-        k -= 1
-        if k >= 0 and doc[k].text == ",":
-            k -= 1
-        return k + 1 in muscle_ends
-    return False
-
-
-def _does_work(doc: Doc, doc_text: str, span, stop: int) -> bool:
-    """A muscle that does the work ("the calves take more load"), that an exercise is for ("a hamstring lift")
-    or that it makes strong ("strong glutes take load off the knees")."""
-    if span.end < len(doc) and doc[span.end].lower_ in _TRAINED_NOUN_AFTER:
-        return True
-    return span.start > 0 and doc[span.start - 1].lower_ in _STRENGTH_BEFORE or _DOES_WORK_RE.match(doc_text, span.end_char, stop) is not None
-
-
-# Words that may open a sentence before its subject muscle ("Your calves absorb ...", "Strong glutes take ...").
-_SUBJECT_LEAD = frozenset({"your", "the", "my", "our", "a", "strong", "stronger", "weak", "weaker", "tight", "tired",
-                           "powerful", "resilient", "both", "these", "those"})
-
-
-def _muscle_subject(doc: Doc, span, sent_start: int) -> bool:
-    """The muscle is what the sentence (or the text after its label, "Why: ...") is about ("Your calf muscles
-    are the main shock absorbers ...", "The tibialis anterior controls ..."): in a purpose, what is trained."""
-    i = span.start - 1
-    while i >= 0 and doc[i].idx >= sent_start and doc[i].lower_ in _SUBJECT_LEAD:
-        i -= 1
-    return i < 0 or doc[i].idx < sent_start or doc[i].text == ":"
-
-
-# A body part bent out of shape is a form fault, not what is trained ("without arching your lower back").
-_FAULT_VERBS = frozenset({"arch", "arches", "arching", "arched", "overarch", "overarching", "round", "rounding", "rounded",
-                          "hyperextend", "hyperextending", "sag", "sagging", "hike", "hiking", "hunch", "hunching",
-                          "crane", "craning", "collapse", "collapsing"})
-# After the body part (and an adverb), a word that says where it stays ("your low back gently pressed into the mat").
-_HELD_AFTER = frozenset({"pressed", "glued", "flat", "flattened", "touching", "against", "into", "onto"})
-# After "lower back", a direction makes "lower" the verb ("... then lower back down", "lower back to the start").
-_LOWERED_AFTER = frozenset({"down", "to", "toward", "towards", "slowly", "under", "until", "with", "into", "onto"})
-
-
-def _held_or_faulted(doc: Doc, span) -> bool:
-    """A body part said to stay in place, to bend out of shape, or "lower back" used as a verb and its adverb:
-    form, not a muscle worked."""
-    i = span.start - 1
-    while i >= 0 and doc[i].lower_ in _VAGUE_DET:
-        i -= 1
-    if i >= 0 and doc[i].lower_ in _FAULT_VERBS:
-        return True
-    j = span.end
-    if j < len(doc) and doc[j].lower_.endswith("ly"):
-        j += 1
-    nxt = doc[j].lower_ if j < len(doc) else ""
-    if nxt in _HELD_AFTER or nxt in _FAULT_VERBS:  # "... pressed into the mat", "don't let your lower back arch"
-        return True
-    return (span[0].lower_ == "lower" and i == span.start - 1 and nxt in _LOWERED_AFTER
-            and (i < 0 or not doc[i].is_alpha or doc[i].lower_ in ("and", "then", "or") or doc[i].lower_.endswith("ly")))
-
-
-def _inside_equipment(span, equipment) -> bool:
-    """A muscle word inside a longer equipment name ("trap bar")."""
-    return any(e.start <= span.start and span.end <= e.end and len(e) > len(span) for e in equipment)
-
-
-def _modifies_body_part(doc: Doc, span) -> bool:
-    """A vague body word used as a modifier of a body part ("the back knee", "hip joint"), not a muscle."""
-    if span.end >= len(doc):
-        return False
-    return norm_tokens(doc[span.end].text) in _vocab()["regions"] or doc[span.end].lower_ in _VAGUE_MUSCLES
 
 
 @lru_cache(maxsize=1)
@@ -956,86 +213,6 @@ def _text_muscles(ex: _Ex) -> list[str]:
     canon = _muscle_canonical()
     told = {(canon.get(norm_tokens(m)), m[:3]) for m in ex.muscles if m not in ex.name_muscles}
     return [m for m in ex.muscles if m not in ex.name_muscles or (canon.get(norm_tokens(m)), m[:3]) not in told]
-
-
-def _taken_over(doc_text: str, end_char: int, stop: int) -> bool:
-    """A muscle the sentence says should not do the work ("... the quads from taking over")."""
-    return _TAKE_OVER_RE.match(doc_text, end_char, stop) is not None
-
-
-def _elided_muscle(doc: Doc, span, muscle_ends: set[int]) -> str | None:
-    """The first muscle of "inner and outer thighs", "upper and lower back": its head word is left out.
-
-    Not when the word before "and" ends a muscle of its own ("quads and hip muscles").
-    """
-    if len(span) < 2 or span.start < 2 or doc[span.start - 1].lower_ not in ("and", "or", "&", "/"):
-        return None
-    word = doc[span.start - 2]
-    if not word.is_alpha or span.start - 1 in muscle_ends:
-        return None
-    term = " ".join([word.lower_, *(t.lower_ for t in span[1:])])
-    return term if norm_tokens(term) in _vocab()["muscle_terms"] else None
-
-
-# Words that name a place or are adjectives: with "muscles" after them the text names a group by where it is
-# ("calf muscles", "deep abdominal muscles", "back muscles"), which stays as written.
-_PLACE_HEADS = frozenset({"calf", "hip", "back", "thigh", "leg", "abdominal", "butt", "shoulder", "chest", "neck", "foot",
-                          "shin", "stomach", "tummy", "trunk", "lumbar", "arm", "forearm", "groin", "posterior"})
-
-
-def _muscle_term(text: str) -> str:
-    """The muscle as named, without a trailing 'muscles' where the rest is the muscle's own name ("oblique muscles",
-    "psoas muscles"), but not after a place ("calf muscles")."""
-    term = " ".join(text.lower().split())
-    head, _, last = term.rpartition(" ")
-    if (head and last in ("muscle", "muscles") and norm_tokens(head) in _vocab()["muscle_terms"]
-            and head.rpartition(" ")[2] not in _PLACE_HEADS):
-        return head
-    return term
-
-
-def _name_equipment(doc: Doc, span) -> bool:
-    """In an exercise name, a leading equipment word is equipment ("Bench plank"), the movement word is not ("Step ups")."""
-    nxt = doc[span.end].lower_ if span.end < len(doc) else ""
-    return bool(nxt) and nxt not in ("up", "ups", "down", "downs", "-", "over", "overs", "through", "and")
-
-
-def _paces(doc: Doc, span) -> bool:
-    """ "take small steps", "10 steps each way": paces walked, not a thing stood on."""
-    if span.start == 0 or span.text.lower() != "steps":
-        return False
-    prev = doc[span.start - 1]
-    return prev.lower_ in _STRIDE_SIZE or prev.like_num
-
-
-def _noun_use(doc: Doc, span) -> bool:
-    """An ambiguous equipment word ("step", "band", "box") used as a thing, not a movement."""
-    prev = doc[span.start - 1].lower_ if span.start > 0 else ""
-    nxt = doc[span.end].lower_ if span.end < len(doc) else ""
-    low = span.text.lower()
-    motion = low in _MOTION_WORDS
-    if motion and nxt in _NOT_NOUN_AFTER and prev in ("a", "one"):
-        return False  # "take a step back", but "a chair with ...", "a desk with ..." are things
-    if motion and nxt in _STEP_DIRECTIONS and prev not in ("the", "your", "this", "that"):
-        return False  # "sit back and step sideways", "step wide"
-    if low in ("weight", "weights", "load", "loads"):
-        # Mostly an amount ("lower the weight", "add load"); a thing when held: "one weight in each hand",
-        # but not the body's own ("shift your weight in your left foot").
-        return nxt == "in" and prev not in ("your", "my", "body") or prev in ("one", "two")
-    if prev in _NOUN_BEFORE:
-        return True
-    if span.text[:1].isupper() and span.start > 0 and not doc[span.start].is_sent_start:
-        # Capitalised inside a sentence: a name ("the Bench"), unless it is the movement of one ("Step-Ups").
-        return nxt not in _MOVEMENT_AFTER
-    # "a porch step", "the garage bench": a determiner and one modifier before the thing,
-    # unless the two words name an exercise.
-    if (not motion and span.start >= 2 and doc[span.start - 2].lower_ in ("a", "an", "the", "your")
-            and doc[span.start - 1].is_alpha and doc[span.start - 1].is_lower):
-        return not any(e.start < span.start and e.end >= span.end for e in _spans(doc, EXERCISE_KEY))
-    return False
-
-
-# ---------------------------------------------------------------- assembly
 
 
 @dataclass
@@ -1061,12 +238,12 @@ class _Ex:
 
 
 def _canonical_entry(name: str, doc: Doc | None, offset: int) -> dict | None:
-    index = _vocab()["alias_index"]
+    index = vocab()["alias_index"]
     tokens = norm_tokens(name)
     if tokens in index:
         return index[tokens]
     if doc is not None:
-        spans = _exercise_spans_in(doc, offset, offset + len(name))
+        spans = exercise_spans_in(doc, offset, offset + len(name))
         if spans:
             best = max(spans, key=lambda s: (len(s.text), -s.start_char))
             return next((e for e in lexicon.load_exercises() if e["canonical"] == best.label_), None)
@@ -1165,13 +342,13 @@ class _Builder:
         """Muscles and equipment of doc[start:end] tied to `ex`. `listed`: a label line listing what is
         worked ("Muscles worked: core and shoulders"), where every muscle named counts. `things_only`:
         equipment only (a prescription's load, "3 x 10, wearing the vest")."""
-        muscles = () if things_only else _spans(doc, MUSCLE_KEY)
-        equipment = _spans(doc, EQUIPMENT_KEY)
+        muscles = () if things_only else doc_spans(doc, MUSCLE_KEY)
+        equipment = doc_spans(doc, EQUIPMENT_KEY)
         if not muscles and not equipment:
             return  # everything below reads these spans
         view = self.view(doc)
         end = len(view) if end is None else end
-        amb = _vocab()["ambiguous_equipment"]
+        amb = vocab()["ambiguous_equipment"]
         # Both made at the first span in range, if any (pure, and most sentences name no muscle).
         acting = None  # with `purpose`: the ranges an action verb acts on, the subject clause included
         muscle_ends: set[int] | None = None
@@ -1182,36 +359,36 @@ class _Builder:
             if muscle_ends is None:
                 muscle_ends = {m.end for m in muscles}
             low = span.text.lower()
-            if equipment and _inside_equipment(span, equipment):
+            if equipment and inside_equipment(span, equipment):
                 continue  # "trap bar" is a thing
             if span.label_ in lexicon.load_connective_tissue():
                 continue  # "the Achilles tendon" is loaded, but it is not a muscle
             musculature = span.end < len(doc) and doc[span.end].lower_ == "musculature"
-            vague = low in _VAGUE_MUSCLES and not musculature and not listed
-            if vague and _modifies_body_part(doc, span):
+            vague = low in VAGUE_MUSCLES and not musculature and not listed
+            if vague and modifies_body_part(doc, span):
                 continue  # "the back leg", "your hip joint"
             if purpose:
                 if acting is None:
-                    acting = _acting_ranges(view, start, end, subject=True)
+                    acting = acting_ranges(view, start, end, subject=True)
                 ranges = acting
             elif vague:
                 if cue_acting is None:
-                    cue_acting = [r for r in _acting_ranges(view, start, end) if not _RELAX_RE.match(r[2])]
+                    cue_acting = [r for r in acting_ranges(view, start, end) if not _RELAX_RE.match(r[2])]
                 ranges = cue_acting
             else:
                 ranges = None
             at = span.start_char
             if ranges is not None and not any(a <= at < b for a, b, _ in ranges) and not (
-                    purpose and not vague and (_does_work(doc, view, span, end) or _muscle_subject(doc, span, start))):
+                    purpose and not vague and (does_work(doc, view, span, end) or muscle_subject(doc, span, start))):
                 continue
-            if vague and not _vague_as_noun(doc, span, muscle_ends):
+            if vague and not vague_as_noun(doc, span, muscle_ends):
                 continue
-            if _positional(doc, span, start) or _taken_over(view, span.end_char, end) or _held_or_faulted(doc, span):
+            if positional(doc, span, start) or taken_over(view, span.end_char, end) or held_or_faulted(doc, span):
                 continue
             if span.end < len(doc) and doc[span.end].lower_ in _NOT_MUSCLE_AFTER:
                 continue
-            terms = [" ".join(low.split()) + " musculature" if musculature else _muscle_term(span.text)]
-            elided = _elided_muscle(doc, span, muscle_ends)
+            terms = [" ".join(low.split()) + " musculature" if musculature else muscle_term(span.text)]
+            elided = elided_muscle(doc, span, muscle_ends)
             if elided:
                 terms.insert(0, elided)
             for term in terms:
@@ -1232,8 +409,8 @@ class _Builder:
                     continue  # "imagine a tray on your head"
                 term = " ".join(span.text.lower().split())
                 ambiguous = term in amb or term.endswith("s") and term[:-1] in amb  # "loads" as "load"
-                if ambiguous and (_paces(doc, span) or not (_noun_use(doc, span) or in_name and _name_equipment(doc, span)
-                                        or _listed_after_equipment(doc, span, taken))):
+                if ambiguous and (paces(doc, span) or not (noun_use(doc, span) or in_name and name_equipment(doc, span)
+                                        or listed_after_equipment(doc, span, taken))):
                     continue
                 taken.append(span.end)
                 if term.endswith("ed") and term not in ("bed",):
@@ -1273,7 +450,6 @@ class _Builder:
             for ex in exs:
                 if ex.doses:
                     m, base, ctx = ex.doses[-1]
-                    from dataclasses import replace
                     ex.doses[-1] = (replace(m, per_side=True), base, ctx)
         for ex in exs:
             for m in mentions:
@@ -1307,7 +483,7 @@ class _Builder:
         number, the rounds said once for all of them.
         """
         counted = _counted_list(self.view(doc)[s_start:s_end], [
-            (sp.start_char - s_start, sp.end_char - s_start) for sp in _spans(doc, EXERCISE_KEY)
+            (sp.start_char - s_start, sp.end_char - s_start) for sp in doc_spans(doc, EXERCISE_KEY)
             if s_start <= sp.start_char and sp.end_char <= s_end])
         if not counted:
             return False
@@ -1351,7 +527,7 @@ class _Builder:
 
     # -- subject mentions: a sentence whose subject is another exercise starts that exercise
     def subject_mention(self, doc: Doc, s_start: int, s_end: int):
-        for span in _spans(doc, EXERCISE_KEY):
+        for span in doc_spans(doc, EXERCISE_KEY):
             if span.start_char < s_start or span.end_char > s_end:
                 continue
             before = [t for t in doc[:span.start] if t.idx >= s_start]
@@ -1525,7 +701,7 @@ class _Builder:
                     self.add_terms(ex, doc, ts, te, in_name=True)
                     if section is not None and section.title:
                         self._section_terms(ex, section)
-                    for par in _PAREN_RE.finditer(line.text[: role.desc_start or len(line.text)]):
+                    for par in PAREN_RE.finditer(line.text[: role.desc_start or len(line.text)]):
                         inner = par.group(1)
                         if len(inner.split()) >= 4 and not dz.parse_dosages(inner) and (classify(inner) or ("",))[0] == "cue":
                             self.add_sentence([ex], par.start(1), par.end(1), doc, line)
@@ -1618,7 +794,7 @@ class _Builder:
 
     def _early_mention(self, doc: Doc, sent):
         """An exercise named within the first words of a sentence, not as an object ("of a push-up")."""
-        for span in _spans(doc, EXERCISE_KEY):
+        for span in doc_spans(doc, EXERCISE_KEY):
             if span.start_char < sent.start_char or span.end_char > sent.end_char:
                 continue
             if len(self.view(doc)[sent.start_char:span.start_char].split()) > 8:
@@ -1669,7 +845,7 @@ class _Builder:
 
     def _section_terms(self, ex: _Ex, section: Section) -> None:
         """Equipment a section title names ("Foam Roller Exercises") is used by its exercises."""
-        for m in _equipment_rx().finditer(section.title.lower()):
+        for m in equipment_rx().finditer(section.title.lower()):
             term = m.group(0)
             if term in _AMOUNT_WORDS:
                 continue  # "Phase 2: add load" says how much, not with what
@@ -1701,11 +877,11 @@ class _Builder:
             span = self._early_mention(doc, first)
         sig = match_signature(low) if self._instructional(line, doc) and not any(
             self._left_out(doc, sp, first.start_char, first.end_char)
-            for sp in _spans(doc, EXERCISE_KEY) if sp.end_char <= first.end_char) else None
+            for sp in doc_spans(doc, EXERCISE_KEY) if sp.end_char <= first.end_char) else None
         # A mention of another exercise moves the paragraph there, unless it is a short name of the
         # current one ("hold a plank" while describing the side plank).
         first_mentions = []
-        for sp in _spans(doc, EXERCISE_KEY):
+        for sp in doc_spans(doc, EXERCISE_KEY):
             if sp.end_char <= first.end_char:
                 ent = _canonical_entry(sp.text, doc, sp.start_char)
                 toks = norm_tokens(sp.text)
@@ -1731,7 +907,7 @@ class _Builder:
             ex = self.register(name, line.start + span.start_char, line.start + span.end_char, doc, span.start_char, section)
             return [ex]
         if new_unit or elsewhere:
-            for sp in _spans(doc, EXERCISE_KEY):
+            for sp in doc_spans(doc, EXERCISE_KEY):
                 if sp.end_char > first.end_char:
                     break
                 ent = _canonical_entry(sp.text, doc, sp.start_char)
@@ -1753,12 +929,12 @@ class _Builder:
         """The exercise a sentence introduces as the next one ("Start with a dead bug: lie ...",
         "When that gets easy, add a bird dog."), if the sentence is one."""
         view = self.view(doc)
-        if not _INTRO_HINT(view[s_start:s_end]):
+        if not INTRO_HINT(view[s_start:s_end]):
             return None
-        m = _INTRO_RE.match(view, s_start, s_end)
+        m = INTRO_RE.match(view, s_start, s_end)
         if m is None or m.group("clause") and _VARIANT_CLAUSE_RE.search(m.group("clause")):
             return None
-        for sp in _spans(doc, EXERCISE_KEY):
+        for sp in doc_spans(doc, EXERCISE_KEY):
             if sp.start_char == m.end():
                 return sp if _INTRO_TAIL_RE.match(view, sp.end_char, s_end) else None
         return None
@@ -1769,7 +945,7 @@ class _Builder:
         if _QUESTION_LEAD_RE.match(text):
             return True
         return (text.endswith("?") and len(line.words) <= 15 and len(self.sents(doc)) == 1
-                and not _spans(doc, EXERCISE_KEY))
+                and not doc_spans(doc, EXERCISE_KEY))
 
     def _named_later(self, line: Line, doc: Doc, section: Section | None) -> _Ex | None:
         """The exercise a later sentence of an unowned paragraph is about.
@@ -1800,7 +976,7 @@ class _Builder:
         if not comma or head.strip().lower() not in _SEQUENCE_WORDS:
             return False
         at = s_start + len(head) + 1
-        for sp in _spans(doc, EXERCISE_KEY):
+        for sp in doc_spans(doc, EXERCISE_KEY):
             if sp.start_char >= at and sp.end_char <= s_end:
                 lead = view[at:sp.start_char].lower().split()
                 return all(w in _DET for w in lead) and len(view[sp.end_char:s_end].split()) <= 4
@@ -1812,13 +988,13 @@ class _Builder:
         m = _ORDINAL_NAMING_RE.match(view, s_start, s_end)
         if m is None:
             return None
-        return next((sp for sp in _spans(doc, EXERCISE_KEY) if m.end() <= sp.start_char < s_end
+        return next((sp for sp in doc_spans(doc, EXERCISE_KEY) if m.end() <= sp.start_char < s_end
                      and sp.start_char - m.end() <= 6), None)
 
     def _joint_subjects(self, doc: Doc, s_start: int, s_end: int) -> list[_Ex]:
         """The exercises of a sentence whose subject lists several of the routine's exercises
         ("The squat and the step-up build the quads", "Side planks, bird dogs and carries all train ...")."""
-        spans = [sp for sp in _spans(doc, EXERCISE_KEY) if s_start <= sp.start_char and sp.end_char <= s_end]
+        spans = [sp for sp in doc_spans(doc, EXERCISE_KEY) if s_start <= sp.start_char and sp.end_char <= s_end]
         if len(spans) < 2:
             return []
         at = next((t.i for t in doc if t.idx >= s_start), None)
@@ -1839,7 +1015,7 @@ class _Builder:
 
     def _joint_sentences(self, line: Line, doc: Doc) -> None:
         """In a paragraph no exercise owns ("Why these moves?"), the sentences said of several exercises."""
-        if len(_spans(doc, EXERCISE_KEY)) < 2:
+        if len(doc_spans(doc, EXERCISE_KEY)) < 2:
             return
         for s, e in self.sentences_of(doc):
             joint = self._joint_subjects(doc, s, e)
@@ -2030,7 +1206,7 @@ class _Builder:
             if sec.sets_min is not None:
                 rules.append(("section", dz.DoseMention(stage="main", sets=(sec.sets_min, sec.sets_max))))
             rules += [("section", m) for m in self.section_doses.get(id(sec), ())]
-        warm = sec is not None and any(w in sec.title.lower() for w in _vocab()["warmup"])
+        warm = sec is not None and any(w in sec.title.lower() for w in vocab()["warmup"])
         if not warm:
             rules += [("article", m) for m in self.article_doses]
         for source, m in rules:
@@ -2087,7 +1263,7 @@ def _counted_list(sentence: str, names: list[tuple[int, int]]) -> list[tuple[tup
             ms, me = lo + m.start, lo + m.end
             if (ms < b and me > a) or (me <= a and _COUNT_TO_NAME_RE.fullmatch(work_text, me, a)) or (
                     ms >= b and _NAME_TO_COUNT_RE.fullmatch(work_text, b, ms)):
-                own = _shift(m, lo)
+                own = shift(m, lo)
                 break
         if own is not None:
             out.append(((a, b), own))
@@ -2095,7 +1271,6 @@ def _counted_list(sentence: str, names: list[tuple[int, int]]) -> list[tuple[tup
         return None
     first = out[0][1]
     if first.sets:
-        from dataclasses import replace
         out = [(span, m if m.sets else replace(m, sets=first.sets)) for span, m in out]
     return out
 
@@ -2164,117 +1339,6 @@ def _inherit(out: list[Dosage], *, sets=None, reps=None, hold=None, duration=Non
             main.hold_seconds_min, main.hold_seconds_max = hold
         if duration:
             main.duration_seconds_min, main.duration_seconds_max = duration
-
-
-# ---------------------------------------------------------------- tables
-
-_CELL_SPLIT_RE = re.compile(r"\t+|\s*\|\s*")
-_SETS_CELL_RE = re.compile(r"^\s*(\d{1,2})(?:\s*(?:-|to)\s*(\d{1,2}))?\s*$")
-
-
-def _cells(raw: str, pipes: bool) -> list[tuple[int, int]]:
-    """(start, end) of each non-empty cell of a table row; `raw` is the line as published (tabs kept)."""
-    out = []
-    pos = 0
-    for m in [*(_CELL_SPLIT_RE if pipes else re.compile(r"\t+")).finditer(raw), None]:
-        end = m.start() if m is not None else len(raw)
-        a, b = pos, end
-        while a < b and raw[a].isspace():
-            a += 1
-        while b > a and raw[b - 1].isspace():
-            b -= 1
-        if b > a:
-            out.append((a, b))
-        if m is not None:
-            pos = m.end()
-    return out
-
-
-def _column_kinds(text: str, cells: list[tuple[int, int]]) -> list[str] | None:
-    """What each column of a header row holds ("name", "sets", "amount", "dose", "notes", "other"),
-    or None when the row is not a header: its first cell must name the exercise column and one
-    other cell a known column."""
-    columns = _vocab()["table_columns"]
-    kinds = [columns.get(" ".join(text[a:b].lower().strip(" :*").split()), "other") for a, b in cells]
-    if len(kinds) < 2 or kinds[0] != "name" or kinds.count("other") == len(kinds) - 1:
-        return None
-    return kinds
-
-
-def _name_column(text: str, cell: tuple[int, int]) -> bool:
-    """The cell heads the exercise column ("Exercise", "Movement")."""
-    a, b = cell
-    return _vocab()["table_columns"].get(" ".join(text[a:b].lower().strip(" :*").split())) == "name"
-
-
-def _cell_dose(cell: str, at: int, sets: tuple[int, int] | None, amount: bool) -> dz.DoseMention | None:
-    """The prescription of one row from its sets cell and its amount (reps or time) or "3 x 10" cell."""
-    got = dz.parse_dosages(cell, list_item=amount)
-    m = got[0] if got else None
-    if m is None and sets is None:
-        return None
-    from dataclasses import replace
-    if m is None:
-        return dz.DoseMention(stage="main", sets=sets, start=at, end=at + len(cell), text=cell)
-    return replace(m, sets=m.sets or sets, start=at + m.start, end=at + m.end)
-
-
-def _table_row(text: str, cells: list[tuple[int, int]], kinds: list[str]) -> Role | None:
-    """An exercise row of a routine table: its name, the prescription of its sets/reps columns, and
-    its notes column as the description."""
-    (a, b) = cells[0]
-    name, cut = _clean_name(text[a:b])
-    if not name or not _wordy(name) or len(name.split()) > 8 or _function_start(name):
-        return None
-    sets = None
-    amount: list[tuple[str, int]] = []
-    desc = None
-    for (s, e), kind in zip(cells[1:], kinds[1:]):
-        cell = text[s:e]
-        if kind == "sets":
-            m = _SETS_CELL_RE.match(cell)
-            if m:
-                sets = (int(m.group(1)), int(m.group(2) or m.group(1)))
-        elif kind in ("amount", "dose"):
-            amount.append((cell, s))
-        elif kind == "notes" and desc is None:
-            desc = s
-    doses = []
-    for cell, at in amount or [("", cells[0][1])]:
-        d = _cell_dose(cell, at, sets, amount=True)
-        if d is not None:
-            doses.append(d)
-    ns = a + cut
-    return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=doses, desc_start=desc)
-
-
-def table_roles(text: str, lines: list[Line]) -> dict[int, Role]:
-    """Roles of the rows of routine tables, by line index. A table flattened to text keeps its cells
-    apart with tabs (or pipes); its header row says which cell is the name, the sets, the reps or
-    time, the notes. `text` is the published article (tabs kept; the lines' text has spaces)."""
-    out: dict[int, Role] = {}
-    kinds: list[str] | None = None
-    for line in lines:
-        raw = text[line.start:line.end]
-        pipes = raw.startswith("|") and raw.count("|") >= 3
-        if "\t" not in raw and not pipes:
-            kinds = None
-            continue
-        cells = _cells(raw, pipes)
-        header = _column_kinds(line.text, cells)
-        if header is not None:
-            kinds = header
-            out[line.index] = Role("table_header")
-        elif len(cells) >= 2 and _name_column(line.text, cells[0]):
-            # "Exercise | Weeks 1-4 | Weeks 5-8": a header whose other columns are periods, not known
-            # kinds. Still a header (not a part's heading); its rows are read as list lines.
-            kinds = None
-            out[line.index] = Role("table_header")
-        elif kinds is not None and len(cells) >= 2:
-            role = _table_row(line.text, cells, kinds + ["other"] * (len(cells) - len(kinds)))
-            if role is not None:
-                out[line.index] = role
-    return out
 
 
 # Words of a paragraph of the article's body (not a standfirst, caption or share bar).

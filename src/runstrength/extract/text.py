@@ -87,7 +87,6 @@ def split_lines(view: str) -> list[Line]:
     lines: list[Line] = []
     gap = 0
     pos = 0
-    last = ""  # content of the previous physical line
     for raw in view.split("\n"):
         line_start = pos
         pos += len(raw) + 1
@@ -112,7 +111,6 @@ def split_lines(view: str) -> list[Line]:
         content = raw[content_off:].rstrip()
         start = line_start + content_off
         lines.append(Line(start, start + len(content), content, line_start + lead, gap, bullet, len(lines)))
-        last = content
         gap = 0
     return lines
 

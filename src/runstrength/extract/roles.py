@@ -1,0 +1,511 @@
+"""The first pass of assembly: a role for each line from its own content.
+
+A line is boilerplate, an end marker, a label ("Target: glutes"), a rest or dosage line, a section
+heading, an exercise line (heading, list item or inline "Name: description") or prose; its Role
+carries the name, doses and description offsets found in it. Apart from assemble.py because a
+line's role depends on that line (and its doc) only, not on what the article said before it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Span
+
+from runstrength.extract import dosage as dz
+from runstrength.extract.gates import AnyOf
+from runstrength.extract.meta import byline_name
+from runstrength.extract.nlp import EXERCISE_KEY, norm_tokens
+from runstrength.extract.sentences import classify, is_dosage_only
+from runstrength.extract.text import Line, unglue
+from runstrength.extract.vocab import (
+    ends_with_head,
+    ends_with_section_word,
+    is_boilerplate,
+    is_section_word_only,
+    section_rx,
+    strong_section,
+    vocab,
+)
+
+
+_FUNCTION_START = re.compile(
+    r"^(here|how|what|why|when|where|who|this|these|there|that|if|for|and|but|so|our|my|we|i|you|it|please|"
+    r"note|tip|follow|try|get|watch|check|click|read|see|learn|want|ready|the benefits?|benefits|welcome|today|"
+    r"thank|thanks|remember|in|at|on|with|to|as|by|from|a|an)\b", re.I)
+_REPEAT_BLOCK_RE = re.compile(r"\b(repeat|do|complete|perform) (this|the|that|the whole|the entire|this whole) (circuit|routine|workout|sequence|series|set|superset|block|round)\b")
+_SECTION_INTRO = re.compile(r"\b(perform|do|complete|try)\b.*\b(the following|these|this|below)\b.*\b(exercises?|moves|series|circuit|routine)\b", re.I)
+_INLINE_RE = re.compile(r"^(?P<name>[^:.!?]{2,70}?)\s*(?::\s*\??\s*|\s[-]\s+|(?<=[A-Za-z)])[-]\s+|\?(?=[A-Z]))(?P<rest>\S.*)$")
+PAREN_RE = re.compile(r"\(([^()]*)\)")
+
+
+_ACRONYM_START = re.compile(r"^\s*[A-Z]{2,}\b")
+_LABEL_RE = re.compile(r"^\s*([A-Za-z][A-Za-z /&]{1,30}?)\s*:\s*(.*)$")
+# "Sets/Reps", "Sets & reps", "Sets x Reps": a label made of several labels.
+_LABEL_JOIN_RE = re.compile(r"\s*(?:/|&|\bx\b|\band\b)\s*")
+_LETTERS3_RE = re.compile(r"[A-Za-z]{3,}")
+_QUANTITY_OF_RE = re.compile(r"^\s*[\d\-–%x.,/ ]+\b(of|at|to)\b")
+_NOT_A_NAME_START = re.compile(r"^(here|how|what|why|this|these|there|if|for|follow|watch|click|read|see)\b", re.I)
+_OR_RE = re.compile(r"\s+or\s+")
+_GROUP_COUNT_RE = re.compile(r"\b\d+\s+(super ?sets?|circuits|rounds|blocks|exercises)\b")
+# A default the exercises may override: "2 sets unless noted", "unless a move says otherwise".
+UNLESS_NOTED = (r"\bunless\s+(?:otherwise\s+)?(?:noted|stated|specified|indicated|listed|shown|marked|given)\b"
+                 r"|\bunless\s+(?:a|an|the)\s+(?:move|exercise|drill|stretch)\b|\bunless\s+otherwise\b")
+_UNLESS_NOTED_RE = re.compile(UNLESS_NOTED)
+_ALL_OF_GROUP_RE = re.compile(r"\b(all|each|every) (of the )?(exercises?|moves?|movements?|drills?)\b")
+_NUMBERS_RE = re.compile(r"[\d/x\-]+")
+_TITLE_SETS_PAREN_RE = re.compile(r"\(\s*[^()]*\b(sets?|rounds?|times)\b[^()]*\)", re.I)
+_TITLE_X_TAIL_RE = re.compile(r"[:,-]?\s*\b(x\s*\d+|\d+\s*x)\s*$", re.I)
+_TITLE_SETS_TAIL_RE = re.compile(r"[:,-]\s*(\d+|one|two|three|four|five|six)(\s*-\s*\d+)?\s+(sets?|rounds?)(\s+total)?\s*$", re.I)
+
+
+def function_start(text: str):
+    """Starts with a function word ("Here is", "How to"), not an acronym that spells one ("IT band")."""
+    return None if _ACRONYM_START.match(text) else _FUNCTION_START.match(text)
+
+
+def _label_of(text: str) -> tuple[str, str] | None:
+    m = _LABEL_RE.match(text)
+    if not m:
+        return None
+    head = m.group(1).lower().strip()
+    labels = vocab()["labels"]
+    if head in labels or all(p in labels for p in _LABEL_JOIN_RE.split(head)):
+        return head, m.group(2)
+    return None
+
+
+@dataclass
+class Role:
+    kind: str  # boiler | end | label | rest | dose | section | exercise | combined | other_heading | prose | article_sets | table_header
+    name: str = ""
+    name_start: int = 0  # offsets in the line text
+    name_end: int = 0
+    desc_start: int | None = None  # where description text starts inside the line
+    doses: list = field(default_factory=list)  # DoseMention, offsets relative to line text
+    dose_base: int = 0  # offset of the text the doses were parsed from, inside the line
+    title: str = ""
+    sets: tuple[int, int] | None = None
+    alternatives: list[tuple[str, int, int, int, int]] = field(default_factory=list)  # name, its range, its segment's range
+    label: str = ""
+
+
+def doc_spans(doc: Doc, key: str) -> tuple[Span, ...]:
+    """doc.spans[key] as a tuple made once per doc (kept in doc.user_data): iterating a
+    SpanGroup builds new Span objects every time."""
+    cache_key = ("runstrength.spans", key)
+    got = doc.user_data.get(cache_key)
+    if got is None:
+        got = doc.user_data[cache_key] = tuple(doc.spans[key])
+    return got
+
+
+def exercise_spans_in(doc: Doc, start: int, end: int):
+    return [s for s in doc_spans(doc, EXERCISE_KEY) if s.start_char >= start and s.end_char <= end]
+
+
+# A calendar date ("March 3, 2024", "3 March 2024"): bylines and comment stamps, never a name.
+_DATE_RE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b", re.I)
+
+
+def wordy(name: str) -> bool:
+    return ("%" not in name and bool(_LETTERS3_RE.search(name)) and not _QUANTITY_OF_RE.match(name)
+            and not _DATE_RE.search(name))
+
+
+def exercise_like(name: str, doc: Doc | None, offset: int) -> bool:
+    tokens = norm_tokens(name)
+    if not tokens or len(tokens) > 9 or not wordy(name):
+        return False
+    if len(tokens) >= 2 and tokens[-1] in vocab()["org_heads"]:
+        return False  # "Riverside Sports Clinic", "Peak Coaching": a business, even if a word names a movement
+    if function_start(name.strip()) and not (doc is not None and exercise_spans_in(doc, offset, offset + len(name))
+                                                    and not _NOT_A_NAME_START.match(name.strip())):
+        return False
+    if doc is not None and exercise_spans_in(doc, offset, offset + len(name)):
+        return True
+    stripped = tuple(t for t in tokens if t not in ("exercise", "exercis", "for", "runner", "with", "band", "weight"))
+    return bool(stripped) and ends_with_head(stripped)
+
+
+def clean_name(name: str) -> tuple[str, int]:
+    """Name without glued scraping debris or trailing separators; returns (name, cut from front)."""
+    name, cut = unglue(name)
+    stripped = name.rstrip(" :-?;,.")
+    lead = len(stripped) - len(stripped.lstrip(" -:?"))
+    return stripped.strip(" -:?"), cut + lead
+
+
+def _split_alternatives(name: str) -> list[tuple[str, int, int, int, int]]:
+    """'split squats (dumbbell or band) or step-ups' -> both exercises, when both sides name one.
+
+    Each alternative comes with its name's range and the range of its whole segment
+    (with its parentheses), where the equipment and muscles of that alternative are named.
+    """
+    plain = PAREN_RE.sub(lambda m: " " * len(m.group(0)), name)
+    seps = list(_OR_RE.finditer(plain))
+    if not seps:
+        return []
+    # Segment k runs from the end of separator k-1 to the "or" of separator k (blanked parentheses included).
+    bounds = [0, *(x for m in seps for x in (m.start() + m.group(0).index("or"), m.end())), len(name)]
+    out = []
+    for a, b in zip(bounds[0::2], bounds[1::2]):
+        raw = name[a:b]
+        lead = len(raw) - len(raw.lstrip())
+        seg = raw.strip()
+        seg_clean = PAREN_RE.sub("", seg).strip()
+        if not seg_clean or not ends_with_head(norm_tokens(seg_clean)):
+            return []
+        i = a + lead
+        out.append((seg_clean, i, i + len(seg_clean), i, i + len(seg)))
+    return out
+
+
+# An image placeholder the scraper left before a heading ("[Image: runner on a step]Calf raise").
+_CAPTION_PREFIX_RE = re.compile(r"^\s*\[[^\[\]]{0,200}\]\s*")
+# A numbering label before a heading: "Exercise 3:", "Move 2 -", "B1:", "4." (the heading is what follows).
+# Used with .match(text, pos) only, so no "^" (which would not match at pos > 0).
+# A video chapter's time stamp is one too: "02:15 - Hip airplanes", "(1:02:40) Lunges".
+_ORDINAL_PREFIX_RE = re.compile(
+    r"\s*(?:(?:(?:exercise|move|movement|drill|stretch|station)\s*#?\s*\d{1,2}|[A-Za-z]\d{1,2}|#?\d{1,2})\s*[:.)]"
+    r"|(?:exercise|move|movement|drill|stretch|station)\s*#?\s*\d{1,2}\s*-"
+    r"|\(?(?:\d{1,2}:)?\d{1,2}:\d{2}\)?(?:\s*[-|:])?)\s+(?=[A-Za-z])", re.I)
+_STAMP_RE = re.compile(r"\s*\(?(?:\d{1,2}:)?\d{1,2}:\d{2}\)?\s")
+# Navigation, breadcrumbs and bylines: short parts joined by separators ("Home > Blog > Knees", "Coach Jo | Physio").
+_NAV_SEP_RE = re.compile(r"\s[|\u00b7\u2022\u203a\u00bb]\s|^(?:home|you are here)\b.*\s[/>]\s", re.I)
+
+
+def _blank_prefix(text: str) -> str:
+    """`text` with an image placeholder and a numbering label before its heading blanked out
+    (same length, so offsets into the line and its doc still hold)."""
+    cut = 0
+    m = _CAPTION_PREFIX_RE.match(text)
+    if m and m.end() < len(text):
+        cut = m.end()
+    m = _ORDINAL_PREFIX_RE.match(text, cut)
+    if m:
+        cut = m.end()
+    return " " * cut + text[cut:] if cut else text
+
+
+def _timed_section(text: str, doses: list[dz.DoseMention]) -> bool:
+    """A part of the session given as a time ("Warm-up (10 minutes)", "Finisher - 5 min"), not a prescription."""
+    if not doses or any(d.sets or d.reps for d in doses):
+        return False
+    chars = list(text)
+    for d in doses:
+        chars[d.start:d.end] = " " * (d.end - d.start)
+    tokens = norm_tokens(PAREN_RE.sub(" ", "".join(chars)))
+    # Section words only, and at least one of them ("Total: 20 minutes" is not a part of the session).
+    return bool(tokens) and is_section_word_only(tokens) and section_rx()[0].search(" ".join(tokens)) is not None
+
+
+def _titled_count(text: str) -> bool:
+    """A part's title with its rounds in brackets ("Part 3 – Power (2 rounds)"): the part's count, not the article's."""
+    return _TITLE_SETS_PAREN_RE.search(text) is not None and bool(_LETTERS3_RE.search(_section_title(text)))
+
+
+_PART_HEAD_END_RE = re.compile(r"[\s:(,–—-]+$")
+
+
+def _part_with_rounds(text: str, doses: list[dz.DoseMention]) -> Role | None:
+    """A part's heading that gives its rounds and rest ("Block B – 4 rounds, rest 90 seconds after each"):
+    a section with those sets, not a dose of the exercise above it."""
+    if not doses or any(d.reps or d.seconds or not d.sets for d in doses):
+        return None
+    head = _PART_HEAD_END_RE.sub("", text[:min(d.start for d in doses)])
+    tokens = tuple(t for t in norm_tokens(head) if len(t) > 1)  # a part's letter: "Block B", "Circuit C"
+    if not tokens or len(tokens) > 6 or not is_section_word_only(tokens) or not section_rx()[0].search(" ".join(tokens)):
+        return None
+    return Role("section", title=head.strip(), sets=doses[0].sets)
+
+
+# First letters of a byline's lead ("By", "Written by", "Posted on ... by", "From the desk of",
+# "Words:", "Author:", "Prepared by", "Compiled by", "Reviewed by", "Answer from", "Designed by"...):
+# other lines skip the byline test.
+_BYLINE_FIRST = frozenset("bwpfracdu")
+# A part heading opened by a possessive ("Our go-to drills", "Your warm-up routine").
+_POSSESSIVE_RE = re.compile(r"^\W*(?:our|my|your)\b")
+
+
+def _possessive_part(lower: str) -> bool:
+    """A possessive heading that ends on a part word: "Our favourite drills", not "Our team"."""
+    if not _POSSESSIVE_RE.match(lower):
+        return False
+    words = lower.split()
+    return bool(words) and words[-1].strip(".:!-") in vocab()["strong_section"]
+
+
+def _weekly_note(text: str) -> bool:
+    """A heading whose brackets say how often a week ("HOME PLAN (3x a week, 2 rounds each)"):
+    a printed summary's heading, not an exercise."""
+    if "(" not in text:
+        return False
+    return any(dz.parse_frequency(m.group(1)) for m in PAREN_RE.finditer(text)) or (
+        text.count("(") > text.count(")") and dz.parse_frequency(text[text.rindex("("):]) is not None)
+
+
+# How prose introduces the next exercise: "Next, try a side plank", "Start with a dead bug",
+# "When that gets easy, add a bird dog". Used with .match at a sentence's start (no "^"); what it
+# matched is followed by the exercise's name. ("Progress to ..." is left out: it introduces a harder
+# version of the exercise at hand, which is that exercise.)
+INTRO_RE = re.compile(
+    r"\W*(?:(?:next|then|now|first|finally|lastly|after that)\s*,?\s+|(?P<clause>[^,.;:!?]{3,60}),\s+)?"
+    r"(?:try|add|add in|begin with|start with|finish with|end with|follow (?:up )?with|move on to)"
+    r"\s+(?:(?:a|an|the|some)\s+)?", re.I)
+INTRO_HINT = AnyOf("try", "add", "begin", "start", "finish", "end", "follow", "move on",
+                    "Try", "Add", "Begin", "Start", "Finish", "End", "Follow", "Move on")
+
+
+def _drop_lead_in(name: str, cut: int, doc: Doc, text: str) -> tuple[str, int]:
+    """An inline name without the words that introduce it ("Next, try a side plank: ..." -> "side plank"),
+    when what is left names an exercise."""
+    if not INTRO_HINT(name):
+        return name, cut
+    m = INTRO_RE.match(name)
+    if m is None or m.end() >= len(name):
+        return name, cut
+    rest = name[m.end():]
+    at = text.find(rest)
+    if at < 0 or not exercise_like(rest, doc, at):
+        return name, cut
+    return rest, cut + m.end()
+
+
+def analyse_line(line: Line, doc: Doc) -> Role:
+    text = _blank_prefix(line.text)
+    lower = text.lower().strip()
+    v = vocab()
+    if lower.startswith(v["end"]) and len(line.words) <= 6:
+        return Role("end")
+    if is_boilerplate(text) and (len(line.words) <= 30 or "@" in text):
+        return Role("boiler")
+    dose_label = _dose_label(text)
+    if dose_label is not None:
+        return dose_label
+    if lower[:1] in _BYLINE_FIRST and len(line.words) <= 25 and byline_name(text, top=False):
+        # "By Jo Lee, Lunge Lab coach": the writer, even when a word of the affiliation names a movement
+        return Role("other_heading")
+    label = _label_of(text)
+    if label:
+        return Role("label", label=label[0], desc_start=len(text) - len(label[1]))
+    ends_sentence = text.rstrip().endswith((".", "!", "?")) and not text.rstrip().endswith("..")
+    words = line.words
+    line_doses: list[dz.DoseMention] | None = None
+
+    def doses() -> list[dz.DoseMention]:
+        """dz.parse_dosages(text), parsed at the first test that needs it: the tests are pure,
+        and most prose lines are decided without it."""
+        nonlocal line_doses
+        if line_doses is None:
+            line_doses = dz.parse_dosages(text)
+        return line_doses
+
+    if dz.parse_rest(text) and is_dosage_only(text, [(d.start, d.end) for d in doses()], rest=True):
+        part = _part_with_rounds(text, doses())
+        if part is not None:
+            return part
+        # A rest line may prescribe too ("40 seconds each move, rest 20 seconds, 4 rounds").
+        return Role("rest", doses=doses())
+    if len(words) <= 10 and _LOAD_LINE_RE.match(text) and not doses():
+        return Role("load")
+    short = len(words) <= 12
+    if len(words) <= 16 and _NAV_SEP_RE.search(text) and not doses():
+        return Role("other_heading")
+    if short and doses() and _timed_section(text, doses()):
+        return Role("section", title=_section_title(text))
+    # Length tests before the patterns: both sides are pure, and most lines are long prose
+    # (_SECTION_INTRO's ".*" scans are the slowest of these tests).
+    if len(words) <= 14 and not ends_sentence and _SECTION_INTRO.search(text):
+        sets = dz.parse_block_sets(text)
+        return Role("section", title=text.strip().rstrip(":").strip(), sets=sets)
+    if len(words) <= 16 and _REPEAT_BLOCK_RE.search(lower):
+        sets = dz.parse_block_sets(text)
+        if sets:
+            return Role("block_sets", sets=sets)
+    if short and not ends_sentence and strong_section(lower) and (not function_start(lower) or _possessive_part(lower)) and not doc_spans(doc, EXERCISE_KEY):
+        sets = dz.parse_block_sets(text)
+        if sets and (_UNLESS_NOTED_RE.search(lower) or (_GROUP_COUNT_RE.search(lower) or "total" in lower) and not _titled_count(text)):
+            return Role("article_sets", sets=sets, title=text)
+        return Role("section", title=_section_title(text), sets=sets)
+    if short and doses() and is_dosage_only(text, [(d.start, d.end) for d in doses()]) and not exercise_like(_strip_numbers(text), doc, 0):
+        return Role("dose", doses=doses())
+
+    # "Name: description" / "Name - description" on one line.
+    m = _INLINE_RE.match(text)
+    if m and not line.text.startswith("(") and len(m.group("name").split()) <= 8:
+        raw_name = m.group("name")
+        rest = m.group("rest")
+        rest_start = m.start("rest")
+        # A short right side is part of the name ("Glute Bridge - One Leg").
+        rest_doses = dz.parse_dosages(rest)
+        rest_is_dose = bool(rest_doses) and is_dosage_only(rest, [(d.start, d.end) for d in rest_doses])
+        if len(rest.split()) >= 4 or rest_is_dose or ":" in text[:rest_start]:
+            lname = raw_name.lower().strip()
+            if any(lname == w or lname.startswith(w) for w in v["warmup"] + v["section_words"]) and is_section_word_only(norm_tokens(raw_name)) and len(rest.split()) <= 6 and not rest_is_dose:
+                if ends_with_section_word(PAREN_RE.sub(" ", rest)):
+                    # "Block 1: Hip Mobility": the part's topic, not its one exercise
+                    return Role("section", title=_section_title(text))
+                nm, cut = clean_name(rest)
+                return Role("combined", title=raw_name.strip(), name=nm, name_start=rest_start + cut, name_end=rest_start + cut + len(nm))
+            name, ndoses = dz.split_name_dosage(raw_name)
+            name, cut = clean_name(name)
+            name, cut = _drop_lead_in(name, cut, doc, text)
+            dose_first = bool(rest_doses) and rest_doses[0].start == 0 and name[:1].isupper() and len(name.split()) <= 4
+            known = exercise_like(name, doc, text.find(name)) if name else False
+            if known and not rest_doses and _BARE_COUNT_RE.fullmatch(rest):
+                # "Wall push-ups: 8 to 12": a bare count after a known exercise's name is its reps
+                rest_doses = [_bare_count(rest)]
+                rest_is_dose = True
+            if name and wordy(name) and (known or ((rest_is_dose or dose_first) and len(name.split()) <= 6 and not function_start(name))):
+                ns = text.find(name)
+                if ns < 0:
+                    ns = cut
+                role = Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=list(ndoses), desc_start=None if rest_is_dose else rest_start)
+                if rest_is_dose:
+                    role.doses += list(rest_doses)
+                    role.dose_base = rest_start
+                    role.doses = [shift(d, rest_start) for d in rest_doses] + list(ndoses)
+                return role
+    lead = _LEAD_IN_RE.match(text)
+    if lead and doses():
+        name, cut = clean_name(lead.group("name"))
+        if name and exercise_like(name, doc, lead.start("name")):
+            ns = lead.start("name") + cut
+            return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=list(doses()), label="after_section")
+    if line.bullet and len(words) >= 5 and _sentence_like(text, doc):
+        return Role("prose")
+    if short and not ends_sentence:
+        # Heading or list item.
+        if _weekly_note(text):
+            return Role("other_heading")
+        sets = dz.parse_block_sets(text)
+        name, ndoses = dz.split_name_dosage(text)
+        name = _name_before_dose(text, ndoses, name)
+        name, cut = clean_name(name)
+        tokens = norm_tokens(name)
+        lname = " ".join(tokens)
+        # "(2 sets unless noted)" in a heading is the default of every move, even in brackets
+        if sets and (_UNLESS_NOTED_RE.search(lower) or (_GROUP_COUNT_RE.search(lower) or "total" in lower
+                                                      or _ALL_OF_GROUP_RE.search(lower)) and not _titled_count(text)):
+            return Role("article_sets", sets=sets, title=text)
+        if name and strong_section(lname) and not function_start(name) and len(tokens) <= 8:
+            title = _section_title(text)
+            return Role("section", title=title, sets=sets)
+        if name and exercise_like(name, doc, max(text.find(name), 0)):
+            ns = text.find(name)
+            if ns < 0:
+                ns = cut
+            alts = _split_alternatives(name)
+            return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=list(ndoses), alternatives=[(a, ns + s, ns + e, ns + ss, ns + se) for a, s, e, ss, se in alts])
+        if name and is_section_word_only(tokens) and len(tokens) <= 6 and not line.bullet:
+            return Role("section", title=_section_title(text), sets=sets)
+        if name and wordy(name) and ndoses and len(tokens) <= 6 and not function_start(name):
+            ns = max(text.find(name), 0)
+            return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=list(ndoses))
+        if _STAMP_RE.match(line.text):
+            return Role("other_heading")  # a video chapter that names no exercise ("00:00 - Intro")
+        if name and wordy(name) and len(tokens) <= 8 and not function_start(name) and not ends_sentence and ":" not in text[:-1]:
+            return Role("maybe_heading", name=name, name_start=max(text.find(name), 0), name_end=max(text.find(name), 0) + len(name), doses=list(ndoses), title=_section_title(text), sets=sets)
+        return Role("other_heading")
+    return Role("prose")
+
+
+# A count and nothing else: "12", "8 to 12", "10-15 each side".
+_BARE_COUNT_RE = re.compile(r"\s*(?P<lo>\d{1,3})(?:\s*(?:-|–|to|or)\s*(?P<hi>\d{1,3}))?(?P<side>\s+(?:each|per)\s+(?:side|leg|arm))?\s*[.;]?\s*", re.I)
+
+
+def _bare_count(text: str) -> dz.DoseMention:
+    """The reps of a text _BARE_COUNT_RE matches in full."""
+    m = _BARE_COUNT_RE.fullmatch(text)
+    assert m is not None
+    lo, hi = int(m.group("lo")), int(m.group("hi") or m.group("lo"))
+    end = m.end("side") if m.group("side") else m.end("hi") if m.group("hi") else m.end("lo")
+    return dz.DoseMention(stage="main", reps=(min(lo, hi), max(lo, hi)), per_side=bool(m.group("side")),
+                          start=m.start("lo"), end=end, text=text[m.start("lo"):end])
+
+
+# A label whose value is the prescription: "Sets/Reps: 3 x 8", "Reps: 12 each side", "Sets: 3".
+_DOSE_LABEL_RE = re.compile(
+    r"^\W*(?P<label>sets?(?:\s*(?:/|&|and|x|×)\s*(?:reps?|time|duration))?|reps?(?:\s*(?:/|&|and)\s*(?:sets?|time|duration))?"
+    r"|rounds?|repetitions|dosage|dose|prescription|volume|duration|time|holds?(?:\s+time)?"
+    # a handout's question labels: "How many: 8 to 12 reps", "How long: 30 seconds"
+    r"|how\s+(?:many|much|long|often)|amount)\s*:\s*(?P<value>\S.*)$", re.I)
+# A dosage label left blank on a form ("Hold: --", "Hold: none", "Reps: n/a"): nothing to read.
+_BLANK_VALUE_RE = re.compile(r"^\W*(?:none|n/?a|nil|no|not\s+applicable|[-–—_.]*)\W*$", re.I)
+
+
+def _dose_label(text: str) -> Role | None:
+    """A dosage label line as a dose line; a bare number takes its meaning from the label ("Sets: 3")."""
+    m = _DOSE_LABEL_RE.match(text)
+    if not m:
+        return None
+    base = m.start("value")
+    value = m.group("value")
+    label = m.group("label").lower()
+    if _BLANK_VALUE_RE.match(value):
+        return Role("dose", doses=[])
+    doses = [shift(d, base) for d in dz.parse_dosages(value)]
+    if label.startswith("hold"):
+        # "Hold: 5 seconds": the label says the time is a hold
+        doses = [replace(d, seconds_kind="hold") if d.seconds else d for d in doses]
+    if not doses:
+        r = dz.parse_block_sets(value + " sets") if label.startswith(("set", "round")) and "/" not in label else None
+        if r is not None:
+            doses = [dz.DoseMention(stage="main", sets=r, start=base, end=len(text), text=value)]
+        else:
+            doses = [shift(d, base) for d in dz.parse_dosages(value, list_item=True)]
+    return Role("dose", doses=doses) if doses else None
+
+
+# A line that only says how heavy: "60-70% of your 1RM", "@ 80% of max", "RPE 6", "RIR 3".
+_LOAD_LINE_RE = re.compile(
+    r"^\W*(?:(?:at|@|with|use|using)\s+)?(?:~\s*)?(?:"
+    r"\d+(?:\.\d+)?\s*(?:%|percent)?(?:\s*(?:-|to)\s*\d+(?:\.\d+)?)?\s*(?:%|percent)(?:\s+(?:of\s+)?(?:your\s+|the\s+)?"
+    r"(?:1\s*-?\s*rm|one[- ]rep(?:etition)?[- ]max(?:imum)?|max(?:imum)?|mhr|max(?:imum)? heart rate|bodyweight|body weight|effort|intensity))?"
+    r"|(?:rpe|rir)\s*:?\s*\d+(?:\.\d+)?(?:\s*(?:-|to)\s*\d+(?:\.\d+)?)?"
+    r")\W*$", re.I)
+
+
+_LEAD_IN_RE = re.compile(r"^(?:finish|end|start|begin|then|next|follow(?:ed)? (?:up )?|cool down|warm up)\s+(?:with|by)\s+(?P<name>[A-Za-z][A-Za-z' -]{2,40}?)\s+(?=\d|one|two|three|four|five|ten|for\b)", re.I)
+
+
+def _sentence_like(text: str, doc: Doc) -> bool:
+    """A bullet that is an instruction or remark, not a list item naming an exercise."""
+    spans = doc_spans(doc, EXERCISE_KEY)
+    if spans and spans[0].start_char <= 2:
+        return False
+    got = classify(text)
+    return got is not None
+
+
+def _name_before_dose(text: str, doses: list, name: str) -> str:
+    """When the prescription follows the name ("Monster walks 2 x 10 steps"), the name is what precedes it."""
+    if not doses:
+        return name
+    first = min(d.start for d in doses)
+    head = text[:first].rstrip(" (-:,")
+    return head if first > 0 and wordy(head) and head.strip() else name
+
+
+def _strip_numbers(text: str) -> str:
+    return _NUMBERS_RE.sub(" ", text)
+
+
+def shift(d: dz.DoseMention, by: int) -> dz.DoseMention:
+    return replace(d, start=d.start + by, end=d.end + by)
+
+
+# A remark in brackets closing a heading ("Circuit B (do this on a hill day)"): when to do the part,
+# not its name. Short brackets are kept ("Day 1 (Tuesday)", "Stage 2 (Weeks 5-8)").
+_TITLE_REMARK_RE = re.compile(r"\s*\((?=[^()\d]*[A-Za-z]+\s+[A-Za-z]+\s+[A-Za-z]+)[^()\d]*\)\s*$")
+
+
+def _section_title(text: str) -> str:
+    t = _TITLE_SETS_PAREN_RE.sub("", text)
+    t = _TITLE_REMARK_RE.sub("", t)
+    t = _TITLE_X_TAIL_RE.sub("", t.strip())
+    t = _TITLE_SETS_TAIL_RE.sub("", t.strip())
+    return t.strip().rstrip(":").strip()

@@ -1,0 +1,127 @@
+"""The structure vocabularies, read once, and the tests that only look words up in them.
+
+vocab() gathers the structure lexicon (section, label, end and boilerplate words, table columns),
+the exercise alias index and the muscle terms; on it rest boilerplate detection (is_boilerplate),
+the head nouns that end an exercise's name and the section-word tests. Apart from the line roles
+and the assembler because both read these vocabularies: neither has to import the other for them.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from runstrength.extract import lexicon
+from runstrength.extract.gates import required_literal_sets
+from runstrength.extract.nlp import norm_tokens
+from runstrength.extract.text import structure_lexicon
+
+
+@lru_cache(maxsize=1)
+def vocab() -> dict:
+    lex = structure_lexicon()
+    strong = {"circuit", "circuits", "superset", "supersets", "giant set", "tri-set", "triset", "block", "round",
+              "rounds", "session", "routine", "workout", "series", "exercises", "drills", "part", "phase", "stage",
+              "set a", "set b", "set c", "program", "programme", "finisher", "stretches"}
+    heads = set()
+    for h in lex["head_nouns"]:
+        heads.add(norm_tokens(h))
+    alias_index: dict[tuple[str, ...], dict] = {}
+    for entry in lexicon.load_exercises():
+        for term in [entry["canonical"], *entry.get("aliases", [])]:
+            alias_index.setdefault(norm_tokens(term), entry)
+            alias_index.setdefault(norm_tokens(term.replace("-", "")), entry)
+    muscle_terms = set()
+    for variants in lexicon.load_muscles().values():
+        for v in variants:
+            muscle_terms.add(norm_tokens(v))
+    return {
+        "section_words": [w.lower() for w in lex["section_words"]],
+        "strong_section": strong,
+        "warmup": [w.lower() for w in lex["warmup_words"]],
+        "heads": heads,
+        "labels": sorted({w.lower() for w in lex["label_prefixes"]}, key=len, reverse=True),
+        "boiler": [_boiler_pattern(p) for p in lex["boilerplate_patterns"]],
+        "end": tuple(w.lower() for w in lex["end_markers"]),
+        "alias_index": alias_index,
+        "muscle_terms": muscle_terms,
+        "regions": {norm_tokens(r) for r in lexicon.load_regions()},
+        "ambiguous_equipment": {a.lower() for a in lexicon.load_ambiguous_equipment()},
+        "org_heads": {norm_tokens(h)[-1] for h in lex["organization_heads"]} - _heads_last(heads) - {"running"},
+        "table_columns": {" ".join(w.lower().split()): kind for kind, ws in lex["table_columns"].items() for w in ws},
+    }
+
+
+def _heads_last(heads: set[tuple[str, ...]]) -> set[str]:
+    """Last words of the exercise head nouns ("stretching" is a head noun, not only a clinic word)."""
+    return {h[-1] for h in heads if h}
+
+
+def _boiler_pattern(pattern: str) -> tuple[tuple[str, ...] | None, list[tuple[str, ...]], re.Pattern[str]]:
+    """(hints, more, regex) of a boilerplate pattern: every match contains one of `hints` and one
+    string of each set in `more` ("to your inbox": " your ", then "mail" or "inbox")."""
+    sets = required_literal_sets(pattern)
+    return (sets[0] if sets else None), sets[1:], re.compile(pattern, re.I)
+
+
+def _has_each(lower: str, sets: list[tuple[str, ...]]) -> bool:
+    """Whether `lower` contains a string of each set."""
+    return all(any(h in lower for h in hints) for hints in sets)
+
+
+@lru_cache(maxsize=8192)  # pure; asked again for a line's sentences and by several passes
+def is_boilerplate(text: str) -> bool:
+    # Most lines contain none of the literal words a boilerplate pattern needs
+    # ("newsletter", "@", "click here"...): a substring test rules a pattern out
+    # far faster than a regex scan.  Valid for ASCII text only (re.I also folds
+    # some non-ASCII letters onto ASCII ones); other text is scanned in full.
+    lower = text.lower() if text.isascii() else None
+    for hints, more, rx in vocab()["boiler"]:
+        if lower is not None and hints is not None:
+            for h in hints:
+                if h in lower:
+                    break
+            else:
+                continue
+            # The pattern's other required words, only tested once its first ones are found.
+            if more and not _has_each(lower, more):
+                continue
+        if rx.search(text):
+            return True
+    return False
+
+
+def ends_with_head(tokens: tuple[str, ...]) -> bool:
+    heads = vocab()["heads"]
+    return tokens[-1:] in heads or tokens[-2:] in heads or tokens[-3:] in heads
+
+
+@lru_cache(maxsize=1)
+def section_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = sorted({" ".join(norm_tokens(w)) for w in vocab()["section_words"]}, key=len, reverse=True)
+    section = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+    strong = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(vocab()["strong_section"], key=len, reverse=True)) + r")\b")
+    return section, strong
+
+
+_FILLER_RX = re.compile(r"\b(the|and|of|for|a|\d+|your|my|our|x|minute|min|total|pre|main|exercise|training)\b")
+
+
+def is_section_word_only(tokens: tuple[str, ...]) -> bool:
+    left = _FILLER_RX.sub(" ", section_rx()[0].sub(" ", " ".join(tokens)))
+    return not left.split()
+
+
+def strong_section(lower: str) -> bool:
+    return section_rx()[1].search(lower) is not None
+
+
+def ends_with_section_word(text: str) -> bool:
+    """The text's last word, or last two, is a section word ("Hip Mobility", "Core Strength", "Cool Down")."""
+    tokens = norm_tokens(text)
+    words = _section_word_set()
+    return bool(tokens) and (tokens[-1] in words or " ".join(tokens[-2:]) in words)
+
+
+@lru_cache(maxsize=1)
+def _section_word_set() -> frozenset[str]:
+    return frozenset(" ".join(norm_tokens(w)) for w in vocab()["section_words"])
