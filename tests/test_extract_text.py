@@ -148,23 +148,10 @@ def test_hard_wrapped_paragraph_is_one_line():
     body = lines[1]
     assert body.text.startswith("Put your whole foot") and body.text.endswith("Keep your chest up.")
     assert body.end - body.start == len(body.text) and "\n" not in body.text
-    # One lower-case line after a long one is a layout quirk (a list), not a wrapped paragraph.
+    # One lower-case line after a long one is a layout quirk (a list), not a wrapped paragraph;
+    # a short line (a heading) is never wrapped text.
     assert len(split_lines(normalize("Equipment for the strength part of this week's session\ndumbbells and a mat\n"))) == 2
-
-
-def test_split_lines_joins_a_hard_wrapped_paragraph():
-    text = ("Kneel on the mat with both hands under your shoulders and your knees under\n"
-            "your hips, then reach one arm forward while the opposite leg slides back\n"
-            "along the floor until your body is long.\n"
-            "Return slowly.\n")
-    lines = split_lines(normalize(text))
-    assert len(lines) == 2
-    assert lines[0].text.startswith("Kneel on the mat") and lines[0].text.endswith("body is long.")
-    assert " under your hips" in lines[0].text
-    assert lines[0].end - lines[0].start == len(lines[0].text)
-    assert lines[1].text == "Return slowly."
-    # a short line (a heading) and a capitalised next line are not wrapped text
-    assert len(split_lines("Bird dog\nkneel on the mat and reach.\n")) == 2
+    assert len(split_lines("Bird dog\nkneel on the mat and reach.\nthen return.\n")) == 3
 
 
 def test_markdown_heading_marks_are_layout_not_text():
