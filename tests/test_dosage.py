@@ -724,3 +724,12 @@ def test_cycles_of_a_movement_are_reps():
 def test_holds_on_each_side_are_holds():
     d = one("Do 20-second holds on each side.")
     assert (d.seconds, d.seconds_kind, d.per_side) == ((20, 20), "hold", True)
+
+
+def test_frequency_of_the_running_itself_is_not_the_routines():
+    assert parse_frequency("Most of our members run five times a week already.") is None
+    assert parse_frequency("You cycle three times a week and run twice, so lift once or twice a week.") == (1, 2)
+
+
+def test_frequency_counted_in_classes():
+    assert parse_frequency("Members usually book two or three classes a week.") == (2, 3)

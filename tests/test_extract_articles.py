@@ -1164,3 +1164,33 @@ def test_frequency_of_a_randomised_group_is_not_the_routine_frequency():
             "Try it at home\n\nDo this once a week to start.\n\nPogo hops: 2 x 20\n")
     a = run(text)
     assert (a.frequency_min, a.frequency_max) == (1, 1)
+
+
+def test_warm_up_heading_with_its_count_in_brackets_is_a_section():
+    a = run("Garden Strength Card for Young Runners\n\n"
+            "Warm-up (do it once)\n"
+            "Walk around the garden - 2 minutes\n"
+            "Calf stretch - 30 seconds each leg\n")
+    assert [s.title for s in a.sections] == ["Warm-up"]
+    assert all(e.section_id == a.sections[0].section_id for e in a.exercises)
+
+
+def test_laps_of_a_circuit_are_not_part_of_its_title():
+    a = run("Lunchtime Circuit for Runners\n\n"
+            "Main circuit: 4 laps\n"
+            "Goblet squat - 40 seconds\n"
+            "Reverse lunge - 40 seconds\n")
+    assert [s.title for s in a.sections] == ["Main circuit"]
+
+
+def test_pictographs_decorate_caption_lines():
+    a = run("Leg day for runners \U0001F3C3\n\n"
+            "\u26a1 BLOCK A \u26a1\n"
+            "\U0001F3CB\ufe0f Goblet squat \U0001F449 3x10\n"
+            "\U0001F4A1 Sit back between your heels and keep your chest tall all the way down.\n"
+            "\u2705 Glute bridge \U0001F449 3x12\n")
+    assert [e.name for e in a.exercises] == ["Goblet squat", "Glute bridge"]
+    assert [s.title for s in a.sections] == ["BLOCK A"]
+    squat = a.exercises[0]
+    assert (main(squat).sets_min, main(squat).reps_min) == (3, 10)
+    assert any("heels" in c.text for c in squat.cues)

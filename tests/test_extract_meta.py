@@ -423,3 +423,23 @@ def test_title_under_a_company_name_in_capitals():
             "Ankles take a beating on rough ground.\n")
     assert title_of(text) == "Three Band Moves for Stronger Ankles"
     assert org_of(text) == "MILLBROOK LANE RUNNING CO."
+
+
+def test_author_with_accented_name():
+    text = "Rebuilding After a Calf Tear\n\nWritten by Inés Carvalho, Physiotherapist | 2 June\n\nMost calf tears heal well.\n"
+    assert author_of(text) == "Inés Carvalho"
+
+
+def test_author_byline_with_surgeon_role():
+    text = "Shin Pain in Runners\n\nMaria Okonjo, Consultant Orthopaedic Surgeon | Knee & Hip\n\nShin pain is common.\n"
+    assert author_of(text) == "Maria Okonjo"
+
+
+def test_author_from_longer_sign_off_with_coach_title():
+    text = (
+        "Tick off one box on the chart each time you finish.\n"
+        "\n"
+        "See you on the track,\n"
+        "Coach Rhys Tallow\n"
+    )
+    assert author_of(text) == "Rhys Tallow"

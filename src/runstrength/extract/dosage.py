@@ -1239,7 +1239,7 @@ _FREQ_RE = _compile_gated(
     # n0: the low end of "once or twice a week" (number words and digits are ranges of _RANGE)
     rf"{_LOWER_BOUND}(?:(?P<n0>\b(?:once|twice|thrice))\s+or\s+)?"
     rf"(?P<n>{_RANGE}|\b(?:once|twice|thrice)\b)(?P<plus>\s*\+|\s+or\s+more)?\s*"
-    r"(?:x|times|sessions?|days?|workouts?)?\s*"
+    r"(?:x|times|sessions?|days?|workouts?|classes|class)?\s*"
     # "this week": a newsletter's plan for the week ahead ("lift three times this week")
     r"(?:/|\ba\b|\bper\b|\beach\b|\bevery\b|\bin\s+a\b|\bthis\b)?\s*"
     r"(?P<per>week|wk|day|daily|weekly)s?\b(?P<plus2>\s+or\s+more)?",
@@ -1256,7 +1256,7 @@ _SENT_STOP_RE = re.compile(r"[.!?;](?=\s|$)")
 
 
 _FREQ_HINT = AnyOf("day", "daily", "week", "wk")  # every frequency pattern needs one (speed pre-filter)
-_FREQ_UNIT_RE = re.compile(r"x|times|sessions?|days?|workouts?", re.I)
+_FREQ_UNIT_RE = re.compile(r"x|times|sessions?|days?|workouts?|classes|class", re.I)
 # Sessions counted with words around them: "3 easy gym sessions fit into each week".
 _SESSIONS_A_WEEK_RE = _compile_gated(
     rf"(?P<n>{_RANGE})\s+(?:(?!of\b|the\b)[a-z-]+\s+){{0,2}}(?:sessions?|workouts?)\b(?:\s+[a-z-]+){{0,4}}?"
@@ -1317,11 +1317,24 @@ def _widen(text: str, start: int, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
+# A count whose verb is the running (or another sport) itself: "they run four times a week",
+# "swim four times a week": how often they run, not how often to do the routine.
+_SPORT_VERB_BEFORE_RE = re.compile(
+    r"\b(?:run|runs|ran|running|swim|swims|swam|swimming|cycle|cycles|cycling|ride|rides|riding|race|races|racing)"
+    r"\s+(?:(?:about|around|roughly|only|usually|already|maybe|at\s+least)\s+)?$", re.I)
+
+
+def _sport_count(text: str, start: int) -> bool:
+    return _SPORT_VERB_BEFORE_RE.search(text, max(0, start - 30), start) is not None
+
+
 def parse_frequency(text: str) -> tuple[int, int | None] | None:
     """Sessions per week: (min, max); a lower bound only gives (min, None)."""
     if not _FREQ_HINT(text):
         return None
     for m in _FREQ_RE.finditer(text):
+        if _sport_count(text, m.start()):
+            continue
         f = _weekly(text, m)
         if f is None:
             continue

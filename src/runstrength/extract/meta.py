@@ -24,7 +24,10 @@ _TOPIC_RE = re.compile(
     re.I,
 )
 # One word of a person's name: "Lee", "McAllister", "Lomax-Grey", "O'Neill".
-_NAME_WORD = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'][A-Z]?[a-z]+)?"
+# Accented Latin letters too ("Tomás", "Łukasz", "Zoë"); Latin Extended-A mixes cases, so it is in both.
+_UP = "A-ZÀ-ÖØ-ÞĀ-ž"
+_LOW = "a-zß-öø-ÿĀ-ž"
+_NAME_WORD = rf"[{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]+)?(?:[-'][{_UP}]?[{_LOW}]+)?"
 _NAME = rf"(?:Dr\.?\s+|Prof\.?\s+)?{_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+{_NAME_WORD}){{1,2}}"
 _NAME_RE = re.compile(rf"^(?P<name>{_NAME})")
 # What may follow a byline's name: the line's end, a separator before the role or date
@@ -423,6 +426,16 @@ def find_organization(text: str, header: Sequence[Line] = ()) -> str | None:
     return _is_a_organization(text)
 
 
+# A sign-off's name line: "Coach Jo Lee" signs as Jo Lee.
+_SIGNED_NAME_RE = re.compile(rf"^(?:(?i:coach)\s+)?(?P<name>{_NAME})")
+
+
+def _signs_off(low: str, vale: tuple[str, ...]) -> bool:
+    """A valediction line: "Cheers," or one that goes on ("See you at training,", "Happy running, all!")."""
+    low = low.rstrip(",!").strip()
+    return low in vale or len(low.split()) <= 5 and low.startswith(tuple(v + " " for v in vale))
+
+
 def find_author(lines: list[Line], original: str) -> str | None:
     lex = structure_lexicon()
     vale = tuple(v.lower() for v in lex["valedictions"])
@@ -439,9 +452,9 @@ def find_author(lines: list[Line], original: str) -> str | None:
             m = _NAME_RE.match(nxt.text)
             if m:
                 return original[nxt.start: nxt.start + m.end("name")]
-        if low.rstrip(",!").strip() in vale and i + 1 < len(lines):
+        if _signs_off(low, vale) and i + 1 < len(lines):
             nxt = lines[i + 1]
-            m = _NAME_RE.match(nxt.text.strip())
+            m = _SIGNED_NAME_RE.match(nxt.text.strip())
             if m and len(nxt.words) <= 5:
-                return original[nxt.start: nxt.start + m.end("name")].strip()
+                return original[nxt.start + m.start("name"): nxt.start + m.end("name")].strip()
     return None

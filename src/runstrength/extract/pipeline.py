@@ -73,7 +73,7 @@ def extract_articles(raws: Iterable[RawArticle], *, batch_size: int = 2000,
         prepared = []
         for raw in raws:
             view = normalize(raw.text)
-            prepared.append((raw, split_lines(view)))
+            prepared.append((raw, split_lines(view, raw.text)))
         texts = (line.text for _, lines in prepared for line in lines)
         docs = nlp.pipe(texts, batch_size=batch_size)
         for raw, lines in prepared:

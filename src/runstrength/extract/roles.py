@@ -54,9 +54,9 @@ UNLESS_NOTED = (r"\bunless\s+(?:otherwise\s+)?(?:noted|stated|specified|indicate
 _UNLESS_NOTED_RE = re.compile(UNLESS_NOTED)
 _ALL_OF_GROUP_RE = re.compile(r"\b(all|each|every) (of the )?(exercises?|moves?|movements?|drills?)\b")
 _NUMBERS_RE = re.compile(r"[\d/x\-]+")
-_TITLE_SETS_PAREN_RE = re.compile(r"\(\s*[^()]*\b(sets?|rounds?|times)\b[^()]*\)", re.I)
+_TITLE_SETS_PAREN_RE = re.compile(r"\(\s*[^()]*\b(sets?|rounds?|laps?|times)\b[^()]*\)", re.I)
 _TITLE_X_TAIL_RE = re.compile(r"[:,-]?\s*\b(x\s*\d+|\d+\s*x)\s*$", re.I)
-_TITLE_SETS_TAIL_RE = re.compile(r"[:,-]\s*(\d+|one|two|three|four|five|six)(\s*-\s*\d+)?\s+(sets?|rounds?)(\s+total)?\s*$", re.I)
+_TITLE_SETS_TAIL_RE = re.compile(r"[:,-]\s*(\d+|one|two|three|four|five|six)(\s*-\s*\d+)?\s+(sets?|rounds?|laps?)(\s+total)?\s*$", re.I)
 
 
 def function_start(text: str):
@@ -215,7 +215,10 @@ def _part_with_rounds(text: str, doses: list[dz.DoseMention]) -> Role | None:
     a section with those sets, not a dose of the exercise above it."""
     if not doses or any(d.reps or d.seconds or not d.sets for d in doses):
         return None
-    head = _PART_HEAD_END_RE.sub("", text[:min(d.start for d in doses)])
+    head = text[:min(d.start for d in doses)]
+    if head.rfind("(") > head.rfind(")"):
+        head = head[:head.rfind("(")]  # the count's bracket: "Warm-up (do this once)"
+    head = _PART_HEAD_END_RE.sub("", head)
     tokens = tuple(t for t in norm_tokens(head) if len(t) > 1)  # a part's letter: "Block B", "Circuit C"
     if not tokens or len(tokens) > 6 or not is_section_word_only(tokens) or not section_rx()[0].search(" ".join(tokens)):
         return None
@@ -330,8 +333,13 @@ def analyse_line(line: Line, doc: Doc) -> Role:
         if sets and (_UNLESS_NOTED_RE.search(lower) or (_GROUP_COUNT_RE.search(lower) or "total" in lower) and not _titled_count(text)):
             return Role("article_sets", sets=sets, title=text)
         return Role("section", title=_section_title(text), sets=sets)
-    if short and doses() and is_dosage_only(text, [(d.start, d.end) for d in doses()]) and not exercise_like(_strip_numbers(text), doc, 0):
-        return Role("dose", doses=doses())
+    if short and doses() and is_dosage_only(text, [(d.start, d.end) for d in doses()]):
+        # "WARM-UP (do this once)": a part's heading with its rounds, not a dose of the move above
+        part = _part_with_rounds(text, doses())
+        if part is not None:
+            return part
+        if not exercise_like(_strip_numbers(text), doc, 0):
+            return Role("dose", doses=doses())
 
     # "Name: description" / "Name - description" on one line.
     m = _INLINE_RE.match(text)

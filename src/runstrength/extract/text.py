@@ -24,8 +24,13 @@ _CHAR_MAP = {
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
     "\u00d7": "x", "\u2044": "/", "\u00ba": "°", "\u200b": " ", "\ufeff": " ", "\u00ad": "-",
 }
-_TABLE = str.maketrans(_CHAR_MAP)
 BULLET_CHARS = "•◦▪▫‣⁃●○■□➢➤►-*·"
+# Emoji and pictographs decorate social-media captions and blog headings ("✅ 5 min easy jog",
+# "⚡ SUPERSET A ⚡"): read as spaces, so a line is read by its words. Dingbat numbers (➊) and
+# bullet arrows keep their meaning.
+_PICTOGRAPHS = [*range(0x1F300, 0x1FB00), *range(0x2600, 0x2776), *range(0x2794, 0x27C0),
+                *range(0x23E9, 0x23FB), 0x231A, 0x231B, 0x2B50, 0x2B55, 0x200D, 0xFE0F]
+_TABLE = str.maketrans({**{chr(c): " " for c in _PICTOGRAPHS if chr(c) not in BULLET_CHARS}, **_CHAR_MAP})
 _BULLET_RE = re.compile(r"^\s*(?:[" + re.escape(BULLET_CHARS) + r"]|\d{1,2}[.)](?=\s)|\(\d{1,2}\)(?=\s)|[a-z][.)](?=\s))\s*")
 # Markdown heading marks left in a text copy of a page ("### Goblet squat"): layout, not part of the heading.
 _HEADING_MARK_RE = re.compile(r"^\s*#{1,6}[ \t]+(?=\S)")
@@ -79,10 +84,16 @@ def unwrap(view: str) -> str:
     return "".join(chars)
 
 
-def split_lines(view: str) -> list[Line]:
+# Words from which a pictograph-led line is a list item ("💡 Keep your hips square to the floor"),
+# not a heading ("💥 POWER 💥").
+_PICTO_ITEM_WORDS = 8
+
+
+def split_lines(view: str, text: str | None = None) -> list[Line]:
     """Non-blank lines of the normalised view with offsets and the blank-line gap before each.
 
-    Hard-wrapped paragraphs come back as one line each (see `unwrap`)."""
+    Hard-wrapped paragraphs come back as one line each (see `unwrap`). With the published `text`,
+    a line led by pictographs (blank in the view) long enough to be a list item is a bullet."""
     view = unwrap(view)
     lines: list[Line] = []
     gap = 0
@@ -104,6 +115,9 @@ def split_lines(view: str) -> list[Line]:
             if marker and (marker not in "-*" or raw[m.end() - 1:m.end()] == " " or raw[lead + 1:lead + 2] == " "):
                 bullet = True
                 content_off = m.end()
+        if (not bullet and lead and text is not None and not text[line_start].isspace()
+                and len(stripped.split()) >= _PICTO_ITEM_WORDS):
+            bullet = True
         if not bullet:
             h = _HEADING_MARK_RE.match(raw)
             if h:
