@@ -733,3 +733,12 @@ def test_frequency_of_the_running_itself_is_not_the_routines():
 
 def test_frequency_counted_in_classes():
     assert parse_frequency("Members usually book two or three classes a week.") == (2, 3)
+
+
+def test_laps_of_a_circuit_are_sets():
+    assert (one("Finish 4 laps in total.").sets) == (4, 4)
+
+
+def test_suspended_hyphen_range():
+    d = one("Aim for three sets of a 15- to 25-second hold.")
+    assert (d.sets, d.seconds) == ((3, 3), (15, 25))

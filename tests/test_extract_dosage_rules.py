@@ -139,3 +139,19 @@ def test_repeats_of_a_hold_that_a_summary_calls_sets_are_sets():
     a = run("Core Basics\n\nWall sit\nSlide down the wall. Hold for 40 seconds and repeat four times.\n\n"
             "Summary\nWall sit: 4 x 40 seconds\n")
     assert facts(ex(a, "wall sit"))[:4] == (4, 4, None, 40)
+
+
+def test_warm_up_heading_with_its_rounds_is_that_parts_count():
+    a = run("Garage Legs Session\n\nRead this first\nWork each move for 30 seconds. After the last one, go three times through.\n\n"
+            "Warm-up (do it once)\nLeg swings - 12 per leg\n\nMain block\nMountain climbers\nDrive the knees in fast.\n\n"
+            "Reverse lunge\nStep back and drop the knee.\n")
+    assert facts(ex(a, "leg swing"))[:3] == (1, 1, 12)
+    assert facts(ex(a, "mountain climber")) == (3, 3, None, None, 30, False)
+
+
+def test_a_move_named_a_hold_holds_its_seconds():
+    a = run("Desk Worker Core\n\nKeep each position for 25 seconds.\n\nStarfish hold\nLie face down and lift arms and legs.\n\n"
+            "Isometric wall push\nPush both palms into the wall.\n")
+    assert facts(ex(a, "starfish hold"))[3:5] == (25, None)
+    assert facts(ex(a, "isometric wall push"))[3:5] == (25, None)
+

@@ -161,7 +161,8 @@ _PART_LABEL_RE = re.compile(
     r"^\W*(?:part|circuit|superset|block|section|phase|stage|level|workout|day|set)\s+(?:\d{1,2}|[a-z]|one|two|three|four|five)\b", re.I)
 # "at the top of each one": a position in every rep, not a rule for every exercise
 _OF_EACH_ONE_RE = re.compile(r"\bof (?:each|every) one\b")
-_REPEAT_WHOLE_RE = re.compile(r"\brepeat (this|the|that) (whole )?(routine|circuit|workout|sequence|series|set)\b")
+# "repeat the whole circuit", "go two times through": the whole routine again
+_REPEAT_WHOLE_RE = re.compile(r"\brepeat (this|the|that) (whole )?(routine|circuit|workout|sequence|series|set)\b|\b(?:go|run|work|cycle) (?:\w+ times|twice|thrice) through\b")
 # A sentence (lower case) that prescribes the whole part: "complete 3 rounds", "do 2 sets", "work through it twice".
 _RULE_VERB_RE = re.compile(r"^\W*(?:complete|do|perform|repeat|go\s+through|run\s+through|work|aim\s+for|try|finish)\b")
 # Line kinds after which a paragraph is a part's instructions.
@@ -1170,7 +1171,7 @@ class _Builder:
         return art
 
     def _dosages(self, ex: _Ex) -> list[Dosage]:
-        isometric = bool(ex.entry and ex.entry.get("isometric"))
+        isometric = bool(ex.entry and ex.entry.get("isometric")) or _held_by_name(ex.tokens)
         out: list[Dosage] = []
         main: Dosage | None = None
         for m, base, ctx in ex.doses:
@@ -1273,6 +1274,16 @@ def _counted_list(sentence: str, names: list[tuple[int, int]]) -> list[tuple[tup
     if first.sets:
         out = [(span, m if m.sets else replace(m, sets=first.sets)) for span, m in out]
     return out
+
+
+# Name words of a static position whatever the move ("Superhero hold", "Isometric heel dig", "Iso split squat").
+_HELD_LAST = frozenset({"hold", "holds"})
+_HELD_FIRST = frozenset({"isometric", "iso"})
+
+
+def _held_by_name(tokens: tuple[str, ...]) -> bool:
+    """An exercise its name calls a held position: its seconds are a hold, not a timed bout."""
+    return bool(tokens) and (tokens[-1] in _HELD_LAST or tokens[0] in _HELD_FIRST)
 
 
 def _compatible(a: Dosage, b: Dosage) -> bool:

@@ -246,7 +246,8 @@ _NUM = (
 # Lookbehind keeps "x8" of "2x8" and digits glued to words ("A1") out of atom
 # starts; inner numbers of a pattern use _NUM directly.
 _LB = r"(?<![\w.,/#-])"
-_SEP = r"(?:\s*[-–—]\s*|\s+to\s+|\s+or\s+)"
+# "20 to 30", "20-30", and the suspended hyphen of "a 20- to 30-second hold"
+_SEP = r"(?:\s*[-–—]\s*(?:to\s+|or\s+)?|\s+to\s+|\s+or\s+)"
 _RANGE = rf"(?:between\s+{_NUM}\s+and\s+{_NUM}|{_NUM}(?:{_SEP}{_NUM})?)"
 
 _NUM_RE = re.compile(_NUM, re.I)
@@ -329,7 +330,8 @@ def _int_range(text: str) -> Range | None:
 
 # reps, rep, repetitions and the usual misspellings (repititions, repetitons).
 _REPU = r"(?:rep(?:s|[eiy]t[a-z]*?ons?)?\b)"
-_SETU = r"(?:sets?|rounds?|circuits?)\b"
+# A lap of a circuit ("3 laps in total") is a round of it.
+_SETU = r"(?:sets?|rounds?|circuits?|laps?)\b"
 # Spelled-out units may be spaced or hyphenated ("1-minute"); a bare "s" only
 # when glued to the digits ("30s").
 _TU_WORD = r"(?:seconds?|secs?\.?|minutes?|mins?\.?|hours?|hrs?)\b"
@@ -1361,8 +1363,8 @@ def parse_frequency(text: str) -> tuple[int, int | None] | None:
 # --------------------------------------------------------------------------
 
 _BLOCK_PATTERNS = [
-    _compile_gated(rf"\(\s*(?P<n>{_RANGE})\s+(?:total\s+)?(?:sets?|rounds?|circuits?|times)\s*\)", re.I),
-    _compile_gated(rf"{_LB}(?P<n>{_RANGE})\s+(?:total\s+)?(?:sets?|rounds?|circuits?)\b", re.I),
+    _compile_gated(rf"\(\s*(?P<n>{_RANGE})\s+(?:total\s+)?(?:sets?|rounds?|circuits?|laps?|times)\s*\)", re.I),
+    _compile_gated(rf"{_LB}(?P<n>{_RANGE})\s+(?:total\s+)?{_SETU}", re.I),
     re.compile(rf"(?<![\w-])[x×]\s*(?P<n>{_RANGE})(?![\w/])", re.I),
     re.compile(
         r"\b(?:repeat|do|perform|complete|go\s+through|run\s+through)\b[^.;:\n]{0,40}?"
