@@ -1194,3 +1194,29 @@ def test_pictographs_decorate_caption_lines():
     squat = a.exercises[0]
     assert (main(squat).sets_min, main(squat).reps_min) == (3, 10)
     assert any("heels" in c.text for c in squat.cues)
+
+
+HOME_KIT = """Two moves for the garage
+
+Kettlebell deadlift
+3 x 10
+Hold a KB between your feet and hinge back until it touches the floor. Push the hips forward to stand tall.
+
+Hamstring curl with a band
+2 x 12
+Loop a band around a table leg and lie face down with the band behind your heel. Curl the heel toward your bottom, which shifts the work to the hamstrings.
+"""
+
+
+def test_abbreviated_and_household_equipment_named_as_written():
+    a = run(HOME_KIT)
+    lift = a.exercises[0]
+    assert "kettlebell" in lift.equipment and "kb" not in lift.equipment
+    curl = a.exercises[1]
+    assert "table leg" in curl.equipment
+    assert "hamstrings" in curl.muscles
+
+
+def test_target_dose_opening_a_sentence_is_not_an_exercise():
+    a = run("Side plank\nLie on your side on your elbow and lift your hips. Build up to 40 seconds, then lift the top leg as well.\n")
+    assert [e.canonical_name for e in a.exercises] == ["side plank"]

@@ -231,3 +231,28 @@ def test_side_and_week_words_leave_a_prescription(sentence):
 
 def test_build_to_a_dose_is_not_a_purpose():
     assert classify("Within a month, build to 4 sets of 6 using a heavier bell.") == ("cue", "modification")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It's the calves that absorb most of the landing on a steep descent.",
+        "Weakness in the glutes lets your knee roll in when you land.",
+        "Strong adductors are the best protection against a sore groin.",
+        "This keeps the hamstrings loaded while the knee stays still.",
+        "Step-downs make your quads and knees stronger for the downhills.",
+        "Marching drills help your legs stay light late in a race.",
+        "With the torso tipped forward, the glutes work far harder than the quads.",
+    ],
+)
+def test_muscle_benefits_said_several_ways_are_purpose(sentence):
+    assert classify(sentence) == ("purpose", None)
+
+
+def test_crawl_is_an_instruction_verb():
+    role = classify("Crawl forward slowly to the far line.")
+    assert role is not None and role[0] == "cue"
+
+
+def test_stage_entry_criteria_are_neither():
+    assert classify("Move on when: you can hop ten times without pain and both calves feel equal.") is None

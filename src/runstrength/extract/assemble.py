@@ -196,6 +196,8 @@ _IMAGERY_RE = re.compile(r"\b(imagin\w*|pretend\w*|visuali[sz]\w*|as if|as thoug
 # A muscle word naming a complaint or a body position, not a muscle worked ("hip pain", "a neutral back position").
 _NOT_MUSCLE_AFTER = {"pain", "pains", "ache", "aches", "movement", "movements", "motion", "position", "posture", "arch", "curve",
                      "stress", "strain", "strains", "injury", "injuries", "issues", "problems", "trouble"}
+# An equipment word written as a capitalised abbreviation ("KB", "DBs"): reported by its full name.
+_ABBREVIATION_RE = re.compile(r"[A-Z]{2,3}s?")
 _AMOUNT_WORDS = frozenset({"weight", "weights", "load", "loads"})  # equipment words that mostly say how much
 
 
@@ -413,9 +415,11 @@ class _Builder:
                 if ambiguous and (paces(doc, span) or not (noun_use(doc, span) or in_name and name_equipment(doc, span)
                                         or listed_after_equipment(doc, span, taken))):
                     continue
+                if ambiguous and any(o.start == span.end for o in equipment):
+                    continue  # "a sofa cushion", "the kitchen chair mat": the first word says which one
                 taken.append(span.end)
-                if term.endswith("ed") and term not in ("bed",):
-                    term = span.label_  # "banded clams" use a band
+                if term.endswith("ed") and term not in ("bed",) or _ABBREVIATION_RE.fullmatch(span.text):
+                    term = span.label_  # "banded clams" use a band; "a KB" is a kettlebell
                 toks = set(norm_tokens(term))
                 if any(toks <= set(norm_tokens(t)) for t in ex.equipment):
                     continue  # "the roller" after "foam roller"
@@ -541,6 +545,8 @@ class _Builder:
                 continue
             if not before_words and span[0].lower_ in _verbs() and not span.text.lower().endswith("s"):
                 continue  # "Step back with your left leg" is an instruction
+            if not before_words and nxt == "to" and len(after) > 1 and after[1].like_num:
+                continue  # "Build up to 30 seconds": a target dose, not an exercise named "build up"
             if before_words and before_words[0] in _TOPIC_PREPS and all(w in _DET for w in before_words[1:]) and (
                     nxt == "," or self._longer_name_before_comma(doc, span)):
                 return span  # "On the push-ups, keep your elbows in": the rest of the sentence is about it

@@ -178,28 +178,41 @@ _BUILD_TO_RE = re.compile(r"\bbuild(?:ing)?(?: up)? to\b")
 
 
 @lru_cache(maxsize=1)
-def _benefit_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(muscle as subject of a benefit, exercise acting on a named muscle) patterns, built from the muscle lexicon."""
+def _benefit_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(muscle as subject of a benefit, exercise acting on a named muscle, strong muscle as subject) patterns, built from the muscle lexicon."""
     from runstrength.extract import lexicon
 
     terms = {t.lower() for vs in lexicon.load_muscles().values() for t in vs} - set(lexicon.load_regions())
     terms |= {t + "s" for t in terms if not t.endswith("s")}
     muscle = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
     group = rf"(?:(?:your|the|a|strong|stronger|weak|tight|firm|solid|powerful|resilient) )*(?:{muscle})"
-    # "Strong glutes take load off ...", "Your calves absorb more load ...", "... but strong shoulders and a strong core keep ...".
-    subject = re.compile(rf"(?:^\W*|\b(?:but|and|because|since|as) )(?:{group})(?:(?:, | and | & )(?:{group}))* "
+    groups = rf"(?:{group})(?:(?:, | and | & )(?:{group}))*"
+    # "Strong glutes take load off ...", "Your calves absorb more load ...", "... but strong shoulders and a strong core keep ...",
+    # "It's the calves that absorb ...", "Weakness in the hip muscles lets the knee drop ...",
+    # "..., the quads work harder than ...".
+    subject = re.compile(rf"(?:^\W*|\b(?:but|and|because|since|as) |, |\bit(?:'s|’s| is) )"
+                         rf"(?:(?:weakness|tightness|stiffness|fatigue) (?:in|of) )?{groups} (?:that |which |who )?"
                          r"(?:absorb|take|do|handle|carry|keep|protect|produce|generate|support|power|drive|stabili[sz]e|"
-                         r"stop|prevent|help|reduce|spare)s?\b")
+                         r"stop|prevent|help|reduce|spare|work|let|allow|cause|lead)s?\b")
+    # "Strong calves are your best defence ...", "Stronger hips mean ...": a muscle said to be strong is the point.
+    strong = re.compile(rf"^\W*(?:strong|stronger|resilient|powerful) {groups} (?:are|is|mean|means|make|makes|give|gives)\b")
     verbs = "|".join(re.escape(x) for x in vocab()["effect_verbs"])
     # "... since it works quads and glutes together": the exercise (a pronoun) acting on a named muscle.
-    acting = re.compile(rf"\b(?:it|this|they|these|which|that one) (?:really |also |mainly |directly )?(?:{verbs}) "
+    # "This keeps the quads working", "This gets the glutes and hamstrings firing" too.
+    acting = re.compile(rf"\b(?:it|this|they|these|which|that one) (?:really |also |mainly |directly )?(?:{verbs}|gets|keeps|puts) "
                         rf"(?:(?:your|the|both|all|those|these) )?(?:{muscle})\b")
-    return subject, acting
+    return subject, acting, strong
+
+
+# "... makes your ankles stronger", "... make your legs strong": what doing the exercise does to the body.
+_MAKES_STRONG_RE = re.compile(r"\bmakes? (?:your|the|you) (?:[\w'’-]+ ){0,3}?(?:strong|stronger|more (?:stable|resilient|powerful)|"
+                              r"tougher|springier|faster|resilient|powerful)\b")
 
 
 def _benefit_claim(lower: str) -> bool:
-    subject, acting = _benefit_patterns()
-    return subject.search(lower) is not None or acting.search(lower) is not None
+    subject, acting, strong = _benefit_patterns()
+    return (subject.search(lower) is not None or acting.search(lower) is not None or strong.match(lower) is not None
+            or ("make" in lower and _MAKES_STRONG_RE.search(lower) is not None))
 
 
 @lru_cache(maxsize=8192)  # pure; the assembler asks again for the same sentence from several passes

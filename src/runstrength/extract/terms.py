@@ -24,6 +24,7 @@ _ACTION_RE = re.compile(
     r"recruit\w*|uses?|using|mobili[sz]\w*|open\w* up|build\w*|stabili[sz]\w*|tone\w*|load\w*|squeez\w*|fir\w*|"
     r"hit\w*|challeng\w*|develop\w*|tolerate|wak\w* up|release\w*|loosen\w*|relax\w*|requires?|involv\w*|assists?|"
     r"retrain\w*|switch\w* on|turn\w* on|teach\w*|hammer\w*|"
+    r"mak\w*(?= (?:your|the) [^.;,]{0,40}?\bstrong)|"  # "makes your shoulders and arms strong"
     r"(?:best|great|good|ideal|perfect|excellent|top)\b[^.;,]{0,30}?\bfor|"  # "the best move in the routine for the hamstrings"
     r"benefits?|(?:moves?|exercises?|lifts?|drills?|options?|work) for)\b", re.I)  # "my favourite move for the hamstrings"
 _CLAUSE_END_RE = re.compile(r"[;.!?]|,\s*(which|that|while|as|but|so|and then)\b|\b(than|while|because)\b", re.I)
@@ -40,7 +41,7 @@ _LIST_JOIN = {",", "and", "or", "&", "/"}
 # "feel it burn in your quads", "tension through the hamstrings": after these the muscle is what is worked, not a place.
 # "builds strength in the quads", "endurance in your calves" too.
 _FELT_RE = re.compile(r"^(stretch|feel|felt|tight|tension|burn|fatigu|sensation|work|strength|power|endurance|stabilit|control)")
-_FELT_PREPS = {"in", "through", "along", "into", "across"}
+_FELT_PREPS = {"in", "through", "along", "into", "across", "to", "onto"}  # "shifts the work to the calves" too
 # "in line with your hips", "level with your knees": a place.
 _ALIGNED_BEFORE_WITH = {"line", "level", "aligned", "even", "inline", "flush"}
 # "don't let the quads take over", "stop the lower back from compensating": the muscle NOT to use.
@@ -48,14 +49,18 @@ _ALIGNED_BEFORE_WITH = {"line", "level", "aligned", "even", "inline", "flush"}
 _TAKE_OVER_RE = re.compile(r"(?:\W+\w+){0,3}?\W+(?:(?:tak(?:e|es|ing)|took) over\b|(?:over)?(?:dominat|compensat))", re.I)
 # A purpose sentence whose subject is the exercise ("This exercise gets your glutes and hamstrings working")
 # ties the muscles of its first clause to it.
-_EXERCISE_SUBJECT_RE = re.compile(r"^\W*(?:this|these|the|that)(?: [\w-]+){0,2}? (?:exercises?|moves?|movements?|drills?|stretch(?:es)?|variations?|one|lifts?)\b", re.I)
+# So does "This keeps the quads working" and "It's the calves that ...".
+_EXERCISE_SUBJECT_RE = re.compile(r"^\W*(?:(?:this|these|the|that)(?: [\w-]+){0,2}? (?:exercises?|moves?|movements?|drills?|stretch(?:es)?|variations?|one|lifts?)\b"
+                                  r"|(?:this|it|these|they) (?=(?:gets|get|keeps|keep|puts|put)\b)|it(?:'s|’s| is)(?= the\b))", re.I)
 # In a purpose sentence, a muscle that does the work is worked though no verb acts on it:
 # "your adductors (inner thighs) are doing the work", "the calves take more load", "a hamstring exercise".
 # Matched (Pattern.match) right after the muscle.
+# "the hamstrings work much harder than ..." too.
 _DOES_WORK_RE = re.compile(r"(?:\s*\([^)]*\))?(?:\W+\w+){0,3}?\W+(?:(?:are|is)\s+)?(?:do|does|doing|did|take|takes|taking|handle|handles|"
-                           r"absorb|absorbs|carry|carries)\b[^.;,]{0,30}?\b(?:work|load|loads|force|forces|share|beating|pounding|impact|brunt)\b", re.I)
+                           r"absorb|absorbs|carry|carries|work|works|working)\b[^.;,]{0,30}?\b(?:work|load|loads|force|forces|share|beating|pounding|impact|brunt|harder)\b", re.I)
 # "Strong glutes take load off your knees": in a purpose sentence a muscle said to be strong (or weak) is what is trained.
 _STRENGTH_BEFORE = {"strong", "stronger", "weak", "weaker", "powerful", "resilient"}
+_WEAKNESS_NOUNS = {"weakness", "weaknesses", "deficit", "deficits", "tightness", "fatigue"}
 _TRAINED_NOUN_AFTER = {"lift", "lifts", "exercise", "exercises", "work", "strength", "strengthening", "drill", "drills",
                        "endurance", "power", "activation", "move", "moves", "stability"}
 _MOTION_WORDS = {"step", "steps"}  # ambiguous equipment words that are also movements ("take a step forward")
@@ -149,7 +154,13 @@ def does_work(doc: Doc, doc_text: str, span, stop: int) -> bool:
     or that it makes strong ("strong glutes take load off the knees")."""
     if span.end < len(doc) and doc[span.end].lower_ in _TRAINED_NOUN_AFTER:
         return True
-    return span.start > 0 and doc[span.start - 1].lower_ in _STRENGTH_BEFORE or _DOES_WORK_RE.match(doc_text, span.end_char, stop) is not None
+    if span.start > 0 and doc[span.start - 1].lower_ in _STRENGTH_BEFORE or _DOES_WORK_RE.match(doc_text, span.end_char, stop) is not None:
+        return True
+    # "Weakness in the gluteus medius lets the knee drift": the muscle weak, so the one to train.
+    i = span.start - 1
+    if i >= 0 and doc[i].lower_ in ("the", "your"):
+        i -= 1
+    return i >= 1 and doc[i].lower_ in ("in", "of") and doc[i - 1].lower_ in _WEAKNESS_NOUNS
 
 
 # Words that may open a sentence before its subject muscle ("Your calves absorb ...", "Strong glutes take ...").
@@ -242,9 +253,16 @@ def muscle_term(text: str) -> str:
     return term
 
 
+# Equipment words that open a common exercise name without the thing being needed: the couch stretch is
+# mostly done against a wall or on the floor.
+_NAMED_AFTER_NOT_USED = frozenset({"couch"})
+
+
 def name_equipment(doc: Doc, span) -> bool:
     """In an exercise name, a leading equipment word is equipment ("Bench plank"), the movement word is not ("Step ups")."""
     nxt = doc[span.end].lower_ if span.end < len(doc) else ""
+    if span.text.lower() in _NAMED_AFTER_NOT_USED:
+        return False
     return bool(nxt) and nxt not in ("up", "ups", "down", "downs", "-", "over", "overs", "through", "and")
 
 
