@@ -54,9 +54,10 @@ _BYLINE_LEAD_RE = re.compile(r"^\W*(?:asked|posted|written|published|submitted|s
                              r"\s+by\s*:?\s+\S", re.I)
 # A byline without "by": the name, a separator, then the writer's role or the date ("Jo Lee | Coach").
 _NAME_LINE_RE = re.compile(rf"^(?:(?i:coach)\s+)?(?P<name>{_NAME})\s*(?:[|,\u00b7\u2022/-]|\s\s)\s*(?P<rest>\S.*)$")
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# A month name or its abbreviation, as bylines and comment stamps write it.
+MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE_RE = re.compile(
-    rf"\b(?:{_MONTH}\s+\d{{1,2}}\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s|$)|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}\b)", re.I)
+    rf"\b(?:{MONTH}\s+\d{{1,2}}\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}(?:\s|$)|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}\b)", re.I)
 # Bylines sit under the title, above the body: a "Name | date" line further down is a comment's
 # header. The body starts at the first paragraph-length line.
 _NAME_LINE_LIMIT = 20

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from runstrength.extract import dosage as dz
 from runstrength.extract.gates import AnyOf
-from runstrength.extract.meta import byline_name
+from runstrength.extract.meta import MONTH, byline_name
 from runstrength.extract.nlp import EXERCISE_KEY, norm_tokens
 from runstrength.extract.sentences import classify, is_dosage_only
 from runstrength.extract.text import Line, unglue
@@ -106,8 +106,7 @@ def exercise_spans_in(doc: Doc, start: int, end: int):
 
 # A calendar date ("March 3, 2024", "3 March 2024"): bylines and comment stamps, never a name.
 _DATE_RE = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"
-    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b", re.I)
+    rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}\b", re.I)
 
 
 def wordy(name: str) -> bool:

@@ -16,6 +16,7 @@ from runstrength.extract.vocab import vocab
 
 
 _CELL_SPLIT_RE = re.compile(r"\t+|\s*\|\s*")
+_TAB_SPLIT_RE = re.compile(r"\t+")
 _SETS_CELL_RE = re.compile(r"^\s*(\d{1,2})(?:\s*(?:-|to)\s*(\d{1,2}))?\s*$")
 
 
@@ -23,7 +24,7 @@ def _cells(raw: str, pipes: bool) -> list[tuple[int, int]]:
     """(start, end) of each non-empty cell of a table row; `raw` is the line as published (tabs kept)."""
     out = []
     pos = 0
-    for m in [*(_CELL_SPLIT_RE if pipes else re.compile(r"\t+")).finditer(raw), None]:
+    for m in [*(_CELL_SPLIT_RE if pipes else _TAB_SPLIT_RE).finditer(raw), None]:
         end = m.start() if m is not None else len(raw)
         a, b = pos, end
         while a < b and raw[a].isspace():
