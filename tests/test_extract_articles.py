@@ -992,6 +992,136 @@ def test_table_header_with_period_columns_is_not_a_part():
     assert {section_title(a, e) for e in a.exercises} == {"Legs Day (Tuesday)"}
 
 
+def test_period_columns_give_each_row_a_dosage_per_stage():
+    text = ("Off-Season Block\n\nGym day\n\nExercise | Phase 1 | Phase 2 | Phase 3\n"
+            "A1 Goblet squat | 3 x 10 | 4 x 8 | 4 x 6\n"
+            "A2 Side plank | 2 x 25 sec each side | 3 x 35 sec each side | 3 x 45 sec each side\n")
+    a = run(text)
+    assert [e.name for e in a.exercises] == ["Goblet squat", "Side plank"]
+    squat = ex(a, "goblet squat").dosages
+    assert [(d.stage, d.sets_min, d.reps_min) for d in squat] == [("start", 3, 10), ("main", 4, 8), ("target", 4, 6)]
+    plank = ex(a, "side plank").dosages
+    assert [(d.hold_seconds_min, d.per_side) for d in plank] == [(25, True), (35, True), (45, True)]
+
+
+def test_pipe_table_without_outer_pipes_reads_each_row():
+    text = ("Knee Plan\n\nThe session\n\nMovement | Sets x reps | Kit | Key points\n"
+            "Wall sit | 3 x 40 s hold | Wall | Thighs level with the floor; breathe steadily\n"
+            "B1. Step-up | 3 x 8 each leg | Low step | Push through the whole front foot\n"
+            "Monster walk | 2 x 15 steps each way | Mini band | Stay low; keep tension on the band\n")
+    a = run(text)
+    assert [e.name for e in a.exercises] == ["Wall sit", "Step-up", "Monster walk"]
+    sit = main(ex(a, "wall sit"))
+    assert (sit.sets_min, sit.hold_seconds_min, sit.reps_min) == (3, 40, None)
+    assert [c.text for c in ex(a, "wall sit").cues] == ["Thighs level with the floor; breathe steadily"]
+    step = main(ex(a, "step-up"))
+    assert (step.sets_min, step.reps_min, step.per_side) == (3, 8, True)
+    assert ex(a, "step-up").equipment == ["step"]
+
+
+def test_table_notes_cell_before_other_cells_is_only_that_cell():
+    text = ("Core Day\n\nBlock A\n\nExercise\tSets\tReps\tNotes\tEquipment\n"
+            "Dead bug\t3\t8 per side\tPress your low back into the floor.\tMat\n"
+            "Pallof press\t3\t10 each side\tDo not let the band turn you.\tResistance band\n")
+    a = run(text)
+    assert [c.text for c in ex(a, "dead bug").cues] == ["Press your low back into the floor."]
+    assert ex(a, "dead bug").equipment == ["mat"]
+    assert ex(a, "pallof press").equipment == ["resistance band"]
+
+
+def test_timed_station_table_reads_the_work_column():
+    text = ("Garage Circuit\n\nStations (4 rounds)\n\nExercise\tWork\tRest\tNotes\n"
+            "Jump squat\t30 sec\t30 sec\tLand softly\nForearm plank\t45 sec\t15 sec\tSqueeze your glutes\n"
+            "Lateral lunge\t20 sec each side\t20 sec\tSit back into the hip\n\n"
+            "Stretches\n\nStretch\tHold\tReps\nStanding quad stretch\t40\t2\n")
+    a = run(text)
+    jump = main(ex(a, "squat jump"))
+    assert (jump.sets_min, jump.duration_seconds_min, jump.reps_min) == (4, 30, None)
+    assert main(ex(a, "plank")).hold_seconds_min == 45
+    lunge = main(ex(a, "lateral lunge"))
+    assert (lunge.duration_seconds_min, lunge.per_side) == (20, True)
+    quad = main(ex(a, "quad stretch"))
+    assert (quad.hold_seconds_min, quad.reps_min) == (40, 2)
+
+
+def test_work_column_in_seconds_times_a_bare_number():
+    text = ("Ten-Minute Finisher\n\nCircuit (2 rounds)\n\nExercise\tWork (s)\tNotes\n"
+            "Mountain climbers\t40\tKeep the hips level\nSkater hops\t30\tStick each landing\n")
+    a = run(text)
+    assert main(ex(a, "mountain climber")).duration_seconds_min == 40
+    assert main(ex(a, "mountain climber")).reps_min is None
+
+
+def test_superset_heading_names_two_exercises_and_labelled_notes_describe_them():
+    text = ("Hill Strength\n\nMain block\n\nA1 Goblet Squat / A2 Dead Bug\nB1 Step-Up / B2 Side Plank\n\n"
+            "How to do them\n\n"
+            "A1 - Goblet squat. Hold the bell against your chest. Sit down between your heels.\n\n"
+            "A2 - Dead bug. Lower the opposite arm and leg slowly.\n\n"
+            "B1 - Step-up. Drive through the heel of the top foot.\n\n"
+            "B2 - Side plank. Keep the hips high.\n")
+    a = run(text)
+    assert [e.name for e in a.exercises] == ["Goblet Squat", "Dead Bug", "Step-Up", "Side Plank"]
+    assert [c.text for c in ex(a, "goblet squat").cues] == ["Hold the bell against your chest.", "Sit down between your heels."]
+    assert [c.text for c in ex(a, "step-up").cues] == ["Drive through the heel of the top foot."]
+
+
+def test_superset_label_in_the_notes_names_the_table_exercise_again():
+    text = ("Power Block\n\nGym session\n\nExercise | Sets x reps | Rest\nA1 Hex bar deadlift | 4 x 5 | 2 min\n"
+            "A2 Pogo hops | 3 x 20 | 60 s\nB1 RFESS | 3 x 8 each leg | 90 s\n\nCoaching notes\n\n"
+            "A1 - Deadlift. Push the floor away and finish tall.\n\n"
+            "B1 - Rear-foot elevated split squat. Rest the back foot on a bench.\n\n"
+            "Second session\n\nA1 Sumo deadlift\nTake a wide stance and grip inside the knees.\n")
+    a = run(text)
+    assert [e.name for e in a.exercises] == ["Hex bar deadlift", "Pogo hops", "RFESS", "Sumo deadlift"]
+    assert [c.text for c in ex(a, "trap bar deadlift").cues] == ["Push the floor away and finish tall."]
+    assert [c.text for c in ex(a, "bulgarian split squat").cues] == ["Rest the back foot on a bench."]
+
+
+def test_block_letter_before_a_heading_is_not_part_of_the_name():
+    a = run("Track Day Extras\n\nA. Box jump\nStep down after every landing.\n\nB. Kettlebell swing\nSnap the hips through.\n")
+    assert [e.name for e in a.exercises] == ["Box jump", "Kettlebell swing"]
+
+
+def test_caption_under_a_table_is_not_about_its_last_row():
+    text = ("Core Plan\n\nCircuit\n\nExercise | Sets x reps | Key points\n"
+            "Bird dog | 3 x 8 each side | Reach long through the heel\n"
+            "Glute bridge | 3 x 12 | Drive the hips up\n"
+            "Figure 1. A runner holding a bridge on a yoga mat.\n")
+    a = run(text)
+    bridge = ex(a, "glute bridge")
+    assert [c.text for c in bridge.cues] == ["Drive the hips up"]
+    assert bridge.purpose == [] and bridge.equipment == []
+
+
+def test_order_column_before_the_names():
+    text = ("Strength A\n\nHeavy day\n\n| # | Exercise | Sets | Reps |\n"
+            "| 1 | Trap bar deadlift | 4 | 5 |\n| 2 | Split squat | 3 | 8 each leg |\n")
+    a = run(text)
+    assert [e.name for e in a.exercises] == ["Trap bar deadlift", "Split squat"]
+    assert (main(ex(a, "split squat")).sets_min, main(ex(a, "split squat")).reps_min) == (3, 8)
+
+
+def test_blank_cell_between_pipes_keeps_the_columns_in_place():
+    text = ("Strength B\n\nAccessory work\n\n| Exercise | Sets | Reps | Rest | Notes |\n"
+            "| Glute bridge | 3 | 12 | | Squeeze your glutes at the top. |\n"
+            "| Calf raise | 3 | 15 | 45 s | Lower slowly. |\n")
+    a = run(text)
+    assert [c.text for c in ex(a, "glute bridge").cues] == ["Squeeze your glutes at the top."]
+
+
+def test_markdown_rule_under_a_table_header_is_not_a_heading():
+    text = ("Strength C\n\nFinisher\n\n| Exercise | Sets | Reps |\n|---|:---:|---|\n"
+            "| Push-up | 2 | 12 |\n| Bird dog | 2 | 6 per side |\n")
+    a = run(text)
+    assert {section_title(a, e) for e in a.exercises} == {"Finisher"}
+
+
+def test_menu_of_pipe_separated_links_is_not_a_table():
+    text = ("Exercises | Nutrition | Gear | Races\n\nHip Plan\n\nClamshell\nKeep your feet together.\n")
+    a = run(text)
+    assert [c.text for c in ex(a, "clamshell").cues] == ["Keep your feet together."]
+
+
 def test_questions_and_asked_about_moves_are_not_the_routine():
     text = ("Short Strength for Busy Runners\n\nGoblet squat\n\nHold the bell at your chest and sit down between your heels.\n\n"
             "Reply\n\nhill_goat \u00b7 2 days ago\nWould clamshells be worth adding for my knees?\nReply\n\n"

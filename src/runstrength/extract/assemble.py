@@ -159,6 +159,9 @@ _ARTICLE_WIDE_RE = re.compile(
 # A part named by its label: "Part 2", "Circuit B", "Superset 1".
 _PART_LABEL_RE = re.compile(
     r"^\W*(?:part|circuit|superset|block|section|phase|stage|level|workout|day|set)\s+(?:\d{1,2}|[a-z]|one|two|three|four|five)\b", re.I)
+# A superset's label opening a line, or a table row's first cell ("A1 ...", "| B2 | ..."): it names one
+# exercise of the routine wherever it is used again.
+_TAG_RE = re.compile(r"[\s|]*([A-G]\d{1,2})\b")
 # "at the top of each one": a position in every rep, not a rule for every exercise
 _OF_EACH_ONE_RE = re.compile(r"\bof (?:each|every) one\b")
 # "repeat the whole circuit", "go two times through": the whole routine again
@@ -253,6 +256,13 @@ def _canonical_entry(name: str, doc: Doc | None, offset: int) -> dict | None:
     return None
 
 
+def _initials_of(short: str, long: str) -> bool:
+    """`short` spells the initials of `long` ("RFESS", "Rear-foot elevated split squat")."""
+    letters = "".join(c for c in short.lower() if c.isalnum())
+    words = [w for w in re.split(r"[\s\-/]+", long.lower()) if w]
+    return len(letters) >= 2 and len(words) >= 2 and letters == "".join(w[0] for w in words)
+
+
 def _same_family(a: _Ex, tokens: tuple[str, ...], entry: dict | None) -> bool:
     if entry is not None and a.entry is not None and entry["canonical"] == a.entry["canonical"]:
         return True
@@ -291,6 +301,7 @@ class _Builder:
         self._sents: dict[int, list] = {}
         self._starts_at: tuple[int, int] | None = None  # (line index, sentence): see _named_later
         self._recap = False  # the list being read repeats exercises already met (see register)
+        self._tags: dict[str, _Ex] = {}  # superset label ("A1") -> the exercise it was last given to
         # Each doc's text is its line's text (spaCy keeps the text it was given, byte for
         # byte); Doc.text would rebuild it from every token on each access.
         self._views: dict[int, str] = {id(d): l.text for l, d in zip(lines, docs)}
@@ -314,7 +325,11 @@ class _Builder:
         return None
 
     def register(self, name: str, start: int, end: int, doc: Doc | None, doc_offset: int, section: Section | None, *,
-                 named: bool = True, entry: dict | None = None, listed: bool = False) -> _Ex:
+                 named: bool = True, entry: dict | None = None, listed: bool = False, tagged: _Ex | None = None) -> _Ex:
+        """The exercise `name` names: one met before or a new one. `tagged`: the exercise last given the
+        superset label this name carries ("A1"): the same one when either name holds the other's words,
+        both are one movement of the lexicon or one spells the other's initials ("A1 Hex bar deadlift"
+        in the table, "A1 - Deadlift." or "A1 - HBDL." in the notes)."""
         entry = entry or _canonical_entry(name, doc, doc_offset)
         tokens = norm_tokens(name)
         ex = self.find(tokens, entry)
@@ -324,6 +339,11 @@ class _Builder:
             # a name listed again is a repeat only in another part (a "videos" list after the routine),
             # or in a list that repeats the routine (a printable summary, see _recap).
             ex = None
+        if tagged is not None and ex is not tagged and (
+                entry is not None and tagged.entry is not None and entry["canonical"] == tagged.entry["canonical"]
+                or set(tokens) <= set(tagged.tokens) or set(tagged.tokens) <= set(tokens)
+                or _initials_of(name, tagged.name) or _initials_of(tagged.name, name)):
+            ex = tagged
         if listed:
             # A list item naming an exercise met before, under its own name, starts a recap of the routine.
             self._recap = ex is not None and ex.listed and ex.tokens == tokens or self._recap and ex is not None
@@ -341,10 +361,11 @@ class _Builder:
 
     # -- per-line helpers
     def add_terms(self, ex: _Ex, doc: Doc, start: int = 0, end: int | None = None, *, purpose: bool = False, in_name: bool = False,
-                  listed: bool = False, things_only: bool = False) -> None:
+                  listed: bool = False, things_only: bool = False, kit: bool = False) -> None:
         """Muscles and equipment of doc[start:end] tied to `ex`. `listed`: a label line listing what is
         worked ("Muscles worked: core and shoulders"), where every muscle named counts. `things_only`:
-        equipment only (a prescription's load, "3 x 10, wearing the vest")."""
+        equipment only (a prescription's load, "3 x 10, wearing the vest"). `kit`: a table's equipment
+        cell, where a word that may be a movement ("Step", "Box") is the thing."""
         muscles = () if things_only else doc_spans(doc, MUSCLE_KEY)
         equipment = doc_spans(doc, EQUIPMENT_KEY)
         if not muscles and not equipment:
@@ -412,7 +433,7 @@ class _Builder:
                     continue  # "imagine a tray on your head"
                 term = " ".join(span.text.lower().split())
                 ambiguous = term in amb or term.endswith("s") and term[:-1] in amb  # "loads" as "load"
-                if ambiguous and (paces(doc, span) or not (noun_use(doc, span) or in_name and name_equipment(doc, span)
+                if ambiguous and not kit and (paces(doc, span) or not (noun_use(doc, span) or in_name and name_equipment(doc, span)
                                         or listed_after_equipment(doc, span, taken))):
                     continue
                 if ambiguous and any(o.start == span.end for o in equipment):
@@ -524,11 +545,13 @@ class _Builder:
                     got.append(_Sent(a, b, idx[a], idx[b - 1] + length[b - 1]))
         return got
 
-    def sentences_of(self, doc: Doc, start: int = 0):
+    def sentences_of(self, doc: Doc, start: int = 0, end: int | None = None):
         for sent in self.sents(doc):
             if sent.end_char <= start:
                 continue
-            yield max(sent.start_char, start), sent.end_char
+            if end is not None and sent.start_char >= end:
+                break
+            yield max(sent.start_char, start), sent.end_char if end is None else min(sent.end_char, end)
 
     # -- subject mentions: a sentence whose subject is another exercise starts that exercise
     def subject_mention(self, doc: Doc, s_start: int, s_end: int):
@@ -701,11 +724,22 @@ class _Builder:
                          and not (i + 1 < end_at and roles[i + 1].kind == "exercise"))
                 heading = None
                 current = []
+                # A labelled line with no prescription of its own describes the exercise the label was given to
+                # (notes under a table); one with its own is a listing (another day's "A1" is another move).
+                tag = _TAG_RE.match(line.text) if not role.alternatives else None
                 for nm, s, e, ts, te in names:
-                    ex = self.register(self.text[line.start + s: line.start + e], line.start + s, line.start + e, doc, s, section, listed=True)
+                    ex = self.register(self.text[line.start + s: line.start + e], line.start + s, line.start + e, doc, s, section,
+                                       listed=True, tagged=self._tags.get(tag.group(1)) if tag and not role.doses else None)
+                    if tag:
+                        self._tags[tag.group(1)] = ex
                     for d in role.doses:
                         ex.doses.append((d, line.start, "list"))
                     self.add_terms(ex, doc, ts, te, in_name=True)
+                    if role.desc_end is not None:
+                        # a table's cells after its notes cell are read as those before it
+                        self.add_terms(ex, doc, role.desc_end, None, in_name=True)
+                    for ka, kb in role.kit:
+                        self.add_terms(ex, doc, ka, kb, things_only=True, kit=True)
                     if section is not None and section.title:
                         self._section_terms(ex, section)
                     for par in PAREN_RE.finditer(line.text[: role.desc_start or len(line.text)]):
@@ -718,7 +752,7 @@ class _Builder:
                 in_list = True
                 run = run + 1 if last_kind == "exercise" else 1
                 if role.desc_start is not None:
-                    for s, e in self.sentences_of(doc, role.desc_start):
+                    for s, e in self.sentences_of(doc, role.desc_start, role.desc_end):
                         self.add_sentence(current, s, e, doc, line)
                 last_kind = kind
                 continue

@@ -82,6 +82,8 @@ class Role:
     name_start: int = 0  # offsets in the line text
     name_end: int = 0
     desc_start: int | None = None  # where description text starts inside the line
+    desc_end: int | None = None  # where it ends, when not at the line's end (a table's notes cell)
+    kit: list[tuple[int, int]] = field(default_factory=list)  # a table's equipment cells: what they name is a thing
     doses: list = field(default_factory=list)  # DoseMention, offsets relative to line text
     dose_base: int = 0  # offset of the text the doses were parsed from, inside the line
     title: str = ""
@@ -137,6 +139,31 @@ def clean_name(name: str) -> tuple[str, int]:
     return stripped.strip(" -:?"), cut + lead
 
 
+# The label of the next exercise of a superset inside a heading ("A1 Goblet squat / A2 Push-up"),
+# with what joins it to the one before.
+_NEXT_LABEL_RE = re.compile(r"\s*[/+&|,]?\s*\b[A-G]\d{1,2}\s*[.:)-]?\s+(?=[A-Za-z])")
+
+
+def _split_labelled(name: str) -> list[tuple[str, int, int, int, int]]:
+    """'Goblet squat / A2 Push-up' (a superset's heading, its first label blanked) -> both exercises,
+    in the format of _split_alternatives; [] unless each part is a name."""
+    if not any(c.isdigit() for c in name):
+        return []
+    seps = list(_NEXT_LABEL_RE.finditer(name))
+    if not seps:
+        return []
+    out = []
+    bounds = [0, *(x for m in seps for x in (m.start(), m.end())), len(name)]
+    for a, b in zip(bounds[0::2], bounds[1::2]):
+        raw = name[a:b]
+        seg = raw.strip()
+        if not seg or not wordy(seg) or len(seg.split()) > 8:
+            return []
+        i = a + len(raw) - len(raw.lstrip())
+        out.append((seg, i, i + len(seg), i, i + len(seg)))
+    return out
+
+
 def _split_alternatives(name: str) -> list[tuple[str, int, int, int, int]]:
     """'split squats (dumbbell or band) or step-ups' -> both exercises, when both sides name one.
 
@@ -167,16 +194,20 @@ _CAPTION_PREFIX_RE = re.compile(r"^\s*\[[^\[\]]{0,200}\]\s*")
 # A numbering label before a heading: "Exercise 3:", "Move 2 -", "B1:", "4." (the heading is what follows).
 # Used with .match(text, pos) only, so no "^" (which would not match at pos > 0).
 # A video chapter's time stamp is one too: "02:15 - Hip airplanes", "(1:02:40) Lunges".
+# A superset's label needs no punctuation ("A1 Goblet squat", "B2 - Side plank"): a capital letter of the
+# first few and one or two digits, then a word, is not how a name or a sentence starts. A block's
+# letter alone ("B. Kettlebell swing") needs its point or bracket.
 _ORDINAL_PREFIX_RE = re.compile(
     r"\s*(?:(?:(?:exercise|move|movement|drill|stretch|station)\s*#?\s*\d{1,2}|[A-Za-z]\d{1,2}|#?\d{1,2})\s*[:.)]"
     r"|(?:exercise|move|movement|drill|stretch|station)\s*#?\s*\d{1,2}\s*-"
+    r"|(?-i:[A-G]\d{1,2})(?:\s*-)?|(?-i:[A-G])[.)]"
     r"|\(?(?:\d{1,2}:)?\d{1,2}:\d{2}\)?(?:\s*[-|:])?)\s+(?=[A-Za-z])", re.I)
 _STAMP_RE = re.compile(r"\s*\(?(?:\d{1,2}:)?\d{1,2}:\d{2}\)?\s")
 # Navigation, breadcrumbs and bylines: short parts joined by separators ("Home > Blog > Knees", "Coach Jo | Physio").
 _NAV_SEP_RE = re.compile(r"\s[|\u00b7\u2022\u203a\u00bb]\s|^(?:home|you are here)\b.*\s[/>]\s", re.I)
 
 
-def _blank_prefix(text: str) -> str:
+def blank_prefix(text: str) -> str:
     """`text` with an image placeholder and a numbering label before its heading blanked out
     (same length, so offsets into the line and its doc still hold)."""
     cut = 0
@@ -277,7 +308,7 @@ def _drop_lead_in(name: str, cut: int, doc: Doc, text: str) -> tuple[str, int]:
 
 
 def analyse_line(line: Line, doc: Doc) -> Role:
-    text = _blank_prefix(line.text)
+    text = blank_prefix(line.text)
     lower = text.lower().strip()
     v = vocab()
     if lower.startswith(v["end"]) and len(line.words) <= 6:
@@ -376,6 +407,16 @@ def analyse_line(line: Line, doc: Doc) -> Role:
                     role.dose_base = rest_start
                     role.doses = [shift(d, rest_start) for d in rest_doses] + list(ndoses)
                 return role
+    if text is not line.text and _LETTER_LABEL_RE.match(line.text):
+        # "A1 - Trap bar deadlift. Stand in the middle...": a superset's item whose name is its first
+        # sentence (a name ending on a verb-like word, "box jump", would read as a cue). Not after a
+        # number: "1. Get into a side plank. ..." is the first step of a how-to.
+        m = _NAME_SENTENCE_RE.match(text)
+        if m and len(m.group("name").split()) <= 8:
+            name, cut = clean_name(m.group("name"))
+            ns = m.start("name") + cut
+            if name and exercise_like(name, doc, ns):
+                return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), desc_start=m.end())
     lead = _LEAD_IN_RE.match(text)
     if lead and doses():
         name, cut = clean_name(lead.group("name"))
@@ -405,7 +446,7 @@ def analyse_line(line: Line, doc: Doc) -> Role:
             ns = text.find(name)
             if ns < 0:
                 ns = cut
-            alts = _split_alternatives(name)
+            alts = _split_labelled(name) or _split_alternatives(name)
             return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=list(ndoses), alternatives=[(a, ns + s, ns + e, ns + ss, ns + se) for a, s, e, ss, se in alts])
         if name and is_section_word_only(tokens) and len(tokens) <= 6 and not line.bullet:
             return Role("section", title=_section_title(text), sets=sets)
@@ -476,6 +517,10 @@ _LOAD_LINE_RE = re.compile(
     r")\W*$", re.I)
 
 
+# An item's name as its own sentence, then its description (after the item's label, blanked).
+_NAME_SENTENCE_RE = re.compile(r"^\s*(?P<name>[A-Za-z][^.:!?]{1,60}?)\.\s+(?=[A-Z])")
+# A superset's or block's label: "A1", "B2 -", "C.".
+_LETTER_LABEL_RE = re.compile(r"\s*[A-G](?:\d{1,2})?\s*[-.:)]?\s")
 _LEAD_IN_RE = re.compile(r"^(?:finish|end|start|begin|then|next|follow(?:ed)? (?:up )?|cool down|warm up)\s+(?:with|by)\s+(?P<name>[A-Za-z][A-Za-z' -]{2,40}?)\s+(?=\d|one|two|three|four|five|ten|for\b)", re.I)
 
 

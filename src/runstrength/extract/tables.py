@@ -1,8 +1,9 @@
 """Routine tables flattened to text: header rows and the role of each exercise row.
 
 A table keeps its cells apart with tabs (or pipes); its header row says which column is the name,
-the sets, the reps or time, the notes. Apart from roles.py because a row is read with its table's
-header (a role from several lines), not from its own content alone.
+the sets, the reps or time, the notes, or the prescription of each period of a plan ("Weeks 1-3").
+Apart from roles.py because a row is read with its table's header (a role from several lines), not
+from its own content alone.
 """
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import re
 from dataclasses import replace
 
 from runstrength.extract import dosage as dz
-from runstrength.extract.roles import Role, clean_name, function_start, wordy
+from runstrength.extract.roles import Role, blank_prefix, clean_name, function_start, wordy
 from runstrength.extract.text import Line
 from runstrength.extract.vocab import vocab
 
@@ -18,10 +19,19 @@ from runstrength.extract.vocab import vocab
 _CELL_SPLIT_RE = re.compile(r"\t+|\s*\|\s*")
 _TAB_SPLIT_RE = re.compile(r"\t+")
 _SETS_CELL_RE = re.compile(r"^\s*(\d{1,2})(?:\s*(?:-|to)\s*(\d{1,2}))?\s*$")
+# The numbers of a period's heading ("Weeks 1-3", "Phase 2", "Weeks 7 & 8"), taken off to look its word up.
+_PERIOD_NUMBERS_RE = re.compile(r"\s*#?\d{1,2}(?:\s*(?:-|to|and|&|\+|,)\s*\d{1,2})*\s*$")
+# A spaced "s" after a number: seconds in a table's dose cell ("3 x 20 s hold"), where nothing else is
+# abbreviated so; in prose the parser reads only the glued "20s".
+_SPACED_SECONDS_RE = re.compile(r"(\d) s\b")
+# A cell of the rule under a markdown table's header ("---", ":--:").
+_RULE_CELL_RE = re.compile(r":?-{2,}:?")
 
 
 def _cells(raw: str, pipes: bool) -> list[tuple[int, int]]:
-    """(start, end) of each non-empty cell of a table row; `raw` is the line as published (tabs kept)."""
+    """(start, end) of each cell of a table row; `raw` is the line as published (tabs kept). Between
+    pipes an empty cell keeps its place ("Plank | 3 | | Hips level": the third column is blank, the
+    notes are the fourth); runs of tabs, often alignment, are one separator and empty cells are dropped."""
     out = []
     pos = 0
     for m in [*(_CELL_SPLIT_RE if pipes else _TAB_SPLIT_RE).finditer(raw), None]:
@@ -31,22 +41,43 @@ def _cells(raw: str, pipes: bool) -> list[tuple[int, int]]:
             a += 1
         while b > a and raw[b - 1].isspace():
             b -= 1
-        if b > a:
+        if b > a or pipes:
             out.append((a, b))
         if m is not None:
             pos = m.end()
+    if pipes:
+        # the outer pipes' empty sides ("| Plank | 3 |") are no cells
+        if out and out[0][0] == out[0][1]:
+            out.pop(0)
+        if out and out[-1][0] == out[-1][1]:
+            out.pop()
     return out
 
 
 def _column_kinds(text: str, cells: list[tuple[int, int]]) -> list[str] | None:
-    """What each column of a header row holds ("name", "sets", "amount", "dose", "notes", "other"),
-    or None when the row is not a header: its first cell must name the exercise column and one
-    other cell a known column."""
-    columns = vocab()["table_columns"]
-    kinds = [columns.get(" ".join(text[a:b].lower().strip(" :*").split()), "other") for a, b in cells]
-    if len(kinds) < 2 or kinds[0] != "name" or kinds.count("other") == len(kinds) - 1:
+    """What each column of a header row holds (a kind of structure.yaml's table_columns: "name",
+    "sets", "amount", "seconds", "hold", "dose", "period", "notes", "equipment"; else "other"), or None
+    when the row is not a header: its first cell must name the exercise column and one other cell a
+    known column."""
+    kinds = [_column_kind(text[a:b]) for a, b in cells]
+    lead = 0
+    while lead < len(kinds) - 1 and kinds[lead] == "label":
+        lead += 1  # "# | Exercise | Sets": an order or superset column before the names
+    if len(kinds) - lead < 2 or kinds[lead] != "name" or kinds.count("other") == len(kinds) - 1 - lead:
         return None
     return kinds
+
+
+def _column_kind(cell: str) -> str:
+    """The kind of one header cell; a period's numbers ("Weeks 1-3") are not part of its heading."""
+    columns = vocab()["table_columns"]
+    key = " ".join(cell.lower().strip(" :*").split())
+    kind = columns.get(key)
+    if kind is None and key[-1:].isdigit():
+        kind = columns.get(_PERIOD_NUMBERS_RE.sub("", key))
+        if kind != "period":
+            kind = None  # "Sets 3" is no column heading
+    return kind or "other"
 
 
 def _name_column(text: str, cell: tuple[int, int]) -> bool:
@@ -55,44 +86,72 @@ def _name_column(text: str, cell: tuple[int, int]) -> bool:
     return vocab()["table_columns"].get(" ".join(text[a:b].lower().strip(" :*").split())) == "name"
 
 
-def _cell_dose(cell: str, at: int, sets: tuple[int, int] | None, amount: bool) -> dz.DoseMention | None:
-    """The prescription of one row from its sets cell and its amount (reps or time) or "3 x 10" cell."""
+def _cell_dose(cell: str, at: int, sets: tuple[int, int] | None, amount: bool, stage: str = "main",
+               kind: str = "amount") -> dz.DoseMention | None:
+    """The prescription of one row from its sets cell and its amount (reps or time) or "3 x 10" cell;
+    `stage`: the period column's stage (see _period_stages); `kind`: the column's ("seconds" and
+    "hold" columns time a bare number, and a hold column's time is a hold)."""
+    if " s" in cell:
+        cell = _SPACED_SECONDS_RE.sub(r"\1s ", cell)  # same length: offsets hold
     got = dz.parse_dosages(cell, list_item=amount)
     m = got[0] if got else None
     if m is None and sets is None:
         return None
     if m is None:
-        return dz.DoseMention(stage="main", sets=sets, start=at, end=at + len(cell), text=cell)
-    return replace(m, sets=m.sets or sets, start=at + m.start, end=at + m.end)
+        return dz.DoseMention(stage=stage, sets=sets, start=at, end=at + len(cell), text=cell)
+    if kind in ("seconds", "hold") and m.reps and not m.seconds and "rep" not in cell.lower():
+        m = replace(m, reps=None, seconds=m.reps)  # "40" under "Work (s)" is 40 seconds
+    if kind == "hold" and m.seconds:
+        m = replace(m, seconds_kind="hold")
+    return replace(m, stage=stage if m.stage == "main" else m.stage, sets=m.sets or sets, start=at + m.start, end=at + m.end)
+
+
+def _period_stages(n: int) -> list[str]:
+    """Stages of a plan's `n` period columns, left to right: the first is where the reader starts, the
+    last what they build up to."""
+    if n == 1:
+        return ["main"]
+    return ["start", *["main"] * (n - 2), "target"]
 
 
 def _table_row(text: str, cells: list[tuple[int, int]], kinds: list[str]) -> Role | None:
     """An exercise row of a routine table: its name, the prescription of its sets/reps columns, and
     its notes column as the description."""
-    (a, b) = cells[0]
-    name, cut = clean_name(text[a:b])
+    first = kinds.index("name")
+    (a, b) = cells[first]
+    # A superset's label before the name ("A1 Goblet squat", "B2. Side plank") is not part of it.
+    name, cut = clean_name(blank_prefix(text[a:b]))
     if not name or not wordy(name) or len(name.split()) > 8 or function_start(name):
         return None
     sets = None
-    amount: list[tuple[str, int]] = []
-    desc = None
-    for (s, e), kind in zip(cells[1:], kinds[1:]):
+    amount: list[tuple[str, int, str, str]] = []
+    desc = desc_end = None
+    kit: list[tuple[int, int]] = []
+    stages = iter(_period_stages(kinds.count("period")))
+    for (s, e), kind in zip(cells[first + 1:], kinds[first + 1:]):
         cell = text[s:e]
+        if not cell:
+            continue
         if kind == "sets":
             m = _SETS_CELL_RE.match(cell)
             if m:
                 sets = (int(m.group(1)), int(m.group(2) or m.group(1)))
-        elif kind in ("amount", "dose"):
-            amount.append((cell, s))
+        elif kind in ("amount", "dose", "seconds", "hold"):
+            amount.append((cell, s, "main", kind))
+        elif kind == "period":
+            amount.append((cell, s, next(stages), kind))
         elif kind == "notes" and desc is None:
-            desc = s
+            desc, desc_end = s, e
+        elif kind == "equipment":
+            kit.append((s, e))
     doses = []
-    for cell, at in amount or [("", cells[0][1])]:
-        d = _cell_dose(cell, at, sets, amount=True)
+    for cell, at, stage, kind in amount or [("", b, "main", "amount")]:
+        d = _cell_dose(cell, at, sets, amount=True, stage=stage, kind=kind)
         if d is not None:
             doses.append(d)
     ns = a + cut
-    return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=doses, desc_start=desc)
+    return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=doses, desc_start=desc,
+                desc_end=desc_end if desc_end is not None and desc_end < len(text) else None, kit=kit)
 
 
 def table_roles(text: str, lines: list[Line]) -> dict[int, Role]:
@@ -103,7 +162,9 @@ def table_roles(text: str, lines: list[Line]) -> dict[int, Role]:
     kinds: list[str] | None = None
     for line in lines:
         raw = text[line.start:line.end]
-        pipes = raw.startswith("|") and raw.count("|") >= 3
+        # Outer pipes are optional ("Exercise | Sets x reps | Notes"): a line with one is read as a row,
+        # which only counts under a header row (the header needs known column names).
+        pipes = "|" in raw
         if "\t" not in raw and not pipes:
             kinds = None
             continue
@@ -112,11 +173,14 @@ def table_roles(text: str, lines: list[Line]) -> dict[int, Role]:
         if header is not None:
             kinds = header
             out[line.index] = Role("table_header")
-        elif len(cells) >= 2 and _name_column(line.text, cells[0]):
-            # "Exercise | Weeks 1-4 | Weeks 5-8": a header whose other columns are periods, not known
-            # kinds. Still a header (not a part's heading); its rows are read as list lines.
+        elif len(cells) >= 2 and _name_column(line.text, cells[0]) and ("\t" in raw or raw.lstrip().startswith("|")):
+            # "Exercise | Progression | Regression": a header whose other columns are of no known kind.
+            # Still a header (not a part's heading); its rows are read as list lines. (Without tabs or
+            # outer pipes, "Exercises | Nutrition | Gear" is more likely a menu.)
             kinds = None
             out[line.index] = Role("table_header")
+        elif kinds is not None and pipes and all(_RULE_CELL_RE.fullmatch(raw, a, b) for a, b in cells):
+            out[line.index] = Role("table_header")  # a markdown table's rule under its header: layout
         elif kinds is not None and len(cells) >= 2:
             role = _table_row(line.text, cells, kinds + ["other"] * (len(cells) - len(kinds)))
             if role is not None:
