@@ -1350,3 +1350,14 @@ def test_abbreviated_and_household_equipment_named_as_written():
 def test_target_dose_opening_a_sentence_is_not_an_exercise():
     a = run("Side plank\nLie on your side on your elbow and lift your hips. Build up to 40 seconds, then lift the top leg as well.\n")
     assert [e.canonical_name for e in a.exercises] == ["side plank"]
+
+
+def test_muscles_of_a_purpose_said_as_a_bias_a_builder_or_the_one_for_them():
+    text = ("Leg Day\n\nGoblet squat\nSit down between your heels with the bell at your chest. "
+            "This is your main quad and glute builder.\n\n"
+            "Straight-leg calf raise\nRise onto your toes with the knees locked. The locked knee biases the gastrocnemius.\n\n"
+            "Romanian deadlift\nHinge at the hips with soft knees. This is the big one for hamstrings.\n")
+    a = run(text)
+    assert set(ex(a, "goblet squat").muscles) == {"quad", "glute"}
+    assert "gastrocnemius" in a.exercises[1].muscles
+    assert ex(a, "romanian deadlift").muscles == ["hamstrings"]

@@ -256,3 +256,132 @@ def test_crawl_is_an_instruction_verb():
 
 def test_stage_entry_criteria_are_neither():
     assert classify("Move on when: you can hop ten times without pain and both calves feel equal.") is None
+
+
+# ---------------------------------------------------------------- what the exercise does, said several more ways
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The narrow grip biases the triceps.",
+        "Wall drills groove the high knee position you want for sprinting.",
+        "Butt kicks rehearse the quick heel recovery you want at speed.",
+        "This eases stiffness in your lower back.",
+        "This warms up the hips before the heavier lifts.",
+        "This set-up lets you work the calves through a bigger range.",
+        "Kneeling lets you load the hip flexors without the back taking over.",
+        "Lowering slowly over four full seconds on each rep loads your Achilles far more than bouncing.",
+        "Holding the weight out in front shifts the effort to the quads.",
+        "With the toes turned out you shift the work onto the inner thigh.",
+        "A tight hip flexor pulls the pelvis forward and increases strain on the lower back.",
+        "Stiff hamstrings can tug on the pelvis when you stride out.",
+        "Crab walks make your hips and upper back muscles strong.",
+        "This is our main hamstring builder for the winter block.",
+        "This is the big one for your calves.",
+        "Downhills ask a lot of your quads, and this is the quickest way to get them ready.",
+        "This is all about your hip drive.",
+        "They round off the session with some core work and a dose of cardio.",
+        "The band drags your knee inward, so each rep hits the glutes harder.",
+        "Drop jumps train the calves to react quickly.",
+        "Step downs build the quads for long descents.",
+        "Nordics are the best-studied exercise for anyone doing speedwork.",
+    ],
+)
+def test_more_ways_of_saying_what_an_exercise_does_are_purpose(sentence):
+    assert classify(sentence) == ("purpose", None)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Drop your hips and work the glutes.",
+        "Keep arms straight and engage the core.",
+        "Keeping the bar close, hinge until it passes your knees.",
+    ],
+)
+def test_an_instruction_that_names_an_effect_stays_a_cue(sentence):
+    role = classify(sentence)
+    assert role is not None and role[0] == "cue", role
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Bound up the hill with long, springy strides.",
+        "Stick each landing for a full second.",
+        "Once bodyweight is easy, wear a weighted vest.",
+        "Catch it and go again.",
+        "As before, but with a longer pause at the bottom of the movement - think of sinking into it.",
+        "As an alternative, the box version gives you most of the benefit.",
+        "Slow down, quick up.",
+        '"Soft knees, tall chest," the coach reminds her runners.',
+        'She tells her runners: "Soft landings, quiet feet."',
+    ],
+)
+def test_more_instructions_are_cues(sentence):
+    role = classify(sentence)
+    assert role is not None and role[0] == "cue", role
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Checkpoint: you can hold a 45-second side plank on both sides.",
+        "Entry criteria: you can walk 30 minutes without a limp.",
+        "Criteria to progress: ten single-leg hops without pain.",
+        "Only add these once the first three feel easy.",
+        "This is the next stage once you can squat without pain.",
+        "Carry on with exercises 2 and 5 through the week.",
+        "Keep the hopping drills in your plan as maintenance once you are back racing.",
+        "Continue doing the calf raises twice a week through the summer.",
+        "The mobility work can be done every day.",
+        "You can do this one daily if your knee allows.",
+        "Table 3: Your hip plan for race season.",
+        "[Buy the mini band set on our shop page]",
+        "End with this core drill.",
+        "Why do your calves matter so much?",
+        "Coach Sam Reyes is a certified strength coach and a former miler.",
+        "Join our club on Tuesday nights to run with the group.",
+        "Leave your questions in the comments below.",
+        "That's it, you're done for today.",
+        '"Honestly, if I had to pick only one move for a runner, it would be this one," she says.',
+        "I find most of my athletes enjoy this part more than the running.",
+    ],
+)
+def test_stages_programme_notes_and_asides_are_neither(sentence):
+    assert classify(sentence) is None
+
+
+def test_an_opinion_with_a_reason_is_a_purpose():
+    assert classify("I give this to every runner because it loads one leg at a time.") == ("purpose", None)
+
+
+def test_stage_criteria_in_brackets_are_neither():
+    # the aside patterns keep their case: "\W" stays "any non-word character"
+    assert classify("(Move on when: ten hops feel easy on both legs.)") is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Begin with 2 sets of 4 and add one rep each week until you reach 3 sets of 10.",
+        "Start with 1 set of 6 per leg and build up to 3 sets of 12 as your hip allows.",
+        "Keep going for 45 seconds.",
+        "Do 3 sets of 16 touches, alternating sides.",
+        "Finish with four sets of 40 metres, walking back to recover.",
+        "4 x 6 each leg, tempo 3-1-1, RPE 8",
+    ],
+)
+def test_more_prescriptions_are_dosage_only(sentence):
+    assert dosage_only(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["If that is too hard, start with 15-second holds.", "To make it easier, do 2 sets of 6 instead."],
+)
+def test_an_easier_or_harder_dose_is_a_cue_not_a_prescription(sentence):
+    assert not dosage_only(sentence)
+    role = classify(sentence)
+    assert role is not None and role[0] == "cue", role

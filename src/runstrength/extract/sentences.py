@@ -25,11 +25,20 @@ be can should progress progressing into or easier easy becomes become feel feels
 extra additional another
 steps strides left right movement movements
 weeks months days as two three four five six eight ten twelve
+finish finishing metres meters yards m
 """.split())
-# "with each foot in front", "on either side": which side a count is for; "over the next two weeks": over
-# what time to build it. No instruction in either.
+# "with each foot in front", "on either side", "alternating sides": which side a count is for; "over the next two
+# weeks", "add one rep each week", "as your knee allows": how fast to build it; "keep going for 30 seconds",
+# "walking back to recover": carrying on, resting between bouts. No instruction in any.
 _SIDE_PHRASE_RE = re.compile(r"\b(?:each|either|every|the other|per) (?:foot|leg|side|arm|hand)(?: (?:in front|forward|leading|first))?\b"
-                             r"|\b(?:over|across|within) (?:the )?(?:next |first |coming )?(?:[\w-]+ )?(?:to [\w-]+ )?(?:weeks?|months?|days?)\b")
+                             r"|\balternat(?:e|ing) (?:sides|legs|arms|feet|hands)\b"
+                             r"|\b(?:over|across|within) (?:the )?(?:next |first |coming )?(?:[\w-]+ )?(?:to [\w-]+ )?(?:weeks?|months?|days?)\b"
+                             r"|\badd(?:ing)? (?:one|a|an|another|two|three|\d+) (?:more |extra )?(?:reps?|repetitions?|sets?|seconds?|rounds?)\b"
+                             r"|\b(?:each|every|per|a) (?:week|session|workout)\b|\b(?:as )?(?:your|the) [\w-]+ (?:allows?|permits?)\b|\bas tolerated\b"
+                             r"|\bkeep going\b|\b(?:walk|walking|jog|jogging) back (?:to|for|as) recover(?:y)?\b"
+                             r"|\btempo:? \d(?:-\d|x){2,3}\b|\b(?:rpe|rir) ?\d+(?:-\d+)?\b")  # "tempo 3-1-1, RPE 7": the load's notation
+# "If that is too hard, start with 10-second holds": an easier or harder way to do it, a cue even with a count.
+_EASIER_HARDER_RE = re.compile(r"\btoo (?:hard|easy|difficult|challenging|tough|much)\b|\bto make (?:it|this|them|that) (?:easier|harder)\b")
 # The thing counted right after a count ("Start with 10 drops", "build to 40 touches"): part of the prescription.
 _COUNTED_RE = re.compile(r"\s*[a-z]+s\b")
 _LEADING = frozenset("then now next finally first again also and so slowly gently carefully".split())
@@ -41,13 +50,18 @@ off into onto about again further only own same other
 """.split())
 
 
+_REGEX_LISTS = frozenset({"aside_patterns", "purpose_leads"})
+
+
 @lru_cache(maxsize=1)
 def vocab() -> dict[str, frozenset[str] | tuple[str, ...]]:
     raw = read_yaml(DATA_DIR / "sentences.yaml")
     out: dict = {}
     for key, words in raw.items():
-        out[key] = tuple(sorted({w.lower() for w in words}, key=len, reverse=True))
-        out[key + "_set"] = frozenset(w.lower() for w in words)
+        # Patterns keep their case: lower-casing would turn "\\W" into "\\w" (the text they read is lower case anyway).
+        keep = key in _REGEX_LISTS
+        out[key] = tuple(sorted({w if keep else w.lower() for w in words}, key=len, reverse=True))
+        out[key + "_set"] = frozenset(w if keep else w.lower() for w in words)
     return out
 
 
@@ -79,9 +93,10 @@ def is_dosage_only(text: str, dosage_spans: list[tuple[int, int]], rest: bool = 
             chars[i] = " "
     left = [w for w in words_of(_SIDE_PHRASE_RE.sub(" ", "".join(chars).lower()))
             if w not in _DOSAGE_FILLER and w not in _STOP and not w.isdigit()]
-    if rest and len(left) <= 3:
-        return True
-    return len(left) < 2
+    if not (len(left) <= 3 if rest else len(left) < 2):
+        return False
+    lower = text.lower()
+    return not (("too " in lower or "make" in lower) and _EASIER_HARDER_RE.search(lower))
 
 
 def starts_imperative(lower_words: list[str]) -> bool:
@@ -102,8 +117,9 @@ def starts_imperative(lower_words: list[str]) -> bool:
     return False
 
 
-_COLON_SPLIT_RE = re.compile(r"[:;]")
-_CLAUSE_SPLIT_RE = re.compile(r"[,;:]")
+# A spaced dash breaks clauses too: "Same again, but slower – imagine sitting into it."
+_COLON_SPLIT_RE = re.compile(r"[:;]|\s[-–—]\s")
+_CLAUSE_SPLIT_RE = re.compile(r"[,;:]|\s[-–—]\s")
 
 
 def _clause_imperative(text: str, *, after_colon_only: bool = False) -> bool:
@@ -117,13 +133,17 @@ def _clause_imperative(text: str, *, after_colon_only: bool = False) -> bool:
     return False
 
 
-_BENEFIT_RE = re.compile(r"\b(run\w*|injur\w*|performance|stride|gait|strength|power|stabili\w*|mobility|training|athlete\w*|muscle\w*|joint\w*|tendon\w*)\b")
+_BENEFIT_RE = re.compile(r"\b(run\w*|injur\w*|performance|stride|gait|strength|power|stabili\w*|mobility|training|athlete\w*|muscle\w*|joint\w*|tendon\w*|"
+                         r"cardio\w*|conditioning|fitness)\b")
 _BODY_RE = re.compile(r"\b(knees?|hips?|feet|foot|heels?|toes?|arms?|legs?|hands?|elbows?|shoulders?|back|spine|chest|core|pelvis|"
                       r"weights?|bands?|floor|ground|steps?|stairs|box|boxes|bench(?:es)?|kettlebells?|dumbbells?|bars?)\b")
-_NAMING_RE = re.compile(r"\b(is|are) called\b|^(the )?(next|first|last|final|second|third) (exercise|move|one)( is| we)\b")
+# "Finish with this running drill.": which exercise comes next, said without telling how to do it.
+_NAMING_RE = re.compile(r"\b(is|are) called\b|^(the )?(next|first|last|final|second|third) (exercise|move|one)( is| we)\b"
+                        r"|^\W*(?:and )?(?:finish|end|start|begin|close|round off|wrap up)(?: off| up)? with (?:this|these|a|an|the|one|our)"
+                        r"(?: [\w-]+){0,3} (?:drills?|exercises?|moves?|stretch(?:es)?|ones?|finishers?|movements?)\W*$")
 _MODIFY_RE = re.compile(
     r"^(you can|you could|you may|to (make|progress|regress|modify)|if (it|this|that|you)\b.*\b(easy|hard|difficult|"
-    r"challenging|too)\b|alternatively|for (beginners|a (harder|easier|more))|(progress|regress) this)\b", re.I)
+    r"challenging|too)\b|alternatively|as an alternative|for (beginners|a (harder|easier|more))|(progress|regress) this)\b", re.I)
 _DESCRIBES_RE = re.compile(r"^(this|these|the|that)( \w+)? (exercise|exercises|move|moves|movement|stretch|drill|one)\b", re.I)
 _SETUP_RE = re.compile(r"\b(is|are) (best )?(done|performed|started|completed) (on|in|with|from|while|lying|standing|facing)\b")
 
@@ -133,42 +153,101 @@ def _first_pos(lower: str, phrases: tuple[str, ...]) -> int:
     return m.start() if m else -1
 
 
+# What an effect verb acts on: a determiner ("works the glutes") or a bare load word ("eases tension").
+_EFFECT_OBJECT = (r"(?:your|you|the|a|an|both|all|each|every|those|these|this|that|it|them|single|one|more"
+                  r"|tension|pain|strain|stress|stiffness|tightness|pressure)\b")
+# "lets you load ...", "allows you to work ...": the exercise gives the reader the effect.
+_LETS_YOU = r"(?:(?:lets|allows|helps|enables) you (?:to )?)"
+
+
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """(purpose lead, aside, subject + effect verb) patterns, built from the word lists once."""
+def _patterns() -> tuple[re.Pattern[str], tuple[re.Pattern[str], re.Pattern[str]], re.Pattern[str], re.Pattern[str]]:
+    """(purpose lead, (opening aside, aside anywhere), subject + effect verb, gerund subject + effect verb) patterns,
+    built from the word lists once."""
     v = vocab()
     lead = re.compile(r"^\W*(?:" + "|".join(v["purpose_leads"]) + ")")
-    aside = re.compile("|".join(f"(?:{p})" for p in v["aside_patterns"]))
+    # The asides that open a sentence are matched at its start only: inside one search they would be tried at
+    # every character.
+    opening = [p for p in v["aside_patterns"] if p.startswith("^")]
+    anywhere = [p for p in v["aside_patterns"] if not p.startswith("^")]
+    aside = (re.compile("|".join(f"(?:{p})" for p in opening)), re.compile("|".join(f"(?:{p})" for p in anywhere)))
     verbs = "|".join(re.escape(x) for x in v["effect_verbs"])
     # A short subject (one to five words, no comma), an effect verb, then what it acts on.
     effect = re.compile(rf"^\W*(?P<subj>[\w'’()-]+(?: [\w'’()-]+){{0,4}}?)\s+(?:really |also |mainly |directly |all )?"
-                        rf"(?:{verbs})\s+(?:your|you|the|a|an|both|all|each|every|those|these|this|that|it|them|single|one|more)\b")
-    return lead, aside, effect
+                        rf"{_LETS_YOU}?(?:{verbs})\s+{_EFFECT_OBJECT}")
+    # A longer gerund subject ("Bridging with the foot further away shifts the work ..."): the verb agrees with
+    # the gerund (third person), or lets the reader do it; a plain verb after an "-ing" opener is an instruction.
+    verbs_s = "|".join(re.escape(x) for x in v["effect_verbs"] if x.split()[0].endswith("s"))
+    gerund = re.compile(rf"^\W*(?:\w+ly )?(?P<subj>[a-z]{{3,}}ing\b[^,;:.!?\"“”()]{{0,60}}?)\s+(?:really |also |mainly )?"
+                        rf"(?:(?:{verbs_s})|{_LETS_YOU}(?:{verbs}))\s+{_EFFECT_OBJECT}")
+    return lead, aside, effect, gerund
+
+
+@lru_cache(maxsize=1)
+def _named_subject_rx() -> re.Pattern[str]:
+    """"Drop jumps train ...", "Step-downs build ...", "Jump squats are ...": an exercise whose name opens with a verb,
+    as the subject of a verb (an instruction has its object there: "Drop your hips", "Step back")."""
+    verbs = "|".join(re.escape(x) for x in vocab()["effect_verbs"] if " " not in x and not x.endswith("s"))
+    return re.compile(rf"^\W*[a-z]+[ -][a-z]+s (?:really |also |mainly |all )?(?:{verbs}|are|help|give|make)\b")
+
+
+def _aside(lower: str) -> bool:
+    """A remark about safety, the programme or the page ("Stop if it hurts", "Checkpoint: ..."), not about an exercise."""
+    opening, anywhere = _patterns()[1]
+    return opening.match(lower) is not None or anywhere.search(lower) is not None
 
 
 def _effect_statement(lower: str, words: list[str]) -> bool:
     """"This hits your glutes", "Bridges work the hamstrings": a thing (not you, not an instruction) acts on the body."""
-    m = _patterns()[2].match(lower)
-    if m is None:
-        return False
-    subj = words_of(m.group("subj"))
-    return bool(subj) and subj[0] not in vocab()["not_subjects_set"] and not (set(subj) & {"you", "i", "we"})
+    pats = _patterns()
+    v = vocab()
+    # "The towel winds up the fascia, so each rep loads it": the effect may be said in the clause after "so".
+    so = lower.find(", so ")
+    tries = [(pats[2], lower), (pats[3], lower)] + ([(pats[2], lower[so + 5:])] if so > 0 else [])
+    for rx, part in tries:
+        m = rx.match(part)
+        if m is None:
+            continue
+        subj = words_of(m.group("subj"))
+        if not subj or subj[0] in v["not_subjects_set"] or set(subj) & {"you", "i", "we"}:
+            continue
+        if rx is pats[3] and subj[0] in v["imperative_verbs_set"]:
+            continue  # "Keeping your back flat, ..." opens an instruction
+        return True
+    return False
 
 
 # "The trap bar deadlift is our main hip lift", "This is the most running-specific drill of the day";
 # not "She is an exercise physiologist" (the noun goes on: a job, not an exercise).
-_IS_AN_EXERCISE_RE = re.compile(r"^\W*(?:[\w-]+ ){1,4}is (?:our|my|a|an|the|one of (?:our|my|the))\b(?: [\w-]+){0,4}? "
+_IS_AN_EXERCISE_RE = re.compile(r"^\W*(?:[\w-]+ ){1,4}(?:is|are) (?:our|my|a|an|the|one of (?:our|my|the))\b(?: [\w-]+){0,4}? "
                                 r"(?:lifts?|exercises?|moves?|movements?|drills?|staples?|options?)\b"
                                 r"(?!-| (?!for|in|to|of|on|that|which|we|i|you|and|because|since|if|when)[a-z])")
-# "This is the most direct way to load ...", "This is the closest thing to ...", "This is the hip strength that ...":
-# the exercise (this/that/it) said to be the means to an end.
-_IS_THE_WAY_RE = re.compile(r"^\W*(?:this|that|it)(?: is|'s) (?:the|a|an|your|one of the)(?: [\w-]+){0,4}? "
-                            r"(?:way|ways|thing|strength|foundation|insurance|antidote|fix|tool|answer|cure|secret|bang)\b")
+# "This is the most direct way to load ...", "This is the closest thing to ...", "This is the hip strength that ...",
+# "This is your main glute builder", "This is the big one for the calves", "..., and this is the simplest way to
+# train it": the exercise (this/that/it) said to be the means to an end.
+_IS_THE_WAY_RE = re.compile(r"(?:^\W*|,\s+(?:and|but|so)\s+)(?:this|that|it)(?: is|'s|’s) (?:the|a|an|your|our|my|one of the)(?: [\w-]+){0,4}? "
+                            r"(?:way|ways|thing|strength|foundation|insurance|antidote|fix|tool|answer|cure|secret|bang|"
+                            r"builders?|one(?= for\b))\b")
+# "This one is all about hip drive": what the exercise is for, said as its whole point.
+_ALL_ABOUT_RE = re.compile(r"^\W*(?:this|that|it|these)(?: one| exercise| move| drill| stretch)?(?: is|'s|’s| are) "
+                           r"(?:all|really|mostly|mainly|entirely|largely) about\b")
 _YOU_RE = re.compile(r"^you(?:'|’|$|rself)")
+# The writer or a coach speaking of themselves ("I find ...", "most of my runners ..."): an opinion, a purpose
+# only when it gives a reason.
+_FIRST_PERSON_RE = re.compile(r"\b(?:i|i'd|i'm|i've|i’d|i’m|i’ve|my|me)\b")
+_REASON_RE = re.compile(r"\b(?:because|since|so that|which is why|that's why|that’s why)\b")
+# A quotation with who said it: '"Quiet feet, quick feet," the coach tells her runners.', 'says Jo: "..."'.
+# The quote alone says whether it is a cue or a purpose; the speaker's words around it say neither.
+_QUOTE_CLOSE = "\"”"
+_SAID_RE = re.compile(r"\b(?:say|says|said|tells|told|adds|added|explains|explained|notes|noted|reminds|reminded|cues|advises|"
+                      r"advised|urges|insists|recommends|suggests|jokes|warns|warned)\b")
 
 
-# A sentence that is a bracketed caption or image credit as a whole.
-_CAPTION_RE = re.compile(r"^\W*[\[(][^\[\]()]*\b(?:figure|fig|photo|image|picture|illustration|video|credit)\b[^\[\]()]*[\])]\W*$")
+# A sentence that is a bracketed caption or image credit as a whole, a labelled one ("Table 2: ...", "Video: ..."),
+# or anything in square brackets as a whole (a link, a shop widget, an image placeholder).
+_CAPTION_RE = re.compile(r"^\W*[\[(][^\[\]()]*\b(?:figure|fig|photo|image|picture|illustration|video|credit)\b[^\[\]()]*[\])]\W*$"
+                         r"|^\W*\[[^\[\]]*\]\W*$"
+                         r"|^\W*(?:table|figure|fig|chart|diagram|photo|image|picture|illustration|video)\.?(?: \d{1,2})?\s*[:|–—-]\s")
 # "don't skip these", "never miss this one": urging to do the exercise, not a form fault to avoid.
 _KEEP_DOING_RE = re.compile(r"\b(?:don't|do not|never)\s+(?:skip|forget|neglect|miss|ignore)\b")
 
@@ -185,15 +264,16 @@ def _benefit_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
     terms = {t.lower() for vs in lexicon.load_muscles().values() for t in vs} - set(lexicon.load_regions())
     terms |= {t + "s" for t in terms if not t.endswith("s")}
     muscle = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
-    group = rf"(?:(?:your|the|a|strong|stronger|weak|tight|firm|solid|powerful|resilient) )*(?:{muscle})"
+    group = rf"(?:(?:your|the|a|strong|stronger|weak|weaker|tight|tighter|stiff|firm|solid|powerful|resilient) )*(?:{muscle})"
     groups = rf"(?:{group})(?:(?:, | and | & )(?:{group}))*"
     # "Strong glutes take load off ...", "Your calves absorb more load ...", "... but strong shoulders and a strong core keep ...",
     # "It's the calves that absorb ...", "Weakness in the hip muscles lets the knee drop ...",
-    # "..., the quads work harder than ...".
+    # "..., the quads work harder than ...", "A tight calf pulls on the heel ...", "Tight hamstrings can tug on ...".
     subject = re.compile(rf"(?:^\W*|\b(?:but|and|because|since|as) |, |\bit(?:'s|’s| is) )"
                          rf"(?:(?:weakness|tightness|stiffness|fatigue) (?:in|of) )?{groups} (?:that |which |who )?"
+                         r"(?:can |will |may |often |also |then )?"
                          r"(?:absorb|take|do|handle|carry|keep|protect|produce|generate|support|power|drive|stabili[sz]e|"
-                         r"stop|prevent|help|reduce|spare|work|let|allow|cause|lead)s?\b")
+                         r"stop|prevent|help|reduce|spare|work|let|allow|cause|lead|pull|tug|increase|put|place)s?\b")
     # "Strong calves are your best defence ...", "Stronger hips mean ...": a muscle said to be strong is the point.
     strong = re.compile(rf"^\W*(?:strong|stronger|resilient|powerful) {groups} (?:are|is|mean|means|make|makes|give|gives)\b")
     verbs = "|".join(re.escape(x) for x in vocab()["effect_verbs"])
@@ -205,7 +285,7 @@ def _benefit_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
 
 
 # "... makes your ankles stronger", "... make your legs strong": what doing the exercise does to the body.
-_MAKES_STRONG_RE = re.compile(r"\bmakes? (?:your|the|you) (?:[\w'’-]+ ){0,3}?(?:strong|stronger|more (?:stable|resilient|powerful)|"
+_MAKES_STRONG_RE = re.compile(r"\bmakes? (?:your|the|you) (?:[\w'’-]+ ){0,5}?(?:strong|stronger|more (?:stable|resilient|powerful)|"
                               r"tougher|springier|faster|resilient|powerful)\b")
 
 
@@ -213,6 +293,24 @@ def _benefit_claim(lower: str) -> bool:
     subject, acting, strong = _benefit_patterns()
     return (subject.search(lower) is not None or acting.search(lower) is not None or strong.match(lower) is not None
             or ("make" in lower and _MAKES_STRONG_RE.search(lower) is not None))
+
+
+def _quoted(text: str) -> str | None:
+    """The quotation of a sentence that is a quotation and who said it, else None."""
+    close = max(text.rfind(q) for q in _QUOTE_CLOSE)
+    if close <= 0:
+        return None
+    tail = text[close + 1:]
+    if len(tail.split()) <= 14 and _SAID_RE.search(tail.lower()):
+        quote = text[:close]  # the speaker after the quotation
+    else:
+        opening = min((i for i in (text.find(q) for q in "\"“") if i >= 0), default=-1)
+        head = text[:opening] if opening > 0 else ""
+        if not head or tail.strip(" .!?") or len(head.split()) > 10 or not _SAID_RE.search(head.lower()):
+            return None
+        quote = text[opening + 1:close]  # the speaker before it: 'As the coach says, "..."'
+    quote = quote.strip(" \"“”,.!?")
+    return quote if len(quote.split()) >= 2 else None
 
 
 @lru_cache(maxsize=8192)  # pure; the assembler asks again for the same sentence from several passes
@@ -223,17 +321,21 @@ def classify(text: str) -> tuple[str, str | None] | None:
     w = words_of(lower)
     if not w:
         return None
+    if ('"' in text or "”" in text) and (said := _quoted(text)) is not None:
+        return classify(said)
     if _CAPTION_RE.match(lower):
         return None  # "[Figure 2: ...]", "(Photo: ...)": a picture's caption, not the text
+    if lower.endswith("?"):
+        return None  # "What about box jumps?": a question opens a topic; the answer tells how or why
     kind = cue_kind(lower, first=w[0])
     if _NAMING_RE.search(lower):
         return None  # "Our second move is called the clamshell." only names it
-    lead, aside, _ = _patterns()
-    if aside.search(lower):
+    lead = _patterns()[0]
+    if _aside(lower):
         return None  # "Stop if it hurts", "call the clinic": about the reader's safety, not the exercise
     if lead.match(lower):
         return "purpose", None  # "Why it works: ...", "Muscles worked: ..."
-    if starts_imperative(w):
+    if starts_imperative(w) and not _named_subject_rx().match(lower):
         return "cue", kind
     if _benefit_claim(lower):
         return "purpose", None  # "Strong glutes take load off your knees", "... since it works quads and glutes"
@@ -247,21 +349,24 @@ def classify(text: str) -> tuple[str, str | None] | None:
     purpose_at = _first_pos(_BUILD_TO_RE.sub(" ", lower), v["purpose_markers"])
     if _DESCRIBES_RE.match(lower) and not _SETUP_RE.search(lower):
         return "purpose", None
-    if _effect_statement(lower, w) or _IS_AN_EXERCISE_RE.match(lower) or _IS_THE_WAY_RE.match(lower):
+    if (_effect_statement(lower, w) or _IS_AN_EXERCISE_RE.match(lower) or _IS_THE_WAY_RE.search(lower)
+            or _ALL_ABOUT_RE.match(lower)):
         return "purpose", None
     avoid_at = _first_pos(_KEEP_DOING_RE.sub(" ", lower), v["avoid_words"])
     if avoid_at >= 0 and (purpose_at < 0 or avoid_at < purpose_at):
         return "cue", "avoid"
-    if purpose_at >= 0:
+    # The writer's own view ("I find most runners ...") is a purpose only with its reason.
+    opinion = _FIRST_PERSON_RE.search(lower) is not None and _REASON_RE.search(lower) is None
+    if purpose_at >= 0 and not opinion:
         return "purpose", None
     if _has_phrase(lower, v["breathing_words"]) or _has_phrase(lower, v["form_words"]) or _has_phrase(lower, v["modification_words"]):
         return "cue", kind
     if "you" in w or "your" in w or any(_YOU_RE.match(x) for x in w):  # "you're", "you'll" too
         return "cue", kind
-    if _BENEFIT_RE.search(lower):
+    if _BENEFIT_RE.search(lower) and not opinion:
         return "purpose", None
-    if _BODY_RE.search(lower):
-        return "cue", kind
+    if _BODY_RE.search(lower) or len(w) <= 6 and _has_phrase(lower, v["tempo_words"]):
+        return "cue", kind  # "Slow down, quick up.": a short call of how fast
     return None
 
 
@@ -278,7 +383,7 @@ def under_label(text: str, label: str) -> tuple[str, str | None] | None:
     else:
         return got
     lower = " ".join(text.lower().split())
-    if got is None and (_CAPTION_RE.match(lower) or _patterns()[1].search(lower) or _NAMING_RE.search(lower)):
+    if got is None and (_CAPTION_RE.match(lower) or _aside(lower) or _NAMING_RE.search(lower)):
         return None
     if side == "purpose":
         return "purpose", None

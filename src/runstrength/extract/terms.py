@@ -23,10 +23,10 @@ _ACTION_RE = re.compile(
     r"\b(strengthen\w*|activat\w*|target\w*|engag\w*|isolat\w*|works?|working|train\w*|stretch\w*|lengthen\w*|"
     r"recruit\w*|uses?|using|mobili[sz]\w*|open\w* up|build\w*|stabili[sz]\w*|tone\w*|load\w*|squeez\w*|fir\w*|"
     r"hit\w*|challeng\w*|develop\w*|tolerate|wak\w* up|release\w*|loosen\w*|relax\w*|requires?|involv\w*|assists?|"
-    r"retrain\w*|switch\w* on|turn\w* on|teach\w*|hammer\w*|"
+    r"retrain\w*|switch\w* on|turn\w* on|teach\w*|hammer\w*|bias\w*|groov\w*|rehears\w*|"
     r"mak\w*(?= (?:your|the) [^.;,]{0,40}?\bstrong)|"  # "makes your shoulders and arms strong"
     r"(?:best|great|good|ideal|perfect|excellent|top)\b[^.;,]{0,30}?\bfor|"  # "the best move in the routine for the hamstrings"
-    r"benefits?|(?:moves?|exercises?|lifts?|drills?|options?|work) for)\b", re.I)  # "my favourite move for the hamstrings"
+    r"benefits?|(?:moves?|exercises?|lifts?|drills?|options?|work|one) for)\b", re.I)  # "my favourite move for the hamstrings", "the big one for the calves"
 _CLAUSE_END_RE = re.compile(r"[;.!?]|,\s*(which|that|while|as|but|so|and then)\b|\b(than|while|because)\b", re.I)
 _NOUN_BEFORE = {"a", "an", "the", "your", "on", "onto", "off", "with", "using", "against", "small", "stable", "sturdy",
                 "flat", "low", "high", "light", "heavy", "resistance", "looped", "mini", "one", "or", "and", "of",
@@ -62,7 +62,7 @@ _DOES_WORK_RE = re.compile(r"(?:\s*\([^)]*\))?(?:\W+\w+){0,3}?\W+(?:(?:are|is)\s
 _STRENGTH_BEFORE = {"strong", "stronger", "weak", "weaker", "powerful", "resilient"}
 _WEAKNESS_NOUNS = {"weakness", "weaknesses", "deficit", "deficits", "tightness", "fatigue"}
 _TRAINED_NOUN_AFTER = {"lift", "lifts", "exercise", "exercises", "work", "strength", "strengthening", "drill", "drills",
-                       "endurance", "power", "activation", "move", "moves", "stability"}
+                       "endurance", "power", "activation", "move", "moves", "stability", "builder", "builders"}
 _MOTION_WORDS = {"step", "steps"}  # ambiguous equipment words that are also movements ("take a step forward")
 _MOVEMENT_AFTER = {"up", "ups", "down", "downs", "-", "over", "overs", "through"}
 _POSITION_BEFORE = {"on", "onto", "to", "toward", "towards", "over", "under", "underneath", "above", "below", "behind",
@@ -154,6 +154,8 @@ def does_work(doc: Doc, doc_text: str, span, stop: int) -> bool:
     or that it makes strong ("strong glutes take load off the knees")."""
     if span.end < len(doc) and doc[span.end].lower_ in _TRAINED_NOUN_AFTER:
         return True
+    if span.end + 2 < len(doc) and doc[span.end].lower_ in ("and", "&", "/") and doc[span.end + 2].lower_ in _TRAINED_NOUN_AFTER:
+        return True  # "a quad and glute builder": the noun is shared by both muscles
     if span.start > 0 and doc[span.start - 1].lower_ in _STRENGTH_BEFORE or _DOES_WORK_RE.match(doc_text, span.end_char, stop) is not None:
         return True
     # "Weakness in the gluteus medius lets the knee drift": the muscle weak, so the one to train.
