@@ -765,7 +765,7 @@ def test_timed_part_heading_is_a_section_not_a_dosage():
     a = run("Gym Session for Runners\n\nWe keep it short.\n\nWarm-up (8 minutes)\nLeg swings - 10 each way\n\n"
             "Main lifts\nTrap bar deadlift - 4 x 5\n")
     swings = ex(a, "leg swing")
-    assert section_title(a, swings) == "Warm-up (8 minutes)"
+    assert section_title(a, swings) == "Warm-up"  # the part's length is no part of its name
     assert main(swings).duration_seconds_min is None
 
 
@@ -1361,3 +1361,176 @@ def test_muscles_of_a_purpose_said_as_a_bias_a_builder_or_the_one_for_them():
     assert set(ex(a, "goblet squat").muscles) == {"quad", "glute"}
     assert "gastrocnemius" in a.exercises[1].muscles
     assert ex(a, "romanian deadlift").muscles == ["hamstrings"]
+
+
+# ---------------------------------------------------------------- detection round 5 (FAQ pages, newsletters, prose lists)
+
+
+def test_clause_heading_ending_on_a_movement_word_is_not_an_exercise():
+    a = run("Strong Ankles for Trail Runners\n\nBefore you hop\n\nWarm the calves with a few minutes of easy walking.\n\n"
+            "Pogo hops\n2 x 20\nBounce on the balls of your feet.\n")
+    assert [e.canonical_name for e in a.exercises] == ["pogo jump"]
+
+
+def test_lead_in_line_cut_at_its_count_is_no_exercise():
+    a = run("Garage Session for Runners\n\nWarm-up\n\nBegin with 4 minutes of whatever gets you warm, then:\n\n"
+            "Leg swings - 10 each side\nWalking lunges - 6 each leg\n")
+    assert [e.name for e in a.exercises] == ["Leg swings", "Walking lunges"]
+    assert all(section_title(a, e) == "Warm-up" for e in a.exercises)
+
+
+def test_prices_and_weekday_dates_are_never_names():
+    from runstrength.extract.roles import wordy
+
+    assert not wordy("Quiz night: Friday 7 March, entry")
+    assert not wordy("Raffle tickets £")
+    assert wordy("Glute bridge march")
+
+
+def test_notice_with_a_price_is_not_an_exercise():
+    a = run("Club Notes for Runners\n\nSide plank - 3 x 20 seconds each side\nLift your hips off the floor.\n\n"
+            "What's on\nAwards evening: tickets £12\n")
+    assert [e.canonical_name for e in a.exercises] == ["side plank"]
+
+
+NEWSLETTER = """Read this newsletter online
+
+MILLBROOK ROAD RUNNERS CLUB
+
+CHAIR'S NOTE
+
+A great month for the club, with record numbers at the relay and a fine cake stall.
+
+See you on Sunday,
+Anna Price, Chair
+
+COACH'S PAGE: FIVE-MINUTE HIP STRENGTH ROUTINE
+by Tom Reeve, Club Coach
+
+Do these after your easy runs.
+
+Clamshell - 2 x 15 each side
+Lie on your side with your knees bent and open the top knee.
+"""
+
+
+def test_newsletter_piece_gives_title_author_and_club():
+    a = run(NEWSLETTER)
+    assert a.title == "COACH'S PAGE: FIVE-MINUTE HIP STRENGTH ROUTINE"
+    assert a.author == "Tom Reeve"
+    assert a.organization == "MILLBROOK ROAD RUNNERS CLUB"
+
+
+def test_answer_mark_of_a_faq_is_layout_and_answers_introduce_exercises():
+    a = run("Knee Questions from Runners\n\nQ: What should I start with?\n\n"
+            "A: Keep walking, then add a wall sit: slide down a wall until your knees bend and stay there 30 seconds, three times.\n")
+    sit = ex(a, "wall sit")
+    assert sit.cues and not any(c.text.startswith("A:") for c in sit.cues)
+    assert main(sit).hold_seconds_min == 30
+
+
+def test_two_sentences_on_a_short_line_are_not_a_section_heading():
+    a = run("Hip Work for Runners\n\nYes, both are part of our plan. Try these:\n\n"
+            "\u2022 Clamshell: lie on your side with knees bent and open the top knee.\n"
+            "\u2022 Side plank: prop yourself on one elbow and lift your hips.\n")
+    assert [e.canonical_name for e in a.exercises] == ["clamshell", "side plank"]
+    assert a.sections == []
+
+
+def test_exercise_named_later_only_to_be_left_out_is_not_created():
+    a = run("Bounce Training for Runners\n\nPogo hops\n2 x 20\nBounce on the balls of your feet with stiff ankles.\n\n"
+            "A note on surfaces\n\nChoose grass or a track. Tuck jumps are fun, though you will not see them in this plan.\n\n"
+            "Skater hops\n2 x 8 each side\nLeap sideways and stick the landing.\n")
+    assert [e.canonical_name for e in a.exercises] == ["pogo jump", "lateral bound"]
+
+
+def test_name_followed_by_a_bracketed_aside_is_the_subject():
+    a = run("Foot Strength for Runners\n\nFeet first\n\nWe like to start small. The towel scrunch (or toe curl) is a good first move. "
+            "Sit with a towel under your foot and pull it in with your toes.\n")
+    assert any("towel under your foot" in c.text for c in ex(a, "towel scrunch").cues)
+
+
+def test_drill_word_in_quoted_speech_is_not_a_new_exercise():
+    a = run("Calf Work for Runners\n\nPogo hops\n3 x 20 seconds\n"
+            "Bounce lightly on the balls of your feet. \"Stay tall, quick feet, no stomping,\" the coach calls out.\n")
+    assert [e.canonical_name for e in a.exercises] == ["pogo jump"]
+
+
+def test_exercise_introduced_by_name_beats_a_lookalike_signature():
+    a = run("Hamstring Plan for Runners\n\nWeek 1\n\n"
+            "Later in the week, add a prone leg curl. Lying face down, bend one knee so the heel comes up towards your "
+            "bottom, and lower it slowly. Three sets of ten with an ankle weight.\n")
+    assert [e.canonical_name for e in a.exercises] == ["hamstring curl"]
+    assert main(a.exercises[0]).sets_min == 3
+
+
+def test_a_variant_heading_in_a_later_phase_is_its_own_exercise():
+    a = run("Hamstring Plan for Runners\n\nPhase 1\n\nRomanian deadlift - 3 x 10\nHinge at the hips with soft knees.\n\n"
+            "Phase 2\n\nSingle-leg Romanian deadlift - 3 x 8 each leg\nBalance on one leg and hinge forward.\n")
+    assert [e.canonical_name for e in a.exercises] == ["romanian deadlift", "single-leg deadlift"]
+    assert main(a.exercises[1]).reps_min == 8
+
+
+def test_sentence_that_ends_by_naming_the_movement_names_the_exercise():
+    a = run("Groin Care for Runners\n\nStage 1\n\nStart easy. Sit tall against a wall with a ball between your knees and squeeze "
+            "it for a count of five - that's the seated adductor ball squeeze. Do 5 holds of 20 seconds.\n")
+    assert [e.name for e in a.exercises] == ["seated adductor ball squeeze"]
+    assert main(a.exercises[0]).hold_seconds_min == 20
+    assert section_title(a, a.exercises[0]) == "Stage 1"
+
+
+def test_counted_list_in_an_instruction_makes_the_exercises_it_counts():
+    a = run("Hip Plan for Runners\n\nWarm-up\n\nAhead of the main block, complete two rounds of 12 clamshells each side, "
+            "10 air squats and 6 reverse lunges per leg.\n\nMain work\n\nSide plank - 3 x 20 seconds each side\n")
+    assert [e.canonical_name for e in a.exercises] == ["clamshell", "squat", "reverse lunge", "side plank"]
+    assert [section_title(a, e) for e in a.exercises[:3]] == ["Warm-up"] * 3
+    squat = main(a.exercises[1])
+    assert (squat.sets_min, squat.reps_min) == (2, 10)
+
+
+def test_exercises_listed_with_one_shared_dose_are_each_an_exercise():
+    a = run("Hip Plan for Runners\n\nWarm-up\n\nDo two rounds of clamshells, glute bridges and bird dogs, 8 of each.\n\n"
+            "Main work\n\nSide plank - 3 x 20 seconds each side\n")
+    assert [e.canonical_name for e in a.exercises] == ["clamshell", "glute bridge", "bird dog", "side plank"]
+    assert [section_title(a, e) for e in a.exercises[:3]] == ["Warm-up"] * 3
+
+
+def test_a_choice_of_warm_up_activities_is_no_exercise():
+    a = run("Track Warm-up for Runners\n\nWarm-up\n\nBegin with three minutes of brisk walking or cycling.\n\n"
+            "Leg swings - 10 each way\n")
+    assert [e.name for e in a.exercises] == ["Leg swings"]
+
+
+def test_prose_naming_the_one_exercise_of_its_kind_another_way_is_that_exercise():
+    a = run("Half Marathon Strength\n\nAfter an easy run, or on any day you are not racing, do three rounds of 12 goblet squats "
+            "and 8 single-leg Romanian deadlifts each leg.\n\n"
+            "The one-leg RDL matters most. Hold the weight in the opposite hand and hinge.\n")
+    assert [e.canonical_name for e in a.exercises] == ["goblet squat", "single-leg deadlift"]
+    assert any("opposite hand" in c.text for c in a.exercises[1].cues)
+
+
+def test_standfirst_between_title_and_byline_is_no_routine_text():
+    a = run("Plyometric Training for Runners\n\nQuick feet are built, not born, and this plan shows you how.\n\n"
+            "By Sam Ortiz | 3 May 2024\n\nJumping twice a week builds springy tendons and a quicker stride.\n\n"
+            "Skater hops\n2 x 8 each side\nLeap sideways and stick the landing.\n")
+    assert [e.canonical_name for e in a.exercises] == ["lateral bound"]
+
+
+def test_superset_line_with_a_slash_names_both_exercises():
+    a = run("Gym Plan for Runners\n\nMain session\n\nA1 Goblet Squat / A2 Box Jump\nB1 Split Squat / B2 Side Plank\n")
+    assert [e.name for e in a.exercises] == ["Goblet Squat", "Box Jump", "Split Squat", "Side Plank"]
+
+
+def test_one_muscle_named_by_its_place_is_that_muscle():
+    from runstrength.extract.terms import muscle_term
+
+    assert muscle_term("calf muscle") == "calf"
+    assert muscle_term("calf muscles") == "calf muscles"
+
+
+def test_step_named_again_and_a_book_under_the_feet_are_equipment():
+    a = run("Heel Raises for Runners\n\nHeel raise off a step\n3 x 15\nStand on a step and rise up onto your toes, then lower slowly.\n\n"
+            "Single-leg heel raise\n3 x 10\nStay on the same step and rise up on one leg, then lower slowly.\n\n"
+            "Seated heel raise\n3 x 12\nSit with the balls of your feet on a thick book and lift your heels.\n")
+    assert "step" in a.exercises[1].equipment
+    assert a.exercises[2].equipment == ["book"]

@@ -443,3 +443,52 @@ def test_author_from_longer_sign_off_with_coach_title():
         "Coach Rhys Tallow\n"
     )
     assert author_of(text) == "Rhys Tallow"
+
+
+def test_web_view_link_of_a_mailing_is_boilerplate():
+    assert is_boilerplate("View this email in your browser")
+    assert is_boilerplate("Having trouble viewing this message? Open it online")
+    assert not is_boilerplate("View the exercise in the video below")
+
+
+def test_title_of_a_handout_is_its_full_form_under_the_byline():
+    text = (
+        "FAIRWAY PHYSIO CLINIC\n"
+        "\n"
+        "EXERCISE SHEET\n"
+        "Prepared by: Dana Holt, Physiotherapist\n"
+        "\n"
+        "Ankle Sprain Recovery - Exercise Sheet\n"
+        "\n"
+        "Do these exercises every day until your ankle feels strong again, and stop if anything hurts.\n"
+    )
+    assert title_of(text) == "Ankle Sprain Recovery - Exercise Sheet"
+    assert org_of(text) == "FAIRWAY PHYSIO CLINIC"
+
+
+NEWSLETTER_PIECE = (
+    "CEDAR VALE HARRIERS\n"
+    "\n"
+    "FROM THE TREASURER\n"
+    "\n"
+    "Subs are due at the end of the month, and the new club vests have arrived at last, so do collect yours.\n"
+    "\n"
+    "Best wishes,\n"
+    "Ruth Amos\n"
+    "\n"
+    "CORE STRENGTH CORNER: THREE MOVES FOR WINTER\n"
+    "by Idris Vale, Head Coach\n"
+    "\n"
+    "Do these three times a week after an easy run.\n"
+)
+
+
+def test_title_of_a_newsletter_piece_is_the_heading_over_its_byline():
+    assert title_of(NEWSLETTER_PIECE) == "CORE STRENGTH CORNER: THREE MOVES FOR WINTER"
+
+
+def test_author_is_the_byline_under_the_title_before_an_earlier_sign_off():
+    lines = split_lines(normalize(NEWSLETTER_PIECE))
+    title = find_title(lines, [is_boilerplate(l.text) for l in lines])
+    assert find_author(lines, NEWSLETTER_PIECE, title) == "Idris Vale"
+    assert find_author(lines, NEWSLETTER_PIECE) == "Ruth Amos"  # with no title: the first cue in the text

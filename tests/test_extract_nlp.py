@@ -93,3 +93,16 @@ def test_extraction_keeps_the_pipeline_out_of_the_cycle_collector() -> None:
     # The pipeline's objects were frozen (counted as permanent) and young collections are rarer.
     assert gc.get_freeze_count() > 10_000
     assert gc.get_threshold()[0] == pipeline.GC_THRESHOLDS[0] > 700
+
+
+def test_the_article_a_does_not_start_a_lettered_drill() -> None:
+    nlp = build_nlp()
+    article = nlp("Most of the group start a walk-run plan in week two.")
+    assert [s.label_ for s in article.spans[EXERCISE_KEY]] == []
+    drill = nlp("Finish with the A-walk drill down the straight.")
+    assert [s.label_ for s in drill.spans[EXERCISE_KEY]] == ["a-march"]
+
+
+def test_a_lower_case_word_after_a_closing_bracket_goes_on_the_sentence() -> None:
+    doc = build_nlp()("Bring two cones (or two shoes!) and a towel. Then begin.")
+    assert [s.text for s in doc.sents] == ["Bring two cones (or two shoes!) and a towel.", "Then begin."]

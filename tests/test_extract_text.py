@@ -158,3 +158,11 @@ def test_markdown_heading_marks_are_layout_not_text():
     lines = split_lines(normalize("## Lower body day\n\n### Reverse lunge\nStep back softly.\n#hashtag stays\n"))
     assert [l.text for l in lines] == ["Lower body day", "Reverse lunge", "Step back softly.", "#hashtag stays"]
     assert lines[1].start == len("## Lower body day\n\n### ")
+
+
+def test_answer_mark_of_a_question_and_answer_page_is_layout():
+    text = "Q: Can I train every day?\nA: Yes, as long as the load is light.\nAnswer: Keep one rest day.\nA1: Goblet squat\n"
+    lines = split_lines(normalize(text), text)
+    assert [l.text for l in lines] == ["Q: Can I train every day?", "Yes, as long as the load is light.",
+                                       "Keep one rest day.", "A1: Goblet squat"]
+    assert text[lines[1].start:lines[1].end] == "Yes, as long as the load is light."

@@ -228,6 +228,7 @@ def test_signatures_discriminate(paragraph: str, expected: str) -> None:
         ("Take a wide step out to the side, push your hips back and bend the stepping knee while keeping the other leg straight. Push off to return to the start.", "lateral lunge"),
         ("Start in a forearm plank. Press up onto your hands one arm at a time into a high plank, then return to your forearms, alternating the lead arm and keeping your hips still.", "plank to push-up"),
         ("With hands slightly wider than your shoulders and body in a straight line, bend your elbows to lower your chest toward the floor, then push back up.", "push-up"),
+        ("Sit down and roll the sole of your foot slowly back and forth over a golf ball for a minute.", "foot roll"),
     ],
 )
 def test_signatures_more_descriptions(paragraph: str, expected: str) -> None:
@@ -348,6 +349,9 @@ def test_muscle_spot_checks(surface: str, canonical: str) -> None:
         ("theragun", "massage gun"),
         ("squat pad", "barbell pad"),
         ("resistance loop", "mini-band"),
+        ("book", "book"),
+        ("seated calf machine", "weight machine"),
+        ("seated calf raise machine", "weight machine"),
     ],
 )
 def test_equipment_spot_checks(surface: str, canonical: str) -> None:

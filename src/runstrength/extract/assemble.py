@@ -26,9 +26,10 @@ from spacy.tokens import Doc
 from runstrength.extract import dosage as dz
 from runstrength.extract import lexicon
 from runstrength.extract.gates import AnyOf
-from runstrength.extract.meta import find_author, find_organization, find_title
+from runstrength.extract.meta import byline_name, find_author, find_organization, find_title
 from runstrength.extract.nlp import EQUIPMENT_KEY, EXERCISE_KEY, MUSCLE_KEY, norm_tokens
 from runstrength.extract.roles import (
+    CLAUSE_HEAD_RE,
     INTRO_HINT,
     INTRO_RE,
     PAREN_RE,
@@ -64,7 +65,7 @@ from runstrength.extract.terms import (
     vague_as_noun,
 )
 from runstrength.extract.text import Line
-from runstrength.extract.vocab import is_boilerplate, vocab
+from runstrength.extract.vocab import ends_with_head, is_boilerplate, vocab
 from runstrength.model import Article, Dosage, Exercise, Section, Sentence
 
 if TYPE_CHECKING:  # annotations only
@@ -94,7 +95,10 @@ _LEFT_OUT_BEFORE_RE = re.compile(
 # Anywhere in the sentence: "we have left X out", "X is another option, but ...", "we keep those for ...".
 _LEFT_OUT_RE = re.compile(
     r"\b(?:left\b.{0,40}\bout|leave\b.{0,40}\bout|not (?:part of|included|on (?:this|the|our) list|recommended)|"
-    r"another (?:great |good |useful )?(?:option|alternative|choice)|keep (?:those|these|them|it) for)\b", re.I)
+    r"another (?:great |good |useful )?(?:option|alternative|choice)|keep (?:those|these|them|it) for|"
+    # "... but you will not see them in this plan": said after the exercise it leaves out
+    r"(?:won't|will not|wouldn't) (?:find|see) (?:it|them|those|these)\b|"
+    r"(?:isn't|aren't|is not|are not) (?:in|on|part of) (?:this|the|our) (?:list|routine|plan|programme|program|session))\b", re.I)
 # A question, asked or reported, only names what is asked about ("Would clamshells help?",
 # "Runners often ask whether they should foam roll"): the routine is in the answer.
 _ASKED_RE = re.compile(r"\b(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?)\b(?:\s+\w+){0,2}?\s+(?:whether|if|about)\b", re.I)
@@ -123,6 +127,12 @@ _CLOSER_RE = re.compile(r"^\W*(?:and )?(?:that's|that is|that’s|this is|this c
 # (Used with Pattern.match at a sentence start, so no "^".)
 _ORDINAL_NAMING_RE = re.compile(r"\W*(?:so |and |now |then )?(?:the |my |our )?(?:first|second|third|fourth|fifth|sixth|next|last|final)"
                                 r"(?: (?:move|exercise|one|drill|stretch|step))? (?:is|will be|up is)\b", re.I)
+# A sentence that names, at its end, the movement it has just described: "... - that's the adductor squeeze.",
+# "..., which is called a Copenhagen plank." (searched within the sentence; the name runs to its end).
+_NAMED_AS_RE = re.compile(
+    r"(?:^|[-,;:(]\s*|\s)(?:that's|that is|this is|it's|it is|which is)\s+(?:called\s+|known as\s+)?(?:the|a|an)\s+"
+    r"(?P<name>[A-Za-z][\w'-]*(?:\s+[\w'-]+){0,4}?)\s*[.!)]?\s*$", re.I)
+_NAMED_AS_HINT = AnyOf("that", "this", "it's", "it is", "which", "That", "This", "It's", "It is")
 # Sequence words that may open a sentence naming the next exercise ("Finally, a side plank from your knees.").
 _SEQUENCE_WORDS = {"first", "firstly", "second", "secondly", "third", "thirdly", "fourth", "fifth", "next", "then", "finally",
                    "lastly", "last", "now"}
@@ -137,6 +147,8 @@ def _verbs() -> frozenset[str]:
 
 # What may stand between the exercises of a listed subject ("The squat, the lunge and step-ups ...").
 _JOINT_GLUE = {",", "and", "&", "the", "a", "an", "both"}
+# What may stand between the exercises of a list a sentence prescribes ("bridges, squats or lunges").
+_LIST_GLUE = frozenset({",", "and", "or", "&", "the", "a", "an", "some"})
 # "For the plank, ...", "On the push-ups, ...": a sentence opened by the exercise it is about.
 _TOPIC_PREPS = {"for", "on", "in", "during", "with"}
 _DET = {"a", "an", "the", "or", "and", "also", "then", "next", "try", "like"}
@@ -180,9 +192,6 @@ def _shouted(text: str) -> bool:
 # A personal pronoun in a heading ("Keeping it fun", "What we learned"): advice, never an exercise's name.
 # Lower or title case only: "IT band" is a body part.
 _PRONOUN_RE = re.compile(r"\b(?:[Ii]t|[Yy]ou|[Yy]our|[Ww]e|[Oo]ur|[Uu]s|[Tt]hem|[Tt]hey|[Mm]e|[Mm]y|I)\b")
-# A heading that is a clause about the reader ("Before you lift", "When it aches", "Once you can"): advice
-# before or around the routine, not one of its parts.
-_CLAUSE_HEAD_RE = re.compile(r"^\W*(?:before|after|when|while|until|once|unless|if)\s+(?:you|we|it|they)\b", re.I)
 # A clause before the verb that makes what is added a harder or easier version ("To make it harder, add a hop").
 _VARIANT_CLAUSE_RE = re.compile(r"\b(?:harder|easier|challeng\w*|progress\w*|advanc\w*|regress\w*|intensity|tougher)\b", re.I)
 # After the introduced name (matched up to the sentence's end): the end, a colon, or a few words of
@@ -273,6 +282,30 @@ def _same_family(a: _Ex, tokens: tuple[str, ...], entry: dict | None) -> bool:
     return small <= big and (len(small) >= 2 or small == big) or a.tokens[-1:] == tokens[-1:]
 
 
+def _quoted(view: str, start: int, end: int) -> bool:
+    """The name at view[start:end] of a line stands inside a quotation opened before it (speech, a cue in
+    the coach's words), not in quotation marks of its own ('the "bird dog"'). Counted from the line's
+    start: the sentencizer leaves an opening mark at the end of the sentence before."""
+    if '"' not in view:
+        return False
+    if view.count('"', 0, start) % 2 == 0:
+        return False
+    return not (view[start - 1:start] == '"' and view[end:end + 1] == '"')
+
+
+# Tokens a bracket may hold and still be skipped as an aside after a name.
+_ASIDE_TOKENS = 12
+
+
+def _past_brackets(doc: Doc, k: int) -> int:
+    """The token after a bracketed aside starting at token `k` ("(or a toe curl)"), else `k`."""
+    if k < len(doc) and doc[k].text == "(":
+        for j in range(k + 1, min(len(doc), k + _ASIDE_TOKENS)):
+            if doc[j].text == ")":
+                return j + 1
+    return k
+
+
 class _Sent(NamedTuple):
     """A sentence of a doc: token range and character range, as on a Span."""
     start: int
@@ -333,11 +366,21 @@ class _Builder:
         entry = entry or _canonical_entry(name, doc, doc_offset)
         tokens = norm_tokens(name)
         ex = self.find(tokens, entry)
+        if ex is None and not listed and entry is not None:
+            # Prose naming the one exercise of its kind another way ("the RDL" after "Romanian deadlifts" in
+            # a list): that exercise.
+            same = [x for x in self.exercises if x.entry is not None and x.entry["canonical"] == entry["canonical"]]
+            ex = same[0] if len(same) == 1 else None
         if (ex is not None and listed and ex.listed and section is not None and ex.section is section and ex.tokens != tokens
                 and not self._recap):
             # Two headings of one routine part name two variants ("Calf raise", then "Bent-knee calf raise"):
             # a name listed again is a repeat only in another part (a "videos" list after the routine),
             # or in a list that repeats the routine (a printable summary, see _recap).
+            ex = None
+        elif (ex is not None and listed and ex.listed and not self._recap and entry is not None and ex.entry is not None
+              and entry["canonical"] != ex.entry["canonical"] and ex.tokens != tokens):
+            # Headings whose words overlap but name two movements ("Split squat", later "Bulgarian split
+            # squat") are two exercises, in whichever parts they stand.
             ex = None
         if tagged is not None and ex is not tagged and (
                 entry is not None and tagged.entry is not None and entry["canonical"] == tagged.entry["canonical"]
@@ -502,8 +545,9 @@ class _Builder:
                 ex.purpose.append(Sentence(stripped, a, b, None))
             self.add_terms(ex, doc, s_start, s_end, purpose=role[0] == "purpose" and not label, listed=label)
 
-    def route_counted(self, doc: Doc, s_start: int, s_end: int, line: Line) -> bool:
-        """Give each exercise of a list sentence the count said with it; whether the sentence was one.
+    def route_counted(self, doc: Doc, s_start: int, s_end: int, line: Line) -> list[tuple[int, int]]:
+        """Give each exercise of a list sentence the count said with it; the ranges (in the doc) of the
+        names counted, none when the sentence is no such list.
 
         "Do three rounds of 12 squats, 10 push-ups and a 45-second plank": each name with its own
         number, the rounds said once for all of them.
@@ -512,12 +556,49 @@ class _Builder:
             (sp.start_char - s_start, sp.end_char - s_start) for sp in doc_spans(doc, EXERCISE_KEY)
             if s_start <= sp.start_char and sp.end_char <= s_end])
         if not counted:
-            return False
+            return []
         for (a, b), m in counted:
             sp_text = self.view(doc)[s_start + a:s_start + b]
             entry = _canonical_entry(sp_text, doc, s_start + a)
             self.counted_doses.append((norm_tokens(sp_text), entry, m, line.start + s_start))
-        return True
+        return [(s_start + a, s_start + b) for (a, b), _ in counted]
+
+    def _name_list(self, doc: Doc, s_start: int, s_end: int) -> list[tuple[int, int]]:
+        """The ranges of the exercises a sentence lists one after another ("clamshells, step-ups and
+        side planks"), at least two joined by commas and "and"; none when it lists none, or offers a
+        choice ("brisk walking or cycling", "bridges, clams or side planks")."""
+        spans = [sp for sp in doc_spans(doc, EXERCISE_KEY) if s_start <= sp.start_char and sp.end_char <= s_end]
+        if len(spans) < 2:
+            return []
+        best: list = []
+        run = [spans[0]]
+        last_or = False  # the run's last joint is "or": the list is a choice
+        for prev, sp in zip(spans, spans[1:]):
+            between = [t.lower_ for t in doc[prev.end:sp.start]]
+            if between and all(w in _LIST_GLUE for w in between) and set(between) & {",", "and", "or", "&"}:
+                run.append(sp)
+                last_or = "or" in between
+                continue
+            if len(run) > len(best) and not last_or:
+                best = run
+            run, last_or = [sp], False
+        if len(run) > len(best) and not last_or:
+            best = run
+        return [(sp.start_char, sp.end_char) for sp in best] if len(best) >= 2 else []
+
+    def _register_listed(self, doc: Doc, line: Line, names: list[tuple[int, int]], s_start: int, s_end: int,
+                         section: Section | None) -> None:
+        """The exercises an instruction no exercise owns counts out ("To warm up, do 3 rounds of 12 clams,
+        8 step-ups and 6 lunges a side."): each is one of the routine's, in reading order."""
+        sent = self.view(doc)[s_start:s_end]
+        got = classify(sent)
+        if got is None or got[0] != "cue":
+            return  # "I used to do 100 squats and 50 push-ups a day": a story, not the routine
+        for a, b in names:
+            span = next((sp for sp in doc_spans(doc, EXERCISE_KEY) if sp.start_char == a and sp.end_char == b), None)
+            if span is None or self._left_out(doc, span, s_start, s_end):
+                continue
+            self.register(self.text[line.start + a: line.start + b], line.start + a, line.start + b, doc, a, section)
 
     def view(self, doc: Doc) -> str:
         """doc.text, without rebuilding it from the tokens."""
@@ -555,12 +636,15 @@ class _Builder:
 
     # -- subject mentions: a sentence whose subject is another exercise starts that exercise
     def subject_mention(self, doc: Doc, s_start: int, s_end: int):
+        view = self.view(doc)
         for span in doc_spans(doc, EXERCISE_KEY):
             if span.start_char < s_start or span.end_char > s_end:
                 continue
+            if _quoted(view, span.start_char, span.end_char):
+                continue  # '"Soft knees, tall chest, quick hops," she says': words spoken, not the exercise
             before = [t for t in doc[:span.start] if t.idx >= s_start]
             before_words = [t.lower_ for t in before if not t.is_punct]
-            after = doc[span.end:span.end + 2]
+            after = doc[_past_brackets(doc, span.end):][:2]  # "The towel scrunch (or toe curl) is ..."
             nxt = after[0].lower_ if len(after) else ""
             if nxt in ("position", "positions", "stance", "variation", "version"):
                 continue
@@ -604,6 +688,7 @@ class _Builder:
             for i, role in table_roles(self.text, lines).items():
                 roles[i] = role
         end_at = _routine_end(roles, lines)
+        top = _deck_end(lines, roles, title_line)
 
         section: Section | None = None
         tentative: tuple[Section, Section | None] | None = None  # a heading over prose, and the section before it
@@ -615,8 +700,9 @@ class _Builder:
         run = 0  # exercise lines in a row without text between them: a list or workout card when 2 or more
         for i in range(end_at):
             line, doc, role = lines[i], docs[i], roles[i]
-            if title_line is not None and line.index <= title_line.index:
-                # The title and the page header above it (site name, menus, breadcrumbs): no routine text.
+            if line.index <= top:
+                # The title and the page header above it (site name, menus, breadcrumbs), and the standfirst
+                # between the title and its byline: no routine text.
                 last_kind = "title"
                 continue
             kind = role.kind
@@ -636,7 +722,7 @@ class _Builder:
                     # A short item of a list under a part's heading ("- Clock taps"); a numbered heading in
                     # capitals ("2. SAFETY FIRST") is a part of a document, not an item.
                     kind = "exercise"
-                elif nxt == "prose" and not line.bullet and not _CLAUSE_HEAD_RE.match(role.name):
+                elif nxt == "prose" and not line.bullet and not CLAUSE_HEAD_RE.match(role.name):
                     kind = "tentative"
                 else:
                     kind = "other_heading"
@@ -835,6 +921,7 @@ class _Builder:
 
     def _early_mention(self, doc: Doc, sent):
         """An exercise named within the first words of a sentence, not as an object ("of a push-up")."""
+        object_end = -1  # token end of the last name passed over as an object
         for span in doc_spans(doc, EXERCISE_KEY):
             if span.start_char < sent.start_char or span.end_char > sent.end_char:
                 continue
@@ -842,7 +929,11 @@ class _Builder:
                 return None
             prev = doc[span.start - 1].lower_ if span.start > sent.start else ""
             nxt = doc[span.end].lower_ if span.end < len(doc) else ""
-            if prev in ("of", "from", "into", "with", "your", "my") or nxt in ("position", "positions", "stance", "version"):
+            if (prev in ("of", "from", "into", "with", "your", "my") or nxt in ("position", "positions", "stance", "version")
+                    or prev in ("or", "and", ",") and span.start - 1 == object_end):
+                # "three minutes of brisk walking or cycling", "rounds of bridges, squats and lunges": the
+                # names listed after an object are objects too
+                object_end = span.end
                 continue
             if nxt == "-" and not doc[span.end - 1].whitespace_:
                 continue  # the first word of a compound ("a walk-run plan"), not the exercise
@@ -910,13 +1001,17 @@ class _Builder:
             return []
         if self._reader_question(line, doc):
             return []
-        span = (self.subject_mention(doc, first.start_char, first.end_char) or self._ordinal_naming(doc, first.start_char, first.end_char)
-                or self._introduced(doc, first.start_char, first.end_char))
+        span = self.subject_mention(doc, first.start_char, first.end_char)
+        # An exercise the first sentence introduces by name ("When that is easy, add a side plank.")
+        # is what the paragraph describes, whatever movement its description resembles.
+        introduced = span is None and (self._ordinal_naming(doc, first.start_char, first.end_char)
+                                       or self._introduced(doc, first.start_char, first.end_char))
+        span = span or introduced or None
         if fresh and span is None:
             return current
         if span is None and new_unit:
             span = self._early_mention(doc, first)
-        sig = match_signature(low) if self._instructional(line, doc) and not any(
+        sig = match_signature(low) if not introduced and self._instructional(line, doc) and not any(
             self._left_out(doc, sp, first.start_char, first.end_char)
             for sp in doc_spans(doc, EXERCISE_KEY) if sp.end_char <= first.end_char) else None
         # A mention of another exercise moves the paragraph there, unless it is a short name of the
@@ -996,6 +1091,12 @@ class _Builder:
         ("The wall sit builds ...", after a reader's question): from that sentence on (see _walk_sentences).
         """
         for n, (s, e) in enumerate(self.sentences_of(doc)):
+            named = self._named_at_end(doc, s, e)
+            if named is not None:
+                # "Sit tall and squeeze a ball between your knees - that's the adductor squeeze.": described, then named
+                a, b = named
+                self._starts_at = (line.index, n)
+                return self.register(self.text[line.start + a: line.start + b], line.start + a, line.start + b, doc, a, section)
             if n == 0:
                 continue
             span = self._ordinal_naming(doc, s, e)
@@ -1003,11 +1104,25 @@ class _Builder:
                 name = self.text[line.start + span.start_char: line.start + span.end_char]
                 return self.register(name, line.start + span.start_char, line.start + span.end_char, doc, span.start_char, section)
             span = self.subject_mention(doc, s, e) or self._introduced(doc, s, e)
-            if span is not None:
+            if span is not None and not self._left_out(doc, span, s, e):
                 self._starts_at = (line.index, n)
                 name = self.text[line.start + span.start_char: line.start + span.end_char]
                 return self.register(name, line.start + span.start_char, line.start + span.end_char, doc, span.start_char, section)
         return None
+
+    def _named_at_end(self, doc: Doc, s_start: int, s_end: int) -> tuple[int, int] | None:
+        """The range of the name a sentence ends on after describing the movement ("..., and lower slowly:
+        that's the single-leg squat."), when the name holds an exercise of the lexicon and ends like one."""
+        view = self.view(doc)
+        if not _NAMED_AS_HINT(view[s_start:s_end]):
+            return None
+        m = _NAMED_AS_RE.search(view, s_start, s_end)
+        if m is None:
+            return None
+        a, b = m.span("name")
+        if not ends_with_head(norm_tokens(view[a:b])) or not exercise_spans_in(doc, a, b):
+            return None
+        return a, b
 
     def _naming_fragment(self, doc: Doc, s_start: int, s_end: int) -> bool:
         """A sequence word and an exercise's name, with at most a few words after it ("Finally, a side plank
@@ -1118,8 +1233,14 @@ class _Builder:
         intro = last_kind in _HEADING_KINDS or not self.exercises or (section is not None and self.exercises[-1].section is not section)
         for sent in self.sents(doc):
             sent_text = self.span_text(doc, sent)
-            if self.route_counted(doc, sent.start_char, sent.end_char, line):
+            counted = self.route_counted(doc, sent.start_char, sent.end_char, line)
+            if counted:
+                self._register_listed(doc, line, counted, sent.start_char, sent.end_char, section)
                 continue  # counts of the exercises it names, not a rule for all
+            shared = self._name_list(doc, sent.start_char, sent.end_char)
+            if shared and dz.parse_dosages(sent_text):
+                # "Do two rounds of clams, bridges and bird dogs, 8 of each": one dose for the list
+                self._register_listed(doc, line, shared, sent.start_char, sent.end_char, section)
             st = sent_text.lower()
             if _ARTICLE_WIDE_RE.search(st) and not _OF_EACH_ONE_RE.search(st):
                 # a harder variant's numbers ("add weight and drop back to 8 reps") are no rule for all
@@ -1200,7 +1321,7 @@ class _Builder:
             text=self.text,
             title=title,
             organization=find_organization(self.text, self.lines[:title_line.index] if title_line is not None else ()),
-            author=find_author(self.lines, self.text),
+            author=find_author(self.lines, self.text, title_line),
             frequency_min=self.frequency[0] if self.frequency else None,
             frequency_max=self.frequency[1] if self.frequency else None,
             sections=self.sections,
@@ -1407,6 +1528,22 @@ def _routine_end(roles: list[Role], lines: list[Line]) -> int:
         elif r.kind == "end" and seen:
             return i
     return len(roles)
+
+
+# Lines between a title and its byline that may be a standfirst ("Stronger hips, fewer niggles: our plan.").
+_DECK_LINES = 2
+
+
+def _deck_end(lines: list[Line], roles: list[Role], title_line: Line | None) -> int:
+    """Index of the last line of the page's top: the title, or the byline under it when only a standfirst
+    (prose) stands between them. -1 without a title."""
+    if title_line is None:
+        return -1
+    t = title_line.index
+    for k in range(t + 1, min(len(lines), t + 2 + _DECK_LINES)):
+        if byline_name(lines[k].text) is not None:
+            return k if all(roles[j].kind in ("prose", "boiler") for j in range(t + 1, k)) else t
+    return t
 
 
 def build_article(raw: RawArticle, lines: list[Line], docs: list[Doc]) -> Article:

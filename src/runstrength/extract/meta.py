@@ -231,10 +231,53 @@ def find_title(lines: list[Line], boiler: list[bool], limit: int = _TITLE_SCAN,
         candidates.append(i)
         if len(candidates) == _TITLE_CANDIDATES:
             break
-    if not candidates:
+    scores = {i: _title_score(lines, i, is_exercise, boiler, subject) for i in candidates}
+    best = max(candidates, key=lambda i: (scores[i], -i)) if candidates else None
+    if best is None or scores[best] <= 0:
+        # Nothing at the top reads as this article's title (a mailing's masthead, a club's name): the piece
+        # may sit further down under its own heading and byline, as in a newsletter.
+        later = _titled_piece(lines, boiler, is_exercise)
+        if later is not None:
+            return lines[later]
+    if best is None:
         return None
-    best = max(candidates, key=lambda i: (_title_score(lines, i, is_exercise, boiler, subject), -i))
-    return lines[best]
+    return lines[_fuller_title(lines, best)]
+
+
+# How far down a newsletter's piece (a heading over a "by" line) is looked for.
+_PIECE_SCAN = 80
+
+
+def _titled_piece(lines: list[Line], boiler: Sequence[bool],
+                  is_exercise: Callable[[str], bool]) -> int | None:
+    """The first heading that names the topic right over an explicit byline ("TRAINING TIPS: ...", then
+    "by Jo Lee, Head Coach") in the page's first lines, when no exercise is named above it."""
+    for i in range(min(len(lines), _PIECE_SCAN) - 1):
+        line = lines[i]
+        if i < len(boiler) and boiler[i] or not is_titleish(line, False):
+            continue
+        if is_exercise(line.text):
+            return None  # the routine has begun: a heading further down is one of its parts
+        nxt = lines[i + 1]
+        if nxt.gap == 0 and _BYLINE_RE.match(nxt.text.strip()) and _TOPIC_RE.search(line.text):
+            return i
+    return None
+
+
+# Lines looked at, past the byline, for a fuller form of a handout's title.
+_FULLER_SCAN = 4
+
+
+def _fuller_title(lines: list[Line], best: int) -> int:
+    """A handout's title given generically over the byline ("EXERCISE SHEET") and in full under it
+    ("Ankle Sprain Recovery - Exercise Sheet"): the full one."""
+    short = " ".join(lines[best].text.lower().split())
+    for n in range(best + 1, min(len(lines), best + 1 + _FULLER_SCAN)):
+        line = lines[n]
+        full = " ".join(line.text.lower().split())
+        if len(full) > len(short) and (full.endswith(short) or full.startswith(short)) and is_titleish(line, False):
+            return n
+    return best
 
 
 # A title written as a sentence ("Is lifting worth it for a 5K? Asking for a beginner.") is short.
@@ -437,7 +480,15 @@ def _signs_off(low: str, vale: tuple[str, ...]) -> bool:
     return low in vale or len(low.split()) <= 5 and low.startswith(tuple(v + " " for v in vale))
 
 
-def find_author(lines: list[Line], original: str) -> str | None:
+def find_author(lines: list[Line], original: str, title: Line | None = None) -> str | None:
+    """The writer: the byline under the `title` line, else the first byline, "About the author" block or
+    sign-off of the text (a mailing's earlier pieces may be signed by others)."""
+    if title is not None:
+        for line in lines[title.index + 1:title.index + 3]:
+            m = _BYLINE_RE.match(line.text.strip())
+            if m:
+                off = line.start + len(line.text) - len(line.text.lstrip())
+                return original[off + m.start("name"): off + m.end("name")]
     lex = structure_lexicon()
     vale = tuple(v.lower() for v in lex["valedictions"])
     top = True

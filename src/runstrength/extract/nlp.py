@@ -88,7 +88,8 @@ def sentence_fixes(doc: Doc) -> Doc:
     return doc
 
 
-_NO_BREAK_AFTER = frozenset({"?", "!", ",", ";"})
+# ")": a "!" inside brackets ends no sentence ("bring a towel (or a chair!) and a band").
+_NO_BREAK_AFTER = frozenset({"?", "!", ",", ";", ")"})
 
 
 def _ruler_patterns(entries: Iterable[tuple[str, Iterable[str]]], *, plural: bool) -> list[tuple[str, str]]:
@@ -144,6 +145,8 @@ class LexiconSpans:
         found: dict[str, set[Span]] = {key: set() for key in self.keys}
         for match_id, start, end in self.matcher(doc):
             key, label = self.targets[match_id]
+            if end - start >= 2 and doc[start].text == "a" and doc[start + 1].text != "-":
+                continue  # "take a walk break": the article, not a lettered drill ("A-walk", "A skips")
             found[key].add(Span(doc, start, end, label=label))
         for key, spans in found.items():
             doc.spans[key] = filter_spans(sorted(spans))

@@ -46,7 +46,12 @@ _LABEL_JOIN_RE = re.compile(r"\s*(?:/|&|\bx\b|\band\b)\s*")
 _LETTERS3_RE = re.compile(r"[A-Za-z]{3,}")
 _QUANTITY_OF_RE = re.compile(r"^\s*[\d\-–%x.,/ ]+\b(of|at|to)\b")
 _NOT_A_NAME_START = re.compile(r"^(here|how|what|why|this|these|there|if|for|follow|watch|click|read|see)\b", re.I)
-_OR_RE = re.compile(r"\s+or\s+")
+# Between two exercises of one heading: "split squats or step-ups", "A1 Deadlift / A2 Box jump".
+_OR_RE = re.compile(r"\s+(or|/)\s+")
+# A superset label opening a segment ("A2 Box jump"): not part of the name.
+_SEGMENT_LABEL_RE = re.compile(r"[A-Za-z]\d{1,2}[.:)]?\s+(?=[A-Za-z])")
+# A sentence's end inside a line: a word of two lower-case letters or more, its stop, and a capital.
+_INNER_STOP_RE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
 _GROUP_COUNT_RE = re.compile(r"\b\d+\s+(super ?sets?|circuits|rounds|blocks|exercises)\b")
 # A default the exercises may override: "2 sets unless noted", "unless a move says otherwise".
 UNLESS_NOTED = (r"\bunless\s+(?:otherwise\s+)?(?:noted|stated|specified|indicated|listed|shown|marked|given)\b"
@@ -56,6 +61,11 @@ _ALL_OF_GROUP_RE = re.compile(r"\b(all|each|every) (of the )?(exercises?|moves?|
 _NUMBERS_RE = re.compile(r"[\d/x\-]+")
 _TITLE_SETS_PAREN_RE = re.compile(r"\(\s*[^()]*\b(sets?|rounds?|laps?|times)\b[^()]*\)", re.I)
 _TITLE_X_TAIL_RE = re.compile(r"[:,-]?\s*\b(x\s*\d+|\d+\s*x)\s*$", re.I)
+# A part's length in brackets closing its heading ("Mobility (6 minutes)", "Cool-down (about 5-10 min)"):
+# how long the part takes, not its name. Other brackets stay ("Stage 2 (Weeks 5-8)").
+_TITLE_TIME_PAREN_RE = re.compile(
+    r"\s*\(\s*(?:about|approx\.?|approximately|roughly|around|~)?\s*\d{1,3}(?:\s*(?:-|to)\s*\d{1,3})?\s*"
+    r"(?:min(?:ute)?s?|secs?|seconds?)\.?(?:\s+(?:total|in total))?\s*\)\s*$", re.I)
 _TITLE_SETS_TAIL_RE = re.compile(r"[:,-]\s*(\d+|one|two|three|four|five|six)(\s*-\s*\d+)?\s+(sets?|rounds?|laps?)(\s+total)?\s*$", re.I)
 
 
@@ -106,19 +116,28 @@ def exercise_spans_in(doc: Doc, start: int, end: int):
     return [s for s in doc_spans(doc, EXERCISE_KEY) if s.start_char >= start and s.end_char <= end]
 
 
-# A calendar date ("March 3, 2024", "3 March 2024"): bylines and comment stamps, never a name.
+# A calendar date ("March 3, 2024", "3 March 2024", "Friday 7 March"): bylines, comment stamps and
+# event notices, never a name.
 _DATE_RE = re.compile(
-    rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}\b", re.I)
+    rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}\b"
+    rf"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}|{MONTH}\s+\d{{1,2}})\b", re.I)
+# A price ("entry £5", "$20 a session"): what precedes it is no exercise's name.
+_CURRENCY = frozenset("£$€¥")
 
 
 def wordy(name: str) -> bool:
-    return ("%" not in name and bool(_LETTERS3_RE.search(name)) and not _QUANTITY_OF_RE.match(name)
+    return ("%" not in name and _CURRENCY.isdisjoint(name) and bool(_LETTERS3_RE.search(name)) and not _QUANTITY_OF_RE.match(name)
             and not _DATE_RE.search(name))
+
+
+# A heading that is a clause about the reader ("Before you lift", "When it aches", "Once you can"): advice
+# before or around the routine, not one of its parts, even when it ends on a movement word ("Before you squat").
+CLAUSE_HEAD_RE = re.compile(r"^\W*(?:before|after|when|while|until|once|unless|if)\s+(?:you|we|it|they)\b", re.I)
 
 
 def exercise_like(name: str, doc: Doc | None, offset: int) -> bool:
     tokens = norm_tokens(name)
-    if not tokens or len(tokens) > 9 or not wordy(name):
+    if not tokens or len(tokens) > 9 or not wordy(name) or CLAUSE_HEAD_RE.match(name):
         return False
     if len(tokens) >= 2 and tokens[-1] in vocab()["org_heads"]:
         return False  # "Riverside Sports Clinic", "Peak Coaching": a business, even if a word names a movement
@@ -165,7 +184,8 @@ def _split_labelled(name: str) -> list[tuple[str, int, int, int, int]]:
 
 
 def _split_alternatives(name: str) -> list[tuple[str, int, int, int, int]]:
-    """'split squats (dumbbell or band) or step-ups' -> both exercises, when both sides name one.
+    """'split squats (dumbbell or band) or step-ups', 'A1 Deadlift / A2 Box jump' -> both exercises, when both
+    sides name one.
 
     Each alternative comes with its name's range and the range of its whole segment
     (with its parentheses), where the equipment and muscles of that alternative are named.
@@ -175,11 +195,15 @@ def _split_alternatives(name: str) -> list[tuple[str, int, int, int, int]]:
     if not seps:
         return []
     # Segment k runs from the end of separator k-1 to the "or" of separator k (blanked parentheses included).
-    bounds = [0, *(x for m in seps for x in (m.start() + m.group(0).index("or"), m.end())), len(name)]
+    bounds = [0, *(x for m in seps for x in (m.start(1), m.end())), len(name)]
     out = []
     for a, b in zip(bounds[0::2], bounds[1::2]):
         raw = name[a:b]
         lead = len(raw) - len(raw.lstrip())
+        label = _SEGMENT_LABEL_RE.match(raw, lead)
+        if label:
+            lead = label.end()
+            raw = " " * lead + raw[lead:]
         seg = raw.strip()
         seg_clean = PAREN_RE.sub("", seg).strip()
         if not seg_clean or not ends_with_head(norm_tokens(seg_clean)):
@@ -281,15 +305,22 @@ def _weekly_note(text: str) -> bool:
 
 
 # How prose introduces the next exercise: "Next, try a side plank", "Start with a dead bug",
-# "When that gets easy, add a bird dog". Used with .match at a sentence's start (no "^"); what it
-# matched is followed by the exercise's name. ("Progress to ..." is left out: it introduces a harder
-# version of the exercise at hand, which is that exercise.)
+# "When that gets easy, add a bird dog", "Carry on with the bridges, and then add a clam". Used with .match
+# at a sentence's start (no "^"); what it matched is followed by the exercise's name. ("Progress to ..." is
+# left out: it introduces a harder version of the exercise at hand, which is that exercise.)
 INTRO_RE = re.compile(
-    r"\W*(?:(?:next|then|now|first|finally|lastly|after that)\s*,?\s+|(?P<clause>[^,.;:!?]{3,60}),\s+)?"
+    r"\W*(?:(?:next|then|now|first|finally|lastly|after that)\s*,?\s+|(?P<clause>[^,.;:!?]{3,60}),\s+(?:and\s+(?:then\s+)?|then\s+)?)?"
     r"(?:try|add|add in|begin with|start with|finish with|end with|follow (?:up )?with|move on to)"
     r"\s+(?:(?:a|an|the|some)\s+)?", re.I)
 INTRO_HINT = AnyOf("try", "add", "begin", "start", "finish", "end", "follow", "move on",
                     "Try", "Add", "Begin", "Start", "Finish", "End", "Follow", "Move on")
+
+
+def _only_lead_in(name: str) -> bool:
+    """The words that introduce an exercise and nothing after them ("Start with", "Then, finish with")."""
+    text = name + " "  # INTRO_RE ends on the space before the name it introduces
+    m = INTRO_RE.match(text)
+    return m is not None and not text[m.end():].strip(" :,-")
 
 
 def _drop_lead_in(name: str, cut: int, doc: Doc, text: str) -> tuple[str, int]:
@@ -358,7 +389,9 @@ def analyse_line(line: Line, doc: Doc) -> Role:
         sets = dz.parse_block_sets(text)
         if sets:
             return Role("block_sets", sets=sets)
-    if short and not ends_sentence and strong_section(lower) and (not function_start(lower) or _possessive_part(lower)) and not doc_spans(doc, EXERCISE_KEY):
+    # Two sentences on a line ("Yes, both help. Here are three:") are an answer or a remark, never a heading.
+    two_sentences = short and _INNER_STOP_RE.search(text) is not None
+    if short and not ends_sentence and not two_sentences and strong_section(lower) and (not function_start(lower) or _possessive_part(lower)) and not doc_spans(doc, EXERCISE_KEY):
         sets = dz.parse_block_sets(text)
         if sets and (_UNLESS_NOTED_RE.search(lower) or (_GROUP_COUNT_RE.search(lower) or "total" in lower) and not _titled_count(text)):
             return Role("article_sets", sets=sets, title=text)
@@ -434,12 +467,15 @@ def analyse_line(line: Line, doc: Doc) -> Role:
         name = _name_before_dose(text, ndoses, name)
         name, cut = clean_name(name)
         tokens = norm_tokens(name)
+        if ndoses and INTRO_HINT(name) and _only_lead_in(name):
+            # "Begin with 3 minutes of marching on the spot, then:": a sentence cut at its count, not a name
+            return Role("prose")
         lname = " ".join(tokens)
         # "(2 sets unless noted)" in a heading is the default of every move, even in brackets
         if sets and (_UNLESS_NOTED_RE.search(lower) or (_GROUP_COUNT_RE.search(lower) or "total" in lower
                                                       or _ALL_OF_GROUP_RE.search(lower)) and not _titled_count(text)):
             return Role("article_sets", sets=sets, title=text)
-        if name and strong_section(lname) and not function_start(name) and len(tokens) <= 8:
+        if name and strong_section(lname) and not function_start(name) and len(tokens) <= 8 and not two_sentences:
             title = _section_title(text)
             return Role("section", title=title, sets=sets)
         if name and exercise_like(name, doc, max(text.find(name), 0)):
@@ -558,6 +594,7 @@ _TITLE_REMARK_RE = re.compile(r"\s*\((?=[^()\d]*[A-Za-z]+\s+[A-Za-z]+\s+[A-Za-z]
 def _section_title(text: str) -> str:
     t = _TITLE_SETS_PAREN_RE.sub("", text)
     t = _TITLE_REMARK_RE.sub("", t)
+    t = _TITLE_TIME_PAREN_RE.sub("", t)
     t = _TITLE_X_TAIL_RE.sub("", t.strip())
     t = _TITLE_SETS_TAIL_RE.sub("", t.strip())
     return t.strip().rstrip(":").strip()

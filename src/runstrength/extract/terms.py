@@ -30,7 +30,7 @@ _ACTION_RE = re.compile(
 _CLAUSE_END_RE = re.compile(r"[;.!?]|,\s*(which|that|while|as|but|so|and then)\b|\b(than|while|because)\b", re.I)
 _NOUN_BEFORE = {"a", "an", "the", "your", "on", "onto", "off", "with", "using", "against", "small", "stable", "sturdy",
                 "flat", "low", "high", "light", "heavy", "resistance", "looped", "mini", "one", "or", "and", "of",
-                "into", "from", "behind", "under", "over", "around", "two", "(", "yoga", "exercise"}
+                "into", "from", "behind", "under", "over", "around", "two", "(", "yoga", "exercise", "same"}
 # Body words that name a muscle group only when something acts on them ("engage your back", not "a flat back"),
 # and only as a noun: after "your"/"the" or in a list of muscles ("glutes, back and shoulders"), not as an
 # adverb ("sit back", "pull your shoulder blades back").
@@ -246,11 +246,12 @@ _PLACE_HEADS = frozenset({"calf", "hip", "back", "thigh", "leg", "abdominal", "b
 
 def muscle_term(text: str) -> str:
     """The muscle as named, without a trailing 'muscles' where the rest is the muscle's own name ("oblique muscles",
-    "psoas muscles"), but not after a place ("calf muscles")."""
+    "psoas muscles"), but not after a place ("calf muscles"). One muscle named by its place is that muscle
+    ("a tight calf muscle" is the calf)."""
     term = " ".join(text.lower().split())
     head, _, last = term.rpartition(" ")
     if (head and last in ("muscle", "muscles") and norm_tokens(head) in vocab()["muscle_terms"]
-            and head.rpartition(" ")[2] not in _PLACE_HEADS):
+            and (last == "muscle" or head.rpartition(" ")[2] not in _PLACE_HEADS)):
         return head
     return term
 

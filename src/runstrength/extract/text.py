@@ -33,7 +33,8 @@ _PICTOGRAPHS = [*range(0x1F300, 0x1FB00), *range(0x2600, 0x2776), *range(0x2794,
 _TABLE = str.maketrans({**{chr(c): " " for c in _PICTOGRAPHS if chr(c) not in BULLET_CHARS}, **_CHAR_MAP})
 _BULLET_RE = re.compile(r"^\s*(?:[" + re.escape(BULLET_CHARS) + r"]|\d{1,2}[.)](?=\s)|\(\d{1,2}\)(?=\s)|[a-z][.)](?=\s))\s*")
 # Markdown heading marks left in a text copy of a page ("### Goblet squat"): layout, not part of the heading.
-_HEADING_MARK_RE = re.compile(r"^\s*#{1,6}[ \t]+(?=\S)")
+# So is the answer mark of a question-and-answer page ("A: Yes, add a side plank ..."): the answer is the text.
+_HEADING_MARK_RE = re.compile(r"^\s*(?:#{1,6}|A\s*:|(?i:answer)\s*:)[ \t]+(?=\S)")
 
 
 def normalize(text: str) -> str:
