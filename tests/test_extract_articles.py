@@ -1488,6 +1488,14 @@ def test_counted_list_in_an_instruction_makes_the_exercises_it_counts():
     assert (squat.sets_min, squat.reps_min) == (2, 10)
 
 
+def test_a_readiness_check_that_counts_out_moves_makes_no_exercises():
+    for check in ("As a quick test, you should be able to do 15 air squats and 8 reverse lunges per leg without pain.",
+                  '"As a quick test, you should be able to do 15 air squats and 8 reverse lunges per leg," the physio says.'):
+        a = run("Hip Plan for Runners\n\nMain work\n\nSide plank - 3 x 20 seconds each side\n\nReturning to running\n\n"
+                + check + "\n")
+        assert [e.canonical_name for e in a.exercises] == ["side plank"], check
+
+
 def test_exercises_listed_with_one_shared_dose_are_each_an_exercise():
     a = run("Hip Plan for Runners\n\nWarm-up\n\nDo two rounds of clamshells, glute bridges and bird dogs, 8 of each.\n\n"
             "Main work\n\nSide plank - 3 x 20 seconds each side\n")

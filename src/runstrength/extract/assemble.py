@@ -171,6 +171,8 @@ _ARTICLE_WIDE_RE = re.compile(
 # A part named by its label: "Part 2", "Circuit B", "Superset 1".
 _PART_LABEL_RE = re.compile(
     r"^\W*(?:part|circuit|superset|block|section|phase|stage|level|workout|day|set)\s+(?:\d{1,2}|[a-z]|one|two|three|four|five)\b", re.I)
+# What the reader should already manage: a check before a stage or before running again, not work to do.
+_ABILITY_CHECK_RE = re.compile(r"\b(?:be able to|are able to|can you|until you can|once you can|as a (?:rough |quick |simple )?(?:check|test))\b")
 # A superset's label opening a line, or a table row's first cell ("A1 ...", "| B2 | ..."): it names one
 # exercise of the routine wherever it is used again.
 _TAG_RE = re.compile(r"[\s|]*([A-G]\d{1,2})\b")
@@ -594,6 +596,8 @@ class _Builder:
         got = classify(sent)
         if got is None or got[0] != "cue":
             return  # "I used to do 100 squats and 50 push-ups a day": a story, not the routine
+        if _ABILITY_CHECK_RE.search(sent.lower()):
+            return  # "you should be able to do 20 squats and 10 hops": a test of readiness, not the routine
         for a, b in names:
             span = next((sp for sp in doc_spans(doc, EXERCISE_KEY) if sp.start_char == a and sp.end_char == b), None)
             if span is None or self._left_out(doc, span, s_start, s_end):
