@@ -742,3 +742,77 @@ def test_laps_of_a_circuit_are_sets():
 def test_suspended_hyphen_range():
     d = one("Aim for three sets of a 15- to 25-second hold.")
     assert (d.sets, d.seconds) == ((3, 3), (15, 25))
+
+
+def test_counted_holds_are_reps_of_the_hold():
+    ds = parse_dosages("Begin with six holds of 40 seconds and work up to six holds of 60 seconds.")
+    assert [(d.stage, d.sets, d.reps, d.seconds, d.seconds_kind) for d in ds] == [
+        ("start", None, (6, 6), (40, 40), "hold"), ("target", None, (6, 6), (60, 60), "hold")]
+    d = one("Finish with four 25-second holds.")
+    assert (d.sets, d.reps, d.seconds, d.seconds_kind) == (None, (4, 4), (25, 25), "hold")
+    # "N x T-second holds" counts holds; "N x T-second hold" is sets of one hold
+    d = one("Squat against the door for 4 x 45-second holds.")
+    assert (d.sets, d.reps, d.seconds) == (None, (4, 4), (45, 45))
+    d = one("Brace for 3 x 45-second hold each side.")
+    assert (d.sets, d.reps, d.seconds, d.per_side) == ((3, 3), None, (45, 45), True)
+
+
+def test_seconds_symbol_written_apart_from_the_number():
+    d = one("Pallof hold | 3 x 15 s hold | Band", list_item=True)
+    assert (d.sets, d.seconds, d.seconds_kind) == ((3, 3), (15, 15), "hold")
+    assert one("Jump rope 2 x 45 s", list_item=True).seconds == (45, 45)
+
+
+def test_times_through_the_work_are_sets():
+    d = one("Skip on one foot for 15 seconds per foot, four times through.")
+    assert (d.sets, d.reps, d.seconds, d.per_side) == ((4, 4), None, (15, 15), True)
+
+
+@pytest.mark.parametrize("text", [
+    "Checkpoint: you can do 4 x 12 lunges with no pain.",
+    "Criteria to progress: you hold 3 x 40 seconds of side plank and jog for 15 minutes.",
+    "Before adding load you should be able to do 3 x 20 bridges.",
+    "Move on when: you can do 3 x 15.",
+    "Try the long lever when 25-second holds are comfortable.",
+])
+def test_criteria_of_a_stage_are_not_prescriptions(text):
+    assert parse_dosages(text) == []
+
+
+def test_counts_compared_to_say_quality_matters_are_no_dose():
+    assert parse_dosages("Remember: six clean reps beat twelve sloppy ones.") == []
+    assert parse_dosages("It is better to do 5 good reps than 10 bad ones.") == []
+    assert one("Eight slow reps are better than 15 rushed reps. Do 3 x 8.").reps == (8, 8)
+
+
+@pytest.mark.parametrize("text", [
+    "Later add one quicker session, say 5 x 2 minutes at 5K pace.",
+    "Do 8 x 90 seconds @ threshold on Tuesdays.",
+    "In week one, two steady 45-minute runs are plenty.",
+    "Build to 40 minutes of continuous running.",
+    "Start with 5 x (3 minutes jogging, 2 minutes walking).",
+])
+def test_running_sessions_around_the_routine_are_not_dosages(text):
+    assert parse_dosages(text) == []
+
+
+def test_a_timed_jog_or_a_steady_pace_stays_a_dose():
+    assert one("Jog on the spot for 3 minutes to warm up.").seconds == (180, 180)
+    assert one("Skip rope for 3 x 30 seconds at a steady pace.").seconds == (30, 30)
+
+
+def test_a_pause_on_each_landing_is_no_bout():
+    d = one("Do 3 x 6 box jumps, sticking every landing for 2 seconds.")
+    assert (d.sets, d.reps, d.seconds) == ((3, 3), (6, 6), None)
+
+
+def test_cell_separators_are_not_part_of_the_name():
+    name, ds = split_name_dosage("Goblet squat | 3 x 8 | 4 x 6 | 3 x 5")
+    assert name == "Goblet squat"
+    assert [d.reps for d in ds] == [(8, 8), (6, 6), (5, 5)]
+
+
+def test_progressing_to_a_named_variant_is_a_progression():
+    d = one("Later, progress to single-leg hops for 3 x 10 per leg.")
+    assert (d.stage, d.sets, d.reps, d.per_side) == ("progression", (3, 3), (10, 10), True)
+    assert one("Progress to 3 x 12.").stage == "target"

@@ -155,3 +155,38 @@ def test_a_move_named_a_hold_holds_its_seconds():
     assert facts(ex(a, "starfish hold"))[3:5] == (25, None)
     assert facts(ex(a, "isometric wall push"))[3:5] == (25, None)
 
+
+
+def test_emom_minutes_count_its_sets_not_a_bout():
+    a = run("Leg Power Finisher\n\nMain block\nReverse lunge - 3 x 8 per leg\n\n"
+            "Finisher: Goblet squat EMOM\n\nAt the top of every minute, do 8 goblet squats and rest for the rest of "
+            "the minute. Ten minutes, ten sets. Keep your chest up and sit between your heels.\n")
+    assert facts(ex(a, "goblet squat")) == (10, 10, 8, None, None, False)
+    # minutes of a move that merely changes something every minute stay its bout
+    a = run("Easy Cardio Block\n\nMain block\nJumping jacks\nDo jumping jacks for 4 minutes, picking up the pace every minute.\n")
+    assert facts(ex(a, "jumping jack")) == (None, None, None, None, 240, False)
+
+
+def test_an_exercise_named_as_a_prerequisite_does_not_take_the_paragraph():
+    a = run("Calf Strength Ladder\n\n1. Calf raise\n\nRise onto both toes and lower slowly over three seconds. 3 x 15.\n\n"
+            "2. Skipping\n\nOnly add this once you can do 3 x 20 calf raises with no pain. Skip lightly on the spot. "
+            "Start with 3 sets of 30 seconds and build up to 3 x 60 seconds.\n")
+    assert facts(ex(a, "calf raise"))[:3] == (3, 3, 15)
+    assert [(d.stage, d.sets_min, d.duration_seconds_min) for d in ex(a, "skipping").dosages] == [
+        ("start", 3, 30), ("target", 3, 60)]
+
+
+def test_work_column_of_a_circuit_table_times_each_move():
+    a = run("Living Room Circuit\n\nCircuit (4 rounds)\n\nMove\tWork\tNotes\nJump squats\t30 sec\tLand softly\n"
+            "Side plank\t15 sec each side\tHips high\n")
+    assert facts(ex(a, "squat jump")) == (4, 4, None, None, 30, False)
+    assert facts(ex(a, "side plank")) == (4, 4, None, 15, None, True)
+
+
+def test_piped_table_by_period_without_border():
+    a = run("Twelve-Week Gym Block\n\nMain lifts\n\nExercise | Weeks 1-4 | Weeks 5-8\nB1. Goblet squat | 3 x 10 | 4 x 6\n"
+            "B2. Step-up | 3 x 8 each leg | 3 x 10 each leg\n\nNotes\nWarm up well first.\n")
+    assert [(d.stage, d.sets_min, d.reps_min) for d in ex(a, "goblet squat").dosages] == [("start", 3, 10), ("target", 4, 6)]  # first period to last
+    step = ex(a, "step-up")
+    assert step.name == "Step-up"
+    assert [(d.sets_min, d.reps_min, d.per_side) for d in step.dosages] == [(3, 8, True), (3, 10, True)]

@@ -145,6 +145,10 @@ def _verbs() -> frozenset[str]:
     return sentences.vocab()["imperative_verbs_set"]
 
 
+# A capability the reader must have before the exercise, naming another one ("Only try these once you
+# can do 3 x 20 squats", "when you have mastered the plank"): ends where the clause does.
+_PREREQUISITE_RE = re.compile(r"\b(?:(?:once|when|until|after|if)\s+you\s+(?:can|could|are\s+able\s+to)"
+                              r"|(?:once|when|until|after)\s+you\s+(?:have|['’]ve))\b[^,;:.!?]*$", re.I)
 # What may stand between the exercises of a listed subject ("The squat, the lunge and step-ups ...").
 _JOINT_GLUE = {",", "and", "&", "the", "a", "an", "both"}
 # What may stand between the exercises of a list a sentence prescribes ("bridges, squats or lunges").
@@ -1021,8 +1025,11 @@ class _Builder:
         # A mention of another exercise moves the paragraph there, unless it is a short name of the
         # current one ("hold a plank" while describing the side plank).
         first_mentions = []
+        view = self.view(doc)
         for sp in doc_spans(doc, EXERCISE_KEY):
             if sp.end_char <= first.end_char:
+                if current and _PREREQUISITE_RE.search(view, first.start_char, sp.start_char):
+                    continue  # "Add these once you can do 20 squats": the squat is what comes before, not the subject
                 ent = _canonical_entry(sp.text, doc, sp.start_char)
                 toks = norm_tokens(sp.text)
                 found = self.find(toks, ent)
@@ -1050,6 +1057,8 @@ class _Builder:
             for sp in doc_spans(doc, EXERCISE_KEY):
                 if sp.end_char > first.end_char:
                     break
+                if current and _PREREQUISITE_RE.search(view, first.start_char, sp.start_char):
+                    continue
                 ent = _canonical_entry(sp.text, doc, sp.start_char)
                 hit = self.find(norm_tokens(sp.text), ent)
                 if hit is not None:
@@ -1335,6 +1344,12 @@ class _Builder:
             art.flags.append("no_exercises")
         return art
 
+    def _emom(self, ex: _Ex) -> bool:
+        """The exercise is done every minute on the minute, as its heading line or its description says."""
+        a = self.text.rfind("\n", 0, ex.start) + 1
+        b = self.text.find("\n", ex.end)
+        return _EMOM_HINT(self.text[a:b if b >= 0 else len(self.text)]) or any(_EMOM_HINT(x.text) for x in ex.sentences)
+
     def _dosages(self, ex: _Ex) -> list[Dosage]:
         isometric = bool(ex.entry and ex.entry.get("isometric")) or _held_by_name(ex.tokens)
         out: list[Dosage] = []
@@ -1364,6 +1379,8 @@ class _Builder:
             out.append(d)
             if stage == "main" and main is None:
                 main = d
+        if out and self._emom(ex):
+            _emom_minutes_are_sets(out)
         # Inheritance: what the section gives (its heading's sets, then its rules), then the article's rules.
         # Sets given at any stage ("start with 1 set of 5, build up to 2 sets of 15") are the exercise's own.
         sec = ex.section
@@ -1478,6 +1495,26 @@ def _repeats_as_sets(main: Dosage, d: Dosage) -> None:
             and (d.sets_min, d.sets_max) == (main.reps_min, main.reps_max)):
         main.sets_min, main.sets_max = main.reps_min, main.reps_max
         main.reps_min = main.reps_max = None
+
+
+# Words of an exercise done every minute on the minute (not "switch sides every minute").
+_EMOM_HINT = AnyOf("emom", "on the minute", "start of every minute", "top of every minute", "start of each minute",
+                   "top of each minute", "beginning of every minute", "beginning of each minute")
+
+
+def _emom_minutes_are_sets(out: list[Dosage]) -> None:
+    """In an EMOM the minutes count the sets: "Eight minutes, eight sets" is eight sets, not an
+    8-minute bout, and a whole number of minutes said alone ("keep it going for 10 minutes") is
+    that many sets."""
+    for d in out:
+        lo, hi = d.duration_seconds_min, d.duration_seconds_max
+        if lo is None or hi is None or lo < 120 or lo % 60 or hi % 60:
+            continue
+        if d.sets_min is None:
+            d.sets_min, d.sets_max = lo // 60, hi // 60
+        elif (d.sets_min * 60, d.sets_max * 60) != (lo, hi):
+            continue
+        d.duration_seconds_min = d.duration_seconds_max = None
 
 
 def _same_numbers(a: Dosage, b: Dosage) -> bool:

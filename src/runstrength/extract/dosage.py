@@ -332,10 +332,10 @@ def _int_range(text: str) -> Range | None:
 _REPU = r"(?:rep(?:s|[eiy]t[a-z]*?ons?)?\b)"
 # A lap of a circuit ("3 laps in total") is a round of it.
 _SETU = r"(?:sets?|rounds?|circuits?|laps?)\b"
-# Spelled-out units may be spaced or hyphenated ("1-minute"); a bare "s" only
-# when glued to the digits ("30s").
+# Spelled-out units may be spaced or hyphenated ("1-minute"); a bare "s" glued to the digits
+# ("30s") or spaced as the SI symbol is written ("3 x 20 s hold"), but not an initial ("s.t.").
 _TU_WORD = r"(?:seconds?|secs?\.?|minutes?|mins?\.?|hours?|hrs?)\b"
-_TU = rf"(?:\s*-?\s*{_TU_WORD}|s\b)"
+_TU = rf"(?:\s*-?\s*{_TU_WORD}|[ \t]?s\b(?!\.\w))"
 
 
 def _unit_factor(unit: str) -> int:
@@ -408,7 +408,8 @@ _MASK_RE = _compile_gated("|".join(f"(?:{p})" for p in _MASK_PATTERNS), re.I)
 # Times that pace a rep, last a session or state a condition, not the exercise's dosage.  They
 # need a time word or "count", so they run only on texts that have one (speed).
 _TEMPO_NUM = r"(?:[1-9]|one|two|three|four|five|six|seven|eight|nine|a)"
-_TEMPO_UNIT = r"\s*-?\s*(?:seconds?|secs?\.?|counts?)"
+# The seconds symbol only after digits ("over 3 s"): "a" + "s" would read "as" as a second.
+_TEMPO_UNIT = r"(?:\s*-?\s*(?:seconds?|secs?\.?|counts?)|(?<=\d)[ \t]?s\b)"
 _PHASE_VERB = (r"(?:lower(?:ing)?|descend(?:ing)?|rise|rising|rais(?:e|ing)|lift(?:ing)?|com(?:e|ing)\s+(?:up|down|back)"
                r"|return(?:ing)?|sink(?:ing)?|drop(?:ping)?|stand(?:ing)?(?:\s+up)?|sit(?:ting)?(?:\s+down)?|push(?:ing)?\s+up)")
 # Words that turn a phase into a held position ("lift and hold for 5 seconds"): not tempo.
@@ -436,6 +437,9 @@ _TEMPO_PATTERNS = [
     r"\btak(?:e|es|ing)\s+(?:a\s+|the\s+)?(?:(?:full|good|whole|about|around|at\s+least)\s+)*"
     rf"{_TEMPO_NUM}{_TEMPO_UNIT}\s+(?:to|for\s+the)\s+(?!(?:rest|recover|breathe|relax|reset|pause|catch)\b)[a-z]",
 ]
+# "stick each landing for two seconds": a pause in every rep of a jump, not a bout
+_LANDING_PAUSE_PATTERN = (r"\b(?:stick|hold|freeze|pause\s+on)(?:s|ing)?\s+(?:each|every|the|your)\s+landing\s+(?:for\s+)?(?:a\s+)?"
+                          rf"{_TEMPO_NUM}{_TEMPO_UNIT}")
 # how long a session lasts: "It takes 45 to 55 minutes", "lasts about 20 minutes"
 _LASTS_PATTERN = (r"\b(?:takes|took|lasts?|lasting)\s+(?:about\s+|around\s+|roughly\s+|approximately\s+|just\s+|only\s+|under\s+"
                   rf"|less\s+than\s+)?{_RANGE}{_TU}")
@@ -444,30 +448,41 @@ _TEMPO_HINT_RE = _compile_gated(rf"\b{_TEMPO_NUM}{_TEMPO_UNIT}\b", re.I)
 
 
 _TEMPO_WORDS = AnyOf("sec", "count")
+_SECONDS_SYMBOL_RE = re.compile(r"\d[ \t]?s\b")
+# ... and the seconds of a tempo, one digit ("over 3 s"); a loose test (no lookbehind, which would
+# cost the scan its fast first-character search): _TEMPO_HINT_RE decides
+_TEMPO_SYMBOL_RE = re.compile(r"[1-9][ \t]?s\b")
 
 
 def _tempo_hint(text: str) -> bool:
-    return _TEMPO_WORDS(text) and _TEMPO_HINT_RE.search(text) is not None
+    return (_TEMPO_WORDS(text) or _TEMPO_SYMBOL_RE.search(text) is not None) and _TEMPO_HINT_RE.search(text) is not None
 
 _TOTAL_PATTERNS = [
     # totals: "9 min total", "Total time: 12 minutes"
     rf"{_LB}{_RANGE}{_TU}\s+(?:in\s+)?total\b",
     rf"\btotal(?:\s+time)?\s*:?\s*(?:of\s+)?(?:about\s+|around\s+)?{_RANGE}{_TU}",
 ]
-# The amount of a condition: "30 seconds", "3 x 15", "12 clean reps", "all three rounds of 15".
-_COND_AMOUNT = (rf"{_RANGE}(?:{_TU}|\s*[x×]\s*{_RANGE}|\s+(?:[a-z]+\s+)?{_REPU}"
-                rf"|\s+{_SETU}\s+(?:of|x|×)\s+{_RANGE}(?:\s+{_REPU})?)")
+# The amount of a condition: "30 seconds", "3 x 15", "4 x 20 seconds", "12 clean reps", "all three rounds of 15".
+_COND_AMOUNT = (rf"{_RANGE}(?:{_TU}|\s*[x×]\s*{_RANGE}(?:{_TU})?|\s+(?:[a-z]+\s+)?{_REPU}"
+                rf"|\s+{_SETU}\s+(?:of|x|×)\s+{_RANGE}(?:\s+{_REPU}|{_TU})?)")
+_COND_VERB = r"(?:hold|do|manage|complete|perform|get|finish|reach)\s+(?:it\s+|this\s+|them\s+|all\s+(?:of\s+)?(?:the\s+|your\s+)?|the\s+)?(?:for\s+)?"
 _CONDITION_PATTERNS = [
     # a condition to move on, not a prescription: "when you can hold 30 seconds easily",
     # "once 3 x 15 feels easy", "if 30 seconds is easy", "when you can do all three rounds of 15",
-    # "if you can't get 10 clean reps"
-    r"\b(?:when|once|if)\s+you\s+(?:can(?:['’]?t|not|\s+not)?|could(?:n['’]?t)?)\s+(?:comfortably\s+|easily\s+|already\s+)?"
-    r"(?:hold|do|manage|complete|perform|get|finish|reach)\s+"
-    r"(?:it\s+|this\s+|them\s+|all\s+(?:of\s+)?(?:the\s+|your\s+)?|the\s+)?(?:for\s+)?"
-    + _COND_AMOUNT,
-    rf"\b(?:when|once|if)\s+(?:the\s+|all\s+)?{_RANGE}(?:{_TU}|\s*[x×]\s*{_RANGE}|\s+{_REPU}|\s+{_SETU}\s+of\s+{_RANGE}(?:\s+{_REPU})?)?"
+    # "if you can't get 10 clean reps", "Move on when: you can do 3 x 12"
+    r"\b(?:when|once|if)\s*:?\s+you\s+(?:can(?:['’]?t|not|\s+not)?|could(?:n['’]?t)?)\s+(?:comfortably\s+|easily\s+|already\s+)?"
+    + _COND_VERB + _COND_AMOUNT,
+    # what the reader must be able to do first: "you should be able to hold 45 seconds before ..."
+    r"\b(?:should|must|need\s+to|needs\s+to)\s+be\s+able\s+to\s+(?:comfortably\s+|easily\s+)?" + _COND_VERB + _COND_AMOUNT,
+    # "once 3 x 15 feels easy", "when 30-second holds are comfortable", "once 12 split squats get easy"
+    rf"\b(?:when|once|if)\s+(?:the\s+|all\s+|your\s+)?{_RANGE}(?:{_TU}|\s*[x×]\s*{_RANGE}(?:{_TU})?|\s+{_SETU}\s+of\s+{_RANGE})?"
+    r"(?:\s*-?\s*[a-z-]+){0,3}?"
     r"\s+(?:is|are|feels?|becomes?|gets?)\s+(?:too\s+|very\s+|really\s+)?(?:easy|comfortable|manageable)\b",
 ]
+# The entry test of a stage under its label: "Checkpoint: you can do 4 x 10 ...", "Criteria to progress:
+# 3 x 20 pain-free": the whole sentence is the test, not the stage's dosage.
+_CRITERIA_WORDS = ("checkpoint", "criteria", "criterion", "prerequisite", "benchmark", "milestone")
+_CRITERIA_LABEL_PATTERN = r"\b(?:checkpoints?|criteria|criterion|prerequisites?|benchmarks?|milestones?)\b[^:.!?\n]{0,30}:[^.!?\n]*"
 # How heavy, said as a count: "a weight you could lift 15-20 times", "six times body weight",
 # "three times more likely": not how many to do.
 _LOAD_COUNT_PATTERNS = [
@@ -477,6 +492,44 @@ _LOAD_COUNT_PATTERNS = [
     rf"{_RANGE}\s+times\s+(?:(?:more|less)\s+(?:likely|than|often)|greater|higher|lower|faster|slower|stronger|weaker"
     r"|bigger|smaller|larger|heavier|as\s+\w+\s+as)\b",
 ]
+# Counts set against each other to say that quality matters ("Six clean reps beat twelve sloppy ones",
+# "better to do 5 good reps than 10 bad ones"): a remark, not a prescription.
+_COMPARED_COUNT = rf"{_RANGE}\s+(?:[a-z]+\s+)?(?:{_REPU}|{_SETU})"
+_COMPARISON_PATTERNS = [
+    rf"{_LB}{_COMPARED_COUNT}\s+(?:beats?|trumps?|outweighs?|(?:is|are)\s+(?:far\s+|much\s+|always\s+)?(?:better|worth\s+more)\s+than)"
+    rf"\s+{_RANGE}\b[^.;!?\n]*",
+    rf"\bbetter\s+(?:to\s+(?:do|get|hold)\s+)?{_COMPARED_COUNT}[^.;!?\n]*?\bthan\s+{_RANGE}\b[^.;!?\n]*",
+]
+# The running around the routine ("three easy 40-minute runs", "5 x 2 minutes at 5K pace", "3 minutes
+# jogging, 1 minute walking"): sessions of the sport, not bouts of an exercise.  A jog alone stays:
+# a timed jog is often the warm-up's first exercise.
+_GAIT = r"(?:jog(?:ging)?|run(?:ning)?|walk(?:ing)?)"
+# A running pace: "at 10K pace", "at marathon effort", "@ threshold" (not "at a steady tempo": a rep's speed).
+_RUN_PACE = (r"(?:at|@)\s+(?:(?:your|goal|current|about|roughly|around)\s+)?(?:threshold\b|(?:(?:half[- ]?)?marathon|mile|race|tempo"
+             r"|\d+\s*(?:k|km|mi|miles?)|\d+-?k)\s+(?:race\s+)?(?:pace|effort|speed)\b)")
+_RUNNING_PATTERNS = [
+    # a walk-run block (first: its run is no timed run of its own)
+    rf"{_LB}(?:{_RANGE}\s*[x×]\s*\(?\s*)?{_RANGE}{_TU}\s+(?:of\s+)?{_GAIT}\s*[,/+]\s*(?:and\s+|then\s+)?{_RANGE}{_TU}\s+(?:of\s+)?{_GAIT}\b",
+    rf"{_LB}{_RANGE}\s*[x×]\s*{_RANGE}{_TU}\s+{_RUN_PACE}",
+    rf"{_LB}{_RANGE}{_TU}\s+(?:of\s+)?(?:(?:easy|steady|continuous|conversational|gentle|flat|slow|relaxed|comfortable)\s+)*(?:runs?|running)\b",
+]
+_RUN_WORDS = AnyOf("run", "jog", "walk")
+_PACE_WORDS = AnyOf("pace", "threshold")
+_TIME_WORDS = AnyOf("sec", "min", "hour", "hr")
+_GAIT_RE = re.compile(r"\b(?:run|jog|walk)", re.I)
+_UNIT_RE = re.compile(r"sec|min|hour|hr|\ds\b", re.I)
+
+
+def _running_hint(text: str) -> bool:
+    """Whether `text` may hold a running session: a pace word, or a gait word with a time unit in the
+    few words before it ("30-minute easy runs", "3 min jogging"), as every running pattern has.
+    Most texts about runners say "run" somewhere; the unit is looked for only before each of them."""
+    pace = _PACE_WORDS(text)
+    if not pace and not _RUN_WORDS(text) or not _TIME_WORDS(text) and not _SECONDS_SYMBOL_RE.search(text):
+        return False
+    return pace or any(_UNIT_RE.search(text, max(0, m.start() - 30), m.start()) for m in _GAIT_RE.finditer(text))
+
+
 # "That's one round": the end of a round, not a count of them
 _ROUND_END_PATTERN = r"\b(?:that|this)(?:['’]s|\s+is|\s+was)\s+(?:one|a|your\s+first|the\s+first)\s+(?:full\s+)?(?:round|set|circuit|lap)\b"
 # Each family runs only on texts with a word all its matches contain (speed pre-filter).
@@ -488,10 +541,15 @@ _CONTEXT_MASKS: list[tuple[Callable[[str], bool], re.Pattern[str]]] = [
     (_tempo_hint, _compile_gated("|".join(f"(?:{p})" for p in _TEMPO_PATTERNS), re.I)),
     (AnyOf("take", "took", "last"), _compile_gated(_LASTS_PATTERN, re.I)),
     (AnyOf("total"), _compile_gated("|".join(f"(?:{p})" for p in _TOTAL_PATTERNS), re.I)),
-    (AnyOf("easy", "comfortabl", "manageable", "you can", "you could"),
+    (AnyOf("easy", "comfortabl", "manageable", "you can", "you could", "able to"),
      _compile_gated("|".join(f"(?:{p})" for p in _CONDITION_PATTERNS), re.I)),
+    (AnyOf(*_CRITERIA_WORDS), _compile_gated(_CRITERIA_LABEL_PATTERN, re.I)),
+    (AnyOf("landing"), _compile_gated(_LANDING_PAUSE_PATTERN, re.I)),
     (AnyOf("times"), _compile_gated("|".join(f"(?:{p})" for p in _LOAD_COUNT_PATTERNS), re.I)),
     (AnyOf("round", "set", "circuit", "lap"), _compile_gated(_ROUND_END_PATTERN, re.I)),
+    (_running_hint, _compile_gated("|".join(f"(?:{p})" for p in _RUNNING_PATTERNS), re.I)),
+    (AnyOf("beat", "trump", "outweigh", "better", "worth more"),
+     _compile_gated("|".join(f"(?:{p})" for p in _COMPARISON_PATTERNS), re.I)),
 ]
 
 # List numbering at the start of a line: "1.", "2)", "(1)".
@@ -593,6 +651,12 @@ _REPS_RE = _compile_gated(
     re.I,
 )
 _SETS_RE = _compile_gated(rf"{_LB}(?P<n>{_RANGE})\s+(?:total\s+)?{_SETU}", re.I)
+# Holds counted as such are the repetitions of the hold: "six holds of 40 seconds", "four 30-second
+# holds", and "4 x 30-second holds" (plural: four holds, where "3 x 30-second hold" is sets of one).
+_HOLD_WORDS = r"(?:(?:isometric|static)\s+)?holds\b"
+_HOLDS_RE = _compile_gated(rf"{_LB}(?P<n>{_RANGE})\s+(?:(?P<t>{_RANGE}{_TU})\s*-?\s*)?{_HOLD_WORDS}", re.I)
+_PLURAL_HOLDS_RE = re.compile(rf"\s*-?\s*{_HOLD_WORDS}", re.I)
+_HOLDS_HINT = AnyOf("holds")
 # "Every minute on the minute for 10 minutes", "EMOM x 12", "10-minute EMOM": one set starts each
 # minute, so the minutes count sets (the time is not a bout of the exercise).
 _EMOM_MIN = rf"(?P<n>{_RANGE})\s*-?\s*min(?:ute)?s?\.?"
@@ -678,6 +742,7 @@ _SETS_CONTEXT_RE = re.compile(
     r"(?:\s+(?:circuit|routine|sequence|series|workout|combo))?\s+(?:about\s+|for\s+|a\s+total\s+of\s+)?$",
     re.I,
 )
+_THROUGH_RE = re.compile(r"\s+through\b", re.I)
 _XN_SETS_WORDS = {"circuit", "circuits", "round", "rounds", "superset", "supersets", "set",
                   "sets", "routine", "workout", "block"}
 _TIMES_VERB_RE = re.compile(
@@ -690,13 +755,17 @@ _TIMES_VERB_RE = re.compile(
 # --------------------------------------------------------------------------
 
 # "progress to 60 seconds", also "progress to holding for 1 minute", "build to doing 15 reps"
-_FOLLOWED_BY_NUM = (rf"(?=\s+(?:(?:holding|hold|doing|do|performing)\s+(?:it\s+|this\s+|them\s+)?(?:for\s+)?)?"
-                    rf"(?:about\s+|around\s+|a\s+)?(?:{_NUM}|half\s+a|a\s+minute))")
+_NUM_NEXT = (rf"\s+(?:(?:holding|hold|doing|do|performing)\s+(?:it\s+|this\s+|them\s+)?(?:for\s+)?)?"
+             rf"(?:about\s+|around\s+|a\s+)?(?:{_NUM}|half\s+a|a\s+minute)")
+_FOLLOWED_BY_NUM = rf"(?={_NUM_NEXT})"
 _PREFIX_MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("progression", re.compile(
         r"\b(?:start|begin|starting|beginning)\s+(?:again|over)\s*(?:at|with|from)?\b|\brestart\s+(?:at|with)\b"
         # after a harder step, the count starts lower again: "add weight and drop back to 8 reps"
-        r"|\bdrop(?:ping)?\s+(?:back\s+)?(?:down\s+)?to\b|\bgo(?:ing)?\s+back\s+(?:down\s+)?to\b", re.I)),
+        r"|\bdrop(?:ping)?\s+(?:back\s+)?(?:down\s+)?to\b|\bgo(?:ing)?\s+back\s+(?:down\s+)?to\b"
+        # a harder variant and its own count: "progress to single-leg hops for 3 x 10" (with a number
+        # right after, "progress to 3 x 12", it is the target of the same exercise)
+        rf"|\b(?:progress(?:ing)?|advanc(?:e|ing))\s+(?:up\s+)?(?:on)?to\b(?!{_NUM_NEXT})", re.I)),
     ("target", re.compile(
         r"\bbuild(?:ing)?\s+(?:back\s+)?(?:up\s+)?to\b"
         r"|\bwork(?:ing)?\s+(?:your\s+way\s+|yourself\s+|your\s+self\s+|you\s+way\s+|way\s+)?up\s+to\b"
@@ -943,7 +1012,10 @@ def _core_atoms(sentence: str) -> tuple[tuple[_Atom, ...], str, str] | None:
         if m.group("tu"):
             # "3 x 30s": three timed bouts, i.e. sets (a circuit's rounds may turn them into reps later)
             secs = _time_range(b + m.group("tu"))
-            take(_Atom(m.start(), m.end(), sets=a, seconds=secs))
+            if _PLURAL_HOLDS_RE.match(sentence, m.end()):
+                take(_Atom(m.start(), m.end(), reps=a, seconds=secs, hold=True))
+            else:
+                take(_Atom(m.start(), m.end(), sets=a, seconds=secs))
         else:
             bi = _int_range(b)
             if bi is None:
@@ -963,6 +1035,12 @@ def _core_atoms(sentence: str) -> tuple[tuple[_Atom, ...], str, str] | None:
             b = _int_range(m.group("b"))
             if b is not None:
                 take(_Atom(m.start(), m.end(), sets=a, reps=b))
+    if _HOLDS_HINT(sentence):
+        for m in list(_HOLDS_RE.finditer(w())):
+            n = _int_range(m.group("n"))
+            secs = _time_range(m.group("t")) if m.group("t") else None
+            if n is not None and (secs is not None or not m.group("t")):
+                take(_Atom(m.start(), m.end(), reps=n, seconds=secs, hold=secs is not None))
     # times
     for m in list(_TIME_RE.finditer(w())):
         txt = m.group(0).lower()
@@ -1008,8 +1086,12 @@ def _core_atoms(sentence: str) -> tuple[tuple[_Atom, ...], str, str] | None:
             more = bool(m.group("more") or m.group("more2"))
         if r is None:
             continue
+        through = _THROUGH_RE.match(sentence, m.end())
         if more:
             take(_Atom(m.start(), m.end(), sets=(r[0] + 1, r[1] + 1)))
+        elif through:
+            # "30 seconds a side, three times through": passes through the work, i.e. sets
+            take(_Atom(m.start(), through.end(), sets=r))
         elif _SETS_CONTEXT_RE.search(before):
             obj = _SETS_CONTEXT_RE.search(before)
             strict = not obj.group(0).lower().lstrip().startswith("repeat")  # type: ignore[union-attr]
@@ -1452,7 +1534,7 @@ _NOTE_WORDS = re.compile(
 _WORDS_RE = re.compile(r"[A-Za-z]{2,}")
 _SIDE_WORDS_RE = re.compile(r"(?:^|\s)(?:each|per|either)\s+(?:side|leg|arm)\b", re.I)
 _SPACES_RE = re.compile(r"\s+")
-_NAME_EDGES_RE = re.compile(r"^[\s:–—\-x×,]+(?=\s|$)|[\s:–—\-,;]+$")
+_NAME_EDGES_RE = re.compile(r"^[\s:–—\-x×,|]+(?=\s|$)|[\s:–—\-,;|]+$")
 _LEADING_X_RE = re.compile(r"^[x×]\s+")
 
 
