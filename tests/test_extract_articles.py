@@ -1542,3 +1542,173 @@ def test_step_named_again_and_a_book_under_the_feet_are_equipment():
             "Seated heel raise\n3 x 12\nSit with the balls of your feet on a thick book and lift your heels.\n")
     assert "step" in a.exercises[1].equipment
     assert a.exercises[2].equipment == ["book"]
+
+
+# ---------------------------------------------------------------- page furniture and moves that are not prescribed
+
+
+def test_video_page_chapters_player_and_related_videos():
+    a = run("Ten-Minute Ankle Flow for Runners\n\n"
+            "\u25b6 Play video\n"
+            "Share   Save to playlist   Embed\n\n"
+            "Chapters\n"
+            "00:00 Welcome\n"
+            "00:40 Ankle circles\n"
+            "02:05 90/90 hip switches\n"
+            "04:30 Calf raises\n\n"
+            "Related videos\n"
+            "Knee Strength for Trail Runners | 14:08\n"
+            "Glute Work for Hill Runners | 9:51\n")
+    assert [e.name for e in a.exercises] == ["Ankle circles", "90/90 hip switches", "Calf raises"]
+    assert all(e.section_id is None for e in a.exercises)
+
+
+def test_threads_and_videos_listed_after_the_routine_are_not_exercises():
+    a = run("Calf Strength for Hill Runners\n\n"
+            "Calf raise\n3 x 15\nRise onto your toes and lower slowly.\n\n"
+            "Related videos\n"
+            "Copenhagen plank - three levels | 6:40\n\n"
+            "Similar threads\n"
+            "- Single-leg squats - how deep is deep enough?\n")
+    assert [e.name for e in a.exercises] == ["Calf raise"]
+
+
+def test_a_suggestion_introduces_the_exercise_it_names():
+    a = run("Hip Strength for Runners\n\n"
+            "Glute bridge\n3 x 12\nPress through your heels and lift your hips.\n\n"
+            "Anything else?\n\n"
+            "Good question, and there is one more. I'd add side planks.\n")
+    assert [e.canonical_name for e in a.exercises] == ["glute bridge", "side plank"]
+
+
+def test_lines_of_a_sample_week_are_not_exercises():
+    a = run("Base Phase Strength for Runners\n\n"
+            "Split squat\n3 x 8 each leg\nStep long and drop the back knee.\n\n"
+            "A typical week\n"
+            "Monday: rest\n"
+            "Thursday: 6 x 400 m at 5K pace + strength\n"
+            "Saturday - 90 minute long run\n")
+    assert [e.name for e in a.exercises] == ["Split squat"]
+
+
+def test_question_and_instruction_headings_in_capitals_are_not_exercises():
+    a = run("Shin Strength for Runners\n\n"
+            "HOW OFTEN\n"
+            "Do the session three times a week.\n\n"
+            "GENERAL INSTRUCTIONS\n"
+            "Complete this programme once a day, five days a week.\n\n"
+            "TOE RAISE\n"
+            "Lean on a wall and lift your toes towards your shins.\n"
+            "3 sets of 15.\n")
+    assert [e.name for e in a.exercises] == ["TOE RAISE"]
+    assert (a.frequency_min, a.frequency_max) == (3, 3)
+
+
+def test_running_or_cycling_named_in_prose_is_not_an_exercise():
+    a = run("Knee Plan for Runners\n\n"
+            "Wall sit\n3 x 30 seconds\nSlide down the wall until your knees are bent.\n\n"
+            "Rest days\n"
+            "On days off, a 20-minute spin on an exercise bike keeps you fit without loading the knee. "
+            "Wait until week 4 before you add strides to your easy runs.\n")
+    assert [e.name for e in a.exercises] == ["Wall sit"]
+    # listed in the routine, the same activity is one of its exercises
+    b = run("Knee Plan for Runners\n\nWarm-up\n- Exercise bike 5 min easy\n- Leg swings 10 each way\n")
+    assert [e.canonical_name for e in b.exercises] == ["stationary bike", "leg swing"]
+
+
+def test_moves_under_a_heading_of_moves_to_avoid_are_not_exercises():
+    a = run("Hip Strength for Runners\n\n"
+            "Main set\n"
+            "Glute bridge - 3 x 12\n"
+            "Side plank - 3 x 20 seconds each side\n\n"
+            "MOVES TO AVOID (FOR NOW)\n"
+            "Jump squats\n"
+            "They load the knee too fast while it is still sore.\n"
+            "Hip thrust machine\n"
+            "Save it for when you can get to a gym.\n\n"
+            "Walking lunges look harmless, but they flare a sore knee.\n\n"
+            "Cool-down\n"
+            "Pigeon stretch - 30 seconds each side\n")
+    assert [e.name for e in a.exercises] == ["Glute bridge", "Side plank", "Pigeon stretch"]
+
+
+@pytest.mark.parametrize("remark", [
+    "Our coach doesn't program jump squats for beginners.",
+    "Box jumps are fun, but they won't fix a weak hip.",
+    "I've been doing clamshells for months with nothing to show for it.",
+])
+def test_moves_a_sentence_dismisses_are_not_exercises(remark):
+    a = run("Hip Strength for Runners\n\n"
+            "Glute bridge\n3 x 12\nPress through your heels and lift your hips.\n\n"
+            f"A word on other moves\n\n{remark}\n")
+    assert [e.canonical_name for e in a.exercises] == ["glute bridge"]
+
+
+def test_kit_named_after_a_movement_is_not_that_movement():
+    a = run("Upper Body for Trail Runners\n\n"
+            "What you need\n\n"
+            "You will need a mat, a pull-up bar and a light band.\n\n"
+            "Band pull-apart\n3 x 15\nPull the band apart at shoulder height.\n")
+    assert [e.canonical_name for e in a.exercises] == ["band pull-apart"]
+
+
+def test_forum_thread_keeps_the_answers_routine():
+    a = run("Glute moves for a first marathon?\n"
+            "Started by hillgoat_77, 3 March 2025\n\n"
+            "I've been doing fire hydrants and donkey kicks off YouTube but my hips still fade after 25 km. Thanks!\n\n"
+            "Reply   Quote   Like (1)\n\n"
+            "---\n\n"
+            "Coach_Rosalind\n"
+            "Posted 3 March 2025 - 09:12 AM\n\n"
+            "Twice a week, do this:\n"
+            "Split squat - 3 x 8 each leg\n"
+            "Side plank - 3 x 30 seconds each side\n\n"
+            "--\n"
+            "Rosalind Achebe | Endurance coach\n\n"
+            "Reply   Quote   Like (9)\n\n"
+            "---\n\n"
+            "trailmouse\n"
+            "Posted 3 March 2025 - 11:40 AM\n\n"
+            "Quote from hillgoat_77: \"Would wall sits help?\"\n\n"
+            "I'd add single-leg calf raises.\n\n"
+            "Similar threads\n"
+            "- Hip hikes or side steps for IT band pain?\n")
+    assert [e.canonical_name for e in a.exercises] == ["split squat", "side plank", "single-leg calf raise"]
+    assert a.author == "Rosalind Achebe"
+
+
+LEAFLET_ARTICLE = (
+    "Harrowmere District Hospitals\n"
+    "Health Services Trust\n"
+    "\n"
+    "Patient information\n"
+    "\n"
+    "Exercises for Runners with Shin Pain\n"
+    "\n"
+    "Do these exercises three times a week.\n"
+    "\n"
+    "Strengthening exercises\n"
+    "\n"
+    "Calf raise\n"
+    "Rise onto your toes and lower slowly.\n"
+    "\n"
+    "Shin pain exercises for runners\n"
+    "Page 1 of 2\n"
+    "\n"
+    "Harrowmere District Hospitals\n"
+    "Health Services Trust\n"
+    "\n"
+    "Toe raise\n"
+    "Lean your back on a wall and lift your toes towards your shins.\n"
+    "\n"
+    "Shin pain exercises for runners\n"
+    "Page 2 of 2\n"
+)
+
+
+def test_printed_leaflet_running_heads_are_no_title_part_or_exercise():
+    a = run(LEAFLET_ARTICLE)
+    assert a.title == "Exercises for Runners with Shin Pain"
+    assert a.organization == "Harrowmere District Hospitals Health Services Trust"
+    assert [e.name for e in a.exercises] == ["Calf raise", "Toe raise"]
+    assert [section_title(a, e) for e in a.exercises] == ["Strengthening exercises"] * 2

@@ -492,3 +492,157 @@ def test_author_is_the_byline_under_the_title_before_an_earlier_sign_off():
     title = find_title(lines, [is_boilerplate(l.text) for l in lines])
     assert find_author(lines, NEWSLETTER_PIECE, title) == "Idris Vale"
     assert find_author(lines, NEWSLETTER_PIECE) == "Ruth Amos"  # with no title: the first cue in the text
+
+
+# ---------------------------------------------------------------- round 4: video pages, forum posts, printed leaflets
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "\u25b6 Play video",
+        "Trouble loading? Watch it on YouTube instead.",
+        "Share   Save to playlist   Embed",
+        "Reply   Quote   Like (12)",
+        "Like \u00b7 Reply \u00b7 Flag",
+        "Tweet",
+        "Quoting hillgoat_77: \"Lunges wrecked my knees.\"",
+        "trailmouse wrote:",
+    ],
+)
+def test_video_player_and_forum_post_chrome_is_boilerplate(line):
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize("line", ["Squat like you are sitting into a low chair", "Share the load between both legs.",
+                                  "Reply to each set with a short rest", "Watch your knees on the way down"])
+def test_sentences_with_button_words_are_not_boilerplate(line):
+    assert not is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "byline,name",
+    [
+        ("Presented by Ottilie Brandt, DPT \u00b7 9 April 2025 \u00b7 22:10", "Ottilie Brandt"),
+        ("Hosted by Caspar Lindgren | Strength coach", "Caspar Lindgren"),
+        ("Clinician: Beatrix Ollerenshaw, Physiotherapist", "Beatrix Ollerenshaw"),
+        ("Therapist: Naveen Coutts", "Naveen Coutts"),
+        ("Prescribed by: Greta Halloran, MSK Physio", "Greta Halloran"),
+    ],
+)
+def test_author_from_video_presenter_and_handout_clinician_fields(byline, name):
+    text = f"Stronger Calves in Six Weeks\n{byline}\n\nCalf strength is the base of every stride you take.\n"
+    assert author_of(text) == name
+
+
+def test_author_is_not_a_button_bar_under_a_thank_you():
+    text = ("Which glute moves for a first marathon?\n\n"
+            "My hips ache after twenty miles and I have no idea where to start with strength work.\n\n"
+            "Thanks!\n\n"
+            "Reply   Quote   Like (2)\n")
+    assert author_of(text) is None
+
+
+def test_author_from_a_post_signature_under_its_dashes():
+    # below the body, where a "Name | role" line is no longer read as a byline
+    text = ("Which glute moves for a first marathon?\n\n"
+            "Do bridges and side planks twice a week and keep at it for two months before you judge them. Add a "
+            "set every fortnight, keep the reps slow and controlled, and stop any move that makes your knee ache.\n\n"
+            "--\n"
+            "Rosalind Achebe | Endurance coach | Fenwick Trail Club\n"
+            "\"Easy days easy, hard days hard.\"\n")
+    assert author_of(text) == "Rosalind Achebe"
+
+
+def test_organization_of_a_letterhead_over_its_contact_line():
+    text = ("WILLOWBANK PHYSIO & REHAB\n"
+            "Unit 9, Tanner Row, Hexham NE46 1AB  \u00b7  Tel 01434 602 117\n\n"
+            "Shin Splints - Stage 2\n\n"
+            "Do these exercises on four days a week.\n")
+    assert org_of(text) == "WILLOWBANK PHYSIO & REHAB"
+    # the same name without the contact line under it reads as a heading about rehab
+    assert org_of(text.replace("Unit 9, Tanner Row, Hexham NE46 1AB  \u00b7  Tel 01434 602 117\n", "")) is None
+
+
+def test_organization_split_over_two_letterhead_lines():
+    text = ("Marlow Vale Community Hospitals\n"
+            "Public Health Partnership Trust\n\n"
+            "Patient information\n\n"
+            "Hip Strength Exercises for Runners\n\n"
+            "Do these exercises three times a week.\n")
+    assert org_of(text) == "Marlow Vale Community Hospitals Public Health Partnership Trust"
+
+
+def test_organization_is_the_company_before_the_part_of_its_site():
+    text = ("Blackthorn Running Co. Stories\n"
+            "Shop   Races   Stories\n\n"
+            "Three Band Moves for Stronger Ankles\n\n"
+            "Ankles take a beating on rough ground.\n")
+    assert org_of(text) == "Blackthorn Running Co."
+
+
+def test_title_of_a_handout_is_the_condition_under_its_form_heading():
+    text = ("CASTLEGATE PHYSIO CLINIC\n"
+            "\n"
+            "HOME EXERCISE PROGRAMME\n"
+            "\n"
+            "Patellar Tendon Pain - Phase 1\n"
+            "\n"
+            "Complete these exercises once a day.\n")
+    assert title_of(text) == "Patellar Tendon Pain - Phase 1"
+    # with nothing more specific under it, the form heading is the title
+    plain = "Castlegate\n\nHome Exercise Programme\n\nDo these exercises every day after your run, and stop if they hurt.\n"
+    assert title_of(plain) == "Home Exercise Programme"
+
+
+LEAFLET = (
+    "Harrowmere District Hospitals\n"
+    "Health Services Trust\n"
+    "\n"
+    "Patient information\n"
+    "\n"
+    "Exercises for Runners with Shin Pain\n"
+    "\n"
+    "Do these exercises three times a week.\n"
+    "\n"
+    "Shin pain leaflet | ref HDH/0042\n"
+    "Page 1 of 3\n"
+    "\n"
+    "Harrowmere District Hospitals\n"
+    "Health Services Trust\n"
+    "\n"
+    "Calf raise\n"
+    "Rise onto your toes and lower slowly.\n"
+    "\n"
+    "Shin pain leaflet | ref HDH/0042\n"
+    "Page 2 of 3\n"
+    "\n"
+    "Harrowmere District Hospitals\n"
+    "Health Services Trust\n"
+    "\n"
+    "Toe raise\n"
+    "Lift your toes towards your shins.\n"
+    "\n"
+    "Shin pain leaflet | ref HDH/0042\n"
+    "Page 3 of 3\n"
+)
+
+
+def test_running_heads_of_a_printed_leaflet():
+    from runstrength.extract.meta import running_heads
+
+    lines = split_lines(normalize(LEAFLET))
+    heads = {lines[i].text for i in running_heads(lines)}
+    assert heads == {"Harrowmere District Hospitals", "Health Services Trust", "Shin pain leaflet | ref HDH/0042"}
+    # the letterhead printed on every page is no title
+    boiler = [is_boilerplate(l.text) or i in running_heads(lines) for i, l in enumerate(lines)]
+    title = find_title(lines, boiler)
+    assert title is not None and title.text == "Exercises for Runners with Shin Pain"
+    assert find_organization(LEAFLET, lines[:title.index]) == "Harrowmere District Hospitals Health Services Trust"
+
+
+def test_no_running_heads_without_page_marks():
+    from runstrength.extract.meta import running_heads
+
+    lines = split_lines(normalize(LEAFLET.replace("Page ", "Part ")))
+    assert running_heads(lines) == set()

@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 from runstrength.extract import dosage as dz
 from runstrength.extract import lexicon
 from runstrength.extract.gates import AnyOf
-from runstrength.extract.meta import byline_name, find_author, find_organization, find_title
+from runstrength.extract.meta import byline_name, find_author, find_organization, find_title, running_heads
 from runstrength.extract.nlp import EQUIPMENT_KEY, EXERCISE_KEY, MUSCLE_KEY, norm_tokens
 from runstrength.extract.roles import (
     CLAUSE_HEAD_RE,
@@ -90,7 +90,7 @@ _ALL_EXERCISES_RE = re.compile(r"^(these|both|all|all of these|all these|the abo
 # _LEFT_OUT_BEFORE_RE: said of the exercise named right after it (within a few words): "avoid deep squats",
 # "you won't find leg curls".
 _LEFT_OUT_BEFORE_RE = re.compile(
-    r"\b(?:avoid(?:ing)?|skip(?:ping)?|steer clear of|won't|will not|wouldn't|don't|do not|never|no|not|"
+    r"\b(?:avoid(?:ing)?|skip(?:ping)?|steer clear of|won't|will not|wouldn't|don't|do not|doesn't|does not|never|no|not|"
     r"instead of|rather than|swap(?:ped)?|replace[ds]?)\b(?:\W+\w+){0,3}\W*$", re.I)
 # Anywhere in the sentence: "we have left X out", "X is another option, but ...", "we keep those for ...".
 _LEFT_OUT_RE = re.compile(
@@ -98,7 +98,15 @@ _LEFT_OUT_RE = re.compile(
     r"another (?:great |good |useful )?(?:option|alternative|choice)|keep (?:those|these|them|it) for|"
     # "... but you will not see them in this plan": said after the exercise it leaves out
     r"(?:won't|will not|wouldn't) (?:find|see) (?:it|them|those|these)\b|"
-    r"(?:isn't|aren't|is not|are not) (?:in|on|part of) (?:this|the|our) (?:list|routine|plan|programme|program|session))\b", re.I)
+    r"(?:isn't|aren't|is not|are not) (?:in|on|part of) (?:this|the|our) (?:list|routine|plan|programme|program|session)|"
+    # the writer's own history, not the routine: "I've been doing clamshells and planks", "I've tried lunges"
+    r"I(?:'ve|\u2019ve| have) (?:been doing|tried|done))\b", re.I)
+# Said right after the exercise it dismisses: "Box jumps are fun, but they won't fix this", "Clams are far too
+# easy to make a difference".
+_DISMISSED_AFTER_RE = re.compile(
+    r"\W*(?:[\w'\u2019]+\W+){0,8}?(?:(?:won't|will not|wouldn't|don't|do not|doesn't|does not|can't|cannot)\s+"
+    r"(?:fix|solve|help|change|make (?:a|any|much|the) difference)|too (?:easy|light|gentle) to (?:make|do|change))\b", re.I)
+_DISMISSED_HINT = AnyOf("t ", "not", "too ")  # "n't " with either apostrophe
 # A question, asked or reported, only names what is asked about ("Would clamshells help?",
 # "Runners often ask whether they should foam roll"): the routine is in the answer.
 _ASKED_RE = re.compile(r"\b(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?)\b(?:\s+\w+){0,2}?\s+(?:whether|if|about)\b", re.I)
@@ -133,6 +141,10 @@ _NAMED_AS_RE = re.compile(
     r"(?:^|[-,;:(]\s*|\s)(?:that's|that is|this is|it's|it is|which is)\s+(?:called\s+|known as\s+)?(?:the|a|an)\s+"
     r"(?P<name>[A-Za-z][\w'-]*(?:\s+[\w'-]+){0,4}?)\s*[.!)]?\s*$", re.I)
 _NAMED_AS_HINT = AnyOf("that", "this", "it's", "it is", "which", "That", "This", "It's", "It is")
+# Nouns after an exercise's name that make it a word of another thing: its position or version, or the kit
+# it is done on ("a pull-up bar", "the squat rack", "a dip station").
+_NOT_THE_MOVE_AFTER = frozenset({"position", "positions", "stance", "version", "bar", "bars", "rack", "racks", "station",
+                                 "stations", "machine", "machines"})
 # Sequence words that may open a sentence naming the next exercise ("Finally, a side plank from your knees.").
 _SEQUENCE_WORDS = {"first", "firstly", "second", "secondly", "third", "thirdly", "fourth", "fifth", "next", "then", "finally",
                    "lastly", "last", "now"}
@@ -188,6 +200,23 @@ _REPEAT_WHOLE_RE = re.compile(r"\brepeat (this|the|that) (whole )?(routine|circu
 _RULE_VERB_RE = re.compile(r"^\W*(?:complete|do|perform|repeat|go\s+through|run\s+through|work|aim\s+for|try|finish)\b")
 # Line kinds after which a paragraph is a part's instructions.
 _HEADING_KINDS = ("section", "other_heading", "title", "")
+# Line kinds (after a maybe_heading is resolved) that head a part of the page.
+_PART_HEAD_KINDS = frozenset({"section", "other_heading", "tentative", "article_sets"})
+# A heading of the moves left out of the routine: "What to avoid", "Exercises to skip (for now)", "What I left
+# out", "DON'T DO THIS" ("Don't skip the warm-up" keeps what it names).
+_AVOID_HEAD_RE = re.compile(
+    # what is left out closes the heading ("How to avoid shin pain" names the routine's aim)
+    r"\b(?:avoid|skip|not to do|leave out|leaves out|left out|leaving out)(?:\s+(?:these|this|them|it))?(?:\s+for now)?"
+    r"\s*(?:\([^()]*\))?\W*$"
+    r"|^\W*(?:don'?t|don\u2019t|do not|never)\s+(?:do|try|use|lift|perform|bother)\b", re.I)
+_AVOID_HEAD_HINT = AnyOf("avoid", "skip", "not", "out", "n't", "n\u2019t", "never", ignore_case=False)
+_AVOID_HEAD_WORDS = 10
+
+
+def _avoid_heading(text: str) -> bool:
+    """A heading over moves the routine leaves out (see _AVOID_HEAD_RE); not a sentence."""
+    low = text.lower()
+    return _AVOID_HEAD_HINT(low) and not text.rstrip().endswith(".") and _AVOID_HEAD_RE.search(text) is not None
 
 
 def _shouted(text: str) -> bool:
@@ -341,6 +370,7 @@ class _Builder:
         self._starts_at: tuple[int, int] | None = None  # (line index, sentence): see _named_later
         self._recap = False  # the list being read repeats exercises already met (see register)
         self._tags: dict[str, _Ex] = {}  # superset label ("A1") -> the exercise it was last given to
+        self._avoiding = False  # under a heading of moves to avoid ("What to avoid"): no exercise is made
         # Each doc's text is its line's text (spaCy keeps the text it was given, byte for
         # byte); Doc.text would rebuild it from every token on each access.
         self._views: dict[int, str] = {id(d): l.text for l, d in zip(lines, docs)}
@@ -604,7 +634,7 @@ class _Builder:
             return  # "you should be able to do 20 squats and 10 hops": a test of readiness, not the routine
         for a, b in names:
             span = next((sp for sp in doc_spans(doc, EXERCISE_KEY) if sp.start_char == a and sp.end_char == b), None)
-            if span is None or self._left_out(doc, span, s_start, s_end):
+            if span is None or self._not_prescribed(doc, span, s_start, s_end):
                 continue
             self.register(self.text[line.start + a: line.start + b], line.start + a, line.start + b, doc, a, section)
 
@@ -690,11 +720,16 @@ class _Builder:
     def build(self) -> Article:
         lines, docs = self.lines, self.docs
         boiler_flags = [is_boilerplate(l.text) for l in lines]
+        heads = running_heads(lines)
+        for i in heads:
+            boiler_flags[i] = True
         title_line = find_title(lines, boiler_flags, is_exercise=lambda t: exercise_like(t, None, 0))
         roles = [analyse_line(l, d) for l, d in zip(lines, docs)]
         if "\t" in self.text or "|" in self.text:
             for i, role in table_roles(self.text, lines).items():
                 roles[i] = role
+        for i in heads:
+            roles[i] = Role("boiler")
         end_at = _routine_end(roles, lines)
         top = _deck_end(lines, roles, title_line)
 
@@ -734,6 +769,22 @@ class _Builder:
                     kind = "tentative"
                 else:
                     kind = "other_heading"
+            if kind in _PART_HEAD_KINDS and len(line.words) <= _AVOID_HEAD_WORDS and _avoid_heading(line.text):
+                # "What to avoid", "DON'T DO THIS": the moves under it are left out of the routine
+                kind = "avoid"
+            if kind == "avoid" or self._avoiding and kind in _PART_HEAD_KINDS:
+                self._avoiding = kind == "avoid"
+                if self._avoiding:
+                    if tentative is not None:
+                        section = self._settle(tentative, section)
+                        tentative = None
+                    section, section_single, current, in_list = None, False, [], False
+                    last_kind = "other_heading"
+                    continue
+            if self._avoiding and kind in ("exercise", "combined"):
+                current = []
+                last_kind = kind
+                continue
             if kind in ("other_heading", "section", "combined", "tentative") and tentative is not None:
                 section = self._settle(tentative, section)
                 tentative = None
@@ -920,12 +971,26 @@ class _Builder:
 
     def _left_out(self, doc: Doc, span, s_start: int, s_end: int) -> bool:
         """A sentence that names a new exercise only to leave it out of the routine ("skip deep squats",
-        "you won't find leg curls here", "X is another option, but ..."): no exercise is made of it."""
+        "you won't find leg curls here", "X is another option, but ...", "X won't fix that"): no exercise is
+        made of it."""
         view = self.view(doc)
         before = _KEEP_IT_RE.sub(" ", view[max(s_start, span.start_char - 60):span.start_char])
-        if not (_LEFT_OUT_BEFORE_RE.search(before) or _LEFT_OUT_RE.search(view, s_start, s_end) or _asks(view, s_start, s_end)):
+        if not (_LEFT_OUT_BEFORE_RE.search(before) or _LEFT_OUT_RE.search(view, s_start, s_end) or _asks(view, s_start, s_end)
+                or _DISMISSED_HINT(view[span.end_char:s_end]) and _DISMISSED_AFTER_RE.match(view, span.end_char, s_end)):
             return False
         return self.find(norm_tokens(span.text), _canonical_entry(span.text, doc, span.start_char)) is None
+
+    def _not_prescribed(self, doc: Doc, span, s_start: int, s_end: int) -> bool:
+        """A new exercise a prose sentence names that is no move of the routine: one it leaves out
+        (_left_out), one named under a heading of moves to avoid, or a running, cycling or swimming session
+        ("an easy spin on the bike on rest days", "before you bring back strides"): training around the
+        routine, which makes an exercise only where the routine lists it."""
+        if self._left_out(doc, span, s_start, s_end):
+            return True
+        entry = _canonical_entry(span.text, doc, span.start_char)
+        if not self._avoiding and (entry is None or entry["canonical"] not in vocab()["context_activities"]):
+            return False
+        return self.find(norm_tokens(span.text), entry) is None
 
     def _early_mention(self, doc: Doc, sent):
         """An exercise named within the first words of a sentence, not as an object ("of a push-up")."""
@@ -937,7 +1002,7 @@ class _Builder:
                 return None
             prev = doc[span.start - 1].lower_ if span.start > sent.start else ""
             nxt = doc[span.end].lower_ if span.end < len(doc) else ""
-            if (prev in ("of", "from", "into", "with", "your", "my") or nxt in ("position", "positions", "stance", "version")
+            if (prev in ("of", "from", "into", "with", "your", "my") or nxt in _NOT_THE_MOVE_AFTER
                     or prev in ("or", "and", ",") and span.start - 1 == object_end):
                 # "three minutes of brisk walking or cycling", "rounds of bridges, squats and lunges": the
                 # names listed after an object are objects too
@@ -945,7 +1010,7 @@ class _Builder:
                 continue
             if nxt == "-" and not doc[span.end - 1].whitespace_:
                 continue  # the first word of a compound ("a walk-run plan"), not the exercise
-            if self._left_out(doc, span, sent.start_char, sent.end_char):
+            if self._not_prescribed(doc, span, sent.start_char, sent.end_char):
                 return None  # "You won't find leg extensions on this list", "avoid deep squats"
             return span
         return None
@@ -1047,7 +1112,7 @@ class _Builder:
                              named=False, section=section, tokens=norm_tokens(sig.get("name") or sig["canonical"]), aliases=list(sig.get("aliases", []))[:3])
                     self.exercises.append(ex)
                     return [ex]
-        if span is not None and self._left_out(doc, span, first.start_char, first.end_char):
+        if span is not None and self._not_prescribed(doc, span, first.start_char, first.end_char):
             return current if fresh else []
         if span is not None:
             name = self.text[line.start + span.start_char: line.start + span.end_char]
@@ -1117,7 +1182,7 @@ class _Builder:
                 name = self.text[line.start + span.start_char: line.start + span.end_char]
                 return self.register(name, line.start + span.start_char, line.start + span.end_char, doc, span.start_char, section)
             span = self.subject_mention(doc, s, e) or self._introduced(doc, s, e)
-            if span is not None and not self._left_out(doc, span, s, e):
+            if span is not None and not self._not_prescribed(doc, span, s, e):
                 self._starts_at = (line.index, n)
                 name = self.text[line.start + span.start_char: line.start + span.end_char]
                 return self.register(name, line.start + span.start_char, line.start + span.end_char, doc, span.start_char, section)
@@ -1209,7 +1274,7 @@ class _Builder:
                 continue  # "Third, step-ups." only says which exercise comes next
             if n > 0:
                 span = self.subject_mention(doc, s, e) or self._ordinal_naming(doc, s, e) or self._introduced(doc, s, e)
-                if span is not None and not self._left_out(doc, span, s, e):
+                if span is not None and not self._not_prescribed(doc, span, s, e):
                     ent = _canonical_entry(span.text, doc, span.start_char)
                     if not any(_same_family(ex, norm_tokens(span.text), ent) for ex in current):
                         name = self.text[line.start + span.start_char: line.start + span.end_char]

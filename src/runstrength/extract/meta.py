@@ -37,11 +37,15 @@ _NAME_RE = re.compile(rf"^(?P<name>{_NAME})")
 _AFTER_NAME = r"(?=\s*(?:$|[,|(<\u00b7\u2022/-]|\s(?i:on|and|for|in)\s)|\s+[A-Z][A-Za-z.]*[A-Z]\b)"
 # Case-insensitive lead words only: the name itself must be capitalised.
 _BYLINE_BODY = (
-    r"(?:(?i:(?:written|posted|reviewed|published|prepared|compiled|answered|programmed|designed|created)\s+by\s*:?"
+    # A video's presenter ("Presented by Jo Lee, DPT"), a handout's prescriber ("Prescribed by: Jo Lee").
+    r"(?:(?i:(?:written|posted|reviewed|published|prepared|compiled|answered|programmed|designed|created|presented|hosted|"
+    r"prescribed)\s+by\s*:?"
     # A newsletter's editorial: "From the desk of Coach Jo Lee, ...".
     r"|from\s+the\s+desk\s+of|words\s*(?::|\s+by)|by\s*:?|author\s*:?"
     # A newsletter's sender, a forum's answer: "From: Coach Jo Lee <...>", "Answer from Jo Lee (Physio)".
-    r"|(?i:from\s*:|answer\s+(?:from|by)))"
+    r"|(?i:from\s*:|answer\s+(?:from|by))"
+    # A handout's clinician field: "Clinician: Jo Lee, Physiotherapist", "Therapist: Jo Lee".
+    r"|(?i:clinician|therapist|physiotherapist|physio|practitioner)\s*:)"
     # "Posted 14 May 2024 by ...", "Published on May 2, 2024 by ..."
     r"|(?i:posted|published|written|updated)(?:\s+(?i:on))?\s+[\w ,.]{1,30}?\s+(?i:by))"
     rf"\s+(?:(?i:coach)\s+)?(?P<name>{_NAME}){_AFTER_NAME}"
@@ -50,7 +54,8 @@ _BYLINE_RE = re.compile("^" + _BYLINE_BODY)
 # A byline as one item of a bar: "Video notes | Written by Jo Lee, DPT | 12 min".
 _BYLINE_ITEM_RE = re.compile(r"\s[|\u00b7\u2022]\s+" + _BYLINE_BODY)
 # The lead of a byline whatever the name's form ("Asked by runner_jo"): the line above is the title.
-_BYLINE_LEAD_RE = re.compile(r"^\W*(?:asked|posted|written|published|submitted|started|answered|prepared|programmed|designed|created)"
+_BYLINE_LEAD_RE = re.compile(r"^\W*(?:asked|posted|written|published|submitted|started|answered|prepared|programmed|designed|created"
+                             r"|presented|hosted)"
                              r"\s+by\s*:?\s+\S", re.I)
 # A byline without "by": the name, a separator, then the writer's role or the date ("Jo Lee | Coach").
 _NAME_LINE_RE = re.compile(rf"^(?:(?i:coach)\s+)?(?P<name>{_NAME})\s*(?:[|,\u00b7\u2022/-]|\s\s)\s*(?P<rest>\S.*)$")
@@ -85,6 +90,42 @@ def _nav_words() -> frozenset[str]:
 
 
 # ---------------------------------------------------------------- page header
+
+# A printed page's number ("Page 2 of 4", "Page 3", "2/4"): pages of a PDF handout end or start here.
+_PAGE_MARK_RE = re.compile(r"\bpage\s+\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?\b|^\W*\d{1,3}\s*(?:/|of)\s*\d{1,3}\W*$", re.I)
+_PAGE_MARK_HINT = AnyOf("page", "/", "of")
+# Lines either side of a page mark that may be the page's running head or foot.
+_RUNNING_SPAN = 3
+_PAGE_MARK_WORDS = 12
+
+
+def running_heads(lines: Sequence[Line]) -> set[int]:
+    """Indices of the running heads and feet of a printed document: lines repeated word for word by two
+    page breaks or more (the letterhead, the leaflet's title and reference printed on every page). The
+    document's first and last lines count as by a break (page 1's head, the last page's foot). No routine
+    text: a heading among them would split the routine at every page break."""
+    marks = [i for i, line in enumerate(lines)
+             if len(line.words) <= _PAGE_MARK_WORDS and _PAGE_MARK_HINT(line.text) and _PAGE_MARK_RE.search(line.text)]
+    if len(marks) < 2:
+        return set()
+    n = len(lines)
+    at_mark = set(marks)
+    windows = [range(0, min(n, _RUNNING_SPAN)), range(max(0, n - _RUNNING_SPAN), n)]
+    windows += [range(max(0, m - _RUNNING_SPAN), min(n, m + _RUNNING_SPAN + 1)) for m in marks]
+    keys = [" ".join(line.text.lower().split()) for line in lines]
+    near: dict[str, set[int]] = {}  # text -> the breaks it stands by
+    seen_at: dict[str, set[int]] = {}  # text -> the lines where it does (a line of a short page is by two breaks)
+    flagged: set[int] = set()
+    for k, window in enumerate(windows):
+        for j in window:
+            if j not in at_mark:
+                near.setdefault(keys[j], set()).add(k)
+                seen_at.setdefault(keys[j], set()).add(j)
+    repeated = {key for key, ks in near.items() if len(ks) >= 2 and len(seen_at[key]) >= 2}
+    for key in repeated:
+        flagged |= seen_at[key]
+    return flagged
+
 
 # Breadcrumb arrows: a title never has one between spaces ("Home › Blog", "Home > News").
 _CRUMB_RE = re.compile(r"\s(?:\u203a|\u00bb|>|\u2192)\s")
@@ -170,6 +211,21 @@ def is_titleish(line: Line, boiler: bool) -> bool:
     )
 
 
+_FORM_WORD_RE = re.compile(r"[a-z]+")
+
+
+def _form_heading(text: str) -> bool:
+    """A heading made only of the words of a handout's form ("Home Exercise Programme", "Patient
+    information"): the kind of document, not its topic."""
+    words = _FORM_WORD_RE.findall(text.lower())
+    return bool(words) and all(w in _form_words() for w in words)
+
+
+@lru_cache(maxsize=1)
+def _form_words() -> frozenset[str]:
+    return frozenset(meta_lexicon()["form_heading_words"])
+
+
 # Lines of the page's top searched for the title, and how many title-like lines are weighed.
 _TITLE_SCAN = 15
 _TITLE_CANDIDATES = 4
@@ -193,8 +249,16 @@ def _title_score(lines: list[Line], i: int, is_exercise: Callable[[str], bool], 
     words = text.split()
     if len(words) <= 6 and words[-1].lower() in _org_places():
         score -= 2
-    if i + 1 < len(lines) and lines[i + 1].gap == 0 and is_navigation(lines[i + 1].text):
-        score -= 1
+    if _form_heading(text) and any(is_titleish(line, False) and not _form_heading(line.text)
+                                   for n, line in enumerate(lines[i + 1:i + 3], i + 1) if not _furniture(line, boiler, n)):
+        # a handout's printed form heading ("HOME EXERCISE PROGRAMME") over the line naming the condition: that
+        # line is the title, even when it names no topic word ("Shin Splints - Stage 2")
+        score -= 3
+    if i + 1 < len(lines) and lines[i + 1].gap == 0:
+        if _contact_line(lines[i + 1].text):
+            score -= 3  # a letterhead's name over its address or phone, whatever its words are about
+        elif is_navigation(lines[i + 1].text):
+            score -= 1
     # The byline sits under the title, at most a standfirst (a sentence, not a heading) away; form
     # fields and other page furniture between them do not count.
     after = [line for n, line in enumerate(lines[i + 1:i + 6], i + 1) if not _furniture(line, boiler, n)][:2]
@@ -340,8 +404,55 @@ def _site_name(text: str) -> str | None:
     if not _SITE_NAME_RE.match(text) or text.lower() in _nav_words():
         return None
     if _TOPIC_RE.search(text) and text.split()[-1].lower() not in _org_places() and not _BRAND_WORD_RE.search(text):
-        return None
+        # "Peak Running Co. Journal": a company's name, then the part of its site
+        m = _COMPANY_PREFIX_RE.match(text)
+        return m.group("name") if m else None
     return text
+
+
+# A name that ends on a company form before more words: the company is the name up to its form.
+_COMPANY_PREFIX_RE = re.compile(r"(?P<name>.+?\s(?:Co\.|Company|Inc\.?|Ltd\.?|LLC|Limited))\s+\S")
+
+
+_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+
+
+# Lower-case words a letterhead's contact line may have ("Tel", "hello@...", "or"): more make it a sentence
+# ("Call us on ... to book an appointment"), a call to action that may follow a title.
+_CONTACT_LOWER_WORDS = 2
+
+
+def _contact_line(text: str) -> bool:
+    """A letterhead's contact line: a phone number, street address or e-mail address, not a sentence."""
+    if sum(1 for w in text.split() if w[:1].islower() and "@" not in w) > _CONTACT_LOWER_WORDS:
+        return False
+    return _has_phone(text) or _ADDRESS_RE.search(text) is not None or "@" in text and _EMAIL_RE.search(text) is not None
+
+
+def _letterhead_name(header: Sequence[Line], n: int) -> str | None:
+    """A name line right over the contact line of a letterhead: the practice's name even when its words
+    are about training ("NORTHSIDE PHYSIO & REHAB" over its address and phone)."""
+    text = header[n].text.strip()
+    if n + 1 >= len(header) or header[n + 1].gap != 0 or not _SITE_NAME_RE.match(text) or text.lower() in _nav_words():
+        return None
+    return text if _contact_line(header[n + 1].text) else None
+
+
+def _continued_name(name: str, header: Sequence[Line], n: int) -> str:
+    """The name with the line right under it when that line finishes it: a letterhead breaks a long
+    name before its legal form ("Riverside Community Hospitals" / "Health Services Trust")."""
+    if n + 1 >= len(header) or header[n + 1].gap != 0:
+        return name
+    nxt = header[n + 1].text.strip()
+    words = nxt.split()
+    if words and _SITE_NAME_RE.match(nxt) and words[-1].lower() in _org_continuations():
+        return f"{name} {nxt}"
+    return name
+
+
+@lru_cache(maxsize=1)
+def _org_continuations() -> frozenset[str]:
+    return frozenset(meta_lexicon()["organization_continuations"])
 
 
 def _header_organization(header: Sequence[Line]) -> str | None:
@@ -353,11 +464,11 @@ def _header_organization(header: Sequence[Line]) -> str | None:
     heads = {h.lower() for h in structure_lexicon()["organization_heads"]}
     suffixes = {w.lower() for w in meta_lexicon()["company_suffixes"]}
     bar_name = None
-    for line in header:
+    for n, line in enumerate(header):
         if not is_navigation(line.text):
-            name = _site_name(line.text)
+            name = _site_name(line.text) or _letterhead_name(header, n)
             if name:
-                return name
+                return _continued_name(name, header, n)
         if bar_name is None:
             # "Name Clinic | Podiatry | Orthotics", "Name Supply Co. | Gear for runners": the bar's first item.
             first = _ITEM_SEP_RE.split(line.text.strip(), maxsplit=1)[0]
@@ -472,6 +583,10 @@ def find_organization(text: str, header: Sequence[Line] = ()) -> str | None:
 
 # A sign-off's name line: "Coach Jo Lee" signs as Jo Lee.
 _SIGNED_NAME_RE = re.compile(rf"^(?:(?i:coach)\s+)?(?P<name>{_NAME})")
+# The line that opens a signature block by the mail and forum convention ("-- ").
+_SIG_DELIMITER = "--"
+# What follows the name on a signature's line: its end or a separator before the role.
+_SIG_TAIL_RE = re.compile(r"\s*(?:$|[|,\u00b7\u2022(/-])")
 
 
 def _signs_off(low: str, vale: tuple[str, ...]) -> bool:
@@ -507,6 +622,15 @@ def find_author(lines: list[Line], original: str, title: Line | None = None) -> 
         if _signs_off(low, vale) and i + 1 < len(lines):
             nxt = lines[i + 1]
             m = _SIGNED_NAME_RE.match(nxt.text.strip())
-            if m and len(nxt.words) <= 5:
+            # "Thanks!" over a post's "Reply   Quote   Like" bar: buttons, not a name
+            if m and len(nxt.words) <= 5 and not is_navigation(nxt.text):
+                return original[nxt.start + m.start("name"): nxt.start + m.end("name")].strip()
+        if low == _SIG_DELIMITER and i + 1 < len(lines):
+            # A signature under its "--" line (mail and forum posts): the name, alone or before the
+            # writer's role and club ("Jo Lee | Running coach | Harbour Striders").
+            nxt = lines[i + 1]
+            sig = nxt.text.strip()
+            m = _SIGNED_NAME_RE.match(sig)
+            if m and (len(nxt.words) <= 5 or _SIG_TAIL_RE.match(sig, m.end())):
                 return original[nxt.start + m.start("name"): nxt.start + m.end("name")].strip()
     return None

@@ -69,9 +69,16 @@ _TITLE_TIME_PAREN_RE = re.compile(
 _TITLE_SETS_TAIL_RE = re.compile(r"[:,-]\s*(\d+|one|two|three|four|five|six)(\s*-\s*\d+)?\s+(sets?|rounds?|laps?)(\s+total)?\s*$", re.I)
 
 
+# A heading in capitals that opens with a question word ("HOW OFTEN", "WHAT YOU NEED", "WHY IT WORKS") asks
+# about the routine: no acronym starts that way.
+_SHOUTED_QUESTION_RE = re.compile(r"^\s*(?:HOW|WHAT|WHY|WHEN|WHERE|WHO)\b")
+
+
 def function_start(text: str):
     """Starts with a function word ("Here is", "How to"), not an acronym that spells one ("IT band")."""
-    return None if _ACRONYM_START.match(text) else _FUNCTION_START.match(text)
+    if _ACRONYM_START.match(text) and not _SHOUTED_QUESTION_RE.match(text):
+        return None
+    return _FUNCTION_START.match(text)
 
 
 def _label_of(text: str) -> tuple[str, str] | None:
@@ -125,9 +132,15 @@ _DATE_RE = re.compile(
 _CURRENCY = frozenset("£$€¥")
 
 
+# A day of the week alone ("Tuesday: 8 x 400 m", "Sat - long run"): a line of a sample week, not a name.
+_WEEKDAY = r"(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\.?"
+_WEEKDAY_RE = re.compile(rf"\W*{_WEEKDAY}\W*", re.I)
+_DAY_LABEL_RE = re.compile(rf"{_WEEKDAY}\s*[:\u2013-]\s*", re.I)
+
+
 def wordy(name: str) -> bool:
     return ("%" not in name and _CURRENCY.isdisjoint(name) and bool(_LETTERS3_RE.search(name)) and not _QUANTITY_OF_RE.match(name)
-            and not _DATE_RE.search(name))
+            and not _DATE_RE.search(name) and not _WEEKDAY_RE.fullmatch(name))
 
 
 # A heading that is a clause about the reader ("Before you lift", "When it aches", "Once you can"): advice
@@ -224,8 +237,9 @@ _CAPTION_PREFIX_RE = re.compile(r"^\s*\[[^\[\]]{0,200}\]\s*")
 _ORDINAL_PREFIX_RE = re.compile(
     r"\s*(?:(?:(?:exercise|move|movement|drill|stretch|station)\s*#?\s*\d{1,2}|[A-Za-z]\d{1,2}|#?\d{1,2})\s*[:.)]"
     r"|(?:exercise|move|movement|drill|stretch|station)\s*#?\s*\d{1,2}\s*-"
-    r"|(?-i:[A-G]\d{1,2})(?:\s*-)?|(?-i:[A-G])[.)]"
-    r"|\(?(?:\d{1,2}:)?\d{1,2}:\d{2}\)?(?:\s*[-|:])?)\s+(?=[A-Za-z])", re.I)
+    r"|(?-i:[A-G]\d{1,2})(?:\s*-)?|(?-i:[A-G])[.)])\s+(?=[A-Za-z])"
+    # A chapter's stamp may stand before a name that starts with numbers ("03:20 90/90 hip switches").
+    r"|\s*\(?(?:\d{1,2}:)?\d{1,2}:\d{2}\)?(?:\s*[-|:])?\s+(?=[A-Za-z]|\d{1,3}/\d{1,3}\b)", re.I)
 _STAMP_RE = re.compile(r"\s*\(?(?:\d{1,2}:)?\d{1,2}:\d{2}\)?\s")
 # Navigation, breadcrumbs and bylines: short parts joined by separators ("Home > Blog > Knees", "Coach Jo | Physio").
 _NAV_SEP_RE = re.compile(r"\s[|\u00b7\u2022\u203a\u00bb]\s|^(?:home|you are here)\b.*\s[/>]\s", re.I)
@@ -280,9 +294,9 @@ def _part_with_rounds(text: str, doses: list[dz.DoseMention]) -> Role | None:
 
 
 # First letters of a byline's lead ("By", "Written by", "Posted on ... by", "From the desk of",
-# "Words:", "Author:", "Prepared by", "Compiled by", "Reviewed by", "Answer from", "Designed by"...):
-# other lines skip the byline test.
-_BYLINE_FIRST = frozenset("bwpfracdu")
+# "Words:", "Author:", "Prepared by", "Compiled by", "Reviewed by", "Answer from", "Designed by", "Hosted by",
+# "Clinician:", "Therapist:"...): other lines skip the byline test.
+_BYLINE_FIRST = frozenset("bwpfracduht")
 # A part heading opened by a possessive ("Our go-to drills", "Your warm-up routine").
 _POSSESSIVE_RE = re.compile(r"^\W*(?:our|my|your)\b")
 
@@ -304,12 +318,14 @@ def _weekly_note(text: str) -> bool:
         text.count("(") > text.count(")") and dz.parse_frequency(text[text.rindex("("):]) is not None)
 
 
-# How prose introduces the next exercise: "Next, try a side plank", "Start with a dead bug",
+# How prose introduces the next exercise: "Next, try a side plank", "Start with a dead bug", "I'd add calf raises",
 # "When that gets easy, add a bird dog", "Carry on with the bridges, and then add a clam". Used with .match
 # at a sentence's start (no "^"); what it matched is followed by the exercise's name. ("Progress to ..." is
 # left out: it introduces a harder version of the exercise at hand, which is that exercise.)
 INTRO_RE = re.compile(
     r"\W*(?:(?:next|then|now|first|finally|lastly|after that)\s*,?\s+|(?P<clause>[^,.;:!?]{3,60}),\s+(?:and\s+(?:then\s+)?|then\s+)?)?"
+    # a suggestion: "I'd add calf raises.", "You could also try a side plank."
+    r"(?:(?:I'd|I\u2019d|I would|we'd|we would|you could|you can|you might)\s+(?:also\s+)?)?"
     r"(?:try|add|add in|begin with|start with|finish with|end with|follow (?:up )?with|move on to)"
     r"\s+(?:(?:a|an|the|some)\s+)?", re.I)
 INTRO_HINT = AnyOf("try", "add", "begin", "start", "finish", "end", "follow", "move on",
@@ -466,6 +482,13 @@ def analyse_line(line: Line, doc: Doc) -> Role:
         name, ndoses = dz.split_name_dosage(text)
         name = _name_before_dose(text, ndoses, name)
         name, cut = clean_name(name)
+        day = _DAY_LABEL_RE.match(name)
+        if day:
+            # "Tuesday: 8 x 400 m + strength": a day of a sample week; an exercise only if a movement is
+            # named after the day ("Monday: goblet squats 3 x 10")
+            name, cut = name[day.end():], cut + day.end()
+            if not exercise_like(name, doc, max(text.find(name), 0)):
+                return Role("other_heading")
         tokens = norm_tokens(name)
         if ndoses and INTRO_HINT(name) and _only_lead_in(name):
             # "Begin with 3 minutes of marching on the spot, then:": a sentence cut at its count, not a name
@@ -491,6 +514,8 @@ def analyse_line(line: Line, doc: Doc) -> Role:
             return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=list(ndoses))
         if _STAMP_RE.match(line.text):
             return Role("other_heading")  # a video chapter that names no exercise ("00:00 - Intro")
+        if tokens and tokens[-1] in v["document_parts"]:
+            return Role("other_heading")  # "General instructions", "Full transcript": a part of the page, not of the routine
         if name and wordy(name) and len(tokens) <= 8 and not function_start(name) and not ends_sentence and ":" not in text[:-1]:
             return Role("maybe_heading", name=name, name_start=max(text.find(name), 0), name_end=max(text.find(name), 0) + len(name), doses=list(ndoses), title=_section_title(text), sets=sets)
         return Role("other_heading")

@@ -47,6 +47,8 @@ def vocab() -> dict:
         "regions": {norm_tokens(r) for r in lexicon.load_regions()},
         "ambiguous_equipment": {a.lower() for a in lexicon.load_ambiguous_equipment()},
         "org_heads": {norm_tokens(h)[-1] for h in lex["organization_heads"]} - _heads_last(heads) - {"running"},
+        "context_activities": frozenset(lex["context_activities"]),
+        "document_parts": frozenset(norm_tokens(" ".join(lex["document_parts"]))),
         "table_columns": {" ".join(w.lower().split()): kind for kind, ws in lex["table_columns"].items() for w in ws},
     }
 
