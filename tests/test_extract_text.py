@@ -166,3 +166,21 @@ def test_answer_mark_of_a_question_and_answer_page_is_layout():
     assert [l.text for l in lines] == ["Q: Can I train every day?", "Yes, as long as the load is light.",
                                        "Keep one rest day.", "A1: Goblet squat"]
     assert text[lines[1].start:lines[1].end] == "Yes, as long as the load is light."
+
+
+def test_keycap_numbers_are_numbered_list_items():
+    raw = "Quick primer\n1\ufe0f\u20e3 Glute bridge x 12\n2\ufe0f\u20e3 Side plank 20s each side\n"
+    view = normalize(raw)
+    assert len(view) == len(raw)
+    lines = split_lines(view)
+    assert [(ln.text, ln.bullet) for ln in lines[1:]] == [("Glute bridge x 12", True), ("Side plank 20s each side", True)]
+
+
+def test_pictograph_led_notes_under_an_item_are_list_items_not_wrapped_lines_or_headings():
+    raw = ("Quick primer\n1. Glute bridge - 12 reps, then lower your hips back down slowly to the mat\n"
+           "\U0001F449 squeeze your glutes at the top of every rep\n\u2728 wakes up sleepy hips\n"
+           "2. Side plank - 20 seconds on each side, keeping your body in one long straight line\n"
+           "\U0001F449 stack your feet or drop the bottom knee\n")
+    lines = split_lines(normalize(raw), raw)
+    assert [(ln.text.strip(), ln.bullet) for ln in lines[2:4]] == [
+        ("squeeze your glutes at the top of every rep", True), ("wakes up sleepy hips", True)]

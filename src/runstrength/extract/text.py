@@ -37,9 +37,17 @@ _BULLET_RE = re.compile(r"^\s*(?:[" + re.escape(BULLET_CHARS) + r"]|\d{1,2}[.)](
 _HEADING_MARK_RE = re.compile(r"^\s*(?:#{1,6}|A\s*:|(?i:answer)\s*:)[ \t]+(?=\S)")
 
 
+# A keycap number ("2\ufe0f\u20e3 Side plank", an emoji list of a social-media caption): a numbered list item.
+# Its variation selector is already a space in the view; the enclosing keycap becomes the item's ")".
+_KEYCAP_RE = re.compile("(?<=\\d) ?\u20e3")
+
+
 def normalize(text: str) -> str:
     """Same-length ASCII-ish view of `text` for matching (len(result) == len(text))."""
-    return text.translate(_TABLE)
+    view = text.translate(_TABLE)
+    if "\u20e3" in view:
+        view = _KEYCAP_RE.sub(lambda m: ")" + " " * (len(m.group(0)) - 1), view)
+    return view
 
 
 @lru_cache(maxsize=1)
@@ -68,15 +76,18 @@ _WRAP_RE = re.compile(r"(?m)^[^\n]{45,}(?<![.!?:\s])(\n)(?=[ ]*[a-z])(?![ ]*[a-z
 _WRAP_BREAKS = 2  # wrapped text breaks many sentences; one odd break is more likely a layout quirk
 
 
-def unwrap(view: str) -> str:
+def unwrap(view: str, text: str | None = None) -> str:
     """The view with the line breaks of hard-wrapped paragraphs read as spaces (same length).
 
     Docs are made per line, so a sentence broken over lines would become fragments that are
-    neither a cue nor the sentence; joined, the paragraph is one line as in a web page.
+    neither a cue nor the sentence; joined, the paragraph is one line as in a web page. With the
+    published `text`, a line led by a pictograph ("👉 drive the knee forward", blank in the view)
+    is a list item, not a wrapped line.
     """
     if "\n" not in view:
         return view
-    breaks = [m.start(1) for m in _WRAP_RE.finditer(view)]
+    breaks = [m.start(1) for m in _WRAP_RE.finditer(view)
+              if text is None or text[m.start(1) + 1] == view[m.start(1) + 1]]
     if len(breaks) < _WRAP_BREAKS:
         return view
     chars = list(view)
@@ -95,7 +106,7 @@ def split_lines(view: str, text: str | None = None) -> list[Line]:
 
     Hard-wrapped paragraphs come back as one line each (see `unwrap`). With the published `text`,
     a line led by pictographs (blank in the view) long enough to be a list item is a bullet."""
-    view = unwrap(view)
+    view = unwrap(view, text)
     lines: list[Line] = []
     gap = 0
     pos = 0
@@ -117,7 +128,8 @@ def split_lines(view: str, text: str | None = None) -> list[Line]:
                 bullet = True
                 content_off = m.end()
         if (not bullet and lead and text is not None and not text[line_start].isspace()
-                and len(stripped.split()) >= _PICTO_ITEM_WORDS):
+                and (len(stripped.split()) >= _PICTO_ITEM_WORDS or stripped[:1].islower())):
+            # ("✨ opens up your hips", a caption's note under its item, is no heading either)
             bullet = True
         if not bullet:
             h = _HEADING_MARK_RE.match(raw)
