@@ -33,12 +33,14 @@ from runstrength.extract.roles import (
     INTRO_HINT,
     INTRO_RE,
     PAREN_RE,
+    REPEAT_BLOCK_RE,
     UNLESS_NOTED,
     Role,
     analyse_line,
     doc_spans,
     exercise_like,
     exercise_spans_in,
+    function_start,
     shift,
 )
 from runstrength.extract.sentences import starts_imperative
@@ -65,7 +67,7 @@ from runstrength.extract.terms import (
     vague_as_noun,
 )
 from runstrength.extract.text import Line
-from runstrength.extract.vocab import ends_with_head, is_boilerplate, vocab
+from runstrength.extract.vocab import ends_with_head, is_boilerplate, overview_heading, vocab
 from runstrength.model import Article, Dosage, Exercise, Section, Sentence
 
 if TYPE_CHECKING:  # annotations only
@@ -183,7 +185,9 @@ _FOR_ALL_RE = re.compile(
 _ARTICLE_WIDE_RE = re.compile(
     # the noun a few words after its quantifier ("each of these five moves"), not anywhere later in the
     # sentence ("all three rounds of 15 with that weight, move up 5 lb")
-    r"\b(all|each|every)\b(\s+[\w'-]+){0,4}?\s+(moves?|exercises?|activit(y|ies)|one|stretch(es)?|drills?|positions?|poses?)\b|\b(exercises?|moves) (below|above)\b|\bthis (plan|routine|workout|circuit|program)\b" + "|" + UNLESS_NOTED)
+    r"\b(all|each|every)\b(\s+[\w'-]+){0,4}?\s+(moves?|exercises?|activit(y|ies)|one|stretch(es)?|drills?|positions?|poses?)\b|\b(exercises?|moves) (below|above)\b|\bthis (plan|routine|workout|circuit|program)\b"
+    # the noun left out at the sentence's end: "That's four rounds of each.", "Aim for 10 of both."
+    r"|\b(of|for) (each|both)\W*$" + "|" + UNLESS_NOTED)
 # A part named by its label: "Part 2", "Circuit B", "Superset 1".
 _PART_LABEL_RE = re.compile(
     r"^\W*(?:part|circuit|superset|block|section|phase|stage|level|workout|day|set)\s+(?:\d{1,2}|[a-z]|one|two|three|four|five)\b", re.I)
@@ -217,6 +221,18 @@ def _avoid_heading(text: str) -> bool:
     """A heading over moves the routine leaves out (see _AVOID_HEAD_RE); not a sentence."""
     low = text.lower()
     return _AVOID_HEAD_HINT(low) and not text.rstrip().endswith(".") and _AVOID_HEAD_RE.search(text) is not None
+
+
+@lru_cache(maxsize=1)
+def _label_last_words() -> frozenset[str]:
+    return frozenset(norm_tokens(w)[-1] for w in vocab()["labels"] if len(w.split()) == 1 and norm_tokens(w))
+
+
+def _label_word_last(name: str) -> bool:
+    """A heading ending on a label's word ("General instructions", "Safety notes", "Quick tips"): a part of the
+    document, not the name of an exercise, even over instructions."""
+    tokens = norm_tokens(name)
+    return bool(tokens) and tokens[-1] in _label_last_words()
 
 
 def _shouted(text: str) -> bool:
@@ -285,6 +301,7 @@ class _Ex:
     progression: bool = False
     listed: bool = False  # registered from a heading, list item or table row (not from prose)
     name_muscles: set = field(default_factory=set)  # muscles named only by the exercise's name so far
+    block: int = 0  # the heading (of any kind) the exercise was first listed under, counted from the top
 
 
 def _canonical_entry(name: str, doc: Doc | None, offset: int) -> dict | None:
@@ -298,6 +315,10 @@ def _canonical_entry(name: str, doc: Doc | None, offset: int) -> dict | None:
             best = max(spans, key=lambda s: (len(s.text), -s.start_char))
             return next((e for e in lexicon.load_exercises() if e["canonical"] == best.label_), None)
     return None
+
+
+# An abbreviation in a name that spells no word ("SL RDL", "BSS", "DB row"): capitals without a vowel.
+_ABBREVIATED_RE = re.compile(r"\b[B-DF-HJ-NP-TV-Z]{2,5}\b")
 
 
 def _initials_of(short: str, long: str) -> bool:
@@ -371,6 +392,8 @@ class _Builder:
         self._recap = False  # the list being read repeats exercises already met (see register)
         self._tags: dict[str, _Ex] = {}  # superset label ("A1") -> the exercise it was last given to
         self._avoiding = False  # under a heading of moves to avoid ("What to avoid"): no exercise is made
+        self._block = 0  # headings met so far: the exercises under one heading are one list
+        self._overviews: set[int] = set()  # ids of sections whose heading says they summarise the routine
         # Each doc's text is its line's text (spaCy keeps the text it was given, byte for
         # byte); Doc.text would rebuild it from every token on each access.
         self._views: dict[int, str] = {id(d): l.text for l, d in zip(lines, docs)}
@@ -407,16 +430,24 @@ class _Builder:
             # a list): that exercise.
             same = [x for x in self.exercises if x.entry is not None and x.entry["canonical"] == entry["canonical"]]
             ex = same[0] if len(same) == 1 else None
+        if ex is None and listed:
+            ex = self._short_name_of(name, tokens, entry)
         if (ex is not None and listed and ex.listed and section is not None and ex.section is section and ex.tokens != tokens
-                and not self._recap):
-            # Two headings of one routine part name two variants ("Calf raise", then "Bent-knee calf raise"):
-            # a name listed again is a repeat only in another part (a "videos" list after the routine),
-            # or in a list that repeats the routine (a printable summary, see _recap).
+                and not self._recap and ex.block == self._block):
+            # Two headings of one list of a routine part name two variants ("Calf raise", then "Bent-knee calf
+            # raise"): a name listed again is a repeat only in another part or list (a "videos" list after the
+            # routine, descriptions under "How to do each move" after its table), or in a list that repeats the
+            # routine (a printable summary, see _recap).
             ex = None
         elif (ex is not None and listed and ex.listed and not self._recap and entry is not None and ex.entry is not None
               and entry["canonical"] != ex.entry["canonical"] and ex.tokens != tokens):
             # Headings whose words overlap but name two movements ("Split squat", later "Bulgarian split
             # squat") are two exercises, in whichever parts they stand.
+            ex = None
+        elif (ex is not None and listed and ex.listed and not self._recap and section is not None and ex.section is not None
+              and ex.section is not section and set(ex.tokens) < set(tokens) and (ex.sentences or ex.purpose)):
+            # A heading in a later part that adds a word to an exercise already described ("Single-leg heel
+            # raise" in one phase, "Weighted single-leg heel raise" in the next): the harder variant.
             ex = None
         if tagged is not None and ex is not tagged and (
                 entry is not None and tagged.entry is not None and entry["canonical"] == tagged.entry["canonical"]
@@ -433,10 +464,37 @@ class _Builder:
                 # Named first outside the routine's parts (a video's chapter list, the intro), then
                 # under a part's heading: the part is where it belongs.
                 ex.section = section
+            elif listed and ex.section is not section and ex.section is not None:
+                self._relist(ex, section)
             return ex
-        ex = _Ex(name=name, start=start, end=end, entry=entry, named=named, section=section, tokens=tokens, listed=listed)
+        ex = _Ex(name=name, start=start, end=end, entry=entry, named=named, section=section, tokens=tokens, listed=listed,
+                 block=self._block)
         self.exercises.append(ex)
         return ex
+
+    def _relist(self, ex: _Ex, section: Section | None) -> None:
+        """`ex`, listed first under another heading, listed again under `section`. A summary of the whole
+        routine ("Programme summary", "The plan at a glance", a week-by-week table) lists every exercise
+        before the parts that describe them: the labelled part ("Superset B", "Circuit 2") where the
+        exercise is listed again is where it belongs, and when the summary's heading says it is an
+        overview, so does any later listing, or none if that is an overview too ("Exercise details")."""
+        old = ex.section
+        if id(old) in self._overviews:
+            ex.section = None if section is None or id(section) in self._overviews else section
+        elif section is not None and _PART_LABEL_RE.match(section.title) and not _PART_LABEL_RE.match(old.title):
+            ex.section = section
+
+    def _short_name_of(self, name: str, tokens: tuple[str, ...], entry: dict | None) -> _Ex | None:
+        """The exercise of an earlier list a listed name shortens: its initials or an abbreviation of the
+        same movement ("RFESS" or "SL RDL" in the notes under a table), or its last word alone, when that
+        word names no movement of its own ("Swing" after "Kettlebell swing"). Only one exercise may fit."""
+        if len(tokens) == 1 and entry is None:
+            fits = [x for x in self.exercises if x.listed and x.tokens[-1:] == tokens and x.block != self._block]
+        else:
+            fits = [x for x in self.exercises if x.listed and _initials_of(name, x.name)] if len(name.split()) == 1 else []
+            if not fits and entry is not None and _ABBREVIATED_RE.search(name):
+                fits = [x for x in self.exercises if x.listed and x.entry is not None and x.entry["canonical"] == entry["canonical"]]
+        return fits[0] if len(fits) == 1 else None
 
     # -- per-line helpers
     def add_terms(self, ex: _Ex, doc: Doc, start: int = 0, end: int | None = None, *, purpose: bool = False, in_name: bool = False,
@@ -581,16 +639,17 @@ class _Builder:
                 ex.purpose.append(Sentence(stripped, a, b, None))
             self.add_terms(ex, doc, s_start, s_end, purpose=role[0] == "purpose" and not label, listed=label)
 
-    def route_counted(self, doc: Doc, s_start: int, s_end: int, line: Line) -> list[tuple[int, int]]:
+    def route_counted(self, doc: Doc, s_start: int, s_end: int, line: Line, *, single: bool = False) -> list[tuple[int, int]]:
         """Give each exercise of a list sentence the count said with it; the ranges (in the doc) of the
         names counted, none when the sentence is no such list.
 
         "Do three rounds of 12 squats, 10 push-ups and a 45-second plank": each name with its own
-        number, the rounds said once for all of them.
+        number, the rounds said once for all of them. `single`: one exercise counted alone is enough
+        (a part's instructions, "Every minute for 10 minutes: 8 kettlebell swings.").
         """
         counted = _counted_list(self.view(doc)[s_start:s_end], [
             (sp.start_char - s_start, sp.end_char - s_start) for sp in doc_spans(doc, EXERCISE_KEY)
-            if s_start <= sp.start_char and sp.end_char <= s_end])
+            if s_start <= sp.start_char and sp.end_char <= s_end], single=single)
         if not counted:
             return []
         for (a, b), m in counted:
@@ -623,12 +682,15 @@ class _Builder:
         return [(sp.start_char, sp.end_char) for sp in best] if len(best) >= 2 else []
 
     def _register_listed(self, doc: Doc, line: Line, names: list[tuple[int, int]], s_start: int, s_end: int,
-                         section: Section | None) -> None:
+                         section: Section | None, *, part_intro: bool = False) -> None:
         """The exercises an instruction no exercise owns counts out ("To warm up, do 3 rounds of 12 clams,
-        8 step-ups and 6 lunges a side."): each is one of the routine's, in reading order."""
+        8 step-ups and 6 lunges a side."): each is one of the routine's, in reading order. `part_intro`:
+        the sentence opens a part of the routine (under its heading, before its first exercise), where
+        what it counts is the part's exercises even when it reads as no instruction ("On even minutes,
+        8 push-ups"), unless the writer tells of themselves."""
         sent = self.view(doc)[s_start:s_end]
         got = classify(sent)
-        if got is None or got[0] != "cue":
+        if got is not None and got[0] != "cue" or got is None and (not part_intro or _FIRST_PERSON_RE.search(sent)):
             return  # "I used to do 100 squats and 50 push-ups a day": a story, not the routine
         if _ABILITY_CHECK_RE.search(sent.lower()):
             return  # "you should be able to do 20 squats and 10 hops": a test of readiness, not the routine
@@ -757,11 +819,12 @@ class _Builder:
                 nxt_line = lines[i + 1] if i + 1 < end_at else None
                 if nxt in ("exercise", "table_header") and nxt_line is not None and nxt_line.gap <= 1 and not line.bullet:
                     kind = "section"
-                elif nxt in ("prose", "label", "dose") and nxt_line is not None and nxt_line.gap <= 1 and (
-                        exercise_like(role.name, doc, role.name_start) or not _PRONOUN_RE.search(role.name) and (
+                elif nxt in ("prose", "label", "dose") and nxt_line is not None and nxt_line.gap <= 1 and role.label != "part" and (
+                        exercise_like(role.name, doc, role.name_start) or not _PRONOUN_RE.search(role.name)
+                        and not _label_word_last(role.name) and not (_shouted(role.name) and function_start(role.name.lower())) and (
                             nxt == "label" or self._instructional(lines[i + 1], docs[i + 1], imperative=True))):
                     kind = "exercise"
-                elif line.bullet and section is not None and len(role.name.split()) <= 5 and not _shouted(role.name):
+                elif line.bullet and section is not None and len(role.name.split()) <= 5 and not _shouted(role.name) and role.label != "part":
                     # A short item of a list under a part's heading ("- Clock taps"); a numbered heading in
                     # capitals ("2. SAFETY FIRST") is a part of a document, not an item.
                     kind = "exercise"
@@ -785,9 +848,11 @@ class _Builder:
                 current = []
                 last_kind = kind
                 continue
-            if kind in ("other_heading", "section", "combined", "tentative") and tentative is not None:
-                section = self._settle(tentative, section)
-                tentative = None
+            if kind in ("other_heading", "section", "combined", "tentative"):
+                self._block += 1
+                if tentative is not None:
+                    section = self._settle(tentative, section)
+                    tentative = None
             if kind == "tentative":
                 # A heading over prose ("Floor work", "Your turn") heads a part when the
                 # prose goes on to introduce exercises; if none is met before the next heading it was a
@@ -805,6 +870,12 @@ class _Builder:
                 if kind == "boiler" and line.text.rstrip().endswith("?"):
                     current = []  # "When should you book an appointment?": a heading that leaves the exercises
                 last_kind = kind
+                continue
+            if (kind == "other_heading" and last_kind == "section" and line.text.rstrip().endswith(":") and i + 1 < end_at
+                    and roles[i + 1].kind == "exercise"):
+                # "As many rounds as possible in 6 minutes:" between a part's heading and its list: the part's
+                # instructions, not a heading of its own
+                self._group_rule(line, doc, section, None, last_kind=last_kind)
                 continue
             if kind == "other_heading":
                 current = []
@@ -839,6 +910,9 @@ class _Builder:
                 timed = [m for m in dz.parse_dosages(line.text) if m.stage == "main" and m.sets == role.sets and (m.seconds or m.reps)]
                 sink.append(timed[0] if timed else dz.DoseMention(stage="main", sets=role.sets, start=0, end=len(line.text), text=line.text))
                 last_kind = kind
+                continue
+            if kind == "section" and last_kind == "section" and line.gap == 0 and line.text.strip().startswith("(") and line.text.rstrip().endswith(")"):
+                # "Phase 1: Activation" over "(Weeks 1-3)": the part's note, not a part of its own
                 continue
             if kind == "section":
                 section = self._section(role.title or line.text, line, role.sets)
@@ -932,8 +1006,13 @@ class _Builder:
                 fresh = heading is not None and current == [heading] and not (heading.sentences or heading.purpose)
                 current = self._paragraph_owner(line, doc, current, new_unit, section, fresh=fresh)
             if not current:
+                known = len(self.exercises)
                 self._group_rule(line, doc, section, None, last_kind=last_kind)
                 self._joint_sentences(line, doc)
+                if len(self.exercises) == known + 1 and section is not None and self.exercises[-1].section is section:
+                    # A part's one exercise, counted in its instructions ("Every minute: 8 swings."): what the
+                    # part says next is about it.
+                    current = [self.exercises[-1]]
                 last_kind = "prose"
                 continue
             self._walk_sentences(line, doc, current, section)
@@ -1046,6 +1125,8 @@ class _Builder:
         sec = Section(section_id="", title=self.text[start:end].strip() or raw_title, order=len(self.sections) + 1, start=start, end=end,
                       sets_min=sets[0] if sets else None, sets_max=sets[1] if sets else None)
         self.sections.append(sec)
+        if overview_heading(sec.title):
+            self._overviews.add(id(sec))
         return sec
 
     def _section_terms(self, ex: _Ex, section: Section) -> None:
@@ -1081,6 +1162,10 @@ class _Builder:
                                        or self._introduced(doc, first.start_char, first.end_char))
         span = span or introduced or None
         if fresh and span is None:
+            return current
+        if span is not None and current and any(set(norm_tokens(span.text)) < set(c.tokens) for c in current) and self.find(
+                norm_tokens(span.text), _canonical_entry(span.text, doc, span.start_char)) is None:
+            # "Rope skipping" over "Skipping is ...": the exercise above, named by some of its words
             return current
         if span is None and new_unit:
             span = self._early_mention(doc, first)
@@ -1311,9 +1396,10 @@ class _Builder:
         intro = last_kind in _HEADING_KINDS or not self.exercises or (section is not None and self.exercises[-1].section is not section)
         for sent in self.sents(doc):
             sent_text = self.span_text(doc, sent)
-            counted = self.route_counted(doc, sent.start_char, sent.end_char, line)
+            part_intro = intro and section is not None and not any(x.section is section for x in self.exercises[-1:])
+            counted = self.route_counted(doc, sent.start_char, sent.end_char, line, single=part_intro)
             if counted:
-                self._register_listed(doc, line, counted, sent.start_char, sent.end_char, section)
+                self._register_listed(doc, line, counted, sent.start_char, sent.end_char, section, part_intro=part_intro)
                 continue  # counts of the exercises it names, not a rule for all
             shared = self._name_list(doc, sent.start_char, sent.end_char)
             if shared and dz.parse_dosages(sent_text):
@@ -1322,8 +1408,13 @@ class _Builder:
             st = sent_text.lower()
             if _ARTICLE_WIDE_RE.search(st) and not _OF_EACH_ONE_RE.search(st):
                 # a harder variant's numbers ("add weight and drop back to 8 reps") are no rule for all
-                sink.extend(m for m in dz.parse_dosages(sent_text) if (m.sets or m.reps or m.seconds) and m.stage != "progression")
-            elif _REPEAT_WHOLE_RE.search(st):
+                got = [m for m in dz.parse_dosages(sent_text) if (m.sets or m.reps or m.seconds) and m.stage != "progression"]
+                sink.extend(got)
+                sets = None if any(m.sets for m in got) or not REPEAT_BLOCK_RE.search(st) else dz.parse_block_sets(sent_text)
+                if sets:
+                    sink.append(dz.DoseMention(stage="main", sets=sets, text=sent_text))  # "Do this circuit twice"
+            elif _REPEAT_WHOLE_RE.search(st) or intro and REPEAT_BLOCK_RE.search(st):
+                # "Do this circuit twice" before the part's first exercise: its rounds
                 sets = dz.parse_block_sets(sent_text)
                 if sets:
                     sink.append(dz.DoseMention(stage="main", sets=sets, text=sent_text))
@@ -1478,17 +1569,26 @@ _LIST_SEP_RE = re.compile(r",|;|\band\b|\bthen\b|\bplus\b|\bfollowed\s+by\b", re
 # count after it ("plank for 30 seconds", "lunges x 10").
 _COUNT_TO_NAME_RE = re.compile(r"[\s-]*")
 _NAME_TO_COUNT_RE = re.compile(r"\s*(?:for|x|×|:|[-–—])?\s*", re.I)
+# After a name counted alone: the end of its clause ("8 swings." / "8 swings, then rest"), not more words
+# about it ("2 strides apart").
+_CLAUSE_END_RE = re.compile(r"\s*(?:[.,;:!)]|$)")
+# The writer telling of themselves ("I did 100 squats a day"): a story, not the reader's routine.
+_FIRST_PERSON_RE = re.compile(r"\b(?:I|I'd|I've|I'm|my|My)\b")
 
 
-def _counted_list(sentence: str, names: list[tuple[int, int]]) -> list[tuple[tuple[int, int], dz.DoseMention]] | None:
-    """(name span, its dose) for each exercise a list sentence counts; None unless at least two are.
+def _counted_list(sentence: str, names: list[tuple[int, int]], *,
+                  single: bool = False) -> list[tuple[tuple[int, int], dz.DoseMention]] | None:
+    """(name span, its dose) for each exercise a list sentence counts; None unless at least two are, or,
+    with `single`, the sentence's one exercise is counted right before its name ("8 kettlebell swings";
+    "10 minutes of jogging" or "swings for 30 seconds" are more often an aside than the part's exercise).
 
     Each name is read with a neutral unit in its place ("12 goblet squats" as "12 reps"), in its own
     stretch of the sentence (cut at the list's commas and "and"s), so a count, and "per leg" after
     it, stays with its name.  Sets said with the first item ("three rounds of 12 squats, ...",
     "two sets each of 8 lunges and 15 ...") are every item's.
     """
-    if len(names) < 2:
+    single = single and len(names) == 1
+    if len(names) < 2 and not single:
         return None
     names = sorted(names)
     work = list(sentence)
@@ -1509,13 +1609,21 @@ def _counted_list(sentence: str, names: list[tuple[int, int]]) -> list[tuple[tup
         own = None
         for m in dz.parse_dosages(work_text[lo:hi]):
             ms, me = lo + m.start, lo + m.end
+            if single:
+                # a count in figures closing its clause with the name ("...: 8 kettlebell swings."), not
+                # a measure ("one stride apart"); a time said before it is the part's length, not the move's
+                if (a < me <= b and ms < a and m.reps and any(c.isdigit() for c in sentence[ms:a])
+                        and _CLAUSE_END_RE.match(sentence, b)):
+                    own = shift(replace(m, seconds=None, seconds_kind=None), lo)
+                    break
+                continue
             if (ms < b and me > a) or (me <= a and _COUNT_TO_NAME_RE.fullmatch(work_text, me, a)) or (
                     ms >= b and _NAME_TO_COUNT_RE.fullmatch(work_text, b, ms)):
                 own = shift(m, lo)
                 break
         if own is not None:
             out.append(((a, b), own))
-    if len(out) < 2:
+    if len(out) < (1 if single else 2):
         return None
     first = out[0][1]
     if first.sets:

@@ -16,7 +16,7 @@ from runstrength.extract import dosage as dz
 from runstrength.extract.gates import AnyOf
 from runstrength.extract.meta import MONTH, byline_name
 from runstrength.extract.nlp import EXERCISE_KEY, norm_tokens
-from runstrength.extract.sentences import classify, is_dosage_only
+from runstrength.extract.sentences import classify, is_dosage_only, starts_imperative, words_of
 from runstrength.extract.text import Line, unglue
 from runstrength.extract.vocab import (
     ends_with_head,
@@ -33,7 +33,10 @@ _FUNCTION_START = re.compile(
     r"^(here|how|what|why|when|where|who|this|these|there|that|if|for|and|but|so|our|my|we|i|you|it|please|"
     r"note|tip|follow|try|get|watch|check|click|read|see|learn|want|ready|the benefits?|benefits|welcome|today|"
     r"thank|thanks|remember|in|at|on|with|to|as|by|from|a|an)\b", re.I)
-_REPEAT_BLOCK_RE = re.compile(r"\b(repeat|do|complete|perform) (this|the|that|the whole|the entire|this whole) (circuit|routine|workout|sequence|series|set|superset|block|round)\b")
+# A line or sentence that repeats a group ("Repeat the circuit 3 times", "Go through these twice"): its count is the
+# group's rounds (read by dz.parse_block_sets, which leaves "twice a week" alone).
+REPEAT_BLOCK_RE = re.compile(r"\b(?:repeat|do|complete|perform) (?:this|the|that|the whole|the entire|this whole) (?:circuit|routine|workout|sequence|series|set|superset|block|round)\b"
+                             r"|\b(?:repeat|do|complete|perform|go through|run through|work through|cycle through) (?:these|them|this list|the list)\b")
 _SECTION_INTRO = re.compile(r"\b(perform|do|complete|try)\b.*\b(the following|these|this|below)\b.*\b(exercises?|moves|series|circuit|routine)\b", re.I)
 _INLINE_RE = re.compile(r"^(?P<name>[^:.!?]{2,70}?)\s*(?::\s*\??\s*|\s[-]\s+|(?<=[A-Za-z)])[-]\s+|\?(?=[A-Z]))(?P<rest>\S.*)$")
 PAREN_RE = re.compile(r"\(([^()]*)\)")
@@ -293,6 +296,18 @@ def _part_with_rounds(text: str, doses: list[dz.DoseMention]) -> Role | None:
     return Role("section", title=head.strip(), sets=doses[0].sets)
 
 
+def _part_with_rest(text: str, doses: list[dz.DoseMention]) -> Role | None:
+    """A part's heading whose bracket says how to rest ("Block A (superset, rest 90 sec after A2)"): a section,
+    not a rest line."""
+    if doses or not text.rstrip().endswith(")"):
+        return None
+    head = text[:text.find("(")]
+    tokens = tuple(t for t in norm_tokens(head) if len(t) > 1)
+    if not tokens or len(tokens) > 6 or not is_section_word_only(tokens) or not section_rx()[0].search(" ".join(tokens)):
+        return None
+    return Role("section", title=_section_title(text))
+
+
 # First letters of a byline's lead ("By", "Written by", "Posted on ... by", "From the desk of",
 # "Words:", "Author:", "Prepared by", "Compiled by", "Reviewed by", "Answer from", "Designed by", "Hosted by",
 # "Clinician:", "Therapist:"...): other lines skip the byline test.
@@ -384,14 +399,22 @@ def analyse_line(line: Line, doc: Doc) -> Role:
         return line_doses
 
     if dz.parse_rest(text) and is_dosage_only(text, [(d.start, d.end) for d in doses()], rest=True):
-        part = _part_with_rounds(text, doses())
+        part = _part_with_rounds(text, doses()) or _part_with_rest(text, doses())
         if part is not None:
             return part
+        if len(words) <= 16 and not any(d.sets for d in doses()) and REPEAT_BLOCK_RE.search(lower):
+            sets = dz.parse_block_sets(text)
+            if sets:
+                return Role("block_sets", sets=sets)  # "Do this circuit twice, resting a minute between rounds."
         # A rest line may prescribe too ("40 seconds each move, rest 20 seconds, 4 rounds").
         return Role("rest", doses=doses())
     if len(words) <= 10 and _LOAD_LINE_RE.match(text) and not doses():
         return Role("load")
     short = len(words) <= 12
+    if short and "|" in text:
+        row = _pipe_row(text, doc)
+        if row is not None:
+            return row
     if len(words) <= 16 and _NAV_SEP_RE.search(text) and not doses():
         return Role("other_heading")
     if short and doses() and _timed_section(text, doses()):
@@ -401,7 +424,7 @@ def analyse_line(line: Line, doc: Doc) -> Role:
     if len(words) <= 14 and not ends_sentence and _SECTION_INTRO.search(text):
         sets = dz.parse_block_sets(text)
         return Role("section", title=text.strip().rstrip(":").strip(), sets=sets)
-    if len(words) <= 16 and _REPEAT_BLOCK_RE.search(lower):
+    if len(words) <= 16 and REPEAT_BLOCK_RE.search(lower):
         sets = dz.parse_block_sets(text)
         if sets:
             return Role("block_sets", sets=sets)
@@ -490,6 +513,12 @@ def analyse_line(line: Line, doc: Doc) -> Role:
             if not exercise_like(name, doc, max(text.find(name), 0)):
                 return Role("other_heading")
         tokens = norm_tokens(name)
+        if (len(words) <= 8 and not line.bullet and _NUMBERED_PART_RE.match(text)
+                and not doc_spans(doc, EXERCISE_KEY)):
+            # "Rung 2: Slow loading", "Tier 1: Holds": a numbered part of the plan, whatever word counts it and
+            # even when its topic ends like a movement (a part when exercises follow, see the assembler's
+            # maybe_heading), never an exercise's name
+            return Role("maybe_heading", name=text.strip(), title=_section_title(text), sets=sets, label="part")
         if ndoses and INTRO_HINT(name) and _only_lead_in(name):
             # "Begin with 3 minutes of marching on the spot, then:": a sentence cut at its count, not a name
             return Role("prose")
@@ -522,6 +551,33 @@ def analyse_line(line: Line, doc: Doc) -> Role:
     return Role("prose")
 
 
+# A label and its number opening a heading, then its topic: "Rung 2: Slow loading", "Tier B - Power".
+_NUMBERED_PART_RE = re.compile(r"^\s*[A-Z][a-z]{2,12}\s+(?:\d{1,2}|[A-H])\s*[:\u2013\u2014-]\s+[A-Za-z]")
+
+
+# "Name | prescription": a list line of an exercise and its dose, kept apart by one pipe.
+_PIPE_ROW_RE = re.compile(r"^(?P<name>[^|]{2,60}?)\s+\|\s+(?P<rest>[^|]+)$")
+
+
+def _pipe_row(text: str, doc: Doc) -> Role | None:
+    """An exercise and its prescription on one line kept apart by a pipe ("Lateral lunge | 8 each side",
+    "Side plank | hold 20 seconds"), read as the cells of a table row with no header: everything right of the
+    pipe is the dose. None unless the left names an exercise and the right opens with the count."""
+    m = _PIPE_ROW_RE.match(text)
+    if m is None:
+        return None
+    name, cut = clean_name(m.group("name"))
+    ns = m.start("name") + cut
+    if not name or not exercise_like(name, doc, ns):
+        return None
+    rest_at = m.start("rest")
+    doses = dz.parse_dosages(m.group("rest"), list_item=True)
+    if not doses or len(m.group("rest")[:doses[0].start].split()) > 1:
+        return None
+    return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=[shift(d, rest_at) for d in doses],
+                dose_base=rest_at)
+
+
 # A count and nothing else: "12", "8 to 12", "10-15 each side".
 _BARE_COUNT_RE = re.compile(r"\s*(?P<lo>\d{1,3})(?:\s*(?:-|–|to|or)\s*(?P<hi>\d{1,3}))?(?P<side>\s+(?:each|per)\s+(?:side|leg|arm))?\s*[.;]?\s*", re.I)
 
@@ -546,8 +602,53 @@ _DOSE_LABEL_RE = re.compile(
 _BLANK_VALUE_RE = re.compile(r"^\W*(?:none|n/?a|nil|no|not\s+applicable|[-–—_.]*)\W*$", re.I)
 
 
+# Between the "label: value" pairs of a form's line ("Sets: 3    Reps: 10    Hold: 5 seconds"): a run of spaces or tabs.
+_PAIR_GAP_RE = re.compile(r"\s{2,}|\t+")
+
+
 def _dose_label(text: str) -> Role | None:
-    """A dosage label line as a dose line; a bare number takes its meaning from the label ("Sets: 3")."""
+    """A dosage label line as a dose line; a bare number takes its meaning from the label ("Sets: 3").
+    Several labels on one line, spaced apart, are one prescription."""
+    if "  " in text or "\t" in text:
+        got = _dose_pairs(text)
+        if got is not None:
+            return got
+    return _one_dose_label(text)
+
+
+def _dose_pairs(text: str) -> Role | None:
+    """"Sets: 3    Reps: 10    Hold: 5 seconds": each pair read on its own, then joined into one dose; None
+    unless the line is two such pairs or more."""
+    bounds = []
+    pos = 0
+    for m in [*_PAIR_GAP_RE.finditer(text), None]:
+        end = m.start() if m is not None else len(text)
+        if text[pos:end].strip():
+            bounds.append((pos, end))
+        if m is not None:
+            pos = m.end()
+    if len(bounds) < 2:
+        return None
+    merged: dz.DoseMention | None = None
+    for a, b in bounds:
+        role = _one_dose_label(text[a:b])
+        if role is None or len(role.doses) > 1:
+            return None
+        if not role.doses:
+            continue  # "Hold: --"
+        d = shift(role.doses[0], a)
+        if merged is None:
+            merged = d
+            continue
+        if any(getattr(merged, f) is not None and getattr(d, f) is not None for f in ("sets", "reps", "seconds")):
+            return None  # two counts of one kind: not one prescription
+        merged = replace(merged, sets=merged.sets or d.sets, reps=merged.reps or d.reps, seconds=merged.seconds or d.seconds,
+                         seconds_kind=merged.seconds_kind or d.seconds_kind, per_side=merged.per_side or d.per_side,
+                         end=d.end, text=text[merged.start:d.end])
+    return Role("dose", doses=[merged] if merged is not None else [])
+
+
+def _one_dose_label(text: str) -> Role | None:
     m = _DOSE_LABEL_RE.match(text)
     if not m:
         return None
@@ -585,10 +686,17 @@ _LETTER_LABEL_RE = re.compile(r"\s*[A-G](?:\d{1,2})?\s*[-.:)]?\s")
 _LEAD_IN_RE = re.compile(r"^(?:finish|end|start|begin|then|next|follow(?:ed)? (?:up )?|cool down|warm up)\s+(?:with|by)\s+(?P<name>[A-Za-z][A-Za-z' -]{2,40}?)\s+(?=\d|one|two|three|four|five|ten|for\b)", re.I)
 
 
+# "Plate halo x 5 each way": a short name and its count after an "x", a list item however its name reads.
+_NAME_X_COUNT_RE = re.compile(r"^\W*(?P<name>[A-Za-z][\w' /-]{2,40}?)\s+[x\u00d7]\s*\d{1,3}\b")
+
+
 def _sentence_like(text: str, doc: Doc) -> bool:
     """A bullet that is an instruction or remark, not a list item naming an exercise."""
     spans = doc_spans(doc, EXERCISE_KEY)
     if spans and spans[0].start_char <= 2:
+        return False
+    m = _NAME_X_COUNT_RE.match(text)
+    if m and len(m.group("name").split()) <= 4 and not starts_imperative(words_of(m.group("name"))):
         return False
     got = classify(text)
     return got is not None
@@ -616,8 +724,13 @@ def shift(d: dz.DoseMention, by: int) -> dz.DoseMention:
 _TITLE_REMARK_RE = re.compile(r"\s*\((?=[^()\d]*[A-Za-z]+\s+[A-Za-z]+\s+[A-Za-z]+)[^()\d]*\)\s*$")
 
 
+# How to rest or pair the part's moves, in brackets closing its heading ("Block B (superset, rest 60 sec after B2)").
+_TITLE_REST_PAREN_RE = re.compile(r"\s*\(\s*[^()]*\b(?:rest|resting|super ?sets?|giant sets?|tri-?sets?)\b[^()]*\)\s*$", re.I)
+
+
 def _section_title(text: str) -> str:
     t = _TITLE_SETS_PAREN_RE.sub("", text)
+    t = _TITLE_REST_PAREN_RE.sub("", t)
     t = _TITLE_REMARK_RE.sub("", t)
     t = _TITLE_TIME_PAREN_RE.sub("", t)
     t = _TITLE_X_TAIL_RE.sub("", t.strip())

@@ -50,6 +50,7 @@ def vocab() -> dict:
         "context_activities": frozenset(lex["context_activities"]),
         "document_parts": frozenset(norm_tokens(" ".join(lex["document_parts"]))),
         "table_columns": {" ".join(w.lower().split()): kind for kind, ws in lex["table_columns"].items() for w in ws},
+        "overview": frozenset(" ".join(norm_tokens(w)) for w in lex["overview_words"]),
     }
 
 
@@ -127,3 +128,11 @@ def ends_with_section_word(text: str) -> bool:
 @lru_cache(maxsize=1)
 def _section_word_set() -> frozenset[str]:
     return frozenset(" ".join(norm_tokens(w)) for w in vocab()["section_words"])
+
+
+def overview_heading(title: str) -> bool:
+    """The heading says its part summarises or details the whole routine ("Programme summary", "The plan at
+    a glance", "Exercise details"), not that it is one of the routine's parts."""
+    tokens = norm_tokens(title)
+    words = vocab()["overview"]
+    return any(" ".join(tokens[i:i + n]) in words for n in (1, 2, 3) for i in range(len(tokens) - n + 1))

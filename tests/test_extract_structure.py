@@ -1,0 +1,221 @@
+"""Routine structure: which part (section) an exercise sits in, the rules a part gives its exercises,
+table and list rows, and the other names an exercise goes by further down a page.
+
+Every mini-article here is written for these tests in the style of clinic and coaching pages; none is
+taken from an evaluation article. Expected values follow /work/shared/gold/GOLD_SPEC.md.
+"""
+from __future__ import annotations
+
+from runstrength.extract.pipeline import extract_articles
+from runstrength.ingest.reader import RawArticle
+from runstrength.model import Article, Dosage, Exercise
+
+SHA = "0123456789abcdef" * 4
+
+
+def run(text: str, aid: str = "s000") -> Article:
+    raw = RawArticle(article_id=aid, source_file=f"{aid}.txt", sha256=SHA, text=text, encoding="utf-8")
+    return next(iter(extract_articles([raw])))
+
+
+def main(e: Exercise) -> Dosage:
+    mains = [d for d in e.dosages if d.stage == "main"]
+    assert mains, e.dosages
+    return mains[0]
+
+
+def section_of(article: Article, e: Exercise) -> str | None:
+    return next((s.title for s in article.sections if s.section_id == e.section_id), None)
+
+
+def by_canonical(article: Article, canonical: str) -> Exercise:
+    found = [e for e in article.exercises if e.canonical_name == canonical]
+    assert len(found) == 1, [(e.name, e.canonical_name) for e in article.exercises]
+    return found[0]
+
+
+# ---------------------------------------------------------------- tables and list rows
+
+
+def test_station_column_before_the_exercise_column_numbers_the_rows():
+    a = run("Garage Intervals\n\nMain set\n\nFour rounds, no rest between stations.\n\n"
+            "Station\tExercise\tWork\tRest\n1\tGoblet squat\t30s\t15s\n2\tFarmer carry\t20s each hand\t15s\n")
+    assert [e.name for e in a.exercises] == ["Goblet squat", "Farmer carry"]
+    assert main(a.exercises[1]).duration_seconds_min == 20
+    assert [section_of(a, e) for e in a.exercises] == ["Main set", "Main set"]
+
+
+def test_name_and_dose_kept_apart_by_a_pipe_are_one_list_row():
+    a = run("Hip Session\n\nPart 2 - Strength\n\nKeep the rests short.\n\n"
+            "1. Reverse lunge | 8 each side\nStep back softly.\n\n"
+            "2. Side plank | hold 20 seconds each side\nStack the hips.\n\n"
+            "3. Band walk | 10 steps each way\nStay low.\n")
+    assert [e.name for e in a.exercises] == ["Reverse lunge", "Side plank", "Band walk"]
+    lunge = main(a.exercises[0])
+    assert (lunge.reps_min, lunge.per_side) == (8, True)
+    assert main(a.exercises[1]).hold_seconds_min == 20
+    assert [section_of(a, e) for e in a.exercises] == ["Part 2 - Strength"] * 3
+
+
+def test_list_item_of_a_name_and_its_count_after_an_x_is_an_exercise():
+    a = run("Shoulder Prep\n\nWarm-up\n\n- Kettlebell pass-around x 6 each way\n- Glute bridge x 12\n")
+    assert [e.name for e in a.exercises] == ["Kettlebell pass-around", "Glute bridge"]
+    assert (main(a.exercises[0]).reps_min, main(a.exercises[0]).per_side) == (6, True)
+
+
+def test_several_dose_labels_on_one_line_are_one_prescription():
+    a = run("Knee Handout\n\nWALL SQUAT\nSlide down the wall until your knees are half bent.\n"
+            "Sets: 3    Reps: 6    Hold: 10 seconds\n")
+    d = main(a.exercises[0])
+    assert (d.sets_min, d.reps_min, d.hold_seconds_min) == (3, 6, 10)
+    assert len(a.exercises[0].dosages) == 1
+
+
+# ---------------------------------------------------------------- the rules a part gives its exercises
+
+
+def test_run_through_these_line_gives_its_part_the_rounds():
+    a = run("Morning Mobility\n\nWarm-up\n\nGo through these twice, slowly:\n- Glute bridge x 12\n- Bird dog x 6 each side\n\n"
+            "Main set\n\nComplete 4 rounds.\n\n- Goblet squat x 10\n")
+    assert [section_of(a, e) for e in a.exercises] == ["Warm-up", "Warm-up", "Main set"]
+    assert [main(e).sets_min for e in a.exercises] == [2, 2, 4]
+
+
+def test_do_this_circuit_twice_before_the_first_exercise_gives_the_rounds():
+    a = run("Hill Legs\n\nCircuit 1\n\nDo this circuit twice with a minute of rest between rounds. Move briskly.\n\n"
+            "Step-up - 10 per leg\nDrive through the top foot.\n\nSplit squat - 8 per leg\nDrop the back knee.\n")
+    assert [main(e).sets_min for e in a.exercises] == [2, 2]
+
+
+def test_do_this_circuit_twice_in_a_paragraph_gives_the_part_its_rounds():
+    a = run("Hill Legs\n\nCircuit 1\n\nDo this circuit twice and take a minute between rounds. Move from one station to the "
+            "next briskly and keep your form sharp.\n\n1. Step-up | 10 per leg\nDrive through the top foot.\n")
+    assert main(a.exercises[0]).sets_min == 2
+
+
+def test_go_through_the_list_in_a_paragraph_gives_the_part_its_rounds():
+    a = run("Easy Mobility\n\nWarm-up\n\nGo through the list below three times at an easy pace. Keep moving from one "
+            "move to the next without stopping.\n\n- Glute bridge x 12\n- Bird dog x 6 each side\n")
+    assert [main(e).sets_min for e in a.exercises] == [3, 3]
+
+
+def test_lead_in_line_ending_in_a_colon_keeps_its_part():
+    a = run("Short Finisher\n\nFinisher\n\nAs many rounds as you can manage in 5 minutes:\n- 6 jump squats\n- 8 mountain climbers each side\n")
+    assert [e.canonical_name for e in a.exercises] == ["squat jump", "mountain climber"]
+    assert [section_of(a, e) for e in a.exercises] == ["Finisher", "Finisher"]
+
+
+def test_exercises_counted_minute_by_minute_get_their_counts_and_the_rounds_of_each():
+    a = run("Conditioning Block\n\nFinisher\n\nSet a clock for 6 minutes. On odd minutes do 12 air squats; on even minutes "
+            "do 8 push-ups. Rest until the next minute starts. That's three rounds of each.\n")
+    assert [e.canonical_name for e in a.exercises] == ["squat", "push-up"]
+    assert [(main(e).sets_min, main(e).reps_min) for e in a.exercises] == [(3, 12), (3, 8)]
+    assert [section_of(a, e) for e in a.exercises] == ["Finisher", "Finisher"]
+
+
+def test_one_exercise_counted_in_a_part_instructions_is_that_part_exercise():
+    a = run("Garage Session\n\nMain set\n\nSquat - 3 x 8\n\nFinisher\n\nFor six minutes, at the start of every new minute, complete 7 burpees.\n")
+    burpee = by_canonical(a, "burpee")
+    assert main(burpee).reps_min == 7
+    assert section_of(a, burpee) == "Finisher"
+
+
+def test_what_a_part_says_after_counting_its_one_exercise_describes_it():
+    a = run("Garage Session\n\nMain set\n\nSquat - 3 x 8\n\nFinisher\n\n"
+            "For six minutes, at the start of every new minute, complete 7 burpees.\n\n"
+            "Drop your chest to the floor, kick your feet back, then jump up tall.\n")
+    burpee = by_canonical(a, "burpee")
+    assert [c.text for c in burpee.cues] == ["Drop your chest to the floor, kick your feet back, then jump up tall."]
+
+
+def test_a_measure_before_a_name_is_no_counted_exercise():
+    a = run("Hurdle Drills\n\nBlock 1\n\nBefore you start, set the cones out in a line about 2 strides apart.\n\n"
+            "Leg swings - 10 each side\n")
+    assert [e.canonical_name for e in a.exercises] == ["leg swing"]
+
+
+# ---------------------------------------------------------------- section headings
+
+
+def test_part_heading_with_a_bracket_about_rest_is_the_part_named_without_it():
+    a = run("Trail Legs\n\nBlock A (superset, rest 90 sec after A2)\nA1. Step-up - 3 x 8 each leg\nA2. Side plank - 3 x 20s each side\n\n"
+            "Block B (pair these, resting 45 seconds after B2)\nB1. Split squat - 3 x 8 each leg\nB2. Dead bug - 3 x 6 each side\n")
+    assert [section_of(a, e) for e in a.exercises] == ["Block A", "Block A", "Block B", "Block B"]
+
+
+def test_bracketed_note_under_a_part_heading_is_not_a_part():
+    a = run("Knee Plan\n\nPhase 1: Calm it down\n(Weeks 1-2)\n\nWall sit\nSlide down the wall and hold 30 seconds.\n")
+    assert section_of(a, a.exercises[0]) == "Phase 1: Calm it down"
+
+
+def test_numbered_heading_of_any_label_word_is_a_part():
+    a = run("Tendon Ladder\n\nTier 1: Holds\nHolds come first, before any bouncing.\n\nWall sit\nSlide down and hold 30 seconds.\n\n"
+            "Tier 2: Movement\nThen add movement.\n\nPogo hops\nBounce lightly for 20 seconds.\n")
+    assert [section_of(a, e) for e in a.exercises] == ["Tier 1: Holds", "Tier 2: Movement"]
+
+
+def test_heading_ending_on_a_label_word_over_instructions_is_no_exercise():
+    a = run("Hip Plan\n\nUsage tips\n- Do the plan on days you do not run.\n- Keep each move slow.\n\n"
+            "Main set\n\nClamshell - 2 x 15 each side\n")
+    assert [e.canonical_name for e in a.exercises] == ["clamshell"]
+
+
+def test_heading_in_capitals_opened_by_a_function_word_over_instructions_is_no_exercise():
+    a = run("Ankle Plan\n\nHOW OFTEN\nDo the session on three days a week.\n\nMain set\n\nClamshell - 2 x 15 each side\n")
+    assert [e.canonical_name for e in a.exercises] == ["clamshell"]
+
+
+def test_summary_table_exercises_belong_to_the_labelled_parts_that_describe_them():
+    a = run("Six Weeks of Home Strength\n\nThe plan week by week\n\nCopy this into your log.\n\n"
+            "Exercise\tWeeks 1-3\tWeeks 4-6\nA1 Goblet squat\t2 x 8\t3 x 10\nB1 Side plank\t2 x 20s each side\t3 x 30s each side\n\n"
+            "Superset A\n\nA1 - Goblet squat\nHold the bell at your chest and sit between your heels.\n\n"
+            "Superset B\n\nB1 - Side plank\nStack your feet and lift your hips.\n")
+    assert [section_of(a, e) for e in a.exercises] == ["Superset A", "Superset B"]
+
+
+def test_summary_then_details_headings_are_no_parts():
+    a = run("KNEE EXERCISE SHEET\n\nWORKOUT SUMMARY\nExercise | Sets | Reps\nWall sit | 2 | 3\nStep-up | 3 | 10\n\n"
+            "EXERCISE DETAILS\n\n1) WALL SIT\nLean on the wall and slide down a little.\n\n"
+            "2) STEP-UP\nStep onto the bottom stair and stand tall.\n")
+    assert [e.canonical_name for e in a.exercises] == ["wall sit", "step-up"]
+    assert [section_of(a, e) for e in a.exercises] == [None, None]
+
+
+# ---------------------------------------------------------------- other names of one exercise
+
+
+def test_abbreviations_in_the_notes_are_the_exercises_listed_above():
+    a = run("Ultra Strength\n\nMain block\nA1. Rear-foot elevated split squat - 3 x 8 each leg\n"
+            "A2. Single-leg Romanian deadlift - 3 x 8 each leg\n\nSome notes:\n\n"
+            "RFESS: keep the front shin upright and lower slowly.\n\nSL RDL: reach the free leg long behind you.\n")
+    assert [e.name for e in a.exercises] == ["Rear-foot elevated split squat", "Single-leg Romanian deadlift"]
+    assert "RFESS" in a.exercises[0].aliases and "SL RDL" in a.exercises[1].aliases
+    assert [section_of(a, e) for e in a.exercises] == ["Main block", "Main block"]
+
+
+def test_a_shorter_heading_under_a_how_to_heading_is_the_table_exercise():
+    a = run("Bell Circuit\n\nMain circuit\n\nExercise\tWork\nKettlebell deadlift\t40s\nKettlebell swing\t40s\n\n"
+            "How to do each move\n\nDeadlift\nPush your hips back and stand up tall.\n\n"
+            "Swing\nHike the bell back and snap the hips.\n")
+    assert [e.name for e in a.exercises] == ["Kettlebell deadlift", "Kettlebell swing"]
+    assert any("stand up tall" in c.text for c in a.exercises[0].cues)
+
+
+def test_paragraph_naming_its_heading_by_its_last_word_describes_it():
+    a = run("Spring Plan\n\nPhase 3\n\n1. Rope skipping\n\nSkipping builds the number of landings a tendon can take. "
+            "Start with 30 seconds of easy skipping.\n\n2. Pogo hops\n\nBounce lightly.\n")
+    assert [e.name for e in a.exercises] == ["Rope skipping", "Pogo hops"]
+    assert [d.stage for d in a.exercises[0].dosages] == ["start"]
+
+
+def test_heading_in_a_later_part_adding_a_word_to_a_described_exercise_is_the_harder_variant():
+    a = run("Calf Plan\n\nPhase 1\n\n1. Single-leg heel raise\nRise on one foot and lower slowly. 3 sets of 12.\n\n"
+            "Phase 2\n\n2. Weighted single-leg heel raise\nHold a dumbbell on the working side. 4 sets of 8.\n")
+    assert [e.name for e in a.exercises] == ["Single-leg heel raise", "Weighted single-leg heel raise"]
+    assert [main(e).reps_min for e in a.exercises] == [12, 8]
+
+
+def test_high_pull_and_halo_are_movements_of_the_lexicon():
+    a = run("Upper Body Work for Trail Runners\n\nTwo moves for strong shoulders on long climbs.\n\nMain set\n\n"
+            "Dumbbell high pull - 3 x 8\nPlate halo - 2 x 6 each way\n")
+    assert [e.canonical_name for e in a.exercises] == ["high pull", "halo"]
