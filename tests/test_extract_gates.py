@@ -138,3 +138,19 @@ def test_masking_frequency_needs_a_period_word():
     rx = re.compile("|".join(f"(?:{p})" for p in dz._FREQ_PATTERNS), re.I)
     for text in _dose_texts(5000):
         assert dz._FREQ_MASK_HINT(text) or not rx.search(text), text
+
+
+# Written for this test: lines that hit a boilerplate pattern, lines that only share a gating word with one.
+_BOILER_PROBES = (
+    "Tap here to get our weekly plan", "Like  Share  Reply", "Please like this drill", "Sent: Monday 4 May",
+    "Sent from my phone", "Call 555 201 4433 today", "Read 4 min read", "Watch the video below, it shows the cue",
+    "Keep your back flat.", "Hold the plank for 30 seconds", "Copyright 2031 Hill Strides", "Caf\u00e9 newsletter",
+    "Page 3 of 12", "J\u00f6rg wrote:",
+)
+
+
+@pytest.mark.parametrize("text", _BOILER_PROBES)
+def test_boilerplate_gating_agrees_with_scanning_every_pattern(text):
+    from runstrength.extract.vocab import is_boilerplate, vocab
+
+    assert is_boilerplate(text) == any(rx.search(text) for _, _, rx in vocab()["boiler"])

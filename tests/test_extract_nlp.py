@@ -106,3 +106,14 @@ def test_the_article_a_does_not_start_a_lettered_drill() -> None:
 def test_a_lower_case_word_after_a_closing_bracket_goes_on_the_sentence() -> None:
     doc = build_nlp()("Bring two cones (or two shoes!) and a towel. Then begin.")
     assert [s.text for s in doc.sents] == ["Bring two cones (or two shoes!) and a towel.", "Then begin."]
+
+
+def test_cached_span_tuples_equal_the_span_groups() -> None:
+    """doc_spans reads the tuples the pipeline keeps; they must be what the groups hold."""
+    from runstrength.extract.roles import doc_spans
+
+    for text in (*LINES, "Rest for two minutes."):
+        doc = build_nlp()(text)
+        for key in KEYS:
+            got = [(s.start, s.end, s.label_) for s in doc_spans(doc, key)]
+            assert got == [(s.start, s.end, s.label_) for s in doc.spans[key]]

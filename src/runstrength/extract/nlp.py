@@ -23,6 +23,8 @@ from runstrength.extract import lexicon
 EXERCISE_KEY = "exercise"
 MUSCLE_KEY = "muscle"
 EQUIPMENT_KEY = "equipment"
+# doc.user_data key prefix under which a doc's span groups are kept as tuples (roles.doc_spans).
+SPANS_CACHE = "runstrength.spans"
 TOKENIZER_CACHE_SIZE = 200_000
 
 
@@ -149,7 +151,10 @@ class LexiconSpans:
                 continue  # "take a walk break": the article, not a lettered drill ("A-walk", "A skips")
             found[key].add(Span(doc, start, end, label=label))
         for key, spans in found.items():
-            doc.spans[key] = filter_spans(sorted(spans))
+            kept = filter_spans(sorted(spans)) if spans else []
+            doc.spans[key] = kept
+            # What doc_spans would rebuild from the group: iterating a SpanGroup makes new Spans.
+            doc.user_data[(SPANS_CACHE, key)] = tuple(kept)
         return doc
 
 

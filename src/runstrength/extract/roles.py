@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from runstrength.extract import dosage as dz
 from runstrength.extract.gates import AnyOf
 from runstrength.extract.meta import MONTH, byline_name
-from runstrength.extract.nlp import EXERCISE_KEY, norm_tokens
+from runstrength.extract.nlp import EXERCISE_KEY, SPANS_CACHE, norm_tokens
 from runstrength.extract.sentences import classify, is_dosage_only, starts_imperative, words_of
 from runstrength.extract.text import Line, unglue
 from runstrength.extract.vocab import (
@@ -115,7 +115,7 @@ class Role:
 def doc_spans(doc: Doc, key: str) -> tuple[Span, ...]:
     """doc.spans[key] as a tuple made once per doc (kept in doc.user_data): iterating a
     SpanGroup builds new Span objects every time."""
-    cache_key = ("runstrength.spans", key)
+    cache_key = (SPANS_CACHE, key)
     got = doc.user_data.get(cache_key)
     if got is None:
         got = doc.user_data[cache_key] = tuple(doc.spans[key])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from runstrength.extract.lexicon import read_yaml
@@ -65,7 +65,7 @@ class Line:
     bullet: bool
     index: int
 
-    @property
+    @cached_property  # read many times per line by the role tests; callers only read it
     def words(self) -> list[str]:
         return self.text.split()
 

@@ -40,7 +40,8 @@ def vocab() -> dict:
         "warmup": [w.lower() for w in lex["warmup_words"]],
         "heads": heads,
         "labels": sorted({w.lower() for w in lex["label_prefixes"]}, key=len, reverse=True),
-        "boiler": [_boiler_pattern(p) for p in lex["boilerplate_patterns"]],
+        "boiler": (boiler := [_boiler_pattern(p) for p in lex["boilerplate_patterns"]]),
+        "boiler_index": _boiler_index(boiler),
         "end": tuple(w.lower() for w in lex["end_markers"]),
         "alias_index": alias_index,
         "muscle_terms": muscle_terms,
@@ -66,6 +67,20 @@ def _boiler_pattern(pattern: str) -> tuple[tuple[str, ...] | None, list[tuple[st
     return (sets[0] if sets else None), sets[1:], re.compile(pattern, re.I)
 
 
+def _boiler_index(boiler: list) -> tuple[list[re.Pattern[str]], tuple[tuple[str, tuple[int, ...]], ...]]:
+    """(the patterns no hint gates, (hint, indices in `boiler` of the patterns it gates) per distinct hint).
+
+    Patterns share hints ("video", "mail"...): each distinct hint is tested once per line
+    instead of once per pattern that names it.
+    """
+    ungated = [rx for hints, _, rx in boiler if hints is None]
+    by_hint: dict[str, list[int]] = {}
+    for i, (hints, _, _) in enumerate(boiler):
+        for h in hints or ():
+            by_hint.setdefault(h, []).append(i)
+    return ungated, tuple((h, tuple(ix)) for h, ix in by_hint.items())
+
+
 def _has_each(lower: str, sets: list[tuple[str, ...]]) -> bool:
     """Whether `lower` contains a string of each set."""
     return all(any(h in lower for h in hints) for hints in sets)
@@ -77,17 +92,24 @@ def is_boilerplate(text: str) -> bool:
     # ("newsletter", "@", "click here"...): a substring test rules a pattern out
     # far faster than a regex scan.  Valid for ASCII text only (re.I also folds
     # some non-ASCII letters onto ASCII ones); other text is scanned in full.
-    lower = text.lower() if text.isascii() else None
-    for hints, more, rx in vocab()["boiler"]:
-        if lower is not None and hints is not None:
-            for h in hints:
-                if h in lower:
-                    break
-            else:
-                continue
-            # The pattern's other required words, only tested once its first ones are found.
-            if more and not _has_each(lower, more):
-                continue
+    v = vocab()
+    if not text.isascii():
+        return any(rx.search(text) for _, _, rx in v["boiler"])
+    lower = text.lower()
+    ungated, index = v["boiler_index"]
+    for rx in ungated:
+        if rx.search(text):
+            return True
+    found = [ix for h, ix in index if h in lower]
+    if not found:
+        return False
+    boiler = v["boiler"]
+    # A boolean answer: the candidate patterns may run in any order.
+    for i in sorted({i for ix in found for i in ix}):
+        _, more, rx = boiler[i]
+        # The pattern's other required words, only tested once its first ones are found.
+        if more and not _has_each(lower, more):
+            continue
         if rx.search(text):
             return True
     return False
