@@ -1712,3 +1712,57 @@ def test_printed_leaflet_running_heads_are_no_title_part_or_exercise():
     assert a.organization == "Harrowmere District Hospitals Health Services Trust"
     assert [e.name for e in a.exercises] == ["Calf raise", "Toe raise"]
     assert [section_title(a, e) for e in a.exercises] == ["Strengthening exercises"] * 2
+
+
+def test_back_named_only_as_a_place_or_form_in_a_cue_is_not_a_muscle():
+    # In a cue, the lower/upper back is mostly where the body should stay or what should not move.
+    a = run("Trunk Basics\n\nBird dog\nOn all fours, reach one arm forward and the other leg back. "
+            "Stop short if your lower back begins to dip. Rest your upper back against nothing and breathe.\n")
+    assert ex(a, "bird dog").muscles == []
+    # An action verb on it in a cue still names it.
+    a = run("Trunk Basics\n\nSuperman\nLie face down and lift your chest to work your lower back.\n")
+    assert ex(a, "superman").muscles == ["lower back"]
+    # "musculature" says the muscles are meant.
+    a = run("Trunk Basics\n\nSuperman\nMove slowly for better control of your lower back musculature.\n")
+    assert ex(a, "superman").muscles == ["lower back musculature"]
+
+
+def test_muscle_set_against_the_worked_one_with_not_is_not_trained():
+    a = run("Core Work\n\nPlank\nThis exercise strengthens your abs, not your lower back.\n")
+    assert ex(a, "plank").muscles == ["abs"]
+
+
+def test_back_of_a_body_part_and_back_calf_are_places():
+    a = run("Leg Care\n\nHamstring stretch\nThis stretch targets the back of your thigh. Keep the knee soft.\n\n"
+            "Calf stretch\nWith one foot behind, lean forward to stretch the back calf.\n")
+    assert "back" not in ex(a, "hamstring stretch").muscles
+    assert ex(a, "calf stretch").muscles == ["calf"]
+
+
+def test_exercise_that_loosens_a_body_part_names_it():
+    # "loosen your shoulders" tells the reader not to use them; "it loosens the shoulders" says what the move does.
+    a = run("Mobility\n\nArm circles\nSwing both arms in big circles. It loosens the shoulders and upper back.\n")
+    assert ex(a, "arm circle").muscles == ["shoulders", "upper back"]
+    a = run("Mobility\n\nArm circles\nSwing both arms in big circles and loosen your shoulders.\n")
+    assert ex(a, "arm circle").muscles == []
+
+
+def test_short_form_of_named_equipment_is_the_same_thing():
+    # "the bar" after "barbell" (or before it) is that barbell, not a second piece of kit.
+    a = run("Gym Legs\n\nFront squat\nRest a barbell across the front of your shoulders. Keep the bar level as you sit down.\n")
+    assert ex(a, "front squat").equipment == ["barbell"]
+    a = run("Gym Legs\n\nFront squat\nKeep the bar level as you sit down. Grip the barbell just outside your shoulders.\n")
+    assert ex(a, "front squat").equipment == ["barbell"]
+    # Alternatives named in different words stay as written.
+    a = run("Home Legs\n\nStep-up\nUse a sturdy step or the bottom stair.\n")
+    assert set(ex(a, "step-up").equipment) == {"step", "stair"}
+
+
+def test_step_as_a_verb_with_an_object_or_in_an_exercise_name_is_not_equipment():
+    a = run("Band Work\n\nTerminal knee extension\nTie a band to a pole and step into it, then step your left foot back.\n")
+    assert ex(a, "terminal knee extension").equipment == ["band", "pole"]
+    a = run("Leg Day\n\nLunge\nHold a dumbbell in each hand and step one foot forward. It pairs well with step-ups for the quads.\n")
+    assert ex(a, "lunge").equipment == ["dumbbell"]
+    # On a step, the step is a thing.
+    a = run("Calf Work\n\nHeel drop\nStand on the edge of a step and lower your heels.\n")
+    assert ex(a, "eccentric calf raise").equipment == ["step"]

@@ -49,6 +49,7 @@ from runstrength.extract.signatures import match_signature
 from runstrength.extract.tables import table_roles
 from runstrength.extract.terms import (
     VAGUE_MUSCLES,
+    back_region,
     acting_ranges,
     does_work,
     elided_muscle,
@@ -59,6 +60,7 @@ from runstrength.extract.terms import (
     modifies_body_part,
     muscle_subject,
     muscle_term,
+    set_against,
     name_equipment,
     noun_use,
     paces,
@@ -252,8 +254,9 @@ _INTRO_TAIL_RE = re.compile(r"(?:\s+[\w'-]+){0,5}\s*(?::|[.!]?\s*$)")
 
 # Labels whose value says what the exercise trains ("Muscles worked: ...", "Focus: ...").
 _PURPOSE_LABELS = {"focus", "goal", "benefits", "works", "areas worked"}
-# In a cue, relaxing a body part is about posture, not what the exercise trains ("relax your shoulders").
-_RELAX_RE = re.compile(r"(relax|releas|loosen)", re.I)
+# In a cue, relaxing a body part is about posture, not what the exercise trains ("relax your shoulders");
+# not in the third person, where the move is what loosens it ("it loosens the shoulders").
+_RELAX_RE = re.compile(r"(relax|releas|loosen)(?!e?s\b)", re.I)
 # "imagine a tray on your head", "as if holding a box": things pictured, not used.
 _IMAGERY_RE = re.compile(r"\b(imagin\w*|pretend\w*|visuali[sz]\w*|as if|as though|think of)\b", re.I)
 # A muscle word naming a complaint or a body position, not a muscle worked ("hip pain", "a neutral back position").
@@ -268,6 +271,20 @@ _AMOUNT_WORDS = frozenset({"weight", "weights", "load", "loads"})  # equipment w
 def _muscle_canonical() -> dict[tuple[str, ...], str]:
     """Surface muscle term (normalised tokens) -> canonical muscle."""
     return {norm_tokens(v): canon for canon, vs in lexicon.load_muscles().items() for v in vs}
+
+
+@lru_cache(maxsize=1)
+def _equipment_canonical() -> dict[str, str]:
+    """Surface equipment term, its words run together ("barbell", "kettlebell") -> canonical equipment."""
+    return {"".join(norm_tokens(v)): canon for canon, vs in lexicon.load_equipment().items() for v in vs}
+
+
+def _short_form(short: str, full: str) -> bool:
+    """`short` a clipped form of `full` for the same thing ("bar" of "barbell"); different words named as
+    alternatives ("step", "stair") are not."""
+    a, b = "".join(norm_tokens(short)), "".join(norm_tokens(full))
+    canon = _equipment_canonical()
+    return a != b and b.startswith(a) and canon.get(a) is not None and canon.get(a) == canon.get(b)
 
 
 def _text_muscles(ex: _Ex) -> list[str]:
@@ -532,7 +549,7 @@ class _Builder:
                 if acting is None:
                     acting = acting_ranges(view, start, end, subject=True)
                 ranges = acting
-            elif vague:
+            elif vague or not listed and not musculature and back_region(span):  # "low back musculature" names the muscles
                 if cue_acting is None:
                     cue_acting = [r for r in acting_ranges(view, start, end) if not _RELAX_RE.match(r[2])]
                 ranges = cue_acting
@@ -544,7 +561,8 @@ class _Builder:
                 continue
             if vague and not vague_as_noun(doc, span, muscle_ends):
                 continue
-            if positional(doc, span, start) or taken_over(view, span.end_char, end) or held_or_faulted(doc, span):
+            if (positional(doc, span, start) or taken_over(view, span.end_char, end) or held_or_faulted(doc, span)
+                    or set_against(doc, span)):
                 continue
             if span.end < len(doc) and doc[span.end].lower_ in _NOT_MUSCLE_AFTER:
                 continue
@@ -579,10 +597,10 @@ class _Builder:
                 if term.endswith("ed") and term not in ("bed",) or _ABBREVIATION_RE.fullmatch(span.text):
                     term = span.label_  # "banded clams" use a band; "a KB" is a kettlebell
                 toks = set(norm_tokens(term))
-                if any(toks <= set(norm_tokens(t)) for t in ex.equipment):
-                    continue  # "the roller" after "foam roller"
-                general = [t for t in ex.equipment if set(norm_tokens(t)) < toks]
-                if general:  # "resistance band" after "band"
+                if any(toks <= set(norm_tokens(t)) or _short_form(term, t) for t in ex.equipment):
+                    continue  # "the roller" after "foam roller", "the bar" after "barbell"
+                general = [t for t in ex.equipment if set(norm_tokens(t)) < toks or _short_form(t, term)]
+                if general:  # "resistance band" after "band", "barbell" after "bar"
                     ex.equipment[ex.equipment.index(general[0])] = term
                     continue
                 ex.equipment.append(term)

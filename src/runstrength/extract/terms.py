@@ -37,6 +37,9 @@ _NOUN_BEFORE = {"a", "an", "the", "your", "on", "onto", "off", "with", "using", 
 VAGUE_MUSCLES = {"back", "shoulder", "shoulders", "chest", "arm", "arms", "leg", "legs", "hip", "hips", "neck", "thigh", "thighs",
                   "forearm", "forearms", "shin", "shins", "grip"}
 _VAGUE_DET = {"your", "the", "my", "our", "their", "his", "her"}
+# "lower back", "upper back": in a cue mostly where the body stays or what must not move ("keep your lower back
+# flat", "if your lower back lifts"), so, like the vague words, a muscle there only when something acts on it.
+_PLACE_LEVELS = frozenset({"lower", "low", "upper", "mid", "middle"})
 _LIST_JOIN = {",", "and", "or", "&", "/"}
 # "feel it burn in your quads", "tension through the hamstrings": after these the muscle is what is worked, not a place.
 # "builds strength in the quads", "endurance in your calves" too.
@@ -63,6 +66,7 @@ _STRENGTH_BEFORE = {"strong", "stronger", "weak", "weaker", "powerful", "resilie
 _WEAKNESS_NOUNS = {"weakness", "weaknesses", "deficit", "deficits", "tightness", "fatigue"}
 _TRAINED_NOUN_AFTER = {"lift", "lifts", "exercise", "exercises", "work", "strength", "strengthening", "drill", "drills",
                        "endurance", "power", "activation", "move", "moves", "stability", "builder", "builders"}
+_DETERMINERS = frozenset({"a", "an", "the", "your", "this", "that", "my", "one", "each"})
 _MOTION_WORDS = {"step", "steps"}  # ambiguous equipment words that are also movements ("take a step forward")
 _MOVEMENT_AFTER = {"up", "ups", "down", "downs", "-", "over", "overs", "through"}
 _POSITION_BEFORE = {"on", "onto", "to", "toward", "towards", "over", "under", "underneath", "above", "below", "behind",
@@ -73,6 +77,8 @@ _POSITION_AFTER = {"width", "height", "level", "distance", "blades", "blade", "a
 _STEP_DIRECTIONS = {"forward", "forwards", "back", "backward", "backwards", "sideways", "laterally", "wide", "out", "across",
                     "over", "through", "left", "right", "in", "together", "apart"}
 _STRIDE_SIZE = {"small", "tiny", "short", "big", "large", "long", "quick", "wide", "few", "baby", "lateral", "side", "more"}
+# After a movement word, what is moved makes it the verb ("step your foot back", "step one leg through", "step into it").
+_STEP_OBJECTS = frozenset({"your", "one", "both", "each", "the", "it", "into"})
 _NOT_NOUN_AFTER = {"forward", "forwards", "back", "backward", "backwards", "sideways", "out", "up", "down", "to", "with", "across", "over", "through"}
 
 
@@ -131,6 +137,20 @@ def listed_after_equipment(doc: Doc, span, taken: list[int]) -> bool:
     if span.text.lower() in _MOTION_WORDS or span.start == 0 or doc[span.start - 1].text != ",":
         return False
     return any(span.start - 6 <= e < span.start for e in taken)
+
+
+def back_region(span) -> bool:
+    """A vague body word after a word saying which part of it ("lower back", "mid-back")."""
+    words = [t.lower_ for t in span if t.text != "-"]
+    return len(words) >= 2 and words[-1] in VAGUE_MUSCLES and all(w in _PLACE_LEVELS for w in words[:-1])
+
+
+def set_against(doc: Doc, span) -> bool:
+    """A muscle set against the one worked ("... works the abs, not your lower back"): not trained."""
+    i = span.start - 1
+    while i >= 0 and doc[i].lower_ in _VAGUE_DET:
+        i -= 1
+    return i >= 0 and doc[i].lower_ == "not" and i > 0 and doc[i - 1].text in (",", ";", "-", "—")
 
 
 def vague_as_noun(doc: Doc, span, muscle_ends: set[int]) -> bool:
@@ -213,10 +233,13 @@ def inside_equipment(span, equipment) -> bool:
 
 
 def modifies_body_part(doc: Doc, span) -> bool:
-    """A vague body word used as a modifier of a body part ("the back knee", "hip joint"), not a muscle."""
+    """A vague body word used as a modifier of a body part ("the back knee", "hip joint", "the back calf")
+    or naming a side of one ("the back of your thigh"), not a muscle."""
     if span.end >= len(doc):
         return False
-    return norm_tokens(doc[span.end].text) in vocab()["regions"] or doc[span.end].lower_ in VAGUE_MUSCLES
+    nxt = norm_tokens(doc[span.end].text)
+    return (nxt in vocab()["regions"] or doc[span.end].lower_ in VAGUE_MUSCLES or doc[span.end].lower_ == "of"
+            or nxt in vocab()["muscle_terms"])
 
 
 def taken_over(doc_text: str, end_char: int, stop: int) -> bool:
@@ -287,6 +310,8 @@ def noun_use(doc: Doc, span) -> bool:
         return False  # "take a step back", but "a chair with ...", "a desk with ..." are things
     if motion and nxt in _STEP_DIRECTIONS and prev not in ("the", "your", "this", "that"):
         return False  # "sit back and step sideways", "step wide"
+    if motion and (nxt in _STEP_OBJECTS or nxt == "-" and not doc[span.end - 1].whitespace_) and prev not in _DETERMINERS:
+        return False  # "and step your feet back", "pairs well with step-ups"
     if low in ("weight", "weights", "load", "loads"):
         # Mostly an amount ("lower the weight", "add load"); a thing when held: "one weight in each hand",
         # but not the body's own ("shift your weight in your left foot").
