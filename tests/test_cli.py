@@ -1,6 +1,7 @@
 """The command line: help, validate on a good and a corrupted dataset, show."""
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -70,3 +71,19 @@ def test_the_command_exits_with_mains_code_and_skips_the_last_heap_sweep(monkeyp
         cli.console()
     assert exited.value.code == 3
     assert calls == ["main", "freeze"]
+
+
+def test_a_no_op_rebuild_prints_nothing_in_quiet_mode(root: Path, tmp_path: Path) -> None:
+    """-q promises only warnings and errors; a rebuild that has nothing to do has neither."""
+    raw = tmp_path / "raw"
+    shutil.copytree(root / "raw", raw)
+    # The installed command, as a user runs it (it exits faster than `python -m`, see console()).
+    cmd = [str(Path(sys.executable).with_name("runstrength")), "build", "-q", "--raw-dir", str(raw),
+           "--out-dir", str(tmp_path / "dataset"), "--cache-dir", str(tmp_path / "cache")]
+    env = {k: v for k, v in os.environ.items() if k != "RUNSTRENGTH_NO_CACHE"}  # the cache makes the rebuild a no-op
+    first = subprocess.run(cmd, capture_output=True, text=True, cwd=root, env=env)
+    assert first.returncode == 0, first.stderr
+    again = subprocess.run(cmd, capture_output=True, text=True, cwd=root, env=env)
+    assert "publish: skipped" not in again.stderr  # -q: the info line stays quiet too
+    assert again.returncode == 0, again.stderr
+    assert again.stderr.strip() == "" and "Traceback" not in again.stdout, again.stderr

@@ -27,7 +27,9 @@ def quiet_prefect(level: str = "INFO") -> None:
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
     os.environ.setdefault("PREFECT_LOGGING_LOG_PRINTS", "false")
     # The temporary server logs uvicorn/alembic chatter and, at shutdown, cancellation tracebacks.
-    for name in ("uvicorn", "uvicorn.error", "alembic", "prefect.server", "prefect._internal", "httpx"):
+    # Prefect's events worker warns "Still processing items" while it drains its queue at exit,
+    # which a run that ends in milliseconds (a no-op rebuild) always hits: the events are still sent.
+    for name in ("uvicorn", "uvicorn.error", "alembic", "prefect.server", "prefect._internal", "httpx", "EventsWorker"):
         logging.getLogger(name).setLevel(logging.ERROR)
 
 
