@@ -51,8 +51,6 @@ _QUANTITY_OF_RE = re.compile(r"^\s*[\d\-–%x.,/ ]+\b(of|at|to)\b")
 _NOT_A_NAME_START = re.compile(r"^(here|how|what|why|this|these|there|if|for|follow|watch|click|read|see)\b", re.I)
 # Between two exercises of one heading: "split squats or step-ups", "A1 Deadlift / A2 Box jump".
 _OR_RE = re.compile(r"\s+(or|/)\s+")
-# A superset label opening a segment ("A2 Box jump"): not part of the name.
-_SEGMENT_LABEL_RE = re.compile(r"[A-Za-z]\d{1,2}[.:)]?\s+(?=[A-Za-z])")
 # A sentence's end inside a line: a word of two lower-case letters or more, its stop, and a capital.
 _INNER_STOP_RE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
 _GROUP_COUNT_RE = re.compile(r"\b\d+\s+(super ?sets?|circuits|rounds|blocks|exercises)\b")
@@ -200,8 +198,8 @@ def _split_labelled(name: str) -> list[tuple[str, int, int, int, int]]:
 
 
 def _split_alternatives(name: str) -> list[tuple[str, int, int, int, int]]:
-    """'split squats (dumbbell or band) or step-ups', 'A1 Deadlift / A2 Box jump' -> both exercises, when both
-    sides name one.
+    """'split squats (dumbbell or band) or step-ups', 'deadlift / box jump' -> both exercises, when both sides
+    name one (superset labels, "A1 Deadlift / A2 Box jump", are split by _split_labelled).
 
     Each alternative comes with its name's range and the range of its whole segment
     (with its parentheses), where the equipment and muscles of that alternative are named.
@@ -216,10 +214,6 @@ def _split_alternatives(name: str) -> list[tuple[str, int, int, int, int]]:
     for a, b in zip(bounds[0::2], bounds[1::2]):
         raw = name[a:b]
         lead = len(raw) - len(raw.lstrip())
-        label = _SEGMENT_LABEL_RE.match(raw, lead)
-        if label:
-            lead = label.end()
-            raw = " " * lead + raw[lead:]
         seg = raw.strip()
         seg_clean = PAREN_RE.sub("", seg).strip()
         if not seg_clean or not ends_with_head(norm_tokens(seg_clean)):
