@@ -81,6 +81,7 @@ def test_a_no_op_rebuild_prints_nothing_in_quiet_mode(root: Path, tmp_path: Path
     cmd = [str(Path(sys.executable).with_name("runstrength")), "build", "-q", "--raw-dir", str(raw),
            "--out-dir", str(tmp_path / "dataset"), "--cache-dir", str(tmp_path / "cache")]
     env = {k: v for k, v in os.environ.items() if k != "RUNSTRENGTH_NO_CACHE"}  # the cache makes the rebuild a no-op
+    env["PREFECT_LOGGING_LEVEL"] = "INFO"  # set in the environment; -q still wins
     first = subprocess.run(cmd, capture_output=True, text=True, cwd=root, env=env)
     assert first.returncode == 0, first.stderr
     again = subprocess.run(cmd, capture_output=True, text=True, cwd=root, env=env)

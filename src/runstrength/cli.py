@@ -18,11 +18,18 @@ from runstrength import __version__
 DEFAULT_SCORER = Path("..") / "shared" / "eval" / "score.py"
 
 
-def quiet_prefect(level: str = "INFO") -> None:
-    """Settings that keep a local run offline and its output free of noise. Must run before prefect is imported."""
+def quiet_prefect(level: str = "INFO", *, explicit: bool = False) -> None:
+    """Settings that keep a local run offline and its output free of noise. Must run before prefect is imported.
+
+    explicit: the level was asked for on the command line (-q, -v), so it wins over a
+    PREFECT_LOGGING_LEVEL already in the environment; otherwise that one is kept.
+    """
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("DO_NOT_TRACK", "1")
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", level)
+    if explicit:
+        os.environ["PREFECT_LOGGING_LEVEL"] = level
+    else:
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", level)
     os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
     os.environ.setdefault("PREFECT_LOGGING_LOG_PRINTS", "false")
@@ -226,7 +233,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     level = "WARNING" if args.quiet else "DEBUG" if args.verbose else "INFO"
-    quiet_prefect(level)
+    quiet_prefect(level, explicit=args.quiet or args.verbose)
     return args.func(args)
 
 
