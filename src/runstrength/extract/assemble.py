@@ -43,8 +43,8 @@ from runstrength.extract.roles import (
     function_start,
     shift,
 )
-from runstrength.extract.sentences import starts_imperative
-from runstrength.extract.sentences import classify, is_dosage_only, label_walks, under_label, words_of
+from runstrength.extract.sentences import (FIRST_PERSON_RE, classify, is_dosage_only, label_walks, starts_imperative,
+                                              under_label, words_of)
 from runstrength.extract.signatures import match_signature
 from runstrength.extract.tables import table_roles
 from runstrength.extract.terms import (
@@ -708,7 +708,7 @@ class _Builder:
         8 push-ups"), unless the writer tells of themselves."""
         sent = self.view(doc)[s_start:s_end]
         got = classify(sent)
-        if got is not None and got[0] != "cue" or got is None and (not part_intro or _FIRST_PERSON_RE.search(sent)):
+        if got is not None and got[0] != "cue" or got is None and (not part_intro or FIRST_PERSON_RE.search(sent.lower())):
             return  # "I used to do 100 squats and 50 push-ups a day": a story, not the routine
         if _ABILITY_CHECK_RE.search(sent.lower()):
             return  # "you should be able to do 20 squats and 10 hops": a test of readiness, not the routine
@@ -1590,8 +1590,6 @@ _NAME_TO_COUNT_RE = re.compile(r"\s*(?:for|x|×|:|[-–—])?\s*", re.I)
 # After a name counted alone: the end of its clause ("8 swings." / "8 swings, then rest"), not more words
 # about it ("2 strides apart").
 _CLAUSE_END_RE = re.compile(r"\s*(?:[.,;:!)]|$)")
-# The writer telling of themselves ("I did 100 squats a day"): a story, not the reader's routine.
-_FIRST_PERSON_RE = re.compile(r"\b(?:I|I'd|I've|I'm|my|My)\b")
 
 
 def _counted_list(sentence: str, names: list[tuple[int, int]], *,

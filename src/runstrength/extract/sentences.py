@@ -232,9 +232,9 @@ _IS_THE_WAY_RE = re.compile(r"(?:^\W*|,\s+(?:and|but|so)\s+)(?:this|that|it)(?: 
 _ALL_ABOUT_RE = re.compile(r"^\W*(?:this|that|it|these)(?: one| exercise| move| drill| stretch)?(?: is|'s|’s| are) "
                            r"(?:all|really|mostly|mainly|entirely|largely) about\b")
 _YOU_RE = re.compile(r"^you(?:'|’|$|rself)")
-# The writer or a coach speaking of themselves ("I find ...", "most of my runners ..."): an opinion, a purpose
-# only when it gives a reason.
-_FIRST_PERSON_RE = re.compile(r"\b(?:i|i'd|i'm|i've|i’d|i’m|i’ve|my|me)\b")
+# The writer or a coach speaking of themselves ("I find ...", "most of my runners ..."), in lower-cased text:
+# an opinion, a purpose only when it gives a reason; in prose, a story rather than the reader's routine.
+FIRST_PERSON_RE = re.compile(r"\b(?:i|i'd|i'm|i've|i’d|i’m|i’ve|my|me)\b")
 _REASON_RE = re.compile(r"\b(?:because|since|so that|which is why|that's why|that’s why)\b")
 # A quotation with who said it: '"Quiet feet, quick feet," the coach tells her runners.', 'says Jo: "..."'.
 # The quote alone says whether it is a cue or a purpose; the speaker's words around it say neither.
@@ -356,7 +356,7 @@ def classify(text: str) -> tuple[str, str | None] | None:
     if avoid_at >= 0 and (purpose_at < 0 or avoid_at < purpose_at):
         return "cue", "avoid"
     # The writer's own view ("I find most runners ...") is a purpose only with its reason.
-    opinion = _FIRST_PERSON_RE.search(lower) is not None and _REASON_RE.search(lower) is None
+    opinion = FIRST_PERSON_RE.search(lower) is not None and _REASON_RE.search(lower) is None
     if purpose_at >= 0 and not opinion:
         return "purpose", None
     if _has_phrase(lower, v["breathing_words"]) or _has_phrase(lower, v["form_words"]) or _has_phrase(lower, v["modification_words"]):
