@@ -1,4 +1,4 @@
-"""Speed pre-tests (extract/gates.py and the gated patterns of extract/dosage.py).
+"""Speed pre-tests (extract/gates.py and the gated patterns of the dose grammar).
 
 A gate may only skip a scan that would find nothing: these tests check the
 facts the gates rest on, and compare gated and ungated results on generated
@@ -12,8 +12,9 @@ import string
 
 import pytest
 
-from runstrength.extract import dosage as dz
-from runstrength.extract.gates import REI_ASCII_FOLDS, AnyOf, ascii_fold, literal_gate, required_literal_sets
+from runstrength.extract import dose_atoms, dose_masks, quantities
+from runstrength.extract.gates import (REI_ASCII_FOLDS, AnyOf, ascii_fold, compile_gated, first_char_gate, literal_gate,
+                                      required_literal_sets)
 
 
 def _all_non_ascii() -> str:
@@ -84,9 +85,9 @@ def test_literal_gate_never_rules_out_a_match():
 
 
 def test_first_char_gate_reads_word_boundaries():
-    assert dz._first_char_gate(r"between|\bone|\d", re.I) == r"[\db]|\b[o]"
-    assert dz._first_char_gate(r"(?:\bone)?x", 0) == r"[x]|\b[o]"
-    assert dz._first_char_gate(r"x?", 0) is None
+    assert first_char_gate(r"between|\bone|\d", re.I) == r"[\db]|\b[o]"
+    assert first_char_gate(r"(?:\bone)?x", 0) == r"[x]|\b[o]"
+    assert first_char_gate(r"x?", 0) is None
 
 
 _DOSE_PIECES = ["3", "10", "2-3", "1 1/2", "½", "one", "twenty-two", "ten", "between", "and", "x", "×", "sets", "reps",
@@ -105,23 +106,23 @@ def _dose_texts(n: int) -> list[str]:
 
 
 def _ungated(rx: re.Pattern[str]) -> str:
-    """The pattern _compile_gated was given: what follows its "(?=gate)(?:" prefix, without the ")"."""
+    """The pattern compile_gated was given: what follows its "(?=gate)(?:" prefix, without the ")"."""
     m = re.match(r"\(\?=.*?\)\(\?:", rx.pattern)
     assert m is not None and rx.pattern.endswith(")")
     return rx.pattern[m.end():-1]
 
 
 @pytest.mark.parametrize("pattern", [
-    "|".join(f"(?:{p})" for p in dz._MASK_PATTERNS),
-    "|".join(f"(?:{p})" for p in dz._FREQ_PATTERNS),
-    _ungated(dz._NXM_RE),
-    _ungated(dz._REPS_RE),
-    _ungated(dz._TIMES_RE),
-    _ungated(dz._TIME_RE),
-    r"\b" + dz._trie_alternation(dz._NUM_HINTS) + r"\b",
+    "|".join(f"(?:{p})" for p in dose_masks._MASK_PATTERNS),
+    "|".join(f"(?:{p})" for p in dose_masks._FREQ_PATTERNS),
+    _ungated(dose_atoms._NXM_RE),
+    _ungated(dose_atoms._REPS_RE),
+    _ungated(dose_atoms._TIMES_RE),
+    _ungated(dose_atoms._TIME_RE),
+    r"\b" + quantities.trie_alternation(quantities._NUM_HINTS) + r"\b",
 ])
 def test_gated_patterns_find_the_same_matches(pattern):
-    plain, gated = re.compile(pattern, re.I), dz._compile_gated(pattern, re.I)
+    plain, gated = re.compile(pattern, re.I), compile_gated(pattern, re.I)
     assert gated.pattern != plain.pattern
     for text in _dose_texts(3000):
         assert [(m.span(), m.groups()) for m in plain.finditer(text)] == \
@@ -129,15 +130,15 @@ def test_gated_patterns_find_the_same_matches(pattern):
 
 
 def test_number_hint_split_agrees_with_one_alternation():
-    one = re.compile(r"\d|[½¼¾]|\b" + dz._trie_alternation(dz._NUM_HINTS) + r"\b", re.I)
+    one = re.compile(r"\d|[½¼¾]|\b" + quantities.trie_alternation(quantities._NUM_HINTS) + r"\b", re.I)
     for text in _dose_texts(3000) + _random_texts(3000, seed=3):
-        assert dz._has_number_hint(text) == bool(one.search(text)), text
+        assert quantities.has_number_hint(text) == bool(one.search(text)), text
 
 
 def test_masking_frequency_needs_a_period_word():
-    rx = re.compile("|".join(f"(?:{p})" for p in dz._FREQ_PATTERNS), re.I)
+    rx = re.compile("|".join(f"(?:{p})" for p in dose_masks._FREQ_PATTERNS), re.I)
     for text in _dose_texts(5000):
-        assert dz._FREQ_MASK_HINT(text) or not rx.search(text), text
+        assert dose_masks._FREQ_MASK_HINT(text) or not rx.search(text), text
 
 
 # Written for this test: lines that hit a boilerplate pattern, lines that only share a gating word with one.

@@ -3,6 +3,8 @@
 A gate answers "can this pattern match here at all?" from something every match
 needs (a literal word), so a caller skips the scan when the answer is no. Gates
 only skip work: where they say yes, the pattern runs exactly as before.
+compile_gated builds the same kind of test into a pattern: a lookahead for the
+characters a match can start with.
 """
 from __future__ import annotations
 
@@ -143,3 +145,95 @@ def literal_gate(rx: re.Pattern[str]) -> AnyOf | None:
     if not words or ignore_case and not all(w.isascii() for w in words):
         return None
     return AnyOf(*words, ignore_case=ignore_case)
+
+
+def first_char_gate(pattern: str, flags: int) -> str | None:
+    """A test of the first character of every match of `pattern`; None if unknown.
+
+    A character class, read from the parsed pattern, skipping zero-width parts
+    (\\b, lookarounds) and optional ones.  First characters that only start a
+    match right after a \\b ("\\bone", not "between") get their own class behind
+    a \\b: "[\\db]|\\b[eot]" rules out the inside of words for the latter.  None
+    when a match may be empty or start with something not handled here (a
+    negated class, "."), so callers then go without it.
+    """
+    from re import _constants as c, _parser
+
+    categories = {c.CATEGORY_DIGIT: r"\d", c.CATEGORY_NOT_DIGIT: r"\D", c.CATEGORY_SPACE: r"\s",
+                  c.CATEGORY_NOT_SPACE: r"\S", c.CATEGORY_WORD: r"\w", c.CATEGORY_NOT_WORD: r"\W"}
+
+    def item(op, av) -> str | None:
+        if op is c.LITERAL:
+            return re.escape(chr(av))
+        if op is c.RANGE:
+            return re.escape(chr(av[0])) + "-" + re.escape(chr(av[1]))
+        if op is c.CATEGORY:
+            return categories.get(av)
+        return None
+
+    def first(seq, bounded: bool = False) -> tuple[set[tuple[str, bool]], bool] | None:
+        """((first character, whether a \\b precedes it) pairs, whether the sequence can match empty).
+
+        `bounded`: a \\b was asserted where the sequence starts. Zero-width parts do not
+        move the position, so a \\b met before the first character also holds for it.
+        """
+        out: set[tuple[str, bool]] = set()
+        for op, av in seq:
+            if op is c.AT and av is c.AT_BOUNDARY:
+                bounded = True
+                continue
+            if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+                continue
+            if op in (c.LITERAL, c.IN):
+                items = [item(o, a) for o, a in ([(op, av)] if op is c.LITERAL else av)]
+                if not items or None in items:
+                    return None
+                return out | {(i, bounded) for i in items}, False
+            if op is c.BRANCH:
+                subs = [first(b, bounded) for b in av[1]]
+                if None in subs:
+                    return None
+                got, nullable = set().union(*(x[0] for x in subs)), any(x[1] for x in subs)
+            elif op in (c.SUBPATTERN, c.ATOMIC_GROUP):
+                sub = first(av[-1] if op is c.SUBPATTERN else av, bounded)
+                if sub is None:
+                    return None
+                got, nullable = sub
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+                sub = first(av[2], bounded)
+                if sub is None:
+                    return None
+                got, nullable = sub[0], sub[1] or av[0] == 0
+            else:
+                return None
+            out |= got
+            if not nullable:
+                return out, False
+        return out, True
+
+    try:
+        got = first(_parser.parse(pattern, flags))
+    except Exception:
+        return None
+    if got is None or got[1] or not got[0]:
+        return None
+    anywhere = {i for i, bounded in got[0] if not bounded}
+    after_boundary = {i for i, bounded in got[0] if bounded} - anywhere
+    tests = []
+    if anywhere:
+        tests.append("[" + "".join(sorted(anywhere)) + "]")
+    if after_boundary:
+        tests.append(r"\b[" + "".join(sorted(after_boundary)) + "]")
+    return "|".join(tests)
+
+
+def compile_gated(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """re.compile(pattern), led by a lookahead for the possible first characters of a match.
+
+    The engine tries every branch of these big patterns at every position of the
+    text; the one-character test rejects most positions (inside words, spaces,
+    punctuation) at once.  The lookahead is zero-width and only skips positions
+    where no match can start, so matches, groups and spans are unchanged.
+    """
+    gate = first_char_gate(pattern, flags)
+    return re.compile(pattern if gate is None else f"(?={gate})(?:{pattern})", flags)

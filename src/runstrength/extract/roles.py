@@ -172,9 +172,13 @@ def clean_name(name: str) -> tuple[str, int]:
     return stripped.strip(" -:?"), cut + lead
 
 
+# A superset's label: the superset's letter, one of the first few, and the exercise's place in it ("A1",
+# "B2"). A block's letter alone ("B. Kettlebell swing") is a label too where the patterns below say so.
+LABEL_LETTER = "[A-G]"
+SUPERSET_LABEL = LABEL_LETTER + r"\d{1,2}"
 # The label of the next exercise of a superset inside a heading ("A1 Goblet squat / A2 Push-up"),
 # with what joins it to the one before.
-_NEXT_LABEL_RE = re.compile(r"\s*[/+&|,]?\s*\b[A-G]\d{1,2}\s*[.:)-]?\s+(?=[A-Za-z])")
+_NEXT_LABEL_RE = re.compile(r"\s*[/+&|,]?\s*\b" + SUPERSET_LABEL + r"\s*[.:)-]?\s+(?=[A-Za-z])")
 
 
 def _split_labelled(name: str) -> list[tuple[str, int, int, int, int]]:
@@ -234,7 +238,7 @@ _CAPTION_PREFIX_RE = re.compile(r"^\s*\[[^\[\]]{0,200}\]\s*")
 _ORDINAL_PREFIX_RE = re.compile(
     r"\s*(?:(?:(?:exercise|move|movement|drill|stretch|station)\s*#?\s*\d{1,2}|[A-Za-z]\d{1,2}|#?\d{1,2})\s*[:.)]"
     r"|(?:exercise|move|movement|drill|stretch|station)\s*#?\s*\d{1,2}\s*-"
-    r"|(?-i:[A-G]\d{1,2})(?:\s*-)?|(?-i:[A-G])[.)])\s+(?=[A-Za-z])"
+    r"|(?-i:" + SUPERSET_LABEL + r")(?:\s*-)?|(?-i:" + LABEL_LETTER + r")[.)])\s+(?=[A-Za-z])"
     # A chapter's stamp may stand before a name that starts with numbers ("03:20 90/90 hip switches").
     r"|\s*\(?(?:\d{1,2}:)?\d{1,2}:\d{2}\)?(?:\s*[-|:])?\s+(?=[A-Za-z]|\d{1,3}/\d{1,3}\b)", re.I)
 _STAMP_RE = re.compile(r"\s*\(?(?:\d{1,2}:)?\d{1,2}:\d{2}\)?\s")
@@ -676,7 +680,7 @@ _LOAD_LINE_RE = re.compile(
 # An item's name as its own sentence, then its description (after the item's label, blanked).
 _NAME_SENTENCE_RE = re.compile(r"^\s*(?P<name>[A-Za-z][^.:!?]{1,60}?)\.\s+(?=[A-Z])")
 # A superset's or block's label: "A1", "B2 -", "C.".
-_LETTER_LABEL_RE = re.compile(r"\s*[A-G](?:\d{1,2})?\s*[-.:)]?\s")
+_LETTER_LABEL_RE = re.compile(r"\s*(?:" + SUPERSET_LABEL + "|" + LABEL_LETTER + r")\s*[-.:)]?\s")
 _LEAD_IN_RE = re.compile(r"^(?:finish|end|start|begin|then|next|follow(?:ed)? (?:up )?|cool down|warm up)\s+(?:with|by)\s+(?P<name>[A-Za-z][A-Za-z' -]{2,40}?)\s+(?=\d|one|two|three|four|five|ten|for\b)", re.I)
 
 

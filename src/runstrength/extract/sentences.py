@@ -51,15 +51,28 @@ off into onto about again further only own same other
 
 
 _REGEX_LISTS = frozenset({"aside_patterns", "purpose_leads"})
+_PLACEHOLDER_RE = re.compile(r"\{([a-z_]+)\}")  # never a quantifier: those are digits ("{1,30}")
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict[str, list[str]]:
+    return read_yaml(DATA_DIR / "sentences.yaml")
+
+
+def alternation(key: str) -> str:
+    """The word list `key` of data/sentences.yaml as a regex alternation, in the file's order."""
+    return "|".join(_data()[key])
 
 
 @lru_cache(maxsize=1)
 def vocab() -> dict[str, frozenset[str] | tuple[str, ...]]:
-    raw = read_yaml(DATA_DIR / "sentences.yaml")
+    raw = _data()
     out: dict = {}
     for key, words in raw.items():
         # Patterns keep their case: lower-casing would turn "\\W" into "\\w" (the text they read is lower case anyway).
         keep = key in _REGEX_LISTS
+        if keep:
+            words = [_PLACEHOLDER_RE.sub(lambda m: alternation(m.group(1)), w) for w in words]
         out[key] = tuple(sorted({w if keep else w.lower() for w in words}, key=len, reverse=True))
         out[key + "_set"] = frozenset(w if keep else w.lower() for w in words)
     return out

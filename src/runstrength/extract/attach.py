@@ -1,0 +1,358 @@
+"""Sentences and doses attached to the exercises they belong to, and the rules no exercise owns.
+
+A description sentence becomes a cue or a purpose of its exercises, with its dosages; a sentence that
+counts several exercises ("3 rounds of 12 squats, 10 push-ups and a 45-second plank") gives each its own
+count; a dose no exercise owns ("Complete 3 rounds", "Do each move for 40 seconds") is a rule of its
+section or of the whole article, inherited in dose_inheritance.py.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from runstrength.extract import dosage as dz
+from runstrength.extract.gates import AnyOf
+from runstrength.extract.nlp import EXERCISE_KEY, norm_tokens
+from runstrength.extract.registry import PART_LABEL_RE, Ex, canonical_entry, same_family
+from runstrength.extract.roles import REPEAT_BLOCK_RE, UNLESS_NOTED, doc_spans, shift
+from runstrength.extract.sentences import FIRST_PERSON_RE, classify, is_dosage_only, under_label
+from runstrength.extract.text import Line
+from runstrength.extract.vocab import is_boilerplate
+from runstrength.model import Section, Sentence
+
+
+_PROGRESS_RE = re.compile(r"\b(progress|advance) (this|the) (exercise|movement)\b|\bto progress\b|\bprogression\b")
+
+
+def _progression(lower: str) -> bool:
+    """Whether _PROGRESS_RE matches. Each of its matches contains "progress" or "advance" and the
+    pattern is case-sensitive, so a text with neither word is not scanned."""
+    return ("progress" in lower or "advance" in lower) and _PROGRESS_RE.search(lower) is not None
+
+
+_OTHER_SIDE_RE = re.compile(r"\b(repeat|do the same|perform|switch|swap)\b.*\b(other|opposite) (leg|side|arm|foot)\b|\bswitch (sides|legs|arms)\b", re.I)
+# Every match of _OTHER_SIDE_RE names a leg, side, arm or foot (speed pre-filter).
+_OTHER_SIDE_HINT = AnyOf("leg", "side", "arm", "foot")
+_ALL_EXERCISES_RE = re.compile(r"^(these|both|all|all of these|all these|the above) (exercises|moves|movements|drills|stretches)\b", re.I)
+_PLURAL_SUBJECT = re.compile(r"^(these|they|both|all of these|together|combined)\b", re.I)
+# "That's the session.", "That's one round.": what follows is no longer the last exercise's description.
+_CLOSER_RE = re.compile(r"^\W*(?:and )?(?:that's|that is|that’s|this is|this completes|that completes) (?:it|all|one round|one set|"
+                        r"the (?:whole |entire |full )?(?:session|workout|routine|circuit|round|programme|program|plan|set|lot))\b[\s.!]*$", re.I)
+# What may stand between the exercises of a list a sentence prescribes ("bridges, squats or lunges").
+_LIST_GLUE = frozenset({",", "and", "or", "&", "the", "a", "an", "some"})
+_ARTICLE_WIDE_RE = re.compile(
+    # the noun a few words after its quantifier ("each of these five moves"), not anywhere later in the
+    # sentence ("all three rounds of 15 with that weight, move up 5 lb")
+    r"\b(all|each|every)\b(\s+[\w'-]+){0,4}?\s+(moves?|exercises?|activit(y|ies)|one|stretch(es)?|drills?|positions?|poses?)\b|\b(exercises?|moves) (below|above)\b|\bthis (plan|routine|workout|circuit|program)\b"
+    # the noun left out at the sentence's end: "That's four rounds of each.", "Aim for 10 of both."
+    r"|\b(of|for) (each|both)\W*$" + "|" + UNLESS_NOTED)
+# What the reader should already manage: a check before a stage or before running again, not work to do.
+# Not built from readiness_conjunctions (data/sentences.yaml): "when you can" and "if you can" would be new.
+_ABILITY_CHECK_RE = re.compile(r"\b(?:be able to|are able to|can you|until you can|once you can|as a (?:rough |quick |simple )?(?:check|test))\b")
+# "at the top of each one": a position in every rep, not a rule for every exercise
+_OF_EACH_ONE_RE = re.compile(r"\bof (?:each|every) one\b")
+# "repeat the whole circuit", "go two times through": the whole routine again
+_REPEAT_WHOLE_RE = re.compile(r"\brepeat (this|the|that) (whole )?(routine|circuit|workout|sequence|series|set)\b|\b(?:go|run|work|cycle) (?:\w+ times|twice|thrice) through\b")
+# A sentence (lower case) that prescribes the whole part: "complete 3 rounds", "do 2 sets", "work through it twice".
+_RULE_VERB_RE = re.compile(r"^\W*(?:complete|do|perform|repeat|go\s+through|run\s+through|work|aim\s+for|try|finish)\b")
+# Line kinds after which a paragraph is a part's instructions.
+_HEADING_KINDS = ("section", "other_heading", "title", "")
+
+
+class AttachMixin:
+    """Sentences, doses and rules attached to exercises, sections or the article."""
+
+    # _Builder's state (set in its __init__, assemble.py) used here.
+    text: str
+    exercises: list[Ex]
+    sections: list[Section]
+    article_doses: list[dz.DoseMention]
+    section_doses: dict[int, list[dz.DoseMention]]
+    counted_doses: list[tuple[tuple[str, ...], dict | None, dz.DoseMention, int]]
+    _starts_at: tuple[int, int] | None
+
+    def add_sentence(self, exs: list[Ex], s_start: int, s_end: int, doc: Doc, line: Line, *, label: bool = False,
+                     under: str = "") -> None:
+        """The sentence doc[s_start:s_end] of `line` as a cue or purpose of each of `exs`. `label`: a line listing
+        what is worked, a purpose as a whole; `under`: the label ("how", "why") of the line the sentence is on."""
+        a = line.start + s_start
+        b = line.start + s_end
+        original = self.text[a:b]
+        stripped = original.strip()
+        if not stripped:
+            return
+        a += len(original) - len(original.lstrip())
+        b = a + len(stripped)
+        sent_view = self.view(doc)[s_start:s_end]
+        if is_boilerplate(sent_view):
+            return
+        mentions = dz.parse_dosages(sent_view)
+        if mentions and self.route_counted(doc, s_start, s_end, line):
+            mentions = []  # each count went to the exercise it counts, not to the paragraph's owner
+        low = sent_view.lower()
+        if exs and _progression(low):  # tested once for the sentence, not once per exercise
+            for ex in exs:
+                ex.progression = True
+        if not mentions and _OTHER_SIDE_HINT(sent_view) and _OTHER_SIDE_RE.search(sent_view):
+            for ex in exs:
+                if ex.doses:
+                    m, base, ctx = ex.doses[-1]
+                    ex.doses[-1] = (replace(m, per_side=True), base, ctx)
+        for ex in exs:
+            for m in mentions:
+                ex.doses.append((m, line.start + s_start, "progression" if ex.progression else ""))
+        if label:
+            role = ("purpose", None)
+        elif is_dosage_only(sent_view, [(m.start, m.end) for m in mentions] + list(dz.frequency_spans(sent_view)),
+                            rest=bool(dz.parse_rest(sent_view))):
+            role = None
+        else:
+            role = under_label(sent_view, under) if under else classify(sent_view)
+        if role is None:
+            if mentions:  # a prescription names what to hold or wear ("2 x 60 seconds, wearing the vest")
+                for ex in exs:
+                    self.add_terms(ex, doc, s_start, s_end, things_only=True)
+            return
+        for ex in exs:
+            if (a, b) in ex.seen_sents:
+                continue
+            ex.seen_sents.add((a, b))
+            if role[0] == "cue":
+                ex.sentences.append(Sentence(stripped, a, b, role[1]))
+            else:
+                ex.purpose.append(Sentence(stripped, a, b, None))
+            self.add_terms(ex, doc, s_start, s_end, purpose=role[0] == "purpose" and not label, listed=label)
+
+    def route_counted(self, doc: Doc, s_start: int, s_end: int, line: Line, *, single: bool = False) -> list[tuple[int, int]]:
+        """Give each exercise of a list sentence the count said with it; the ranges (in the doc) of the
+        names counted, none when the sentence is no such list.
+
+        "Do three rounds of 12 squats, 10 push-ups and a 45-second plank": each name with its own
+        number, the rounds said once for all of them. `single`: one exercise counted alone is enough
+        (a part's instructions, "Every minute for 10 minutes: 8 kettlebell swings.").
+        """
+        counted = _counted_list(self.view(doc)[s_start:s_end], [
+            (sp.start_char - s_start, sp.end_char - s_start) for sp in doc_spans(doc, EXERCISE_KEY)
+            if s_start <= sp.start_char and sp.end_char <= s_end], single=single)
+        if not counted:
+            return []
+        for (a, b), m in counted:
+            sp_text = self.view(doc)[s_start + a:s_start + b]
+            entry = canonical_entry(sp_text, doc, s_start + a)
+            self.counted_doses.append((norm_tokens(sp_text), entry, m, line.start + s_start))
+        return [(s_start + a, s_start + b) for (a, b), _ in counted]
+
+    def _name_list(self, doc: Doc, s_start: int, s_end: int) -> list[tuple[int, int]]:
+        """The ranges of the exercises a sentence lists one after another ("clamshells, step-ups and
+        side planks"), at least two joined by commas and "and"; none when it lists none, or offers a
+        choice ("brisk walking or cycling", "bridges, clams or side planks")."""
+        spans = [sp for sp in doc_spans(doc, EXERCISE_KEY) if s_start <= sp.start_char and sp.end_char <= s_end]
+        if len(spans) < 2:
+            return []
+        best: list = []
+        run = [spans[0]]
+        last_or = False  # the run's last joint is "or": the list is a choice
+        for prev, sp in zip(spans, spans[1:]):
+            between = [t.lower_ for t in doc[prev.end:sp.start]]
+            if between and all(w in _LIST_GLUE for w in between) and set(between) & {",", "and", "or", "&"}:
+                run.append(sp)
+                last_or = "or" in between
+                continue
+            if len(run) > len(best) and not last_or:
+                best = run
+            run, last_or = [sp], False
+        if len(run) > len(best) and not last_or:
+            best = run
+        return [(sp.start_char, sp.end_char) for sp in best] if len(best) >= 2 else []
+
+    def _register_listed(self, doc: Doc, line: Line, names: list[tuple[int, int]], s_start: int, s_end: int,
+                         section: Section | None, *, part_intro: bool = False) -> None:
+        """The exercises an instruction no exercise owns counts out ("To warm up, do 3 rounds of 12 clams,
+        8 step-ups and 6 lunges a side."): each is one of the routine's, in reading order. `part_intro`:
+        the sentence opens a part of the routine (under its heading, before its first exercise), where
+        what it counts is the part's exercises even when it reads as no instruction ("On even minutes,
+        8 push-ups"), unless the writer tells of themselves."""
+        sent = self.view(doc)[s_start:s_end]
+        got = classify(sent)
+        if got is not None and got[0] != "cue" or got is None and (not part_intro or FIRST_PERSON_RE.search(sent.lower())):
+            return  # "I used to do 100 squats and 50 push-ups a day": a story, not the routine
+        if _ABILITY_CHECK_RE.search(sent.lower()):
+            return  # "you should be able to do 20 squats and 10 hops": a test of readiness, not the routine
+        for a, b in names:
+            span = next((sp for sp in doc_spans(doc, EXERCISE_KEY) if sp.start_char == a and sp.end_char == b), None)
+            if span is None or self._not_prescribed(doc, span, s_start, s_end):
+                continue
+            self.register(self.text[line.start + a: line.start + b], line.start + a, line.start + b, doc, a, section)
+
+    def _joint_sentences(self, line: Line, doc: Doc) -> None:
+        """In a paragraph no exercise owns ("Why these moves?"), the sentences said of several exercises."""
+        if len(doc_spans(doc, EXERCISE_KEY)) < 2:
+            return
+        for s, e in self.sentences_of(doc):
+            joint = self._joint_subjects(doc, s, e)
+            if joint:
+                self.add_sentence(joint, s, e, doc, line)
+
+    def _walk_sentences(self, line: Line, doc: Doc, current: list[Ex], section: Section | None) -> None:
+        paragraph = list(current)
+        # The paragraph's first sentences are not about its owner when _named_later found it further on.
+        skip = self._starts_at[1] if self._starts_at is not None and self._starts_at[0] == line.index else 0
+        for n, (s, e) in enumerate(self.sentences_of(doc)):
+            joint = self._joint_subjects(doc, s, e)
+            if joint:
+                self.add_sentence(joint, s, e, doc, line)  # said of each of them; the paragraph's owner stays
+                continue
+            if n < skip:
+                continue
+            if _CLOSER_RE.match(self.view(doc)[s:e]):
+                current[:] = []  # "That's the session.": the rest is about the routine, not its last exercise
+                return
+            if self._naming_fragment(doc, s, e):
+                continue  # "Third, step-ups." only says which exercise comes next
+            if n > 0:
+                span = self.subject_mention(doc, s, e) or self._ordinal_naming(doc, s, e) or self._introduced(doc, s, e)
+                if span is not None and not self._not_prescribed(doc, span, s, e):
+                    ent = canonical_entry(span.text, doc, span.start_char)
+                    if not any(same_family(ex, norm_tokens(span.text), ent) for ex in current):
+                        name = self.text[line.start + span.start_char: line.start + span.end_char]
+                        ex = self.register(name, line.start + span.start_char, line.start + span.end_char, doc, span.start_char, section)
+                        current[:] = [ex]
+                        if ex not in paragraph:
+                            paragraph.append(ex)
+            sent_text = self.view(doc)[s:e]
+            targets = paragraph if _PLURAL_SUBJECT.match(sent_text.strip()) and len(paragraph) > 1 else current
+            if _ALL_EXERCISES_RE.match(sent_text.strip()):
+                targets = [x for x in self.exercises if x.section is section] or current
+            self.add_sentence(targets, s, e, doc, line)
+
+    def _group_rule(self, line: Line, doc: Doc, section: Section | None, doses, *, last_kind: str = "") -> None:
+        """Dosage in text no exercise owns: a rule for every exercise of its section, or of the article.
+
+        `doses`: the mentions of a dose-only line ("40 seconds on, 20 seconds off, 3 rounds"), a rule
+        as a whole.  In prose, a sentence is a rule when it is about all exercises ("Do each move for
+        40 seconds"), repeats the whole routine, or, before the first exercise of its part, prescribes
+        rounds or sets ("Complete 3 rounds."); a time alone there is more often a warm-up or an
+        aside ("Jog for 10 minutes first") than a rule.  `last_kind`: the kind of the line before;
+        a part's instructions follow its heading.
+        """
+        sink = self._rule_sink(section)
+        if doses is not None:
+            # A time alone on a line of its own is a rule right under a part's heading; elsewhere it is
+            # often a total or page furniture ("Reading time: 6 minutes").  Reps alone under a heading
+            # that is no part's ("00:52 - Goblet squat" not read as an exercise) dose that heading's
+            # move, not every exercise.
+            if ((section is not None and last_kind == "section") or any(d.sets for d in doses)
+                    or (any(d.reps for d in doses) and last_kind != "other_heading")):
+                sink.extend(d for d in doses if d.stage == "main" and (d.sets or d.reps or d.seconds))
+            return
+        intro = last_kind in _HEADING_KINDS or not self.exercises or (section is not None and self.exercises[-1].section is not section)
+        for sent in self.sents(doc):
+            sent_text = self.span_text(doc, sent)
+            part_intro = intro and section is not None and not any(x.section is section for x in self.exercises[-1:])
+            counted = self.route_counted(doc, sent.start_char, sent.end_char, line, single=part_intro)
+            if counted:
+                self._register_listed(doc, line, counted, sent.start_char, sent.end_char, section, part_intro=part_intro)
+                continue  # counts of the exercises it names, not a rule for all
+            shared = self._name_list(doc, sent.start_char, sent.end_char)
+            if shared and dz.parse_dosages(sent_text):
+                # "Do two rounds of clams, bridges and bird dogs, 8 of each": one dose for the list
+                self._register_listed(doc, line, shared, sent.start_char, sent.end_char, section)
+            st = sent_text.lower()
+            if _ARTICLE_WIDE_RE.search(st) and not _OF_EACH_ONE_RE.search(st):
+                # a harder variant's numbers ("add weight and drop back to 8 reps") are no rule for all
+                got = [m for m in dz.parse_dosages(sent_text) if (m.sets or m.reps or m.seconds) and m.stage != "progression"]
+                sink.extend(got)
+                sets = None if any(m.sets for m in got) or not REPEAT_BLOCK_RE.search(st) else dz.parse_block_sets(sent_text)
+                if sets:
+                    sink.append(dz.DoseMention(stage="main", sets=sets, text=sent_text))  # "Do this circuit twice"
+            elif _REPEAT_WHOLE_RE.search(st) or intro and REPEAT_BLOCK_RE.search(st):
+                # "Do this circuit twice" before the part's first exercise: its rounds
+                sets = dz.parse_block_sets(sent_text)
+                if sets:
+                    sink.append(dz.DoseMention(stage="main", sets=sets, text=sent_text))
+            elif intro:
+                mentions = dz.parse_dosages(sent_text)
+                if any(m.sets for m in mentions) and _RULE_VERB_RE.match(st):
+                    sink.extend(m for m in mentions if m.stage == "main")
+
+    def _named_section(self, text: str) -> Section | None:
+        """The part a count line names by its label ("Circuit B: 2 rounds" after a "Circuit B - Power" heading)."""
+        m = PART_LABEL_RE.match(text)
+        if not m:
+            return None
+        key = tuple(norm_tokens(m.group(0)))
+        return next((sec for sec in self.sections if tuple(norm_tokens(sec.title))[:len(key)] == key), None)
+
+    def _rule_sink(self, section: Section | None) -> list[dz.DoseMention]:
+        """Where a rule found under `section` goes: that section's rules, else the article's."""
+        if section is None:
+            return self.article_doses
+        return self.section_doses.setdefault(id(section), [])
+
+
+# What may separate two counted items of a list: "12 squats, 10 lunges and 8 push-ups".
+_LIST_SEP_RE = re.compile(r",|;|\band\b|\bthen\b|\bplus\b|\bfollowed\s+by\b", re.I)
+# Between a count and the name it counts ("12 goblet squats", "a 45-second plank"), or a name and a
+# count after it ("plank for 30 seconds", "lunges x 10").
+_COUNT_TO_NAME_RE = re.compile(r"[\s-]*")
+_NAME_TO_COUNT_RE = re.compile(r"\s*(?:for|x|×|:|[-–—])?\s*", re.I)
+# After a name counted alone: the end of its clause ("8 swings." / "8 swings, then rest"), not more words
+# about it ("2 strides apart").
+_CLAUSE_END_RE = re.compile(r"\s*(?:[.,;:!)]|$)")
+
+
+def _counted_list(sentence: str, names: list[tuple[int, int]], *,
+                  single: bool = False) -> list[tuple[tuple[int, int], dz.DoseMention]] | None:
+    """(name span, its dose) for each exercise a list sentence counts; None unless at least two are, or,
+    with `single`, the sentence's one exercise is counted right before its name ("8 kettlebell swings";
+    "10 minutes of jogging" or "swings for 30 seconds" are more often an aside than the part's exercise).
+
+    Each name is read with a neutral unit in its place ("12 goblet squats" as "12 reps"), in its own
+    stretch of the sentence (cut at the list's commas and "and"s), so a count, and "per leg" after
+    it, stays with its name.  Sets said with the first item ("three rounds of 12 squats, ...",
+    "two sets each of 8 lunges and 15 ...") are every item's.
+    """
+    single = single and len(names) == 1
+    if len(names) < 2 and not single:
+        return None
+    names = sorted(names)
+    work = list(sentence)
+    for a, b in names:
+        filler = "reps" if b - a >= 4 else "rep"
+        work[a:b] = list(filler.ljust(b - a))
+    work_text = "".join(work)
+    # Stretch i runs from the last list separator before name i to the last one before name i+1.
+    cuts = [0]
+    for (_, b), (a2, _) in zip(names, names[1:]):
+        seps = list(_LIST_SEP_RE.finditer(work_text, b, a2))
+        if not seps:
+            return None  # two names not listed ("squat to press")
+        cuts.append(seps[-1].start())
+    cuts.append(len(sentence))
+    out: list[tuple[tuple[int, int], dz.DoseMention]] = []
+    for (a, b), lo, hi in zip(names, cuts, cuts[1:]):
+        own = None
+        for m in dz.parse_dosages(work_text[lo:hi]):
+            ms, me = lo + m.start, lo + m.end
+            if single:
+                # a count in figures closing its clause with the name ("...: 8 kettlebell swings."), not
+                # a measure ("one stride apart"); a time said before it is the part's length, not the move's
+                if (a < me <= b and ms < a and m.reps and any(c.isdigit() for c in sentence[ms:a])
+                        and _CLAUSE_END_RE.match(sentence, b)):
+                    own = shift(replace(m, seconds=None, seconds_kind=None), lo)
+                    break
+                continue
+            if (ms < b and me > a) or (me <= a and _COUNT_TO_NAME_RE.fullmatch(work_text, me, a)) or (
+                    ms >= b and _NAME_TO_COUNT_RE.fullmatch(work_text, b, ms)):
+                own = shift(m, lo)
+                break
+        if own is not None:
+            out.append(((a, b), own))
+    if len(out) < (1 if single else 2):
+        return None
+    first = out[0][1]
+    if first.sets:
+        out = [(span, m if m.sets else replace(m, sets=first.sets)) for span, m in out]
+    return out

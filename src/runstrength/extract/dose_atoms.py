@@ -1,0 +1,425 @@
+"""Atoms: the quantities of one sentence, each with its role (sets, reps or seconds).
+
+Read from the masked sentence (dose_masks), in priority order (``2 x 8`` before ``8 reps`` before
+``8x``); each match is masked in turn so a number is used once.  A time in the scope of a rest or
+pause ("rest 60 seconds") is masked, not read.  Stages and the merge into mentions are dosage.py's.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from runstrength.extract.dose_masks import mask, masked
+from runstrength.extract.dose_stages import HOLD_RE
+from runstrength.extract.gates import AnyOf, compile_gated
+from runstrength.extract.quantities import (CACHE_SIZE, LB, NUM, NUM_RE, RANGE, REPU, SEP, SETU, TU, WORD_VALUES, Range,
+                                           has_number_hint, int_range, time_range)
+
+# Rest / pause / wait: times in their scope are not the exercise's dosage.
+# The scope runs to the end of the clause, stopping at a hold or a new action.
+_REST_WORD = r"(?:rest(?:ing)?|recover(?:y)?|breaks?)"
+_REST_LEAD_RE = re.compile(
+    r"(?<!without\s)(?<!\bno\s)(?<!minimal\s)(?<!little\s)"
+    r"\b(?:rest(?:ing)?|recover(?:y)?|pause|pausing|wait(?:ing)?)\b"
+    r"(?!\s+(?:your|the|of|on|in|against|it|them|his|her|day|days)\b)"
+    r"[^.;,!?\n(]*?"
+    r"(?=[.;,!?\n(]|\bthen\b|\bhold(?:ing)?\b|\band\s+(?:repeat|do|perform|complete|then)\b|$)",
+    re.I,
+)
+_REST_TRAIL_RE = compile_gated(
+    rf"(?:{LB}(?:{RANGE}){TU}|\b(?:a|one)\s+minute)['’]?\s*(?:of\s+)?(?:{_REST_WORD}|pauses?|waits?|off(?!\s+(?:the|your|a|an|of|from)\b))\b[^.;,!?\n(]*",
+    re.I,
+)
+_TAKE_BREAK_RE = compile_gated(
+    rf"\btake\s+(?:a\s+)?(?:{RANGE}){TU}['’]?\s+(?:break|rest|breather|pause)\b[^.;,!?\n(]*", re.I
+)
+
+
+# One atom = one quantity with a role.  "flex" roles are resolved at merge time.
+@dataclass
+class Atom:
+    start: int
+    end: int
+    sets: Range | None = None
+    reps: Range | None = None
+    seconds: Range | None = None
+    flex: str | None = None  # "reps" (reps unless taken) | "sets" (sets unless a bare hold)
+    flex_val: Range | None = None
+    stage: str = "main"
+    hold: bool = False
+
+
+_T_SINGLE = rf"{NUM}{TU}"
+_TIME_RE = compile_gated(
+    rf"{LB}(?:{_T_SINGLE}{SEP}{_T_SINGLE}|{RANGE}{TU})"
+    r"|\bhalf\s+(?:a|an)\s+minute\b|\b(?:a|one)\s+(?:full\s+)?minute(?:\s+and\s+a\s+half)?\b",
+    re.I,
+)
+_NXM_RE = compile_gated(
+    rf"{LB}(?P<a>{RANGE})\s*[x×]\s*(?P<b>{RANGE})(?!\d|/\d)"
+    rf"(?:(?P<tu>{TU})|\s*(?P<ru>{REPU})|\s+(?P<su>{SETU}))?",
+    re.I,
+)
+_SETS_OF_RE = compile_gated(
+    rf"{LB}(?P<a>{RANGE})\s+(?:total\s+)?{SETU}\s+(?:of|for|x|×|at|with)\s+(?P<b>{RANGE})"
+    rf"(?:(?P<tu>{TU})|\s*(?P<ru>{REPU}))?"
+    r"(?!\s+(?:exercises?|moves?|movements?|different|of|minutes?)\b)",
+    re.I,
+)
+# Words that describe the reps of a count ("6 slow reps") and things counted like reps ("15 steps each way").
+_REP_ADJ = r"(?:slow|controlled|quality|good|clean|strict|full|easy|explosive|fast|quick|perfect|smooth|solid|total|partial)"
+_COUNT_NOUN = r"(?:steps?|hops?|jumps?|bounds?|pulses?|taps?|touches|swings?|kicks?|circles?|lifts?|raises?|bounces?|contacts?)"
+_REPS_RE = compile_gated(
+    # "8 to 10 cycles" of a back-and-forth movement: one cycle is one rep
+    rf"{LB}(?P<n>{RANGE})\s*-?\s*(?:{_REP_ADJ}\s+)?(?:{REPU}|cycles?\b)"
+    rf"|(?:(?<!\w)[x×]\s*|{LB})(?P<m>{RANGE})(?=\s*(?:/\s*(?:side|leg|arm|s)\b|e/s\b))"
+    rf"|(?:(?<!\w)[x×]\s*|{LB})(?P<k>{RANGE})(?=\s+(?:{_COUNT_NOUN}\s+)?(?:on\s+|in\s+|to\s+)?(?:each|per|either)\s+(?:side|leg|arm|foot|way|direction)\b"
+    r"|\s+each\s*(?:[.;,)]|$))"
+    # "do 10 of each movement": a count of every movement named
+    rf"|(?<=\bdo\s)(?P<j>{RANGE})(?=\s+of\s+each\s+(?!(?:exercise|move|set|round|circuit)s?\b)[a-z])",
+    re.I,
+)
+_SETS_RE = compile_gated(rf"{LB}(?P<n>{RANGE})\s+(?:total\s+)?{SETU}", re.I)
+# Holds counted as such are the repetitions of the hold: "six holds of 40 seconds", "four 30-second
+# holds", and "4 x 30-second holds" (plural: four holds, where "3 x 30-second hold" is sets of one).
+_HOLD_WORDS = r"(?:(?:isometric|static)\s+)?holds\b"
+_HOLDS_RE = compile_gated(rf"{LB}(?P<n>{RANGE})\s+(?:(?P<t>{RANGE}{TU})\s*-?\s*)?{_HOLD_WORDS}", re.I)
+_PLURAL_HOLDS_RE = re.compile(rf"\s*-?\s*{_HOLD_WORDS}", re.I)
+_HOLDS_HINT = AnyOf("holds")
+# "Every minute on the minute for 10 minutes", "EMOM x 12", "10-minute EMOM": one set starts each
+# minute, so the minutes count sets (the time is not a bout of the exercise).
+_EMOM_MIN = rf"(?P<n>{RANGE})\s*-?\s*min(?:ute)?s?\.?"
+EMOM_RE = compile_gated(
+    r"\bevery\s+minute\s+on\s+the\s+minute\s*(?:\(\s*emom\s*\)\s*)?(?:,\s*)?(?:for\s+)?" + _EMOM_MIN.replace("?P<n>", "?P<a>")
+    + r"|\bemom\s*(?:[,:(–—-]\s*|for\s+|[x×]\s*)?" + _EMOM_MIN.replace("?P<n>", "?P<b>")
+    + rf"|\bemom\s*[x×]\s*(?P<c>{RANGE})\b"
+    + rf"|{LB}" + _EMOM_MIN + r"\s+emom\b",
+    re.I,
+)
+_EMOM_HINT = AnyOf("emom", "on the minute")
+# A hold timed by counting: "hold for a count of 10", "stay there for 5 counts".  A count is a
+# second (the tempo masks take counts that pace a movement: "lower for a count of 3").
+_HOLD_COUNT_RE = compile_gated(
+    r"\b(?:hold|holds|holding|held|stay|staying|remain|remaining)\b(?:\s+(?!(?:for|then|and|rest|repeat)\b)[\w'’-]+){0,4}?"
+    rf"\s+(?:for\s+)?(?:(?:a|the)\s+)?(?:(?:slow|steady)\s+)?(?P<c>count\s+of\s+(?P<n>{RANGE})|(?P<m>{RANGE})\s*-?\s*counts?\b)",
+    re.I,
+)
+_HOLD_COUNT_HINT = AnyOf("count")
+# Counted actions that are reps: "10 slow breaths", "40 ground contacts".  A breath count after a
+# hold ("hold for 5 breaths") times the hold instead, and gives no number of its own.
+_COUNTED_RE = compile_gated(
+    rf"{LB}(?P<n>{RANGE})\s+(?:(?:slow|deep|full|long|big|calm|controlled|easy)\s+)?(?P<breath>breaths?)\b"
+    rf"|{LB}(?P<m>{RANGE})\s+(?:(?:ground|foot)\s+)?contacts\b",
+    re.I,
+)
+# Breaths are the reps of a drill only when repeated or done ("repeat for 10 breaths"), not when
+# taken to settle ("take 3 deep breaths before you begin").
+_BREATH_VERB_RE = re.compile(r"\b(?:repeat|do|perform|complete|continue|for)\s+(?:for\s+|another\s+)?$", re.I)
+_HOLD_CLAUSE_RE = re.compile(r"\b(?:hold|holding|held|stay|staying|remain|pause|pausing)\b[^,;.:]*$", re.I)
+# "Start with 40 contacts and build to 80": a bare number after a target verb counts what the
+# sentence counted before it.
+_BARE_TARGET_RE = compile_gated(
+    r"\b(?:build(?:ing)?|work(?:ing)?|increas(?:e|ing)|progress(?:ing)?)\s+(?:up\s+)?to\s+"
+    rf"(?P<n>{RANGE})(?![\w%/#]|\s*[x×%#])",
+    re.I,
+)
+_TIMES_RE = compile_gated(
+    rf"{LB}(?P<n>{RANGE})\s+(?P<more>more\s+)?times\b(?P<more2>\s+more\b)?"
+    # "once it feels easy" is a conjunction, not a count.
+    r"|\b(?P<w>once(?!\s+(?:it|this|that|these|you|they|the|your|we|a|an|he|she|i|done|finished|comfortable)\b)|twice|thrice)\b"
+    r"(?P<more3>\s+more\b)?",
+    re.I,
+)
+# A masked quantity right after "N x" (a distance or load: "## #" for "20 m").
+_MASKED_RUN_RE = re.compile(r"[ \t]*#[#\s]*(?<=#)")
+_NX_RE = compile_gated(rf"{LB}(?P<n>{RANGE})\s?[x×](?![\w/])", re.I)
+_XN_RE = re.compile(
+    rf"(?P<pre>[A-Za-z)\]]+)\s*(?<![\w])[x×]\s*(?P<n>{RANGE})(?![\w/])(?!\s*[x×])", re.I
+)
+_BARE_NOUN_EXCLUDE = {
+    "exercises", "moves", "movements", "variations", "options", "days", "weeks", "months",
+    "years", "sessions", "workouts", "circuits", "supersets", "times", "people", "miles",
+    "minutes", "seconds", "hours", "things", "ways", "levels", "parts", "sides",
+    "legs", "arms", "hands", "feet", "pounds", "inches", "degrees", "runs", "races",
+    "weights", "dumbbells", "kettlebells", "bands", "muscles", "areas", "positions",
+    "rounds", "sets", "reps", "others", "more", "less", "tips", "keys", "lbs", "kgs",
+}
+_BARE_NOUN_ALT = "|".join(sorted(_BARE_NOUN_EXCLUDE, key=len, reverse=True))
+# Words that end a noun phrase: "do 3 of these", "do 10 more", "do 5 and rest".
+_BARE_STOP = r"(?:of|the|these|those|your|more|and|or|to|in|on|at|for|with|per|each|a|an|times|sets?|reps?|minutes?|seconds?)"
+_VERB_BARE_RE = compile_gated(
+    r"\b(?:do|perform|complete|try|finish\s+with|follow(?:ed)?\s+(?:up\s+)?(?:it\s+|this\s+)?(?:with|by)|then)\s+"
+    r"(?:about\s+|around\s+|approximately\s+|roughly\s+|another\s+|up\s+to\s+|at\s+least\s+)?"
+    rf"(?P<n>{RANGE})\s+(?:(?!{_BARE_STOP}\b)[a-z][a-z-]*\s+){{0,2}}(?P<noun>(?!(?:{_BARE_NOUN_ALT})\b)[a-z][a-z-]*s)\b",
+    re.I,
+)
+_LIST_LEAD_RE = re.compile(rf"^[\s#•◦▪▫●○■□‣⁃∙·*–—-]*(?P<n>\d{{1,3}}(?:{SEP}\d{{1,3}})?)(?=\s+[A-Za-z(])")
+PER_SIDE_SUFFIX = (
+    r"(?:\s*/\s*(?:side|leg|arm|s)\b|\s*e/s\b"
+    r"|\s+(?:on\s+|in\s+|to\s+)?(?:each|per|either|a)\s+(?:side|leg|arm|foot|way|direction)s?\b)"
+)
+_LIST_TRAIL_RE = re.compile(
+    rf"(?<![\w.,/#½¼¾-])(?P<n>\d{{1,3}}(?:{SEP}\d{{1,3}})?)(?={PER_SIDE_SUFFIX}?\s*(?:\([^)]*\)\s*)*[.:;,]?\s*$)",
+    re.I,
+)
+
+# Object phrases that make "do/perform ... N times" repeat the whole thing.
+_SETS_CONTEXT_RE = re.compile(
+    r"\b(?:do|perform|complete|go\s+through|run\s+through|repeat)\s+"
+    r"(?P<obj>this|it|that|these|them|all|"
+    r"(?:the|this|that)\s+(?:whole\s+|entire\s+|full\s+)?(?:thing|circuit|routine|sequence|series|workout|set|block|complex|superset|combo|combination))"
+    r"(?:\s+(?:circuit|routine|sequence|series|workout|combo))?\s+(?:about\s+|for\s+|a\s+total\s+of\s+)?$",
+    re.I,
+)
+_THROUGH_RE = re.compile(r"\s+through\b", re.I)
+_XN_SETS_WORDS = {"circuit", "circuits", "round", "rounds", "superset", "supersets", "set",
+                  "sets", "routine", "workout", "block"}
+_TIMES_VERB_RE = re.compile(
+    r"\b(?:do|repeat|perform|complete|go|run|through|it|this|that|them|reps?|repetitions?|sets?|seconds?|minutes?|side|leg|arm)\s+$",
+    re.I)
+
+
+_ONE_MINUTE_RE = re.compile(r"(?:a|one)\s+(?:full\s+)?minute")
+
+
+def _rest_spans(s: str) -> list[tuple[int, int]]:
+    spans = [(m.start(), m.end()) for m in _REST_LEAD_RE.finditer(s)]
+    spans += [(m.start(), m.end()) for m in _REST_TRAIL_RE.finditer(s)]
+    spans += [(m.start(), m.end()) for m in _TAKE_BREAK_RE.finditer(s)]
+    return spans
+
+
+def _find_atoms(sentence: str, list_item: bool) -> list[Atom]:
+    core = _core_atoms(sentence)
+    if core is None:
+        return []
+    found, masked, sentence = core
+    atoms = list(found)
+    if list_item:
+        work = list(masked)
+        for rx in (_LIST_LEAD_RE, _LIST_TRAIL_RE):
+            m = rx.search("".join(work))
+            # "Circuit 2", "Superset 3": the number is a label.
+            if m and not _LABEL_BEFORE_RE.search(sentence[:m.start("n")]):
+                r = int_range(m.group("n"))
+                if r is not None and r[1] <= 500:
+                    a = Atom(m.start("n"), m.end("n"), reps=r)
+                    atoms.append(a)
+                    mask(work, a.start, a.end)
+    atoms.sort(key=lambda a: a.start)
+    return atoms
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _core_atoms(sentence: str) -> tuple[tuple[Atom, ...], str, str] | None:
+    """The atoms every sentence gets, in the order found, with the text left once they are masked
+    and the sentence as read (lost spaces restored); None when the sentence has no number.
+
+    The list-item atoms (a bare leading or trailing number) are looked for last, in
+    what is left: a line read both as prose and as a list item shares this work.
+    The atoms are shared by the cached results: never modified (callers copy them).
+    """
+    if not has_number_hint(sentence):
+        return None
+    # Lost non-breaking spaces often arrive as "?" ("10?repetitions").
+    sentence = _LOST_SPACE_RE.sub(" ", sentence)
+    work = list(masked(sentence))
+    rest = _rest_spans(sentence)
+    atoms: list[Atom] = []
+
+    def w() -> str:
+        return "".join(work)
+
+    def take(a: Atom) -> None:
+        atoms.append(a)
+        mask(work, a.start, a.end)
+
+    if _EMOM_HINT(sentence):
+        for m in list(EMOM_RE.finditer(w())):
+            r = int_range(m.group("a") or m.group("b") or m.group("c") or m.group("n"))
+            if r is not None:
+                take(Atom(m.start(), m.end(), sets=r))
+    if _HOLD_COUNT_HINT(sentence):
+        for m in list(_HOLD_COUNT_RE.finditer(sentence)):
+            r = int_range(m.group("n") or m.group("m"))
+            if r is not None:
+                take(Atom(m.start("c"), m.end("c"), seconds=r, hold=True))
+    # 2 x 8, 2x8 reps, 1x 30sec
+    for m in list(_NXM_RE.finditer(w())):
+        a, b = int_range(m.group("a")), m.group("b")
+        if a is None:
+            continue
+        if m.group("tu"):
+            # "3 x 30s": three timed bouts, i.e. sets (a circuit's rounds may turn them into reps later)
+            secs = time_range(b + m.group("tu"))
+            if _PLURAL_HOLDS_RE.match(sentence, m.end()):
+                take(Atom(m.start(), m.end(), reps=a, seconds=secs, hold=True))
+            else:
+                take(Atom(m.start(), m.end(), sets=a, seconds=secs))
+        else:
+            bi = int_range(b)
+            if bi is None:
+                continue
+            if m.group("su"):
+                take(Atom(m.start(), m.end(), reps=a, sets=bi))
+            else:
+                take(Atom(m.start(), m.end(), sets=a, reps=bi))
+    # 4 sets of 6, 3 rounds for 12 reps, 2 sets of 45 seconds
+    for m in list(_SETS_OF_RE.finditer(w())):
+        a = int_range(m.group("a"))
+        if a is None:
+            continue
+        if m.group("tu"):
+            take(Atom(m.start(), m.end(), sets=a, seconds=time_range(m.group("b") + m.group("tu"))))
+        else:
+            b = int_range(m.group("b"))
+            if b is not None:
+                take(Atom(m.start(), m.end(), sets=a, reps=b))
+    if _HOLDS_HINT(sentence):
+        for m in list(_HOLDS_RE.finditer(w())):
+            n = int_range(m.group("n"))
+            secs = time_range(m.group("t")) if m.group("t") else None
+            if n is not None and (secs is not None or not m.group("t")):
+                take(Atom(m.start(), m.end(), reps=n, seconds=secs, hold=secs is not None))
+    # times
+    for m in list(_TIME_RE.finditer(w())):
+        txt = m.group(0).lower()
+        if txt.startswith("half"):
+            secs: Range | None = (30, 30)
+        elif _ONE_MINUTE_RE.match(txt) and not NUM_RE.match(txt):
+            secs = (90, 90) if "half" in txt else (60, 60)
+        else:
+            secs = time_range(m.group(0))
+        if secs is None:
+            continue
+        if _in_rest(sentence, m.start(), rest):
+            mask(work, m.start(), m.end())
+            continue
+        take(Atom(m.start(), m.end(), seconds=secs))
+    for m in list(_REPS_RE.finditer(w())):
+        r = int_range(m.group("n") or m.group("m") or m.group("k") or m.group("j"))
+        if r is not None:
+            take(Atom(m.start(), m.end(), reps=r))
+    for m in list(_SETS_RE.finditer(w())):
+        r = int_range(m.group("n"))
+        if r is not None:
+            take(Atom(m.start(), m.end(), sets=r))
+    for m in list(_COUNTED_RE.finditer(w())):
+        r = int_range(m.group("n") or m.group("m"))
+        if m.group("breath") and (_HOLD_CLAUSE_RE.search(sentence, 0, m.start())
+                                  or not _BREATH_VERB_RE.search(sentence, 0, m.start())):
+            mask(work, m.start(), m.end())
+        elif r is not None:
+            take(Atom(m.start(), m.end(), reps=r))
+    for m in list(_TIMES_RE.finditer(w())):
+        before = sentence[:m.start()]
+        if m.group("w"):
+            val = WORD_VALUES[m.group("w").lower()]
+            r: Range | None = (val, val)
+            more = bool(m.group("more3"))
+            # "once"/"twice" are also conjunctions and frequency words; count
+            # them only after a verb ("do it twice", "repeat twice").
+            if not more and not _TIMES_VERB_RE.search(before):
+                continue
+        else:
+            r = int_range(m.group("n"))
+            more = bool(m.group("more") or m.group("more2"))
+        if r is None:
+            continue
+        through = _THROUGH_RE.match(sentence, m.end())
+        if more:
+            take(Atom(m.start(), m.end(), sets=(r[0] + 1, r[1] + 1)))
+        elif through:
+            # "30 seconds a side, three times through": passes through the work, i.e. sets
+            take(Atom(m.start(), through.end(), sets=r))
+        elif _SETS_CONTEXT_RE.search(before):
+            obj = _SETS_CONTEXT_RE.search(before)
+            strict = not obj.group(0).lower().lstrip().startswith("repeat")  # type: ignore[union-attr]
+            if strict:
+                take(Atom(m.start(), m.end(), sets=r))
+            else:
+                take(Atom(m.start(), m.end(), flex="sets", flex_val=r))
+        else:
+            take(Atom(m.start(), m.end(), flex="reps", flex_val=r))
+    for m in list(_NX_RE.finditer(w())):
+        r = int_range(m.group("n"))
+        if r is None:
+            continue
+        masked_after = _MASKED_RUN_RE.match(w(), m.end())
+        if masked_after:
+            # "4 x 20 m", "6 x 400m": bouts of a distance (masked), i.e. sets without reps
+            take(Atom(m.start(), masked_after.end(), sets=r))
+        elif _SETS_CONTEXT_RE.search(sentence[:m.start()]):
+            take(Atom(m.start(), m.end(), sets=r))
+        else:
+            # "10x forward and 10x sideways" are two bouts, not reps x sets.
+            take(Atom(m.start(), m.end(), reps=r))
+    for m in list(_XN_RE.finditer(w())):
+        r = int_range(m.group("n"))
+        if r is None or "#" in m.group("pre"):
+            continue
+        s0 = m.start("n") - 1
+        while s0 > 0 and sentence[s0] not in "xX×":
+            s0 -= 1
+        if m.group("pre").lower() in _XN_SETS_WORDS:
+            take(Atom(s0, m.end(), sets=r))
+        else:
+            take(Atom(s0, m.end(), flex="reps", flex_val=r))
+    for m in list(_VERB_BARE_RE.finditer(w())):
+        if m.group("noun").lower() in _BARE_NOUN_EXCLUDE:
+            continue
+        r = int_range(m.group("n"))
+        if r is not None and "#" not in m.group(0):
+            take(Atom(m.start("n"), m.end("noun"), reps=r))
+    if atoms:
+        for m in list(_BARE_TARGET_RE.finditer(w())):
+            a = _bare_target(atoms, m)
+            if a is not None:
+                take(a)
+    return tuple(atoms), w(), sentence
+
+
+def _bare_target(atoms: list[Atom], m: re.Match[str]) -> Atom | None:
+    """The bare number of "build to 80" counted as the sentence's last count before it (reps or seconds)."""
+    before = [a for a in atoms if a.end <= m.start("n")]
+    r = int_range(m.group("n"))
+    if not before or r is None:
+        return None
+    prev = max(before, key=lambda a: a.end)
+    if prev.reps is not None and prev.sets is None and prev.seconds is None:
+        return Atom(m.start("n"), m.end("n"), reps=r)
+    if prev.seconds is not None and prev.sets is None and prev.reps is None and r[1] > prev.seconds[1]:
+        # "hold 20 seconds, build to 45": the unit is the one of the count before (seconds here)
+        return Atom(m.start("n"), m.end("n"), seconds=r)
+    return None
+
+
+_LOST_SPACE_RE = re.compile(r"(?<=\d)\?(?=[A-Za-z])")
+_LABEL_BEFORE_RE = re.compile(
+    r"\b(?:circuit|superset|set|round|part|step|day|week|phase|level|block|workout|exercise|stage|"
+    r"option|variation|video|section|no\.?|number|tier|move|"
+    # numbered parts of a publication ("Issue 142", "Page 3", "Chapter 2")
+    r"page|issue|vol\.?|volume|chapter|episode|edition|lesson)\s*#?\s*$|#\s*$",
+    re.I,
+)
+
+
+def _in_rest(sentence: str, pos: int, rest: list[tuple[int, int]]) -> bool:
+    # "pause and hold for 5 seconds" is a hold, not a pause.
+    for rs, re_ in rest:
+        if rs <= pos < re_:
+            return not HOLD_RE.search(sentence[rs:pos])
+    return False
+
+
+def copy_atom(a: Atom) -> Atom:
+    """copy.copy(a) without the generic copy protocol (__reduce_ex__, ~5x slower): same class, same fields."""
+    b = Atom.__new__(Atom)
+    b.__dict__.update(a.__dict__)
+    return b
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def cached_atoms(sentence: str, list_item: bool) -> tuple[Atom, ...]:
+    return tuple(_find_atoms(sentence, list_item))

@@ -1,0 +1,131 @@
+"""How often to train: sessions per week ("3 times a week", "twice a week, or three times if ..."),
+and where a text says how often (a prescription's part, not a cue)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from runstrength.extract.dose_masks import FREQ_MASK_RE
+from runstrength.extract.gates import AnyOf, compile_gated
+from runstrength.extract.quantities import CACHE_SIZE, RANGE, WORD_VALUES, int_range
+
+_LOWER_BOUND = r"(?P<lb>at\s+(?:a\s+)?minimum\s+(?:of\s+)?|at\s+least\s+|a\s+minimum\s+of\s+|minimum\s+(?:of\s+)?|no\s+less\s+than\s+)?"
+_FREQ_RE = compile_gated(
+    # n0: the low end of "once or twice a week" (number words and digits are ranges of RANGE)
+    rf"{_LOWER_BOUND}(?:(?P<n0>\b(?:once|twice|thrice))\s+or\s+)?"
+    rf"(?P<n>{RANGE}|\b(?:once|twice|thrice)\b)(?P<plus>\s*\+|\s+or\s+more)?\s*"
+    r"(?:x|times|sessions?|days?|workouts?|classes|class)?\s*"
+    # "this week": a newsletter's plan for the week ahead ("lift three times this week")
+    r"(?:/|\ba\b|\bper\b|\beach\b|\bevery\b|\bin\s+a\b|\bthis\b)?\s*"
+    r"(?P<per>week|wk|day|daily|weekly)s?\b(?P<plus2>\s+or\s+more)?",
+    re.I,
+)
+_EVERY_OTHER_RE = re.compile(r"\bevery\s+other\s+day\b", re.I)
+# A weekly count's alternative later in its sentence: "twice a week, or three times if you have time".
+_OR_TIMES_RE = compile_gated(
+    rf"\bor\s+(?:(?P<w>once|twice|thrice)|(?P<n>{RANGE})\s+times)\b"
+    r"(?!\s+(?:a|per|each|every)\s+day\b|\s+daily\b)",
+    re.I,
+)
+_SENT_STOP_RE = re.compile(r"[.!?;](?=\s|$)")
+
+
+_FREQ_HINT = AnyOf("day", "daily", "week", "wk")  # every frequency pattern needs one (speed pre-filter)
+_FREQ_UNIT_RE = re.compile(r"x|times|sessions?|days?|workouts?|classes|class", re.I)
+# Sessions counted with words around them: "3 easy gym sessions fit into each week".
+_SESSIONS_A_WEEK_RE = compile_gated(
+    rf"(?P<n>{RANGE})\s+(?:(?!of\b|the\b)[a-z-]+\s+){{0,2}}(?:sessions?|workouts?)\b(?:\s+[a-z-]+){{0,4}}?"
+    r"\s+(?:a|per|each|every|in\s+a)\s+(?:week|wk)\b", re.I)
+_DAYS_A_WEEK_RE = compile_gated(
+    rf"(?P<lb>at\s+least\s+)?(?P<n>{RANGE})\s*\+?\s*days?\s*(?:/|a|per|each|every|in\s+a)\s*(?:week|wk)\b", re.I)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def frequency_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Character ranges of how-often phrases ("once a day", "3 times a week"): part of a prescription, not a cue."""
+    if not _FREQ_HINT(text):
+        return ()
+    return tuple(m.span() for m in FREQ_MASK_RE.finditer(text))  # a tuple: the cached value is shared
+
+
+def _weekly(text: str, m: re.Match[str]) -> tuple[int, int, bool] | None:
+    """(min, max, lower bound only) of a frequency match when it counts sessions per week.
+
+    Counts per day ("twice a day", "3 times daily") are doses of the exercises they sit with, not
+    how often the routine is done: None, as for a bare "a week" without a count.
+    """
+    n = m.group("n")
+    low = n.lower()
+    between = text[m.end("n"):m.start("per")]
+    if low in ("once", "twice", "thrice"):
+        r = (WORD_VALUES[low], WORD_VALUES[low])
+    else:
+        if not _FREQ_UNIT_RE.search(between):
+            return None
+        ir = int_range(n)
+        if ir is None:
+            return None
+        r = ir
+    if m.group("per").lower() not in ("week", "wk", "weekly"):
+        return None
+    if m.group("n0"):
+        r = (min(WORD_VALUES[m.group("n0").lower()], r[0]), max(WORD_VALUES[m.group("n0").lower()], r[1]))
+    return r[0], r[1], bool(m.group("lb") or m.group("plus") or m.group("plus2"))
+
+
+def _widen(text: str, start: int, lo: int, hi: int) -> tuple[int, int]:
+    """(lo, hi) widened by the other weekly counts of the sentence that runs on from `start`.
+
+    Writers give the range as alternatives: "twice a week, or three times if you feel fresh",
+    "twice a week in base, then once a week near the race".
+    """
+    stop = _SENT_STOP_RE.search(text, start)
+    end = stop.start() if stop else len(text)
+    for m in _FREQ_RE.finditer(text, start, end):
+        f = _weekly(text, m)
+        if f and not f[2]:
+            lo, hi = min(lo, f[0]), max(hi, f[1])
+    for m in _OR_TIMES_RE.finditer(text, start, end):
+        r = (WORD_VALUES[m.group("w").lower()],) * 2 if m.group("w") else int_range(m.group("n"))
+        if r:
+            lo, hi = min(lo, r[0]), max(hi, r[1])
+    return lo, hi
+
+
+# A count whose verb is the running (or another sport) itself: "they run four times a week",
+# "swim four times a week": how often they run, not how often to do the routine.
+_SPORT_VERB_BEFORE_RE = re.compile(
+    r"\b(?:run|runs|ran|running|swim|swims|swam|swimming|cycle|cycles|cycling|ride|rides|riding|race|races|racing)"
+    r"\s+(?:(?:about|around|roughly|only|usually|already|maybe|at\s+least)\s+)?$", re.I)
+
+
+def _sport_count(text: str, start: int) -> bool:
+    return _SPORT_VERB_BEFORE_RE.search(text, max(0, start - 30), start) is not None
+
+
+def parse_frequency(text: str) -> tuple[int, int | None] | None:
+    """Sessions per week: (min, max); a lower bound only gives (min, None)."""
+    if not _FREQ_HINT(text):
+        return None
+    for m in _FREQ_RE.finditer(text):
+        if _sport_count(text, m.start()):
+            continue
+        f = _weekly(text, m)
+        if f is None:
+            continue
+        lo, hi, lower_bound = f
+        if lower_bound:
+            return (lo, None)
+        return _widen(text, m.end(), lo, hi)
+    # "3 days a week"
+    m = _DAYS_A_WEEK_RE.search(text)
+    if m:
+        r2 = int_range(m.group("n"))
+        if r2:
+            return (r2[0], None) if m.group("lb") else r2
+    if _EVERY_OTHER_RE.search(text):
+        return (3, 4)
+    m = _SESSIONS_A_WEEK_RE.search(text)
+    if m:
+        return int_range(m.group("n"))
+    return None
