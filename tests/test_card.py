@@ -141,7 +141,6 @@ def test_how_to_load_snippets_run(card, dataset):
     for code in python_blocks:
         res = subprocess.run([sys.executable, "-c", code], cwd=dataset, capture_output=True, text=True)
         assert res.returncode == 0, res.stderr
-    pytest.importorskip("duckdb")
     # The SQL uses paths relative to the dataset dir, as a reader would run it there.
     runner = "import duckdb, json, sys; print(json.dumps(duckdb.sql(sys.argv[1]).fetchall()))"
     res = subprocess.run([sys.executable, "-c", runner, sql_blocks[0]], cwd=dataset,

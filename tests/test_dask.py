@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import distributed
 import pytest
 
 from runstrength import cli
@@ -16,7 +17,6 @@ def tree_bytes(path: Path) -> dict[str, bytes]:
 
 @pytest.fixture(scope="module")
 def cluster():
-    distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                   dashboard_address=None) as c:
         yield c

@@ -8,13 +8,13 @@ import json
 import socket
 from pathlib import Path
 
+import frictionless
 import pytest
 
 from runstrength.publish.datapackage import PROFILE, build_datapackage, table_schema
 from schemas.tables import ALL_MODELS, PARENTS, PRIMARY_KEYS
 from test_card import VERSION, publish_sample
 
-frictionless = pytest.importorskip("frictionless")
 
 
 @pytest.fixture

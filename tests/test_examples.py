@@ -24,7 +24,6 @@ def run(script: str, *args: str, cwd: Path | None = None) -> subprocess.Complete
 
 
 def test_analysis(dataset):
-    pytest.importorskip("duckdb")
     res = run("analysis.py", str(dataset))
     assert res.returncode == 0, res.stderr
     lines = [line.split() for line in res.stdout.splitlines()]
@@ -36,7 +35,6 @@ def test_analysis(dataset):
 
 
 def test_analysis_defaults_to_dataset_dir(dataset):
-    pytest.importorskip("duckdb")
     res = run("analysis.py", cwd=dataset.parent)
     assert res.returncode == 0, res.stderr
     assert "glute bridge" in res.stdout
