@@ -816,3 +816,41 @@ def test_progressing_to_a_named_variant_is_a_progression():
     d = one("Later, progress to single-leg hops for 3 x 10 per leg.")
     assert (d.stage, d.sets, d.reps, d.per_side) == ("progression", (3, 3), (10, 10), True)
     assert one("Progress to 3 x 12.").stage == "target"
+
+
+# ---------------------------------------------------------------- session length, set-aside counts, rests
+
+def test_plural_take_is_the_routine_length_not_a_bout():
+    assert parse_dosages("These four drills take roughly twelve minutes in all.") == []
+    # an imperative "take" still paces nothing away: a timed bout after it stays
+    assert one("Hop on the spot for 30 seconds.").seconds == (30, 30)
+
+
+def test_count_set_aside_with_rather_than_is_no_dose():
+    d = one("Go for 4 sets of 12 on this one rather than 3 sets of 8.")
+    assert (d.sets, d.reps) == ((4, 4), (12, 12))
+
+
+def test_possessive_minute_of_rest_is_rest():
+    d = one("Aim for 3 sets of 8 with a minute's rest between them.")
+    assert (d.sets, d.reps, d.seconds) == ((3, 3), (8, 8), None)
+
+
+def test_count_of_the_variant_the_reader_is_sent_to_is_a_progression():
+    d = one("When that is comfortable, try the banded version: 3 x 10.")
+    assert (d.stage, d.sets, d.reps) == ("progression", (3, 3), (10, 10))
+
+
+@pytest.mark.parametrize("text,reps", [
+    ("Roll 12 pebbles with each foot.", (12, 12)),
+    ("Finish with 8 circles on each arm.", (8, 8)),
+    ("8 scoops with either foot.", (8, 8)),
+])
+def test_any_counted_thing_on_each_side_is_reps_per_side(text, reps):
+    d = one(text)
+    assert (d.sets, d.reps, d.per_side) == (None, reps, True)
+
+
+def test_units_counted_on_each_side_keep_their_own_role():
+    d = one("Do 2 rounds each side.")
+    assert (d.sets, d.reps) == ((2, 2), None)

@@ -190,3 +190,51 @@ def test_piped_table_by_period_without_border():
     step = ex(a, "step-up")
     assert step.name == "Step-up"
     assert [(d.sets_min, d.reps_min, d.per_side) for d in step.dosages] == [(3, 8, True), (3, 10, True)]
+
+
+UNLESS_ARTICLE = """Four Moves for New Runners
+
+These four moves take about ten minutes. Unless a move says otherwise, aim for 3 sets of 12 reps with a minute's rest between sets.
+
+Move 1: Reverse lunge
+Step back and lower the back knee toward the floor.
+
+Move 2: Glute bridge
+Lift the hips until the body is in a line. When 3 sets of 12 feel easy, try the marching version: 2 x 6 on each leg.
+
+Move 3: Side plank
+Prop yourself on one forearm and lift the hips.
+"""
+
+
+def test_article_default_gives_sets_and_reps_and_the_routine_length_is_no_bout():
+    a = run(UNLESS_ARTICLE)
+    assert facts(ex(a, "reverse lunge")) == (3, 3, 12, None, None, False)
+    # the variant's sets do not stop the default from reaching the exercise itself
+    assert facts(ex(a, "glute bridge")) == (3, 3, 12, None, None, False)
+    prog = [d for d in ex(a, "glute bridge").dosages if d.stage == "progression"]
+    assert [(d.sets_min, d.reps_min, d.per_side) for d in prog] == [(2, 6, True)]
+
+
+def test_working_through_the_circuit_twice_gives_its_rounds():
+    a = run("Hip Stability Session\n\nPart 1: Circuit\n\nWork through the circuit twice, with a short break between rounds.\n\n"
+            "Clamshell\nLie on your side and open the top knee. Do 15 on each side.\n\n"
+            "Bird dog\nReach the opposite arm and leg. 8 each side.\n")
+    for name in ("clamshell", "bird dog"):
+        assert main(ex(a, name)).sets_min == 2, name
+
+
+def test_a_moving_drill_on_a_balance_board_is_timed_not_held():
+    a = run("Ankle Drills\n\nBalance board rocks\nStand on the board and rock it from side to side for 40 seconds.\n\n"
+            "Balance board\nStand still on the board and keep it level for 40 seconds.\n")
+    moving = main(next(e for e in a.exercises if e.name.lower().endswith("rocks")))
+    assert (moving.hold_seconds_min, moving.duration_seconds_min) == (None, 40)
+
+
+def test_an_exercise_added_after_a_two_part_lead_clause_takes_its_paragraph():
+    a = run("Posterior Chain Day\n\n1. Romanian deadlift: 3 sets of 8\nHinge at the hips with a flat back.\n\n"
+            "Once the deadlifts feel solid, normally after three weeks, add single-leg glute bridges at the end. "
+            "Lie on your back and lift one leg. Start with 2 sets of 6 and build to 3 sets of 10.\n")
+    assert main(ex(a, "romanian deadlift")).reps_min == 8
+    assert [d.reps_min for d in ex(a, "romanian deadlift").dosages] == [8]
+    assert {d.reps_min for d in ex(a, "single-leg glute bridge").dosages} == {6, 10}

@@ -198,7 +198,7 @@ _BLOCK_PATTERNS = [
     compile_gated(rf"{LB}(?P<n>{RANGE})\s+(?:total\s+)?{SETU}", re.I),
     re.compile(rf"(?<![\w-])[x×]\s*(?P<n>{RANGE})(?![\w/])", re.I),
     re.compile(
-        r"\b(?:repeat|do|perform|complete|go\s+through|run\s+through)\b[^.;:\n]{0,40}?"
+        r"\b(?:repeat|do|perform|complete|(?:go|run|work|cycle)\s+through)\b[^.;:\n]{0,40}?"
         rf"(?:(?P<n>{RANGE})\s+times|\b(?P<w>twice|thrice|once)\b)", re.I),
     compile_gated(rf"{LB}(?P<n>{RANGE})\s+times\s+through\b", re.I),
     EMOM_RE,
@@ -233,7 +233,7 @@ _REST_PHRASE_RE = re.compile(
     re.I,
 )
 _REST_TIME_TRAIL_RE = compile_gated(
-    rf"(?:{LB}(?:{RANGE}){TU}|\b(?:a|one)\s+minute)['’]?\s*(?:of\s+)?(?:rest|recovery|breaks?)\b[^.;!?\n]*"
+    rf"(?:{LB}(?:{RANGE}){TU}|\b(?:a|one)\s+minute)(?:['’]s?)?\s*(?:of\s+)?(?:rest|recovery|breaks?)\b[^.;!?\n]*"
     rf"|\btake\s+(?:a\s+)?(?:{RANGE}){TU}['’]?\s+(?:break|rest|breather)\b[^.;!?\n]*",
     re.I,
 )

@@ -27,8 +27,9 @@ _REST_LEAD_RE = re.compile(
     r"(?=[.;,!?\n(]|\bthen\b|\bhold(?:ing)?\b|\band\s+(?:repeat|do|perform|complete|then)\b|$)",
     re.I,
 )
+# "90 seconds' rest", "a minute's rest": the possessive of a time before the rest word
 _REST_TRAIL_RE = compile_gated(
-    rf"(?:{LB}(?:{RANGE}){TU}|\b(?:a|one)\s+minute)['’]?\s*(?:of\s+)?(?:{_REST_WORD}|pauses?|waits?|off(?!\s+(?:the|your|a|an|of|from)\b))\b[^.;,!?\n(]*",
+    rf"(?:{LB}(?:{RANGE}){TU}|\b(?:a|one)\s+minute)(?:['’]s?)?\s*(?:of\s+)?(?:{_REST_WORD}|pauses?|waits?|off(?!\s+(?:the|your|a|an|of|from)\b))\b[^.;,!?\n(]*",
     re.I,
 )
 _TAKE_BREAK_RE = compile_gated(
@@ -70,11 +71,15 @@ _SETS_OF_RE = compile_gated(
 # Words that describe the reps of a count ("6 slow reps") and things counted like reps ("15 steps each way").
 _REP_ADJ = r"(?:slow|controlled|quality|good|clean|strict|full|easy|explosive|fast|quick|perfect|smooth|solid|total|partial)"
 _COUNT_NOUN = r"(?:steps?|hops?|jumps?|bounds?|pulses?|taps?|touches|swings?|kicks?|circles?|lifts?|raises?|bounces?|contacts?)"
+# Any plural noun but a unit counts what is done on each side (units have atoms of their own).
+_COUNTED_PER_SIDE = (rf"(?:{_COUNT_NOUN}|(?!(?:sets|rounds|circuits|laps|times|seconds|minutes|mins|secs|hours|hrs|"
+                     r"days|weeks)\b)[a-z]{3,}s)")
 _REPS_RE = compile_gated(
     # "8 to 10 cycles" of a back-and-forth movement: one cycle is one rep
     rf"{LB}(?P<n>{RANGE})\s*-?\s*(?:{_REP_ADJ}\s+)?(?:{REPU}|cycles?\b)"
     rf"|(?:(?<!\w)[x×]\s*|{LB})(?P<m>{RANGE})(?=\s*(?:/\s*(?:side|leg|arm|s)\b|e/s\b))"
-    rf"|(?:(?<!\w)[x×]\s*|{LB})(?P<k>{RANGE})(?=\s+(?:{_COUNT_NOUN}\s+)?(?:on\s+|in\s+|to\s+)?(?:each|per|either)\s+(?:side|leg|arm|foot|way|direction)\b"
+    # "15 steps each way", "10 slides on each leg", "all 20 marbles with each foot": whatever is counted, per side
+    rf"|(?:(?<!\w)[x×]\s*|{LB})(?P<k>{RANGE})(?=\s+(?:{_COUNTED_PER_SIDE}\s+)?(?:on\s+|in\s+|to\s+|with\s+)?(?:each|per|either)\s+(?:side|leg|arm|foot|way|direction)\b"
     r"|\s+each\s*(?:[.;,)]|$))"
     # "do 10 of each movement": a count of every movement named
     rf"|(?<=\bdo\s)(?P<j>{RANGE})(?=\s+of\s+each\s+(?!(?:exercise|move|set|round|circuit)s?\b)[a-z])",

@@ -23,6 +23,17 @@ def _held_by_name(tokens: tuple[str, ...]) -> bool:
     return bool(tokens) and (tokens[-1] in _HELD_LAST or tokens[0] in _HELD_FIRST)
 
 
+# Last name words of a movement repeated for a time ("Wobble board tilts", "Ankle circles"): a balance or
+# stretch entry of the lexicon that is held when done still ("wobble board") is a timed bout when so named.
+_MOVING_LAST = frozenset({"tilt", "tilts", "rock", "rocks", "tap", "taps", "march", "marches", "circle", "circles",
+                          "swing", "swings", "hop", "hops", "rotation", "rotations", "shuffle", "shuffles",
+                          "bounce", "bounces", "pulse", "pulses", "rolls", "walk", "walks", "reach", "reaches"})
+
+
+def _moving_by_name(tokens: tuple[str, ...]) -> bool:
+    return bool(tokens) and tokens[-1] in _MOVING_LAST
+
+
 class InheritanceMixin:
     """An exercise's final dosages, from its own mentions and its section's and article's rules."""
 
@@ -38,7 +49,7 @@ class InheritanceMixin:
         return _EMOM_HINT(self.text[a:b if b >= 0 else len(self.text)]) or any(_EMOM_HINT(x.text) for x in ex.sentences)
 
     def _dosages(self, ex: Ex) -> list[Dosage]:
-        isometric = bool(ex.entry and ex.entry.get("isometric")) or _held_by_name(ex.tokens)
+        isometric = bool(ex.entry and ex.entry.get("isometric")) and not _moving_by_name(ex.tokens) or _held_by_name(ex.tokens)
         out: list[Dosage] = []
         main: Dosage | None = None
         for m, base, ctx in ex.doses:
@@ -69,7 +80,7 @@ class InheritanceMixin:
         if out and self._emom(ex):
             _emom_minutes_are_sets(out)
         # Inheritance: what the section gives (its heading's sets, then its rules), then the article's rules.
-        # Sets given at any stage ("start with 1 set of 5, build up to 2 sets of 15") are the exercise's own.
+        # Sets given at any stage but a variant's ("start with 1 set of 5, build up to 2 sets of 15") are the exercise's own.
         sec = ex.section
         rules: list[tuple[str, dz.DoseMention]] = []
         if sec is not None:
@@ -82,7 +93,8 @@ class InheritanceMixin:
         for source, m in rules:
             if source == "section" and m.sets:
                 _rounds_over_bouts(out, m.sets)
-            has_sets = any(d.sets_min is not None for d in out)
+            # a harder variant's sets ("the single-leg version: 2 x 8") are not this exercise's own
+            has_sets = any(d.sets_min is not None for d in out if d.stage != "progression")
             has_amount = any(d.reps_min is not None or d.hold_seconds_min is not None or d.duration_seconds_min is not None
                              for d in out if d.stage in ("main", "start"))
             seconds = hold = None

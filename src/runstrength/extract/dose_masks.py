@@ -105,7 +105,9 @@ _TEMPO_PATTERNS = [
 _LANDING_PAUSE_PATTERN = (r"\b(?:stick|hold|freeze|pause\s+on)(?:s|ing)?\s+(?:each|every|the|your)\s+landing\s+(?:for\s+)?(?:a\s+)?"
                           rf"{_TEMPO_NUM}{_TEMPO_UNIT}")
 # how long a session lasts: "It takes 45 to 55 minutes", "lasts about 20 minutes"
-_LASTS_PATTERN = (r"\b(?:takes|took|lasts?|lasting)\s+(?:about\s+|around\s+|roughly\s+|approximately\s+|just\s+|only\s+|under\s+"
+# ("The moves below take about 15 minutes"; "take" only after its subject: an imperative "Take 30
+# seconds to ..." paces a move)
+_LASTS_PATTERN = (r"(?:\b(?:takes|took|lasts?|lasting)|(?<=[a-z] )(?<!\bthen )(?<!\band )(?<!\bto )take)\s+(?:about\s+|around\s+|roughly\s+|approximately\s+|just\s+|only\s+|under\s+"
                   rf"|less\s+than\s+)?{RANGE}{TU}")
 # Every tempo mask has a small count of seconds or counts (speed pre-filter: most texts with a time have none).
 _TEMPO_HINT_RE = compile_gated(rf"\b{_TEMPO_NUM}{_TEMPO_UNIT}\b", re.I)
@@ -161,6 +163,8 @@ _LOAD_COUNT_PATTERNS = [
 # "better to do 5 good reps than 10 bad ones"): a remark, not a prescription.
 _COMPARED_COUNT = rf"{RANGE}\s+(?:[a-z]+\s+)?(?:{REPU}|{SETU})"
 _COMPARISON_PATTERNS = [
+    # the usual count set aside for this move: "do 3 sets of 15 rather than 2 sets of 10"
+    rf"\b(?:rather\s+than|instead\s+of)\s+(?:the\s+|your\s+)?(?:usual\s+|standard\s+|normal\s+)?{_COND_AMOUNT}",
     rf"{LB}{_COMPARED_COUNT}\s+(?:beats?|trumps?|outweighs?|(?:is|are)\s+(?:far\s+|much\s+|always\s+)?(?:better|worth\s+more)\s+than)"
     rf"\s+{RANGE}\b[^.;!?\n]*",
     rf"\bbetter\s+(?:to\s+(?:do|get|hold)\s+)?{_COMPARED_COUNT}[^.;!?\n]*?\bthan\s+{RANGE}\b[^.;!?\n]*",
@@ -213,7 +217,7 @@ _CONTEXT_MASKS: list[tuple[Callable[[str], bool], re.Pattern[str]]] = [
     (AnyOf("times"), compile_gated("|".join(f"(?:{p})" for p in _LOAD_COUNT_PATTERNS), re.I)),
     (AnyOf("round", "set", "circuit", "lap"), compile_gated(_ROUND_END_PATTERN, re.I)),
     (_running_hint, compile_gated("|".join(f"(?:{p})" for p in _RUNNING_PATTERNS), re.I)),
-    (AnyOf("beat", "trump", "outweigh", "better", "worth more"),
+    (AnyOf("beat", "trump", "outweigh", "better", "worth more", "rather than", "instead of"),
      compile_gated("|".join(f"(?:{p})" for p in _COMPARISON_PATTERNS), re.I)),
 ]
 

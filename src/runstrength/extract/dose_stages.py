@@ -47,9 +47,11 @@ _POSTFIX_MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\binitially\b|\bat\s+first\b|\bfor\s+starters\b", re.I)),
     ("target", re.compile(r"\bas\s+(?:a|your)\s+(?:goal|target)\b|\beventually\b", re.I)),
 ]
-# "Progression: 3 x 10" / "Progression 2 - ..." / "Advanced:" scope to sentence end.
+# "Progression: 3 x 10" / "Progression 2 - ..." / "Advanced:" scope to sentence end; so does another
+# version the reader is sent on to ("try the single-leg version: 2 x 8"), whose count is that variant's.
 COLON_MARKER_RE = re.compile(
-    r"\b(?:progression|progress|harder\s+(?:version|variation|option)|advanced(?:\s+(?:version|variation|option))?)\b[^:.\n]{0,40}:",
+    r"\b(?:progression|progress|harder\s+(?:version|variation|option)|advanced(?:\s+(?:version|variation|option))?"
+    r"|(?:try|move\s+on\s+to|switch\s+to|graduate\s+to)\s+(?:the|a)\s+(?:[\w-]+\s+){1,2}?(?:version|variation|variant))\b[^:.\n]{0,40}:",
     re.I,
 )
 _INTRO_MARKERS: list[tuple[str, re.Pattern[str]]] = [

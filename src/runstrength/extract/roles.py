@@ -35,7 +35,7 @@ _FUNCTION_START = re.compile(
     r"thank|thanks|remember|in|at|on|with|to|as|by|from|a|an)\b", re.I)
 # A line or sentence that repeats a group ("Repeat the circuit 3 times", "Go through these twice"): its count is the
 # group's rounds (read by dz.parse_block_sets, which leaves "twice a week" alone).
-REPEAT_BLOCK_RE = re.compile(r"\b(?:repeat|do|complete|perform) (?:this|the|that|the whole|the entire|this whole) (?:circuit|routine|workout|sequence|series|set|superset|block|round)\b"
+REPEAT_BLOCK_RE = re.compile(r"\b(?:repeat|do|complete|perform|go through|run through|work through|cycle through) (?:this|the|that|the whole|the entire|this whole) (?:circuit|routine|workout|sequence|series|set|superset|block|round)\b"
                              r"|\b(?:repeat|do|complete|perform|go through|run through|work through|cycle through) (?:these|them|this list|the list)\b")
 _SECTION_INTRO = re.compile(r"\b(perform|do|complete|try)\b.*\b(the following|these|this|below)\b.*\b(exercises?|moves|series|circuit|routine)\b", re.I)
 _INLINE_RE = re.compile(r"^(?P<name>[^:.!?]{2,70}?)\s*(?::\s*\??\s*|\s[-]\s+|(?<=[A-Za-z)])[-]\s+|\?(?=[A-Z]))(?P<rest>\S.*)$")
@@ -336,7 +336,8 @@ def _weekly_note(text: str) -> bool:
 # at a sentence's start (no "^"); what it matched is followed by the exercise's name. ("Progress to ..." is
 # left out: it introduces a harder version of the exercise at hand, which is that exercise.)
 INTRO_RE = re.compile(
-    r"\W*(?:(?:next|then|now|first|finally|lastly|after that)\s*,?\s+|(?P<clause>[^,.;:!?]{3,60}),\s+(?:and\s+(?:then\s+)?|then\s+)?)?"
+    # the lead clause may have an aside of its own: "Once that feels easy, usually after a month, add ..."
+    r"\W*(?:(?:next|then|now|first|finally|lastly|after that)\s*,?\s+|(?P<clause>[^,.;:!?]{3,60}(?:,[^,.;:!?]{3,40})?),\s+(?:and\s+(?:then\s+)?|then\s+)?)?"
     # a suggestion: "I'd add calf raises.", "You could also try a side plank."
     r"(?:(?:I'd|I\u2019d|I would|we'd|we would|you could|you can|you might)\s+(?:also\s+)?)?"
     r"(?:try|add|add in|begin with|start with|finish with|end with|follow (?:up )?with|move on to)"
