@@ -219,3 +219,67 @@ def test_high_pull_and_halo_are_movements_of_the_lexicon():
     a = run("Upper Body Work for Trail Runners\n\nTwo moves for strong shoulders on long climbs.\n\nMain set\n\n"
             "Dumbbell high pull - 3 x 8\nPlate halo - 2 x 6 each way\n")
     assert [e.canonical_name for e in a.exercises] == ["high pull", "halo"]
+
+
+# ---------------------------------------------------------------- summaries, part headings with notes
+
+
+def test_summary_cell_of_several_exercises_gives_each_its_own_dose_and_the_stage_heading_is_their_part():
+    a = run("Achilles Loading Sheet\n\nWork through the phases in order and move on only when the tendon allows.\n\n"
+            "PLAN AT A GLANCE\n\n"
+            "Phase | Aim | Exercises | Sets x reps | Progress when\n"
+            "1. Calm | Settle the tendon | Wall sit; Seated calf raise | 4 x 30 s hold; 3 x 15 | Morning stiffness gone\n"
+            "2. Build | Add load | Goblet squat; Step-up | 3 x 10; 3 x 8 each leg | No pain the next day\n\n"
+            "PHASE 1 - CALM\n\nWall sit\nSlide your back down the wall until your knees are bent.\n\n"
+            "Seated calf raise\nSit with a weight on your knees and lift your heels.\n\n"
+            "PHASE 2 - BUILD\n\nGoblet squat\nHold the bell at your chest and sit down between your heels.\n\n"
+            "Step-up\nDrive through the top foot and stand tall on the box.\n")
+    assert [e.canonical_name for e in a.exercises] == ["wall sit", "seated calf raise", "goblet squat", "step-up"]
+    assert main(a.exercises[0]).hold_seconds_min == 30
+    assert (main(a.exercises[1]).reps_min, main(a.exercises[2]).reps_min, main(a.exercises[3]).reps_min) == (15, 10, 8)
+    assert main(a.exercises[3]).per_side and not main(a.exercises[2]).per_side
+    assert [section_of(a, e) for e in a.exercises] == ["PHASE 1 - CALM"] * 2 + ["PHASE 2 - BUILD"] * 2
+
+
+def test_row_of_a_table_without_a_known_header_is_no_cue_or_dose():
+    a = run("Knee Plan\n\nMain set\n\nWall sit\nSlide down the wall and keep your knees over your toes. Hold 30 seconds.\n"
+            "Level one | This builds strength in the quads and calves | Wall sit and step-up | 3 x 12 | Twice a week on easy days\n")
+    sit = a.exercises[0]
+    assert [c.text for c in sit.cues] == ["Slide down the wall and keep your knees over your toes."]
+    assert not sit.purpose
+    assert [(d.sets_min, d.reps_min, d.hold_seconds_min) for d in sit.dosages] == [(None, None, 30)]
+
+
+def test_part_heading_with_rounds_and_work_time_in_brackets_opens_the_part_and_sets_its_rule():
+    a = run("Lunchtime Legs\n\nWarm-up\n\n- Leg swings - 10 each leg\n\n"
+            "Main circuit (4 rounds: 30 seconds work, 15 seconds rest)\n\n"
+            "1. Goblet squat\nHold the bell at your chest and sit down between your heels.\n\n"
+            "2. Skater jumps\nLeap sideways and land softly on the outside foot.\n")
+    swings, squat, skater = a.exercises
+    assert section_of(a, swings) == "Warm-up" and (main(swings).sets_min, main(swings).duration_seconds_min) == (None, None)
+    assert [section_of(a, e) for e in (squat, skater)] == ["Main circuit"] * 2
+    assert [(main(e).sets_min, main(e).duration_seconds_min) for e in (squat, skater)] == [(4, 30), (4, 30)]
+
+
+def test_part_word_alone_that_ends_like_a_movement_heads_the_exercises_under_it():
+    a = run("Hip Rehab\n\nPhase 1: Strength\n\nMonster walk\nStay low and step wide against the band. 2 x 10 each way.\n\n"
+            "Stretching\n\nKneeling hip flexor stretch\nTuck your pelvis under and ease forward. Hold 30 seconds each side.\n")
+    assert [e.canonical_name for e in a.exercises] == ["monster walk", "hip flexor stretch"]
+    assert section_of(a, a.exercises[1]) == "Stretching"
+
+
+def test_summary_after_the_routine_repeats_its_exercises_under_other_names():
+    a = run("Calf and Hip Plan\n\nPart 1: Standing\n\nCalf raise with bent knee\nKeep the knee soft and rise slowly. 3 x 15.\n\n"
+            "Lateral lunge\nPush the hips back over the bent leg. 2 x 8 each side.\n\n"
+            "Quick reference\n\nExercise | Sets x reps\nBent-knee calf raise | 3 x 15\nSide lunges | 2 x 8 each side\n")
+    assert [e.name for e in a.exercises] == ["Calf raise with bent knee", "Lateral lunge"]
+    assert "Bent-knee calf raise" in a.exercises[0].aliases and "Side lunges" in a.exercises[1].aliases
+    assert [section_of(a, e) for e in a.exercises] == ["Part 1: Standing"] * 2
+
+
+def test_part_heading_made_long_by_a_note_in_brackets_is_the_part_named_without_it():
+    a = run("Back to Running After Surgery\n\n"
+            "STAGE 2: STRENGTHEN (once walking feels comfortable and you can climb the stairs without any pain)\n\n"
+            "Wall sit\nSlide down the wall and hold for 30 seconds.\n\n"
+            "Stage 3: Load (from roughly 8 to 10 weeks)\n\nGoblet squat\nHold the bell at your chest. 3 x 10.\n")
+    assert [section_of(a, e) for e in a.exercises] == ["STAGE 2: STRENGTHEN", "Stage 3: Load"]

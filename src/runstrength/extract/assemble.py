@@ -306,6 +306,9 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                 continue
             if kind == "section":
                 section = self._section(role.title or line.text, line, role.sets)
+                if role.kind == "section" and role.doses:
+                    # the heading's work time ("4 rounds: 30 s on"): a rule for each move of the part
+                    self._rule_sink(section).extend(role.doses)
                 section_single = False
                 current = []
                 in_list = False
@@ -336,12 +339,12 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                 # A labelled line with no prescription of its own describes the exercise the label was given to
                 # (notes under a table); one with its own is a listing (another day's "A1" is another move).
                 tag = _TAG_RE.match(line.text) if not role.alternatives else None
-                for nm, s, e, ts, te in names:
+                for k, (nm, s, e, ts, te) in enumerate(names):
                     ex = self.register(self.text[line.start + s: line.start + e], line.start + s, line.start + e, doc, s, section,
                                        listed=True, tagged=self._tags.get(tag.group(1)) if tag and not role.doses else None)
                     if tag:
                         self._tags[tag.group(1)] = ex
-                    for d in role.doses:
+                    for d in role.alt_doses[k] if role.alt_doses else role.doses:
                         ex.doses.append((d, line.start, "list"))
                     self.add_terms(ex, doc, ts, te, in_name=True)
                     if role.desc_end is not None:

@@ -86,7 +86,9 @@ class AttachMixin:
         a += len(original) - len(original.lstrip())
         b = a + len(stripped)
         sent_view = self.view(doc)[s_start:s_end]
-        if is_boilerplate(sent_view):
+        if is_boilerplate(sent_view) or sent_view.count("|") >= 2:
+            # the cells of a table row no header made readable ("Level one | Build control | Wall sit | 3 x 12"): not
+            # a sentence, and its numbers are the row's, not the paragraph's exercise's
             return
         mentions = dz.parse_dosages(sent_view)
         if mentions and self.route_counted(doc, s_start, s_end, line):

@@ -116,26 +116,32 @@ class RegistryMixin:
         entry = entry or canonical_entry(name, doc, doc_offset)
         tokens = norm_tokens(name)
         ex = self.find(tokens, entry)
-        if ex is None and not listed and entry is not None:
-            # Prose naming the one exercise of its kind another way ("the RDL" after "Romanian deadlifts" in
-            # a list): that exercise.
-            same = [x for x in self.exercises if x.entry is not None and x.entry["canonical"] == entry["canonical"]]
+        # A list under a heading that says it summarises the routine ("Programme summary") repeats the
+        # exercises listed before it, often under other names ("Side lunges" for "Lateral lunge");
+        # within the summary, two names are two exercises as in any list.
+        overview = section is not None and id(section) in self._overviews
+        if ex is None and (not listed or overview) and entry is not None:
+            # Prose or a summary naming the one exercise of its kind another way ("the RDL" after "Romanian
+            # deadlifts" in a list): that exercise.
+            same = [x for x in self.exercises if x.entry is not None and x.entry["canonical"] == entry["canonical"]
+                    and (not listed or x.section is not section)]
             ex = same[0] if len(same) == 1 else None
         if ex is None and listed:
             ex = self._short_name_of(name, tokens, entry)
+        recap = self._recap or overview and ex is not None and ex.section is not section
         if (ex is not None and listed and ex.listed and section is not None and ex.section is section and ex.tokens != tokens
-                and not self._recap and ex.block == self._block):
+                and not recap and ex.block == self._block):
             # Two headings of one list of a routine part name two variants ("Calf raise", then "Bent-knee calf
             # raise"): a name listed again is a repeat only in another part or list (a "videos" list after the
             # routine, descriptions under "How to do each move" after its table), or in a list that repeats the
             # routine (a printable summary, see _recap).
             ex = None
-        elif (ex is not None and listed and ex.listed and not self._recap and entry is not None and ex.entry is not None
+        elif (ex is not None and listed and ex.listed and not recap and entry is not None and ex.entry is not None
               and entry["canonical"] != ex.entry["canonical"] and ex.tokens != tokens):
             # Headings whose words overlap but name two movements ("Split squat", later "Bulgarian split
             # squat") are two exercises, in whichever parts they stand.
             ex = None
-        elif (ex is not None and listed and ex.listed and not self._recap and section is not None and ex.section is not None
+        elif (ex is not None and listed and ex.listed and not recap and section is not None and ex.section is not None
               and ex.section is not section and set(ex.tokens) < set(tokens) and (ex.sentences or ex.purpose)):
             # A heading in a later part that adds a word to an exercise already described ("Single-leg heel
             # raise" in one phase, "Weighted single-leg heel raise" in the next): the harder variant.

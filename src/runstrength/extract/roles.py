@@ -63,10 +63,13 @@ _NUMBERS_RE = re.compile(r"[\d/x\-]+")
 _TITLE_SETS_PAREN_RE = re.compile(r"\(\s*[^()]*\b(sets?|rounds?|laps?|times)\b[^()]*\)", re.I)
 _TITLE_X_TAIL_RE = re.compile(r"[:,-]?\s*\b(x\s*\d+|\d+\s*x)\s*$", re.I)
 # A part's length in brackets closing its heading ("Mobility (6 minutes)", "Cool-down (about 5-10 min)"):
-# how long the part takes, not its name. Other brackets stay ("Stage 2 (Weeks 5-8)").
+# how long the part takes, not its name; or when to start it, counted from an event ("Stage 2 (from roughly
+# 3 weeks after surgery)", "(typically from day 10, once the swelling settles)"). The part's own period stays
+# ("Stage 2 (Weeks 5-8)", "(week 4 onwards)").
 _TITLE_TIME_PAREN_RE = re.compile(
-    r"\s*\(\s*(?:about|approx\.?|approximately|roughly|around|~)?\s*\d{1,3}(?:\s*(?:-|to)\s*\d{1,3})?\s*"
-    r"(?:min(?:ute)?s?|secs?|seconds?)\.?(?:\s+(?:total|in total))?\s*\)\s*$", re.I)
+    r"\s*\(\s*(?:(?:about|approx\.?|approximately|roughly|around|~)?\s*\d{1,3}(?:\s*(?:-|to)\s*\d{1,3})?\s*"
+    r"(?:min(?:ute)?s?|secs?|seconds?)\.?(?:\s+(?:total|in total))?"
+    r"|(?:usually|typically|generally|often|normally)?\s*from\b[^()]*)\s*\)\s*$", re.I)
 _TITLE_SETS_TAIL_RE = re.compile(r"[:,-]\s*(\d+|one|two|three|four|five|six)(\s*-\s*\d+)?\s+(sets?|rounds?|laps?)(\s+total)?\s*$", re.I)
 
 
@@ -107,6 +110,9 @@ class Role:
     title: str = ""
     sets: tuple[int, int] | None = None
     alternatives: list[tuple[str, int, int, int, int]] = field(default_factory=list)  # name, its range, its segment's range
+    # Each alternative's own doses, when the line gives each its own (a summary table's cell of several
+    # exercises beside a cell of as many doses); empty when they share `doses`.
+    alt_doses: list[list] = field(default_factory=list)
     label: str = ""
 
 
@@ -281,8 +287,9 @@ _PART_HEAD_END_RE = re.compile(r"[\s:(,–—-]+$")
 
 def _part_with_rounds(text: str, doses: list[dz.DoseMention]) -> Role | None:
     """A part's heading that gives its rounds and rest ("Block B – 4 rounds, rest 90 seconds after each"):
-    a section with those sets, not a dose of the exercise above it."""
-    if not doses or any(d.reps or d.seconds or not d.sets for d in doses):
+    a section with those sets, not a dose of the exercise above it. A work time with the rounds ("Main set
+    (4 rounds: 30 s on, rest 15 s)") is the part's rule for each move, in the role's doses."""
+    if not doses or any(d.reps or not d.sets for d in doses):
         return None
     head = text[:min(d.start for d in doses)]
     if head.rfind("(") > head.rfind(")"):
@@ -291,7 +298,25 @@ def _part_with_rounds(text: str, doses: list[dz.DoseMention]) -> Role | None:
     tokens = tuple(t for t in norm_tokens(head) if len(t) > 1)  # a part's letter: "Block B", "Circuit C"
     if not tokens or len(tokens) > 6 or not is_section_word_only(tokens) or not section_rx()[0].search(" ".join(tokens)):
         return None
-    return Role("section", title=head.strip(), sets=doses[0].sets)
+    return Role("section", title=head.strip(), sets=doses[0].sets, doses=[d for d in doses if d.seconds])
+
+
+# A heading and a note in brackets closing it: "STAGE 2: STRENGTHEN (once walking feels easy and the stairs no longer hurt)".
+_NOTE_TAIL_RE = re.compile(r"(?P<head>[^()]{3,80}?)\s*\([^()]{3,200}\)\s*")
+
+
+def _part_with_note(text: str, doc: Doc) -> Role | None:
+    """A part's heading made long by its bracket (when to start the part, who it is for): a section when
+    what precedes the bracket is a short part heading ("Stage 2: Strengthen") that names no exercise."""
+    m = _NOTE_TAIL_RE.fullmatch(text)
+    if m is None:
+        return None
+    head = m.group("head")
+    tokens = norm_tokens(head)
+    if (not tokens or len(tokens) > 8 or not strong_section(" ".join(tokens)) or function_start(head.strip())
+            or exercise_spans_in(doc, 0, len(head))):
+        return None
+    return Role("section", title=_section_title(text))
 
 
 def _part_with_rest(text: str, doses: list[dz.DoseMention]) -> Role | None:
@@ -410,6 +435,10 @@ def analyse_line(line: Line, doc: Doc) -> Role:
     if len(words) <= 10 and _LOAD_LINE_RE.match(text) and not doses():
         return Role("load")
     short = len(words) <= 12
+    if not short and not line.bullet and text.endswith(")"):
+        part = _part_with_note(text, doc)
+        if part is not None:
+            return part
     if short and "|" in text:
         row = _pipe_row(text, doc)
         if row is not None:
@@ -533,6 +562,10 @@ def analyse_line(line: Line, doc: Doc) -> Role:
             ns = text.find(name)
             if ns < 0:
                 ns = cut
+            if not line.bullet and not ndoses and is_section_word_only(tokens) and not doc_spans(doc, EXERCISE_KEY):
+                # "Stretching" standing alone: a part's word that ends like a movement and names none of the
+                # lexicon's; a part when exercises follow, a move when instructions do (the assembler's maybe_heading)
+                return Role("maybe_heading", name=name, name_start=ns, name_end=ns + len(name), title=_section_title(text), sets=sets)
             alts = _split_labelled(name) or _split_alternatives(name)
             return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=list(ndoses), alternatives=[(a, ns + s, ns + e, ns + ss, ns + se) for a, s, e, ss, se in alts])
         if name and is_section_word_only(tokens) and len(tokens) <= 6 and not line.bullet:

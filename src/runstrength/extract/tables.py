@@ -63,9 +63,22 @@ def _column_kinds(text: str, cells: list[tuple[int, int]]) -> list[str] | None:
     lead = 0
     while lead < len(kinds) - 1 and kinds[lead] == "label":
         lead += 1  # "# | Exercise | Sets": an order or superset column before the names
+    if kinds[lead] != "name" and "name" in kinds[lead:]:
+        # "Phase | Aim | Exercises | Sets x reps": a plan's summary whose rows open with their part and its aim.
+        # With a prescription column after the names, what stands before them labels the row (a "Phase"
+        # there is the row's part, not a period's prescription as after the names).
+        at = kinds.index("name", lead)
+        if not _DOSE_KINDS.intersection(kinds[at + 1:]):
+            return None
+        kinds = ["label"] * at + kinds[at:]
+        lead = at
     if len(kinds) - lead < 2 or kinds[lead] != "name" or kinds.count("other") == len(kinds) - 1 - lead:
         return None
     return kinds
+
+
+# Columns that prescribe (see table_columns in structure.yaml).
+_DOSE_KINDS = frozenset({"sets", "amount", "dose", "seconds", "hold", "period"})
 
 
 def _column_kind(cell: str) -> str:
@@ -114,17 +127,42 @@ def _period_stages(n: int) -> list[str]:
     return ["start", *["main"] * (n - 2), "target"]
 
 
+def _items(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """(start, end) of each item of the cell text[a:b]: a summary's cell may list several exercises, or
+    their doses, kept apart by semicolons ("Wall sit; Step-up" over "4 x 30 s hold; 3 x 8")."""
+    if ";" not in text[a:b]:
+        return [(a, b)]
+    out = []
+    pos = a
+    while pos <= b:
+        end = text.find(";", pos, b)
+        end = b if end < 0 else end
+        s, e = pos, end
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        out.append((s, e))
+        pos = end + 1
+    return out
+
+
 def _table_row(text: str, cells: list[tuple[int, int]], kinds: list[str]) -> Role | None:
     """An exercise row of a routine table: its name, the prescription of its sets/reps columns, and
-    its notes column as the description."""
+    its notes column as the description. A name cell listing several exercises gives each its own item
+    of the dose cells that list as many (alternatives and alt_doses of the role); otherwise they share
+    the row's doses."""
     first = kinds.index("name")
-    (a, b) = cells[first]
-    # A superset's label before the name ("A1 Goblet squat", "B2. Side plank") is not part of it.
-    name, cut = clean_name(blank_prefix(text[a:b]))
-    if not name or not wordy(name) or len(name.split()) > 8 or function_start(name):
-        return None
+    names: list[tuple[str, int]] = []
+    for a, b in _items(text, *cells[first]):
+        # A superset's label before the name ("A1 Goblet squat", "B2. Side plank") is not part of it.
+        name, cut = clean_name(blank_prefix(text[a:b]))
+        if not name or not wordy(name) or len(name.split()) > 8 or function_start(name):
+            return None
+        names.append((name, a + cut))
+    b = cells[first][1]
     sets = None
-    amount: list[tuple[str, int, str, str]] = []
+    amount: list[tuple[int, int, str, str]] = []
     desc = desc_end = None
     kit: list[tuple[int, int]] = []
     stages = iter(_period_stages(kinds.count("period")))
@@ -137,21 +175,33 @@ def _table_row(text: str, cells: list[tuple[int, int]], kinds: list[str]) -> Rol
             if m:
                 sets = (int(m.group(1)), int(m.group(2) or m.group(1)))
         elif kind in ("amount", "dose", "seconds", "hold"):
-            amount.append((cell, s, "main", kind))
+            amount.append((s, e, "main", kind))
         elif kind == "period":
-            amount.append((cell, s, next(stages), kind))
+            amount.append((s, e, next(stages), kind))
         elif kind == "notes" and desc is None:
             desc, desc_end = s, e
         elif kind == "equipment":
             kit.append((s, e))
     doses = []
-    for cell, at, stage, kind in amount or [("", b, "main", "amount")]:
-        d = _cell_dose(cell, at, sets, amount=True, stage=stage, kind=kind)
+    alt_doses: list[list[dz.DoseMention]] = [[] for _ in names] if len(names) > 1 else []
+    for s, e, stage, kind in amount or [(b, b, "main", "amount")]:
+        items = _items(text, s, e) if alt_doses else [(s, e)]
+        if len(items) == len(names) > 1:
+            for k, (p, q) in enumerate(items):
+                d = _cell_dose(text[p:q], p, sets, amount=True, stage=stage, kind=kind)
+                if d is not None:
+                    alt_doses[k].append(d)
+            continue
+        d = _cell_dose(text[s:e], s, sets, amount=True, stage=stage, kind=kind)
         if d is not None:
             doses.append(d)
-    ns = a + cut
+    for k in range(len(alt_doses)):
+        alt_doses[k] += doses
+    name, ns = names[0]
+    alternatives = [(nm, at, at + len(nm), at, at + len(nm)) for nm, at in names] if len(names) > 1 else []
     return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=doses, desc_start=desc,
-                desc_end=desc_end if desc_end is not None and desc_end < len(text) else None, kit=kit)
+                desc_end=desc_end if desc_end is not None and desc_end < len(text) else None, kit=kit,
+                alternatives=alternatives, alt_doses=alt_doses)
 
 
 def table_roles(text: str, lines: list[Line]) -> dict[int, Role]:
