@@ -385,3 +385,32 @@ def test_an_easier_or_harder_dose_is_a_cue_not_a_prescription(sentence):
     assert not dosage_only(sentence)
     role = classify(sentence)
     assert role is not None and role[0] == "cue", role
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a participle after the statement says what the exercise trains
+        "Step-ups earn their place on hilly routes, hitting your quads and glutes in a single move.",
+        # what the effect lets the body do, what it spares, what it guards against
+        "The side plank gets the hip muscles going so they can steady your pelvis mid-stride.",
+        "Loosening the calf before you go downstairs takes the edge off the morning stiffness.",
+        "The strap around the midfoot tightens the arch so it shares the load with the calf.",
+        "Firm calves below the knee are the first line of defence against shin splints.",
+    ],
+)
+def test_benefit_statements_said_without_an_effect_verb_are_purpose(sentence):
+    assert classify(sentence) == ("purpose", None)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This one is a short movement, so work slowly and keep your hips square.",
+        "Build the pressure up gradually until you reach about half of your maximum effort.",
+        "At first, limit the range so the heel stays above the step edge; deeper drops load the tendon more.",
+    ],
+)
+def test_instructions_after_so_or_an_opening_phrase_are_cues(sentence):
+    role = classify(sentence)
+    assert role is not None and role[0] == "cue", role

@@ -26,7 +26,7 @@ from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc
 
 from runstrength.extract import dosage as dz
-from runstrength.extract.attach import AttachMixin
+from runstrength.extract.attach import ABILITY_CHECK_RE, AttachMixin
 from runstrength.extract.dose_inheritance import InheritanceMixin
 from runstrength.extract.exercise_terms import TermsMixin, text_muscles
 from runstrength.extract.gates import AnyOf
@@ -59,7 +59,9 @@ _PART_HEAD_KINDS = frozenset({"section", "other_heading", "tentative", "article_
 # out", "DON'T DO THIS" ("Don't skip the warm-up" keeps what it names).
 _AVOID_HEAD_RE = re.compile(
     # what is left out closes the heading ("How to avoid shin pain" names the routine's aim)
-    r"\b(?:avoid|skip|not to do|leave out|leaves out|left out|leaving out)(?:\s+(?:these|this|them|it))?(?:\s+for now)?"
+    r"\b(?:avoid|skip|not to do|leave out|leaves out|left out|leaving out)(?:\s+(?:these|this|them|it))?"
+    # ... or is followed only by when: "for now", "while it settles", "until the pain eases", "during pregnancy"
+    r"(?:\s+(?:for now|(?:while|until|during|in the (?:first|early))\s+[\w'\u2019 -]{1,30}?))?"
     r"\s*(?:\([^()]*\))?\W*$"
     r"|^\W*(?:don'?t|don\u2019t|do not|never)\s+(?:do|try|use|lift|perform|bother)\b", re.I)
 _AVOID_HEAD_HINT = AnyOf("avoid", "skip", "not", "out", "n't", "n\u2019t", "never", ignore_case=False)
@@ -193,6 +195,7 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
         in_list = False
         last_kind = ""
         run = 0  # exercise lines in a row without text between them: a list or workout card when 2 or more
+        checking = False  # in the list a readiness test introduces ("you should be able to:"): see below
         for i in range(end_at):
             line, doc, role = lines[i], docs[i], roles[i]
             if line.index <= top:
@@ -201,6 +204,12 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                 last_kind = "title"
                 continue
             kind = role.kind
+            if checking:
+                if line.bullet or line.gap == 0:
+                    continue  # "- Hop 10 times on each leg": what the reader must already manage, not the routine
+                checking = False
+            if kind == "prose" and line.text.rstrip().endswith(":") and ABILITY_CHECK_RE.search(line.text.lower()):
+                checking = True  # "Before your first run you should be able to:" opens a test, whatever it lists
             # The first frequency found is the article's: later lines are not parsed for one.
             if self.frequency is None and kind not in ("boiler",):
                 self.frequency = self._routine_frequency(line, doc)
@@ -222,6 +231,8 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                     kind = "tentative"
                 else:
                     kind = "other_heading"
+            if self._avoiding and line.bullet and kind in ("other_heading", "tentative"):
+                continue  # "- Hill repeats": an item of the list of moves to avoid, shaped like a heading; the list goes on
             if kind in _PART_HEAD_KINDS and len(line.words) <= _AVOID_HEAD_WORDS and _avoid_heading(line.text):
                 # "What to avoid", "DON'T DO THIS": the moves under it are left out of the routine
                 kind = "avoid"

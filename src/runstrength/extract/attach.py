@@ -50,7 +50,7 @@ _ARTICLE_WIDE_RE = re.compile(
     r"|\b(of|for) (each|both)\W*$" + "|" + UNLESS_NOTED)
 # What the reader should already manage: a check before a stage or before running again, not work to do.
 # Not built from readiness_conjunctions (data/sentences.yaml): "when you can" and "if you can" would be new.
-_ABILITY_CHECK_RE = re.compile(r"\b(?:be able to|are able to|can you|until you can|once you can|as a (?:rough |quick |simple )?(?:check|test))\b")
+ABILITY_CHECK_RE = re.compile(r"\b(?:be able to|are able to|can you|until you can|once you can|as a (?:rough |quick |simple )?(?:check|test))\b")
 # "at the top of each one": a position in every rep, not a rule for every exercise
 _OF_EACH_ONE_RE = re.compile(r"\bof (?:each|every) one\b")
 # "repeat the whole circuit", "go two times through": the whole routine again
@@ -180,7 +180,7 @@ class AttachMixin:
         got = classify(sent)
         if got is not None and got[0] != "cue" or got is None and (not part_intro or FIRST_PERSON_RE.search(sent.lower())):
             return  # "I used to do 100 squats and 50 push-ups a day": a story, not the routine
-        if _ABILITY_CHECK_RE.search(sent.lower()):
+        if ABILITY_CHECK_RE.search(sent.lower()):
             return  # "you should be able to do 20 squats and 10 hops": a test of readiness, not the routine
         for a, b in names:
             span = next((sp for sp in doc_spans(doc, EXERCISE_KEY) if sp.start_char == a and sp.end_char == b), None)

@@ -45,6 +45,13 @@ _NOT_MUSCLE_AFTER = {"pain", "pains", "ache", "aches", "movement", "movements", 
                      "stress", "strain", "strains", "injury", "injuries", "issues", "problems", "trouble"}
 # An equipment word written as a capitalised abbreviation ("KB", "DBs"): reported by its full name.
 _ABBREVIATION_RE = re.compile(r"[A-Z]{2,3}s?")
+
+
+def _adjective(term: str) -> bool:
+    """ "banded", "weighted": an equipment word said of an exercise (a band is what it uses)."""
+    return term.endswith("ed") and term not in ("bed",)
+
+
 _AMOUNT_WORDS = frozenset({"weight", "weights", "load", "loads"})  # equipment words that mostly say how much
 
 
@@ -162,7 +169,7 @@ class TermsMixin:
                 if ambiguous and any(o.start == span.end for o in equipment):
                     continue  # "a sofa cushion", "the kitchen chair mat": the first word says which one
                 taken.append(span.end)
-                if term.endswith("ed") and term not in ("bed",) or _ABBREVIATION_RE.fullmatch(span.text):
+                if _adjective(term) or _ABBREVIATION_RE.fullmatch(span.text):
                     term = span.label_  # "banded clams" use a band; "a KB" is a kettlebell
                 toks = set(norm_tokens(term))
                 if any(toks <= set(norm_tokens(t)) or _short_form(term, t) for t in ex.equipment):
@@ -179,5 +186,7 @@ class TermsMixin:
             term = m.group(0)
             if term in _AMOUNT_WORDS:
                 continue  # "Phase 2: add load" says how much, not with what
+            if _adjective(term):
+                continue  # "Stage 2: Banded and standing work" describes some of the part's exercises, not all
             if term not in ex.equipment:
                 ex.equipment.append(term)

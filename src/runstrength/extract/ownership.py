@@ -105,7 +105,9 @@ _SUBJECT_VERBS = {"is", "are", "was", "will", "can", "helps", "help", "trains", 
                   "allows", "mimics", "replicates", "to", "should", "benefits", "isolates", "challenges", "gets"}
 # A sentence whose first word or two are its subject ("Jump training seems to work", "Squats are ..."): no instruction.
 _NOUN_SUBJECT_RE = re.compile(r"^\W*[\w'-]+(?:\s+[\w'-]+)?\s+(?:is|are|was|were|seems?|appears?|has|have|helps?|works?|means?)\b", re.I)
-_SETUP_VERB_RE = re.compile(r"^\W*(lie|lying|stand|standing|start|begin|sit|sitting|kneel|kneeling|get|position|place)\b", re.I)
+# The set-up may follow a turn to the next move: "To finish the session, lie ...", "Finally, stand ...".
+_SETUP_VERB_RE = re.compile(r"^\W*(?:(?:to (?:finish|end|close|round off|wrap up)|finally|lastly|last|next)\b[^,.;:]{0,30},\s*)?"
+                            r"(lie|lying|stand|standing|start|begin|sit|sitting|kneel|kneeling|get|position|place)\b", re.I)
 _FOR_ALL_RE = re.compile(
     r"\b(for|in) (all|each|every) (of )?(the |these |this )?(moves?|exercises?|activit(y|ies)|one)\b|\b(all|each|every) (moves?|exercises?)\b"
     r"|\brepeat (this|the|that) (whole |entire )?(routine|circuit|workout|sequence|series)\b")

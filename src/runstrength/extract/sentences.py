@@ -146,6 +146,18 @@ def _clause_imperative(text: str, *, after_colon_only: bool = False) -> bool:
     return False
 
 
+# "It is a small movement, so go slowly": what follows "so" tells the reader what to do, whatever the opening
+# clause said ("so do lunges" compares: no instruction).
+_SO_THEN_RE = re.compile(r",\s+so\s+(?:\w+ly\s+)?([a-z]+)\b")
+
+
+def _so_imperative(lower: str) -> bool:
+    if ", so " not in lower:
+        return False
+    verbs = vocab()["imperative_verbs_set"]
+    return any(m.group(1) in verbs and m.group(1) != "do" for m in _SO_THEN_RE.finditer(lower))
+
+
 _BENEFIT_RE = re.compile(r"\b(run\w*|injur\w*|performance|stride|gait|strength|power|stabili\w*|mobility|training|athlete\w*|muscle\w*|joint\w*|tendon\w*|"
                          r"cardio\w*|conditioning|fitness)\b")
 _BODY_RE = re.compile(r"\b(knees?|hips?|feet|foot|heels?|toes?|arms?|legs?|hands?|elbows?|shoulders?|back|spine|chest|core|pelvis|"
@@ -270,8 +282,9 @@ _BUILD_TO_RE = re.compile(r"\bbuild(?:ing)?(?: up)? to\b")
 
 
 @lru_cache(maxsize=1)
-def _benefit_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """(muscle as subject of a benefit, exercise acting on a named muscle, strong muscle as subject) patterns, built from the muscle lexicon."""
+def _benefit_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(muscle as subject of a benefit, exercise acting on a named muscle, strong muscle as subject, participle acting on a
+    named muscle) patterns, built from the muscle lexicon."""
     from runstrength.extract import lexicon
 
     terms = {t.lower() for vs in lexicon.load_muscles().values() for t in vs} - set(lexicon.load_regions())
@@ -294,7 +307,11 @@ def _benefit_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
     # "This keeps the quads working", "This gets the glutes and hamstrings firing" too.
     acting = re.compile(rf"\b(?:it|this|they|these|which|that one) (?:really |also |mainly |directly )?(?:{verbs}|gets|keeps|puts) "
                         rf"(?:(?:your|the|both|all|those|these) )?(?:{muscle})\b")
-    return subject, acting, strong
+    # "Squats are the staple of leg strength, working your quads and glutes at once": a participle after the
+    # statement says what the exercise trains (not "engaging"/"squeezing": those are how to hold a position).
+    working = re.compile(rf", (?:working|training|targeting|hitting|strengthening|loading|building|challenging|developing) "
+                         rf"(?:(?:your|the|both|all|those|these) )?(?:{muscle})\b")
+    return subject, acting, strong, working
 
 
 # "... makes your ankles stronger", "... make your legs strong": what doing the exercise does to the body.
@@ -303,7 +320,7 @@ _MAKES_STRONG_RE = re.compile(r"\bmakes? (?:your|the|you) (?:[\w'’-]+ ){0,5}?(
 
 
 def _benefit_claim(lower: str) -> bool:
-    subject, acting, strong = _benefit_patterns()
+    subject, acting, strong, _ = _benefit_patterns()
     return (subject.search(lower) is not None or acting.search(lower) is not None or strong.match(lower) is not None
             or ("make" in lower and _MAKES_STRONG_RE.search(lower) is not None))
 
@@ -353,8 +370,11 @@ def classify(text: str) -> tuple[str, str | None] | None:
     if _benefit_claim(lower):
         return "purpose", None  # "Strong glutes take load off your knees", "... since it works quads and glutes"
     opener = w[0] in v["instruction_openers_set"] or w[0].endswith(("ly", "ing"))
-    if _clause_imperative(text, after_colon_only=not opener):
+    if _clause_imperative(text, after_colon_only=not opener) or _so_imperative(lower):
         return "cue", kind
+    if ", " in lower and "ing " in lower and _benefit_patterns()[3].search(lower):
+        # after the instruction checks: "Step wide, working the glutes" still tells how
+        return "purpose", None  # "Squats are a staple, working your quads and glutes"
     if _MODIFY_RE.match(lower):
         return "cue", "modification"
     if _SETUP_RE.search(lower):

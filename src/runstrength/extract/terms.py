@@ -30,7 +30,9 @@ _ACTION_RE = re.compile(
 _CLAUSE_END_RE = re.compile(r"[;.!?]|,\s*(which|that|while|as|but|so|and then)\b|\b(than|while|because)\b", re.I)
 _NOUN_BEFORE = {"a", "an", "the", "your", "on", "onto", "off", "with", "using", "against", "small", "stable", "sturdy",
                 "flat", "low", "high", "light", "heavy", "resistance", "looped", "mini", "one", "or", "and", "of",
-                "into", "from", "behind", "under", "over", "around", "two", "(", "yoga", "exercise", "same"}
+                "into", "from", "behind", "under", "over", "around", "two", "(", "yoga", "exercise", "same",
+                # a size: "a 20 cm step", "a 12-inch box"
+                "cm", "mm", "inch", "inches", "centimetre", "centimetres", "centimeter", "centimeters"}
 # Body words that name a muscle group only when something acts on them ("engage your back", not "a flat back"),
 # and only as a noun: after "your"/"the" or in a list of muscles ("glutes, back and shoulders"), not as an
 # adverb ("sit back", "pull your shoulder blades back").
@@ -280,8 +282,8 @@ def muscle_term(text: str) -> str:
 
 
 # Equipment words that open a common exercise name without the thing being needed: the couch stretch is
-# mostly done against a wall or on the floor.
-_NAMED_AFTER_NOT_USED = frozenset({"couch"})
+# mostly done against a wall or on the floor; bicycle crunches pedal like one, on the floor.
+_NAMED_AFTER_NOT_USED = frozenset({"couch", "bicycle"})
 
 
 def name_equipment(doc: Doc, span) -> bool:
@@ -306,8 +308,9 @@ def noun_use(doc: Doc, span) -> bool:
     nxt = doc[span.end].lower_ if span.end < len(doc) else ""
     low = span.text.lower()
     motion = low in _MOTION_WORDS
-    if motion and nxt in _NOT_NOUN_AFTER and prev in ("a", "one"):
-        return False  # "take a step back", but "a chair with ...", "a desk with ..." are things
+    before = doc[span.start - 2].lower_ if span.start > 1 else ""
+    if motion and nxt in _NOT_NOUN_AFTER and prev in ("a", "one") and before not in _POSITION_BEFORE:
+        return False  # "take a step back", but "a chair with ...", "a desk with ...", "on a step with ..." are things
     if motion and nxt in _STEP_DIRECTIONS and prev not in ("the", "your", "this", "that"):
         return False  # "sit back and step sideways", "step wide"
     if motion and (nxt in _STEP_OBJECTS or nxt == "-" and not doc[span.end - 1].whitespace_) and prev not in _DETERMINERS:
