@@ -283,3 +283,37 @@ def test_part_heading_made_long_by_a_note_in_brackets_is_the_part_named_without_
             "Wall sit\nSlide down the wall and hold for 30 seconds.\n\n"
             "Stage 3: Load (from roughly 8 to 10 weeks)\n\nGoblet squat\nHold the bell at your chest. 3 x 10.\n")
     assert [section_of(a, e) for e in a.exercises] == ["STAGE 2: STRENGTHEN", "Stage 3: Load"]
+
+
+def test_table_at_a_glance_before_the_descriptions_is_one_list_with_them_and_no_part():
+    a = run("Hip Plan for Trail Runners\n\nThe routine at a glance\n\n"
+            "Exercise\tSets x reps\nClamshell\t2 x 15 each side\nBanded lateral walk\t2 x 12 steps each way\nGlute bridge\t3 x 12\n\n"
+            "1) Side-lying clam\nLie on your side with your knees bent and open the top knee.\n\n"
+            "2) Crab walk\nLoop a band round your ankles and step sideways, staying low.\n\n"
+            "3) Glute bridge\nLie on your back and push your hips up through your heels.\n")
+    assert [e.name for e in a.exercises] == ["Clamshell", "Banded lateral walk", "Glute bridge"]
+    assert "Crab walk" in a.exercises[1].aliases
+    assert a.exercises[1].cues and a.exercises[0].cues
+    assert [section_of(a, e) for e in a.exercises] == [None, None, None]
+
+
+def test_period_label_before_a_prescription_is_the_dose_of_the_exercise_above():
+    a = run("Strong Calves\n\nMain work\n\n1. Goblet squat\nHold the bell at your chest and sit down between your heels.\n"
+            "Weeks 1-3: 3 x 10 with a light bell. Weeks 4-6: 4 x 6, heavier.\n\n"
+            "2. Wall sit\nSlide down the wall until your knees are bent.\nFirst phase: 3 x 30-second holds.\n")
+    assert [e.name for e in a.exercises] == ["Goblet squat", "Wall sit"]
+    assert (main(a.exercises[0]).sets_min, main(a.exercises[0]).reps_min) == (3, 10)
+    assert main(a.exercises[1]).hold_seconds_min == 30
+
+
+def test_row_of_a_weekly_timetable_is_no_exercise():
+    a = run("Half Marathon Strength\n\nHow a week looks\n\nThe gym goes on a hard day so easy days stay easy.\n\n"
+            "Day\tRun\tGym\nMonday\tRest\t-\nWednesday\tHill repeats: 8 x 400 m at mile pace\tGym session 1\n"
+            "Thursday\tEasy 40 min\t-\n\nSession 1\n\nReverse lunge - 3 x 8 each leg\nStep back and drop the back knee.\n")
+    assert [e.name for e in a.exercises] == ["Reverse lunge"]
+
+
+def test_exercises_the_next_sentence_turns_away_from_are_left_out():
+    a = run("Knee Care for Runners\n\nThe routine\n\nStep-up - 3 x 10 each leg\nDrive through the front heel.\n\nAnd the machines?\n\n"
+            "Gyms are full of people doing leg extensions on the machine. Skip those until the knee settles.\n")
+    assert [e.name for e in a.exercises] == ["Step-up"]

@@ -132,6 +132,7 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
         self._tags: dict[str, Ex] = {}  # superset label ("A1") -> the exercise it was last given to
         self._avoiding = False  # under a heading of moves to avoid ("What to avoid"): no exercise is made
         self._block = 0  # headings met so far: the exercises under one heading are one list
+        self._described: tuple[int, list[Ex]] = (0, [])  # see RegistryMixin._parallel_row
         self._overviews: set[int] = set()  # ids of sections whose heading says they summarise the routine
         # Each doc's text is its line's text (spaCy keeps the text it was given, byte for
         # byte); Doc.text would rebuild it from every token on each access.
@@ -179,8 +180,10 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
             boiler_flags[i] = True
         title_line = find_title(lines, boiler_flags, is_exercise=lambda t: exercise_like(t, None, 0))
         roles = [analyse_line(l, d) for l, d in zip(lines, docs)]
+        rows: dict[int, Role] = {}
         if "\t" in self.text or "|" in self.text:
-            for i, role in table_roles(self.text, lines).items():
+            rows = table_roles(self.text, lines)
+            for i, role in rows.items():
                 roles[i] = role
         for i in heads:
             roles[i] = Role("boiler")
@@ -195,6 +198,7 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
         in_list = False
         last_kind = ""
         run = 0  # exercise lines in a row without text between them: a list or workout card when 2 or more
+        tabled = False  # the last exercise line was a table's row
         checking = False  # in the list a readiness test introduces ("you should be able to:"): see below
         for i in range(end_at):
             line, doc, role = lines[i], docs[i], roles[i]
@@ -334,6 +338,11 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                 last_kind = kind
                 continue
             if kind == "exercise":
+                if tabled and i not in rows:
+                    # A list after a table, with no heading between, is another list: it describes the
+                    # table's rows ("1) Side-lying leg raise" under a plan at a glance), not more of them.
+                    self._block += 1
+                tabled = i in rows
                 if line.bullet and last_kind == "exercise" and line.gap >= 2 and section is not None and in_list:
                     section = None  # a new bullet group after a gap lost its heading
                 if section_single and last_kind not in ("combined",):

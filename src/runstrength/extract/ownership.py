@@ -41,6 +41,9 @@ _LEFT_OUT_RE = re.compile(
     r"(?:isn't|aren't|is not|are not) (?:in|on|part of) (?:this|the|our) (?:list|routine|plan|programme|program|session)|"
     # the writer's own history, not the routine: "I've been doing clamshells and planks", "I've tried lunges"
     r"I(?:'ve|\u2019ve| have) (?:been doing|tried|done))\b", re.I)
+# The next sentence turning away from what this one names: "Gyms are full of leg curl machines. Avoid them early on."
+_LEFT_OUT_NEXT_RE = re.compile(
+    r"\s*(?:so\s+|but\s+|just\s+)?(?:skip|avoid|drop|ditch|forget(?: about)?|leave out|steer clear of)\s+(?:those|these|them|it|that|both)\b", re.I)
 # Said right after the exercise it dismisses: "Box jumps are fun, but they won't fix this", "Clams are far too
 # easy to make a difference".
 _DISMISSED_AFTER_RE = re.compile(
@@ -202,7 +205,8 @@ class OwnershipMixin:
         view = self.view(doc)
         before = _KEEP_IT_RE.sub(" ", view[max(s_start, span.start_char - 60):span.start_char])
         if not (_LEFT_OUT_BEFORE_RE.search(before) or _LEFT_OUT_RE.search(view, s_start, s_end) or _asks(view, s_start, s_end)
-                or _DISMISSED_HINT(view[span.end_char:s_end]) and _DISMISSED_AFTER_RE.match(view, span.end_char, s_end)):
+                or _DISMISSED_HINT(view[span.end_char:s_end]) and _DISMISSED_AFTER_RE.match(view, span.end_char, s_end)
+                or _LEFT_OUT_NEXT_RE.match(view, s_end)):
             return False
         return self.find(norm_tokens(span.text), canonical_entry(span.text, doc, span.start_char)) is None
 

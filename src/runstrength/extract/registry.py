@@ -89,6 +89,7 @@ class RegistryMixin:
     _recap: bool
     _block: int
     _overviews: set[int]
+    _described: tuple[int, list[Ex]]  # the list being read (its block) and the exercises its items named so far
 
     def find(self, tokens: tuple[str, ...], entry: dict | None) -> Ex | None:
         for ex in self.exercises:
@@ -146,6 +147,8 @@ class RegistryMixin:
             # A heading in a later part that adds a word to an exercise already described ("Single-leg heel
             # raise" in one phase, "Weighted single-leg heel raise" in the next): the harder variant.
             ex = None
+        if ex is None and listed and overview:
+            ex = self._parallel_row(section)
         if tagged is not None and ex is not tagged and (
                 entry is not None and tagged.entry is not None and entry["canonical"] == tagged.entry["canonical"]
                 or set(tokens) <= set(tagged.tokens) or set(tagged.tokens) <= set(tokens)
@@ -161,13 +164,36 @@ class RegistryMixin:
                 # Named first outside the routine's parts (a video's chapter list, the intro), then
                 # under a part's heading: the part is where it belongs.
                 ex.section = section
-            elif listed and ex.section is not section and ex.section is not None:
+            elif listed and ex.section is not None and (ex.section is not section or overview and ex.block != self._block):
                 self._relist(ex, section)
+            if listed:
+                self._item(ex)
             return ex
         ex = Ex(name=name, start=start, end=end, entry=entry, named=named, section=section, tokens=tokens, listed=listed,
                  block=self._block)
         self.exercises.append(ex)
+        if listed:
+            self._item(ex)
         return ex
+
+    def _item(self, ex: Ex) -> None:
+        if self._described[0] != self._block:
+            self._described = (self._block, [])
+        self._described[1].append(ex)
+
+    def _parallel_row(self, section: Section | None) -> Ex | None:
+        """The row of a summary (a table at a glance) that a later list under the same heading describes under
+        another name ("Crab walk" for "Band walk"): the row at the item's place, when every item
+        of the list so far was the summary's row at its own place, in order."""
+        listed = self._described[1] if self._described[0] == self._block else []
+        # The summary is the list just before this one (its first item's, once one matched): the rows that
+        # matched were given their own part since, so the summary's heading no longer finds them.
+        anchor = listed[0] if listed else self.exercises[-1] if self.exercises else None
+        if anchor is None or anchor.block >= self._block or not listed and anchor.section is not section:
+            return None
+        rows = [x for x in self.exercises if x.listed and x.block == anchor.block]
+        n = len(listed)
+        return rows[n] if n < len(rows) and listed == rows[:n] else None
 
     def _relist(self, ex: Ex, section: Section | None) -> None:
         """`ex`, listed first under another heading, listed again under `section`. A summary of the whole

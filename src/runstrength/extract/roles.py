@@ -141,13 +141,22 @@ _CURRENCY = frozenset("£$€¥")
 
 # A day of the week alone ("Tuesday: 8 x 400 m", "Sat - long run"): a line of a sample week, not a name.
 _WEEKDAY = r"(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\.?"
-_WEEKDAY_RE = re.compile(rf"\W*{_WEEKDAY}\W*", re.I)
+WEEKDAY_RE = re.compile(rf"\W*{_WEEKDAY}\W*", re.I)
 _DAY_LABEL_RE = re.compile(rf"{_WEEKDAY}\s*[:\u2013-]\s*", re.I)
+# The numbers of a period's name ("Weeks 1-3", "Phase 2", "Weeks 7 & 8"), taken off to look its word up.
+PERIOD_NUMBERS_RE = re.compile(r"\s*#?\d{1,2}(?:\s*(?:-|to|and|&|\+|,)\s*\d{1,2})*\s*$")
+
+
+def period_word(name: str) -> bool:
+    """`name` names a period or level of a plan ("Weeks 1-4", "Early phase", "Advanced"): its last word,
+    numbers aside, heads a period column of a table (structure.yaml's table_columns)."""
+    words = PERIOD_NUMBERS_RE.sub("", name.lower()).strip(" :*").split()
+    return bool(words) and vocab()["table_columns"].get(words[-1]) == "period"
 
 
 def wordy(name: str) -> bool:
     return ("%" not in name and _CURRENCY.isdisjoint(name) and bool(_LETTERS3_RE.search(name)) and not _QUANTITY_OF_RE.match(name)
-            and not _DATE_RE.search(name) and not _WEEKDAY_RE.fullmatch(name))
+            and not _DATE_RE.search(name) and not WEEKDAY_RE.fullmatch(name))
 
 
 # A heading that is a clause about the reader ("Before you lift", "When it aches", "Once you can"): advice
@@ -481,6 +490,10 @@ def analyse_line(line: Line, doc: Doc) -> Role:
         rest_doses = dz.parse_dosages(rest)
         rest_is_dose = bool(rest_doses) and is_dosage_only(rest, [(d.start, d.end) for d in rest_doses])
         if len(rest.split()) >= 4 or rest_is_dose or ":" in text[:rest_start]:
+            if rest_doses and len(raw_name.split()) <= 4 and period_word(raw_name):
+                # "Weeks 1-4: 3 x 8", "Early phase: 3 x 20-second holds": the prescription of a period of
+                # the plan, said of the exercise above, not a name
+                return Role("dose", doses=doses())
             lname = raw_name.lower().strip()
             if any(lname == w or lname.startswith(w) for w in v["warmup"] + v["section_words"]) and is_section_word_only(norm_tokens(raw_name)) and len(rest.split()) <= 6 and not rest_is_dose:
                 if ends_with_section_word(PAREN_RE.sub(" ", rest)):

@@ -11,7 +11,9 @@ import re
 from dataclasses import replace
 
 from runstrength.extract import dosage as dz
-from runstrength.extract.roles import Role, blank_prefix, clean_name, function_start, wordy
+from runstrength.extract.roles import (
+    PERIOD_NUMBERS_RE, WEEKDAY_RE, Role, blank_prefix, clean_name, exercise_like, function_start, wordy,
+)
 from runstrength.extract.text import Line
 from runstrength.extract.vocab import vocab
 
@@ -19,8 +21,6 @@ from runstrength.extract.vocab import vocab
 _CELL_SPLIT_RE = re.compile(r"\t+|\s*\|\s*")
 _TAB_SPLIT_RE = re.compile(r"\t+")
 _SETS_CELL_RE = re.compile(r"^\s*(\d{1,2})(?:\s*(?:-|to)\s*(\d{1,2}))?\s*$")
-# The numbers of a period's heading ("Weeks 1-3", "Phase 2", "Weeks 7 & 8"), taken off to look its word up.
-_PERIOD_NUMBERS_RE = re.compile(r"\s*#?\d{1,2}(?:\s*(?:-|to|and|&|\+|,)\s*\d{1,2})*\s*$")
 # A spaced "s" after a number: seconds in a table's dose cell ("3 x 20 s hold"), where nothing else is
 # abbreviated so; in prose the parser reads only the glued "20s".
 _SPACED_SECONDS_RE = re.compile(r"(\d) s\b")
@@ -87,7 +87,7 @@ def _column_kind(cell: str) -> str:
     key = " ".join(cell.lower().strip(" :*").split())
     kind = columns.get(key)
     if kind is None and key[-1:].isdigit():
-        kind = columns.get(_PERIOD_NUMBERS_RE.sub("", key))
+        kind = columns.get(PERIOD_NUMBERS_RE.sub("", key))
         if kind != "period":
             kind = None  # "Sets 3" is no column heading
     return kind or "other"
@@ -235,4 +235,9 @@ def table_roles(text: str, lines: list[Line]) -> dict[int, Role]:
             role = _table_row(line.text, cells, kinds + ["other"] * (len(cells) - len(kinds)))
             if role is not None:
                 out[line.index] = role
+        elif len(cells) >= 2 and WEEKDAY_RE.fullmatch(line.text, *cells[0]) and not exercise_like(
+                dz.split_name_dosage(line.text[slice(*cells[1])])[0], None, 0):
+            # "Tuesday | Intervals: 6 x 1 km | Workout A": a day of a week's timetable of runs and sessions,
+            # not an exercise; a day's row naming a movement ("Monday | Goblet squat 3 x 10") is read as a list line
+            out[line.index] = Role("boiler")
     return out
