@@ -854,3 +854,20 @@ def test_any_counted_thing_on_each_side_is_reps_per_side(text, reps):
 def test_units_counted_on_each_side_keep_their_own_role():
     d = one("Do 2 rounds each side.")
     assert (d.sets, d.reps) == ((2, 2), None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Do 3 sets of 6 with a load that leaves two or three clean reps in the tank.",
+     "Do 3 sets of 6, stopping each set with 1-2 reps to spare.",
+     "Do 3 sets of 6 and keep a couple of reps in reserve - say two reps in reserve."],
+)
+def test_reps_left_in_reserve_are_how_heavy_not_how_many(text):
+    assert facts(one(text)) == ("main", (3, 3), (6, 6), None, None, False)
+
+
+def test_sets_offered_as_a_choice_are_one_range():
+    assert facts(one("Go through 3 rounds if you are new to this, or 4 rounds if you train often.")) == (
+        "main", (3, 4), None, None, None, False)
+    # a choice between whole prescriptions stays two of them
+    assert len(parse_dosages("Do 2 sets if you are new. Otherwise 4 sets.")) == 2

@@ -238,3 +238,30 @@ def test_an_exercise_added_after_a_two_part_lead_clause_takes_its_paragraph():
     assert main(ex(a, "romanian deadlift")).reps_min == 8
     assert [d.reps_min for d in ex(a, "romanian deadlift").dosages] == [8]
     assert {d.reps_min for d in ex(a, "single-leg glute bridge").dosages} == {6, 10}
+
+
+def test_a_work_and_rest_interval_before_a_parts_moves_is_its_rule():
+    a = run("Quick Home Session\n\nThe circuit\n\n"
+            "Work for 30 seconds and then rest for 15 seconds before the next move. "
+            "Do 3 rounds if you are just starting out, or 4 rounds once you are fitter.\n\n"
+            "Skater hops\nLeap sideways from one foot to the other.\n\n"
+            "Bird dog\nReach the opposite arm and leg away from each other.\n")
+    for name in ("lateral bound", "bird dog"):
+        d = main(ex(a, name))
+        assert (d.sets_min, d.sets_max, d.duration_seconds_min) == (3, 4, 30), name
+
+
+def test_a_time_alone_before_a_parts_moves_is_no_rule():
+    a = run("Quick Home Session\n\nThe circuit\n\nJog on the spot for 5 minutes first.\n\n"
+            "Skater hops\nLeap sideways from one foot to the other. Do 3 sets of 10.\n")
+    d = main(ex(a, "lateral bound"))
+    assert (d.sets_min, d.reps_min, d.duration_seconds_min) == (3, 10, None)
+
+
+def test_a_bare_count_beside_a_hold_column_is_sets_of_that_hold():
+    a = run("Hip Rehab Plan\n\n| Exercise | Sets x reps | Hold |\n| Side plank | 4 per side | 15-25 sec |\n"
+            "| Clamshell | 2 x 12 per side | - |\n")
+    d = main(ex(a, "side plank"))
+    assert (d.sets_min, d.reps_min, d.hold_seconds_min, d.hold_seconds_max, d.per_side) == (4, None, 15, 25, True)
+    clam = main(ex(a, "clamshell"))
+    assert (clam.sets_min, clam.reps_min) == (2, 12)

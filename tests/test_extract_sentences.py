@@ -409,8 +409,50 @@ def test_benefit_statements_said_without_an_effect_verb_are_purpose(sentence):
         "This one is a short movement, so work slowly and keep your hips square.",
         "Build the pressure up gradually until you reach about half of your maximum effort.",
         "At first, limit the range so the heel stays above the step edge; deeper drops load the tendon more.",
+        # a warning after "so" is an instruction too
+        "The movement is tiny, so don't be tempted to swing the hips to cheat the range.",
+        "This drill is quick, so never let the knee snap straight.",
     ],
 )
 def test_instructions_after_so_or_an_opening_phrase_are_cues(sentence):
     role = classify(sentence)
     assert role is not None and role[0] == "cue", role
+
+
+def test_urging_not_to_skip_after_so_is_no_cue():
+    assert classify("The session is short, so never skip the cool-down.") is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Arm circles loosen up the shoulders before you start pressing.",
+        "Thoracic rotations free up the upper back for a fuller arm swing.",
+        "Bending the knee slightly is easier on the lower back than a stiff-legged version, which is why we start here.",
+        "The band keeps tension through the whole step, that's why coaches choose it over a plain squat.",
+    ],
+)
+def test_what_the_exercise_loosens_or_why_it_was_chosen_is_purpose(sentence):
+    assert classify(sentence) == ("purpose", None)
+
+
+def test_a_reason_told_to_the_reader_stays_a_cue():
+    role = classify("The knee likes to drift inward, which is why you should push it out over the little toe.")
+    assert role is not None and role[0] == "cue", role
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Do two sets of twelve per side; when this is easy, hold a kettlebell.",
+     "Start with 3 x 8; once it feels easy, hold dumbbells."],
+)
+def test_a_harder_way_after_the_dose_is_not_dosage_only(sentence):
+    assert not dosage_only(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Do 2 x 10; once that feels easy, do 3 x 10.", "Hold 20 seconds; when that is easy, hold 40 seconds."],
+)
+def test_the_next_dose_after_an_easy_check_is_still_dosage_only(sentence):
+    assert dosage_only(sentence)

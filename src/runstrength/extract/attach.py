@@ -236,8 +236,8 @@ class AttachMixin:
         as a whole.  In prose, a sentence is a rule when it is about all exercises ("Do each move for
         40 seconds"), repeats the whole routine, or, before the first exercise of its part, prescribes
         rounds or sets ("Complete 3 rounds."); a time alone there is more often a warm-up or an
-        aside ("Jog for 10 minutes first") than a rule.  `last_kind`: the kind of the line before;
-        a part's instructions follow its heading.
+        aside ("Jog for 10 minutes first") than a rule, unless a rest follows it (an interval).
+        `last_kind`: the kind of the line before; a part's instructions follow its heading.
         """
         sink = self._rule_sink(section)
         if doses is not None:
@@ -274,9 +274,11 @@ class AttachMixin:
                 sets = dz.parse_block_sets(sent_text)
                 if sets:
                     sink.append(dz.DoseMention(stage="main", sets=sets, text=sent_text))
-            elif intro:
+            elif intro and _RULE_VERB_RE.match(st):
                 mentions = dz.parse_dosages(sent_text)
-                if any(m.sets for m in mentions) and _RULE_VERB_RE.match(st):
+                # a time said with the rest after it ("Work for 40 seconds, rest for 20") is the part's
+                # interval, not an aside like "Jog for 10 minutes first"
+                if any(m.sets for m in mentions) or (any(m.seconds for m in mentions) and dz.parse_rest(sent_text)):
                     sink.extend(m for m in mentions if m.stage == "main")
 
     def _named_section(self, text: str) -> Section | None:

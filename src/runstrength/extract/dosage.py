@@ -25,7 +25,7 @@ imports, and also reads a block's sets, a rest phrase and a list line's name.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from runstrength.extract.dose_atoms import EMOM_RE, PER_SIDE_SUFFIX, Atom, cached_atoms, copy_atom
@@ -190,7 +190,27 @@ def _parse_dosages(text: str, list_item: bool) -> tuple[DoseMention, ...]:
                 per_side=per_side, start=st, end=en, text=text[st:en],
             ))
     out.sort(key=lambda d: d.start)
-    return tuple(out)
+    return tuple(_alternative_sets(text, out))
+
+
+# Between two counts of sets offered as a choice: "2 rounds if you are new, or 3 rounds if ...".
+_SETS_CHOICE_GAP_RE = re.compile(r"[^.;!?\n\d]{0,60}\bor\b[^.;!?\n\d]{0,40}", re.I)
+
+
+def _alternative_sets(text: str, out: list[DoseMention]) -> list[DoseMention]:
+    """Sets-only counts a sentence offers as a choice are one range ("2 rounds ..., or 3 rounds" is 2-3),
+    not two prescriptions of which the first would win."""
+    merged: list[DoseMention] = []
+    for d in out:
+        prev = merged[-1] if merged else None
+        if (prev is not None and d.sets and prev.sets and not (d.reps or d.seconds or prev.reps or prev.seconds)
+                and d.stage == prev.stage and d.sets != prev.sets
+                and _SETS_CHOICE_GAP_RE.fullmatch(text, prev.end, d.start)):
+            merged[-1] = replace(prev, sets=(min(prev.sets[0], d.sets[0]), max(prev.sets[1], d.sets[1])),
+                                 per_side=prev.per_side or d.per_side, end=d.end, text=text[prev.start:d.end])
+            continue
+        merged.append(d)
+    return merged
 
 
 _BLOCK_PATTERNS = [

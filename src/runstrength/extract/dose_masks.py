@@ -85,6 +85,10 @@ _DATE_PATTERNS = [
 ]
 # effort scales ("RPE 7", "RIR 2-3"): how hard, not how many
 _EFFORT_PATTERN = rf"\b(?:RPE|RIR)\s*:?\s*(?:of\s+)?{RANGE}"
+# reps in reserve said in words ("a weight that leaves two good reps in the tank", "stop with 1-2 reps
+# to spare"): how heavy to go, not how many to do
+_RESERVE_PATTERN = (rf"{LB}{RANGE}\s+(?:[a-z]+\s+){{0,2}}?{REPU}\s+(?:left\s+)?"
+                    r"(?:in\s+(?:the\s+)?(?:tank|reserve)|to\s+spare|left\s+over)\b")
 # the last reps of a set, named to say how they should feel ("the last two or three reps")
 _LAST_REPS_PATTERN = rf"\b(?:the|your|those)\s+(?:last|final|first)\s+(?:{RANGE}|couple\s+of)\s+{REPU}"
 _TEMPO_PATTERNS = [
@@ -206,6 +210,7 @@ _CONTEXT_MASKS: list[tuple[Callable[[str], bool], re.Pattern[str]]] = [
     (AnyOf("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
      compile_gated("|".join(f"(?:{p})" for p in _DATE_PATTERNS), re.I)),
     (AnyOf("rpe", "rir"), compile_gated(_EFFORT_PATTERN, re.I)),
+    (AnyOf("tank", "reserve", "spare", "left over"), compile_gated(_RESERVE_PATTERN, re.I)),
     (AnyOf("last", "final", "first"), compile_gated(_LAST_REPS_PATTERN, re.I)),
     (_tempo_hint, compile_gated("|".join(f"(?:{p})" for p in _TEMPO_PATTERNS), re.I)),
     (AnyOf("take", "took", "last"), compile_gated(_LASTS_PATTERN, re.I)),

@@ -109,7 +109,26 @@ def is_dosage_only(text: str, dosage_spans: list[tuple[int, int]], rest: bool = 
     if not (len(left) <= 3 if rest else len(left) < 2):
         return False
     lower = text.lower()
-    return not (("too " in lower or "make" in lower) and _EASIER_HARDER_RE.search(lower))
+    if ("too " in lower or "make" in lower) and _EASIER_HARDER_RE.search(lower):
+        return False
+    return not ("easy" in lower or "comfortable" in lower) or not _harder_next(lower, dosage_spans)
+
+
+# "...; once that feels easy, hold a dumbbell in each hand": after the dose, how to make the move harder.
+_ONCE_EASY_RE = re.compile(r"\b(?:" + alternation("readiness_conjunctions") + r") (?:that|this|it|these|they|those)(?:'s|’s| (?:feels?|gets?|becomes?|is|are))? "
+                           r"(?:too |really |very |fairly )?(?:easy|comfortable),? (?:then )?([a-z]+)\b")
+# Verbs after such a clause that give the next dose ("once that is easy, do 3 x 12", "..., add two reps": a masked
+# increment leaves no dose span behind).
+_NEXT_DOSE_VERBS = frozenset({"do", "aim", "try", "repeat", "perform", "complete", "build", "work", "go", "progress",
+                              "move", "add", "increase"})
+
+
+def _harder_next(lower: str, dosage_spans: list[tuple[int, int]]) -> bool:
+    """An instruction to make the move harder follows the dose, with no count of its own: a heavier load or a
+    harder position, not the next dose ("once that is easy, hold 45 seconds" has its count)."""
+    verbs = vocab()["imperative_verbs_set"]
+    return any(m.group(1) in verbs and m.group(1) not in _NEXT_DOSE_VERBS and not any(s >= m.start(1) for s, _ in dosage_spans)
+               for m in _ONCE_EASY_RE.finditer(lower))
 
 
 def starts_imperative(lower_words: list[str]) -> bool:
@@ -148,14 +167,19 @@ def _clause_imperative(text: str, *, after_colon_only: bool = False) -> bool:
 
 # "It is a small movement, so go slowly": what follows "so" tells the reader what to do, whatever the opening
 # clause said ("so do lunges" compares: no instruction).
-_SO_THEN_RE = re.compile(r",\s+so\s+(?:\w+ly\s+)?([a-z]+)\b")
+# A warning there is one too: "It is a small movement, so don't lean to make it bigger".
+_SO_THEN_RE = re.compile(r",\s+so\s+(?:\w+ly\s+)?(don['’]t|do not|never|[a-z]+)\b")
 
 
 def _so_imperative(lower: str) -> bool:
     if ", so " not in lower:
         return False
     verbs = vocab()["imperative_verbs_set"]
-    return any(m.group(1) in verbs and m.group(1) != "do" for m in _SO_THEN_RE.finditer(lower))
+    return any(m.group(1) in verbs and m.group(1) != "do" or m.group(1) in _SO_DONT and not _KEEP_DOING_RE.match(lower, m.start(1))
+               for m in _SO_THEN_RE.finditer(lower))
+
+
+_SO_DONT = frozenset({"don't", "don’t", "do not", "never"})
 
 
 _BENEFIT_RE = re.compile(r"\b(run\w*|injur\w*|performance|stride|gait|strength|power|stabili\w*|mobility|training|athlete\w*|muscle\w*|joint\w*|tendon\w*|"
@@ -257,6 +281,8 @@ _IS_THE_WAY_RE = re.compile(r"(?:^\W*|,\s+(?:and|but|so)\s+)(?:this|that|it)(?: 
 _ALL_ABOUT_RE = re.compile(r"^\W*(?:this|that|it|these)(?: one| exercise| move| drill| stretch)?(?: is|'s|’s| are) "
                            r"(?:all|really|mostly|mainly|entirely|largely) about\b")
 _YOU_RE = re.compile(r"^you(?:'|’|$|rself)")
+# A reason given for the exercise, not to the reader ("which is why you must keep the knee soft" instructs).
+_WHY_WE_RE = re.compile(r"\b(?:which|that|this)(?: is|'s|’s) (?:exactly |precisely |partly )?why (?!you\b|your\b)")
 # The writer or a coach speaking of themselves ("I find ...", "most of my runners ..."), in lower-cased text:
 # an opinion, a purpose only when it gives a reason; in prose, a story rather than the reader's routine.
 FIRST_PERSON_RE = re.compile(r"\b(?:i|i'd|i'm|i've|i’d|i’m|i’ve|my|me)\b")
@@ -375,6 +401,8 @@ def classify(text: str) -> tuple[str, str | None] | None:
     if ", " in lower and "ing " in lower and _benefit_patterns()[3].search(lower):
         # after the instruction checks: "Step wide, working the glutes" still tells how
         return "purpose", None  # "Squats are a staple, working your quads and glutes"
+    if "why" in lower and _WHY_WE_RE.search(lower):
+        return "purpose", None  # "..., which is why we program it early": the reason for choosing the exercise
     if _MODIFY_RE.match(lower):
         return "cue", "modification"
     if _SETUP_RE.search(lower):

@@ -119,6 +119,17 @@ def _cell_dose(cell: str, at: int, sets: tuple[int, int] | None, amount: bool, s
     return replace(m, stage=stage if m.stage == "main" else m.stage, sets=m.sets or sets, start=at + m.start, end=at + m.end)
 
 
+def _count_before_time(doses: list[dz.DoseMention], kinds: list[str]) -> None:
+    """A bare count under "Sets x reps" beside the row's time in a time or hold column ("3 each side" |
+    "20-30 sec") is the row's "3 x 20-30 sec" split in two: the count is sets of that bout, not reps."""
+    timed = any(d.seconds and not d.reps and not d.sets for d, k in zip(doses, kinds) if k in ("seconds", "hold", "amount"))
+    if not timed:
+        return
+    for i, (d, k) in enumerate(zip(doses, kinds)):
+        if k == "dose" and d.reps and not d.sets and not d.seconds:
+            doses[i] = replace(d, sets=d.reps, reps=None)
+
+
 def _period_stages(n: int) -> list[str]:
     """Stages of a plan's `n` period columns, left to right: the first is where the reader starts, the
     last what they build up to."""
@@ -183,6 +194,7 @@ def _table_row(text: str, cells: list[tuple[int, int]], kinds: list[str]) -> Rol
         elif kind == "equipment":
             kit.append((s, e))
     doses = []
+    kinds_of: list[str] = []
     alt_doses: list[list[dz.DoseMention]] = [[] for _ in names] if len(names) > 1 else []
     for s, e, stage, kind in amount or [(b, b, "main", "amount")]:
         items = _items(text, s, e) if alt_doses else [(s, e)]
@@ -195,6 +207,8 @@ def _table_row(text: str, cells: list[tuple[int, int]], kinds: list[str]) -> Rol
         d = _cell_dose(text[s:e], s, sets, amount=True, stage=stage, kind=kind)
         if d is not None:
             doses.append(d)
+            kinds_of.append(kind)
+    _count_before_time(doses, kinds_of)
     for k in range(len(alt_doses)):
         alt_doses[k] += doses
     name, ns = names[0]
