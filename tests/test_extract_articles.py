@@ -1856,3 +1856,27 @@ def test_step_stood_on_is_equipment_with_a_size_or_a_with_clause():
             "Step-down\nStand on a 20 cm step and lower the free heel to the floor.\n")
     assert ex(a, "hip hike").equipment == ["step"]
     assert ex(a, "step-down").equipment == ["step"]
+
+
+RUN_IN_NAMES = (
+    "Issue #3 – Two moves for steadier knees\n"
+    "\n"
+    "Our coaches picked two moves you can do in the kitchen.\n"
+    "\n"
+    "Single-leg calf raise. Stand on the bottom stair with one heel hanging off and rise as high as you can. "
+    "Do 3 sets of 12 on each leg.\n"
+    "\n"
+    "Rear-foot elevated split squat. Rest your back foot on a chair and sink until the back knee nearly "
+    "touches the floor. Do 3 sets of 8 per leg. It really burns the quads.\n"
+)
+
+
+def test_a_run_in_name_opening_its_paragraph_is_no_cue():
+    a = run(RUN_IN_NAMES)
+    assert len(a.exercises) == 2, [e.name for e in a.exercises]
+    for e in a.exercises:
+        assert e.cues and not any(s.text.rstrip(".").lower() == e.name.lower() for s in e.cues), [s.text for s in e.cues]
+    assert a.title == "Two moves for steadier knees"
+    # said as a purpose, the muscle the move burns is still the move's
+    split = ex(a, "bulgarian split squat")
+    assert [p.text for p in split.purpose] == ["It really burns the quads."] and "quads" in split.muscles

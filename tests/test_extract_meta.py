@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from runstrength.extract import lexicon
-from runstrength.extract.meta import find_author, find_organization, find_title
+from runstrength.extract.meta import clean_title, find_author, find_organization, find_title
 from runstrength.extract.signatures import match_signature
 from runstrength.extract.text import normalize, split_lines
 from runstrength.extract.vocab import is_boilerplate
@@ -646,3 +646,19 @@ def test_no_running_heads_without_page_marks():
 
     lines = split_lines(normalize(LEAFLET.replace("Page ", "Part ")))
     assert running_heads(lines) == set()
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("Issue #9 – Hills are speedwork in disguise", "Hills are speedwork in disguise"),
+        ("Ep. 14: Strength for the over-fifties", "Strength for the over-fifties"),
+        ('"Two bad knees and one stubborn coach"', "Two bad knees and one stubborn coach"),
+        ("“Five moves, zero excuses”", "Five moves, zero excuses"),
+        # a quotation inside the title is part of it
+        ('Reader question: "Do I need weights?"', 'Reader question: "Do I need weights?"'),
+        ("Issue 12", "Issue 12"),
+    ],
+)
+def test_title_loses_its_issue_number_and_surrounding_quotes(line, title):
+    assert clean_title(line) == title

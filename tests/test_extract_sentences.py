@@ -426,6 +426,25 @@ def test_urging_not_to_skip_after_so_is_no_cue():
 @pytest.mark.parametrize(
     "sentence",
     [
+        # the exercise (a pronoun) burns, opens or is hard on a named muscle
+        "It really burns the hamstrings on the way up.",
+        "It also opens the hip flexors of the trailing leg.",
+        "It's surprisingly tough on the calves and the feet.",
+        # the pronoun's second verb, after a clause that says what the exercise is
+        "This is the best home substitute for the leg press and hits the quads hard.",
+        # a plural name lets the reader load something
+        "Split squats let you load each leg on its own without a heavy bar.",
+        # the aim, in the coach's words
+        "What you're aiming to do is get the glutes firing before the run.",
+    ],
+)
+def test_what_a_move_does_to_a_muscle_said_loosely_is_purpose(sentence):
+    assert classify(sentence) == ("purpose", None)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "Arm circles loosen up the shoulders before you start pressing.",
         "Thoracic rotations free up the upper back for a fuller arm swing.",
         "Bending the knee slightly is easier on the lower back than a stiff-legged version, which is why we start here.",
@@ -456,3 +475,29 @@ def test_a_harder_way_after_the_dose_is_not_dosage_only(sentence):
 )
 def test_the_next_dose_after_an_easy_check_is_still_dosage_only(sentence):
     assert dosage_only(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I ran my first hilly half last spring without a twinge in my knee.",
+        "I also did them on the stairs at work most lunchtimes.",
+        "We kept the weights light for the first month of the study.",
+    ],
+)
+def test_the_writers_past_story_is_neither(sentence):
+    assert classify(sentence) is None
+
+
+def test_the_writers_present_habit_stays_a_cue():
+    role = classify("I keep my elbows tucked the whole way down.")
+    assert role is not None and role[0] == "cue", role
+
+
+def test_telling_the_reader_to_have_it_looked_at_is_an_aside():
+    assert classify("Get that ankle looked at before you run on it again.") is None
+
+
+def test_quote_naming_the_first_move_is_neither_with_the_next_quote_mark_left_on():
+    # the sentencizer leaves the mark that opens the speaker's next sentence at the end of this one
+    assert classify('"The first one we hand every new runner is the wall sit," says the coach. "') is None

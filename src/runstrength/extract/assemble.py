@@ -30,7 +30,7 @@ from runstrength.extract.attach import ABILITY_CHECK_RE, AttachMixin
 from runstrength.extract.dose_inheritance import InheritanceMixin
 from runstrength.extract.exercise_terms import TermsMixin, text_muscles
 from runstrength.extract.gates import AnyOf
-from runstrength.extract.meta import byline_name, find_author, find_organization, find_title, running_heads
+from runstrength.extract.meta import byline_name, clean_title, find_author, find_organization, find_title, running_heads
 from runstrength.extract.nlp import norm_tokens
 from runstrength.extract.ownership import OwnershipMixin
 from runstrength.extract.registry import Ex, RegistryMixin
@@ -517,7 +517,7 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
             ))
         title = None
         if title_line is not None:
-            title = self.text[title_line.start:title_line.end].strip()
+            title = clean_title(self.text[title_line.start:title_line.end])
         art = Article(
             article_id=aid,
             source_file=self.raw.source_file,

@@ -107,6 +107,8 @@ class AttachMixin:
                 ex.doses.append((m, line.start + s_start, "progression" if ex.progression else ""))
         if label:
             role = ("purpose", None)
+        elif not mentions and self._name_alone(doc, s_start, s_end):
+            role = None  # "Single-leg calf raise." opening its paragraph: a run-in heading, not a cue
         elif is_dosage_only(sent_view, [(m.start, m.end) for m in mentions] + list(dz.frequency_spans(sent_view)),
                             rest=bool(dz.parse_rest(sent_view))):
             role = None
@@ -126,6 +128,19 @@ class AttachMixin:
             else:
                 ex.purpose.append(Sentence(stripped, a, b, None))
             self.add_terms(ex, doc, s_start, s_end, purpose=role[0] == "purpose" and not label, listed=label)
+
+    def _name_alone(self, doc: Doc, s_start: int, s_end: int) -> bool:
+        """Whether the sentence doc[s_start:s_end] is one exercise's name and nothing else (a trailing stop or colon
+        aside). Its body-part words ("single-leg", "rear-foot") would otherwise read as a form cue."""
+        sent = self.view(doc)[s_start:s_end]
+        if len(sent) > 80 or sent.count(" ") > 7:
+            return False  # a name is a few words: longer sentences are not looked up
+        for sp in doc_spans(doc, EXERCISE_KEY):
+            if s_start <= sp.start_char and sp.end_char <= s_end:
+                head = sent[:sp.start_char - s_start]
+                tail = sent[sp.end_char - s_start:]
+                return not head.strip(" \t-–—•*#>") and not tail.strip(" \t.:!–—-")
+        return False
 
     def route_counted(self, doc: Doc, s_start: int, s_end: int, line: Line, *, single: bool = False) -> list[tuple[int, int]]:
         """Give each exercise of a list sentence the count said with it; the ranges (in the doc) of the

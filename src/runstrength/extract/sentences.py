@@ -187,7 +187,9 @@ _BENEFIT_RE = re.compile(r"\b(run\w*|injur\w*|performance|stride|gait|strength|p
 _BODY_RE = re.compile(r"\b(knees?|hips?|feet|foot|heels?|toes?|arms?|legs?|hands?|elbows?|shoulders?|back|spine|chest|core|pelvis|"
                       r"weights?|bands?|floor|ground|steps?|stairs|box|boxes|bench(?:es)?|kettlebells?|dumbbells?|bars?)\b")
 # "Finish with this running drill.": which exercise comes next, said without telling how to do it.
-_NAMING_RE = re.compile(r"\b(is|are) called\b|^(the )?(next|first|last|final|second|third) (exercise|move|one)( is| we)\b"
+# "The first one we teach everybody is ...": a short clause on who gives it may stand before the "is".
+_NAMING_RE = re.compile(r"\b(is|are) called\b|^(the )?(next|first|last|final|second|third) (exercise|move|one)"
+                        r"(?: (?:i|we|you|they|she|he)\b[\w' ]{0,30}?)?( is| we)\b"
                         r"|^\W*(?:and )?(?:finish|end|start|begin|close|round off|wrap up)(?: off| up)? with (?:this|these|a|an|the|one|our)"
                         r"(?: [\w-]+){0,3} (?:drills?|exercises?|moves?|stretch(?:es)?|ones?|finishers?|movements?)\W*$")
 _MODIFY_RE = re.compile(
@@ -206,7 +208,8 @@ def _first_pos(lower: str, phrases: tuple[str, ...]) -> int:
 _EFFECT_OBJECT = (r"(?:your|you|the|a|an|both|all|each|every|those|these|this|that|it|them|single|one|more"
                   r"|tension|pain|strain|stress|stiffness|tightness|pressure)\b")
 # "lets you load ...", "allows you to work ...": the exercise gives the reader the effect.
-_LETS_YOU = r"(?:(?:lets|allows|helps|enables) you (?:to )?)"
+# "Step-ups let you load ..." too: a plural name is the subject as often as "it".
+_LETS_YOU = r"(?:(?:lets?|allows?|helps?|enables?) you (?:to )?)"
 
 
 @lru_cache(maxsize=1)
@@ -331,7 +334,11 @@ def _benefit_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
     verbs = "|".join(re.escape(x) for x in vocab()["effect_verbs"])
     # "... since it works quads and glutes together": the exercise (a pronoun) acting on a named muscle.
     # "This keeps the quads working", "This gets the glutes and hamstrings firing" too.
-    acting = re.compile(rf"\b(?:it|this|they|these|which|that one) (?:really |also |mainly |directly )?(?:{verbs}|gets|keeps|puts) "
+    # "It's brutally hard on the quads", "This is gentle on the calves": how much the exercise asks of a muscle.
+    # "This is a cheap swap for X and hits the glutes": the pronoun's second verb, after a clause about it.
+    acting = re.compile(rf"\b(?:it|this|they|these|which|that one)(?: (?:really |also |mainly |directly )?(?:{verbs}|gets|keeps|puts)"
+                        rf"|(?: is| are|'s|’s) (?:[\w-]+ ){{0,2}}?(?:hard|tough|demanding|brutal|easy|gentle|kind) on"
+                        rf"|(?: is| are|'s|’s)\b[^,;.!?]{{1,60}}? and (?:also )?(?:{verbs})) "
                         rf"(?:(?:your|the|both|all|those|these) )?(?:{muscle})\b")
     # "Squats are the staple of leg strength, working your quads and glutes at once": a participle after the
     # statement says what the exercise trains (not "engaging"/"squeezing": those are how to hold a position).
@@ -353,6 +360,10 @@ def _benefit_claim(lower: str) -> bool:
 
 def _quoted(text: str) -> str | None:
     """The quotation of a sentence that is a quotation and who said it, else None."""
+    text = text.rstrip()
+    if text.endswith('"') and text.count('"') % 2:
+        # '..." says the coach. "': the quote mark opening the speaker's next sentence stays on this one
+        text = text[:-1].rstrip()
     close = max(text.rfind(q) for q in _QUOTE_CLOSE)
     if close <= 0:
         return None
@@ -367,6 +378,15 @@ def _quoted(text: str) -> str | None:
         quote = text[opening + 1:close]  # the speaker before it: 'As the coach says, "..."'
     quote = quote.strip(" \"“”,.!?")
     return quote if len(quote.split()) >= 2 else None
+
+
+def _past_story(words: list[str]) -> bool:
+    """The verb after the opening "I"/"we" (past a sequencing word or an adverb) is in the past tense."""
+    for word in words[1:4]:
+        if word in _LEADING or word.endswith("ly") or word in ("then", "also", "just", "even", "still"):
+            continue
+        return (word.endswith("ed") and not word.endswith("eed")) or word in vocab()["story_verbs_set"]
+    return False
 
 
 @lru_cache(maxsize=8192)  # pure; the assembler asks again for the same sentence from several passes
@@ -391,6 +411,8 @@ def classify(text: str) -> tuple[str, str | None] | None:
         return None  # "Stop if it hurts", "call the clinic": about the reader's safety, not the exercise
     if lead.match(lower):
         return "purpose", None  # "Why it works: ...", "Muscles worked: ..."
+    if w[0] in ("i", "we") and _past_story(w):
+        return None  # "I ran my first trail race with no knee pain": the writer's story, not how to do it
     if starts_imperative(w) and not _named_subject_rx().match(lower):
         return "cue", kind
     if _benefit_claim(lower):

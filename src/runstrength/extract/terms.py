@@ -24,6 +24,7 @@ _ACTION_RE = re.compile(
     r"recruit\w*|uses?|using|mobili[sz]\w*|open\w* up|build\w*|stabili[sz]\w*|tone\w*|load\w*|squeez\w*|fir\w*|"
     r"hit\w*|challeng\w*|develop\w*|tolerate|wak\w* up|release\w*|loosen\w*|relax\w*|requires?|involv\w*|assists?|"
     r"retrain\w*|switch\w* on|turn\w* on|teach\w*|hammer\w*|bias\w*|groov\w*|rehears\w*|"
+    r"burns?|opens?|(?:hard|tough|demanding|brutal|easy|gentle|kind) on|"  # "it burns the quads", "hard on the calves"
     r"mak\w*(?= (?:your|the) [^.;,]{0,40}?\bstrong)|"  # "makes your shoulders and arms strong"
     r"(?:best|great|good|ideal|perfect|excellent|top)\b[^.;,]{0,30}?\bfor|"  # "the best move in the routine for the hamstrings"
     r"benefits?|(?:moves?|exercises?|lifts?|drills?|options?|work|one) for)\b", re.I)  # "my favourite move for the hamstrings", "the big one for the calves"
