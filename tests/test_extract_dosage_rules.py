@@ -265,3 +265,18 @@ def test_a_bare_count_beside_a_hold_column_is_sets_of_that_hold():
     assert (d.sets_min, d.reps_min, d.hold_seconds_min, d.hold_seconds_max, d.per_side) == (4, None, 15, 25, True)
     clam = main(ex(a, "clamshell"))
     assert (clam.sets_min, clam.reps_min) == (2, 12)
+
+
+def test_count_said_once_for_each_of_two_opposite_ways_is_per_side():
+    from runstrength.extract import dosage as dz
+    for text in ("Shoulder rolls: 12 forwards and 12 backwards.", "Hip circles - 6 clockwise, 6 anticlockwise.",
+                 "Trunk turns, 8 to the left and 8 to the right.", "Crab walk: 12 steps forwards and 12 back."):
+        got = dz.parse_dosages(text)
+        assert [(m.reps, m.per_side) for m in got] == [(got[0].reps, True)] and got[0].reps[0] in (12, 6, 8), (text, got)
+
+
+def test_steps_walked_in_a_drill_are_its_reps():
+    from runstrength.extract import dosage as dz
+    got = dz.parse_dosages("Tandem walk: walk 12 steps along a line, heel touching toe. Do this three times.")
+    assert [(m.sets, m.reps) for m in got] == [(None, (12, 12)), ((3, 3), None)]
+    assert dz.parse_dosages("Walk 40 metres at an easy pace.") == []

@@ -317,3 +317,65 @@ def test_exercises_the_next_sentence_turns_away_from_are_left_out():
     a = run("Knee Care for Runners\n\nThe routine\n\nStep-up - 3 x 10 each leg\nDrive through the front heel.\n\nAnd the machines?\n\n"
             "Gyms are full of people doing leg extensions on the machine. Skip those until the knee settles.\n")
     assert [e.name for e in a.exercises] == ["Step-up"]
+
+
+def test_tab_separated_rows_without_a_header_row_are_a_routine_table():
+    a = run("Garden Strength\n\nSTATION WORK\nTwo laps of the stations, one minute of rest between laps.\n\n"
+            "Reverse lunge\t10 each leg\tStep back long and drop the back knee towards the grass.\n"
+            "Plank shoulder tap\t16\tWide feet, and keep the hips from swaying as you tap.\n"
+            "Wall sit\t45 seconds\tBack flat on the fence, knees over ankles.\n\n"
+            "Cool down with an easy walk.\n")
+    lunge, tap, sit = a.exercises
+    assert [e.name for e in a.exercises] == ["Reverse lunge", "Plank shoulder tap", "Wall sit"]
+    assert (main(lunge).reps_min, main(lunge).per_side) == (10, True)
+    assert main(tap).reps_min == 16
+    assert main(sit).hold_seconds_min == 45 or main(sit).duration_seconds_min == 45
+    assert [c.text for c in lunge.cues] == ["Step back long and drop the back knee towards the grass."]
+
+
+def test_a_single_tab_separated_line_is_no_table():
+    a = run("Hip Work\n\nClamshell\tKeep the feet together and open the knee. 2 x 15 each side.\n\n"
+            "Side plank\nStack the hips and hold 30 seconds.\n")
+    assert [e.canonical_name for e in a.exercises] == ["clamshell", "side plank"]
+    assert main(a.exercises[0]).reps_min == 15
+
+
+def test_tick_box_beside_a_numbered_heading_is_not_part_of_the_name():
+    a = run("Knee Leaflet\n\nYour exercises\n\nExercise 1: Short arc quad  [ ]\nRoll a towel under the knee and straighten the leg. "
+            "Do 2 sets of 12.\n\nExercise 2: Mini squat  [x]\nHold the worktop and bend the knees a little. Do 3 sets of 8.\n")
+    assert [e.name for e in a.exercises] == ["Short arc quad", "Mini squat"]
+    assert (main(a.exercises[1]).sets_min, main(a.exercises[1]).reps_min) == (3, 8)
+
+
+def test_heading_on_making_the_moves_harder_is_no_exercise():
+    a = run("Lunge Plan\n\nReverse lunge\nStep back and lower the back knee. Do 3 sets of 8 each leg.\n\n"
+            "Making the split squats harder\nOnce 3 sets feel easy, hold a dumbbell in each hand.\n")
+    assert [e.canonical_name for e in a.exercises] == ["reverse lunge"]
+
+
+def test_a_count_of_each_exercise_of_a_kind_goes_to_all_of_them():
+    a = run("Hamstring Leaflet\n\nExercise 1: Straight-leg bridge\nHeels on a chair, lift the hips. Do 3 sets of 10.\n\n"
+            "Exercise 2: Bent-knee bridge\nFeet near the chair, lift the hips. Do 3 sets of 10.\n\n"
+            "If that is too much\nStart with 2 sets of 5 repetitions of each bridge and add one every few days.\n")
+    first, second = a.exercises
+    for e in (first, second):
+        assert ("start", 2, 5) in [(d.stage, d.sets_min, d.reps_min) for d in e.dosages], e.dosages
+
+
+def test_heading_between_numbered_exercises_is_an_aside_not_a_part():
+    a = run("Shin Leaflet\n\nYour exercises\nDo these once a day.\n\n"
+            "Exercise 1: Toe raise\nLean on a wall and lift the front of both feet. Do 2 sets of 15.\n\n"
+            "Exercise 2: Heel walk\nWalk on your heels across the room. Do this 3 times.\n\n"
+            "Taking it further\nAfter a fortnight, carry a light bag while you walk.\n\n"
+            "Exercise 3: Calf stretch\nLean into the wall with the back heel down. Hold 30 seconds on each leg.\n")
+    assert [section_of(a, e) for e in a.exercises] == ["Your exercises"] * 3
+
+
+def test_watch_line_under_an_exercise_heading_keeps_the_description_with_it():
+    a = run("Ankle Videos\n\n---\n\nCalf raise\n\nWatch: Calf raise (1:10)\n\n"
+            "Transcript: \"Stand tall near a wall and rise onto your toes, then lower for three seconds.\"\n\n"
+            "Dose: 3 x 15\n\n---\n\nSingle-leg balance\n\nWatch: Single-leg balance (0:55)\n\n"
+            "Transcript: \"Stand on one foot near a wall, hips level, and keep the standing knee soft.\"\n\n"
+            "Dose: 3 x 30 seconds each leg\n")
+    assert [e.canonical_name for e in a.exercises] == ["calf raise", "single-leg balance"], [e.name for e in a.exercises]
+    assert (main(a.exercises[0]).sets_min, main(a.exercises[0]).reps_min) == (3, 15)

@@ -100,6 +100,10 @@ _PRONOUN_RE = re.compile(r"\b(?:[Ii]t|[Yy]ou|[Yy]our|[Ww]e|[Oo]ur|[Uu]s|[Tt]hem|
 _PURPOSE_LABELS = {"focus", "goal", "benefits", "works", "areas worked"}
 
 
+# The number of an exercise's heading ("Exercise 3:", "Move 4 -"); list numbers are off the line's text already.
+_EXERCISE_NUMBER_RE = re.compile(r"\s*(?:exercise|move|movement|drill|stretch|station)\s*#?\s*(\d{1,2})\s*[:.)\u2013-]", re.I)
+
+
 class _Sent(NamedTuple):
     """A sentence of a doc: token range and character range, as on a Span."""
     start: int
@@ -200,6 +204,7 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
         run = 0  # exercise lines in a row without text between them: a list or workout card when 2 or more
         tabled = False  # the last exercise line was a table's row
         checking = False  # in the list a readiness test introduces ("you should be able to:"): see below
+        last_number = -9  # the number of the last exercise heading ("Exercise 2:"), when it had one
         for i in range(end_at):
             line, doc, role = lines[i], docs[i], roles[i]
             if line.index <= top:
@@ -343,6 +348,14 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                     # table's rows ("1) Side-lying leg raise" under a plan at a glance), not more of them.
                     self._block += 1
                 tabled = i in rows
+                numbered = _EXERCISE_NUMBER_RE.match(line.text)
+                number = int(numbered.group(1)) if numbered else None
+                if tentative is not None and number is not None and number == last_number + 1:
+                    # "Exercise 3:" after a heading over prose that followed "Exercise 2" ("If it hurts at
+                    # first", "Making it harder"): an aside inside the numbered list, not a part of its own
+                    section = self._settle(tentative, section)
+                    tentative = None
+                last_number = number if number is not None else -9
                 if line.bullet and last_kind == "exercise" and line.gap >= 2 and section is not None and in_list:
                     section = None  # a new bullet group after a gap lost its heading
                 if section_single and last_kind not in ("combined",):

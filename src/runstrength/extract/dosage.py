@@ -289,6 +289,9 @@ def parse_rest(text: str) -> str | None:
 _BULLET_RE = re.compile(r"^\s*(?:[•◦▪▫●○■□‣⁃∙·*–—-]+\s*|\(?\d{1,2}[.)]\s+|[A-Z]\d{1,2}[.):]?\s+)")
 _DESC_SPLIT_RE = re.compile(r"\s*(?::|\s[–—-]\s|[–—]\s)\s*")
 _NOTE_PAREN_RE = re.compile(r"\s*\(([^()]*)\)")
+# A tick box beside a heading ("Calf raise  [ ]", "[x]"): a printed programme's box for the exercises a
+# clinician picks, no part of the name.
+_TICK_BOX_RE = re.compile(r"\s*\[\s*[xX]?\s*\]")
 _NOTE_WORDS = re.compile(
     r"^(?:slow(?:ly)?|fast|alternating|alternate|optional|each|both|weighted|bodyweight|"
     r"with\s|without\s|you\s|or\s|per\s|on\s|and\s|see\s|video|tempo|controlled|explosive|hold|pause)",
@@ -354,6 +357,8 @@ def _split_name_dosage(line: str) -> tuple[str, tuple[DoseMention, ...]]:
         return m.group(0)
 
     name = _NOTE_PAREN_RE.sub(drop_paren, name)
+    if "[" in name:
+        name = _TICK_BOX_RE.sub("", name)
     name = name.replace("\x00", " ")
     # Leftover per-side words and connectors next to a removed dosage.
     name = _SIDE_WORDS_RE.sub(" ", name)

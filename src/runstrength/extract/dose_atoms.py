@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from runstrength.extract.dose_masks import mask, masked
-from runstrength.extract.dose_stages import HOLD_RE
+from runstrength.extract.dose_stages import HOLD_RE, MIRRORED_WAYS
 from runstrength.extract.gates import AnyOf, compile_gated
 from runstrength.extract.quantities import (CACHE_SIZE, LB, NUM, NUM_RE, RANGE, REPU, SEP, SETU, TU, WORD_VALUES, Range,
                                            has_number_hint, int_range, time_range)
@@ -81,6 +81,10 @@ _REPS_RE = compile_gated(
     # "15 steps each way", "10 slides on each leg", "all 20 marbles with each foot": whatever is counted, per side
     rf"|(?:(?<!\w)[x×]\s*|{LB})(?P<k>{RANGE})(?=\s+(?:{_COUNTED_PER_SIDE}\s+)?(?:on\s+|in\s+|to\s+|with\s+)?(?:each|per|either)\s+(?:side|leg|arm|foot|way|direction)\b"
     r"|\s+each\s*(?:[.;,)]|$))"
+    # "10 forwards and 10 backwards", "8 steps clockwise, 8 anticlockwise": the one count each way
+    rf"|{LB}(?P<w>{RANGE})(?=\s+(?:{_COUNT_NOUN}\s+)?{MIRRORED_WAYS})"
+    # "walk 10 steps heel to toe", "take 12 small steps": the steps are the reps of a walking drill
+    rf"|(?:(?<=\bwalk\s)|(?<=\btake\s))(?P<p>{RANGE})(?=\s+(?:[a-z]+\s+)?steps\b)"
     # "do 10 of each movement": a count of every movement named
     rf"|(?<=\bdo\s)(?P<j>{RANGE})(?=\s+of\s+each\s+(?!(?:exercise|move|set|round|circuit)s?\b)[a-z])",
     re.I,
@@ -303,7 +307,7 @@ def _core_atoms(sentence: str) -> tuple[tuple[Atom, ...], str, str] | None:
             continue
         take(Atom(m.start(), m.end(), seconds=secs))
     for m in list(_REPS_RE.finditer(w())):
-        r = int_range(m.group("n") or m.group("m") or m.group("k") or m.group("j"))
+        r = int_range(m.group("n") or m.group("m") or m.group("k") or m.group("j") or m.group("w") or m.group("p"))
         if r is not None:
             take(Atom(m.start(), m.end(), reps=r))
     for m in list(_SETS_RE.finditer(w())):

@@ -61,9 +61,15 @@ _INTRO_MARKERS: list[tuple[str, re.Pattern[str]]] = [
 _CONTINUATION_RE = re.compile(r"\s*(?:followed\s+by|and\s+(?:then\s+)?(?:another|also)|plus)\b", re.I)
 _CLAUSE_SPLIT_RE = re.compile(r"[,;:]|\s/\s|\bthen\b|\s[–—-]\s|\bbut\b|(?=\bonce\s+(?:it|this|that|you)\b)", re.I)
 
+# A count said once for each of two opposite ways ("10 forwards and 10 backwards", "8 clockwise, 8
+# anticlockwise", "6 steps to the left and 6 to the right"): the count each way, as "each way" says it.
+# What follows the first count (and the word it counts).
+MIRRORED_WAYS = (r"(?:forwards?|clockwise|(?:to\s+the\s+)?left|inwards?)\s*(?:,\s*(?:and\s+|then\s+)?|and\s+|then\s+)"
+                 r"\d{1,3}\s+(?:(?:steps?|reps?|circles?|swings?)\s+)?(?:backwards?|back|anti-?clockwise|counter-?clockwise|(?:to\s+the\s+)?right|outwards?)\b")
 PER_SIDE_RE = compile_gated(
     r"/\s*(?:side|leg|arm)s?\b|\be/s\b"
     r"|\b(?:each|per|either)\s+(?:side|leg|arm|foot|way|direction)\b"
+    rf"|\b{MIRRORED_WAYS}"
     r"|\bin\s+(?:one|the\s+other|each|the\s+opposite|both)\s+directions?\b"
     r"|\bboth\s+sides\b|\ba\s+side\b"
     r"|\b(?:switch|swap|change|alternate)\s+(?:to\s+the\s+other\s+)?(?:sides|legs|arms)\b"

@@ -52,6 +52,8 @@ _DISMISSED_AFTER_RE = re.compile(
 _DISMISSED_HINT = AnyOf("t ", "not", "too ")  # "n't " with either apostrophe
 # A question, asked or reported, only names what is asked about ("Would clamshells help?",
 # "Runners often ask whether they should foam roll"): the routine is in the answer.
+# A mention said of every exercise of its kind ("of each heel drop", "both lunges"), right before the name.
+_EACH_OF_KIND_RE = re.compile(r"\b(?:each|both|all)(?: of the)?\s+$", re.I)
 _ASKED_RE = re.compile(r"\b(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?)\b(?:\s+\w+){0,2}?\s+(?:whether|if|about)\b", re.I)
 _ASKED_HINT = AnyOf("ask", "wonder")
 
@@ -340,6 +342,11 @@ class OwnershipMixin:
                 ent = canonical_entry(sp.text, doc, sp.start_char)
                 hit = self.find(norm_tokens(sp.text), ent)
                 if hit is not None:
+                    if _EACH_OF_KIND_RE.search(view, 0, sp.start_char):
+                        # "3 sets of 6 of each heel drop", "both lunges": every exercise of that kind
+                        kind = self.find_kind(norm_tokens(sp.text))
+                        if len(kind) > 1:
+                            return kind
                     return [hit]
         if new_unit:
             if sig is not None:

@@ -108,6 +108,12 @@ class RegistryMixin:
                     return ex
         return None
 
+    def find_kind(self, tokens: tuple[str, ...]) -> list[Ex]:
+        """Every exercise whose name holds all of `tokens` ("heel drop" for the straight- and the bent-knee
+        heel drop): what a mention of the kind names when said of each of them."""
+        want = set(tokens)
+        return [ex for ex in self.exercises if want and want <= set(ex.tokens)]
+
     def register(self, name: str, start: int, end: int, doc: Doc | None, doc_offset: int, section: Section | None, *,
                  named: bool = True, entry: dict | None = None, listed: bool = False, tagged: Ex | None = None) -> Ex:
         """The exercise `name` names: one met before or a new one. `tagged`: the exercise last given the

@@ -49,6 +49,9 @@ _LABEL_JOIN_RE = re.compile(r"\s*(?:/|&|\bx\b|\band\b)\s*")
 _LETTERS3_RE = re.compile(r"[A-Za-z]{3,}")
 _QUANTITY_OF_RE = re.compile(r"^\s*[\d\-–%x.,/ ]+\b(of|at|to)\b")
 _NOT_A_NAME_START = re.compile(r"^(here|how|what|why|this|these|there|if|for|follow|watch|click|read|see)\b", re.I)
+# "Making the step-ups harder", "Make them easier": a heading over how to change the moves (a part of the
+# routine when new exercises follow it), never a move's name, whatever movement it mentions.
+_CHANGING_HEAD_RE = re.compile(r"^\W*mak(?:e|ing)\s", re.I)
 # Between two exercises of one heading: "split squats or step-ups", "A1 Deadlift / A2 Box jump".
 _OR_RE = re.compile(r"\s+(or|/)\s+")
 # A sentence's end inside a line: a word of two lower-case letters or more, its stop, and a capital.
@@ -166,7 +169,7 @@ CLAUSE_HEAD_RE = re.compile(r"^\W*(?:before|after|when|while|until|once|unless|i
 
 def exercise_like(name: str, doc: Doc | None, offset: int) -> bool:
     tokens = norm_tokens(name)
-    if not tokens or len(tokens) > 9 or not wordy(name) or CLAUSE_HEAD_RE.match(name):
+    if not tokens or len(tokens) > 9 or not wordy(name) or CLAUSE_HEAD_RE.match(name) or _CHANGING_HEAD_RE.match(name):
         return False
     if len(tokens) >= 2 and tokens[-1] in vocab()["org_heads"]:
         return False  # "Riverside Sports Clinic", "Peak Coaching": a business, even if a word names a movement

@@ -14,6 +14,7 @@ from runstrength.extract import dosage as dz
 from runstrength.extract.roles import (
     PERIOD_NUMBERS_RE, WEEKDAY_RE, Role, blank_prefix, clean_name, exercise_like, function_start, wordy,
 )
+from runstrength.extract.sentences import is_dosage_only
 from runstrength.extract.text import Line
 from runstrength.extract.vocab import vocab
 
@@ -218,21 +219,55 @@ def _table_row(text: str, cells: list[tuple[int, int]], kinds: list[str]) -> Rol
                 alternatives=alternatives, alt_doses=alt_doses)
 
 
+def _headerless_kinds(text: str, cells: list[tuple[int, int]]) -> list[str] | None:
+    """The columns of a tab-separated row whose header row was lost (or given only in a caption):
+    a name, then a cell that is nothing but its prescription ("12", "10 each arm", "40 seconds"), then
+    notes; None when the row is not so shaped. Read as a table only in a run of such rows (see
+    table_roles): one line like that is more often a layout quirk."""
+    if len(cells) < 2:
+        return None
+    a, b = cells[0]
+    name = text[a:b]
+    if not wordy(name) or len(name.split()) > 8 or function_start(name.strip()):
+        return None
+    a, b = cells[1]
+    cell = text[a:b]
+    got = dz.parse_dosages(cell, list_item=True)
+    if not got or got[0].start != 0 or not is_dosage_only(cell, [(m.start, m.end) for m in got]):
+        return None
+    return ["name", "amount", *("notes" if k == 2 else "other" for k in range(2, len(cells)))]
+
+
 def table_roles(text: str, lines: list[Line]) -> dict[int, Role]:
     """Roles of the rows of routine tables, by line index. A table flattened to text keeps its cells
     apart with tabs (or pipes); its header row says which cell is the name, the sets, the reps or
     time, the notes. `text` is the published article (tabs kept; the lines' text has spaces)."""
     out: dict[int, Role] = {}
     kinds: list[str] | None = None
-    for line in lines:
+    loose: list[str] | None = None  # the columns read off the row before, in a table with no header row
+    for n, line in enumerate(lines):
         raw = text[line.start:line.end]
         # Outer pipes are optional ("Exercise | Sets x reps | Notes"): a line with one is read as a row,
         # which only counts under a header row (the header needs known column names).
         pipes = "|" in raw
         if "\t" not in raw and not pipes:
-            kinds = None
+            kinds = loose = None
             continue
         cells = _cells(raw, pipes)
+        if kinds is None and not pipes:
+            guess = _headerless_kinds(line.text, cells)
+            if guess is not None and loose is None:
+                # the first row of a run: a table only if the next line is a row of the same shape
+                nxt = lines[n + 1] if n + 1 < len(lines) else None
+                raw_next = text[nxt.start:nxt.end] if nxt is not None else ""
+                if "\t" not in raw_next or _headerless_kinds(nxt.text, _cells(raw_next, False)) is None:
+                    guess = None
+            loose = guess
+            if guess is not None:
+                role = _table_row(line.text, cells, guess)
+                if role is not None:
+                    out[line.index] = role
+                continue
         header = _column_kinds(line.text, cells)
         if header is not None:
             kinds = header
