@@ -213,12 +213,15 @@ def _alternative_sets(text: str, out: list[DoseMention]) -> list[DoseMention]:
     return merged
 
 
+# Verbs that repeat a group of exercises ("repeat", "run through"): block rules here, part rules in roles.
+REPEAT_VERBS = r"(?:repeat|do|perform|complete|(?:go|run|work|cycle)\s+through)"
+
 _BLOCK_PATTERNS = [
     compile_gated(rf"\(\s*(?P<n>{RANGE})\s+(?:total\s+)?(?:sets?|rounds?|circuits?|laps?|times)\s*\)", re.I),
     compile_gated(rf"{LB}(?P<n>{RANGE})\s+(?:total\s+)?{SETU}", re.I),
     re.compile(rf"(?<![\w-])[x×]\s*(?P<n>{RANGE})(?![\w/])", re.I),
     re.compile(
-        r"\b(?:repeat|do|perform|complete|(?:go|run|work|cycle)\s+through)\b[^.;:\n]{0,40}?"
+        rf"\b{REPEAT_VERBS}\b[^.;:\n]{{0,40}}?"
         rf"(?:(?P<n>{RANGE})\s+times|\b(?P<w>twice|thrice|once)\b)", re.I),
     compile_gated(rf"{LB}(?P<n>{RANGE})\s+times\s+through\b", re.I),
     EMOM_RE,

@@ -35,8 +35,8 @@ _FUNCTION_START = re.compile(
     r"thank|thanks|remember|in|at|on|with|to|as|by|from|a|an)\b", re.I)
 # A line or sentence that repeats a group ("Repeat the circuit 3 times", "Go through these twice"): its count is the
 # group's rounds (read by dz.parse_block_sets, which leaves "twice a week" alone).
-REPEAT_BLOCK_RE = re.compile(r"\b(?:repeat|do|complete|perform|go through|run through|work through|cycle through) (?:this|the|that|the whole|the entire|this whole) (?:circuit|routine|workout|sequence|series|set|superset|block|round)\b"
-                             r"|\b(?:repeat|do|complete|perform|go through|run through|work through|cycle through) (?:these|them|this list|the list)\b")
+REPEAT_BLOCK_RE = re.compile(rf"\b{dz.REPEAT_VERBS} (?:this|the|that|the whole|the entire|this whole) (?:circuit|routine|workout|sequence|series|set|superset|block|round)\b"
+                             rf"|\b{dz.REPEAT_VERBS} (?:these|them|this list|the list)\b")
 _SECTION_INTRO = re.compile(r"\b(perform|do|complete|try)\b.*\b(the following|these|this|below)\b.*\b(exercises?|moves|series|circuit|routine)\b", re.I)
 _INLINE_RE = re.compile(r"^(?P<name>[^:.!?]{2,70}?)\s*(?::\s*\??\s*|\s[-]\s+|(?<=[A-Za-z)])[-]\s+|\?(?=[A-Z]))(?P<rest>\S.*)$")
 PAREN_RE = re.compile(r"\(([^()]*)\)")
