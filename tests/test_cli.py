@@ -88,3 +88,61 @@ def test_a_no_op_rebuild_prints_nothing_in_quiet_mode(root: Path, tmp_path: Path
     assert "publish: skipped" not in again.stderr  # -q: the info line stays quiet too
     assert again.returncode == 0, again.stderr
     assert again.stderr.strip() == "" and "Traceback" not in again.stdout, again.stderr
+
+
+class _FakeServer:
+    """Stands in for Prefect's SubprocessASGIServer: records that it was started."""
+
+    started = 0
+    api_url = "http://127.0.0.1:1/api"
+
+    def start(self) -> None:
+        type(self).started += 1
+
+
+def test_one_temporary_server_is_started_and_exported_to_workers(monkeypatch) -> None:
+    import prefect.server.api.server as server_mod
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    from runstrength.runners import one_prefect_api
+
+    monkeypatch.setattr(server_mod, "SubprocessASGIServer", _FakeServer)
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    _FakeServer.started = 0
+    with temporary_settings(restore_defaults={PREFECT_API_URL}):
+        with one_prefect_api() as url:
+            # Process-pool workers get the settings, LocalCluster workers the environment.
+            assert url == PREFECT_API_URL.value() == os.environ["PREFECT_API_URL"] == _FakeServer.api_url
+        assert "PREFECT_API_URL" not in os.environ and not PREFECT_API_URL.value()
+        with one_prefect_api(remote_workers=True) as url:  # a remote cluster cannot reach our loopback
+            assert url is None and "PREFECT_API_URL" not in os.environ
+    assert _FakeServer.started == 1
+
+
+def test_an_api_already_configured_is_used_as_it_is(monkeypatch) -> None:
+    import prefect.server.api.server as server_mod
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    from runstrength.runners import one_prefect_api
+
+    monkeypatch.setattr(server_mod, "SubprocessASGIServer", _FakeServer)
+    _FakeServer.started = 0
+    with temporary_settings(updates={PREFECT_API_URL: "http://127.0.0.1:2/api"}):
+        with one_prefect_api() as url:
+            assert url == "http://127.0.0.1:2/api"
+    assert _FakeServer.started == 0
+
+
+def test_a_default_build_starts_one_temporary_server_for_all_its_workers(root: Path, tmp_path: Path) -> None:
+    """Without PREFECT_API_URL each pool worker used to start a server of its own (three for two
+    workers), which made a 10,000-article cold build ~40 % slower."""
+    raw = tmp_path / "raw"
+    shutil.copytree(root / "raw", raw)
+    cmd = [str(Path(sys.executable).with_name("runstrength")), "build", "-v", "--workers", "2", "--batch-articles", "2",
+           "--raw-dir", str(raw), "--out-dir", str(tmp_path / "dataset"), "--no-cache"]
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    done = subprocess.run(cmd, capture_output=True, text=True, cwd=root, env=env)
+    assert done.returncode == 0, done.stderr[-2000:]
+    log = done.stdout + done.stderr
+    assert "extract: 2 article(s)" in log  # the batches did run in the workers
+    assert log.count("Starting temporary server") == 1, log[-3000:]

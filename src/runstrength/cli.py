@@ -49,7 +49,7 @@ def run_build(raw_dir: Path, out_dir: Path, *, task_runner: str | None = None, w
     LocalCluster) replace it for this run via `build_dataset.with_options`.
     """
     from flows.build import build_dataset
-    from runstrength.runners import make_task_runner, runner_workers
+    from runstrength.runners import make_task_runner, one_prefect_api, runner_workers
 
     flow_fn = build_dataset
     if task_runner is not None or workers is not None or dask_address is not None:
@@ -62,7 +62,8 @@ def run_build(raw_dir: Path, out_dir: Path, *, task_runner: str | None = None, w
     # `runstrength serve` (a deployment) keeps them.
     from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
-    with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+    with one_prefect_api(remote_workers=bool(dask_address)), \
+            temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
         return flow_fn(raw_dir=raw_dir, out_dir=out_dir, **kwargs)
 
 
