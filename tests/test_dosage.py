@@ -871,3 +871,49 @@ def test_sets_offered_as_a_choice_are_one_range():
         "main", (3, 4), None, None, None, False)
     # a choice between whole prescriptions stays two of them
     assert len(parse_dosages("Do 2 sets if you are new. Otherwise 4 sets.")) == 2
+
+
+def test_times_per_side_or_before_its_sets_count_reps():
+    # "do this N times" alone repeats the whole; per side, or followed by its own sets, it counts the movement
+    assert facts(one("Do this 12-14 times on each leg, then repeat for 2 or 3 sets.")) == (
+        "main", (2, 3), (12, 14), None, None, True)
+    assert facts(one("Do it 6 times per side.")) == ("main", None, (6, 6), None, None, True)
+    assert facts(one("Do this whole circuit 3 times.")) == ("main", (3, 3), None, None, None, False)
+
+
+def test_staying_in_a_position_for_a_time_is_a_hold():
+    assert facts(one("Perform 6 jumps, then remain in the finishing position for 2-4 seconds.")) == (
+        "main", None, (6, 6), (2, 4), "hold", False)
+    assert facts(one("Stay in this pose for 20 seconds per side.")) == ("main", None, None, (20, 20), "hold", True)
+
+
+def test_times_our_bodyweight_is_a_load_not_reps():
+    assert parse_dosages("Each stride sends four to five times our body weight up the leg.") == []
+
+
+def test_bare_sets_of_a_count():
+    assert facts(one("Lift the top arm for a set of 12, then the other arm.")) == ("main", (1, 1), (12, 12), None, None, True)
+    assert facts(one("Return under control; repeat for sets of 8-10.")) == ("main", None, (8, 10), None, None, False)
+    assert parse_dosages("Grab a set of 2 dumbbells.") == []
+
+
+def test_part_numbers_and_slash_list_numbers_are_labels():
+    assert parse_dosages("Bridge Pt 2", list_item=True) == []
+    assert parse_dosages("3/ SIDE PLANK", list_item=True) == []
+    assert parse_dosages("3/ Side Plank", list_item=True) == []
+    assert one("10/ leg", list_item=True).reps == (10, 10)
+
+
+def test_that_is_one_rep_defines_a_rep():
+    assert parse_dosages("Step back down with the other foot. That is one rep.") == []
+
+
+def test_entire_circuit_without_the_and_nx_through_are_rounds():
+    assert facts(one("Do entire routine 2-3x through.")) == ("main", (2, 3), None, None, None, False)
+    assert facts(one("Complete whole sequence 4x.")) == ("main", (4, 4), None, None, None, False)
+    assert facts(one("Do 12x.")) == ("main", None, (12, 12), None, None, False)
+
+
+def test_switching_hands_or_feet_is_per_side():
+    assert one("Swing for 20 seconds and then switch hands.").per_side
+    assert one("Hop 12 times, then switch to the other foot.").per_side

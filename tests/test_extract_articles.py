@@ -1880,3 +1880,20 @@ def test_a_run_in_name_opening_its_paragraph_is_no_cue():
     # said as a purpose, the muscle the move burns is still the move's
     split = ex(a, "bulgarian split squat")
     assert [p.text for p in split.purpose] == ["It really burns the quads."] and "quads" in split.muscles
+
+
+def test_an_instruction_that_reads_like_a_name_is_a_cue():
+    a = run("Balance Basics\n\nSingle-leg balance\nStand on one leg. Keep your hips level and look ahead.\n")
+    cues = [c.text for c in ex(a, "single-leg balance").cues]
+    assert "Stand on one leg." in cues
+
+
+def test_household_kit_for_rolling_and_support():
+    a = run("Foot Care\n\nFoot roll\nRoll the arch of your foot over a frozen water bottle or a juice can.\n\n"
+            "Hip abduction\nStand side-on to the kitchen worktop and lift the outer leg out to the side.\n\n"
+            "Glute release\nLie on a trigger ball under the side of your hip and wait for the muscle to soften.\n\n"
+            "Overhead squat\nHold a hockey stick above your head and squat down slowly.\n")
+    assert a.exercises[0].equipment == ["frozen water bottle", "juice can"]
+    assert "worktop" in " ".join(a.exercises[1].equipment)
+    assert a.exercises[2].equipment == ["trigger ball"]
+    assert a.exercises[3].equipment == ["hockey stick"]

@@ -280,3 +280,10 @@ def test_steps_walked_in_a_drill_are_its_reps():
     got = dz.parse_dosages("Tandem walk: walk 12 steps along a line, heel touching toe. Do this three times.")
     assert [(m.sets, m.reps) for m in got] == [(None, (12, 12)), ((3, 3), None)]
     assert dz.parse_dosages("Walk 40 metres at an easy pace.") == []
+
+
+def test_count_for_every_exercise_after_the_last_description_is_the_routines():
+    a = run("Hip Set for Runners\n\nSide-lying leg lift\nLie on one side and lift the top leg.\n"
+            "Fire hydrant\nOn all fours, lift one knee out to the side.\n"
+            "Begin with 8 reps for every exercise. Move smoothly from one to the next.\n")
+    assert [facts(e)[2] for e in a.exercises] == [8, 8]

@@ -501,3 +501,51 @@ def test_telling_the_reader_to_have_it_looked_at_is_an_aside():
 def test_quote_naming_the_first_move_is_neither_with_the_next_quote_mark_left_on():
     # the sentencizer leaves the mark that opens the speaker's next sentence at the end of this one
     assert classify('"The first one we hand every new runner is the wall sit," says the coach. "') is None
+
+
+# ---------------------------------------------------------------- how the exercise is done, said about it
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the exercise described by what the reader does in it
+        "This drill has you bounding forward from foot to foot.",
+        "The next move has you hop over a low hurdle and stick the landing.",
+        # another way to do it, with other kit or support
+        "This stretch can also be done with a strap looped around your foot.",
+        "If balance is shaky, the move can be performed holding a chair.",
+        "This one’s best done barefoot, on a rug.",
+        # the best way to do it, said as advice
+        "The simplest way to practise it is to balance on one foot while you wait for the bus.",
+        # "the exercise" as a time or as what is done, not the subject of a reason
+        "Your back should stay flat during the exercise.",
+        "Your hips should stay square while you start the exercise from a deep bend.",
+        # an instruction after the opening clause, behind "just"
+        "This one is simpler than it looks; just step back and drop the knee.",
+        # which way to turn the foot; a load change after a clause
+        "Invert your foot against the pull of the band.",
+        "Evert your foot until the little toe leads.",
+        "Once it feels easy, increase the reps by two.",
+    ],
+)
+def test_how_the_exercise_is_done_said_about_it_is_a_cue(sentence):
+    role = classify(sentence)
+    assert role is not None and role[0] == "cue", role
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This one gets you more hip rotation than any other drill.",
+        "Increase power in the push-off and take strain off the knees.",
+        "For: core strength and good posture",
+        "Why it’s worth it: your heels will thank you.",
+    ],
+)
+def test_what_the_exercise_gives_stays_a_purpose(sentence):
+    assert classify(sentence) == ("purpose", None)
+
+
+def test_counting_the_bout_done_is_part_of_a_prescription():
+    assert dosage_only("That’s one round; do four rounds in all.")

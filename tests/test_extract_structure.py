@@ -71,6 +71,13 @@ def test_several_dose_labels_on_one_line_are_one_prescription():
     assert len(a.exercises[0].dosages) == 1
 
 
+def test_dose_labels_split_by_a_bar_are_one_prescription():
+    a = run("Knee Handout\n\nWALL SQUAT\nSlide down the wall until your knees are half bent.\n"
+            "Reps: 6-10 each leg | Sets: 2\n")
+    d = main(a.exercises[0])
+    assert (d.sets_min, d.reps_min, d.reps_max, d.per_side) == (2, 6, 10, True)
+
+
 # ---------------------------------------------------------------- the rules a part gives its exercises
 
 
@@ -379,3 +386,69 @@ def test_watch_line_under_an_exercise_heading_keeps_the_description_with_it():
             "Dose: 3 x 30 seconds each leg\n")
     assert [e.canonical_name for e in a.exercises] == ["calf raise", "single-leg balance"], [e.name for e in a.exercises]
     assert (main(a.exercises[0]).sets_min, main(a.exercises[0]).reps_min) == (3, 15)
+
+
+# ---------------------------------------------------------------- sub-labels, lead-ins and list layouts
+
+
+def test_bare_steps_label_under_an_exercise_keeps_its_steps_with_it():
+    a = run("Knee Care Routine\n\nWall sit\nA good way to load the quads without impact.\n\nHow to do it:\n"
+            "- Rest your back flat against a wall.\n- Slide down until the knees reach about 90 degrees.\n\n"
+            "Step-down\nTrains control of the knee on the way down.\n\nTechnique\n"
+            "- Stand on a low step on one foot.\n- Lower the other heel to the floor slowly, then rise again.\n")
+    sit, down = a.exercises
+    assert [c.text for c in sit.cues] == ["Rest your back flat against a wall.",
+                                          "Slide down until the knees reach about 90 degrees."]
+    assert "Stand on a low step on one foot." in [c.text for c in down.cues]
+
+
+def test_lead_in_of_a_prescription_is_no_exercise():
+    a = run("Shin Routine\n\nToe raise\nLean against a wall and lift the front of both feet.\n\n"
+            "Aim for: 3 x 12 reps. You can hold a light weight on your toes later.\n\n"
+            "Heel walk\nWalk on your heels across the room.\n- Build up to 4 x 20\n")
+    assert [e.name for e in a.exercises] == ["Toe raise", "Heel walk"]
+    assert (main(a.exercises[0]).sets_min, main(a.exercises[0]).reps_min) == (3, 12)
+    assert (4, 20) in [(d.sets_min, d.reps_min) for d in a.exercises[1].dosages]
+
+
+def test_slash_list_numbers_are_list_markers():
+    a = run("Glute Moves\n\n1/ SIDE PLANKS\nHold the hips high for 30 seconds.\n\n2/ GLUTE BRIDGES\nLift the hips 12 times.\n")
+    assert [e.name for e in a.exercises] == ["SIDE PLANKS", "GLUTE BRIDGES"]
+    assert main(a.exercises[1]).reps_min == 12
+
+
+def test_headed_variants_sharing_a_movement_are_separate_exercises():
+    a = run("Bridges are a useful move for runners.\n\n- Bridge variation 1\nLift the hips and lower them slowly.\n\n"
+            "- Bridge variation 2\nLift the hips and hold them up for ten seconds.\n\n"
+            "- Marching bridge\nHold the hips up and lift one foot, then the other.\n")
+    assert [e.name for e in a.exercises] == ["Bridge variation 1", "Bridge variation 2", "Marching bridge"]
+    assert not [d for e in a.exercises for d in e.dosages if d.reps_min is not None]  # the variant's number is no count
+
+
+def test_two_headings_naming_one_movement_without_parts_are_two_exercises():
+    a = run("Hop Progression\n\nLine hop\nHop over a line on the floor and back.\n\n"
+            "Line hop sideways travel\nHop side to side along the line.\n\nLine hop forward travel\nHop forward along the line.\n")
+    assert len(a.exercises) == 3, [e.name for e in a.exercises]
+
+
+def test_capitals_headings_inside_a_flattened_paragraph_start_exercises():
+    a = run("Two moves for stronger ankles that take ten minutes and need only a step and a wall to lean on. "
+            "Do them after your easy runs. STEP CALF RAISES Place the balls of both feet on a stair and let the heels hang. "
+            "Rise up, then lower the heels slowly. Do 3 sets of 12 reps. WALL ANKLE ROCKS Face a wall with one "
+            "foot forward. Drive the knee toward the wall without lifting the heel. Do 2 sets of 10 reps.\n")
+    assert [e.name for e in a.exercises] == ["STEP CALF RAISES", "WALL ANKLE ROCKS"]
+    assert (main(a.exercises[1]).sets_min, main(a.exercises[1]).reps_min) == (2, 10)
+
+
+def test_benefit_list_line_is_no_exercise():
+    a = run("Why Hop?\n\nHopping pays off for runners:\nBoosts Landing Control - steadier feet on trails.\n"
+            "Builds Stride Length - more push from the calves.\n\nPogo hop\nBounce on the balls of the feet. Do 3 x 20.\n")
+    assert [e.canonical_name for e in a.exercises] == ["pogo jump"], [e.name for e in a.exercises]
+
+
+def test_advice_heading_and_repeated_title_are_no_routine_parts():
+    a = run("Calf Routine for Runners\n\nTips When Doing The Exercises\n- Move slowly.\n- Stop if it hurts.\n\n"
+            "Exercise 1 - Calf raise\nRise onto the toes and lower slowly.\nTarget reps = 12\n\n"
+            "Calf Routine for Runners\n\nSeated calf raise\nSit with a weight on the knees and lift the heels. Do 3 x 15.\n")
+    assert [section_of(a, e) for e in a.exercises] == [None, None], [e.name for e in a.exercises]
+    assert main(a.exercises[0]).reps_min == 12

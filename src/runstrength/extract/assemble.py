@@ -193,6 +193,7 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
             roles[i] = Role("boiler")
         end_at = _routine_end(roles, lines)
         top = _deck_end(lines, roles, title_line)
+        title_tokens = norm_tokens(title_line.text) if title_line is not None else ()
 
         section: Section | None = None
         tentative: tuple[Section, Section | None] | None = None  # a heading over prose, and the section before it
@@ -324,6 +325,11 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
             if kind == "section" and last_kind == "section" and line.gap == 0 and line.text.strip().startswith("(") and line.text.rstrip().endswith(")"):
                 # "Phase 1: Activation" over "(Weeks 1-3)": the part's note, not a part of its own
                 continue
+            if kind == "section" and _repeats_title(norm_tokens(line.text), title_tokens):
+                # The page's headline again over the routine (a site's repeated headline): the page's
+                # heading, not a part of the routine
+                section, current, in_list, last_kind = None, [], False, "other_heading"
+                continue
             if kind == "section":
                 section = self._section(role.title or line.text, line, role.sets)
                 if role.kind == "section" and role.doses:
@@ -405,7 +411,9 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                 if current:
                     for ex in current:
                         self.add_terms(ex, doc, role.desc_start or 0)
-                    if label_walks(role.label):
+                    if role.desc_start is not None and role.desc_start >= len(line.text.rstrip()):
+                        pass  # a label alone on its line: its text is on the lines below
+                    elif label_walks(role.label):
                         # "How: Stand on ... Keep ...", "Why: ...": each sentence is a cue or a purpose.
                         for s, e in self.sentences_of(doc):
                             self.add_sentence(current, s, e, doc, line, under=role.label)
@@ -564,6 +572,12 @@ def _routine_end(roles: list[Role], lines: list[Line]) -> int:
         elif r.kind == "end" and seen:
             return i
     return len(roles)
+
+
+def _repeats_title(tokens: tuple[str, ...], title: tuple[str, ...]) -> bool:
+    """The heading is the page's title again. (Only the whole title: its words after a colon often name the
+    routine's one part, "Home Challenge: The Power Card".)"""
+    return len(tokens) >= 3 and tokens == title
 
 
 # Lines between a title and its byline that may be a standfirst ("Stronger hips, fewer niggles: our plan.").

@@ -17,7 +17,7 @@ from runstrength.extract.gates import AnyOf
 from runstrength.extract.nlp import EXERCISE_KEY, norm_tokens
 from runstrength.extract.registry import PART_LABEL_RE, Ex, canonical_entry, same_family
 from runstrength.extract.roles import REPEAT_BLOCK_RE, UNLESS_NOTED, doc_spans, shift
-from runstrength.extract.sentences import FIRST_PERSON_RE, classify, is_dosage_only, under_label
+from runstrength.extract.sentences import FIRST_PERSON_RE, classify, is_dosage_only, starts_imperative, under_label, words_of
 from runstrength.extract.text import Line
 from runstrength.extract.vocab import is_boilerplate
 from runstrength.model import Section, Sentence
@@ -32,14 +32,20 @@ def _progression(lower: str) -> bool:
     return ("progress" in lower or "advance" in lower) and _PROGRESS_RE.search(lower) is not None
 
 
-_OTHER_SIDE_RE = re.compile(r"\b(repeat|do the same|perform|switch|swap)\b.*\b(other|opposite) (leg|side|arm|foot)\b|\bswitch (sides|legs|arms)\b", re.I)
-# Every match of _OTHER_SIDE_RE names a leg, side, arm or foot (speed pre-filter).
-_OTHER_SIDE_HINT = AnyOf("leg", "side", "arm", "foot")
+_OTHER_SIDE_RE = re.compile(r"\b(repeat|do the same|perform|switch|swap)\b.*\b(other|opposite) (leg|side|arm|foot|hand)\b|\bswitch (sides|legs|arms|hands|feet)\b", re.I)
+# Every match of _OTHER_SIDE_RE names a leg, side, arm, foot or hand (speed pre-filter).
+_OTHER_SIDE_HINT = AnyOf("leg", "side", "arm", "foot", "feet", "hand")
+# Inside an exercise's paragraph, only "each/every/all exercise(s)" says a count is for the whole routine:
+# the wider _ARTICLE_WIDE_RE ("each position", "each one") there is more often about the exercise's own parts.
+_EVERY_EXERCISE_RE = re.compile(r"\b(?:each|every|all)\s+(?:of\s+(?:the|these|those)\s+)?exercises?\b", re.I)
 _ALL_EXERCISES_RE = re.compile(r"^(these|both|all|all of these|all these|the above) (exercises|moves|movements|drills|stretches)\b", re.I)
 _PLURAL_SUBJECT = re.compile(r"^(these|they|both|all of these|together|combined)\b", re.I)
 # "That's the session.", "That's one round.": what follows is no longer the last exercise's description.
 _CLOSER_RE = re.compile(r"^\W*(?:and )?(?:that's|that is|that’s|this is|this completes|that completes) (?:it|all|one round|one set|"
                         r"the (?:whole |entire |full )?(?:session|workout|routine|circuit|round|programme|program|plan|set|lot))\b[\s.!]*$", re.I)
+# After a verb, the words that place the body ("Stand on one leg", "Lie on your back"): an instruction, not a name
+# ("Lunge with a twist." stays a name: "with" after a verb names a variant as often).
+_PLACE_WORDS = frozenset({"on", "onto", "into", "your", "the", "a", "an", "against", "behind", "beside", "facing"})
 # What may stand between the exercises of a list a sentence prescribes ("bridges, squats or lunges").
 _LIST_GLUE = frozenset({",", "and", "or", "&", "the", "a", "an", "some"})
 _ARTICLE_WIDE_RE = re.compile(
@@ -135,6 +141,9 @@ class AttachMixin:
         sent = self.view(doc)[s_start:s_end]
         if len(sent) > 80 or sent.count(" ") > 7:
             return False  # a name is a few words: longer sentences are not looked up
+        words = words_of(sent)
+        if len(words) > 2 and words[1] in _PLACE_WORDS and starts_imperative(words):
+            return False  # "Stand on one leg.", "Lie on your back.": an instruction that reads like a name
         for sp in doc_spans(doc, EXERCISE_KEY):
             if s_start <= sp.start_char and sp.end_char <= s_end:
                 head = sent[:sp.start_char - s_start]
@@ -239,6 +248,12 @@ class AttachMixin:
                         if ex not in paragraph:
                             paragraph.append(ex)
             sent_text = self.view(doc)[s:e]
+            if _EVERY_EXERCISE_RE.search(sent_text) and not _progression(sent_text.lower()):
+                rule = [m for m in dz.parse_dosages(sent_text) if m.stage != "progression" and (m.sets or m.reps or m.seconds)]
+                if rule:
+                    # "Start with 5 reps of each exercise" after the last one's description: the routine's rule
+                    self._rule_sink(section).extend(rule)
+                    continue
             targets = paragraph if _PLURAL_SUBJECT.match(sent_text.strip()) and len(paragraph) > 1 else current
             if _ALL_EXERCISES_RE.match(sent_text.strip()):
                 targets = [x for x in self.exercises if x.section is section] or current

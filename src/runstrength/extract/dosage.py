@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from runstrength.extract.dose_atoms import EMOM_RE, PER_SIDE_SUFFIX, Atom, cached_atoms, copy_atom
+from runstrength.extract.dose_atoms import EMOM_RE, PER_SIDE_SUFFIX_RE, Atom, cached_atoms, copy_atom
 from runstrength.extract.dose_masks import masked
 from runstrength.extract.dose_stages import COLON_MARKER_RE, PER_SIDE_RE, clause_spans, hold_near, sentence_spans, stage_of
 from runstrength.extract.frequency import frequency_spans, parse_frequency
@@ -67,15 +67,14 @@ _MAX_MERGE_GAP = 60
 _OTHER_SIDE_RE = re.compile(
     r"\W*(?:(?:now|then)\s+)?(?:repeat|switch|swap|change|do\s+the\s+same|perform|complete)\b[^.!?]{0,40}?"
     r"\b(?:other|opposite|second|left|right)\s+(?:side|leg|arm|foot)s?\b"
-    r"|\W*(?:(?:now|then)\s+)?(?:switch|swap|change|alternate)\s+(?:sides|legs|arms)\b",
+    r"|\W*(?:(?:now|then)\s+)?(?:switch|swap|change|alternate)\s+(?:sides|legs|arms|hands|feet)\b",
     re.I,
 )
-_PER_SIDE_SUFFIX_RE = re.compile(PER_SIDE_SUFFIX, re.I)
 _HOLD_SUFFIX_RE = re.compile(r"\s*-?\s*(?:isometric\s+|static\s+)?holds?\b", re.I)
 
 
 def _extend_per_side(text: str, end: int) -> int:
-    m = _PER_SIDE_SUFFIX_RE.match(text, end)
+    m = PER_SIDE_SUFFIX_RE.match(text, end)
     return m.end() if m else end
 
 

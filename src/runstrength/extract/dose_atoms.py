@@ -68,6 +68,15 @@ _SETS_OF_RE = compile_gated(
     r"(?!\s+(?:exercises?|moves?|movements?|different|of|minutes?)\b)",
     re.I,
 )
+# "a set of 10", "repeat for sets of 12": the count of a set with no number of sets (one set for "a set").
+_BARE_SETS_OF_RE = compile_gated(
+    rf"(?:\b(?P<one>a|one|single)\s+set|(?<![\d#]\s)\bsets)\s+of\s+(?P<b>{RANGE})"
+    rf"(?:(?P<tu>{TU})|\s*(?P<ru>{REPU}))?"
+    # "a set of 2 dumbbells", "sets of 3 exercises": things, not a count of reps
+    r"(?!\s+(?!(?:reps?|repetitions?|each|per|on|for|and|then|with|to|at|times)\b)[a-z-]+s\b)",
+    re.I,
+)
+_SET_HINT = AnyOf("set")
 # Words that describe the reps of a count ("6 slow reps") and things counted like reps ("15 steps each way").
 _REP_ADJ = r"(?:slow|controlled|quality|good|clean|strict|full|easy|explosive|fast|quick|perfect|smooth|solid|total|partial)"
 _COUNT_NOUN = r"(?:steps?|hops?|jumps?|bounds?|pulses?|taps?|touches|swings?|kicks?|circles?|lifts?|raises?|bounces?|contacts?)"
@@ -168,6 +177,7 @@ PER_SIDE_SUFFIX = (
     r"(?:\s*/\s*(?:side|leg|arm|s)\b|\s*e/s\b"
     r"|\s+(?:on\s+|in\s+|to\s+)?(?:each|per|either|a)\s+(?:side|leg|arm|foot|way|direction)s?\b)"
 )
+PER_SIDE_SUFFIX_RE = re.compile(PER_SIDE_SUFFIX, re.I)
 _LIST_TRAIL_RE = re.compile(
     rf"(?<![\w.,/#½¼¾-])(?P<n>\d{{1,3}}(?:{SEP}\d{{1,3}})?)(?={PER_SIDE_SUFFIX}?\s*(?:\([^)]*\)\s*)*[.:;,]?\s*$)",
     re.I,
@@ -177,11 +187,14 @@ _LIST_TRAIL_RE = re.compile(
 _SETS_CONTEXT_RE = re.compile(
     r"\b(?:do|perform|complete|go\s+through|run\s+through|repeat)\s+"
     r"(?P<obj>this|it|that|these|them|all|"
-    r"(?:the|this|that)\s+(?:whole\s+|entire\s+|full\s+)?(?:thing|circuit|routine|sequence|series|workout|set|block|complex|superset|combo|combination))"
+    # "do entire circuit 3x": the article is often dropped before "whole/entire"
+    r"(?:(?:the|this|that)\s+(?:whole\s+|entire\s+|full\s+)?|(?:whole|entire|full)\s+)"
+    r"(?:thing|circuit|routine|sequence|series|workout|set|block|complex|superset|combo|combination))"
     r"(?:\s+(?:circuit|routine|sequence|series|workout|combo))?\s+(?:about\s+|for\s+|a\s+total\s+of\s+)?$",
     re.I,
 )
 _THROUGH_RE = re.compile(r"\s+through\b", re.I)
+
 _XN_SETS_WORDS = {"circuit", "circuits", "round", "rounds", "superset", "supersets", "set",
                   "sets", "routine", "workout", "block"}
 _TIMES_VERB_RE = re.compile(
@@ -285,6 +298,14 @@ def _core_atoms(sentence: str) -> tuple[tuple[Atom, ...], str, str] | None:
             b = int_range(m.group("b"))
             if b is not None:
                 take(Atom(m.start(), m.end(), sets=a, reps=b))
+    for m in (list(_BARE_SETS_OF_RE.finditer(w())) if _SET_HINT(sentence) else ()):
+        one = (1, 1) if m.group("one") else None
+        if m.group("tu"):
+            take(Atom(m.start(), m.end(), sets=one, seconds=time_range(m.group("b") + m.group("tu"))))
+        else:
+            b = int_range(m.group("b"))
+            if b is not None:
+                take(Atom(m.start(), m.end(), sets=one, reps=b))
     if _HOLDS_HINT(sentence):
         for m in list(_HOLDS_RE.finditer(w())):
             n = int_range(m.group("n"))
@@ -342,7 +363,10 @@ def _core_atoms(sentence: str) -> tuple[tuple[Atom, ...], str, str] | None:
         elif through:
             # "30 seconds a side, three times through": passes through the work, i.e. sets
             take(Atom(m.start(), through.end(), sets=r))
-        elif _SETS_CONTEXT_RE.search(before):
+        # "Lift 12 times per leg, 3 sets": a count per side, or one followed by its
+        # own sets, counts the movement, not passes through the whole.
+        elif _SETS_CONTEXT_RE.search(before) and not PER_SIDE_SUFFIX_RE.match(sentence, m.end()) and not any(
+                a.sets is not None and a.start >= m.end() for a in atoms):
             obj = _SETS_CONTEXT_RE.search(before)
             strict = not obj.group(0).lower().lstrip().startswith("repeat")  # type: ignore[union-attr]
             if strict:
@@ -359,7 +383,8 @@ def _core_atoms(sentence: str) -> tuple[tuple[Atom, ...], str, str] | None:
         if masked_after:
             # "4 x 20 m", "6 x 400m": bouts of a distance (masked), i.e. sets without reps
             take(Atom(m.start(), masked_after.end(), sets=r))
-        elif _SETS_CONTEXT_RE.search(sentence[:m.start()]):
+        elif _SETS_CONTEXT_RE.search(sentence[:m.start()]) or _THROUGH_RE.match(sentence, m.end()):
+            # "3x through", like "3 times through": passes through the whole
             take(Atom(m.start(), m.end(), sets=r))
         else:
             # "10x forward and 10x sideways" are two bouts, not reps x sets.
@@ -407,7 +432,7 @@ def _bare_target(atoms: list[Atom], m: re.Match[str]) -> Atom | None:
 _LOST_SPACE_RE = re.compile(r"(?<=\d)\?(?=[A-Za-z])")
 _LABEL_BEFORE_RE = re.compile(
     r"\b(?:circuit|superset|set|round|part|step|day|week|phase|level|block|workout|exercise|stage|"
-    r"option|variation|video|section|no\.?|number|tier|move|"
+    r"option|variation|video|section|no\.?|number|tier|move|pt\.?|"
     # numbered parts of a publication ("Issue 142", "Page 3", "Chapter 2")
     r"page|issue|vol\.?|volume|chapter|episode|edition|lesson)\s*#?\s*$|#\s*$",
     re.I,

@@ -159,7 +159,7 @@ _CRITERIA_LABEL_PATTERN = r"\b(?:checkpoints?|criteria|criterion|prerequisites?|
 _LOAD_COUNT_PATTERNS = [
     r"\b(?:can|could)\s+(?:only\s+|just\s+|barely\s+)?(?:lift|move|press|squat|pull|handle)\s+(?:it\s+|them\s+)?"
     rf"(?:about\s+|around\s+|roughly\s+|maybe\s+|for\s+)?{RANGE}\s+(?:times|{REPU})",
-    rf"{RANGE}\s+times\s+(?:(?:your|their|his|her|the)\s+)?(?:own\s+)?body\s*-?\s*weight\b",
+    rf"{RANGE}\s+times\s+(?:(?:your|our|my|their|his|her|the)\s+)?(?:own\s+)?body\s*-?\s*weight\b",
     rf"{RANGE}\s+times\s+(?:(?:more|less)\s+(?:likely|than|often)|greater|higher|lower|faster|slower|stronger|weaker"
     r"|bigger|smaller|larger|heavier|as\s+\w+\s+as)\b",
 ]
@@ -203,8 +203,9 @@ def _running_hint(text: str) -> bool:
     return pace or any(_UNIT_RE.search(text, max(0, m.start() - 30), m.start()) for m in _GAIT_RE.finditer(text))
 
 
-# "That's one round": the end of a round, not a count of them
-_ROUND_END_PATTERN = r"\b(?:that|this)(?:['’]s|\s+is|\s+was)\s+(?:one|a|your\s+first|the\s+first)\s+(?:full\s+)?(?:round|set|circuit|lap)\b"
+# "That's one round", "That is one rep": the end of a round or what one rep is, not a count of them
+_ROUND_END_PATTERN = (r"\b(?:that|this)(?:['’]s|\s+is|\s+was)\s+(?:one|a|your\s+first|the\s+first)\s+(?:full\s+)?"
+                      r"(?:round|set|circuit|lap|rep|repetition)\b")
 # Each family runs only on texts with a word all its matches contain (speed pre-filter).
 _CONTEXT_MASKS: list[tuple[Callable[[str], bool], re.Pattern[str]]] = [
     (AnyOf("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
@@ -220,14 +221,15 @@ _CONTEXT_MASKS: list[tuple[Callable[[str], bool], re.Pattern[str]]] = [
     (AnyOf(*_CRITERIA_WORDS), compile_gated(_CRITERIA_LABEL_PATTERN, re.I)),
     (AnyOf("landing"), compile_gated(_LANDING_PAUSE_PATTERN, re.I)),
     (AnyOf("times"), compile_gated("|".join(f"(?:{p})" for p in _LOAD_COUNT_PATTERNS), re.I)),
-    (AnyOf("round", "set", "circuit", "lap"), compile_gated(_ROUND_END_PATTERN, re.I)),
+    (AnyOf("round", "set", "circuit", "lap", "rep"), compile_gated(_ROUND_END_PATTERN, re.I)),
     (_running_hint, compile_gated("|".join(f"(?:{p})" for p in _RUNNING_PATTERNS), re.I)),
     (AnyOf("beat", "trump", "outweigh", "better", "worth more", "rather than", "instead of"),
      compile_gated("|".join(f"(?:{p})" for p in _COMPARISON_PATTERNS), re.I)),
 ]
 
-# List numbering at the start of a line: "1.", "2)", "(1)".
-_LIST_NUM_RE = re.compile(r"(?m)^[ \t]*(?:\(\d{1,2}\)|\d{1,2}[.)])(?=\s)")
+# List numbering at the start of a line: "1.", "2)", "(1)", and "2/ " before a capitalised name
+# ("2/ Side Plank"), where "10/ leg" would be a count per side.
+_LIST_NUM_RE = re.compile(r"(?m)^[ \t]*(?:\(\d{1,2}\)|\d{1,2}[.)](?=\s)|\d{1,2}/(?=[ \t]+[A-Z]))")
 
 def mask(work: list[str], start: int, end: int) -> None:
     for i in range(start, end):

@@ -72,8 +72,9 @@ PER_SIDE_RE = compile_gated(
     rf"|\b{MIRRORED_WAYS}"
     r"|\bin\s+(?:one|the\s+other|each|the\s+opposite|both)\s+directions?\b"
     r"|\bboth\s+sides\b|\ba\s+side\b"
-    r"|\b(?:switch|swap|change|alternate)\s+(?:to\s+the\s+other\s+)?(?:sides|legs|arms)\b"
-    r"|\bswitch\s+(?:to\s+the\s+)?(?:other|opposite)\s+(?:side|leg|arm)\b"
+    # a one-handed or one-footed move changes hands or feet as a two-sided one changes sides
+    r"|\b(?:switch|swap|change|alternate)\s+(?:to\s+the\s+other\s+)?(?:sides|legs|arms|hands|feet)\b"
+    r"|\bswitch\s+(?:to\s+the\s+)?(?:other|opposite)\s+(?:side|leg|arm|hand|foot)\b"
     r"|\brepeat\b[^.;!?]{0,30}?\b(?:on|with|for|using)\s+(?:the\s+)?(?:other|opposite)\s+(?:side|leg|arm|foot)\b"
     r"|\b(?:and|then)\s+(?:do\s+|repeat\s+)?(?:the\s+)?(?:other|opposite)\s+(?:side|leg|arm)\b"
     # "3 x 12 each" closing a prescription: each side
@@ -88,7 +89,10 @@ HOLD_RE = re.compile(
     r"(?!\s+(?:(?:on(?:to)?|a|an|the|one|two|your|both|each|light|heavy|some|this|that)\s+){0,3}"
     r"(?:dumbbells?|weights?|kettlebells?|bands?|bar|barbell|plates?|ball|medicine|table|chair|wall|rail|railing|towel|handles?|onto|in\s+each\s+hand"
     # "hold on to the rail", but "holds on each side" are holds
-    r"|on(?!\s+(?:each|either|both|one|the\s+(?:other|opposite|left|right))\b))\b)",
+    r"|on(?!\s+(?:each|either|both|one|the\s+(?:other|opposite|left|right))\b))\b)"
+    # "stay in the bottom position for 5 seconds": a hold said without the word
+    r"|\b(?:stay|stays|staying|remain|remains|remaining)\s+(?:still\s+)?(?:in|at)\s+(?:the|this|that|your|each)\s+"
+    r"(?:[\w-]+\s+){0,2}(?:position|pose)\b",
     re.I,
 )
 

@@ -136,12 +136,12 @@ class RegistryMixin:
         if ex is None and listed:
             ex = self._short_name_of(name, tokens, entry)
         recap = self._recap or overview and ex is not None and ex.section is not section
-        if (ex is not None and listed and ex.listed and section is not None and ex.section is section and ex.tokens != tokens
+        if (ex is not None and listed and ex.listed and ex.section is section and ex.tokens != tokens
                 and not recap and ex.block == self._block):
             # Two headings of one list of a routine part name two variants ("Calf raise", then "Bent-knee calf
             # raise"): a name listed again is a repeat only in another part or list (a "videos" list after the
             # routine, descriptions under "How to do each move" after its table), or in a list that repeats the
-            # routine (a printable summary, see _recap).
+            # routine (a printable summary, see _recap). A page with no parts is one list.
             ex = None
         elif (ex is not None and listed and ex.listed and not recap and entry is not None and ex.entry is not None
               and entry["canonical"] != ex.entry["canonical"] and ex.tokens != tokens):
@@ -163,6 +163,11 @@ class RegistryMixin:
         if listed:
             # A list item naming an exercise met before, under its own name, starts a recap of the routine.
             self._recap = ex is not None and ex.listed and ex.tokens == tokens or self._recap and ex is not None
+        if ex is not None and listed and not ex.listed and ex.tokens != tokens and not recap:
+            # Named in the intro first ("Bridges are ..."), then headed ("Bridge, variation 1"): the heading names it, and
+            # it is listed from here on (a second heading of the list is a second exercise, see above).
+            ex.aliases.append(ex.name)
+            ex.name, ex.tokens, ex.listed, ex.block = name, tokens, True, self._block
         if ex is not None:
             if name not in ex.aliases and norm_tokens(name) != ex.tokens:
                 ex.aliases.append(name)

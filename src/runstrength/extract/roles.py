@@ -167,9 +167,30 @@ def wordy(name: str) -> bool:
 CLAUSE_HEAD_RE = re.compile(r"^\W*(?:before|after|when|while|until|once|unless|if)\s+(?:you|we|it|they)\b", re.I)
 
 
+# The words that lead into a prescription ("Aim for: 3 x 8", "Work up to 4 x 20"): the text before the dose,
+# never the name of a move (the lexicon's "build up" stride included).
+_DOSE_LEAD_RE = re.compile(r"^\W*(?:aim\s+(?:for|to\s+do)|(?:build|work)(?:\s+back)?\s+up\s+to|build\s+to|progress\s+to"
+                           r"|increase\s+to|go\s+for|(?:do|perform|complete)(?:\s+about|\s+around)?)\W*$", re.I)
+
+
+def dose_lead(name: str) -> bool:
+    """Only the words that lead into a prescription, no movement named."""
+    return _DOSE_LEAD_RE.match(name) is not None
+
+
+def benefit_line(name: str) -> bool:
+    """"Boosts stride length", "Builds resilience": a benefit of the training, not a move's name."""
+    first = name.split(None, 1)
+    return bool(first) and first[0].lower() in vocab()["benefit_openers"]
+
+
 def exercise_like(name: str, doc: Doc | None, offset: int) -> bool:
     tokens = norm_tokens(name)
     if not tokens or len(tokens) > 9 or not wordy(name) or CLAUSE_HEAD_RE.match(name) or _CHANGING_HEAD_RE.match(name):
+        return False
+    if len(tokens) <= 4 and dose_lead(name):
+        return False
+    if benefit_line(name):
         return False
     if len(tokens) >= 2 and tokens[-1] in vocab()["org_heads"]:
         return False  # "Riverside Sports Clinic", "Peak Coaching": a business, even if a word names a movement
@@ -422,6 +443,11 @@ def analyse_line(line: Line, doc: Doc) -> Role:
     label = _label_of(text)
     if label:
         return Role("label", label=label[0], desc_start=len(text) - len(label[1]))
+    if len(line.words) <= 5:
+        bare = " ".join(lower.rstrip(":").split())
+        if bare in v["bare_labels"]:
+            # "Instructions" alone under an exercise heading: its steps follow, still the same exercise's
+            return Role("label", label=bare, desc_start=len(text))
     ends_sentence = text.rstrip().endswith((".", "!", "?")) and not text.rstrip().endswith("..")
     words = line.words
     line_doses: list[dz.DoseMention] | None = None
@@ -468,6 +494,8 @@ def analyse_line(line: Line, doc: Doc) -> Role:
         sets = dz.parse_block_sets(text)
         if sets:
             return Role("block_sets", sets=sets)
+    if short and not ends_sentence and (lower.rstrip(":") + " ").startswith(v["advice_heads"]):
+        return Role("other_heading")  # "Key points for every session": advice on every move, not a part of the routine
     # Two sentences on a line ("Yes, both help. Here are three:") are an answer or a remark, never a heading.
     two_sentences = short and _INNER_STOP_RE.search(text) is not None
     if short and not ends_sentence and not two_sentences and strong_section(lower) and (not function_start(lower) or _possessive_part(lower)) and not doc_spans(doc, EXERCISE_KEY):
@@ -513,7 +541,8 @@ def analyse_line(line: Line, doc: Doc) -> Role:
                 # "Wall push-ups: 8 to 12": a bare count after a known exercise's name is its reps
                 rest_doses = [_bare_count(rest)]
                 rest_is_dose = True
-            if name and wordy(name) and (known or ((rest_is_dose or dose_first) and len(name.split()) <= 6 and not function_start(name))):
+            if name and wordy(name) and (known or ((rest_is_dose or dose_first) and len(name.split()) <= 6 and not function_start(name)
+                                                   and not dose_lead(name))):
                 ns = text.find(name)
                 if ns < 0:
                     ns = cut
@@ -547,6 +576,10 @@ def analyse_line(line: Line, doc: Doc) -> Role:
             return Role("other_heading")
         sets = dz.parse_block_sets(text)
         name, ndoses = dz.split_name_dosage(text)
+        if ndoses and len(ndoses) == 1 and text[-1:].isdigit():
+            variant = _NUMBERED_VARIANT_RE.search(text)
+            if variant is not None and ndoses[0].start >= variant.start():
+                name, ndoses = text, []  # "Bridge variation 2": the number is the variant's, not a count of reps
         name = _name_before_dose(text, ndoses, name)
         name, cut = clean_name(name)
         day = _DAY_LABEL_RE.match(name)
@@ -586,17 +619,23 @@ def analyse_line(line: Line, doc: Doc) -> Role:
             return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=list(ndoses), alternatives=[(a, ns + s, ns + e, ns + ss, ns + se) for a, s, e, ss, se in alts])
         if name and is_section_word_only(tokens) and len(tokens) <= 6 and not line.bullet:
             return Role("section", title=_section_title(text), sets=sets)
-        if name and wordy(name) and ndoses and len(tokens) <= 6 and not function_start(name):
+        if name and wordy(name) and ndoses and len(tokens) <= 6 and not function_start(name) and not dose_lead(name):
             ns = max(text.find(name), 0)
             return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=list(ndoses))
         if _STAMP_RE.match(line.text):
             return Role("other_heading")  # a video chapter that names no exercise ("00:00 - Intro")
         if tokens and tokens[-1] in v["document_parts"]:
             return Role("other_heading")  # "General instructions", "Full transcript": a part of the page, not of the routine
-        if name and wordy(name) and len(tokens) <= 8 and not function_start(name) and not ends_sentence and ":" not in text[:-1]:
+        if (name and wordy(name) and len(tokens) <= 8 and not function_start(name) and not ends_sentence and ":" not in text[:-1]
+                and not benefit_line(name)):
             return Role("maybe_heading", name=name, name_start=max(text.find(name), 0), name_end=max(text.find(name), 0) + len(name), doses=list(ndoses), title=_section_title(text), sets=sets)
         return Role("other_heading")
     return Role("prose")
+
+
+# A heading ending on the number of a variant ("Bridge variation 2", "Bird dog level 3", "Plank - option 1"): one of
+# several variants headed apart, never a count.
+_NUMBERED_VARIANT_RE = re.compile(r"\b(?:part|pt|level|lvl|version|variation|option|progression|regression|stage|phase)\.?\s*#?\d{1,2}$", re.I)
 
 
 # A label and its number opening a heading, then its topic: "Rung 2: Slow loading", "Tier B - Power".
@@ -640,24 +679,26 @@ def _bare_count(text: str) -> dz.DoseMention:
                           start=m.start("lo"), end=end, text=text[m.start("lo"):end])
 
 
-# A label whose value is the prescription: "Sets/Reps: 3 x 8", "Reps: 12 each side", "Sets: 3".
+# A label whose value is the prescription: "Sets/Reps: 3 x 8", "Reps: 12 each side", "Sets: 3", a form's
+# "Target reps = 10".
 _DOSE_LABEL_RE = re.compile(
-    r"^\W*(?P<label>sets?(?:\s*(?:/|&|and|x|×)\s*(?:reps?|time|duration))?|reps?(?:\s*(?:/|&|and)\s*(?:sets?|time|duration))?"
+    r"^\W*(?:(?:target|goal)\s+)?(?P<label>sets?(?:\s*(?:/|&|and|x|×)\s*(?:reps?|time|duration))?|reps?(?:\s*(?:/|&|and)\s*(?:sets?|time|duration))?"
     r"|rounds?|repetitions|dosage|dose|prescription|volume|duration|time|holds?(?:\s+time)?"
     # a handout's question labels: "How many: 8 to 12 reps", "How long: 30 seconds"
-    r"|how\s+(?:many|much|long|often)|amount)\s*:\s*(?P<value>\S.*)$", re.I)
+    r"|how\s+(?:many|much|long|often)|amount)\s*[:=]\s*(?P<value>\S.*)$", re.I)
 # A dosage label left blank on a form ("Hold: --", "Hold: none", "Reps: n/a"): nothing to read.
 _BLANK_VALUE_RE = re.compile(r"^\W*(?:none|n/?a|nil|no|not\s+applicable|[-–—_.]*)\W*$", re.I)
 
 
 # Between the "label: value" pairs of a form's line ("Sets: 3    Reps: 10    Hold: 5 seconds"): a run of spaces or tabs.
-_PAIR_GAP_RE = re.compile(r"\s{2,}|\t+")
+# A bar between pairs ("Reps: 10 | Sets: 3") is a web page's inline form of the same thing.
+_PAIR_GAP_RE = re.compile(r"\s*\|\s*|\s{2,}|\t+")
 
 
 def _dose_label(text: str) -> Role | None:
     """A dosage label line as a dose line; a bare number takes its meaning from the label ("Sets: 3").
     Several labels on one line, spaced apart, are one prescription."""
-    if "  " in text or "\t" in text:
+    if "  " in text or "\t" in text or "|" in text:
         got = _dose_pairs(text)
         if got is not None:
             return got

@@ -36,6 +36,8 @@ _SIDE_PHRASE_RE = re.compile(r"\b(?:each|either|every|the other|per) (?:foot|leg
                              r"|\badd(?:ing)? (?:one|a|an|another|two|three|\d+) (?:more |extra )?(?:reps?|repetitions?|sets?|seconds?|rounds?)\b"
                              r"|\b(?:each|every|per|a) (?:week|session|workout)\b|\b(?:as )?(?:your|the) [\w-]+ (?:allows?|permits?)\b|\bas tolerated\b"
                              r"|\bkeep going\b|\b(?:walk|walking|jog|jogging) back (?:to|for|as) recover(?:y)?\b"
+                             # "That's one round; ...": a count of the bouts done
+                             r"|\b(?:that|this)(?:'s|’s| is) (?:one|a|your first) (?:set|round|rep|circuit)\b"
                              r"|\btempo:? \d(?:-\d|x){2,3}\b|\b(?:rpe|rir) ?\d+(?:-\d+)?\b")  # "tempo 3-1-1, RPE 7": the load's notation
 # "If that is too hard, start with 10-second holds": an easier or harder way to do it, a cue even with a count.
 _EASIER_HARDER_RE = re.compile(r"\btoo (?:hard|easy|difficult|challenging|tough|much)\b|\bto make (?:it|this|them|that) (?:easier|harder)\b")
@@ -154,13 +156,20 @@ _COLON_SPLIT_RE = re.compile(r"[:;]|\s[-–—]\s")
 _CLAUSE_SPLIT_RE = re.compile(r"[,;:]|\s[-–—]\s")
 
 
+# "As you get stronger, increase the hold": a change of load said after a clause. Not instruction verbs on their
+# own: a list of aims opens with them as often ("increase strength", "decrease injury risk").
+_LOAD_CHANGE_VERBS = frozenset({"increase", "decrease"})
+
+
 def _clause_imperative(text: str, *, after_colon_only: bool = False) -> bool:
     """An instruction after an opening clause: "Lying on your side, lift ...", "... like the deadbug: take ..."."""
     verbs = vocab()["imperative_verbs_set"]
     parts = (_COLON_SPLIT_RE if after_colon_only else _CLAUSE_SPLIT_RE).split(text.lower())
     for part in parts[1:3]:
         w = words_of(part)
-        if w and w[0] in verbs and w[0] not in ("lying", "standing"):
+        if len(w) > 1 and (w[0] == "just" or w[0] in _LEADING or w[0].endswith("ly")):
+            w = w[1:]  # "...; just hold it there", "..., then slowly lower"
+        if w and (w[0] in verbs or w[0] in _LOAD_CHANGE_VERBS) and w[0] not in ("lying", "standing"):
             return True
     return False
 
@@ -196,7 +205,19 @@ _MODIFY_RE = re.compile(
     r"^(you can|you could|you may|to (make|progress|regress|modify)|if (it|this|that|you)\b.*\b(easy|hard|difficult|"
     r"challenging|too)\b|alternatively|as an alternative|for (beginners|a (harder|easier|more))|(progress|regress) this)\b", re.I)
 _DESCRIBES_RE = re.compile(r"^(this|these|the|that)( \w+)? (exercise|exercises|move|moves|movement|stretch|drill|one)\b", re.I)
-_SETUP_RE = re.compile(r"\b(is|are) (best )?(done|performed|started|completed) (on|in|with|from|while|lying|standing|facing)\b")
+_SETUP_RE = re.compile(r"(?:\b(?:is|are)|['’]s) (best )?(done|performed|started|completed) (on|in|with|from|while|lying|standing|facing|barefoot)\b")
+# "This can also be done with a towel", "If balance is hard, the move can be done holding a chair": another way to do it.
+_ALT_WAY_RE = re.compile(r"\b(?:can|could|may) (?:also |even |instead )?be (?:done|performed|practi[sc]ed|completed) "
+                         r"(?:using|with|on|in|against|by|while|holding|from|lying|standing|seated|sitting)\b")
+# "This drill has you hopping ...", "The next move sees you ...": the exercise described by what the reader does in it.
+_HAS_YOU_RE = re.compile(r"^\W*(?:this|the|that)(?: [\w-]+)? (?:exercise|move|movement|drill|stretch|one|variation) "
+                         r"(?:sees|has|gets|asks|wants|needs) you (?:to )?([a-z]+)\b")
+# "The easiest way to fit it in is to ...": how to do it, said as the best way.
+_BEST_WAY_RE = re.compile(r"^\W*(?:the )?(?:best|easiest|simplest|safest|quickest) way to\b[^.;]{0,80}?\b(?:is|was) (?:to|by)\b")
+# "throughout the exercise", "starting the exercise from ...": the exercise as a time or as what is done, not the
+# subject of a reason; the purpose markers "this exercise", "the movement" are not read there.
+_EXERCISE_AS_OBJECT_RE = re.compile(r"\b(?:during|throughout|through|for the (?:rest|duration) of|(?:start|begin|finish|end|repeat|perform|do)(?:s|ing)?) "
+                                    r"(?:this|the) (?:exercise|movement|move|stretch|drill)\b")
 
 
 def _first_pos(lower: str, phrases: tuple[str, ...]) -> int:
@@ -429,7 +450,16 @@ def classify(text: str) -> tuple[str, str | None] | None:
         return "cue", "modification"
     if _SETUP_RE.search(lower):
         return "cue", "setup"
-    purpose_at = _first_pos(_BUILD_TO_RE.sub(" ", lower), v["purpose_markers"])
+    if "be " in lower and _ALT_WAY_RE.search(lower):
+        return "cue", "modification"
+    if "you" in lower and (m := _HAS_YOU_RE.match(lower)) and (m.group(1).endswith("ing") or m.group(1) in v["imperative_verbs_set"]):
+        return "cue", kind  # not "This one gets you more range": what the reader gains
+    if "way to" in lower and _BEST_WAY_RE.match(lower):
+        return "cue", kind
+    purpose_text = _BUILD_TO_RE.sub(" ", lower)
+    if "the " in purpose_text or "this " in purpose_text:
+        purpose_text = _EXERCISE_AS_OBJECT_RE.sub(" ", purpose_text)
+    purpose_at = _first_pos(purpose_text, v["purpose_markers"])
     if _DESCRIBES_RE.match(lower) and not _SETUP_RE.search(lower):
         return "purpose", None
     if (_effect_statement(lower, w) or _IS_AN_EXERCISE_RE.match(lower) or _IS_THE_WAY_RE.search(lower)

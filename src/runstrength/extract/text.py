@@ -31,7 +31,8 @@ BULLET_CHARS = "•◦▪▫‣⁃●○■□➢➤►-*·"
 _PICTOGRAPHS = [*range(0x1F300, 0x1FB00), *range(0x2600, 0x2776), *range(0x2794, 0x27C0),
                 *range(0x23E9, 0x23FB), 0x231A, 0x231B, 0x2B50, 0x2B55, 0x200D, 0xFE0F]
 _TABLE = str.maketrans({**{chr(c): " " for c in _PICTOGRAPHS if chr(c) not in BULLET_CHARS}, **_CHAR_MAP})
-_BULLET_RE = re.compile(r"^\s*(?:[" + re.escape(BULLET_CHARS) + r"]|\d{1,2}[.)](?=\s)|\(\d{1,2}\)(?=\s)|[a-z][.)](?=\s))\s*")
+# "1/ Squats": a magazine's list number, written with a slash (before a capital: "10/ leg" is a count per side).
+_BULLET_RE = re.compile(r"^\s*(?:[" + re.escape(BULLET_CHARS) + r"]|\d{1,2}[.)](?=\s)|\d{1,2}/(?=\s+[A-Z])|\(\d{1,2}\)(?=\s)|[a-z][.)](?=\s))\s*")
 # Markdown heading marks left in a text copy of a page ("### Goblet squat"): layout, not part of the heading.
 # So is the answer mark of a question-and-answer page ("A: Yes, add a side plank ..."): the answer is the text.
 _HEADING_MARK_RE = re.compile(r"^\s*(?:#{1,6}|A\s*:|(?i:answer)\s*:)[ \t]+(?=\S)")
@@ -96,6 +97,27 @@ def unwrap(view: str, text: str | None = None) -> str:
     return "".join(chars)
 
 
+# A heading in capitals left inside a flattened paragraph ("... per side. WALL SIT Slide down until ..."),
+# where the page's line breaks were lost: after a sentence's end, two to six words in capitals, then a sentence.
+_INLINE_CAPS_HEAD_RE = re.compile(r"(?<=[.!?])([ \t]+)[A-Z][A-Z'&/-]+(?:[ \t]+[A-Z][A-Z'&/-]*){1,5}([ \t]+)(?=[A-Z][a-z])")
+_FLAT_LINE = 300  # characters: a paragraph long enough to hold several headed parts
+
+
+def split_inline_headings(view: str) -> str:
+    """The view with a line break before and after each capitals heading inside a long paragraph (same length)."""
+    chars: list[str] | None = None
+    pos = 0
+    for raw in view.split("\n"):
+        if len(raw) >= _FLAT_LINE:
+            for m in _INLINE_CAPS_HEAD_RE.finditer(raw):
+                if chars is None:
+                    chars = list(view)
+                chars[pos + m.start(1)] = "\n"
+                chars[pos + m.end(2) - 1] = "\n"
+        pos += len(raw) + 1
+    return view if chars is None else "".join(chars)
+
+
 # Words from which a pictograph-led line is a list item ("💡 Keep your hips square to the floor"),
 # not a heading ("💥 POWER 💥").
 _PICTO_ITEM_WORDS = 8
@@ -106,7 +128,7 @@ def split_lines(view: str, text: str | None = None) -> list[Line]:
 
     Hard-wrapped paragraphs come back as one line each (see `unwrap`). With the published `text`,
     a line led by pictographs (blank in the view) long enough to be a list item is a bullet."""
-    view = unwrap(view, text)
+    view = split_inline_headings(unwrap(view, text))
     lines: list[Line] = []
     gap = 0
     pos = 0
