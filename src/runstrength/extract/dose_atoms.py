@@ -288,24 +288,21 @@ def _core_atoms(sentence: str) -> tuple[tuple[Atom, ...], str, str] | None:
             else:
                 take(Atom(m.start(), m.end(), sets=a, reps=bi))
     # 4 sets of 6, 3 rounds for 12 reps, 2 sets of 45 seconds
+    def sets_of(m: re.Match[str], sets: tuple[int, int] | None) -> None:
+        """The "of N" half: seconds when a unit follows, else reps."""
+        if m.group("tu"):
+            take(Atom(m.start(), m.end(), sets=sets, seconds=time_range(m.group("b") + m.group("tu"))))
+        else:
+            b = int_range(m.group("b"))
+            if b is not None:
+                take(Atom(m.start(), m.end(), sets=sets, reps=b))
+
     for m in list(_SETS_OF_RE.finditer(w())):
         a = int_range(m.group("a"))
-        if a is None:
-            continue
-        if m.group("tu"):
-            take(Atom(m.start(), m.end(), sets=a, seconds=time_range(m.group("b") + m.group("tu"))))
-        else:
-            b = int_range(m.group("b"))
-            if b is not None:
-                take(Atom(m.start(), m.end(), sets=a, reps=b))
+        if a is not None:
+            sets_of(m, a)
     for m in (list(_BARE_SETS_OF_RE.finditer(w())) if _SET_HINT(sentence) else ()):
-        one = (1, 1) if m.group("one") else None
-        if m.group("tu"):
-            take(Atom(m.start(), m.end(), sets=one, seconds=time_range(m.group("b") + m.group("tu"))))
-        else:
-            b = int_range(m.group("b"))
-            if b is not None:
-                take(Atom(m.start(), m.end(), sets=one, reps=b))
+        sets_of(m, (1, 1) if m.group("one") else None)
     if _HOLDS_HINT(sentence):
         for m in list(_HOLDS_RE.finditer(w())):
             n = int_range(m.group("n"))
