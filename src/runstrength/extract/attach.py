@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from runstrength.extract import dosage as dz
 from runstrength.extract.gates import AnyOf
+from runstrength.extract.dose_stages import LIMB, LIMBS
 from runstrength.extract.nlp import EXERCISE_KEY, norm_tokens
 from runstrength.extract.registry import PART_LABEL_RE, Ex, canonical_entry, same_family
 from runstrength.extract.roles import REPEAT_BLOCK_RE, UNLESS_NOTED, doc_spans, shift
@@ -32,7 +33,7 @@ def _progression(lower: str) -> bool:
     return ("progress" in lower or "advance" in lower) and _PROGRESS_RE.search(lower) is not None
 
 
-_OTHER_SIDE_RE = re.compile(r"\b(repeat|do the same|perform|switch|swap)\b.*\b(other|opposite) (leg|side|arm|foot|hand)\b|\bswitch (sides|legs|arms|hands|feet)\b", re.I)
+_OTHER_SIDE_RE = re.compile(rf"\b(repeat|do the same|perform|switch|swap)\b.*\b(other|opposite) {LIMB}\b|\bswitch {LIMBS}\b", re.I)
 # Every match of _OTHER_SIDE_RE names a leg, side, arm, foot or hand (speed pre-filter).
 _OTHER_SIDE_HINT = AnyOf("leg", "side", "arm", "foot", "feet", "hand")
 # Inside an exercise's paragraph, only "each/every/all exercise(s)" says a count is for the whole routine:

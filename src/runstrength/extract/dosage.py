@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from runstrength.extract.dose_atoms import EMOM_RE, PER_SIDE_SUFFIX_RE, Atom, cached_atoms, copy_atom
 from runstrength.extract.dose_masks import masked
-from runstrength.extract.dose_stages import COLON_MARKER_RE, PER_SIDE_RE, clause_spans, hold_near, sentence_spans, stage_of
+from runstrength.extract.dose_stages import COLON_MARKER_RE, LIMB, LIMBS, PER_SIDE_RE, clause_spans, hold_near, sentence_spans, stage_of
 from runstrength.extract.frequency import frequency_spans, parse_frequency
 from runstrength.extract.gates import AnyOf, compile_gated
 from runstrength.extract.quantities import (CACHE_SIZE, LB, NUM, RANGE, SETU, TU, WORD_VALUES, Range, has_number_hint,
@@ -66,8 +66,8 @@ class DoseMention:
 _MAX_MERGE_GAP = 60
 _OTHER_SIDE_RE = re.compile(
     r"\W*(?:(?:now|then)\s+)?(?:repeat|switch|swap|change|do\s+the\s+same|perform|complete)\b[^.!?]{0,40}?"
-    r"\b(?:other|opposite|second|left|right)\s+(?:side|leg|arm|foot)s?\b"
-    r"|\W*(?:(?:now|then)\s+)?(?:switch|swap|change|alternate)\s+(?:sides|legs|arms|hands|feet)\b",
+    rf"\b(?:other|opposite|second|left|right)\s+{LIMB}s?\b"
+    rf"|\W*(?:(?:now|then)\s+)?(?:switch|swap|change|alternate)\s+{LIMBS}\b",
     re.I,
 )
 _HOLD_SUFFIX_RE = re.compile(r"\s*-?\s*(?:isometric\s+|static\s+)?holds?\b", re.I)

@@ -66,6 +66,10 @@ _CLAUSE_SPLIT_RE = re.compile(r"[,;:]|\s/\s|\bthen\b|\s[–—-]\s|\bbut\b|(?=\b
 # What follows the first count (and the word it counts).
 MIRRORED_WAYS = (r"(?:forwards?|clockwise|(?:to\s+the\s+)?left|inwards?)\s*(?:,\s*(?:and\s+|then\s+)?|and\s+|then\s+)"
                  r"\d{1,3}\s+(?:(?:steps?|reps?|circles?|swings?)\s+)?(?:backwards?|back|anti-?clockwise|counter-?clockwise|(?:to\s+the\s+)?right|outwards?)\b")
+# What a two-sided move is done with, one at a time: "switch to the other hand", "swap legs". One list for
+# every rule that reads a change of side (PER_SIDE_RE here, the next-sentence rules in dosage.py and attach.py).
+LIMB = r"(?:side|leg|arm|foot|hand)"
+LIMBS = r"(?:sides|legs|arms|hands|feet)"
 PER_SIDE_RE = compile_gated(
     r"/\s*(?:side|leg|arm)s?\b|\be/s\b"
     r"|\b(?:each|per|either)\s+(?:side|leg|arm|foot|way|direction)\b"
@@ -73,8 +77,8 @@ PER_SIDE_RE = compile_gated(
     r"|\bin\s+(?:one|the\s+other|each|the\s+opposite|both)\s+directions?\b"
     r"|\bboth\s+sides\b|\ba\s+side\b"
     # a one-handed or one-footed move changes hands or feet as a two-sided one changes sides
-    r"|\b(?:switch|swap|change|alternate)\s+(?:to\s+the\s+other\s+)?(?:sides|legs|arms|hands|feet)\b"
-    r"|\bswitch\s+(?:to\s+the\s+)?(?:other|opposite)\s+(?:side|leg|arm|hand|foot)\b"
+    rf"|\b(?:switch|swap|change|alternate)\s+(?:to\s+the\s+other\s+)?{LIMBS}\b"
+    rf"|\bswitch\s+(?:to\s+the\s+)?(?:other|opposite)\s+{LIMB}\b"
     r"|\brepeat\b[^.;!?]{0,30}?\b(?:on|with|for|using)\s+(?:the\s+)?(?:other|opposite)\s+(?:side|leg|arm|foot)\b"
     r"|\b(?:and|then)\s+(?:do\s+|repeat\s+)?(?:the\s+)?(?:other|opposite)\s+(?:side|leg|arm)\b"
     # "3 x 12 each" closing a prescription: each side
