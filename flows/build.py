@@ -271,9 +271,9 @@ def publish_dataset(out_dir: Path, stream: RecordStream, rejects: list[Reject]) 
     def progress(n: int) -> None:
         # Progress of a long run, in the log every Prefect user already watches.
         if clock.due(n, total):
-            elapsed = clock.elapsed()
-            log.info("build: %d/%d articles (%d%%) extracted, validated and written, %.0f s elapsed, ~%.0f s left",
-                     n, total, 100 * n // total, elapsed, elapsed / n * (total - n))
+            left = clock.remaining(n, total)
+            log.info("build: %d/%d articles (%d%%) extracted, validated and written, %.0f s elapsed%s",
+                     n, total, 100 * n // total, clock.elapsed(), "" if left is None else f", ~{left:.0f} s left")
 
     stats = publish_records(out_dir, stream, name=DATASET_NAME, version=DATASET_VERSION,
                             ingest_rejects=rejects, progress=progress, previous=stream.previous)

@@ -35,3 +35,25 @@ def test_a_long_run_reports_once_per_interval_and_at_the_end() -> None:
             said.append(n)
     assert said == [5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60]
     assert t.elapsed() == 60
+
+
+def test_time_left_comes_from_the_last_interval_not_the_slow_start() -> None:
+    # 8 s to load the extractor for the first article, then 1,000 articles a second.
+    clock = FakeClock()
+    t = Throttle(5, clock)
+    clock.now += 8
+    assert t.due(1, 20_000)
+    assert t.remaining(1, 20_000) is None  # one point: no rate yet, and 1 per 8 s would say ~44 hours
+    clock.now += 5
+    assert t.due(5_001, 20_000)
+    assert t.remaining(5_001, 20_000) == 14.999  # 5,000 in the last 5 s (1,000/s), 14,999 to go
+
+
+def test_no_time_left_when_nothing_moved_in_the_last_interval() -> None:
+    clock = FakeClock()
+    t = Throttle(5, clock)
+    clock.now += 5
+    assert t.due(10, 100)
+    clock.now += 5
+    assert t.due(10, 100)
+    assert t.remaining(10, 100) is None

@@ -21,6 +21,9 @@ class Throttle:
         self.every = every
         self._clock = clock
         self.started = self._last = clock()
+        # The point before the last due line: (time, done), for the rate behind `remaining`.
+        self._before: tuple[float, int] | None = None
+        self._last_done = 0
 
     def elapsed(self) -> float:
         return self._clock() - self.started
@@ -30,6 +33,21 @@ class Throttle:
         if now - self.started < self.every:
             return False
         if done >= total or now - self._last >= self.every:
-            self._last = now
+            self._before = (self._last, self._last_done) if self._last > self.started else None
+            self._last, self._last_done = now, done
             return True
         return False
+
+    def remaining(self, done: int, total: int) -> float | None:
+        """Seconds left at the rate since the line before this one; None on a run's first line.
+
+        Not the run's average: the first items carry the start-up (a rebuild's
+        first article waits for the extractor to load, then thousands of
+        unchanged ones are copied in a second), so an average from the start
+        would predict hours for a run about to end.
+        """
+        if self._before is None:
+            return None
+        t0, n0 = self._before
+        rate = (done - n0) / (self._last - t0) if self._last > t0 else 0.0
+        return (total - done) / rate if rate > 0 else None
