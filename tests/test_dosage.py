@@ -906,6 +906,30 @@ def test_part_numbers_and_slash_list_numbers_are_labels():
 
 def test_that_is_one_rep_defines_a_rep():
     assert parse_dosages("Step back down with the other foot. That is one rep.") == []
+    assert parse_dosages("Lower the bar to your shins and stand tall again; this counts as one rep.") == []
+    assert parse_dosages("Return both arms to the start. This equals one repetition.") == []
+
+
+def test_rest_period_said_for_all_exercises_is_no_bout():
+    assert parse_dosages("When a round ends, rest on every set for 45 seconds.") == []
+    # a body part the weight rests on is no rest period
+    assert one("Rest on your elbows for 20 seconds.").seconds == (20, 20)
+
+
+def test_rest_after_a_count_of_sets_is_no_bout():
+    assert facts(one("Complete two to four sets with 90 seconds’ rest between them.")) == ("main", (2, 4), None, None, None, False)
+    assert facts(one("Complete 2 sets of 40 seconds.")) == ("main", (2, 2), None, (40, 40), None, False)
+
+
+def test_repeating_the_routine_without_an_article_is_sets():
+    assert one("Go back to the first move and repeat circuit 3-4 times.").sets == (3, 4)
+    assert one("Repeat the programme 2 times.").sets == (2, 2)
+    assert one("Repeat 3-4 times.").reps == (3, 4)
+
+
+def test_a_switch_cycle_and_all_fours_are_no_counts():
+    assert parse_dosages("Kneel on all 4s with your back flat.") == []
+    assert one("March in place, changing legs after every 4 reps, for 40 seconds.").reps is None
 
 
 def test_entire_circuit_without_the_and_nx_through_are_rounds():

@@ -287,3 +287,20 @@ def test_count_for_every_exercise_after_the_last_description_is_the_routines():
             "Fire hydrant\nOn all fours, lift one knee out to the side.\n"
             "Begin with 8 reps for every exercise. Move smoothly from one to the next.\n")
     assert [facts(e)[2] for e in a.exercises] == [8, 8]
+
+
+def test_a_rule_for_each_variation_is_the_articles():
+    a = run("Balance Series\n\nPractise every variation for 45 seconds on each leg.\n\n"
+            "Single leg stance\nStand tall on one foot.\n\n"
+            "Single leg stance on a pillow\nStand on one foot on a soft pillow.\n")
+    for e in a.exercises:
+        d = main(e)
+        assert (d.hold_seconds_min or d.duration_seconds_min, d.per_side, d.inherited_from) == (45, True, "article"), e.name
+
+
+def test_one_pass_of_every_move_then_a_count_of_rounds_gives_the_rounds():
+    a = run("Band Circuit\n\nGo through every exercise below once for one set. Complete 2-4 sets, resting 90 seconds between sets.\n\n"
+            "Glute bridge\nLie on your back and lift your hips.\nDo 12 reps.\n\n"
+            "Bird dog\nOn hands and knees, reach out one arm and the opposite leg.\nDo 10 reps per side.\n")
+    assert facts(ex(a, "glute bridge"))[:3] == (2, 4, 12)
+    assert facts(ex(a, "bird dog"))[:3] == (2, 4, 10)

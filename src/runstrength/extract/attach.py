@@ -52,7 +52,7 @@ _LIST_GLUE = frozenset({",", "and", "or", "&", "the", "a", "an", "some"})
 _ARTICLE_WIDE_RE = re.compile(
     # the noun a few words after its quantifier ("each of these five moves"), not anywhere later in the
     # sentence ("all three rounds of 15 with that weight, move up 5 lb")
-    r"\b(all|each|every)\b(\s+[\w'-]+){0,4}?\s+(moves?|exercises?|activit(y|ies)|one|stretch(es)?|drills?|positions?|poses?)\b|\b(exercises?|moves) (below|above)\b|\bthis (plan|routine|workout|circuit|program)\b"
+    r"\b(all|each|every)\b(\s+[\w'-]+){0,4}?\s+(moves?|exercises?|activit(y|ies)|one|stretch(es)?|drills?|positions?|poses?|variations?|versions?)\b|\b(exercises?|moves) (below|above)\b|\bthis (plan|routine|workout|circuit|program)\b"
     # the noun left out at the sentence's end: "That's four rounds of each.", "Aim for 10 of both."
     r"|\b(of|for) (each|both)\W*$" + "|" + UNLESS_NOTED)
 # What the reader should already manage: a check before a stage or before running again, not work to do.

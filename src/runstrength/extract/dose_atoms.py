@@ -22,7 +22,8 @@ _REST_WORD = r"(?:rest(?:ing)?|recover(?:y)?|breaks?)"
 _REST_LEAD_RE = re.compile(
     r"(?<!without\s)(?<!\bno\s)(?<!minimal\s)(?<!little\s)"
     r"\b(?:rest(?:ing)?|recover(?:y)?|pause|pausing|wait(?:ing)?)\b"
-    r"(?!\s+(?:your|the|of|on|in|against|it|them|his|her|day|days)\b)"
+    # "rest on your forearms" is a support, but "rest on every set for a minute" is a rest period
+    r"(?!\s+(?:your|the|of|on(?!\s+(?:all|each|every)\s+(?:exercises?|moves?|movements?|sets?|rounds?)\b)|in|against|it|them|his|her|day|days)\b)"
     r"[^.;,!?\n(]*?"
     r"(?=[.;,!?\n(]|\bthen\b|\bhold(?:ing)?\b|\band\s+(?:repeat|do|perform|complete|then)\b|$)",
     re.I,
@@ -189,7 +190,9 @@ _SETS_CONTEXT_RE = re.compile(
     r"(?P<obj>this|it|that|these|them|all|"
     # "do entire circuit 3x": the article is often dropped before "whole/entire"
     r"(?:(?:the|this|that)\s+(?:whole\s+|entire\s+|full\s+)?|(?:whole|entire|full)\s+)"
-    r"(?:thing|circuit|routine|sequence|series|workout|set|block|complex|superset|combo|combination))"
+    r"(?:thing|circuit|routine|sequence|series|workout|set|block|complex|superset|combo|combination|programme|program)|"
+    # "repeat circuit three times": terse handouts drop the article before the name of the whole
+    r"(?:circuit|routine|sequence|workout|superset|programme|program))"
     r"(?:\s+(?:circuit|routine|sequence|series|workout|combo))?\s+(?:about\s+|for\s+|a\s+total\s+of\s+)?$",
     re.I,
 )
@@ -291,7 +294,9 @@ def _core_atoms(sentence: str) -> tuple[tuple[Atom, ...], str, str] | None:
     def sets_of(m: re.Match[str], sets: tuple[int, int] | None) -> None:
         """The "of N" half: seconds when a unit follows, else reps."""
         if m.group("tu"):
-            take(Atom(m.start(), m.end(), sets=sets, seconds=time_range(m.group("b") + m.group("tu"))))
+            # "3 sets with 2 minutes' rest": the time is the rest between the sets, not a bout
+            secs = None if _in_rest(sentence, m.start("b"), rest) else time_range(m.group("b") + m.group("tu"))
+            take(Atom(m.start(), m.end(), sets=sets, seconds=secs))
         else:
             b = int_range(m.group("b"))
             if b is not None:

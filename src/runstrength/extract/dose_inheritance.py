@@ -89,7 +89,7 @@ class InheritanceMixin:
             rules += [("section", m) for m in self.section_doses.get(id(sec), ())]
         warm = sec is not None and any(w in sec.title.lower() for w in vocab()["warmup"])
         if not warm:
-            rules += [("article", m) for m in self.article_doses]
+            rules += [("article", m) for m in _one_pass_dropped(self.article_doses)]
         for source, m in rules:
             if source == "section" and m.sets:
                 _rounds_over_bouts(out, m.sets)
@@ -104,6 +104,14 @@ class InheritanceMixin:
             _inherit(out, sets=m.sets if not has_sets else None, reps=m.reps if not has_amount else None,
                      hold=hold, duration=seconds, per_side=m.per_side and not has_amount, source=source)
         return out
+
+
+def _one_pass_dropped(rules: list[dz.DoseMention]) -> list[dz.DoseMention]:
+    """The article's rules without a lone "one set" when another rule counts several: "do every move
+    once for one set; do 3 sets in all" describes one pass of a circuit, and the 3 is its rounds."""
+    if not any(m.sets and m.sets[1] > 1 for m in rules):
+        return rules
+    return [m for m in rules if not (m.sets == (1, 1) and not m.reps and not m.seconds)]
 
 
 def _compatible(a: Dosage, b: Dosage) -> bool:

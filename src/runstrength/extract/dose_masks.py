@@ -64,6 +64,10 @@ _MASK_PATTERNS = [
     rf"{RANGE}{TU}\s+(?:PBs?|PRs?|personal\s+(?:bests?|records?))\b",
     # page numbers after dot leaders in a table of contents ("Your exercises ........ 2")
     r"(?:\.\s?){4,}\s*\d{1,4}\b",
+    # a cycle, not a count: "swap arms after every 4 reps"
+    rf"\bafter\s+every\s+{RANGE}\s+{REPU}",
+    # "on all 4s": hands and knees, not four seconds
+    r"\ball\s+4['’]?s\b",
     # tempo notation ("3-1-1", "tempo 3-0-1-0"): seconds of each phase of a rep
     r"(?<![\w.-])\d\s*[-–]\s*\d\s*[-–]\s*[\dxX](?:\s*[-–]\s*[\dxX])?(?![\w.-])",
 ]
@@ -203,8 +207,9 @@ def _running_hint(text: str) -> bool:
     return pace or any(_UNIT_RE.search(text, max(0, m.start() - 30), m.start()) for m in _GAIT_RE.finditer(text))
 
 
-# "That's one round", "That is one rep": the end of a round or what one rep is, not a count of them
-_ROUND_END_PATTERN = (r"\b(?:that|this)(?:['’]s|\s+is|\s+was)\s+(?:one|a|your\s+first|the\s+first)\s+(?:full\s+)?"
+# "That's one round", "That is one rep", "This counts as one rep": the end of a round or what one
+# rep is, not a count of them
+_ROUND_END_PATTERN = (r"\b(?:that|this)(?:['’]s|\s+is|\s+was|\s+equals|\s+counts\s+as|\s+makes|\s+completes)\s+(?:one|a|your\s+first|the\s+first)\s+(?:full\s+)?"
                       r"(?:round|set|circuit|lap|rep|repetition)\b")
 # Each family runs only on texts with a word all its matches contain (speed pre-filter).
 _CONTEXT_MASKS: list[tuple[Callable[[str], bool], re.Pattern[str]]] = [
