@@ -1897,3 +1897,72 @@ def test_household_kit_for_rolling_and_support():
     assert "worktop" in " ".join(a.exercises[1].equipment)
     assert a.exercises[2].equipment == ["trigger ball"]
     assert a.exercises[3].equipment == ["hockey stick"]
+
+
+# ---------------------------------------------------------------- sentences about the whole list
+
+def test_whole_list_sentence_after_a_bulleted_list_goes_to_every_item() -> None:
+    # "each stretch" / "any of the stretches" anywhere in a sentence ending the last item's paragraph is
+    # about every stretch of the list; so is the advice right after it in that paragraph.
+    a = run("Evening Mobility Stretches\n\n"
+            "- Kneeling Hip Flexor Stretch: Kneel on one knee and shift your weight forward. Hold for 30 seconds.\n"
+            "- Figure Four Stretch: Lie on your back and cross one ankle over the other knee. Hold for 30 seconds.\n"
+            "- Child's Pose: Sit back onto your heels with your arms stretched out in front. Hold for 30 seconds.\n"
+            "Exhale slowly as you settle into each stretch. Never force a position past mild tension.\n")
+    for name in ("hip flexor stretch", "figure four stretch", "child's pose"):
+        cues = [c.text for c in ex(a, name).cues]
+        assert "Exhale slowly as you settle into each stretch." in cues, (name, cues)
+        assert "Never force a position past mild tension." in cues, (name, cues)
+
+
+def test_each_of_these_exercises_is_a_purpose_of_every_exercise() -> None:
+    a = run("Quick Hallway Circuit\n\n"
+            "Wall Sit (2 x 40 seconds)\n\n"
+            "Glute Bridge (2 x 15)\n\n"
+            "Bird Dog (2 x 10 per side)\n\n"
+            "Each of these exercises builds the trunk and hip strength that keeps your stride tidy late in a race.\n")
+    want = "Each of these exercises builds the trunk and hip strength that keeps your stride tidy late in a race."
+    for name in ("wall sit", "glute bridge", "bird dog"):
+        assert want in [p.text for p in ex(a, name).purpose], name
+
+
+def test_paragraph_after_a_numbered_list_speaking_of_these_drills_is_a_cue_of_each() -> None:
+    # No exercise owns a paragraph set apart under the list; a sentence in it about "these ... drills" is for all.
+    a = run("Ankle Steadiness Drills\n\n"
+            "1. Single leg balance - 3 x 30 seconds each leg\n"
+            "2. Heel raises - 3 x 12\n"
+            "3. Toe walks - 3 x 20 steps\n\n"
+            "Wear flat shoes and do these stability drills beside a sturdy chair you can grab.\n")
+    want = "Wear flat shoes and do these stability drills beside a sturdy chair you can grab."
+    for e in a.exercises:
+        assert want in [c.text for c in e.cues], e.name
+    assert len(a.exercises) == 3
+
+
+def test_these_exercises_under_a_later_question_is_no_cue() -> None:
+    # Further on, after a question of its own, "these exercises" remarks on the routine, not how to do each one.
+    a = run("Core Basics\n\n"
+            "1. Dead bug - 3 x 8 per side\n"
+            "2. Side plank - 3 x 20 seconds each side\n\n"
+            "How soon will I notice a difference?\n\n"
+            "Most people feel steadier within a month. Keep these exercises going after that too.\n")
+    for e in a.exercises:
+        assert not any("these exercises" in c.text for c in e.cues + e.purpose), e.name
+
+
+def test_these_small_movements_in_an_exercise_paragraph_stay_with_it() -> None:
+    a = run("Foot Strength Routine\n\n"
+            "1. Marble Pickups\n"
+            "Sit on a chair and pick up marbles with your toes, one at a time. Do 2 sets of 20.\n\n"
+            "2. Toe Spreads\n"
+            "Sit tall and spread your toes as wide as you can, then relax. These small movements train the tiny "
+            "muscles of the arch. Do 2 sets of 15.\n")
+    assert len(a.exercises) == 2
+    first = a.exercises[0]
+    assert not any("small movements" in s.text for s in first.cues + first.purpose)
+
+
+def test_elastic_tubing_is_named_as_written() -> None:
+    a = run("Hip Routine\n\n1. Clamshell\n"
+            "Lie on your side with a loop of elastic tubing around both thighs and open the top knee. Do 2 sets of 15.\n")
+    assert ex(a, "clamshell").equipment == ["elastic tubing"]

@@ -549,3 +549,32 @@ def test_what_the_exercise_gives_stays_a_purpose(sentence):
 
 def test_counting_the_bout_done_is_part_of_a_prescription():
     assert dosage_only("That’s one round; do four rounds in all.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["A short drill for waking up tired calves.",
+     "Another glute exercise that trains the hamstrings at the same time.",
+     "A handy move for targeting the deep hip rotators."],
+)
+def test_exercise_described_without_its_subject_is_purpose(sentence):
+    # the heading above names the exercise; the sentence says what it is for
+    assert classify(sentence) == ("purpose", None)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["A good stretch to do while the kettle boils.", "A sturdy chair for balance."],
+)
+def test_exercise_noun_phrase_without_an_aim_is_no_purpose(sentence):
+    assert classify(sentence) != ("purpose", None)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Rock forward onto your toes so that your heels lift off the mat.",
+     "Whilst keeping your pelvis level, swing the free leg behind you so that it stays straight."],
+)
+def test_instruction_ending_in_so_that_is_a_cue(sentence):
+    # "so that" here says where the body ends up, not why the exercise is done
+    assert classify(sentence)[0] == "cue"

@@ -431,6 +431,7 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                 last_kind = kind
                 continue
             # prose (and bullets that are sentences)
+            after_exercise = bool(current)
             new_unit = line.gap >= 2 or last_kind in ("other_heading", "title", "section", "boiler", "") or not current
             if last_kind == "exercise" and run >= 2 and line.gap >= 1:
                 # A paragraph set apart under a list or workout card ("Taper note: ...") is about the whole
@@ -442,7 +443,7 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
             if not current:
                 known = len(self.exercises)
                 self._group_rule(line, doc, section, None, last_kind=last_kind)
-                self._joint_sentences(line, doc)
+                self._joint_sentences(line, doc, section, after_list=after_exercise)
                 if len(self.exercises) == known + 1 and section is not None and self.exercises[-1].section is section:
                     # A part's one exercise, counted in its instructions ("Every minute: 8 swings."): what the
                     # part says next is about it.

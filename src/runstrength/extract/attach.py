@@ -40,6 +40,14 @@ _OTHER_SIDE_HINT = AnyOf("leg", "side", "arm", "foot", "feet", "hand")
 # the wider _ARTICLE_WIDE_RE ("each position", "each one") there is more often about the exercise's own parts.
 _EVERY_EXERCISE_RE = re.compile(r"\b(?:each|every|all)\s+(?:of\s+(?:the|these|those)\s+)?exercises?\b", re.I)
 _ALL_EXERCISES_RE = re.compile(r"^(these|both|all|all of these|all these|the above) (exercises|moves|movements|drills|stretches)\b", re.I)
+# Said of the whole list from anywhere in the sentence, with a kind of work between ("each of these exercises",
+# "keep a chair beside you for these drills", "breathe out as you ease into each stretch", "skip any exercise that hurts"): a cue or purpose of
+# every exercise of the list, not of the one whose paragraph it ends. Not "these small movements": in an
+# exercise's paragraph, its own movements.
+_WHOLE_LIST_RE = re.compile(r"\b(?:these|the above)(?: [a-z-]+)? (?:exercises|drills|stretches)\b"
+                            r"|\b(?:each|every|any) (?:stretch|stretches|exercise|exercises)\b", re.I)
+# Every match of _WHOLE_LIST_RE contains one of these (speed pre-filter).
+_WHOLE_LIST_HINT = AnyOf("exercise", "stretch", "drills")
 _PLURAL_SUBJECT = re.compile(r"^(these|they|both|all of these|together|combined)\b", re.I)
 # "That's the session.", "That's one round.": what follows is no longer the last exercise's description.
 _CLOSER_RE = re.compile(r"^\W*(?:and )?(?:that's|that is|that’s|this is|this completes|that completes) (?:it|all|one round|one set|"
@@ -213,12 +221,24 @@ class AttachMixin:
                 continue
             self.register(self.text[line.start + a: line.start + b], line.start + a, line.start + b, doc, a, section)
 
-    def _joint_sentences(self, line: Line, doc: Doc) -> None:
-        """In a paragraph no exercise owns ("Why these moves?"), the sentences said of several exercises."""
-        if len(doc_spans(doc, EXERCISE_KEY)) < 2:
+    @staticmethod
+    def _whole_list(sent_text: str) -> bool:
+        """Whether the sentence speaks of every exercise of the list ("Ease into each stretch")."""
+        return _WHOLE_LIST_HINT(sent_text) and _WHOLE_LIST_RE.search(sent_text) is not None
+
+    def _joint_sentences(self, line: Line, doc: Doc, section: Section | None = None, *, after_list: bool = False) -> None:
+        """In a paragraph no exercise owns ("Why these moves?"), the sentences said of several exercises, or,
+        `after_list` (right after the text of an exercise of `section`), of the whole list."""
+        several = len(doc_spans(doc, EXERCISE_KEY)) >= 2
+        # further on, under a heading or a question of its own ("When can I run again?"), "these exercises" is
+        # a remark on the routine, not how to do each exercise
+        listed = [x for x in self.exercises if x.section is section] if after_list else []
+        if not several and not listed:
             return
         for s, e in self.sentences_of(doc):
-            joint = self._joint_subjects(doc, s, e)
+            joint = self._joint_subjects(doc, s, e) if several else []
+            if not joint and listed and self._whole_list(self.view(doc)[s:e]):
+                joint = listed
             if joint:
                 self.add_sentence(joint, s, e, doc, line)
 
@@ -226,6 +246,7 @@ class AttachMixin:
         paragraph = list(current)
         # The paragraph's first sentences are not about its owner when _named_later found it further on.
         skip = self._starts_at[1] if self._starts_at is not None and self._starts_at[0] == line.index else 0
+        whole: list[Ex] = []  # the list, once a sentence of the paragraph spoke of all of it
         for n, (s, e) in enumerate(self.sentences_of(doc)):
             joint = self._joint_subjects(doc, s, e)
             if joint:
@@ -256,8 +277,12 @@ class AttachMixin:
                     self._rule_sink(section).extend(rule)
                     continue
             targets = paragraph if _PLURAL_SUBJECT.match(sent_text.strip()) and len(paragraph) > 1 else current
-            if _ALL_EXERCISES_RE.match(sent_text.strip()):
-                targets = [x for x in self.exercises if x.section is section] or current
+            if _ALL_EXERCISES_RE.match(sent_text.strip()) or self._whole_list(sent_text):
+                targets = whole = [x for x in self.exercises if x.section is section] or current
+            elif len(whole) > 1 and targets is current and (classify(sent_text) or ("",))[0] == "cue":
+                # "Ease into each stretch. Never force the end range.": the advice after it goes on about every stretch (a
+                # purpose there is more often about some of them: "Variations of some of these add a challenge")
+                targets = whole
             self.add_sentence(targets, s, e, doc, line)
 
     def _group_rule(self, line: Line, doc: Doc, section: Section | None, doses, *, last_kind: str = "") -> None:

@@ -295,6 +295,10 @@ def _effect_statement(lower: str, words: list[str]) -> bool:
 _IS_AN_EXERCISE_RE = re.compile(r"^\W*(?:[\w-]+ ){1,4}(?:is|are) (?:our|my|a|an|the|one of (?:our|my|the))\b(?: [\w-]+){0,4}? "
                                 r"(?:lifts?|exercises?|moves?|movements?|drills?|staples?|options?)\b"
                                 r"(?!-| (?!for|in|to|of|on|that|which|we|i|you|and|because|since|if|when)[a-z])")
+# The same without its subject, the exercise named by the heading above ("A quick drill for waking up the
+# calves.", "Another core exercise that also trains balance."): what it is for. Not "... to do at your desk".
+_AN_EXERCISE_FOR_RE = re.compile(r"^\W*(?:a|an|another|one more)(?: [\w-]+){0,3}? (?:exercises?|moves?|movements?|drills?|stretch)"
+                                 r"(?: for [\w-]+ing\b| that| which)")
 # "This is the most direct way to load ...", "This is the closest thing to ...", "This is the hip strength that ...",
 # "This is your main glute builder", "This is the big one for the calves", "..., and this is the simplest way to
 # train it": the exercise (this/that/it) said to be the means to an end.
@@ -462,8 +466,8 @@ def classify(text: str) -> tuple[str, str | None] | None:
     purpose_at = _first_pos(purpose_text, v["purpose_markers"])
     if _DESCRIBES_RE.match(lower) and not _SETUP_RE.search(lower):
         return "purpose", None
-    if (_effect_statement(lower, w) or _IS_AN_EXERCISE_RE.match(lower) or _IS_THE_WAY_RE.search(lower)
-            or _ALL_ABOUT_RE.match(lower)):
+    if (_effect_statement(lower, w) or _IS_AN_EXERCISE_RE.match(lower) or _AN_EXERCISE_FOR_RE.match(lower)
+            or _IS_THE_WAY_RE.search(lower) or _ALL_ABOUT_RE.match(lower)):
         return "purpose", None
     avoid_at = _first_pos(_KEEP_DOING_RE.sub(" ", lower), v["avoid_words"])
     if avoid_at >= 0 and (purpose_at < 0 or avoid_at < purpose_at):
