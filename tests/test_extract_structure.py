@@ -452,3 +452,75 @@ def test_advice_heading_and_repeated_title_are_no_routine_parts():
             "Calf Routine for Runners\n\nSeated calf raise\nSit with a weight on the knees and lift the heels. Do 3 x 15.\n")
     assert [section_of(a, e) for e in a.exercises] == [None, None], [e.name for e in a.exercises]
     assert main(a.exercises[0]).reps_min == 12
+
+
+# ---------------------------------------------------------------- notes in a list are not exercises
+
+
+def test_claims_and_comparisons_in_a_plan_list_are_not_exercises():
+    article = run(
+        "Hill Strength Plan\n\n"
+        "Session layout\n"
+        "- Do this twice a week after an easy jog\n\n"
+        "Main block\n"
+        "- Goblet Squats\n"
+        "- 3 sets x 10 reps\n"
+        "- Calf Raises\n"
+        "- 3 sets x 15 reps\n\n"
+        "Effort guide\n"
+        "- Final 3 reps must feel tough\n"
+        "- Control > speed\n"
+        "- Knees happier \u2192 longer runs\n"
+        "- Shin soreness will fade\n"
+    )
+    assert [e.canonical_name for e in article.exercises] == ["goblet squat", "calf raise"], \
+        [e.name for e in article.exercises]
+
+
+def test_a_count_of_days_is_not_an_exercise():
+    article = run(
+        "Weekly Gym Plan\n\n"
+        "Session one\n"
+        "- Reverse Lunges\n"
+        "- 3 sets x 8 each leg\n\n"
+        "Schedule\n"
+        "- 3 days: one + two\n"
+    )
+    assert [e.canonical_name for e in article.exercises] == ["reverse lunge"], [e.name for e in article.exercises]
+
+
+def test_a_structure_heading_is_no_exercise():
+    article = run(
+        "Easy Strength for Runners\n\n"
+        "Structure\n"
+        "- Do it after your shortest runs\n\n"
+        "Circuit\n"
+        "- Step Ups x 12 each leg\n"
+        "- Side Plank x 30 sec each side\n"
+    )
+    assert [e.canonical_name for e in article.exercises] == ["step-up", "side plank"], [e.name for e in article.exercises]
+
+
+def test_a_note_heading_over_its_remark_is_no_part_of_the_routine():
+    article = run(
+        "Knee Care Exercises\n\n"
+        "Safety Note:\n"
+        "Stop any movement that makes your knee ache for more than a day.\n\n"
+        "- Wall Sit\n\n"
+        "Slide down the wall until your knees are bent to about sixty degrees and stay there.\n\n"
+        "- Straight Leg Raise\n\n"
+        "Lie on your back and lift the straight leg to the height of the bent knee.\n"
+    )
+    assert [e.canonical_name for e in article.exercises] == ["wall sit", "straight leg raise"], [e.name for e in article.exercises]
+    assert {section_of(article, e) for e in article.exercises} == {None}
+
+
+def test_a_footnote_line_is_not_a_part_heading():
+    article = run(
+        "Band Routine for Runners\n\n"
+        "*Use a lighter band for the first week\n\n"
+        "Banded Clamshell: Lie on your side with the band above your knees and open the top knee.\n\n"
+        "Banded Glute Bridge: Lie on your back with the band above your knees and lift your hips.\n"
+    )
+    assert [e.canonical_name for e in article.exercises] == ["clamshell", "glute bridge"], [e.name for e in article.exercises]
+    assert {section_of(article, e) for e in article.exercises} == {None}

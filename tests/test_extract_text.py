@@ -134,6 +134,22 @@ def test_unglue_keeps_mc_prefix_name():
     assert unglue("McKenzie press-up") == ("McKenzie press-up", 0)
 
 
+def test_unglue_drops_list_number_glued_to_heading():
+    # a scraper that dropped the space after the list number
+    assert unglue("4Goblet Squat") == ("Goblet Squat", 1)
+
+
+def test_unglue_drops_alt_text_before_numbered_heading():
+    # the picture's alt text, then the numbered heading itself
+    assert unglue("wall sit picture2. Wall Sit")[0] == "Wall Sit"
+    assert unglue("Bird dog3. Bird dog")[0] == "Bird dog"
+
+
+@pytest.mark.parametrize("name", ["90/90 hip switch", "A1 Goblet squat", "3-point lunge", "1RM Back Squat", "3a Hip hinge"])
+def test_unglue_keeps_digits_that_belong_to_the_name(name):
+    assert unglue(name) == (name, 0)
+
+
 def test_unglue_keeps_camelcase_brand_in_heading():
     assert unglue("TheraBand Clamshells") == ("TheraBand Clamshells", 0)
 

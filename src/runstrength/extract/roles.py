@@ -184,6 +184,21 @@ def benefit_line(name: str) -> bool:
     return bool(first) and first[0].lower() in vocab()["benefit_openers"]
 
 
+# A comparison or an outcome written with a symbol ("Depth > load", "Stronger hips -> steadier knees"): a note of a list.
+_NOTE_SYMBOL_RE = re.compile(r"\s(?:>|<|->|=>|\u2192|\u21d2)\s|\u2192")
+# What a count before it counts when the count is of days or sessions ("2 days: upper + lower"), not of reps.
+_COUNTED_PERIOD_RE = re.compile(r"^(?:days?|weeks?|months?|sessions?|workouts?)\b", re.I)
+
+
+def note_line(text: str) -> bool:
+    """A short line stating a claim, an expectation or a comparison ("Soreness should fade", "Form > load"):
+    a note in a list, never an exercise's name, even when it holds a count ("Last 2 reps must feel hard")."""
+    if _NOTE_SYMBOL_RE.search(text):
+        return True
+    modals = vocab()["claim_modals"]
+    return any(w.strip(".,;:!?()").lower() in modals for w in text.split())
+
+
 def exercise_like(name: str, doc: Doc | None, offset: int) -> bool:
     tokens = norm_tokens(name)
     if not tokens or len(tokens) > 9 or not wordy(name) or CLAUSE_HEAD_RE.match(name) or _CHANGING_HEAD_RE.match(name):
@@ -619,13 +634,18 @@ def analyse_line(line: Line, doc: Doc) -> Role:
             return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=list(ndoses), alternatives=[(a, ns + s, ns + e, ns + ss, ns + se) for a, s, e, ss, se in alts])
         if name and is_section_word_only(tokens) and len(tokens) <= 6 and not line.bullet:
             return Role("section", title=_section_title(text), sets=sets)
-        if name and wordy(name) and ndoses and len(tokens) <= 6 and not function_start(name) and not dose_lead(name):
+        if note_line(text):
+            return Role("prose" if line.bullet else "other_heading")
+        if (name and wordy(name) and ndoses and len(tokens) <= 6 and not function_start(name) and not dose_lead(name)
+                and not _COUNTED_PERIOD_RE.match(name)):
             ns = max(text.find(name), 0)
             return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=list(ndoses))
         if _STAMP_RE.match(line.text):
             return Role("other_heading")  # a video chapter that names no exercise ("00:00 - Intro")
         if tokens and tokens[-1] in v["document_parts"]:
             return Role("other_heading")  # "General instructions", "Full transcript": a part of the page, not of the routine
+        if text[:1] == "*" and text[1:2].isalpha() and not text.rstrip().endswith("*"):
+            return Role("prose")  # "*Use a chair for balance": a footnote to the list, not a heading (italics close their "*")
         if (name and wordy(name) and len(tokens) <= 8 and not function_start(name) and not ends_sentence and ":" not in text[:-1]
                 and not benefit_line(name)):
             return Role("maybe_heading", name=name, name_start=max(text.find(name), 0), name_end=max(text.find(name), 0) + len(name), doses=list(ndoses), title=_section_title(text), sets=sets)

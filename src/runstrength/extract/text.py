@@ -165,6 +165,10 @@ def split_lines(view: str, text: str | None = None) -> list[Line]:
 
 
 _GLUE_RE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+# A list number glued to its heading by a scraper that dropped the space ("3Goblet Squat"), or the image's
+# alt text glued before the numbered heading ("goblet squat3. Goblet Squat"). A digit inside a name
+# ("90/90 stretch", "A1 Squat", "3-point lunge", "1RM squat") is never directly before a capitalised word.
+_GLUED_NUMBER_RE = re.compile(r"^\d{1,2}(?=[A-Z][a-z])|(?<=[a-z])\d{1,2}[.)][ \t]*(?=[A-Z][a-z])")
 
 
 def unglue(text: str) -> tuple[str, int]:
@@ -172,6 +176,10 @@ def unglue(text: str) -> tuple[str, int]:
 
     Returns the cleaned heading and how many characters were cut from its front.
     """
+    m = _GLUED_NUMBER_RE.search(text) if any(c.isdigit() for c in text[:80]) else None
+    if m:
+        tail, cut = unglue(text[m.end():])
+        return tail, m.end() + cut
     cuts = [m.start() for m in _GLUE_RE.finditer(text)]
     if not cuts:
         return text, 0

@@ -42,6 +42,7 @@ def vocab() -> dict:
         "labels": sorted({w.lower() for w in lex["label_prefixes"]}, key=len, reverse=True),
         "bare_labels": frozenset(w.lower() for w in lex["bare_labels"]),
         "benefit_openers": frozenset(w.lower() for w in lex["benefit_openers"]),
+        "claim_modals": frozenset(w.lower() for w in lex["claim_modals"]),
         "advice_heads": tuple(sorted({w.lower() + " " for w in lex["advice_heads"]}, key=len, reverse=True)),
         "boiler": (boiler := [_boiler_pattern(p) for p in lex["boilerplate_patterns"]]),
         "boiler_index": _boiler_index(boiler),
