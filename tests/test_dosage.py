@@ -208,6 +208,8 @@ def test_holding_a_weight_is_not_a_hold():
         "Do 8 reps on both sides.", "Do 8 reps e/s.", "Do 8 reps each arm.", "Do 8 reps per arm.",
         "Do 8 reps, then switch sides.", "Do 8 reps, then repeat with the other leg.",
         "Do 8 reps and repeat on the opposite leg.",
+        # one-handed and one-footed moves change hands and feet as two-sided ones change sides
+        "Do 8 reps, then the other foot.", "Do 8 reps and repeat using the opposite hand.",
     ],
 )
 def test_per_side_markers(text):

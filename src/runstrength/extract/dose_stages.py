@@ -79,8 +79,8 @@ PER_SIDE_RE = compile_gated(
     # a one-handed or one-footed move changes hands or feet as a two-sided one changes sides
     rf"|\b(?:switch|swap|change|alternate)\s+(?:to\s+the\s+other\s+)?{LIMBS}\b"
     rf"|\bswitch\s+(?:to\s+the\s+)?(?:other|opposite)\s+{LIMB}\b"
-    r"|\brepeat\b[^.;!?]{0,30}?\b(?:on|with|for|using)\s+(?:the\s+)?(?:other|opposite)\s+(?:side|leg|arm|foot)\b"
-    r"|\b(?:and|then)\s+(?:do\s+|repeat\s+)?(?:the\s+)?(?:other|opposite)\s+(?:side|leg|arm)\b"
+    rf"|\brepeat\b[^.;!?]{{0,30}}?\b(?:on|with|for|using)\s+(?:the\s+)?(?:other|opposite)\s+{LIMB}\b"
+    rf"|\b(?:and|then)\s+(?:do\s+|repeat\s+)?(?:the\s+)?(?:other|opposite)\s+{LIMB}\b"
     # "3 x 12 each" closing a prescription: each side
     r"|(?<=\d\s)each(?=\s*(?:[.;,)]|$))"
     # "3 sets of 15, left and right", "10 reps on the left and right leg" (not "swing left and right")
