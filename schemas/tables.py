@@ -81,7 +81,7 @@ class ArticlesModel(_Base):
         nullable=True, description="Author named by the text, or null.")
     frequency_per_week_min: Series[pd.Int64Dtype] = pa.Field(
         nullable=True, in_range=FREQUENCY,
-        description="Fewest sessions per week the article recommends, or null.")
+        description="Fewest sessions per week the article recommends; null for a cap only (\"no more than once a week\") or when unstated.")
     frequency_per_week_max: Series[pd.Int64Dtype] = pa.Field(
         nullable=True, in_range=FREQUENCY,
         description="Most sessions per week the article recommends; null for an open upper bound or when unstated.")

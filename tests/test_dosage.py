@@ -943,3 +943,32 @@ def test_entire_circuit_without_the_and_nx_through_are_rounds():
 def test_switching_hands_or_feet_is_per_side():
     assert one("Swing for 20 seconds and then switch hands.").per_side
     assert one("Hop 12 times, then switch to the other foot.").per_side
+
+
+def test_frequency_cap_is_a_maximum_only():
+    assert parse_frequency("Keep the hill drills to no more than twice a week.") == (None, 2)
+    assert parse_frequency("Lift heavy at most three times per week.") == (None, 3)
+    # "more than" is a cap only when the sentence forbids it
+    assert parse_frequency("Never do the jumping circuit more than once a week, as it leaves you sore.") == (None, 1)
+    assert parse_frequency("Skip these moves? Do them more than twice a week if you can.") == (2, 2)
+
+
+def test_one_limb_variant_and_slow_phase_pace_are_no_counts():
+    # "1 leg" names a harder variant, not one rep
+    assert parse_dosages("Once that feels light, switch to 1 leg squats or hold a plate.") == []
+    assert parse_dosages("Row with a 2-arm grip at first.") == []
+    assert facts(one("Try 1-leg hops for 12 reps.")) == ("main", None, (12, 12), None, None, False)
+    # "slow (a full 4 seconds)" paces the lowering of every rep
+    assert parse_dosages("Stay slow (a full 4 seconds) on the way down, every rep.") == []
+
+
+def test_count_after_an_x_in_brackets_after_the_name():
+    assert facts(one("Walking lunges (x16-24)", list_item=True)) == ("main", None, (16, 24), None, None, False)
+    assert facts(one("Box step-ups (x40)", list_item=True)) == ("main", None, (40, 40), None, None, False)
+
+
+def test_a_count_on_one_side_then_the_other_is_per_side():
+    assert facts(one("Do eight on the right, then switch to the left leg.")) == ("main", None, (8, 8), None, None, True)
+    assert facts(one("Do 12 reps on the left side, then the same on the right.")) == ("main", None, (12, 12), None, None, True)
+    # sides that only place the body are no count per side
+    assert facts(one("Kneel on the left knee and then raise the right arm. Do 10 reps.")) == ("main", None, (10, 10), None, None, False)

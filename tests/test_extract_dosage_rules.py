@@ -304,3 +304,27 @@ def test_one_pass_of_every_move_then_a_count_of_rounds_gives_the_rounds():
             "Bird dog\nOn hands and knees, reach out one arm and the opposite leg.\nDo 10 reps per side.\n")
     assert facts(ex(a, "glute bridge"))[:3] == (2, 4, 12)
     assert facts(ex(a, "bird dog"))[:3] == (2, 4, 10)
+
+
+def test_a_count_for_each_exercise_done_twice_on_its_own_line_under_a_plain_heading():
+    a = run("Morning Mobility Drills\n\nHow much\n\nRun through six reps of every drill twice.\n\n"
+            "Drill 1: Walking lunges\n\nStep long and keep the chest up.\n\n"
+            "Drill 2: Arm circles\n\nDraw wide circles with straight arms.\n")
+    assert [facts(e)[:3] for e in a.exercises] == [(2, 2, 6), (2, 2, 6)]
+
+
+def test_reps_per_exercise_are_the_routines():
+    a = run("Mini Band Routine\n\nPick a band light enough that you can finish 10-12 reps per move with good form.\n\n"
+            "Monster walk\nStep forward and out with the band around the knees.\n\n"
+            "Glute bridge\nLie on your back and drive the hips up.\n")
+    for e in a.exercises:
+        d = main(e)
+        assert (d.reps_min, d.reps_max, d.inherited_from) == (10, 12, "article"), e.name
+
+
+def test_a_hold_said_of_stretches_in_general_goes_to_the_stretch_without_its_own():
+    a = run("Desk Worker Stretches\n\nStretches like these must be held for 20 to 40 seconds.\n\n"
+            "Hip flexor stretch\nKneel on one knee and push the hips forward. Hold for 30 seconds.\n\n"
+            "Figure four stretch\nLie on your back and cross one ankle over the other knee.\n")
+    assert (main(ex(a, "figure four stretch")).hold_seconds_min, main(ex(a, "figure four stretch")).hold_seconds_max) == (20, 40)
+    assert main(ex(a, "hip flexor stretch")).hold_seconds_min == 30

@@ -129,7 +129,7 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
         # 45-second plank"): (name tokens, lexicon entry, mention, offset of its text), given to
         # those exercises at the end, when every exercise of the article is known.
         self.counted_doses: list[tuple[tuple[str, ...], dict | None, dz.DoseMention, int]] = []
-        self.frequency: tuple[int, int | None] | None = None
+        self.frequency: tuple[int | None, int | None] | None = None
         self._sents: dict[int, list] = {}
         self._starts_at: tuple[int, int] | None = None  # (line index, sentence): see _named_later
         self._recap = False  # the list being read repeats exercises already met (see register)
@@ -469,7 +469,7 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
             return before
         return None
 
-    def _routine_frequency(self, line: Line, doc: Doc) -> tuple[int, int | None] | None:
+    def _routine_frequency(self, line: Line, doc: Doc) -> tuple[int | None, int | None] | None:
         """How often the line says to train, from a sentence that does not report a study
         ("trained three times a week for 8 weeks" in a 2008 trial is not the reader's routine)."""
         got = dz.parse_frequency(line.text)

@@ -16,6 +16,7 @@ from runstrength.extract import dosage as dz
 from runstrength.extract.gates import AnyOf
 from runstrength.extract.dose_stages import LIMB, LIMBS
 from runstrength.extract.nlp import EXERCISE_KEY, norm_tokens
+from runstrength.extract.quantities import WORD_VALUES
 from runstrength.extract.registry import PART_LABEL_RE, Ex, canonical_entry, same_family
 from runstrength.extract.roles import REPEAT_BLOCK_RE, UNLESS_NOTED, doc_spans, shift
 from runstrength.extract.sentences import FIRST_PERSON_RE, classify, is_dosage_only, starts_imperative, under_label, words_of
@@ -62,10 +63,20 @@ _ARTICLE_WIDE_RE = re.compile(
     # sentence ("all three rounds of 15 with that weight, move up 5 lb")
     r"\b(all|each|every)\b(\s+[\w'-]+){0,4}?\s+(moves?|exercises?|activit(y|ies)|one|stretch(es)?|drills?|positions?|poses?|variations?|versions?)\b|\b(exercises?|moves) (below|above)\b|\bthis (plan|routine|workout|circuit|program)\b"
     # the noun left out at the sentence's end: "That's four rounds of each.", "Aim for 10 of both."
-    r"|\b(of|for) (each|both)\W*$" + "|" + UNLESS_NOTED)
+    r"|\b(of|for) (each|both)\W*$"
+    # a count for one of them, whichever: "8 reps per move"
+    r"|\bper (exercise|move|movement|stretch|drill)\b"
+    # a plural kind as the subject, said of all of its kind: "Calf stretches must be held for a minute",
+    # "Balance drills are best done barefoot and should be done daily"
+    r"|^\W*([\w-]+ ){0,2}?(stretches|exercises|moves|drills)\b[^.;:]*?\b(should|must|are to) be (held|done|performed|repeated|kept)\b"
+    + "|" + UNLESS_NOTED)
 # What the reader should already manage: a check before a stage or before running again, not work to do.
 # Not built from readiness_conjunctions (data/sentences.yaml): "when you can" and "if you can" would be new.
 ABILITY_CHECK_RE = re.compile(r"\b(?:be able to|are able to|can you|until you can|once you can|as a (?:rough |quick |simple )?(?:check|test))\b")
+# "six reps of every drill twice": the whole list gone through twice, as rounds (not "each stretch
+# twice a day", how often)
+_EACH_TIMES_RE = re.compile(r"\b(?:each|every|all)\b(?:\s+[\w'-]+){0,3}?\s+(?:moves?|exercises?|stretch(?:es)?|drills?)\s+"
+                            r"(?:(?P<w>twice|thrice)|(?P<n>two|three|four|five|\d)\s+times)\b(?!\s+(?:a|per|each|every)\s+(?:day|week)\b|\s+daily\b)")
 # "at the top of each one": a position in every rep, not a rule for every exercise
 _OF_EACH_ONE_RE = re.compile(r"\bof (?:each|every) one\b")
 # "repeat the whole circuit", "go two times through": the whole routine again
@@ -296,6 +307,11 @@ class AttachMixin:
         `last_kind`: the kind of the line before; a part's instructions follow its heading.
         """
         sink = self._rule_sink(section)
+        if doses is not None and _ARTICLE_WIDE_RE.search(line.text.lower()):
+            # "Run through six reps of every drill twice." on its own line, under a heading that is
+            # no part's ("Sets and reps"): a rule for all, read as prose below so that the rounds
+            # ("twice") count as well as the reps
+            doses = None
         if doses is not None:
             # A time alone on a line of its own is a rule right under a part's heading; elsewhere it is
             # often a total or page furniture ("Reading time: 6 minutes").  Reps alone under a heading
@@ -323,6 +339,11 @@ class AttachMixin:
                 got = [m for m in dz.parse_dosages(sent_text) if (m.sets or m.reps or m.seconds) and m.stage != "progression"]
                 sink.extend(got)
                 sets = None if any(m.sets for m in got) or not REPEAT_BLOCK_RE.search(st) else dz.parse_block_sets(sent_text)
+                times = None if sets or any(m.sets for m in got) else _EACH_TIMES_RE.search(st)
+                if times:
+                    word = times.group("w") or times.group("n")
+                    v = int(word) if word.isdigit() else WORD_VALUES[word]
+                    sets = (v, v)
                 if sets:
                     sink.append(dz.DoseMention(stage="main", sets=sets, text=sent_text))  # "Do this circuit twice"
             elif _REPEAT_WHOLE_RE.search(st) or intro and REPEAT_BLOCK_RE.search(st):

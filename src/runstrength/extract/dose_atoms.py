@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from runstrength.extract.dose_masks import mask, masked
-from runstrength.extract.dose_stages import HOLD_RE, MIRRORED_WAYS
+from runstrength.extract.dose_stages import HOLD_RE, MIRRORED_WAYS, SIDE_THEN_OTHER
 from runstrength.extract.gates import AnyOf, compile_gated
 from runstrength.extract.quantities import (CACHE_SIZE, LB, NUM, NUM_RE, RANGE, REPU, SEP, SETU, TU, WORD_VALUES, Range,
                                            has_number_hint, int_range, time_range)
@@ -93,6 +93,8 @@ _REPS_RE = compile_gated(
     r"|\s+each\s*(?:[.;,)]|$))"
     # "10 forwards and 10 backwards", "8 steps clockwise, 8 anticlockwise": the one count each way
     rf"|{LB}(?P<w>{RANGE})(?=\s+(?:{_COUNT_NOUN}\s+)?{MIRRORED_WAYS})"
+    # "do 8 on the left leg and then the same with the right": the count of each side
+    rf"|(?<=\bdo\s)(?P<v>{RANGE})(?=\s+{SIDE_THEN_OTHER})"
     # "walk 10 steps heel to toe", "take 12 small steps": the steps are the reps of a walking drill
     rf"|(?:(?<=\bwalk\s)|(?<=\btake\s))(?P<p>{RANGE})(?=\s+(?:[a-z]+\s+)?steps\b)"
     # "do 10 of each movement": a count of every movement named
@@ -153,8 +155,9 @@ _TIMES_RE = compile_gated(
 # A masked quantity right after "N x" (a distance or load: "## #" for "20 m").
 _MASKED_RUN_RE = re.compile(r"[ \t]*#[#\s]*(?<=#)")
 _NX_RE = compile_gated(rf"{LB}(?P<n>{RANGE})\s?[x×](?![\w/])", re.I)
+# ... also in brackets after the name: "Reverse lunges (x20-40)"
 _XN_RE = re.compile(
-    rf"(?P<pre>[A-Za-z)\]]+)\s*(?<![\w])[x×]\s*(?P<n>{RANGE})(?![\w/])(?!\s*[x×])", re.I
+    rf"(?P<pre>[A-Za-z)\]]+)\s*(?:\(\s*)?(?<![\w])[x×]\s*(?P<n>{RANGE})(?![\w/])(?!\s*[x×])", re.I
 )
 _BARE_NOUN_EXCLUDE = {
     "exercises", "moves", "movements", "variations", "options", "days", "weeks", "months",
@@ -330,7 +333,7 @@ def _core_atoms(sentence: str) -> tuple[tuple[Atom, ...], str, str] | None:
             continue
         take(Atom(m.start(), m.end(), seconds=secs))
     for m in list(_REPS_RE.finditer(w())):
-        r = int_range(m.group("n") or m.group("m") or m.group("k") or m.group("j") or m.group("w") or m.group("p"))
+        r = int_range(m.group("n") or m.group("m") or m.group("k") or m.group("j") or m.group("w") or m.group("p") or m.group("v"))
         if r is not None:
             take(Atom(m.start(), m.end(), reps=r))
     for m in list(_SETS_RE.finditer(w())):

@@ -68,6 +68,8 @@ _MASK_PATTERNS = [
     rf"\bafter\s+every\s+{RANGE}\s+{REPU}",
     # "on all 4s": hands and knees, not four seconds
     r"\ball\s+4['’]?s\b",
+    # a one-limb variant, not a count: "1 leg bridges", "2-arm rows", "one-legged squats"
+    r"\b(?:1|2|one|two)[\s-]?(?:legg?(?:ed)?|arm(?:ed)?|hand(?:ed)?|foot(?:ed)?)\b(?!\s*(?:each|per)\b)",
     # tempo notation ("3-1-1", "tempo 3-0-1-0"): seconds of each phase of a rep
     r"(?<![\w.-])\d\s*[-–]\s*\d\s*[-–]\s*[\dxX](?:\s*[-–]\s*[\dxX])?(?![\w.-])",
 ]
@@ -96,6 +98,8 @@ _RESERVE_PATTERN = (rf"{LB}{RANGE}\s+(?:[a-z]+\s+){{0,2}}?{REPU}\s+(?:left\s+)?"
 # the last reps of a set, named to say how they should feel ("the last two or three reps")
 _LAST_REPS_PATTERN = rf"\b(?:the|your|those)\s+(?:last|final|first)\s+(?:{RANGE}|couple\s+of)\s+{REPU}"
 _TEMPO_PATTERNS = [
+    # "go slow (a full 3 seconds)", "slowly, a full four seconds": a slow phase's pace
+    rf"\bslow(?:ly)?\s*(?:\(|,|[-–—])\s*(?:a\s+|the\s+)?(?:full\s+|good\s+|whole\s+)?{_TEMPO_NUM}{_TEMPO_UNIT}",
     # "over two seconds", "over a count of three", "for a count of 4"
     rf"\bover\s+(?:about\s+|roughly\s+)?{_TEMPO_NUM}{_TEMPO_UNIT}",
     r"\b(?:over|for|to|on)\s+(?:a\s+|the\s+)?count\s+of\s+(?:[1-9]|one|two|three|four|five|six|seven|eight|nine|ten)\b",

@@ -66,6 +66,10 @@ _CLAUSE_SPLIT_RE = re.compile(r"[,;:]|\s/\s|\bthen\b|\s[–—-]\s|\bbut\b|(?=\b
 # What follows the first count (and the word it counts).
 MIRRORED_WAYS = (r"(?:forwards?|clockwise|(?:to\s+the\s+)?left|inwards?)\s*(?:,\s*(?:and\s+|then\s+)?|and\s+|then\s+)"
                  r"\d{1,3}\s+(?:(?:steps?|reps?|circles?|swings?)\s+)?(?:backwards?|back|anti-?clockwise|counter-?clockwise|(?:to\s+the\s+)?right|outwards?)\b")
+# One side, then the other, named as left and right after a count: "do 8 on the left, then switch to the
+# right leg", "12 on your right arm, then switch to the left". What follows the count.
+SIDE_THEN_OTHER = (r"on\s+(?:the\s+|your\s+)?(?:left|right)(?:\s+(?:side|leg|arm|foot))?\b[^.;!?]{0,40}?\b(?:then|and)\b"
+                   r"[^.;!?]{0,30}?\b(?:on|to|with)\s+(?:the\s+|your\s+)?(?:left|right)\b")
 # What a two-sided move is done with, one at a time: "switch to the other hand", "swap legs". One list for
 # every rule that reads a change of side (PER_SIDE_RE here, the next-sentence rules in dosage.py and attach.py).
 LIMB = r"(?:side|leg|arm|foot|hand)"
@@ -74,6 +78,8 @@ PER_SIDE_RE = compile_gated(
     r"/\s*(?:side|leg|arm)s?\b|\be/s\b"
     r"|\b(?:each|per|either)\s+(?:side|leg|arm|foot|way|direction)\b"
     rf"|\b{MIRRORED_WAYS}"
+    r"|\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\s+(?:(?:reps?|repetitions|times)\s+)?"
+    + SIDE_THEN_OTHER +
     r"|\bin\s+(?:one|the\s+other|each|the\s+opposite|both)\s+directions?\b"
     r"|\bboth\s+sides\b|\ba\s+side\b"
     # a one-handed or one-footed move changes hands or feet as a two-sided one changes sides

@@ -10,9 +10,12 @@ from runstrength.extract.gates import AnyOf, compile_gated
 from runstrength.extract.quantities import CACHE_SIZE, RANGE, WORD_VALUES, int_range
 
 _LOWER_BOUND = r"(?P<lb>at\s+(?:a\s+)?minimum\s+(?:of\s+)?|at\s+least\s+|a\s+minimum\s+of\s+|minimum\s+(?:of\s+)?|no\s+less\s+than\s+)?"
+# A cap, not a count to aim for: "no more than twice a week", "at most 3 times a week"; "more than" alone
+# is a cap only in a sentence that forbids it ("don't lift more than once a week"), see _capped.
+_UPPER_BOUND = r"(?P<ub>(?:(?:no|not|never)\s+)?more\s+than\s+|at\s+most\s+|a\s+maximum\s+of\s+|max(?:imum)?\s+(?:of\s+)?)?"
 _FREQ_RE = compile_gated(
     # n0: the low end of "once or twice a week" (number words and digits are ranges of RANGE)
-    rf"{_LOWER_BOUND}(?:(?P<n0>\b(?:once|twice|thrice))\s+or\s+)?"
+    rf"{_LOWER_BOUND}{_UPPER_BOUND}(?:(?P<n0>\b(?:once|twice|thrice))\s+or\s+)?"
     rf"(?P<n>{RANGE}|\b(?:once|twice|thrice)\b)(?P<plus>\s*\+|\s+or\s+more)?\s*"
     r"(?:x|times|sessions?|days?|workouts?|classes|class)?\s*"
     # "this week": a newsletter's plan for the week ahead ("lift three times this week")
@@ -103,8 +106,22 @@ def _sport_count(text: str, start: int) -> bool:
     return _SPORT_VERB_BEFORE_RE.search(text, max(0, start - 30), start) is not None
 
 
-def parse_frequency(text: str) -> tuple[int, int | None] | None:
-    """Sessions per week: (min, max); a lower bound only gives (min, None)."""
+# Said before "more than" in its sentence, it makes the count a cap: "Don't do these more than twice a week".
+_NEGATION_RE = re.compile(r"\b(?:don'?t|don’t|do\s+not|never|avoid|shouldn'?t|shouldn’t|should\s+not)\b[^.!?;]*$", re.I)
+
+
+def _capped(text: str, m: re.Match[str]) -> bool:
+    """Whether the count of `m` is an upper bound ("no more than twice a week")."""
+    ub = m.group("ub")
+    if not ub:
+        return False
+    if not ub.lower().startswith("more"):
+        return True
+    return _NEGATION_RE.search(text, 0, m.start()) is not None
+
+
+def parse_frequency(text: str) -> tuple[int | None, int | None] | None:
+    """Sessions per week: (min, max); a lower bound only gives (min, None), a cap (None, max)."""
     if not _FREQ_HINT(text):
         return None
     for m in _FREQ_RE.finditer(text):
@@ -114,6 +131,8 @@ def parse_frequency(text: str) -> tuple[int, int | None] | None:
         if f is None:
             continue
         lo, hi, lower_bound = f
+        if _capped(text, m):
+            return (None, hi)
         if lower_bound:
             return (lo, None)
         return _widen(text, m.end(), lo, hi)
