@@ -578,3 +578,30 @@ def test_exercise_noun_phrase_without_an_aim_is_no_purpose(sentence):
 def test_instruction_ending_in_so_that_is_a_cue(sentence):
     # "so that" here says where the body ends up, not why the exercise is done
     assert classify(sentence)[0] == "cue"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Spread your toes apart and release them.",
+     "Light band or heavy band depending on fitness",
+     "Option 2: To make this exercise harder, wrap a band around your knees."],
+)
+def test_choice_of_version_and_spreading_are_cues(sentence):
+    # "depending on" chooses a version; "to make the movement tougher" changes the exercise, it is no reason for it
+    assert classify(sentence)[0] == "cue"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Coach Dana says step-ups align your knees and work the glutes.",
+     "Our physio Sam explains that strong calves absorb the landing forces.",
+     "Squeezing a ball between your knees helps increase inner thigh strength.",
+     "The best way to avoid calf strains is to strengthen your calves.",
+     "One of the simplest ways to avoid knee pain is to build stronger hips."],
+)
+def test_reported_reasons_and_prevention_are_purpose(sentence):
+    assert classify(sentence) == ("purpose", None)
+
+
+def test_reported_instruction_stays_a_cue():
+    assert classify("Coach Dana says you should keep your hips square the whole time.")[0] == "cue"

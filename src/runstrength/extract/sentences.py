@@ -213,10 +213,12 @@ _ALT_WAY_RE = re.compile(r"\b(?:can|could|may) (?:also |even |instead )?be (?:do
 _HAS_YOU_RE = re.compile(r"^\W*(?:this|the|that)(?: [\w-]+)? (?:exercise|move|movement|drill|stretch|one|variation) "
                          r"(?:sees|has|gets|asks|wants|needs) you (?:to )?([a-z]+)\b")
 # "The easiest way to fit it in is to ...": how to do it, said as the best way.
-_BEST_WAY_RE = re.compile(r"^\W*(?:the )?(?:best|easiest|simplest|safest|quickest) way to\b[^.;]{0,80}?\b(?:is|was) (?:to|by)\b")
+# Not "The best way to avoid shin pain is to ...": what it prevents is the reason for the exercise.
+_BEST_WAY_RE = re.compile(r"^\W*(?:the )?(?:best|easiest|simplest|safest|quickest) way to\b(?! (?:avoid|prevent)\b)[^.;]{0,80}?\b(?:is|was) (?:to|by)\b")
 # "throughout the exercise", "starting the exercise from ...": the exercise as a time or as what is done, not the
 # subject of a reason; the purpose markers "this exercise", "the movement" are not read there.
-_EXERCISE_AS_OBJECT_RE = re.compile(r"\b(?:during|throughout|through|for the (?:rest|duration) of|(?:start|begin|finish|end|repeat|perform|do)(?:s|ing)?) "
+# "To make the exercise harder, ...": the exercise as what is changed, a modification.
+_EXERCISE_AS_OBJECT_RE = re.compile(r"\b(?:during|throughout|through|for the (?:rest|duration) of|mak(?:e|es|ing)|(?:start|begin|finish|end|repeat|perform|do)(?:s|ing)?) "
                                     r"(?:this|the) (?:exercise|movement|move|stretch|drill)\b")
 
 
@@ -329,6 +331,12 @@ _CAPTION_RE = re.compile(r"^\W*[\[(][^\[\]()]*\b(?:figure|fig|photo|image|pictur
                          r"|^\W*(?:table|figure|fig|chart|diagram|photo|image|picture|illustration|video)\.?(?: \d{1,2})?\s*[:|–—-]\s")
 # "don't skip these", "never miss this one": urging to do the exercise, not a form fault to avoid.
 _KEEP_DOING_RE = re.compile(r"\b(?:don't|do not|never)\s+(?:skip|forget|neglect|miss|ignore)\b")
+# "A good way to prevent a calf strain is ...": what a way (the exercise) prevents, not a warning.
+_WAY_TO_AVOID_RE = re.compile(r"\bways? to (?:avoid|prevent)\b")
+# "Coach Li says bridges work the glutes.": an unquoted report; the said clause decides (quoted ones: _quoted).
+# Not "This says a lot about ...": the speaker is a name or title, not a pronoun for the exercise.
+_REPORTED_RE = re.compile(r"^\W*(?!(?:this|it|that|which|what|the exercise|the move)\b)(?:[\w'’.-]+ ){1,5}?"
+                          r"(?:says|said|explains|explained|notes|noted|adds|added|insists|warns|warned)(?: that)?,? (?=[a-z])")
 
 
 # "build to 3 sets", "building up to 60 seconds": a target dose, not what the exercise builds.
@@ -424,6 +432,8 @@ def classify(text: str) -> tuple[str, str | None] | None:
         return None
     if ('"' in text or "”" in text) and (said := _quoted(text)) is not None:
         return classify(said)
+    if (rep := _REPORTED_RE.match(lower)) is not None and len(w) - len(words_of(rep.group(0))) >= 3:
+        return classify(lower[rep.end():])  # anchored and bounded: cheap enough for every sentence
     if _CAPTION_RE.match(lower):
         return None  # "[Figure 2: ...]", "(Photo: ...)": a picture's caption, not the text
     if lower.endswith("?"):
@@ -469,7 +479,10 @@ def classify(text: str) -> tuple[str, str | None] | None:
     if (_effect_statement(lower, w) or _IS_AN_EXERCISE_RE.match(lower) or _AN_EXERCISE_FOR_RE.match(lower)
             or _IS_THE_WAY_RE.search(lower) or _ALL_ABOUT_RE.match(lower)):
         return "purpose", None
-    avoid_at = _first_pos(_KEEP_DOING_RE.sub(" ", lower), v["avoid_words"])
+    avoid_text = _KEEP_DOING_RE.sub(" ", lower)
+    if "way" in avoid_text:
+        avoid_text = _WAY_TO_AVOID_RE.sub(" ", avoid_text)
+    avoid_at = _first_pos(avoid_text, v["avoid_words"])
     if avoid_at >= 0 and (purpose_at < 0 or avoid_at < purpose_at):
         return "cue", "avoid"
     # The writer's own view ("I find most runners ...") is a purpose only with its reason.
