@@ -662,3 +662,41 @@ def test_no_running_heads_without_page_marks():
 )
 def test_title_loses_its_issue_number_and_surrounding_quotes(line, title):
     assert clean_title(line) == title
+
+
+def test_a_date_line_is_never_the_title():
+    text = (
+        "3 March, 2024\n"
+        "Notes From the Track\n\n"
+        "Climbing asks a lot of the hips, and a few short sessions a week help them cope with it.\n"
+    )
+    assert title_of(text) == "Notes From the Track"
+
+
+def test_a_question_opening_the_page_is_its_title():
+    text = (
+        "14 May, 2023\n"
+        "Should I lift weights before a marathon?\n"
+        "Many runners wonder whether the gym will leave their legs heavy for the long run, so here is how to fit it in.\n"
+    )
+    assert title_of(text) == "Should I lift weights before a marathon?"
+
+
+def test_a_promotion_line_and_a_label_line_are_never_the_title():
+    promo = (
+        "Achy Ankles\n\n"
+        "Want a printable copy? Sign up to our newsletter below:\n\n"
+        "Runners often ignore the small muscles around the knee until they start to complain about it.\n"
+    )
+    assert title_of(promo) == "Achy Ankles"
+    label = (
+        "Evening Flow\n\n"
+        "Targets: ankles, calves, hips\n\n"
+        "Ankle Circles - draw slow circles with each foot for half a minute on each side.\n"
+    )
+    assert title_of(label) == "Evening Flow"
+
+
+def test_a_link_set_between_chevrons_is_boilerplate():
+    assert is_boilerplate(">> See the lunge demo on our channel <<")
+    assert not is_boilerplate("Hips >> knees for landing")

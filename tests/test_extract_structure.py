@@ -524,3 +524,116 @@ def test_a_footnote_line_is_not_a_part_heading():
     )
     assert [e.canonical_name for e in article.exercises] == ["clamshell", "glute bridge"], [e.name for e in article.exercises]
     assert {section_of(article, e) for e in article.exercises} == {None}
+
+
+def test_list_items_naming_a_move_then_a_sentence_with_its_dose_are_exercises():
+    article = run(
+        "Ankle Work After a Sprain\n\n"
+        "Do these on three days a week:\n"
+        "- Wobble board tilts. Do 3 sets of 15.\n"
+        "- Crossover hop drill. Do 3 sets of 6 each leg.\n"
+        "- Keep the knee soft. Do it slowly.\n"
+    )
+    names = [e.name for e in article.exercises]
+    assert names == ["Wobble board tilts", "Crossover hop drill"], names
+    assert main(article.exercises[1]).sets_min == 3
+
+
+def test_list_items_naming_a_move_then_a_comma_and_its_count_are_exercises():
+    article = run(
+        "Trail Legs\n\n"
+        "- Lateral Band Steps, 15 each way with a light band\n"
+        "- Box Step Downs, 20-30 per leg, extra weight if easy\n"
+        "- Marathon training is hard, 9 in 10 runners say so\n"
+        "- Barbell, 2 dumbbells and a mat\n"
+    )
+    names = [e.name for e in article.exercises]
+    assert names == ["Lateral Band Steps", "Box Step Downs"], names
+    assert main(article.exercises[1]).reps_min == 20
+    assert "weight" in article.exercises[1].equipment, article.exercises[1].equipment
+
+
+def test_list_item_of_a_title_cased_name_is_an_exercise():
+    article = run(
+        "Quad Strength for Descents\n\n"
+        "Try these three in the gym:\n"
+        "- Slow Eccentric Goblet Squats\n"
+        "- Weighted Vest Walking Lunge & Pause\n"
+        "- Banded Box Squats\n\n"
+        "Take three seconds on the way down for each of them.\n"
+    )
+    assert len(article.exercises) == 3, [e.name for e in article.exercises]
+
+
+def test_list_item_of_a_name_and_a_long_bracketed_note_is_an_exercise():
+    article = run(
+        "Floor Work for Runners\n\n"
+        "- Clamshell (wakes up the outer hip before a run and keeps the knees from caving in)\n"
+        "Lie on your side with your knees bent and open the top knee ten times.\n"
+        "- Donkey kick (works the big glute muscle through its whole range)\n"
+        "On hands and knees, push one heel towards the ceiling, then switch.\n"
+    )
+    assert [e.name for e in article.exercises] == ["Clamshell", "Donkey kick"], [e.name for e in article.exercises]
+
+
+def test_a_named_move_with_its_dose_and_a_rest_note_is_no_rest_line():
+    article = run(
+        "Calf Plan\n\n"
+        "- Bent Knee Calf Raise - 3 x 15 (rest 60 seconds between sets)\n"
+        "- Single Leg Calf Raise - 3 x 10 (rest 60 seconds between sets)\n"
+    )
+    assert [e.name for e in article.exercises] == ["Bent Knee Calf Raise", "Single Leg Calf Raise"]
+
+
+def test_a_numbered_circuit_line_with_its_rounds_is_a_part():
+    article = run(
+        "Total Body Strength\n\n"
+        "Circuit A: Complete three times, then take a short walk.\n"
+        "Goblet Squats: 12 reps\n"
+        "Push-ups: 10 reps\n"
+        "Circuit B: Complete twice.\n"
+        "Reverse Lunges: 10 reps each leg\n"
+        "Dead Bug: 8 reps each side\n"
+    )
+    assert [section_of(article, e) for e in article.exercises] == ["Circuit A", "Circuit A", "Circuit B", "Circuit B"]
+
+
+def test_advice_and_page_part_headings_are_no_parts_and_steps_are_no_exercises():
+    article = run(
+        "Band Routine\n\n"
+        "Choosing your band\n"
+        "Start with a light band and move up once fifteen reps feel easy.\n\n"
+        "- Monster Walks\n"
+        "- Stand with the band above your knees and step forward on a diagonal.\n"
+        "- Pause\n"
+        "- Step the other foot out the same way.\n"
+        "Safety tip:\n"
+        "Keep your knees in line with your toes.\n\n"
+        "- Glute Bridge\n"
+        "- Press your heels into the floor and lift your hips.\n"
+        "- Lower your hips slowly\n"
+    )
+    assert [e.canonical_name for e in article.exercises] == ["monster walk", "glute bridge"], [e.name for e in article.exercises]
+    assert {section_of(article, e) for e in article.exercises} == {None}
+
+
+def test_a_closing_markdown_mark_is_not_part_of_a_part_title():
+    article = run(
+        "Hill Legs\n\n"
+        "Uphill block ##\n"
+        "- Step-ups (x20)\n"
+        "- Walking lunges (x20)\n"
+    )
+    assert {section_of(article, e) for e in article.exercises} == {"Uphill block"}
+
+
+def test_a_list_of_race_results_names_no_exercise():
+    article = run(
+        "Club News\n\n"
+        "Congratulations to everyone who raced on Sunday:\n"
+        "- Ana Ruiz, 1:32:10, a new best by four minutes!\n"
+        "- Tom Berg, 1:45:02, back after a calf strain.\n\n"
+        "Goblet Squats: 3 x 10\n"
+    )
+    names = [e.name for e in article.exercises]
+    assert "Ana Ruiz" not in names and "Tom Berg" not in names, names

@@ -200,3 +200,13 @@ def test_pictograph_led_notes_under_an_item_are_list_items_not_wrapped_lines_or_
     lines = split_lines(normalize(raw), raw)
     assert [(ln.text.strip(), ln.bullet) for ln in lines[2:4]] == [
         ("squeeze your glutes at the top of every rep", True), ("wakes up sleepy hips", True)]
+
+
+def test_unglue_drops_the_alt_text_glued_after_a_heading():
+    assert unglue("Wall Sitwallsit") == ("Wall Sit", 0)
+    assert unglue("Donkey Kicksdonkeykick") == ("Donkey Kicks", 0)
+
+
+def test_unglue_keeps_a_last_word_that_repeats_letters_of_the_name():
+    assert unglue("Banded Hip Abductions") == ("Banded Hip Abductions", 0)
+    assert unglue("Lateral Raises") == ("Lateral Raises", 0)

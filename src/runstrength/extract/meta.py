@@ -283,6 +283,44 @@ def _title_score(lines: list[Line], i: int, is_exercise: Callable[[str], bool], 
     return score
 
 
+# A line that is only a date ("14 March, 2023", "March 14 2023"): when the post went up, never its title.
+_DATE_LINE_RE = re.compile(
+    rf"\W*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}"
+    rf"|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})\W*", re.I)
+# A sentence's end inside a line ("On a break? Grab the printable version:"): a call to action or a remark
+# (a word of two lower-case letters or more, its stop, and a capital).
+INNER_STOP_RE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
+# What a question used as the page's title may have at most.
+_QUESTION_TITLE_WORDS = 12
+
+
+def _body_line(text: str) -> bool:
+    """A title-like line of the body, never the title: a lead-in to what follows ("Grab the plan here:"),
+    two sentences in a line, or a label and its value ("Targets: hips, glutes")."""
+    text = text.strip()
+    if text.endswith(":") or INNER_STOP_RE.search(text):
+        return True
+    head, colon, rest = text.partition(":")
+    return bool(colon) and bool(rest.strip()) and head.strip().lower() in _label_words()
+
+
+@lru_cache(maxsize=1)
+def _label_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in structure_lexicon()["label_prefixes"])
+
+
+def _opening_question(lines: list[Line], boiler: list[bool], i: int) -> bool:
+    """A short question opening the page, prose under it ("Can I run with shin splints?"): the title
+    asked as a question (a blog post's or an FAQ's), not a question inside the body."""
+    line = lines[i]
+    text = line.text.strip()
+    if line.bullet or not text.endswith("?") or len(line.words) > _QUESTION_TITLE_WORDS or INNER_STOP_RE.search(text):
+        return False
+    before = [n for n in range(i) if not (n < len(boiler) and boiler[n]) and not _DATE_LINE_RE.fullmatch(lines[n].text)
+              and not is_navigation(lines[n].text)]
+    return not before and i + 1 < len(lines) and not is_titleish(lines[i + 1], False)
+
+
 def find_title(lines: list[Line], boiler: list[bool], limit: int = _TITLE_SCAN,
                is_exercise: Callable[[str], bool] = lambda text: False) -> Line | None:
     """The title among the title-like lines at the top, past the site's header lines.
@@ -298,9 +336,14 @@ def find_title(lines: list[Line], boiler: list[bool], limit: int = _TITLE_SCAN,
                 m = _SUBJECT_RE.match(line.text)
                 subject = m.group("subject") if m else None
             continue
+        if _DATE_LINE_RE.fullmatch(line.text):
+            continue  # the post's date over or under its title: page furniture
         if byline_name(line.text):
             break  # the byline: the title, if any, is above
-        if not is_titleish(line, False):
+        if not candidates and _opening_question(lines, boiler, i):
+            candidates.append(i)
+            continue
+        if not is_titleish(line, False) or _body_line(line.text):
             # Prose, or a title written as a sentence or question right over its byline (a forum thread).
             if not line.bullet and len(line.words) <= _TITLE_SENTENCE_WORDS and _byline_below(lines, boiler, i):
                 candidates.append(i)

@@ -8,14 +8,15 @@ line's role depends on that line (and its doc) only, not on what the article sai
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
 
 from runstrength.extract import dosage as dz
 from runstrength.extract.gates import AnyOf
-from runstrength.extract.meta import MONTH, byline_name
-from runstrength.extract.nlp import EXERCISE_KEY, SPANS_CACHE, norm_tokens
+from runstrength.extract.meta import INNER_STOP_RE, MONTH, byline_name
+from runstrength.extract.nlp import EQUIPMENT_KEY, EXERCISE_KEY, SPANS_CACHE, norm_tokens
 from runstrength.extract.sentences import classify, is_dosage_only, starts_imperative, words_of
 from runstrength.extract.text import Line, unglue
 from runstrength.extract.vocab import (
@@ -54,8 +55,6 @@ _NOT_A_NAME_START = re.compile(r"^(here|how|what|why|this|these|there|if|for|fol
 _CHANGING_HEAD_RE = re.compile(r"^\W*mak(?:e|ing)\s", re.I)
 # Between two exercises of one heading: "split squats or step-ups", "A1 Deadlift / A2 Box jump".
 _OR_RE = re.compile(r"\s+(or|/)\s+")
-# A sentence's end inside a line: a word of two lower-case letters or more, its stop, and a capital.
-_INNER_STOP_RE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
 _GROUP_COUNT_RE = re.compile(r"\b\d+\s+(super ?sets?|circuits|rounds|blocks|exercises)\b")
 # A default the exercises may override: "2 sets unless noted", "unless a move says otherwise".
 UNLESS_NOTED = (r"\bunless\s+(?:otherwise\s+)?(?:noted|stated|specified|indicated|listed|shown|marked|given)\b"
@@ -343,6 +342,9 @@ def _part_with_rounds(text: str, doses: list[dz.DoseMention]) -> Role | None:
     if head.rfind("(") > head.rfind(")"):
         head = head[:head.rfind("(")]  # the count's bracket: "Warm-up (do this once)"
     head = _PART_HEAD_END_RE.sub("", head)
+    colon = head.find(":")
+    if colon > 0 and dose_lead(head[colon + 1:]):
+        head = head[:colon]  # "Round 2: Complete this 3 times": the verb leads into the count, the part is before it
     tokens = tuple(t for t in norm_tokens(head) if len(t) > 1)  # a part's letter: "Block B", "Circuit C"
     if not tokens or len(tokens) > 6 or not is_section_word_only(tokens) or not section_rx()[0].search(" ".join(tokens)):
         return None
@@ -475,7 +477,8 @@ def analyse_line(line: Line, doc: Doc) -> Role:
             line_doses = dz.parse_dosages(text)
         return line_doses
 
-    if dz.parse_rest(text) and is_dosage_only(text, [(d.start, d.end) for d in doses()], rest=True):
+    if (dz.parse_rest(text) and is_dosage_only(text, [(d.start, d.end) for d in doses()], rest=True)
+            and not _named_before_dose(text, doses(), doc)):
         part = _part_with_rounds(text, doses()) or _part_with_rest(text, doses())
         if part is not None:
             return part
@@ -512,7 +515,7 @@ def analyse_line(line: Line, doc: Doc) -> Role:
     if short and not ends_sentence and (lower.rstrip(":") + " ").startswith(v["advice_heads"]):
         return Role("other_heading")  # "Key points for every session": advice on every move, not a part of the routine
     # Two sentences on a line ("Yes, both help. Here are three:") are an answer or a remark, never a heading.
-    two_sentences = short and _INNER_STOP_RE.search(text) is not None
+    two_sentences = short and INNER_STOP_RE.search(text) is not None
     if short and not ends_sentence and not two_sentences and strong_section(lower) and (not function_start(lower) or _possessive_part(lower)) and not doc_spans(doc, EXERCISE_KEY):
         sets = dz.parse_block_sets(text)
         if sets and (_UNLESS_NOTED_RE.search(lower) or (_GROUP_COUNT_RE.search(lower) or "total" in lower) and not _titled_count(text)):
@@ -525,6 +528,11 @@ def analyse_line(line: Line, doc: Doc) -> Role:
             return part
         if not exercise_like(_strip_numbers(text), doc, 0):
             return Role("dose", doses=doses())
+
+    if line.bullet:
+        item = _named_list_item(text, doc, doses)
+        if item is not None:
+            return item
 
     # "Name: description" / "Name - description" on one line.
     m = _INLINE_RE.match(text)
@@ -541,6 +549,13 @@ def analyse_line(line: Line, doc: Doc) -> Role:
                 # the plan, said of the exercise above, not a name
                 return Role("dose", doses=doses())
             lname = raw_name.lower().strip()
+            head_tokens = tuple(t for t in norm_tokens(raw_name) if len(t) > 1)
+            if (head_tokens and is_section_word_only(head_tokens) and section_rx()[0].search(" ".join(head_tokens))
+                    and starts_imperative(words_of(rest))):
+                sets = dz.parse_block_sets(rest)
+                if sets:
+                    # "Circuit 2: Go through it twice, then rest": the part's heading and how often to repeat it
+                    return Role("section", title=_section_title(raw_name), sets=sets)
             if any(lname == w or lname.startswith(w) for w in v["warmup"] + v["section_words"]) and is_section_word_only(norm_tokens(raw_name)) and len(rest.split()) <= 6 and not rest_is_dose:
                 if ends_with_section_word(PAREN_RE.sub(" ", rest)):
                     # "Block 1: Hip Mobility": the part's topic, not its one exercise
@@ -648,6 +663,8 @@ def analyse_line(line: Line, doc: Doc) -> Role:
             return Role("prose")  # "*Use a chair for balance": a footnote to the list, not a heading (italics close their "*")
         if (name and wordy(name) and len(tokens) <= 8 and not function_start(name) and not ends_sentence and ":" not in text[:-1]
                 and not benefit_line(name)):
+            if _instruction(name, line.bullet):
+                return Role("prose")  # "Pause", "Roll your hips back": a step of the list above
             return Role("maybe_heading", name=name, name_start=max(text.find(name), 0), name_end=max(text.find(name), 0) + len(name), doses=list(ndoses), title=_section_title(text), sets=sets)
         return Role("other_heading")
     return Role("prose")
@@ -799,6 +816,71 @@ _LEAD_IN_RE = re.compile(r"^(?:finish|end|start|begin|then|next|follow(?:ed)? (?
 _NAME_X_COUNT_RE = re.compile(r"^\W*(?P<name>[A-Za-z][\w' /-]{2,40}?)\s+[x\u00d7]\s*\d{1,3}\b")
 
 
+# A list item that names its exercise, then a comma and its count ("Lateral walks, 15 each way with a band").
+# A clock time after the comma ("Jo Lee, 1:32:10") is a result, not a count.
+_NAME_COMMA_COUNT_RE = re.compile(r"^\s*(?P<name>[A-Z](?:[A-Za-z' /&]|-(?=\w)){2,40}?),\s*(?=\d)(?!\d{1,2}:\d\d)")
+# A list item that is a name and a note in brackets, and nothing else.
+# A short bracket is part of the name or a count ("Copenhagen plank (short lever)", "Squats 10 (slow)"): the
+# note is a phrase of four words or more, and the name has no number.
+_NAME_NOTE_RE = re.compile(r"\s*(?P<name>[A-Za-z][^()\d]{2,40}?)\s*\((?P<note>\s*\S+(?:\s+\S+){3}[^()]{0,200})\)\s*")
+# A unit after that count makes it a load, a distance or a time, not reps ("Farmer carry, 20kg").
+_COUNT_UNIT_RE = re.compile(r"\s*(?:kg|kgs|lbs?|pounds?|%|m|km|mi|miles?|yards?|min|mins|minutes?|s|secs?|seconds?)\b", re.I)
+
+
+def _named_list_item(text: str, doc: Doc, doses: Callable[[], list[dz.DoseMention]]) -> Role | None:
+    """A list item whose first sentence, or what precedes a comma and a count, is the exercise's name and
+    whose rest prescribes it ("Lateral hop series. Do 3 sets of 6.", "Box step-downs, 12 per leg, slowly"):
+    an exercise even when the lexicon does not know the name, since a list item that opens with a short
+    name and then gives a count names the move it counts. An instruction ("Keep your hips level. Do 10.")
+    or a sentence opener is no name. `doses` parses the line's doses (only when a name was found)."""
+    note = _NAME_NOTE_RE.fullmatch(text)
+    if note is not None and len(note.group("name").split()) <= 5 and exercise_like(note.group("name"), doc, note.start("name")):
+        # "Donkey kicks (fire the glutes, steady the pelvis)": the name and what it is for, in brackets
+        return Role("exercise", name=note.group("name"), name_start=note.start("name"), name_end=note.end("name"),
+                    doses=doses(), desc_start=note.start("note"))
+    m = _NAME_COMMA_COUNT_RE.match(text)
+    comma = m is not None
+    if m is None:
+        m = _NAME_SENTENCE_RE.match(text)
+    # the name's tests before the doses': most list items are steps, decided without parsing a count
+    if m is None or not m.group("name")[:1].isupper() or len(m.group("name").split()) > 6 or _LETTER_LABEL_RE.match(text):
+        return None
+    name, cut = clean_name(m.group("name"))
+    ns = m.start("name") + cut
+    if not name or (not exercise_like(name, doc, ns) and (
+            not wordy(name) or function_start(name) or dose_lead(name) or starts_imperative(words_of(name))
+            or note_line(name) or not vocab()["statement_verbs"].isdisjoint(name.lower().split()))):
+        return None
+    after = [d for d in doses() if d.start >= m.end()]
+    if comma and not any(d.start == m.end() for d in after):
+        # "Hip hikes, 12-15 holding a rail": the count after the comma is the reps, whatever words follow it
+        count = _BARE_COUNT_RE.match(text, m.end())
+        # "Barbell, 2 dumbbells and a med ball": a count of kit, a list of what to bring, not reps
+        kit = count is not None and any(sp.start_char == count.end() for sp in doc_spans(doc, EQUIPMENT_KEY))
+        if count is not None and not kit and not _COUNT_UNIT_RE.match(text, count.end("lo")):
+            after = [shift(_bare_count(count.group(0)), m.end())] + after
+    if not after:
+        return None
+    # After a comma the count and its words ("12 per leg with a dumbbell") are the item's own, read for its
+    # kit and muscles as the name is; after a full stop come sentences that describe the move.
+    return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=after,
+                desc_start=None if comma else m.end())
+
+
+# Words a name in title case may leave in lower case ("Step-Up and Over", "Lunge with Twist").
+_TITLE_CASE_SMALL = frozenset(("and", "or", "with", "to", "of", "on", "the", "a", "an", "in", "&", "+", "/"))
+# The most words read as a name written in title case.
+_TITLE_CASE_WORDS = 8
+
+
+def _title_cased(text: str) -> bool:
+    """A short line, its every word capitalised but the small ones, not ending as a sentence."""
+    words = text.split()
+    if not 2 <= len(words) <= _TITLE_CASE_WORDS or text.rstrip().endswith((".", "!", "?", ":")):
+        return False
+    return all(w[:1].isupper() or w.lower() in _TITLE_CASE_SMALL for w in words)
+
+
 def _sentence_like(text: str, doc: Doc) -> bool:
     """A bullet that is an instruction or remark, not a list item naming an exercise."""
     spans = doc_spans(doc, EXERCISE_KEY)
@@ -807,8 +889,27 @@ def _sentence_like(text: str, doc: Doc) -> bool:
     m = _NAME_X_COUNT_RE.match(text)
     if m and len(m.group("name").split()) <= 4 and not starts_imperative(words_of(m.group("name"))):
         return False
+    if _title_cased(text):
+        return False  # "Heavy Sled Reverse Lunges": every word capitalised, as a name is written, never a sentence
     got = classify(text)
     return got is not None
+
+
+def _instruction(name: str, bullet: bool) -> bool:
+    """A step of a how-to list, not a heading: a verb alone in a list ("Pause", "Exhale"; a heading of one
+    word, "Balance", is a part) or a verb and the reader's body ("Lower your hips slowly"). Only asked of
+    names the lexicon does not know ("Plank" is known)."""
+    words = words_of(name)
+    return starts_imperative(words) and (len(words) == 1 and bullet or any(w.lower() == "your" for w in words))
+
+
+def _named_before_dose(text: str, doses: list[dz.DoseMention], doc: Doc) -> bool:
+    """An exercise named before the line's first dose ("Goblet squat - 3 x 10 (rest 60 s)"): the move's
+    line with its rest, not a rest line."""
+    if not doses:
+        return False
+    head = text[:min(d.start for d in doses)].rstrip(" -:(,")
+    return bool(head) and exercise_like(head, doc, 0)
 
 
 def _name_before_dose(text: str, doses: list, name: str) -> str:
@@ -837,8 +938,13 @@ _TITLE_REMARK_RE = re.compile(r"\s*\((?=[^()\d]*[A-Za-z]+\s+[A-Za-z]+\s+[A-Za-z]
 _TITLE_REST_PAREN_RE = re.compile(r"\s*\(\s*[^()]*\b(?:rest|resting|super ?sets?|giant sets?|tri-?sets?)\b[^()]*\)\s*$", re.I)
 
 
+# A markdown heading's closing marks ("Warm-up block ##"), left by a scraper that kept the heading's markup.
+_CLOSING_HASHES_RE = re.compile(r"\s+#+\s*$")
+
+
 def _section_title(text: str) -> str:
-    t = _TITLE_SETS_PAREN_RE.sub("", text)
+    t = _CLOSING_HASHES_RE.sub("", text)
+    t = _TITLE_SETS_PAREN_RE.sub("", t)
     t = _TITLE_REST_PAREN_RE.sub("", t)
     t = _TITLE_REMARK_RE.sub("", t)
     t = _TITLE_TIME_PAREN_RE.sub("", t)

@@ -171,11 +171,32 @@ _GLUE_RE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 _GLUED_NUMBER_RE = re.compile(r"^\d{1,2}(?=[A-Z][a-z])|(?<=[a-z])\d{1,2}[.)][ \t]*(?=[A-Z][a-z])")
 
 
+def _drop_glued_alt(text: str) -> str:
+    """A heading without the image's alt text glued after it: the name again in lower case with its
+    spaces dropped ("Wall Sitwallsit", "Donkey Kicksdonkey") or its last words. The tail is cut only when
+    it is longer than three letters and spells the heading from one of its words on: a word that
+    ends on letters found earlier in the name ("Calf raises") keeps them, as its own word is left out."""
+    space = text.rfind(" ")
+    word = text[space + 1:]
+    if len(word) < 8 or not word[:1].isupper() or not word[1:].isalpha() or not word[1:].islower():
+        return text
+    words = ["".join(ch for ch in w if ch.isalpha()) for w in text[:space + 1].lower().split()]
+    for k in range(3, len(word) - 3):
+        joined = [*words, word[:k].lower()]
+        tail = word[k:]
+        # the tail repeats the name from one of its words on ("sit", "wallsit")
+        if any("".join(joined[i:]).startswith(tail) for i in range(len(joined))):
+            return text[:space + 1 + k]
+    return text
+
+
 def unglue(text: str) -> tuple[str, int]:
-    """Drop scraping debris glued before a heading ("...depictionSide Plank", "Squat JumpsSquat Jumps").
+    """Drop scraping debris glued before a heading ("...depictionSide Plank", "Squat JumpsSquat Jumps")
+    or the image's alt text glued after it ("Side Planksideplank").
 
     Returns the cleaned heading and how many characters were cut from its front.
     """
+    text = _drop_glued_alt(text)
     m = _GLUED_NUMBER_RE.search(text) if any(c.isdigit() for c in text[:80]) else None
     if m:
         tail, cut = unglue(text[m.end():])

@@ -43,6 +43,7 @@ def vocab() -> dict:
         "bare_labels": frozenset(w.lower() for w in lex["bare_labels"]),
         "benefit_openers": frozenset(w.lower() for w in lex["benefit_openers"]),
         "claim_modals": frozenset(w.lower() for w in lex["claim_modals"]),
+        "statement_verbs": frozenset(w.lower() for w in lex["statement_verbs"]),
         "advice_heads": tuple(sorted({w.lower() + " " for w in lex["advice_heads"]}, key=len, reverse=True)),
         "boiler": (boiler := [_boiler_pattern(p) for p in lex["boilerplate_patterns"]]),
         "boiler_index": _boiler_index(boiler),
