@@ -1939,6 +1939,18 @@ def test_paragraph_after_a_numbered_list_speaking_of_these_drills_is_a_cue_of_ea
     assert len(a.exercises) == 3
 
 
+def test_paragraph_after_a_list_opening_with_these_moves_is_said_of_each() -> None:
+    # "These moves" as the subject of a sentence under the list: about the whole list, like "these drills" inside one.
+    a = run("Hip Openers\n\n"
+            "1. Lateral lunge - 2 x 8 each side\n"
+            "2. Clamshell - 2 x 12 each side\n\n"
+            "These moves loosen the hips before a long run.\n")
+    want = "These moves loosen the hips before a long run."
+    for e in a.exercises:
+        assert want in [p.text for p in e.purpose], e.name
+    assert len(a.exercises) == 2
+
+
 def test_these_exercises_under_a_later_question_is_no_cue() -> None:
     # Further on, after a question of its own, "these exercises" remarks on the routine, not how to do each one.
     a = run("Core Basics\n\n"

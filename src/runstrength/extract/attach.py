@@ -40,15 +40,16 @@ _OTHER_SIDE_HINT = AnyOf("leg", "side", "arm", "foot", "feet", "hand")
 # Inside an exercise's paragraph, only "each/every/all exercise(s)" says a count is for the whole routine:
 # the wider _ARTICLE_WIDE_RE ("each position", "each one") there is more often about the exercise's own parts.
 _EVERY_EXERCISE_RE = re.compile(r"\b(?:each|every|all)\s+(?:of\s+(?:the|these|those)\s+)?exercises?\b", re.I)
-_ALL_EXERCISES_RE = re.compile(r"^(these|both|all|all of these|all these|the above) (exercises|moves|movements|drills|stretches)\b", re.I)
-# Said of the whole list from anywhere in the sentence, with a kind of work between ("each of these exercises",
-# "keep a chair beside you for these drills", "breathe out as you ease into each stretch", "skip any exercise that hurts"): a cue or purpose of
-# every exercise of the list, not of the one whose paragraph it ends. Not "these small movements": in an
-# exercise's paragraph, its own movements.
-_WHOLE_LIST_RE = re.compile(r"\b(?:these|the above)(?: [a-z-]+)? (?:exercises|drills|stretches)\b"
+# Said of the whole list: as the sentence's subject ("These moves ...", "Both exercises ..."), or from anywhere
+# in it with a kind of work between ("each of these exercises", "keep a chair beside you for these drills",
+# "breathe out as you ease into each stretch", "skip any exercise that hurts"): a cue or purpose of every
+# exercise of the list, not of the one whose paragraph it ends. Not "these small movements" inside the
+# sentence: in an exercise's paragraph, its own movements.
+_WHOLE_LIST_RE = re.compile(r"^\s*(?:these|both|all|all of these|all these|the above) (?:exercises|moves|movements|drills|stretches)\b"
+                            r"|\b(?:these|the above)(?: [a-z-]+)? (?:exercises|drills|stretches)\b"
                             r"|\b(?:each|every|any) (?:stretch|stretches|exercise|exercises)\b", re.I)
 # Every match of _WHOLE_LIST_RE contains one of these (speed pre-filter).
-_WHOLE_LIST_HINT = AnyOf("exercise", "stretch", "drills")
+_WHOLE_LIST_HINT = AnyOf("exercise", "stretch", "drills", "move")
 _PLURAL_SUBJECT = re.compile(r"^(these|they|both|all of these|together|combined)\b", re.I)
 # "That's the session.", "That's one round.": what follows is no longer the last exercise's description.
 _CLOSER_RE = re.compile(r"^\W*(?:and )?(?:that's|that is|that’s|this is|this completes|that completes) (?:it|all|one round|one set|"
@@ -288,7 +289,7 @@ class AttachMixin:
                     self._rule_sink(section).extend(rule)
                     continue
             targets = paragraph if _PLURAL_SUBJECT.match(sent_text.strip()) and len(paragraph) > 1 else current
-            if _ALL_EXERCISES_RE.match(sent_text.strip()) or self._whole_list(sent_text):
+            if self._whole_list(sent_text):
                 targets = whole = [x for x in self.exercises if x.section is section] or current
             elif len(whole) > 1 and targets is current and (classify(sent_text) or ("",))[0] == "cue":
                 # "Ease into each stretch. Never force the end range.": the advice after it goes on about every stretch (a
