@@ -545,7 +545,7 @@ def test_list_items_naming_a_move_then_a_comma_and_its_count_are_exercises():
         "- Lateral Band Steps, 15 each way with a light band\n"
         "- Box Step Downs, 20-30 per leg, extra weight if easy\n"
         "- Marathon training is hard, 9 in 10 runners say so\n"
-        "- Barbell, 2 dumbbells and a mat\n"
+        "- Kettlebell, 2 bands and a mat\n"
     )
     names = [e.name for e in article.exercises]
     assert names == ["Lateral Band Steps", "Box Step Downs"], names

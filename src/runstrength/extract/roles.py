@@ -855,7 +855,7 @@ def _named_list_item(text: str, doc: Doc, doses: Callable[[], list[dz.DoseMentio
     if comma and not any(d.start == m.end() for d in after):
         # "Hip hikes, 12-15 holding a rail": the count after the comma is the reps, whatever words follow it
         count = _BARE_COUNT_RE.match(text, m.end())
-        # "Barbell, 2 dumbbells and a med ball": a count of kit, a list of what to bring, not reps
+        # "Kettlebell, 2 bands and a mat": a count of kit, a list of what to bring, not reps
         kit = count is not None and any(sp.start_char == count.end() for sp in doc_spans(doc, EQUIPMENT_KEY))
         if count is not None and not kit and not _COUNT_UNIT_RE.match(text, count.end("lo")):
             after = [shift(_bare_count(count.group(0)), m.end())] + after
