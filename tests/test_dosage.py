@@ -111,6 +111,12 @@ def test_do_it_twice_is_sets():
     assert (d.sets, d.reps) == ((2, 2), None)
 
 
+def test_twice_through_is_sets_without_a_verb():
+    # "through" says passes through the work, so no verb before "twice" is needed
+    d = one("Save the six moves for a short circuit twice through on easy days.")
+    assert (d.sets, d.reps) == ((2, 2), None)
+
+
 def test_do_this_n_times_is_sets():
     assert one("Do this 4 times.").sets == (4, 4)
 
@@ -185,6 +191,18 @@ def test_mixed_unit_range_per_side():
     assert (d.seconds, d.per_side) == ((40, 60), True)
 
 
+def test_range_up_to_a_spelled_minute():
+    # "a minute" has no number token, yet it closes the range the first time opens
+    assert one("Stay low in the lunge for 20 seconds to a minute.").seconds == (20, 60)
+    # a minute and a half is its own time, not the end of a one-minute range
+    assert [x.seconds for x in parse_dosages("Keep the hold for 40 seconds to a minute and a half.")] == [(40, 40), (90, 90)]
+
+
+def test_listed_steps_of_time_span_one_range():
+    ds = parse_dosages("Keep the hips level for 15 seconds. Build it up to 20, 40, and 60 seconds over the weeks.")
+    assert [d.seconds for d in ds] == [(15, 15), (20, 60)]
+
+
 def test_hold_then_reps_merge_into_one_mention():
     d = one("Hold 20-40 seconds, then follow with 12-15 pulses.")
     assert facts(d) == ("main", None, (12, 15), (20, 40), "hold", False)
@@ -210,6 +228,9 @@ def test_holding_a_weight_is_not_a_hold():
         "Do 8 reps and repeat on the opposite leg.",
         # one-handed and one-footed moves change hands and feet as two-sided ones change sides
         "Do 8 reps, then the other foot.", "Do 8 reps and repeat using the opposite hand.",
+        # the side named instead of "the other": the same change of side
+        "Keep the hips stacked for 25 seconds, then repeat on your right side.",
+        "Do 8 reps and repeat with the left leg.",
     ],
 )
 def test_per_side_markers(text):
@@ -608,6 +629,9 @@ def test_split_more_list_forms(line, name, facts_):
         "The final three reps should be a grind.",
         "And that is one circuit.",
         "Go hard for 30 seconds, then take 10 seconds' rest.",
+        # the time of a named phase of the rep paces it
+        "Drive up fast in the concentric phase (one second), then lower in the eccentric part (3 seconds).",
+        "Keep the eccentric half of each rep slow, 4 seconds.",
     ],
 )
 def test_tempo_condition_and_session_times_are_not_doses(text):

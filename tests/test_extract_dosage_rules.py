@@ -328,3 +328,11 @@ def test_a_hold_said_of_stretches_in_general_goes_to_the_stretch_without_its_own
             "Figure four stretch\nLie on your back and cross one ankle over the other knee.\n")
     assert (main(ex(a, "figure four stretch")).hold_seconds_min, main(ex(a, "figure four stretch")).hold_seconds_max) == (20, 40)
     assert main(ex(a, "hip flexor stretch")).hold_seconds_min == 30
+
+
+def test_time_in_heading_is_the_hold_the_body_describes():
+    # the heading's time has no kind; the body holds for the same time, so it is one hold, not a timed bout
+    a = run("Knee Care Routine\n\nStraight leg raise – 6 sets of 4 seconds with each leg\n\n"
+            "Lie on your back with one knee bent. Lift the straight leg a hand's width and hold it up for 4 seconds.\n\n"
+            "Clamshell – 3 sets of 12 with each leg\n\nLie on one side and open the top knee.\n")
+    assert facts(ex(a, "straight leg raise")) == (6, 6, None, 4, None, True)

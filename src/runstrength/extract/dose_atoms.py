@@ -54,7 +54,9 @@ class Atom:
 
 _T_SINGLE = rf"{NUM}{TU}"
 _TIME_RE = compile_gated(
-    rf"{LB}(?:{_T_SINGLE}{SEP}{_T_SINGLE}|{RANGE}{TU})"
+    rf"{LB}(?:{_T_SINGLE}{SEP}{_T_SINGLE}|{_T_SINGLE}\s+to\s+a\s+(?:full\s+)?minute\b(?!\s+and\s+a\s+half)|{RANGE}{TU})"
+    # "build up to 20, 40 and 60 seconds": the steps of a list span one range, first to last
+    rf"|{LB}{NUM}(?:\s*,\s*{NUM})+,?\s+(?:and|or)\s+{NUM}{TU}"
     r"|\bhalf\s+(?:a|an)\s+minute\b|\b(?:a|one)\s+(?:full\s+)?minute(?:\s+and\s+a\s+half)?\b",
     re.I,
 )
@@ -354,8 +356,9 @@ def _core_atoms(sentence: str) -> tuple[tuple[Atom, ...], str, str] | None:
             r: Range | None = (val, val)
             more = bool(m.group("more3"))
             # "once"/"twice" are also conjunctions and frequency words; count
-            # them only after a verb ("do it twice", "repeat twice").
-            if not more and not _TIMES_VERB_RE.search(before):
+            # them only after a verb ("do it twice", "repeat twice") or before "through" ("the
+            # circuit twice through"), which only passes through the work can be.
+            if not more and not _TIMES_VERB_RE.search(before) and not _THROUGH_RE.match(sentence, m.end()):
                 continue
         else:
             r = int_range(m.group("n"))

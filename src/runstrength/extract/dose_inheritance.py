@@ -69,6 +69,7 @@ class InheritanceMixin:
                     d.duration_seconds_min, d.duration_seconds_max = m.seconds
             if stage == "main" and main is not None:
                 _repeats_as_sets(main, d)
+                _same_time_held(main, d)
             if stage == "main" and main is not None and _compatible(main, d):
                 _merge(main, d)
                 continue
@@ -112,6 +113,16 @@ def _one_pass_dropped(rules: list[dz.DoseMention]) -> list[dz.DoseMention]:
     if not any(m.sets and m.sets[1] > 1 for m in rules):
         return rules
     return [m for m in rules if not (m.sets == (1, 1) and not m.reps and not m.seconds)]
+
+
+def _same_time_held(a: Dosage, b: Dosage) -> None:
+    """'Knee press - 8 sets of 6 seconds', then 'hold the press for 6 seconds': one time of the
+    exercise, said once without its kind and once as a hold, is the hold (not a timed bout too)."""
+    for x, y in ((a, b), (b, a)):
+        if (x.duration_seconds_min is not None and x.hold_seconds_min is None
+                and (x.duration_seconds_min, x.duration_seconds_max) == (y.hold_seconds_min, y.hold_seconds_max)):
+            x.hold_seconds_min, x.hold_seconds_max = x.duration_seconds_min, x.duration_seconds_max
+            x.duration_seconds_min = x.duration_seconds_max = None
 
 
 def _compatible(a: Dosage, b: Dosage) -> bool:

@@ -112,6 +112,9 @@ _TEMPO_PATTERNS = [
     # given a few seconds is the pace of the rep (a pause to rest or reset is not)
     r"\btak(?:e|es|ing)\s+(?:a\s+|the\s+)?(?:(?:full|good|whole|about|around|at\s+least)\s+)*"
     rf"{_TEMPO_NUM}{_TEMPO_UNIT}\s+(?:to|for\s+the)\s+(?!(?:rest|recover|breathe|relax|reset|pause|catch)\b)[a-z]",
+    # "a fast concentric phase (one second)", "the eccentric part, 3 seconds": the time of a named
+    # phase of the rep is its pace, whatever words sit between
+    rf"\b(?:concentric|eccentric)\b(?:\s+[\w-]+){{0,3}}?\s*[(,:]\s*(?:about\s+|around\s+)?{_TEMPO_NUM}{_TEMPO_UNIT}",
 ]
 # "stick each landing for two seconds": a pause in every rep of a jump, not a bout
 _LANDING_PAUSE_PATTERN = (r"\b(?:stick|hold|freeze|pause\s+on)(?:s|ing)?\s+(?:each|every|the|your)\s+landing\s+(?:for\s+)?(?:a\s+)?"

@@ -205,6 +205,7 @@ def _unit_factor(unit: str) -> int:
     return 1
 
 
+_TO_A_MINUTE_RE = re.compile(r"\bto\s+a\s+(?:full\s+)?minute\s*$", re.I)
 _PIECE_UNIT_RE = re.compile(r"\s*-?\s*(seconds?|secs?|minutes?|mins?|hours?|hrs?|s\b)", re.I)
 
 
@@ -222,6 +223,9 @@ def time_range(text: str) -> Range | None:
         pieces.append((v, _unit_factor(um.group(1)) if um else None))
     if not pieces:
         return None
+    # "20 seconds to a minute": the upper end is a spelled-out minute with no number token
+    if _TO_A_MINUTE_RE.search(text):
+        pieces.append((1.0, 60))
     factor = None
     vals: list[int] = []
     for v, f in reversed(pieces):
