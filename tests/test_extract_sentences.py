@@ -605,3 +605,54 @@ def test_reported_reasons_and_prevention_are_purpose(sentence):
 
 def test_reported_instruction_stays_a_cue():
     assert classify("Coach Dana says you should keep your hips square the whole time.")[0] == "cue"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["You need to land softly in order to protect the knee.",
+     "For the exercise to work, you should keep your back knee straight."],
+)
+def test_telling_the_reader_what_they_must_do_is_a_cue(sentence):
+    # "in order to" and "to work" give the reason for the instruction, not for the exercise
+    assert classify(sentence)[0] == "cue"
+
+
+def test_what_the_reader_must_gain_stays_a_purpose():
+    assert classify("You need to build hip strength to run well.") == ("purpose", None)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The ball is pressed along the length of the muscle.",
+     "Then the band is pulled back toward the hip while the muscles stay relaxed."],
+)
+def test_a_movement_in_the_passive_voice_is_a_cue(sentence):
+    assert classify(sentence)[0] == "cue"
+
+
+def test_when_the_exercise_gets_easy_a_harder_version_is_a_modification():
+    assert classify("When the exercise gets too easy try holding a weight: in the split position lift the back foot.") \
+        == ("cue", "modification")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Load: To build speed, emphasize a fast lift and a slow lowering.",
+     "Crunch up slowly, keeping the ribs down to work the abs.",
+     "Swop over and do the same number again."],
+)
+def test_instruction_after_a_label_and_its_clause_is_a_cue(sentence):
+    assert classify(sentence)[0] == "cue"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Objective: Sprinters need a stiff ankle at ground contact.",
+     "Rationale: Hurdlers need hips that open quickly."],
+)
+def test_objective_and_rationale_labels_open_a_purpose(sentence):
+    assert classify(sentence) == ("purpose", None)
+
+
+def test_fitting_the_whole_list_into_the_week_is_an_aside():
+    assert classify("Slot these hip moves into your training plan twice a week for a steadier stride.") is None

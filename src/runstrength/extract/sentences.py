@@ -171,6 +171,8 @@ def _clause_imperative(text: str, *, after_colon_only: bool = False) -> bool:
             w = w[1:]  # "...; just hold it there", "..., then slowly lower"
         if w and (w[0] in verbs or w[0] in _LOAD_CHANGE_VERBS) and w[0] not in ("lying", "standing"):
             return True
+        if after_colon_only and w and w[0] in vocab()["instruction_openers_set"] and _clause_imperative(part):
+            return True  # "Tempo: to keep it smooth, pause at the top": the text after a label opens with its own clause
     return False
 
 
@@ -202,7 +204,7 @@ _NAMING_RE = re.compile(r"\b(is|are) called\b|^(the )?(next|first|last|final|sec
                         r"|^\W*(?:and )?(?:finish|end|start|begin|close|round off|wrap up)(?: off| up)? with (?:this|these|a|an|the|one|our)"
                         r"(?: [\w-]+){0,3} (?:drills?|exercises?|moves?|stretch(?:es)?|ones?|finishers?|movements?)\W*$")
 _MODIFY_RE = re.compile(
-    r"^(you can|you could|you may|to (make|progress|regress|modify)|if (it|this|that|you)\b.*\b(easy|hard|difficult|"
+    r"^(you can|you could|you may|to (make|progress|regress|modify)|(if|when|once) (it|this|that|you|the (exercise|movement|move|stretch|drill))\b.*\b(easy|hard|difficult|"
     r"challenging|too)\b|alternatively|as an alternative|for (beginners|a (harder|easier|more))|(progress|regress) this)\b", re.I)
 _DESCRIBES_RE = re.compile(r"^(this|these|the|that)( \w+)? (exercise|exercises|move|moves|movement|stretch|drill|one)\b", re.I)
 _SETUP_RE = re.compile(r"(?:\b(?:is|are)|['’]s) (best )?(done|performed|started|completed) (on|in|with|from|while|lying|standing|facing|barefoot)\b")
@@ -311,6 +313,15 @@ _IS_THE_WAY_RE = re.compile(r"(?:^\W*|,\s+(?:and|but|so)\s+)(?:this|that|it)(?: 
 _ALL_ABOUT_RE = re.compile(r"^\W*(?:this|that|it|these)(?: one| exercise| move| drill| stretch)?(?: is|'s|’s| are) "
                            r"(?:all|really|mostly|mainly|entirely|largely) about\b")
 _YOU_RE = re.compile(r"^you(?:'|’|$|rself)")
+# "You need to land softly ...", "For the lunge to work, you should keep ...": the reader told what to do, however
+# the sentence ends ("in order to ...", "to be effective" name a reason for the instruction, not for the exercise).
+_YOU_MUST_RE = re.compile(r"(?:^\W*|,\s+)you (?:should|must|need to|have to|want to|will need to|(?:'|’)ll (?:need|want) to) "
+                          r"(?:(?:also|always|still|just|then|really|\w+ly) )?([a-z]+)\b")
+# "The foot is slid along the floor", "More weight is placed over the toes": a movement said in the passive voice, as
+# clinical handouts do; a cue, not a sentence about the muscles it happens to name.
+_PASSIVE_MOVE_RE = re.compile(r"\b(?:is|are) (?:then |slowly |gently |now |also )?(?:[a-z]+ed|held|kept|bent|slid|put|set|drawn|swung|brought|"
+                              r"thrown|spread|driven|rolled) (?:along|over|from|toward|towards|into|onto|up|down|back|across|against|"
+                              r"forward|forwards|upwards|downwards|away|through)\b")
 # A reason given for the exercise, not to the reader ("which is why you must keep the knee soft" instructs).
 _WHY_WE_RE = re.compile(r"\b(?:which|that|this)(?: is|'s|’s) (?:exactly |precisely |partly )?why (?!you\b|your\b)")
 # The writer or a coach speaking of themselves ("I find ...", "most of my runners ..."), in lower-cased text:
@@ -455,6 +466,9 @@ def classify(text: str) -> tuple[str, str | None] | None:
     opener = w[0] in v["instruction_openers_set"] or w[0].endswith(("ly", "ing"))
     if _clause_imperative(text, after_colon_only=not opener) or _so_imperative(lower):
         return "cue", kind
+    if "you" in lower and (m := _YOU_MUST_RE.search(lower)) and m.group(1) in v["imperative_verbs_set"] \
+            and m.group(1) not in v["effect_verbs_set"]:
+        return "cue", kind  # not "you need to build ...": what the reader must gain is a reason
     if ", " in lower and "ing " in lower and _benefit_patterns()[3].search(lower):
         # after the instruction checks: "Step wide, working the glutes" still tells how
         return "purpose", None  # "Squats are a staple, working your quads and glutes"
@@ -492,6 +506,8 @@ def classify(text: str) -> tuple[str, str | None] | None:
     if _has_phrase(lower, v["breathing_words"]) or _has_phrase(lower, v["form_words"]) or _has_phrase(lower, v["modification_words"]):
         return "cue", kind
     if "you" in w or "your" in w or any(_YOU_RE.match(x) for x in w):  # "you're", "you'll" too
+        return "cue", kind
+    if (" is " in lower or " are " in lower) and _PASSIVE_MOVE_RE.search(lower):
         return "cue", kind
     if _BENEFIT_RE.search(lower) and not opinion:
         return "purpose", None
