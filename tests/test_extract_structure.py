@@ -637,3 +637,50 @@ def test_a_list_of_race_results_names_no_exercise():
     )
     names = [e.name for e in article.exercises]
     assert "Ana Ruiz" not in names and "Tom Berg" not in names, names
+
+
+# ---------------------------------------------------------------- page furniture, table cells and name forms
+
+
+def test_slide_counters_and_image_alt_lines_are_not_exercises():
+    a = run("Ankle Care At Home\n\nSkip navigation\n\nHow to do them\n\nSeated ankle circle\n\nPhoto of a person circling one foot\n"
+            "slide 1 of 4\nslide 1 of 4, Seated ankle circle,\n  1. Sit tall on a firm chair.\n"
+            "  2. Draw slow circles with your toes.\n  3. Do 10 circles each way.\n\n"
+            "Heel drop\n\nImage of a runner on a stair\nslide 2 of 4\nslide 2 of 4, Heel drop,\n"
+            "  1. Stand on the edge of a step.\n  2. Lower both heels below the step, then rise.\n  3. Repeat 12 times.\n")
+    assert [e.name for e in a.exercises] == ["Seated ankle circle", "Heel drop"]
+
+
+def test_frequency_cells_and_a_bare_exercise_column_heading_are_no_parts():
+    a = run("Shin Splint Plan\n\nStage 1: Calm It Down\n\nExercise\n\nInstructions\n\nFrequency\n\n"
+            "Toe Raises\n\nStand with your back to a wall and lift your toes towards your shins.\n\n"
+            "Twice daily\n\nSeated Calf Stretch\n\nLoop a towel round the ball of your foot and pull gently.\n\n"
+            "2-4 times a day\n\nStage 2: Build It Up\n\nExercise\n\nInstructions\n\nFrequency\n\n"
+            "Heel Walks\n\nWalk on your heels for twenty steps.\n\n3 times a day\n")
+    assert [e.name for e in a.exercises] == ["Toe Raises", "Seated Calf Stretch", "Heel Walks"]
+    assert [section_of(a, e) for e in a.exercises] == ["Stage 1: Calm It Down"] * 2 + ["Stage 2: Build It Up"]
+
+
+def test_treatment_headings_of_an_injury_page_are_no_exercises():
+    a = run("Looking After A Sore Heel\n\nIce\n\nWrap a cold pack in a cloth and rest it on the heel.\n\n"
+            "Strapping\n\nA simple arch strap can ease the load while you walk.\n\n"
+            "Calf raise\n\nRise onto your toes and lower slowly. Do 15 reps.\n")
+    assert [e.name for e in a.exercises] == ["Calf raise"]
+
+
+def test_a_heading_giving_the_pose_in_two_languages_is_named_in_the_second():
+    a = run("Easy Yoga After A Long Run\n\nBalasana :: Child's Pose\n\nKneel, sit back onto your heels and "
+            "reach your arms forward.\n\nAnjaneyasana :: Low Lunge\n\nStep one foot forward and sink your hips.\n")
+    assert [e.name for e in a.exercises] == ["Child's Pose", "Low Lunge"]
+
+
+def test_list_items_opening_with_a_move_and_its_count_then_remarks_are_exercises():
+    a = run("Tuesday Gym Session\n\nRun through the list twice.\n\n"
+            "* Glute bridge 15-20 reps (squeeze at the top! it makes a big difference)\n"
+            "* Wall sit 45 seconds (your thighs should burn a little by the end, that is fine)\n"
+            "* Step-ups 12 reps. Use a sturdy bench. Drive through the front heel!\n"
+            "* Hold for 10 seconds at the top of each step, then step down.\n")
+    assert [e.name for e in a.exercises] == ["Glute bridge", "Wall sit", "Step-ups"]
+    assert (main(a.exercises[0]).reps_min, main(a.exercises[0]).reps_max) == (15, 20)
+    assert main(a.exercises[1]).duration_seconds_min == 45 or main(a.exercises[1]).hold_seconds_min == 45
+    assert main(a.exercises[2]).reps_min == 12

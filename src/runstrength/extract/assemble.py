@@ -54,6 +54,8 @@ _WHOLE_RE = re.compile(r"\b(routine|workout|sequence|series|program)\b")
 # exercise of the routine wherever it is used again.
 _TAG_RE = re.compile(r"[\s|]*(" + SUPERSET_LABEL + r")\b")
 # Line kinds (after a maybe_heading is resolved) that head a part of the page.
+# A heading that only says a list of moves follows ("Exercises", "The movements:").
+_BARE_LIST_HEAD_RE = re.compile(r"^\W*(?:the\s+)?(?:exercises?|moves|movements|drills)\W*$", re.I)
 _PART_HEAD_KINDS = frozenset({"section", "other_heading", "tentative", "article_sets"})
 # A heading of the moves left out of the routine: "What to avoid", "Exercises to skip (for now)", "What I left
 # out", "DON'T DO THIS" ("Don't skip the warm-up" keeps what it names).
@@ -324,6 +326,10 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                 continue
             if kind == "section" and last_kind == "section" and line.gap == 0 and line.text.strip().startswith("(") and line.text.rstrip().endswith(")"):
                 # "Phase 1: Activation" over "(Weeks 1-3)": the part's note, not a part of its own
+                continue
+            if kind == "section" and last_kind == "section" and section is not None and _BARE_LIST_HEAD_RE.match(line.text):
+                # "Phase 2: Loading" over "Exercises" (or a flattened table's "Exercise" column heading): the
+                # part's list begins, not a part of its own
                 continue
             if kind == "section" and _repeats_title(norm_tokens(line.text), title_tokens):
                 # The page's headline again over the routine (a site's repeated headline): the page's

@@ -299,6 +299,11 @@ _STAMP_RE = re.compile(r"\s*\(?(?:\d{1,2}:)?\d{1,2}:\d{2}\)?\s")
 _NAV_SEP_RE = re.compile(r"\s[|\u00b7\u2022\u203a\u00bb]\s|^(?:home|you are here)\b.*\s[/>]\s", re.I)
 
 
+# A name given twice, its other-language form first ("Balasana :: Child's pose", a yoga page's heading):
+# the name read is the one after the double colon.
+_OTHER_NAME_PREFIX_RE = re.compile(r"\s*[^\d:]{2,60}?\s::\s+(?=[A-Za-z])")
+
+
 def blank_prefix(text: str) -> str:
     """`text` with an image placeholder and a numbering label before its heading blanked out
     (same length, so offsets into the line and its doc still hold)."""
@@ -309,6 +314,10 @@ def blank_prefix(text: str) -> str:
     m = _ORDINAL_PREFIX_RE.match(text, cut)
     if m:
         cut = m.end()
+    if "::" in text:
+        m = _OTHER_NAME_PREFIX_RE.match(text, cut)
+        if m:
+            cut = m.end()
     return " " * cut + text[cut:] if cut else text
 
 
@@ -397,6 +406,15 @@ def _possessive_part(lower: str) -> bool:
     return bool(words) and words[-1].strip(".:!-") in vocab()["strong_section"]
 
 
+def _only_frequency(text: str) -> bool:
+    """The line says how often and nothing else ("3 times a day", "Twice daily")."""
+    spans = dz.frequency_spans(text)
+    if len(spans) != 1:
+        return False
+    start, end = spans[0]
+    return not any(c.isalnum() for c in text[:start] + text[end:])
+
+
 def _weekly_note(text: str) -> bool:
     """A heading whose brackets say how often a week ("HOME PLAN (3x a week, 2 rounds each)"):
     a printed summary's heading, not an exercise."""
@@ -465,6 +483,10 @@ def analyse_line(line: Line, doc: Doc) -> Role:
         if bare in v["bare_labels"]:
             # "Instructions" alone under an exercise heading: its steps follow, still the same exercise's
             return Role("label", label=bare, desc_start=len(text))
+        if _only_frequency(text):
+            # "2-3 times a day" alone: a frequency cell of a flattened table, said of the exercise above,
+            # never a heading of a routine part
+            return Role("label", label="frequency", desc_start=0)
     ends_sentence = text.rstrip().endswith((".", "!", "?")) and not text.rstrip().endswith("..")
     words = line.words
     line_doses: list[dz.DoseMention] | None = None
@@ -819,6 +841,12 @@ _NAME_X_COUNT_RE = re.compile(r"^\W*(?P<name>[A-Za-z][\w' /-]{2,40}?)\s+[x\u00d7
 # A list item that names its exercise, then a comma and its count ("Lateral walks, 15 each way with a band").
 # A clock time after the comma ("Jo Lee, 1:32:10") is a result, not a count.
 _NAME_COMMA_COUNT_RE = re.compile(r"^\s*(?P<name>[A-Z](?:[A-Za-z' /&]|-(?=\w)){2,40}?),\s*(?=\d)(?!\d{1,2}:\d\d)")
+# Words a name never ends on: a phrase cut before its count ("Hold for 10 seconds", "Repeat up to 8 reps").
+_CUT_WORDS = frozenset(("and", "or", "with", "to", "of", "on", "the", "a", "an", "in", "for", "at", "from", "by",
+                        "into", "until", "about", "up", "another", "each", "every", "your"))
+# A list item that opens with its name and the name's count ("Wall sit 40 seconds (...)", "Step-ups 12 reps. ...").
+_NAME_COUNT_FIRST_RE = re.compile(r"^\s*(?P<name>[A-Z](?:[A-Za-z' /&]|-(?=\w)){2,40}?)\s+(?=\d{1,3}(?:\s*[-\u2013]\s*\d{1,3})?\s*"
+                                  r"(?:reps?|repetitions|seconds|secs?)\b)")
 # A list item that is a name and a note in brackets, and nothing else.
 # A short bracket is part of the name or a count ("Copenhagen plank (short lever)", "Squats 10 (slow)"): the
 # note is a phrase of four words or more, and the name has no number.
@@ -840,6 +868,10 @@ def _named_list_item(text: str, doc: Doc, doses: Callable[[], list[dz.DoseMentio
                     doses=doses(), desc_start=note.start("note"))
     m = _NAME_COMMA_COUNT_RE.match(text)
     comma = m is not None
+    counted = None
+    if m is None:
+        # "Wall sit 40 seconds (keep your back flat ...)": the count right after the name, then remarks
+        m = counted = _NAME_COUNT_FIRST_RE.match(text)
     if m is None:
         m = _NAME_SENTENCE_RE.match(text)
     # the name's tests before the doses': most list items are steps, decided without parsing a count
@@ -852,6 +884,14 @@ def _named_list_item(text: str, doc: Doc, doses: Callable[[], list[dz.DoseMentio
             or note_line(name) or not vocab()["statement_verbs"].isdisjoint(name.lower().split()))):
         return None
     after = [d for d in doses() if d.start >= m.end()]
+    if counted is not None:
+        # only a known movement, not cut off on a small word: "Hold for 5 seconds ...", "Last 2 reps ..." open
+        # a step or a remark the same way
+        if (not after or after[0].start != m.end() or name.split()[-1].lower() in _CUT_WORDS
+                or not exercise_like(name, doc, ns)):
+            return None
+        # the count is the name's; counts in the remarks after it are the remarks' (read with them)
+        return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=after[:1], desc_start=after[0].end)
     if comma and not any(d.start == m.end() for d in after):
         # "Hip hikes, 12-15 holding a rail": the count after the comma is the reps, whatever words follow it
         count = _BARE_COUNT_RE.match(text, m.end())
