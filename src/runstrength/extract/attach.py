@@ -16,7 +16,7 @@ from runstrength.extract import dosage as dz
 from runstrength.extract.gates import AnyOf
 from runstrength.extract.dose_stages import LIMB, LIMBS
 from runstrength.extract.nlp import EXERCISE_KEY, norm_tokens
-from runstrength.extract.quantities import WORD_VALUES
+from runstrength.extract.quantities import RANGE, WORD_VALUES, int_range
 from runstrength.extract.registry import PART_LABEL_RE, Ex, canonical_entry, same_family
 from runstrength.extract.roles import REPEAT_BLOCK_RE, UNLESS_NOTED, doc_spans, shift
 from runstrength.extract.sentences import FIRST_PERSON_RE, classify, is_dosage_only, starts_imperative, under_label, words_of
@@ -77,7 +77,7 @@ ABILITY_CHECK_RE = re.compile(r"\b(?:be able to|are able to|can you|until you ca
 # "six reps of every drill twice": the whole list gone through twice, as rounds (not "each stretch
 # twice a day", how often)
 _EACH_TIMES_RE = re.compile(r"\b(?:each|every|all)\b(?:\s+[\w'-]+){0,3}?\s+(?:moves?|exercises?|stretch(?:es)?|drills?)\s+"
-                            r"(?:(?P<w>twice|thrice)|(?P<n>two|three|four|five|\d)\s+times)\b(?!\s+(?:a|per|each|every)\s+(?:day|week)\b|\s+daily\b)")
+                            rf"(?:(?P<w>twice|thrice)|(?P<n>{RANGE})\s+times)\b(?!\s+(?:a|per|each|every)\s+(?:day|week)\b|\s+daily\b)")
 # "at the top of each one": a position in every rep, not a rule for every exercise
 _OF_EACH_ONE_RE = re.compile(r"\bof (?:each|every) one\b")
 # "repeat the whole circuit", "go two times through": the whole routine again
@@ -342,9 +342,8 @@ class AttachMixin:
                 sets = None if any(m.sets for m in got) or not REPEAT_BLOCK_RE.search(st) else dz.parse_block_sets(sent_text)
                 times = None if sets or any(m.sets for m in got) else _EACH_TIMES_RE.search(st)
                 if times:
-                    word = times.group("w") or times.group("n")
-                    v = int(word) if word.isdigit() else WORD_VALUES[word]
-                    sets = (v, v)
+                    w = times.group("w")
+                    sets = (WORD_VALUES[w], WORD_VALUES[w]) if w else int_range(times.group("n"))
                 if sets:
                     sink.append(dz.DoseMention(stage="main", sets=sets, text=sent_text))  # "Do this circuit twice"
             elif _REPEAT_WHOLE_RE.search(st) or intro and REPEAT_BLOCK_RE.search(st):
