@@ -841,9 +841,12 @@ _NAME_X_COUNT_RE = re.compile(r"^\W*(?P<name>[A-Za-z][\w' /-]{2,40}?)\s+[x\u00d7
 # A list item that names its exercise, then a comma and its count ("Lateral walks, 15 each way with a band").
 # A clock time after the comma ("Jo Lee, 1:32:10") is a result, not a count.
 _NAME_COMMA_COUNT_RE = re.compile(r"^\s*(?P<name>[A-Z](?:[A-Za-z' /&]|-(?=\w)){2,40}?),\s*(?=\d)(?!\d{1,2}:\d\d)")
-# Words a name never ends on: a phrase cut before its count ("Hold for 10 seconds", "Repeat up to 8 reps").
-_CUT_WORDS = frozenset(("and", "or", "with", "to", "of", "on", "the", "a", "an", "in", "for", "at", "from", "by",
-                        "into", "until", "about", "up", "another", "each", "every", "your"))
+# Words a name in title case may leave in lower case ("Step-Up and Over", "Lunge with Twist").
+_TITLE_CASE_SMALL = frozenset(("and", "or", "with", "to", "of", "on", "the", "a", "an", "in", "&", "+", "/"))
+# Words a name never ends on: those, and more that leave a phrase cut before its count ("Hold for 10 seconds",
+# "Repeat up to 8 reps").
+_CUT_WORDS = _TITLE_CASE_SMALL | frozenset(("for", "at", "from", "by", "into", "until", "about", "up", "another", "each",
+                                            "every", "your"))
 # A list item that opens with its name and the name's count ("Wall sit 40 seconds (...)", "Step-ups 12 reps. ...").
 _NAME_COUNT_FIRST_RE = re.compile(r"^\s*(?P<name>[A-Z](?:[A-Za-z' /&]|-(?=\w)){2,40}?)\s+(?=\d{1,3}(?:\s*[-\u2013]\s*\d{1,3})?\s*"
                                   r"(?:reps?|repetitions|seconds|secs?)\b)")
@@ -907,8 +910,6 @@ def _named_list_item(text: str, doc: Doc, doses: Callable[[], list[dz.DoseMentio
                 desc_start=None if comma else m.end())
 
 
-# Words a name in title case may leave in lower case ("Step-Up and Over", "Lunge with Twist").
-_TITLE_CASE_SMALL = frozenset(("and", "or", "with", "to", "of", "on", "the", "a", "an", "in", "&", "+", "/"))
 # The most words read as a name written in title case.
 _TITLE_CASE_WORDS = 8
 
