@@ -684,3 +684,30 @@ def test_list_items_opening_with_a_move_and_its_count_then_remarks_are_exercises
     assert (main(a.exercises[0]).reps_min, main(a.exercises[0]).reps_max) == (15, 20)
     assert main(a.exercises[1]).duration_seconds_min == 45 or main(a.exercises[1]).hold_seconds_min == 45
     assert main(a.exercises[2]).reps_min == 12
+
+
+def test_block_labels_with_a_colon_between_letter_and_number_are_cut_from_timed_items():
+    a = run("Twenty Minute Gym Finisher\n\nConditioning Block:\n\nB:1 - Med Ball Slams - 40 seconds\n\n"
+            "B:2 - Alt Cable Chop Press - 40seconds\n\nB:3 - Skater Hops - 40 seconds\n\nRest 90 seconds and go again.\n")
+    assert [e.name for e in a.exercises] == ["Med Ball Slams", "Alt Cable Chop Press", "Skater Hops"]
+    assert {section_of(a, e) for e in a.exercises} == {"Conditioning Block"}
+
+
+def test_a_greeting_line_of_a_forum_reply_heads_no_part():
+    a = run("Hi Team,\nFor a cranky knee some easy moves to start are wall sits 3 sets of 30 seconds and "
+            "step-downs 3 sets of 10 reps.\nGood luck\n")
+    assert [section_of(a, e) for e in a.exercises] == [None] * len(a.exercises)
+    assert "Hello everyone" not in [s.title for s in a.sections]
+
+
+def test_a_heading_over_a_dash_line_and_its_instructions_is_an_exercise():
+    a = run("Shin Care Moves\n\nPebble Grab\n\n-\n\nWith your heel on the floor, lift your toes and point them "
+            "up to the ceiling. Do 3 sets of 10.\n\nHeel Walks\n\n-\n\nWalk on your heels for twenty steps.\n")
+    assert [e.name for e in a.exercises] == ["Pebble Grab", "Heel Walks"]
+
+
+def test_a_heading_over_a_two_word_setup_then_an_order_is_an_exercise():
+    a = run("Band Work For Sore Ankles\n\nInside Push\n\nSit tall. Loop the band around your forefoot and push "
+            "the foot inward. Do 2 sets of 12.\n\nOutside Sweep\n\nFace the post. Stand on the banded foot and "
+            "sweep the other leg out. Do 2 sets of 12.\n")
+    assert [e.name for e in a.exercises] == ["Inside Push", "Outside Sweep"]

@@ -53,6 +53,8 @@ _WHOLE_RE = re.compile(r"\b(routine|workout|sequence|series|program)\b")
 # A superset's label opening a line, or a table row's first cell ("A1 ...", "| B2 | ..."): it names one
 # exercise of the routine wherever it is used again.
 _TAG_RE = re.compile(r"[\s|]*(" + SUPERSET_LABEL + r")\b")
+# A letter or digit: a line with none ("-", "***") is a rule between parts of the text, never one of them.
+_ALNUM_RE = re.compile(r"[^\W_]")
 # Line kinds (after a maybe_heading is resolved) that head a part of the page.
 # A heading that only says a list of moves follows ("Exercises", "The movements:").
 _BARE_LIST_HEAD_RE = re.compile(r"^\W*(?:the\s+)?(?:exercises?|moves|movements|drills)\W*$", re.I)
@@ -216,6 +218,8 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                 last_kind = "title"
                 continue
             kind = role.kind
+            if kind == "other_heading" and not _ALNUM_RE.search(line.text):
+                continue  # a rule under a heading: the heading's text follows it
             if checking:
                 if line.bullet or line.gap == 0:
                     continue  # "- Hop 10 times on each leg": what the reader must already manage, not the routine
@@ -226,14 +230,19 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
             if self.frequency is None and kind not in ("boiler",):
                 self.frequency = self._routine_frequency(line, doc)
             if kind == "maybe_heading":
-                nxt = roles[i + 1].kind if i + 1 < end_at else ""
-                nxt_line = lines[i + 1] if i + 1 < end_at else None
+                # A rule or dash alone on its line ("-", "***") between a heading and its text divides nothing:
+                # the heading is resolved by the line after it.
+                j = i + 1
+                while j < end_at and j < i + 3 and not _ALNUM_RE.search(lines[j].text):
+                    j += 1
+                nxt = roles[j].kind if j < end_at else ""
+                nxt_line = lines[j] if j < end_at else None
                 if nxt in ("exercise", "table_header") and nxt_line is not None and nxt_line.gap <= 1 and not line.bullet:
                     kind = "section"
                 elif nxt in ("prose", "label", "dose") and nxt_line is not None and nxt_line.gap <= 1 and role.label != "part" and (
                         exercise_like(role.name, doc, role.name_start) or not _PRONOUN_RE.search(role.name)
                         and not _label_word_last(role.name) and not (_shouted(role.name) and function_start(role.name.lower())) and (
-                            nxt == "label" or self._instructional(lines[i + 1], docs[i + 1], imperative=True))):
+                            nxt == "label" or self._instructional(lines[j], docs[j], imperative=True))):
                     kind = "exercise"
                 elif line.bullet and section is not None and len(role.name.split()) <= 5 and not _shouted(role.name) and role.label != "part":
                     # A short item of a list under a part's heading ("- Clock taps"); a numbered heading in

@@ -113,6 +113,8 @@ _NOUN_SUBJECT_RE = re.compile(r"^\W*[\w'-]+(?:\s+[\w'-]+)?\s+(?:is|are|was|were|
 # The set-up may follow a turn to the next move: "To finish the session, lie ...", "Finally, stand ...".
 _SETUP_VERB_RE = re.compile(r"^\W*(?:(?:to (?:finish|end|close|round off|wrap up)|finally|lastly|last|next)\b[^,.;:]{0,30},\s*)?"
                             r"(lie|lying|stand|standing|start|begin|sit|sitting|kneel|kneeling|get|position|place)\b", re.I)
+# A phrase of how the body is held before the order it qualifies ("With your knees bent, ...").
+_OPENING_PHRASE_RE = re.compile(r"^\W*(?:with|keeping|holding|using)\b[^,.;:]{3,60},\s*", re.I)
 _FOR_ALL_RE = re.compile(
     r"\b(for|in) (all|each|every) (of )?(the |these |this )?(moves?|exercises?|activit(y|ies)|one)\b|\b(all|each|every) (moves?|exercises?)\b"
     r"|\brepeat (this|the|that) (whole |entire )?(routine|circuit|workout|sequence|series)\b")
@@ -255,18 +257,26 @@ class OwnershipMixin:
     def _instructional(self, line: Line, doc: Doc, *, imperative: bool = False) -> bool:
         """The paragraph starts with a cue; with `imperative`, one that tells the reader what to do
         ("Lie on your back ..."), not a remark that happens to read like one ("Jump training seems to work ...")."""
-        first = next(iter(self.sents(doc)), None)
-        if first is None:
+        sents = self.sents(doc)
+        if not sents:
             return False
-        text = self.span_text(doc, first)
+        text = self.span_text(doc, sents[0])
         got = classify(text)
+        if (got is None or got[0] != "cue") and imperative and len(sents) > 1 and len(text.split()) <= 4:
+            # "Face the wall. Stand tall ...": a setup too short for the cue rules, then the order
+            text = self.span_text(doc, sents[1])
+            got = classify(text)
         if got is None or got[0] != "cue":
             return False
         if not imperative:
             return True
         if _NOUN_SUBJECT_RE.match(text):
             return False  # "Jump training seems to ...": a verb-like noun as the subject
-        return starts_imperative(words_of(text)) or bool(_SETUP_VERB_RE.match(text))
+        if starts_imperative(words_of(text)) or _SETUP_VERB_RE.match(text):
+            return True
+        # "With your knees bent, lift ...", "Keeping the back flat, lower ...": the order after the opening phrase
+        m = _OPENING_PHRASE_RE.match(text)
+        return m is not None and starts_imperative(words_of(text[m.end():]))
 
     def _paragraph_owner(self, line: Line, doc: Doc, current: list[Ex], new_unit: bool, section: Section | None, *,
                          fresh: bool = False) -> list[Ex]:

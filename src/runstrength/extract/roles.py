@@ -226,9 +226,10 @@ def clean_name(name: str) -> tuple[str, int]:
 
 
 # A superset's label: the superset's letter, one of the first few, and the exercise's place in it ("A1",
-# "B2"). A block's letter alone ("B. Kettlebell swing") is a label too where the patterns below say so.
+# "B2"; some pages put a colon or point between them: "A:2", "B.1"). A block's letter alone ("B. Kettlebell
+# swing") is a label too where the patterns below say so.
 LABEL_LETTER = "[A-G]"
-SUPERSET_LABEL = LABEL_LETTER + r"\d{1,2}"
+SUPERSET_LABEL = LABEL_LETTER + r"(?:[:.](?=\d))?\d{1,2}"
 # The label of the next exercise of a superset inside a heading ("A1 Goblet squat / A2 Push-up"),
 # with what joins it to the one before.
 _NEXT_LABEL_RE = re.compile(r"\s*[/+&|,]?\s*\b" + SUPERSET_LABEL + r"\s*[.:)-]?\s+(?=[A-Za-z])")
