@@ -1974,6 +1974,52 @@ def test_these_small_movements_in_an_exercise_paragraph_stay_with_it() -> None:
     assert not any("small movements" in s.text for s in first.cues + first.purpose)
 
 
+@pytest.mark.parametrize("intro", [
+    "The moves shown below will help you hold your form when your legs tire late in a race.",
+    "The following simple exercises will strengthen the muscles that steady the knee.",
+    "A few easy stretches can help you loosen stiff hips after a long day at a desk.",
+    "These three exercises build the hip strength that keeps your knees from caving in.",
+])
+def test_a_purpose_said_of_the_list_before_it_goes_to_every_exercise(intro: str) -> None:
+    # Before the first exercise, what the group of moves is for is each one's purpose when they give none of their own.
+    a = run("Knee Care at Home\n\n"
+            "Sore knees are common in new runners. " + intro + "\n\n"
+            "Wall Sit\nSlide down a wall until your thighs are level with the floor. Hold for 30 seconds.\n\n"
+            "Step-Up\nStep onto a low box with one foot and drive up through the heel. Do 10 per leg.\n\n"
+            "Clamshell\nLie on your side with your knees bent and open the top knee. Do 15 per side.\n")
+    assert len(a.exercises) == 3
+    for e in a.exercises:
+        assert intro in [p.text for p in e.purpose], e.name
+
+
+@pytest.mark.parametrize("intro", [
+    # whom the list is for, a warning, how often: not what each exercise does
+    "If your knees ache after runs, these exercises will help you strengthen the thighs.",
+    "These exercises are not meant to replace treatment for an injury.",
+    "The moves below, done three times a week, will strengthen the thighs.",
+    # no goal: who picked them
+    "These exercises come from our team of coaches.",
+])
+def test_an_intro_that_states_no_goal_is_no_purpose_of_the_exercises(intro: str) -> None:
+    a = run("Knee Care at Home\n\n" + intro + "\n\n"
+            "Wall Sit\nSlide down a wall until your thighs are level with the floor. Hold for 30 seconds.\n\n"
+            "Step-Up\nStep onto a low box with one foot and drive up through the heel. Do 10 per leg.\n")
+    assert len(a.exercises) == 2
+    for e in a.exercises:
+        assert intro not in [p.text for p in e.purpose + e.cues], e.name
+
+
+def test_an_intro_purpose_is_not_given_when_each_exercise_says_what_it_is_for() -> None:
+    # Each move with its own reason: the intro only leads into the page.
+    intro = "The following exercises will help you run stronger on hills."
+    a = run("Hill Strength\n\n" + intro + "\n\n"
+            "Step-Up\nThis one builds the quads you need for steep climbs. Step onto a box and drive up. Do 10 per leg.\n\n"
+            "Calf Raise\nThis exercise strengthens the calves for pushing off. Rise onto your toes and lower slowly. Do 15.\n")
+    assert len(a.exercises) == 2
+    for e in a.exercises:
+        assert intro not in [p.text for p in e.purpose], e.name
+
+
 def test_elastic_tubing_is_named_as_written() -> None:
     a = run("Hip Routine\n\n1. Clamshell\n"
             "Lie on your side with a loop of elastic tubing around both thighs and open the top knee. Do 2 sets of 15.\n")

@@ -67,10 +67,20 @@ def test_avoid_kind(sentence):
         "If this is too hard, drop to your knees.",
         "You can also do this with a band around your knees.",
         "Alternatively, place your feet on a bench.",
+        # a prop one may leave out, a hold one may take: how to fit the move to the reader
+        "The mini band is optional for this one.",
+        "Fingertips resting on a kitchen counter are fine for balance.",
+        "A chair beside you is useful for support.",
     ],
 )
 def test_modification_kind(sentence):
     assert classify(sentence) == ("cue", "modification")
+
+
+def test_what_the_exercise_does_for_balance_stays_a_purpose():
+    # the exercise, not a hold or a prop, is useful for balance: what it trains
+    assert classify("Single-leg hops are useful for balance.") != ("cue", "modification")
+    assert classify("This exercise is useful for balance and stability.") == ("purpose", None)
 
 
 def test_tempo_kind():
@@ -108,6 +118,9 @@ def test_descriptive_form_statement_is_cue():
         "This will help you hold your form late in a race.",
         "Clamshells target the gluteus medius, which keeps your knee from collapsing inward.",
         "Single-leg work improves running economy.",
+        # what a set of moves is done for, said with "treat" or "rehabilitate"
+        "Therapists use the moves below to treat pain under the kneecap.",
+        "Gentle band work like this can rehabilitate a rolled ankle.",
     ],
 )
 def test_purpose_sentences(sentence):

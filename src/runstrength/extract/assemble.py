@@ -136,6 +136,7 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
         self.frequency: tuple[int | None, int | None] | None = None
         self._sents: dict[int, list] = {}
         self._starts_at: tuple[int, int] | None = None  # (line index, sentence): see _named_later
+        self._intro_purposes: list = []  # (exercises met before it, sentence, doc, line): see intro_purposes
         self._recap = False  # the list being read repeats exercises already met (see register)
         self._tags: dict[str, Ex] = {}  # superset label ("A1") -> the exercise it was last given to
         self._avoiding = False  # under a heading of moves to avoid ("What to avoid"): no exercise is made
@@ -469,6 +470,7 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
             last_kind = "prose"
         if tentative is not None:
             self._settle(tentative, section)
+        self.intro_purposes()
         return self._finish(title_line)
 
     def _settle(self, tentative: tuple[Section, Section | None], section: Section | None) -> Section | None:

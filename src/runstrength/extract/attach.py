@@ -19,7 +19,8 @@ from runstrength.extract.nlp import EXERCISE_KEY, norm_tokens
 from runstrength.extract.quantities import RANGE, WORD_VALUES, int_range
 from runstrength.extract.registry import PART_LABEL_RE, Ex, canonical_entry, same_family
 from runstrength.extract.roles import REPEAT_BLOCK_RE, UNLESS_NOTED, doc_spans, shift
-from runstrength.extract.sentences import FIRST_PERSON_RE, classify, is_dosage_only, starts_imperative, under_label, words_of
+from runstrength.extract.sentences import (FIRST_PERSON_RE, classify, is_dosage_only, starts_imperative, states_goal, under_label,
+                                          words_of)
 from runstrength.extract.text import Line
 from runstrength.extract.vocab import is_boilerplate
 from runstrength.model import Section, Sentence
@@ -45,9 +46,18 @@ _EVERY_EXERCISE_RE = re.compile(r"\b(?:each|every|all)\s+(?:of\s+(?:the|these|th
 # "breathe out as you ease into each stretch", "skip any exercise that hurts"): a cue or purpose of every
 # exercise of the list, not of the one whose paragraph it ends. Not "these small movements" inside the
 # sentence: in an exercise's paragraph, its own movements.
+# Before the list, the same as the list still to come (group "ahead"): "The following are easy moves ...",
+# "the four exercises shown below", "A few simple stretches can help ...": each only with a purpose (see
+# _joint_sentences), as a group of exercises is also named in asides ("some exercises hurt at first").
 _WHOLE_LIST_RE = re.compile(r"^\s*(?:these|both|all|all of these|all these|the above) (?:exercises|moves|movements|drills|stretches)\b"
                             r"|\b(?:these|the above)(?: [a-z-]+)? (?:exercises|drills|stretches)\b"
-                            r"|\b(?:each|every|any) (?:stretch|stretches|exercise|exercises)\b", re.I)
+                            r"|\b(?:each|every|any) (?:stretch|stretches|exercise|exercises)\b"
+                            r"|(?P<ahead>^\W*the following\b(?:\s+[\w-]+){0,4}?\s+(?:exercises|moves|movements|drills|stretches)\b"
+                            r"|\b(?:exercises|moves|movements|drills|stretches)(?: (?:listed|shown|described|outlined))? below\b"
+                            r"|^\W*(?:a number of|a few|a handful of|a series of|a set of|several|some)(?: [a-z-]+){0,2}? (?:exercises|moves|movements|drills|stretches)\b)", re.I)
+# "If this sounds like you, ...", "When the knee flares up, ...": whom or when a list is for, not what it does;
+# "These moves are not for anyone with a fresh sprain": a warning, not a goal.
+_NOT_A_GOAL_RE = re.compile(r"^\W*(?:if|when|whenever|unless)\b|\b(?:not|never)\b|n['’]t\b", re.I)
 # Every match of _WHOLE_LIST_RE contains one of these (speed pre-filter).
 _WHOLE_LIST_HINT = AnyOf("exercise", "stretch", "drills", "move")
 _PLURAL_SUBJECT = re.compile(r"^(these|they|both|all of these|together|combined)\b", re.I)
@@ -99,6 +109,7 @@ class AttachMixin:
     section_doses: dict[int, list[dz.DoseMention]]
     counted_doses: list[tuple[tuple[str, ...], dict | None, dz.DoseMention, int]]
     _starts_at: tuple[int, int] | None
+    _intro_purposes: list[tuple[int, int, int, Doc, Line]]
 
     def add_sentence(self, exs: list[Ex], s_start: int, s_end: int, doc: Doc, line: Line, *, label: bool = False,
                      under: str = "") -> None:
@@ -234,9 +245,16 @@ class AttachMixin:
             self.register(self.text[line.start + a: line.start + b], line.start + a, line.start + b, doc, a, section)
 
     @staticmethod
-    def _whole_list(sent_text: str) -> bool:
-        """Whether the sentence speaks of every exercise of the list ("Ease into each stretch")."""
-        return _WHOLE_LIST_HINT(sent_text) and _WHOLE_LIST_RE.search(sent_text) is not None
+    def _whole_list(sent_text: str, *, ahead: bool = False) -> bool:
+        """Whether the sentence speaks of every exercise of the list ("Ease into each stretch"). `ahead`:
+        said before the list, where "the following exercises" and "the moves below" are the list too."""
+        if not _WHOLE_LIST_HINT(sent_text):
+            return False
+        m = _WHOLE_LIST_RE.search(sent_text)
+        if m is not None and m.group("ahead") is not None and not ahead:
+            # a later match may still be of the list ("the following week, do each exercise twice")
+            m = next((x for x in _WHOLE_LIST_RE.finditer(sent_text) if x.group("ahead") is None), None)
+        return m is not None
 
     def _joint_sentences(self, line: Line, doc: Doc, section: Section | None = None, *, after_list: bool = False) -> None:
         """In a paragraph no exercise owns ("Why these moves?"), the sentences said of several exercises, or,
@@ -245,7 +263,10 @@ class AttachMixin:
         # further on, under a heading or a question of its own ("When can I run again?"), "these exercises" is
         # a remark on the routine, not how to do each exercise
         listed = [x for x in self.exercises if x.section is section] if after_list else []
-        if not several and not listed:
+        # Before the list's first exercise, what a sentence says the list is for ("The moves below help
+        # you ...") is each of its exercises' purpose, given once the list is read (see intro_purposes).
+        ahead = not after_list and not any(x.section is section for x in self.exercises)
+        if not several and not listed and not ahead:
             return
         for s, e in self.sentences_of(doc):
             joint = self._joint_subjects(doc, s, e) if several else []
@@ -253,6 +274,32 @@ class AttachMixin:
                 joint = listed
             if joint:
                 self.add_sentence(joint, s, e, doc, line)
+            elif ahead and self._intro_purpose(self.view(doc)[s:e]):
+                self._intro_purposes.append((len(self.exercises), s, e, doc, line))
+
+    def _intro_purpose(self, sent_text: str) -> bool:
+        """Whether a sentence before the list says what every exercise of it is for. Not a count ("Do 10 of each
+        exercise to warm up": the rule, and add_sentence would give each the count), how often to do the list
+        ("Do the moves below twice a week to ..."), whom it is for ("If your ankle keeps rolling, these
+        exercises help ...") nor who wrote it."""
+        return (self._whole_list(sent_text, ahead=True) and not _NOT_A_GOAL_RE.search(sent_text)
+                and (classify(sent_text) or ("",))[0] == "purpose" and states_goal(sent_text)
+                and not dz.parse_dosages(sent_text) and not dz.frequency_spans(sent_text))
+
+    def intro_purposes(self) -> None:
+        """Give each purpose said of the list before it (see _joint_sentences) to the exercises of that list:
+        those met after it in the part of its first one, up to the next such sentence."""
+        starts = [k for k, *_ in self._intro_purposes]
+        own = {id(x) for x in self.exercises if x.purpose}  # before any intro is given out
+        for k, s, e, doc, line in self._intro_purposes:
+            if k >= len(self.exercises):
+                continue
+            stop = min((j for j in starts if j > k), default=len(self.exercises))
+            part = self.exercises[k].section
+            listed = [x for x in self.exercises[k:stop] if x.section is part]
+            if 2 * sum(1 for x in listed if id(x) in own) >= len(listed):
+                continue  # each says what it is for ("This one trains ..."): the intro only leads into the page
+            self.add_sentence(listed, s, e, doc, line)
 
     def _walk_sentences(self, line: Line, doc: Doc, current: list[Ex], section: Section | None) -> None:
         paragraph = list(current)

@@ -206,6 +206,12 @@ _NAMING_RE = re.compile(r"\b(is|are) called\b|^(the )?(next|first|last|final|sec
 _MODIFY_RE = re.compile(
     r"^(you can|you could|you may|to (make|progress|regress|modify)|(if|when|once) (it|this|that|you|the (exercise|movement|move|stretch|drill))\b.*\b(easy|hard|difficult|"
     r"challenging|too)\b|alternatively|as an alternative|for (beginners|a (harder|easier|more))|(progress|regress) this)\b", re.I)
+# A prop or a hold one may use or leave out ("The band is optional here", "Fingertips on a counter are fine for
+# balance"): how to make the exercise easier or fit the kit at hand (GOLD_SPEC), not what it trains ("Hopping is
+# useful for balance" keeps its purpose: the subject must be the aid).
+_AID_RE = re.compile(r"\b(?:is|are) optional\b|^\W*(?:[\w'’-]+ ){0,5}?(?:hands?|fingers?|fingertips?|wall|chair|counter|"
+                     r"worktop|rail|railing|pole|doorframe|support)\b[^.;]*?\b(?:is|are|can be) (?:\w+ )?"
+                     r"(?:helpful|useful|fine|ok|okay|allowed) (?:for|to help with) (?:balance|support|stability)\b")
 _DESCRIBES_RE = re.compile(r"^(this|these|the|that)( \w+)? (exercise|exercises|move|moves|movement|stretch|drill|one)\b", re.I)
 _SETUP_RE = re.compile(r"(?:\b(?:is|are)|['’]s) (best )?(done|performed|started|completed) (on|in|with|from|while|lying|standing|facing|barefoot)\b")
 # "This can also be done with a towel", "If balance is hard, the move can be done holding a chair": another way to do it.
@@ -461,6 +467,8 @@ def classify(text: str) -> tuple[str, str | None] | None:
         return None  # "I ran my first trail race with no knee pain": the writer's story, not how to do it
     if starts_imperative(w) and not _named_subject_rx().match(lower):
         return "cue", kind
+    if ("optional" in lower or " for " in lower) and _AID_RE.search(lower):
+        return "cue", "modification"
     if _benefit_claim(lower):
         return "purpose", None  # "Strong glutes take load off your knees", "... since it works quads and glutes"
     opener = w[0] in v["instruction_openers_set"] or w[0].endswith(("ly", "ing"))
@@ -514,6 +522,15 @@ def classify(text: str) -> tuple[str, str | None] | None:
     if _BODY_RE.search(lower) or len(w) <= 6 and _has_phrase(lower, v["tempo_words"]):
         return "cue", kind  # "Slow down, quick up.": a short call of how fast
     return None
+
+
+def states_goal(text: str) -> bool:
+    """Whether a sentence names what its subject is for ("... will help you run taller", "... to improve
+    balance"), not only describes it ("These moves come from our coach": a purpose to classify() when said
+    of an exercise, nothing to give every exercise of a list)."""
+    lower = " ".join(text.lower().split())
+    return (_first_pos(lower, vocab()["purpose_markers"]) >= 0 or _benefit_claim(lower)
+            or _effect_statement(lower, words_of(lower)))
 
 
 def under_label(text: str, label: str) -> tuple[str, str | None] | None:
