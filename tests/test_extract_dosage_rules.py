@@ -336,3 +336,13 @@ def test_time_in_heading_is_the_hold_the_body_describes():
             "Lie on your back with one knee bent. Lift the straight leg a hand's width and hold it up for 4 seconds.\n\n"
             "Clamshell – 3 sets of 12 with each leg\n\nLie on one side and open the top knee.\n")
     assert facts(ex(a, "straight leg raise")) == (6, 6, None, 4, None, True)
+
+
+def test_sets_the_writer_recommends_before_the_list_are_every_exercises():
+    a = run("Leg Day for Trail Runners\n\nThis session has two moves for the hips and legs. "
+            "We recommend doing 2 sets, three times a week.\n\n"
+            "Goblet Squat\nHold a weight at the chest and sit back.\n\n"
+            "Step-Ups\nStep onto a box and drive through the heel.\n")
+    for name in ("goblet squat", "step-up"):
+        d = main(ex(a, name))
+        assert (d.sets_min, d.sets_max, d.reps_min, d.inherited_from) == (2, 2, None, "article"), name

@@ -93,7 +93,9 @@ _OF_EACH_ONE_RE = re.compile(r"\bof (?:each|every) one\b")
 # "repeat the whole circuit", "go two times through": the whole routine again
 _REPEAT_WHOLE_RE = re.compile(r"\brepeat (this|the|that) (whole )?(routine|circuit|workout|sequence|series|set)\b|\b(?:go|run|work|cycle) (?:\w+ times|twice|thrice) through\b")
 # A sentence (lower case) that prescribes the whole part: "complete 3 rounds", "do 2 sets", "work through it twice".
-_RULE_VERB_RE = re.compile(r"^\W*(?:complete|do|perform|repeat|go\s+through|run\s+through|work|aim\s+for|try|finish)\b")
+# The verb may follow the writer's advice ("we suggest doing two rounds", "I'd advise that you complete four sets").
+_RULE_VERB_RE = re.compile(r"^\W*(?:(?:i|we)(?:['’]d| would)?\s+(?:recommend|suggest|advise)\s+(?:that\s+)?(?:you\s+)?)?"
+                           r"(?:complete|do|perform|repeat|go\s+through|run\s+through|work|aim\s+for|try|finish|doing|completing|performing)\b")
 # Line kinds after which a paragraph is a part's instructions.
 _HEADING_KINDS = ("section", "other_heading", "title", "")
 
