@@ -711,3 +711,27 @@ def test_a_heading_over_a_two_word_setup_then_an_order_is_an_exercise():
             "the foot inward. Do 2 sets of 12.\n\nOutside Sweep\n\nFace the post. Stand on the banded foot and "
             "sweep the other leg out. Do 2 sets of 12.\n")
     assert [e.name for e in a.exercises] == ["Inside Push", "Outside Sweep"]
+
+
+def test_a_session_part_label_before_a_colon_is_no_exercise():
+    a = run("Thursday Gym Notes\n\nFinisher: 2 rounds of 12 goblet squats and a 30 second wall sit.\n\n"
+            "Cool down: 5 min walk and a loose stretch\n")
+    names = [e.name.lower() for e in a.exercises]
+    assert "finisher" not in names and "cool down" not in names
+
+
+def test_numbered_stations_head_their_moves():
+    a = run("Park Circuit\n\nStation 1:\n\nBox step ups: 12 each leg\n\nStation 2:\n\nBear crawl: 20 metres\n")
+    assert [(e.name, section_of(a, e)) for e in a.exercises] == [("Box step ups", "Station 1"), ("Bear crawl", "Station 2")]
+
+
+def test_both_moves_of_a_superset_line_are_exercises():
+    a = run("Gym Day\n\nLower body (3 rounds)\n\n1. Goblet squat (10 reps) superset with box jumps (5)\n\n"
+            "2. Reverse lunge (8 each side) superset with calf raises (15)\n")
+    assert [e.name for e in a.exercises] == ["Goblet squat", "box jumps", "Reverse lunge", "calf raises"]
+
+
+def test_an_outline_numeral_and_a_footnote_mark_are_no_part_of_a_name():
+    a = run("Knee Plan\n\nStrength\n\nII. Wall sit 3 x 30 seconds\n\niii. Split squats* 3 x 8\n\n"
+            "*Hold a rail if you need to.\n")
+    assert [e.name for e in a.exercises] == ["Wall sit", "Split squats"]

@@ -210,3 +210,21 @@ def test_unglue_drops_the_alt_text_glued_after_a_heading():
 def test_unglue_keeps_a_last_word_that_repeats_letters_of_the_name():
     assert unglue("Banded Hip Abductions") == ("Banded Hip Abductions", 0)
     assert unglue("Lateral Raises") == ("Lateral Raises", 0)
+
+
+def test_split_lines_numbered_items_run_together_in_a_paragraph():
+    view = ("My garage plan twice a week after easy runs Hips 1) clamshells (banded) 2) side planks 3) monster walks\n"
+            "Arms 4) dumbbell rows\n")
+    texts = [ln.text for ln in split_lines(normalize(view))]
+    assert texts == ["My garage plan twice a week after easy runs", "Hips", "clamshells (banded)", "side planks",
+                     "monster walks", "Arms", "dumbbell rows"]
+
+
+def test_split_lines_lone_bracketed_number_in_a_sentence_is_no_item():
+    view = "We tried two things, the second 2) being a longer rest, and it helped.\n"
+    assert [ln.text for ln in split_lines(normalize(view))] == [view.strip()]
+
+
+def test_split_lines_superset_partner_gets_its_own_line():
+    view = "Goblet squat (10 reps) superset with plank jacks (20)\n"
+    assert [ln.text for ln in split_lines(normalize(view))] == ["Goblet squat (10 reps)", "superset with plank jacks (20)"]

@@ -217,9 +217,15 @@ def exercise_like(name: str, doc: Doc | None, offset: int) -> bool:
     return bool(stripped) and ends_with_head(stripped)
 
 
+_TRAIL_MARK_RE = re.compile(r"\s*(?:\*+|\(\s*\d{1,3}(?:\s*[-\u2013]\s*\d{1,3})?\s*\))$")
+
+
 def clean_name(name: str) -> tuple[str, int]:
     """Name without glued scraping debris or trailing separators; returns (name, cut from front)."""
     name, cut = unglue(name)
+    if name.endswith((")", "*")):
+        # "Box jumps*" (a footnote's mark), "Step-ups (8-10)" (a count in brackets): no part of the name
+        name = _TRAIL_MARK_RE.sub("", name)
     stripped = name.rstrip(" :-?;,.")
     lead = len(stripped) - len(stripped.lstrip(" -:?"))
     return stripped.strip(" -:?"), cut + lead
@@ -292,7 +298,9 @@ _CAPTION_PREFIX_RE = re.compile(r"^\s*\[[^\[\]]{0,200}\]\s*")
 _ORDINAL_PREFIX_RE = re.compile(
     r"\s*(?:(?:(?:exercise|move|movement|drill|stretch|station)\s*#?\s*\d{1,2}|[A-Za-z]\d{1,2}|#?\d{1,2})\s*[:.)]"
     r"|(?:exercise|move|movement|drill|stretch|station)\s*#?\s*\d{1,2}\s*-"
-    r"|(?-i:" + SUPERSET_LABEL + r")(?:\s*-)?|(?-i:" + LABEL_LETTER + r")[.)])\s+(?=[A-Za-z])"
+    r"|(?-i:" + SUPERSET_LABEL + r")(?:\s*-)?|(?-i:" + LABEL_LETTER + r")[.)]"
+    # a roman numeral of an outline ("II. Hip strength", "iii) Step downs")
+    r"|(?-i:I{1,3}|IV|VI{0,3}|IX|i{1,3}|iv|vi{0,3}|ix)[.)])\s+(?=[A-Za-z])"
     # A chapter's stamp may stand before a name that starts with numbers ("03:20 90/90 hip switches").
     r"|\s*\(?(?:\d{1,2}:)?\d{1,2}:\d{2}\)?(?:\s*[-|:])?\s+(?=[A-Za-z]|\d{1,3}/\d{1,3}\b)", re.I)
 _STAMP_RE = re.compile(r"\s*\(?(?:\d{1,2}:)?\d{1,2}:\d{2}\)?\s")
@@ -305,6 +313,10 @@ _NAV_SEP_RE = re.compile(r"\s[|\u00b7\u2022\u203a\u00bb]\s|^(?:home|you are here
 _OTHER_NAME_PREFIX_RE = re.compile(r"\s*[^\d:]{2,60}?\s::\s+(?=[A-Za-z])")
 
 
+# The second move of a superset put on its own line by text.split_inline_headings: its name follows.
+_PAIRED_PREFIX_RE = re.compile(r"\s*super-?set(?:ted)?\s+with\s+(?=[A-Za-z])", re.I)
+
+
 def blank_prefix(text: str) -> str:
     """`text` with an image placeholder and a numbering label before its heading blanked out
     (same length, so offsets into the line and its doc still hold)."""
@@ -315,6 +327,10 @@ def blank_prefix(text: str) -> str:
     m = _ORDINAL_PREFIX_RE.match(text, cut)
     if m:
         cut = m.end()
+    if "uper" in text[:12]:
+        m = _PAIRED_PREFIX_RE.match(text, cut)
+        if m:
+            cut = m.end()
     if "::" in text:
         m = _OTHER_NAME_PREFIX_RE.match(text, cut)
         if m:
@@ -594,8 +610,12 @@ def analyse_line(line: Line, doc: Doc) -> Role:
                 # "Wall push-ups: 8 to 12": a bare count after a known exercise's name is its reps
                 rest_doses = [_bare_count(rest)]
                 rest_is_dose = True
-            if name and wordy(name) and (known or ((rest_is_dose or dose_first) and len(name.split()) <= 6 and not function_start(name)
-                                                   and not dose_lead(name))):
+            # "Main set: 20 min easy jog", "Finisher: 3 rounds of ...": a part of the session and what it holds,
+            # not a move of that name (the part's word is no exercise unless the lexicon knows it). A dash
+            # joins a block to its time ("Mobility drills - 5 minutes"), a timed activity of its own.
+            part_label = not known and ":" in text[:rest_start] and is_section_word_only(norm_tokens(name))
+            if name and wordy(name) and not part_label and (known or ((rest_is_dose or dose_first) and len(name.split()) <= 6
+                                                                      and not function_start(name) and not dose_lead(name))):
                 ns = text.find(name)
                 if ns < 0:
                     ns = cut

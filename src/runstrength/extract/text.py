@@ -103,10 +103,50 @@ _INLINE_CAPS_HEAD_RE = re.compile(r"(?<=[.!?])([ \t]+)[A-Z][A-Z'&/-]+(?:[ \t]+[A
 _FLAT_LINE = 300  # characters: a paragraph long enough to hold several headed parts
 
 
+# A list number inside running text ("... then 1) step ups 2) wall sits 3) ..."), with the capitalised word
+# right before it when that word stands after a lower-case one ("... easy walking Arms 1) ..."): the word
+# labels the group the numbers list.
+_INLINE_NUMBER_RE = re.compile(r"(?:(?<=[a-z,)]) (?P<label>[A-Z][a-z]{2,15}))?(?P<gap>[ \t])(?P<n>\d{1,2})\)[ \t]+(?=\S)")
+_LEAD_NUMBER_RE = re.compile(r"^\s*(\d{1,2})\)\s")
+
+
+# Two moves of a superset given on one line ("Goblet squat (8) superset with plank jacks (20)"): the second
+# is an exercise of its own, on a line of its own (the roles blank its "superset with").
+_SUPERSET_JOIN_RE = re.compile(r"(?<=[\w)]) (?=super-?set(?:ted)?\s+with\s+[A-Za-z])", re.I)
+
+
+def _inline_number_breaks(raw: str, last: int) -> tuple[list[int], int]:
+    """Offsets in `raw` to break before the items of a numbered list run together on one line, and the last
+    number of that list. Only numbers counting on by one are items: two in a row on the line, or one going
+    on from the list of the line before (`last`); a lone "2)" in a sentence is a bracketed remark."""
+    lead = _LEAD_NUMBER_RE.match(raw)
+    run: list[re.Match[str]] = []
+    prev = int(lead.group(1)) if lead else last
+    best: list[re.Match[str]] = []
+    for m in _INLINE_NUMBER_RE.finditer(raw):
+        n = int(m.group("n"))
+        if run and n == int(run[-1].group("n")) + 1 or not run and (n == 1 or prev and n == prev + 1):
+            run.append(m)
+        else:
+            run = [m] if n == 1 else []
+        if len(run) > len(best):
+            best = list(run)
+    if not best or len(best) < 2 and not (prev and int(best[0].group("n")) == prev + 1):
+        return [], int(lead.group(1)) if lead else 0
+    breaks: list[int] = []
+    for m in best:
+        breaks.append(m.start("gap"))
+        if m.group("label"):
+            breaks.append(m.start("label") - 1)
+    return breaks, int(best[-1].group("n"))
+
+
 def split_inline_headings(view: str) -> str:
-    """The view with a line break before and after each capitals heading inside a long paragraph (same length)."""
+    """The view with a line break before and after each capitals heading inside a long paragraph, and before
+    each item of a numbered list run together on one line (same length)."""
     chars: list[str] | None = None
     pos = 0
+    last = 0
     for raw in view.split("\n"):
         if len(raw) >= _FLAT_LINE:
             for m in _INLINE_CAPS_HEAD_RE.finditer(raw):
@@ -114,6 +154,19 @@ def split_inline_headings(view: str) -> str:
                     chars = list(view)
                 chars[pos + m.start(1)] = "\n"
                 chars[pos + m.end(2) - 1] = "\n"
+        if "uperset" in raw or "uper-set" in raw:
+            for m in _SUPERSET_JOIN_RE.finditer(raw):
+                if chars is None:
+                    chars = list(view)
+                chars[pos + m.start()] = "\n"
+        if ") " in raw or ")\t" in raw:
+            breaks, last = _inline_number_breaks(raw, last)
+            if breaks and chars is None:
+                chars = list(view)
+            for b in breaks:
+                chars[pos + b] = "\n"
+        elif raw.strip():
+            last = 0
         pos += len(raw) + 1
     return view if chars is None else "".join(chars)
 
