@@ -2024,3 +2024,17 @@ def test_elastic_tubing_is_named_as_written() -> None:
     a = run("Hip Routine\n\n1. Clamshell\n"
             "Lie on your side with a loop of elastic tubing around both thighs and open the top knee. Do 2 sets of 15.\n")
     assert ex(a, "clamshell").equipment == ["elastic tubing"]
+
+
+def test_a_step_repeated_word_for_word_in_two_variants_is_one_cue() -> None:
+    a = run("Hip Mobility\n\n"
+            "1. Knee Rocks\n"
+            "Sit on the floor with your hands behind you. Let both knees drop slowly to the left. "
+            "Bring them back to the middle. Lie on your back instead if sitting is hard. "
+            "Let both knees drop slowly to the left. Bring them back to the middle.\n\n"
+            "2. Ankle Circles\n"
+            "Lift one foot and draw slow circles with your toes.\n")
+    rocks = a.exercises[0]
+    texts = [c.text for c in rocks.cues]
+    assert texts.count("Let both knees drop slowly to the left.") == 1, texts
+    assert texts.count("Bring them back to the middle.") == 1, texts

@@ -669,3 +669,42 @@ def test_objective_and_rationale_labels_open_a_purpose(sentence):
 
 def test_fitting_the_whole_list_into_the_week_is_an_aside():
     assert classify("Slot these hip moves into your training plan twice a week for a steadier stride.") is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Repeat.",
+    "Then repeat again.",
+    "Do this __ times.",
+    "Stay there for __ seconds.",
+    "Repeat it a few more times each morning.",
+    "Do this several times a day.",
+    "Shuffle on for about 30 metres.",
+    "All of these should be performed 3-4x/week.",
+    "This drill can be done 4 times, on either leg.",
+])
+def test_blank_vague_or_distance_counts_are_dosage_only(sentence):
+    # a handout's blank, a vague count, a distance or a bare "Repeat." says how much, never how
+    from runstrength.extract.frequency import frequency_spans
+    spans = [(d.start, d.end) for d in parse_dosages(sentence)] + list(frequency_spans(sentence))
+    assert is_dosage_only(sentence, spans, rest=bool(parse_rest(sentence)))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Repeat with the other foot in front.",
+    "Do this several times, reaching a little further each time.",
+])
+def test_a_repeat_that_says_how_stays_a_cue(sentence):
+    assert not dosage_only(sentence)
+    assert classify(sentence) == ("cue", "movement")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Stiff hamstrings place added tension on the lower back.",
+    "The band adds work for the glute muscles.",
+])
+def test_added_or_adds_without_that_is_no_reported_speech(sentence):
+    assert classify(sentence) == ("purpose", None)
+
+
+def test_added_that_still_reports_a_speaker():
+    assert classify("Coach Li added that bridges work the glutes.") == ("purpose", None)

@@ -159,10 +159,13 @@ class AttachMixin:
                 for ex in exs:
                     self.add_terms(ex, doc, s_start, s_end, things_only=True)
             return
+        # A page that gives two variants of a move repeats their shared steps word for word: one cue, said once.
+        said = " ".join(stripped.lower().split())
         for ex in exs:
-            if (a, b) in ex.seen_sents:
+            if (a, b) in ex.seen_sents or said in ex.seen_sents:
                 continue
             ex.seen_sents.add((a, b))
+            ex.seen_sents.add(said)
             if role[0] == "cue":
                 ex.sentences.append(Sentence(stripped, a, b, role[1]))
             else:

@@ -16,7 +16,7 @@ _WORD_RE = re.compile(r"[a-z][a-z'\-]*")
 
 # Words that carry no instruction once the numbers of a prescription are removed.
 _DOSAGE_FILLER = frozenset("""
-repeat repeats repeated perform performing do does doing done complete completing hold holding holds for of and then
+repeat repeats repeated perform performing performed do does doing done complete completing hold holding holds for of and then
 the a an this it these each per set sets rep reps repetition repetitions times time x total round rounds start
 starting begin beginning build building up to your way work working aim at from there least minimum maximum about
 approximately around try again with on in both leg legs arm arms way once twice a day week
@@ -34,7 +34,7 @@ _SIDE_PHRASE_RE = re.compile(r"\b(?:each|either|every|the other|per) (?:foot|leg
                              r"|\balternat(?:e|ing) (?:sides|legs|arms|feet|hands)\b"
                              r"|\b(?:over|across|within) (?:the )?(?:next |first |coming )?(?:[\w-]+ )?(?:to [\w-]+ )?(?:weeks?|months?|days?)\b"
                              r"|\badd(?:ing)? (?:one|a|an|another|two|three|\d+) (?:more |extra )?(?:reps?|repetitions?|sets?|seconds?|rounds?)\b"
-                             r"|\b(?:each|every|per|a) (?:week|session|workout)\b|\b(?:as )?(?:your|the) [\w-]+ (?:allows?|permits?)\b|\bas tolerated\b"
+                             r"|\b(?:each|every|per|a) (?:week|session|workout|morning|evening|night)\b|\b(?:as )?(?:your|the) [\w-]+ (?:allows?|permits?)\b|\bas tolerated\b"
                              r"|\bkeep going\b|\b(?:walk|walking|jog|jogging) back (?:to|for|as) recover(?:y)?\b"
                              # "That's one round; ...": a count of the bouts done
                              r"|\b(?:that|this)(?:'s|’s| is) (?:one|a|your first) (?:set|round|rep|circuit)\b"
@@ -95,10 +95,23 @@ def words_of(text: str) -> list[str]:
     return _WORD_RE.findall(text.lower())
 
 
+# Counts no dose parser reads but that still only say how much: a handout's blank to fill in ("Repeat __ times"),
+# a vague number ("several times", "a few more reps"), a distance ("for about 20 metres").
+_VAGUE_COUNT_RE = re.compile(r"_{2,}|\b(?:several|a few|a couple(?: of)?|multiple|many)(?: more)? (?:times|reps|repetitions|sets|rounds)\b"
+                             r"|\b\d+ ?(?:metres|meters|yards)\b")
+_VAGUE_HINT = ("_", "sever", "few", "couple", "multiple", "many", "metre", "meter", "yard")
+# "Repeat.", "Then repeat again.": the whole sentence says to do it again, nothing about how.
+_BARE_REPEAT = frozenset({"repeat", "and", "then", "again", "now"})
+
+
 def is_dosage_only(text: str, dosage_spans: list[tuple[int, int]], rest: bool = False) -> bool:
     """True when nothing but a prescription is left after removing the dosage mentions."""
+    lower = text.lower()
+    if any(h in lower for h in _VAGUE_HINT):
+        dosage_spans = list(dosage_spans) + [m.span() for m in _VAGUE_COUNT_RE.finditer(lower)]
     if not dosage_spans and not rest:
-        return False
+        bare = words_of(lower)
+        return "repeat" in bare and set(bare) <= _BARE_REPEAT
     chars = list(text)
     for s, e in dosage_spans:
         if e < len(text) and text[e - 1:e].isdigit():
@@ -110,7 +123,6 @@ def is_dosage_only(text: str, dosage_spans: list[tuple[int, int]], rest: bool = 
             if w not in _DOSAGE_FILLER and w not in _STOP and not w.isdigit()]
     if not (len(left) <= 3 if rest else len(left) < 2):
         return False
-    lower = text.lower()
     if ("too " in lower or "make" in lower) and _EASIER_HARDER_RE.search(lower):
         return False
     return not ("easy" in lower or "comfortable" in lower) or not _harder_next(lower, dosage_spans)
@@ -353,7 +365,10 @@ _WAY_TO_AVOID_RE = re.compile(r"\bways? to (?:avoid|prevent)\b")
 # "Coach Li says bridges work the glutes.": an unquoted report; the said clause decides (quoted ones: _quoted).
 # Not "This says a lot about ...": the speaker is a name or title, not a pronoun for the exercise.
 _REPORTED_RE = re.compile(r"^\W*(?!(?:this|it|that|which|what|the exercise|the move)\b)(?:[\w'’.-]+ ){1,5}?"
-                          r"(?:says|said|explains|explained|notes|noted|adds|added|insists|warns|warned)(?: that)?,? (?=[a-z])")
+                          r"(?:(?:says|said|explains|explained|insists|warns|warned)(?: that)?,?"
+                          # "adds", "added", "notes" name a report only with "that" or a comma after them: "a plate adds
+                          # load to ...", "tight calves place added strain on ..." are claims about the body
+                          r"|(?:notes|noted|adds|added)(?: that|,)) (?=[a-z])")
 
 
 # "build to 3 sets", "building up to 60 seconds": a target dose, not what the exercise builds.
