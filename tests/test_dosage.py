@@ -417,6 +417,28 @@ def test_count_of_timed_bouts_is_sets(line, sets, seconds, per_side):
     assert (d.sets, d.reps, d.seconds, d.per_side) == (sets, None, seconds, per_side)
 
 
+def test_bare_number_after_sets_by_reps_is_another_column():
+    # effort or tempo columns of a programme table follow the "sets x reps" column
+    ds = parse_dosages("Reverse lunges 3x12 6-8", list_item=True)
+    assert [(d.sets, d.reps) for d in ds] == [((3, 3), (12, 12))]
+    # with only sets written, the bare number still counts the reps
+    assert [(d.sets, d.reps) for d in parse_dosages("Reverse lunges 3 sets 12", list_item=True)] == [((3, 3), (12, 12))]
+
+
+def test_passive_times_of_the_whole_circuit_are_sets():
+    assert one("The routine can be repeated 2 to 3 times.").sets == (2, 3)
+    assert parse_block_sets("This circuit should be completed 3 times.") == (3, 3)
+    # a count of one movement stays reps
+    assert one("Each hop should be done 10 times.").reps == (10, 10)
+
+
+def test_lower_bound_leaves_max_open():
+    assert one("Keep it up for at least 40 seconds.").open_max
+    # a range, or a full prescription, is read as written
+    assert not one("Keep it up for at least 30-40 seconds.").open_max
+    assert not one("Keep it up for 40 seconds.").open_max
+
+
 def test_list_label_number_is_not_reps():
     assert parse_dosages("Circuit 2", list_item=True) == []
     assert parse_dosages("Superset 3:", list_item=True) == []
@@ -521,6 +543,8 @@ def test_block_sets(heading, value):
         ("Do 3 sets of 8 reps.", None),
         ("Keep the knee soft during your daily run.", None),
         ("Relax once the set is done.", None),
+        # A handout's abbreviated days per week
+        ("Balance drills (done 3-4 d/wk):", (3, 4)),
     ],
 )
 def test_frequency(text, value):

@@ -59,6 +59,31 @@ def test_rule_for_every_stretch_gives_hold_and_side():
         assert (d.hold_seconds_min, d.per_side, d.inherited_from) == (40, True, "article"), name
 
 
+def test_rule_for_every_stretch_leaves_the_strength_work_alone():
+    a = run("Tight Hips Fix\n\nRepeat each stretch 4 times, twice a day.\n\n"
+            "Pigeon stretch\nFold the front leg under the chest.\n\n"
+            "Glute bridge\nDrive the hips up from the floor and lower slowly.\n")
+    assert facts(ex(a, "pigeon stretch"))[2] == 4
+    assert ex(a, "glute bridge").dosages == []
+
+
+def test_circuit_done_n_times_in_the_passive_gives_rounds_and_moving_plank_is_timed():
+    a = run("Lunch Break Circuit\n\nSpend 40 seconds on each exercise and rest 20 seconds. "
+            "The circuit should be done 2 to 4 times.\n\n"
+            "Goblet squat\nHold the weight at the chest and sit down.\n\n"
+            "Plank with alternating row\nFrom a high plank, pull one dumbbell to the ribs, then the other.\n")
+    assert facts(ex(a, "goblet squat"))[:2] == (2, 4)
+    # a row from the plank moves: its time is a bout, not a hold
+    assert facts(ex(a, "plank"))[:5] == (2, 4, None, None, 40)
+
+
+def test_hold_said_as_a_lower_bound_has_no_max():
+    a = run("Cool-Down Stretches\n\nCalf stretch\nLean into a wall with the back heel down. "
+            "Keep the stretch going for at least 25 seconds, then change legs.\n")
+    d = main(ex(a, "calf stretch"))
+    assert (d.hold_seconds_min, d.hold_seconds_max, d.per_side) == (25, None, True)
+
+
 def test_start_and_target_sets_are_the_exercises_own():
     a = run("Knee Care Routine\n\nDo 3 sets of each exercise.\n\n"
             "Wall sit\nSlide down the wall. Hold for 30 seconds.\n\n"

@@ -88,10 +88,16 @@ ABILITY_CHECK_RE = re.compile(r"\b(?:be able to|are able to|can you|until you ca
 # twice a day", how often)
 _EACH_TIMES_RE = re.compile(r"\b(?:each|every|all)\b(?:\s+[\w'-]+){0,3}?\s+(?:moves?|exercises?|stretch(?:es)?|drills?)\s+"
                             rf"(?:(?P<w>twice|thrice)|(?P<n>{RANGE})\s+times)\b(?!\s+(?:a|per|each|every)\s+(?:day|week)\b|\s+daily\b)")
+# A rule for all stretches ("repeat each stretch 3 times", "stretches should be held ..."): the strength or
+# balance work of the same page is not dosed by it.
+_STRETCH_RULE_RE = re.compile(r"\b(?:all|each|every)\b(?:\s+[\w'-]+){0,3}?\s+stretch(?:es)?\b|^\W*(?:[\w-]+ ){0,2}?stretches\b")
 # "at the top of each one": a position in every rep, not a rule for every exercise
 _OF_EACH_ONE_RE = re.compile(r"\bof (?:each|every) one\b")
 # "repeat the whole circuit", "go two times through": the whole routine again
-_REPEAT_WHOLE_RE = re.compile(r"\brepeat (this|the|that) (whole )?(routine|circuit|workout|sequence|series|set)\b|\b(?:go|run|work|cycle) (?:\w+ times|twice|thrice) through\b")
+_REPEAT_WHOLE_RE = re.compile(r"\brepeat (this|the|that) (whole )?(routine|circuit|workout|sequence|series|set)\b|\b(?:go|run|work|cycle) (?:\w+ times|twice|thrice) through\b"
+                              # said in the passive: "the circuit can be done 2 to 4 times"
+                              r"|\b(this|the|that) (whole )?(routine|circuit|workout|sequence|series) (?:can|should|could|may|must|is to) be "
+                              r"(?:completed|done|repeated|performed)\b")
 # A sentence (lower case) that prescribes the whole part: "complete 3 rounds", "do 2 sets", "work through it twice".
 # The verb may follow the writer's advice ("we suggest doing two rounds", "I'd advise that you complete four sets").
 _RULE_VERB_RE = re.compile(r"^\W*(?:(?:i|we)(?:['’]d| would)?\s+(?:recommend|suggest|advise)\s+(?:that\s+)?(?:you\s+)?)?"
@@ -389,7 +395,9 @@ class AttachMixin:
             st = sent_text.lower()
             if _ARTICLE_WIDE_RE.search(st) and not _OF_EACH_ONE_RE.search(st):
                 # a harder variant's numbers ("add weight and drop back to 8 reps") are no rule for all
-                got = [m for m in dz.parse_dosages(sent_text) if (m.sets or m.reps or m.seconds) and m.stage != "progression"]
+                scope = "stretch" if _STRETCH_RULE_RE.search(st) else ""
+                got = [replace(m, scope=scope) for m in dz.parse_dosages(sent_text)
+                       if (m.sets or m.reps or m.seconds) and m.stage != "progression"]
                 sink.extend(got)
                 sets = None if any(m.sets for m in got) or not REPEAT_BLOCK_RE.search(st) else dz.parse_block_sets(sent_text)
                 times = None if sets or any(m.sets for m in got) else _EACH_TIMES_RE.search(st)
@@ -397,7 +405,7 @@ class AttachMixin:
                     w = times.group("w")
                     sets = (WORD_VALUES[w], WORD_VALUES[w]) if w else int_range(times.group("n"))
                 if sets:
-                    sink.append(dz.DoseMention(stage="main", sets=sets, text=sent_text))  # "Do this circuit twice"
+                    sink.append(dz.DoseMention(stage="main", sets=sets, text=sent_text, scope=scope))  # "Do this circuit twice"
             elif _REPEAT_WHOLE_RE.search(st) or intro and REPEAT_BLOCK_RE.search(st):
                 # "Do this circuit twice" before the part's first exercise: its rounds
                 sets = dz.parse_block_sets(sent_text)

@@ -61,9 +61,14 @@ class DoseMention:
     start: int = 0
     end: int = 0
     text: str = ""
+    # A rule said of one kind of exercise only ("hold every stretch ..."): "stretch"; "" for any exercise.
+    scope: str = ""
+    # A lower bound only ("hold for at least 20 seconds"): the dosage's max is left open.
+    open_max: bool = False
 
 
 _MAX_MERGE_GAP = 60
+_AT_LEAST_BEFORE_RE = re.compile(r"\b(?:at\s+least|a\s+minimum\s+of|no\s+less\s+than)\s+$", re.I)
 _OTHER_SIDE_RE = re.compile(
     r"\W*(?:(?:now|then)\s+)?(?:repeat|switch|swap|change|do\s+the\s+same|perform|complete)\b[^.!?]{0,40}?"
     rf"\b(?:other|opposite|second|left|right)\s+{LIMB}s?\b"
@@ -183,10 +188,13 @@ def _parse_dosages(text: str, list_item: bool) -> tuple[DoseMention, ...]:
                 end = hm.end() if hm else end
             end = _extend_per_side(sentence, end)
             st, en = s0 + g.start, s0 + end
+            single = [r for r in (g.sets, g.reps, g.seconds) if r is not None]
+            open_max = (len(single) == 1 and single[0][0] == single[0][1]
+                        and _AT_LEAST_BEFORE_RE.search(sentence, max(0, g.start - 20), g.start) is not None)
             out.append(DoseMention(
                 stage=g.stage, sets=g.sets, reps=g.reps, seconds=g.seconds,
                 seconds_kind="hold" if g.hold and g.seconds is not None else None,
-                per_side=per_side, start=st, end=en, text=text[st:en],
+                per_side=per_side, start=st, end=en, text=text[st:en], open_max=open_max,
             ))
     out.sort(key=lambda d: d.start)
     return tuple(_alternative_sets(text, out))
@@ -223,6 +231,8 @@ _BLOCK_PATTERNS = [
         rf"\b{REPEAT_VERBS}\b[^.;:\n]{{0,40}}?"
         rf"(?:(?P<n>{RANGE})\s+times|\b(?P<w>twice|thrice|once)\b)", re.I),
     compile_gated(rf"{LB}(?P<n>{RANGE})\s+times\s+through\b", re.I),
+    # the passive: "it can be completed 2 to 3 times"
+    compile_gated(rf"\bbe\s+(?:completed|done|repeated|performed)\s+(?P<n>{RANGE})\s+times\b", re.I),
     EMOM_RE,
 ]
 

@@ -202,6 +202,10 @@ _SETS_CONTEXT_RE = re.compile(
     re.I,
 )
 _THROUGH_RE = re.compile(r"\s+through\b", re.I)
+# The same said in the passive: "the circuit can be completed 2 to 3 times" (passes through the whole).
+_PASSIVE_SETS_RE = re.compile(
+    r"\b(?:circuit|routine|workout|sequence|series|it|this)\s+(?:can|should|could|may|must|is\s+to)\s+be\s+"
+    r"(?:completed|done|repeated|performed)\s+$", re.I)
 
 _XN_SETS_WORDS = {"circuit", "circuits", "round", "rounds", "superset", "supersets", "set",
                   "sets", "routine", "workout", "block"}
@@ -226,7 +230,9 @@ def _find_atoms(sentence: str, list_item: bool) -> list[Atom]:
         return []
     found, masked, sentence = core
     atoms = list(found)
-    if list_item:
+    # A bare number on a line whose sets and reps are already written out ("Step-ups 3x10 6-7") is another
+    # column of a programme table (effort, tempo, load), not a second count of reps.
+    if list_item and not any(a.sets is not None and a.reps is not None for a in atoms):
         work = list(masked)
         for rx in (_LIST_LEAD_RE, _LIST_TRAIL_RE):
             m = rx.search("".join(work))
@@ -371,6 +377,8 @@ def _core_atoms(sentence: str) -> tuple[tuple[Atom, ...], str, str] | None:
         elif through:
             # "30 seconds a side, three times through": passes through the work, i.e. sets
             take(Atom(m.start(), through.end(), sets=r))
+        elif _PASSIVE_SETS_RE.search(before):
+            take(Atom(m.start(), m.end(), sets=r))
         # "Lift 12 times per leg, 3 sets": a count per side, or one followed by its
         # own sets, counts the movement, not passes through the whole.
         elif _SETS_CONTEXT_RE.search(before) and not PER_SIDE_SUFFIX_RE.match(sentence, m.end()) and not any(

@@ -27,11 +27,25 @@ def _held_by_name(tokens: tuple[str, ...]) -> bool:
 # stretch entry of the lexicon that is held when done still ("wobble board") is a timed bout when so named.
 _MOVING_LAST = frozenset({"tilt", "tilts", "rock", "rocks", "tap", "taps", "march", "marches", "circle", "circles",
                           "swing", "swings", "hop", "hops", "rotation", "rotations", "shuffle", "shuffles",
-                          "bounce", "bounces", "pulse", "pulses", "rolls", "walk", "walks", "reach", "reaches"})
+                          "bounce", "bounces", "pulse", "pulses", "rolls", "walk", "walks", "reach", "reaches",
+                          # "Plank with alternating row": a pull done from the held position
+                          "row", "rows"})
 
 
 def _moving_by_name(tokens: tuple[str, ...]) -> bool:
     return bool(tokens) and tokens[-1] in _MOVING_LAST
+
+
+# Lexicon categories of the work a rule for "every stretch" doses.
+_STRETCH_CATEGORIES = frozenset({"stretch", "mobility"})
+
+
+def _outside_scope(ex: Ex, scope: str) -> bool:
+    """A rule said of stretches only does not reach an exercise the lexicon files as other work (strength,
+    balance, foam rolling) unless its name calls it a stretch; an unknown exercise keeps the rule."""
+    if scope != "stretch" or not ex.entry:
+        return False
+    return ex.entry.get("category") not in _STRETCH_CATEGORIES and not any(t.startswith("stretch") for t in ex.tokens)
 
 
 class InheritanceMixin:
@@ -67,6 +81,8 @@ class InheritanceMixin:
                     d.hold_seconds_min, d.hold_seconds_max = m.seconds
                 else:
                     d.duration_seconds_min, d.duration_seconds_max = m.seconds
+            if m.open_max:
+                _open_max(d)
             if stage == "main" and main is not None:
                 _repeats_as_sets(main, d)
                 _same_time_held(main, d)
@@ -92,6 +108,8 @@ class InheritanceMixin:
         if not warm:
             rules += [("article", m) for m in _one_pass_dropped(self.article_doses)]
         for source, m in rules:
+            if _outside_scope(ex, m.scope):
+                continue
             if source == "section" and m.sets:
                 _rounds_over_bouts(out, m.sets)
             # a harder variant's sets ("the single-leg version: 2 x 8") are not this exercise's own
@@ -105,6 +123,14 @@ class InheritanceMixin:
             _inherit(out, sets=m.sets if not has_sets else None, reps=m.reps if not has_amount else None,
                      hold=hold, duration=seconds, per_side=m.per_side and not has_amount, source=source)
         return out
+
+
+def _open_max(d: Dosage) -> None:
+    """A count said as a lower bound ("at least 20 seconds") keeps its min only."""
+    for lo, hi in (("sets_min", "sets_max"), ("reps_min", "reps_max"), ("hold_seconds_min", "hold_seconds_max"),
+                   ("duration_seconds_min", "duration_seconds_max")):
+        if getattr(d, lo) is not None:
+            setattr(d, hi, None)
 
 
 def _one_pass_dropped(rules: list[dz.DoseMention]) -> list[dz.DoseMention]:

@@ -19,7 +19,8 @@ _FREQ_PERIOD = r"(?:week|wk|day|month)"
 _FREQ_PATTERNS = [
     # 2x/week, 1-2x per week, 4 times a day, 2 - 4 times a day, two to three times a week
     rf"(?:at\s+(?:a\s+)?minimum\s+(?:of\s+)?|at\s+least\s+|a\s+minimum\s+of\s+|minimum\s+(?:of\s+)?)?"
-    rf"{RANGE}\s*\+?\s*(?:x|times|sessions?|days?|workouts?)\s*(?:/|\ba\b|\bper\b|\beach\b|\bevery\b|\bin\s+a\b)\s*{_FREQ_PERIOD}s?\b",
+    # clinical handouts abbreviate days: "5-7 d/wk"
+    rf"{RANGE}\s*\+?\s*(?:x|times|sessions?|days?|d(?=\s*/)|workouts?)\s*(?:/|\ba\b|\bper\b|\beach\b|\bevery\b|\bin\s+a\b)\s*{_FREQ_PERIOD}s?\b",
     rf"{RANGE}\s*\+?\s*(?:x|times)\s*(?:daily|weekly)\b",
     rf"(?:at\s+(?:a\s+)?minimum\s+(?:of\s+)?|at\s+least\s+)?\b(?:once|twice|thrice)\s*(?:\ba\b|\bper\b|\beach\b|\bevery\b|/|\s)\s*(?:{_FREQ_PERIOD}|daily|weekly)\b",
     r"\bevery\s+(?:other\s+)?day\b",

@@ -17,7 +17,8 @@ _FREQ_RE = compile_gated(
     # n0: the low end of "once or twice a week" (number words and digits are ranges of RANGE)
     rf"{_LOWER_BOUND}{_UPPER_BOUND}(?:(?P<n0>\b(?:once|twice|thrice))\s+or\s+)?"
     rf"(?P<n>{RANGE}|\b(?:once|twice|thrice)\b)(?P<plus>\s*\+|\s+or\s+more)?\s*"
-    r"(?:x|times|sessions?|days?|workouts?|classes|class)?\s*"
+    # "d/wk": clinical handouts abbreviate days
+    r"(?:x|times|sessions?|days?|d(?=\s*/)|workouts?|classes|class)?\s*"
     # "this week": a newsletter's plan for the week ahead ("lift three times this week")
     r"(?:/|\ba\b|\bper\b|\beach\b|\bevery\b|\bin\s+a\b|\bthis\b)?\s*"
     r"(?P<per>week|wk|day|daily|weekly)s?\b(?P<plus2>\s+or\s+more)?",
@@ -34,7 +35,7 @@ _SENT_STOP_RE = re.compile(r"[.!?;](?=\s|$)")
 
 
 _FREQ_HINT = AnyOf("day", "daily", "week", "wk")  # every frequency pattern needs one (speed pre-filter)
-_FREQ_UNIT_RE = re.compile(r"x|times|sessions?|days?|workouts?|classes|class", re.I)
+_FREQ_UNIT_RE = re.compile(r"x|times|sessions?|days?|\bd\b|workouts?|classes|class", re.I)
 # Sessions counted with words around them: "3 easy gym sessions fit into each week".
 _SESSIONS_A_WEEK_RE = compile_gated(
     rf"(?P<n>{RANGE})\s+(?:(?!of\b|the\b)[a-z-]+\s+){{0,2}}(?:sessions?|workouts?)\b(?:\s+[a-z-]+){{0,4}}?"
