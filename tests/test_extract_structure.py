@@ -735,3 +735,18 @@ def test_an_outline_numeral_and_a_footnote_mark_are_no_part_of_a_name():
     a = run("Knee Plan\n\nStrength\n\nII. Wall sit 3 x 30 seconds\n\niii. Split squats* 3 x 8\n\n"
             "*Hold a rail if you need to.\n")
     assert [e.name for e in a.exercises] == ["Wall sit", "Split squats"]
+
+
+def test_steps_after_a_lead_in_or_a_double_blank_line_stay_with_their_exercise():
+    steps = {"Hip Flexor Stretch": ("Kneel on one knee with the other foot in front.", "Push the hips forward gently. Hold for 30 seconds."),
+             "Glute Stretch": ("Lie on your back and cross one ankle over the other knee.", "Pull the lower leg towards you. Hold for 30 seconds.")}
+    for lead, blank in ((" Here's what to do:", "\n\n"), ("\n\nHere’s how:", "\n\n"), ("", "\n\n\n"), (" Here's what to do:", "\n\n\n")):
+        text = "Post Run Stretch Guide" + blank + "Stretch while your muscles are still warm." + blank
+        for name, (one, two) in steps.items():
+            text += f"{name}\n\nA kind one for tired legs.{lead}{blank}1. {one}{blank}2. {two}{blank}"
+        a = run(text)
+        assert [e.name for e in a.exercises] == list(steps), (lead, blank)
+        for e in a.exercises:
+            cues = [c.text for c in e.cues]
+            assert steps[e.name][0] in cues and steps[e.name][1].split(" Hold")[0] in cues, (lead, blank)
+            assert (main(e).hold_seconds_min, main(e).hold_seconds_max) == (30, 30), (lead, blank)

@@ -228,3 +228,13 @@ def test_split_lines_lone_bracketed_number_in_a_sentence_is_no_item():
 def test_split_lines_superset_partner_gets_its_own_line():
     view = "Goblet squat (10 reps) superset with plank jacks (20)\n"
     assert [ln.text for ln in split_lines(normalize(view))] == ["Goblet squat (10 reps)", "superset with plank jacks (20)"]
+
+
+def test_split_lines_reads_two_blank_lines_as_one_where_the_page_always_uses_two():
+    # Two blank lines between most paragraphs: the page's plain paragraph break.
+    view = ("Hip Flexor Stretch\n\nKind to the lower back.\n\n\n1. Kneel on one knee.\n\n\n2. Push the hips forward.\n\n\n"
+            "3. Hold and breathe.\n\n\n\nNotes\n")
+    assert [ln.gap for ln in split_lines(normalize(view))] == [0, 1, 1, 1, 1, 2]
+    # One blank line between most paragraphs: two set a new part apart and stay two.
+    view = "Wall Sit\n\nSlide down the wall.\n\nHold the position.\n\n\nAbout the author\n"
+    assert [ln.gap for ln in split_lines(normalize(view))] == [0, 1, 1, 2]

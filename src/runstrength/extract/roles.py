@@ -456,6 +456,15 @@ INTRO_HINT = AnyOf("try", "add", "begin", "start", "finish", "end", "follow", "m
                     "Try", "Add", "Begin", "Start", "Finish", "End", "Follow", "Move on")
 
 
+# The last sentence of a line that ends in a colon ("Easy on the back. Here's how:"), after an earlier one.
+_LAST_SENTENCE_RE = re.compile(r"[a-z)\d]{1,}[.!?]\s+([^.!?]+:)\s*$")
+
+
+def _bare_label(lower: str) -> str:
+    """A lower-cased line as bare_labels lists it: no colon, single spaces, straight apostrophes."""
+    return " ".join(lower.rstrip(":").replace("’", "'").split())
+
+
 def _only_lead_in(name: str) -> bool:
     """The words that introduce an exercise and nothing after them ("Start with", "Then, finish with")."""
     text = name + " "  # INTRO_RE ends on the space before the name it introduces
@@ -495,8 +504,13 @@ def analyse_line(line: Line, doc: Doc) -> Role:
     label = _label_of(text)
     if label:
         return Role("label", label=label[0], desc_start=len(text) - len(label[1]))
+    if lower.endswith(":") and any(stop in lower for stop in ".!?"):
+        last = _LAST_SENTENCE_RE.search(lower)
+        if last is not None and _bare_label(last.group(1)) in v["bare_labels"]:
+            # "A gentle one to start. Here's how:": a remark, then the steps of the exercise above
+            return Role("prose")
     if len(line.words) <= 5:
-        bare = " ".join(lower.rstrip(":").split())
+        bare = _bare_label(lower)
         if bare in v["bare_labels"]:
             # "Instructions" alone under an exercise heading: its steps follow, still the same exercise's
             return Role("label", label=bare, desc_start=len(text))

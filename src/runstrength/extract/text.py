@@ -214,7 +214,24 @@ def split_lines(view: str, text: str | None = None) -> list[Line]:
         start = line_start + content_off
         lines.append(Line(start, start + len(content), content, line_start + lead, gap, bullet, len(lines)))
         gap = 0
+    _even_gaps(lines)
     return lines
+
+
+def _even_gaps(lines: list[Line]) -> None:
+    """Read two blank lines as one where the page puts two between most of its paragraphs.
+
+    Some sites' text comes out with two blank lines between paragraphs (and one, or none, under a
+    heading); a gap of two then says nothing, where elsewhere it sets a new part of the page apart
+    from the exercise above it. Three or more such gaps make a page's style."""
+    ones = twos = 0
+    for line in lines[1:]:
+        ones += line.gap == 1
+        twos += line.gap == 2
+    if twos >= 3 and twos > ones:  # a style, not a lone wider gap under a title
+        for line in lines:
+            if line.gap >= 2:
+                line.gap -= 1
 
 
 _GLUE_RE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
