@@ -75,3 +75,22 @@ def test_score_history_records_current_scores(root: Path, seed_scores: dict, dev
     last = _last_history(root, gold)
     moved = {k: (last.get(k), v["f1"]) for k, v in current.items() if isinstance(v, dict) and "f1" in v and last.get(k) != v["f1"]}
     assert not moved, f"scores changed since the last history line for {gold} (recorded, now): {moved}"
+
+
+_README_ROWS = {"exercises": "exercises", "dosage facts": "dosage_facts", "cues": "cues", "purpose": "purpose",
+                "sentences (any role)": "sentences_any", "muscles": "muscles", "equipment": "equipment"}
+
+
+def test_readme_f1_table_shows_the_current_scores(root: Path, seed_scores: dict, dev_scores: dict,
+                                                  invented_scores: dict) -> None:
+    """The README's table of seeds, dev and invented F1 is what the committed code scores."""
+    table = (root / "README.md").read_text().split("| category | seeds (5) | dev (10) | invented (110) |", 1)[1]
+    shown = {}
+    for line in table.splitlines()[2:]:
+        if not line.startswith("|"):
+            break
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        shown[_README_ROWS[cells[0]]] = [float(c) for c in cells[1:]]
+    assert sorted(shown) == sorted(_README_ROWS.values())
+    current = {k: [round(s[k]["f1"], 3) for s in (seed_scores, dev_scores, invented_scores)] for k in shown}
+    assert shown == current
