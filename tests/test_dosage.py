@@ -1020,3 +1020,31 @@ def test_a_count_on_one_side_then_the_other_is_per_side():
     assert facts(one("Do 12 reps on the left side, then the same on the right.")) == ("main", None, (12, 12), None, None, True)
     # sides that only place the body are no count per side
     assert facts(one("Kneel on the left knee and then raise the right arm. Do 10 reps.")) == ("main", None, (10, 10), None, None, False)
+
+
+def test_frequency_days_named_for_their_training():
+    assert parse_frequency("Plan: 3x gym days per week, each under an hour.") == (3, 3)
+    assert parse_frequency("Book two lifting days a week around your long run.") == (2, 2)
+    assert parse_frequency("Keep 2 rest days a week free of any hard work.") is None
+
+
+def test_frequency_least_count_with_the_hoped_for_one():
+    assert parse_frequency("Train at least 2, but preferably 3, days a week.") == (2, 3)
+    assert parse_frequency("Lift once, preferably twice, a week.") == (1, 2)
+
+
+def test_frequency_weekly_volume_split_over_days():
+    assert parse_frequency("You can spread these sets over 3 to 5 days.") == (3, 5)
+    assert parse_frequency("Split it between 2 and 3 days, with a rest day after each.") == (2, 3)
+
+
+def test_frequency_of_a_job_is_not_the_routines():
+    assert parse_frequency("I work four days a week, so I lift on my days off.") is None
+    assert parse_frequency("Our 3 days a week in-office rule means I train twice a week at lunch.") == (2, 2)
+    assert parse_frequency("Most readers work out three days a week.") == (3, 3)
+
+
+def test_picture_numbers_after_a_listed_name_are_no_count():
+    assert parse_dosages("Wall sit photos 2-4", list_item=True) == []
+    assert parse_dosages("Calf raise fig. 6", list_item=True) == []
+    assert one("Calf raise 12", list_item=True).reps == (12, 12)

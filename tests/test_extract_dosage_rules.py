@@ -371,3 +371,17 @@ def test_sets_the_writer_recommends_before_the_list_are_every_exercises():
     for name in ("goblet squat", "step-up"):
         d = main(ex(a, name))
         assert (d.sets_min, d.sets_max, d.reps_min, d.inherited_from) == (2, 2, None, "article"), name
+
+
+def test_repeat_on_a_named_side_in_a_numbered_step_makes_the_hold_per_side():
+    a = run("Cool-Down Stretches\n\nCalf stretch\n1. Put your hands on a fence, right foot well behind the left.\n\n"
+            "2. Sink the right heel and lean forward. Keep it there 15-25 seconds. Now repeat for your left leg.\n")
+    d = main(ex(a, "calf stretch"))
+    assert (d.hold_seconds_min, d.hold_seconds_max, d.per_side) == (15, 25, True)
+
+
+def test_repeat_with_the_other_arm_inside_one_alternating_rep_is_not_per_side():
+    a = run("Core Finisher\n\nDead bug\n1. Lie back with the arms up and knees bent. Do 14 reps in total.\n\n"
+            "2. Lower your right arm behind you. Repeat with your left arm sweeping back past your ear.\n")
+    d = main(ex(a, "dead bug"))
+    assert (d.reps_min, d.per_side) == (14, False)

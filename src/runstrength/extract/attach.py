@@ -35,7 +35,13 @@ def _progression(lower: str) -> bool:
     return ("progress" in lower or "advance" in lower) and _PROGRESS_RE.search(lower) is not None
 
 
-_OTHER_SIDE_RE = re.compile(rf"\b(repeat|do the same|perform|switch|swap)\b.*\b(other|opposite) {LIMB}\b|\bswitch {LIMBS}\b", re.I)
+# Naming the side to repeat on ("Repeat on your left leg.") says the same change as "the other leg" (as in
+# PER_SIDE_RE); only after "repeat", since "perform it with your right leg bent" is a set-up, not a switch, and
+# only closing the clause: "repeat with your left arm reaching across" is the other half of one alternating rep.
+_OTHER_SIDE_RE = re.compile(
+    rf"\b(repeat|do the same|perform|switch|swap)\b.*\b(other|opposite) {LIMB}\b|\bswitch {LIMBS}\b"
+    rf"|\brepeat\b[^.;!?]{{0,30}}?\b(?:on|with|for|using)\s+(?:the\s+|your\s+)?(?:left|right)\s+{LIMB}\b"
+    r"(?=\s*(?:[.;!?,)]|$))", re.I)
 # Every match of _OTHER_SIDE_RE names a leg, side, arm, foot or hand (speed pre-filter).
 _OTHER_SIDE_HINT = AnyOf("leg", "side", "arm", "foot", "feet", "hand")
 # Inside an exercise's paragraph, only "each/every/all exercise(s)" says a count is for the whole routine:

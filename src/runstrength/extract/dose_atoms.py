@@ -450,7 +450,9 @@ _LABEL_BEFORE_RE = re.compile(
     r"\b(?:circuit|superset|set|round|part|step|day|week|phase|level|block|workout|exercise|stage|"
     r"option|variation|video|section|no\.?|number|tier|move|pt\.?|"
     # numbered parts of a publication ("Issue 142", "Page 3", "Chapter 2")
-    r"page|issue|vol\.?|volume|chapter|episode|edition|lesson)\s*#?\s*$|#\s*$",
+    r"page|issue|vol\.?|volume|chapter|episode|edition|lesson|"
+    # the photos that show a move ("see photos 2-4", "Fig. 3"): which picture, not how many
+    r"(?:figure|fig\.?|picture|pic|photo|image|diagram|illustration)s?)\s*#?\s*$|#\s*$",
     re.I,
 )
 

@@ -7,16 +7,18 @@ from functools import lru_cache
 
 from runstrength.extract.dose_masks import FREQ_MASK_RE
 from runstrength.extract.gates import AnyOf, compile_gated
-from runstrength.extract.quantities import CACHE_SIZE, RANGE, WORD_VALUES, int_range
+from runstrength.extract.quantities import CACHE_SIZE, NUM, RANGE, WORD_VALUES, int_range
 
 _LOWER_BOUND = r"(?P<lb>at\s+(?:a\s+)?minimum\s+(?:of\s+)?|at\s+least\s+|a\s+minimum\s+of\s+|minimum\s+(?:of\s+)?|no\s+less\s+than\s+)?"
 # A cap, not a count to aim for: "no more than twice a week", "at most 3 times a week"; "more than" alone
 # is a cap only in a sentence that forbids it ("don't lift more than once a week"), see _capped.
 _UPPER_BOUND = r"(?P<ub>(?:(?:no|not|never)\s+)?more\s+than\s+|at\s+most\s+|a\s+maximum\s+of\s+|max(?:imum)?\s+(?:of\s+)?)?"
 _FREQ_RE = compile_gated(
-    # n0: the low end of "once or twice a week" (number words and digits are ranges of RANGE)
-    rf"{_LOWER_BOUND}{_UPPER_BOUND}(?:(?P<n0>\b(?:once|twice|thrice))\s+or\s+)?"
-    rf"(?P<n>{RANGE}|\b(?:once|twice|thrice)\b)(?P<plus>\s*\+|\s+or\s+more)?\s*"
+    # n0: the low end of "once or twice a week" (number words and digits are ranges of RANGE), or
+    # the least of a count with the one hoped for set off by commas: "two, preferably three, runs a week"
+    rf"{_LOWER_BOUND}{_UPPER_BOUND}(?:(?P<n0>\b(?:once|twice|thrice))\s+or\s+"
+    rf"|(?P<n0i>\b(?:once|twice|thrice)\b|{NUM}),\s+(?:but\s+)?(?:ideally|preferably|better\s+still)\s+)?"
+    rf"(?P<n>{RANGE}|\b(?:once|twice|thrice)\b)(?(n0i),)(?P<plus>\s*\+|\s+or\s+more)?\s*"
     # "d/wk": clinical handouts abbreviate days
     r"(?:x|times|sessions?|days?|d(?=\s*/)|workouts?|classes|class)?\s*"
     # "this week": a newsletter's plan for the week ahead ("lift three times this week")
@@ -40,8 +42,15 @@ _FREQ_UNIT_RE = re.compile(r"x|times|sessions?|days?|\bd\b|workouts?|classes|cla
 _SESSIONS_A_WEEK_RE = compile_gated(
     rf"(?P<n>{RANGE})\s+(?:(?!of\b|the\b)[a-z-]+\s+){{0,2}}(?:sessions?|workouts?)\b(?:\s+[a-z-]+){{0,4}}?"
     r"\s+(?:a|per|each|every|in\s+a)\s+(?:week|wk)\b", re.I)
+# The days may be named for what is done on them ("2x strength days per week"); rest or run days are not sessions.
 _DAYS_A_WEEK_RE = compile_gated(
-    rf"(?P<lb>at\s+least\s+)?(?P<n>{RANGE})\s*\+?\s*days?\s*(?:/|a|per|each|every|in\s+a)\s*(?:week|wk)\b", re.I)
+    rf"(?P<lb>at\s+least\s+)?(?P<n>{RANGE})\s*\+?\s*(?:[x×]\s*)?"
+    r"(?:(?:strength|training|gym|lifting|weights?|resistance|workout|strength[\s-]training)\s+)?"
+    r"days?\s*(?:/|a|per|each|every|in\s+a)\s*(?:week|wk)\b", re.I)
+# A weekly volume shared out over days ("split these sets over 2 to 3 days"): the days are the sessions.
+_SPLIT_OVER_DAYS_RE = compile_gated(
+    r"\b(?:split|spread|divide|break)\s+(?:(?:it|this|that|them)|(?:these|those|the)\s+(?:sets|work|volume|sessions|workouts))\s+"
+    rf"(?:up\s+)?(?:(?:across|over|into|among)\s+)?(?P<n>{RANGE})\s+(?:separate\s+|different\s+|training\s+)?days\b", re.I)
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -74,6 +83,13 @@ def _weekly(text: str, m: re.Match[str]) -> tuple[int, int, bool] | None:
         return None
     if m.group("n0"):
         r = (min(WORD_VALUES[m.group("n0").lower()], r[0]), max(WORD_VALUES[m.group("n0").lower()], r[1]))
+    if m.group("n0i"):
+        low0 = m.group("n0i").lower()
+        r0 = (WORD_VALUES[low0],) * 2 if low0 in ("once", "twice", "thrice") else int_range(low0)
+        if r0 is None:
+            return None
+        # "at least two, but preferably three": the hoped-for count caps the range, so no lower bound only
+        return min(r0[0], r[0]), max(r0[1], r[1]), False
     return r[0], r[1], bool(m.group("lb") or m.group("plus") or m.group("plus2"))
 
 
@@ -103,8 +119,18 @@ _SPORT_VERB_BEFORE_RE = re.compile(
     r"\s+(?:(?:about|around|roughly|only|usually|already|maybe|at\s+least)\s+)?$", re.I)
 
 
-def _sport_count(text: str, start: int) -> bool:
-    return _SPORT_VERB_BEFORE_RE.search(text, max(0, start - 30), start) is not None
+# A count of working days is a job's schedule, not training: "I work five days a week",
+# "4 days a week in the office" ("work out 3 times a week" ends in "out", so it stays).
+_JOB_BEFORE_RE = re.compile(r"\b(?:work|works|worked|working)\s+(?:(?:about|around|usually|only)\s+)?$", re.I)
+_JOB_AFTER_RE = re.compile(
+    r"[\s,]*(?:(?:return(?:ing)?\s+)?(?:to|in|at|from)[\s-]+(?:the\s+)?(?:office|work|site)\b|office\b|commut|on[\s-]site\b)", re.I)
+
+
+def _sport_count(text: str, start: int, end: int) -> bool:
+    """Whether the count at text[start:end] is how often the reader runs (or works), not the routine."""
+    return (_SPORT_VERB_BEFORE_RE.search(text, max(0, start - 30), start) is not None
+            or _JOB_BEFORE_RE.search(text, max(0, start - 30), start) is not None
+            or _JOB_AFTER_RE.match(text, end) is not None)
 
 
 # Said before "more than" in its sentence, it makes the count a cap: "Don't do these more than twice a week".
@@ -126,7 +152,7 @@ def parse_frequency(text: str) -> tuple[int | None, int | None] | None:
     if not _FREQ_HINT(text):
         return None
     for m in _FREQ_RE.finditer(text):
-        if _sport_count(text, m.start()):
+        if _sport_count(text, m.start(), m.end()):
             continue
         f = _weekly(text, m)
         if f is None:
@@ -138,11 +164,15 @@ def parse_frequency(text: str) -> tuple[int | None, int | None] | None:
             return (lo, None)
         return _widen(text, m.end(), lo, hi)
     # "3 days a week"
-    m = _DAYS_A_WEEK_RE.search(text)
+    for m in _DAYS_A_WEEK_RE.finditer(text):
+        r2 = int_range(m.group("n"))
+        if r2 and not _sport_count(text, m.start(), m.end()):
+            return (r2[0], None) if m.group("lb") else r2
+    m = _SPLIT_OVER_DAYS_RE.search(text)
     if m:
         r2 = int_range(m.group("n"))
         if r2:
-            return (r2[0], None) if m.group("lb") else r2
+            return r2
     if _EVERY_OTHER_RE.search(text):
         return (3, 4)
     m = _SESSIONS_A_WEEK_RE.search(text)
