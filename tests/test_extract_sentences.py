@@ -708,3 +708,34 @@ def test_added_or_adds_without_that_is_no_reported_speech(sentence):
 
 def test_added_that_still_reports_a_speaker():
     assert classify("Coach Li added that bridges work the glutes.") == ("purpose", None)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Next, jump squats build the springiness your calves need on hills.",
+        "Finally, step-ups train the single-leg control you use on every stride.",
+    ],
+)
+def test_a_verb_led_exercise_name_after_a_sequencing_word_is_the_subject(sentence):
+    assert classify(sentence) == ("purpose", None)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The back leg is held straight so that the hips stay square to the floor.",
+        "The elbows are kept soft so the arms can swing freely.",
+    ],
+)
+def test_a_held_position_with_so_that_is_a_cue(sentence):
+    assert classify(sentence)[0] == "cue"
+
+
+def test_challenging_yourself_is_a_harder_way():
+    assert classify("If you want to challenge yourself, do these at the end of a long run to tire the core first.") == ("cue", "modification")
+
+
+def test_think_of_it_as_with_a_reason_is_a_purpose():
+    assert classify("Think of this as laying the groundwork for stronger running on hills.") == ("purpose", None)
+    assert classify("Think of it as sitting back into a chair.")[0] == "cue"

@@ -217,7 +217,7 @@ _NAMING_RE = re.compile(r"\b(is|are) called\b|^(the )?(next|first|last|final|sec
                         r"(?: [\w-]+){0,3} (?:drills?|exercises?|moves?|stretch(?:es)?|ones?|finishers?|movements?)\W*$")
 _MODIFY_RE = re.compile(
     r"^(you can|you could|you may|to (make|progress|regress|modify)|(if|when|once) (it|this|that|you|the (exercise|movement|move|stretch|drill))\b.*\b(easy|hard|difficult|"
-    r"challenging|too)\b|alternatively|as an alternative|for (beginners|a (harder|easier|more))|(progress|regress) this)\b", re.I)
+    r"challenging|too)\b|(?:if|when|once) you (?:\w+ )?(?:wish|want|like|choose|need) to (?:challenge yourself|make (?:it|this) harder)|alternatively|as an alternative|for (beginners|a (harder|easier|more))|(progress|regress) this)\b", re.I)
 # A prop or a hold one may use or leave out ("The band is optional here", "Fingertips on a counter are fine for
 # balance"): how to make the exercise easier or fit the kit at hand (GOLD_SPEC), not what it trains ("Hopping is
 # useful for balance" keeps its purpose: the subject must be the aid).
@@ -255,6 +255,11 @@ _EFFECT_OBJECT = (r"(?:your|you|the|a|an|both|all|each|every|those|these|this|th
 _LETS_YOU = r"(?:(?:lets?|allows?|helps?|enables?) you (?:to )?)"
 
 
+# "Finally, step-ups train ...", "Next, this one loads ...": a sequencing word may stand before the subject of a
+# statement, as it does before an instruction.
+_SEQUENCE_LEAD = r"(?:(?:finally|next|then|lastly|also|and|first|second|third)\W+)?"
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], tuple[re.Pattern[str], re.Pattern[str]], re.Pattern[str], re.Pattern[str]]:
     """(purpose lead, (opening aside, aside anywhere), subject + effect verb, gerund subject + effect verb) patterns,
@@ -268,7 +273,7 @@ def _patterns() -> tuple[re.Pattern[str], tuple[re.Pattern[str], re.Pattern[str]
     aside = (re.compile("|".join(f"(?:{p})" for p in opening)), re.compile("|".join(f"(?:{p})" for p in anywhere)))
     verbs = "|".join(re.escape(x) for x in v["effect_verbs"])
     # A short subject (one to five words, no comma), an effect verb, then what it acts on.
-    effect = re.compile(rf"^\W*(?P<subj>[\w'’()-]+(?: [\w'’()-]+){{0,4}}?)\s+(?:really |also |mainly |directly |all )?"
+    effect = re.compile(rf"^\W*{_SEQUENCE_LEAD}(?P<subj>[\w'’()-]+(?: [\w'’()-]+){{0,4}}?)\s+(?:really |also |mainly |directly |all )?"
                         rf"{_LETS_YOU}?(?:{verbs})\s+{_EFFECT_OBJECT}")
     # A longer gerund subject ("Bridging with the foot further away shifts the work ..."): the verb agrees with
     # the gerund (third person), or lets the reader do it; a plain verb after an "-ing" opener is an instruction.
@@ -283,7 +288,7 @@ def _named_subject_rx() -> re.Pattern[str]:
     """"Drop jumps train ...", "Step-downs build ...", "Jump squats are ...": an exercise whose name opens with a verb,
     as the subject of a verb (an instruction has its object there: "Drop your hips", "Step back")."""
     verbs = "|".join(re.escape(x) for x in vocab()["effect_verbs"] if " " not in x and not x.endswith("s"))
-    return re.compile(rf"^\W*[a-z]+[ -][a-z]+s (?:really |also |mainly |all )?(?:{verbs}|are|help|give|make)\b")
+    return re.compile(rf"^\W*{_SEQUENCE_LEAD}[a-z]+[ -][a-z]+s (?:really |also |mainly |all )?(?:{verbs}|are|help|give|make)\b")
 
 
 def _aside(lower: str) -> bool:
@@ -340,6 +345,13 @@ _YOU_MUST_RE = re.compile(r"(?:^\W*|,\s+)you (?:should|must|need to|have to|want
 _PASSIVE_MOVE_RE = re.compile(r"\b(?:is|are) (?:then |slowly |gently |now |also )?(?:[a-z]+ed|held|kept|bent|slid|put|set|drawn|swung|brought|"
                               r"thrown|spread|driven|rolled) (?:along|over|from|toward|towards|into|onto|up|down|back|across|against|"
                               r"forward|forwards|upwards|downwards|away|through)\b")
+# "The back leg is held straight so that the hips stay square": a held position and the alignment it gives, said in the
+# passive as clinical handouts do; the "so that" tells where the body goes, not why the exercise is done.
+_PASSIVE_POSE_SO_RE = re.compile(r"\b(?:is|are) (?:kept |held )?(?:bent|straight|straightened|kept|held|turned|pointed|tilted|"
+                                 r"locked|soft|slightly bent) (?:\w+ )?so(?: that)? (?:the|your|it|they|you)\b")
+# "Think of this as laying the groundwork for ...": what the exercise is, framed for the reader; a reason when the
+# framing names one ("Think of it as sitting into a chair" is how to move).
+_THINK_OF_AS_RE = re.compile(r"^\W*think of (?:it|this|these|them|that|the (?:exercise|move|movement|drill))(?: one| exercise| move)? as\b")
 # A reason given for the exercise, not to the reader ("which is why you must keep the knee soft" instructs).
 _WHY_WE_RE = re.compile(r"\b(?:which|that|this)(?: is|'s|’s) (?:exactly |precisely |partly )?why (?!you\b|your\b)")
 # The writer or a coach speaking of themselves ("I find ...", "most of my runners ..."), in lower-cased text:
@@ -480,14 +492,19 @@ def classify(text: str) -> tuple[str, str | None] | None:
         return "purpose", None  # "Why it works: ...", "Muscles worked: ..."
     if w[0] in ("i", "we") and _past_story(w):
         return None  # "I ran my first trail race with no knee pain": the writer's story, not how to do it
-    if starts_imperative(w) and not _named_subject_rx().match(lower):
+    if w[0] == "think" and (m := _THINK_OF_AS_RE.match(lower)) and _first_pos(lower[m.end():], v["purpose_markers"]) >= 0:
+        return "purpose", None
+    if " so" in lower and _PASSIVE_POSE_SO_RE.search(lower):
+        return "cue", kind
+    named = _named_subject_rx().match(lower) is not None
+    if starts_imperative(w) and not named:
         return "cue", kind
     if ("optional" in lower or " for " in lower) and _AID_RE.search(lower):
         return "cue", "modification"
     if _benefit_claim(lower):
         return "purpose", None  # "Strong glutes take load off your knees", "... since it works quads and glutes"
     opener = w[0] in v["instruction_openers_set"] or w[0].endswith(("ly", "ing"))
-    if _clause_imperative(text, after_colon_only=not opener) or _so_imperative(lower):
+    if not named and (_clause_imperative(text, after_colon_only=not opener) or _so_imperative(lower)):
         return "cue", kind
     if "you" in lower and (m := _YOU_MUST_RE.search(lower)) and m.group(1) in v["imperative_verbs_set"] \
             and m.group(1) not in v["effect_verbs_set"]:
