@@ -750,3 +750,28 @@ def test_steps_after_a_lead_in_or_a_double_blank_line_stay_with_their_exercise()
             cues = [c.text for c in e.cues]
             assert steps[e.name][0] in cues and steps[e.name][1].split(" Hold")[0] in cues, (lead, blank)
             assert (main(e).hold_seconds_min, main(e).hold_seconds_max) == (30, 30), (lead, blank)
+
+
+# ---------------------------------------------------------------- moves listed in running prose
+
+
+def test_a_prose_list_of_known_moves_after_a_verb_of_doing_is_the_routine():
+    a = run("My Kettlebell Week\n\nI lift twice a week before my long run.\n\n"
+            "On the second day, I do some goblet squats, single-arm kettlebell swings, pogo hops, glute bridges and planks.\n")
+    names = [e.name for e in a.exercises]
+    for name in ("goblet squats", "single-arm kettlebell swings", "glute bridges", "planks"):
+        assert name in names, names
+
+
+def test_a_bracketed_list_after_a_warm_up_word_is_the_routine():
+    a = run("Track Night\n\nStart with a 10 minute mobility warm-up (leg swings, hip circles, walking lunges, butt kicks).\n\n"
+            "Then run 6 x 400 m at 5K pace.\n")
+    names = [e.name for e in a.exercises]
+    assert names[:4] == ["leg swings", "hip circles", "walking lunges", "butt kicks"], names
+
+
+def test_a_prose_list_only_compared_or_ruled_out_is_no_routine():
+    a = run("Why Hops Matter\n\nUnlike squats, lunges, deadlifts and bridges, hopping loads the tendon fast.\n\n"
+            "If your knee is sore, don't do squats, lunges or step-ups for a week.\n")
+    names = [e.name for e in a.exercises]
+    assert not {"squats", "deadlifts", "bridges", "step-ups"} & set(names), names

@@ -447,6 +447,8 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                 last_kind = kind
                 continue
             # prose (and bullets that are sentences)
+            if self.prescribed_list(line, doc, section):
+                heading = None  # the paragraph lists moves of its own: not the description of the heading above
             after_exercise = bool(current)
             new_unit = line.gap >= 2 or last_kind in ("other_heading", "title", "section", "boiler", "") or not current
             if last_kind == "exercise" and run >= 2 and line.gap >= 1:

@@ -73,6 +73,19 @@ _CLOSER_RE = re.compile(r"^\W*(?:and )?(?:that's|that is|that’s|this is|this c
 # After a verb, the words that place the body ("Stand on one leg", "Lie on your back"): an instruction, not a name
 # ("Lunge with a twist." stays a name: "with" after a verb names a variant as often).
 _PLACE_WORDS = frozenset({"on", "onto", "into", "your", "the", "a", "an", "against", "behind", "beside", "facing"})
+# What makes a comma list of moves in prose the routine (see prescribed_list): a verb of doing before it
+# ("I do", "we include", "try", "perform") or a part's word right before a colon or bracket ("Dynamic warm-up
+# (...)", "Mobility: ...").
+_LIST_LEAD_RE = re.compile(r"\b(?:do|does|did|perform|performing|include|includes|try|add|incorporate)\b"
+                           r"|\b(?:warm[- ]?ups?|cool[- ]?downs?|mobility|drills|circuit|routine|activation)\s*[:(]", re.I)
+# A list compared, ruled out or only named ("unlike squats, ...", "instead of", "avoid"): not what to do.
+_LIST_NOT_DONE_RE = re.compile(r"\b(?:unlike|instead of|rather than|avoid|avoiding|skip|never|don't|do not|doesn't|than|such as)\b|n['’]t\b", re.I)
+# Between the items of a prose list.
+_ITEM_SEP_RE = re.compile(r"\s*[,;]\s*(?:(?:and|or)\s+)?|\s+(?:and|or|&)\s+", re.I)
+# Words before an item's name that are no part of it ("some rows", "specifically lunges").
+_ITEM_FILLER_RE = re.compile(r"\s*(?:(?:some|a|an|the|my|specifically|also|then|finally|plus)\s+)*", re.I)
+# The longest item of a prose list ("squats with a light band"); a longer one is where the list ended.
+_ITEM_WORDS = 5
 # What may stand between the exercises of a list a sentence prescribes ("bridges, squats or lunges").
 _LIST_GLUE = frozenset({",", "and", "or", "&", "the", "a", "an", "some"})
 _ARTICLE_WIDE_RE = re.compile(
@@ -241,6 +254,58 @@ class AttachMixin:
         if len(run) > len(best) and not last_or:
             best = run
         return [(sp.start_char, sp.end_char) for sp in best] if len(best) >= 2 else []
+
+    def prescribed_list(self, line: Line, doc: Doc, section: Section | None) -> list[Ex]:
+        """The exercises a prose sentence lists as what to do, no count given ("My warm-up: leg swings, hip circles,
+        skips and strides", "I do goblet squats, rows, presses and carries"): one per item of a comma list of
+        three or more, most of which the lexicon knows, after a verb of doing or a colon or bracket after a
+        part's word. Each item is named as written ("single-arm swings" where the lexicon knows "arm swings");
+        an item it does not know is left out. A list only mentioned ("unlike squats, lunges and rows") is no
+        routine."""
+        text = self.view(doc)
+        if text.count(",") < 2 or len(doc_spans(doc, EXERCISE_KEY)) < 3:
+            return []
+        got: list[Ex] = []
+        for s, e in self.sentences_of(doc):
+            sent = text[s:e]
+            if sent.count(",") < 2 or _LIST_NOT_DONE_RE.search(sent):
+                continue
+            lead = _LIST_LEAD_RE.search(sent)
+            first_comma = sent.find(",", lead.end()) if lead is not None else -1
+            if first_comma < 0:
+                continue
+            start = lead.end()
+            opener = max(sent.rfind("(", start, first_comma), sent.rfind(":", start, first_comma))
+            if opener >= 0:
+                start = opener + 1
+            close = sent.find(")", first_comma)  # a bracketed list ends with its bracket
+            stop = close if close >= 0 else len(sent)
+            spans = [(sp.start_char - s, sp.end_char - s) for sp in doc_spans(doc, EXERCISE_KEY)
+                     if s + start <= sp.start_char and sp.end_char <= s + stop]
+            items: list[tuple[int, int, tuple[int, int] | None]] = []
+            pos = start
+            for sep in [*_ITEM_SEP_RE.finditer(sent, start, stop), None]:
+                a, b = pos, sep.start() if sep is not None else stop
+                pos = sep.end() if sep is not None else stop
+                lead_m = _ITEM_FILLER_RE.match(sent, a, b)
+                a = lead_m.end() if lead_m else a
+                b = len(sent[:b].rstrip(" .!?;"))
+                if b <= a:
+                    continue
+                known = next(((x, y) for x, y in spans if a <= x and y <= b), None)
+                if len(sent[a:b].split()) > _ITEM_WORDS and known is None:
+                    break  # the list ended and the sentence goes on
+                items.append((a, b, known))
+            named = [it for it in items if it[2] is not None]
+            if len(items) < 3 or len(named) < 3 or 2 * len(named) < len(items):
+                continue
+            for a, b, (x, y) in named:
+                if len(sent[a:b].split()) > _ITEM_WORDS:
+                    # "... and planks to finish": the name, not the clause after it
+                    a, b = (a, y) if len(sent[a:y].split()) <= _ITEM_WORDS else (x, y)
+                got.append(self.register(self.text[line.start + s + a: line.start + s + b], line.start + s + a,
+                                         line.start + s + b, doc, s + a, section))
+        return got
 
     def _register_listed(self, doc: Doc, line: Line, names: list[tuple[int, int]], s_start: int, s_end: int,
                          section: Section | None, *, part_intro: bool = False) -> None:
