@@ -2038,3 +2038,12 @@ def test_a_step_repeated_word_for_word_in_two_variants_is_one_cue() -> None:
     texts = [c.text for c in rocks.cues]
     assert texts.count("Let both knees drop slowly to the left.") == 1, texts
     assert texts.count("Bring them back to the middle.") == 1, texts
+
+
+def test_page_furniture_above_the_title_names_no_organization() -> None:
+    # A skip link's target and an image's number left as lines over the title are not the site's name.
+    for furniture in ("Main content", "Image 2", "Photo 1"):
+        a = run(f"{furniture}\n\nGentle Ankle Work\n\nHeel raise\nRise onto the toes and lower slowly. Do 12.\n")
+        assert a.organization is None, furniture
+        assert a.title == "Gentle Ankle Work", furniture
+        assert [e.name for e in a.exercises] == ["Heel raise"], furniture

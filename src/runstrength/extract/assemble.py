@@ -475,6 +475,13 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
         self.intro_purposes()
         return self._finish(title_line)
 
+    def _header(self, title_line: Line | None) -> list[Line]:
+        """The lines above the title that may name the site: not a short line of page furniture ("Main content",
+        "Image 1"); a longer boilerplate line stays, as a letterhead's contact line tells its name line."""
+        if title_line is None:
+            return []
+        return [l for l in self.lines[:title_line.index] if len(l.words) > 3 or not is_boilerplate(l.text)]
+
     def _settle(self, tentative: tuple[Section, Section | None], section: Section | None) -> Section | None:
         """The section after a heading over prose once the next heading is reached: the heading's part
         when an exercise was met under it, else no part of the routine (the heading is dropped, and the
@@ -565,7 +572,7 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
             sha256=self.raw.sha256,
             text=self.text,
             title=title,
-            organization=find_organization(self.text, self.lines[:title_line.index] if title_line is not None else ()),
+            organization=find_organization(self.text, self._header(title_line)),
             author=find_author(self.lines, self.text, title_line),
             frequency_min=self.frequency[0] if self.frequency else None,
             frequency_max=self.frequency[1] if self.frequency else None,
