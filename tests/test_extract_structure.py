@@ -775,3 +775,9 @@ def test_a_prose_list_only_compared_or_ruled_out_is_no_routine():
             "If your knee is sore, don't do squats, lunges or step-ups for a week.\n")
     names = [e.name for e in a.exercises]
     assert not {"squats", "deadlifts", "bridges", "step-ups"} & set(names), names
+
+
+def test_a_hash_or_no_list_number_is_no_part_of_a_name():
+    a = run("Core Work\n\nThese help.\n\n#4 Bird Dog\nKneel on all fours and reach one arm forward. Do 8 per side.\n\n"
+            "No. 5 - Side Plank\nLie on your side and lift the hips. Hold for 20 seconds.\n")
+    assert [e.name for e in a.exercises] == ["Bird Dog", "Side Plank"]

@@ -298,6 +298,8 @@ _CAPTION_PREFIX_RE = re.compile(r"^\s*\[[^\[\]]{0,200}\]\s*")
 _ORDINAL_PREFIX_RE = re.compile(
     r"\s*(?:(?:(?:exercise|move|movement|drill|stretch|station)\s*#?\s*\d{1,2}|[A-Za-z]\d{1,2}|#?\d{1,2})\s*[:.)]"
     r"|(?:exercise|move|movement|drill|stretch|station)\s*#?\s*\d{1,2}\s*-"
+    # "#4 Bird dog", "No. 2 - Side plank": a list number marked as one needs no separator after it
+    r"|#\s*\d{1,2}\s*[-\u2013]?|no\.\s*\d{1,2}\s*[-\u2013:.)]?"
     r"|(?-i:" + SUPERSET_LABEL + r")(?:\s*-)?|(?-i:" + LABEL_LETTER + r")[.)]"
     # a roman numeral of an outline ("II. Hip strength", "iii) Step downs")
     r"|(?-i:I{1,3}|IV|VI{0,3}|IX|i{1,3}|iv|vi{0,3}|ix)[.)])\s+(?=[A-Za-z])"
