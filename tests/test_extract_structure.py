@@ -781,3 +781,9 @@ def test_a_hash_or_no_list_number_is_no_part_of_a_name():
     a = run("Core Work\n\nThese help.\n\n#4 Bird Dog\nKneel on all fours and reach one arm forward. Do 8 per side.\n\n"
             "No. 5 - Side Plank\nLie on your side and lift the hips. Hold for 20 seconds.\n")
     assert [e.name for e in a.exercises] == ["Bird Dog", "Side Plank"]
+
+
+def test_kettlebell_snatches_and_cleans_are_known_moves_but_clean_form_is_not():
+    a = run("Bell Day\n\nTwice a week I do goblet squats, snatches, cleans and halos with one bell.\n\n"
+            "Keep every rep clean and stop before your grip goes.\n")
+    assert [e.canonical_name for e in a.exercises] == ["goblet squat", "kettlebell snatch", "power clean", "halo"]
