@@ -35,9 +35,11 @@ def _progression(lower: str) -> bool:
     return ("progress" in lower or "advance" in lower) and _PROGRESS_RE.search(lower) is not None
 
 
-# Naming the side to repeat on ("Repeat on your left leg.") says the same change as "the other leg" (as in
-# PER_SIDE_RE); only after "repeat", since "perform it with your right leg bent" is a set-up, not a switch, and
-# only closing the clause: "repeat with your left arm reaching across" is the other half of one alternating rep.
+# A later sentence of the exercise switching sides makes its last dose per side. dosage._OTHER_SIDE_RE does the
+# same inside one dose text and also takes "swap/change/alternate hands", which here would turn "Swap hands each
+# set." (one hand per set) into per side: the two stay apart. Naming the side ("Repeat on your left leg.") counts
+# only after "repeat", since "perform it with your right leg bent" is a set-up, not a switch, and only closing
+# the clause: "repeat with your left arm reaching across" is the other half of one alternating rep.
 _OTHER_SIDE_RE = re.compile(
     rf"\b(repeat|do the same|perform|switch|swap)\b.*\b(other|opposite) {LIMB}\b|\bswitch {LIMBS}\b"
     rf"|\brepeat\b[^.;!?]{{0,30}}?\b(?:on|with|for|using)\s+(?:the\s+|your\s+)?(?:left|right)\s+{LIMB}\b"
