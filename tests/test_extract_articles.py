@@ -1979,6 +1979,11 @@ def test_these_small_movements_in_an_exercise_paragraph_stay_with_it() -> None:
     "The following simple exercises will strengthen the muscles that steady the knee.",
     "A few easy stretches can help you loosen stiff hips after a long day at a desk.",
     "These three exercises build the hip strength that keeps your knees from caving in.",
+    # the list named as what the page's pictures or the text below set out
+    "The video below shows some simple knee exercises to help you stay injury free.",
+    "Shown below are three easy exercises that will help you avoid knee pain.",
+    # a clause on when, closed by a contrast: what follows says what the list does
+    "When you train it pays to warm up well, however listed below are three moves that can help you avoid ankle sprains.",
 ])
 def test_a_purpose_said_of_the_list_before_it_goes_to_every_exercise(intro: str) -> None:
     # Before the first exercise, what the group of moves is for is each one's purpose when they give none of their own.
@@ -2047,3 +2052,23 @@ def test_page_furniture_above_the_title_names_no_organization() -> None:
         assert a.organization is None, furniture
         assert a.title == "Gentle Ankle Work", furniture
         assert [e.name for e in a.exercises] == ["Heel raise"], furniture
+
+
+def test_muscles_before_the_contrast_of_an_intro_are_not_the_lists() -> None:
+    # "When you run, brace your core, however ...": the core belongs to the running advice, not to each exercise.
+    intro = ("When you run it is worth bracing your core and lats, however listed below are two exercises "
+             "that will help prevent knee pain.")
+    a = run("Knee Care at Home\n\n" + intro + "\n\n"
+            "Wall Sit\nSlide down a wall until your thighs are level with the floor. Hold for 30 seconds.\n\n"
+            "Step-Up\nStep onto a low box with one foot and drive up through the heel. Do 10 per leg.\n")
+    assert len(a.exercises) == 2
+    for e in a.exercises:
+        assert intro in [p.text for p in e.purpose], e.name
+        assert "core" not in e.muscles and "lats" not in e.muscles, (e.name, e.muscles)
+
+
+def test_a_singular_rotator_or_invertor_names_its_muscle() -> None:
+    a = run("Hip and Ankle Work\n\nClamshell\nLie on your side and open the top knee. This trains the hip external rotator. "
+            "Do 12.\n\nHeel Raise\nRise onto your toes and lower slowly. This also works the ankle invertor. Do 12.\n")
+    assert ["hip external rotator"] in [e.muscles for e in a.exercises]
+    assert ["ankle invertor"] in [e.muscles for e in a.exercises]

@@ -71,6 +71,7 @@ def test_avoid_kind(sentence):
         "The mini band is optional for this one.",
         "Fingertips resting on a kitchen counter are fine for balance.",
         "A chair beside you is useful for support.",
+        "Resting one hand on a door frame will help with balancing.",
     ],
 )
 def test_modification_kind(sentence):
@@ -531,6 +532,11 @@ def test_quote_naming_the_first_move_is_neither_with_the_next_quote_mark_left_on
         "This one’s best done barefoot, on a rug.",
         # the best way to do it, said as advice
         "The simplest way to practise it is to balance on one foot while you wait for the bus.",
+        # the one thing to get right, whatever the sentence names as the fault it prevents
+        "The key is to land softly on the balls of the feet to prevent shin pain.",
+        "The trick here is to land quietly so you protect the knee.",
+        # the exercise said as the position it is done in
+        "The best drill for this is kneeling on a cushion, with a band round your thighs.",
         # "the exercise" as a time or as what is done, not the subject of a reason
         "Your back should stay flat during the exercise.",
         "Your hips should stay square while you start the exercise from a deep bend.",

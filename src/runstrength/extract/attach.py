@@ -62,6 +62,11 @@ _WHOLE_LIST_RE = re.compile(r"^\s*(?:these|both|all|all of these|all these|the a
                             r"|\b(?:each|every|any) (?:stretch|stretches|exercise|exercises)\b"
                             r"|(?P<ahead>^\W*the following\b(?:\s+[\w-]+){0,4}?\s+(?:exercises|moves|movements|drills|stretches)\b"
                             r"|\b(?:exercises|moves|movements|drills|stretches)(?: (?:listed|shown|described|outlined))? below\b"
+                            # "Listed below are five easy moves ...", "This video shows some simple stretches ...": the list
+                            # named as what the page (or its pictures) sets out
+                            r"|\b(?:listed|shown|described|outlined) below (?:are|is) (?:[\w-]+ ){0,3}?(?:exercises|moves|movements|drills|stretches)\b"
+                            r"|\b(?:videos?|pictures?|photos?|images?|clips?|guide|handout|sheet) (?:below |above )?(?:outlines?|shows?|covers?|demonstrates?|describes?|lists?) "
+                            r"(?:some of )?(?:the |a few |several |our )?(?:[\w-]+ ){0,4}?(?:exercises|moves|movements|drills|stretches)\b"
                             r"|^\W*(?:a number of|a few|a handful of|a series of|a set of|several|some)(?: [a-z-]+){0,2}? (?:exercises|moves|movements|drills|stretches)\b)", re.I)
 # "If this sounds like you, ...", "When the knee flares up, ...": whom or when a list is for, not what it does;
 # "These moves are not for anyone with a fresh sprain": a warning, not a goal.
@@ -138,12 +143,13 @@ class AttachMixin:
     section_doses: dict[int, list[dz.DoseMention]]
     counted_doses: list[tuple[tuple[str, ...], dict | None, dz.DoseMention, int]]
     _starts_at: tuple[int, int] | None
-    _intro_purposes: list[tuple[int, int, int, Doc, Line]]
+    _intro_purposes: list[tuple[int, int, int, Doc, Line, int]]
 
     def add_sentence(self, exs: list[Ex], s_start: int, s_end: int, doc: Doc, line: Line, *, label: bool = False,
-                     under: str = "") -> None:
+                     under: str = "", terms_from: int = 0) -> None:
         """The sentence doc[s_start:s_end] of `line` as a cue or purpose of each of `exs`. `label`: a line listing
-        what is worked, a purpose as a whole; `under`: the label ("how", "why") of the line the sentence is on."""
+        what is worked, a purpose as a whole; `under`: the label ("how", "why") of the line the sentence is on;
+        `terms_from`: where in the sentence its muscles and kit start being about `exs`."""
         a = line.start + s_start
         b = line.start + s_end
         original = self.text[a:b]
@@ -197,7 +203,7 @@ class AttachMixin:
                 ex.sentences.append(Sentence(stripped, a, b, role[1]))
             else:
                 ex.purpose.append(Sentence(stripped, a, b, None))
-            self.add_terms(ex, doc, s_start, s_end, purpose=role[0] == "purpose" and not label, listed=label)
+            self.add_terms(ex, doc, s_start + terms_from, s_end, purpose=role[0] == "purpose" and not label, listed=label)
 
     def _name_alone(self, doc: Doc, s_start: int, s_end: int) -> bool:
         """Whether the sentence doc[s_start:s_end] is one exercise's name and nothing else (a trailing stop or colon
@@ -358,24 +364,31 @@ class AttachMixin:
                 joint = listed
             if joint:
                 self.add_sentence(joint, s, e, doc, line)
-            elif ahead and self._intro_purpose(self.view(doc)[s:e]):
-                self._intro_purposes.append((len(self.exercises), s, e, doc, line))
+            elif ahead and (goal_at := self._intro_purpose(self.view(doc)[s:e])) is not None:
+                self._intro_purposes.append((len(self.exercises), s, e, doc, line, goal_at))
 
-    def _intro_purpose(self, sent_text: str) -> bool:
-        """Whether a sentence before the list says what every exercise of it is for. Not a count ("Do 10 of each
+    def _intro_purpose(self, sent_text: str) -> int | None:
+        """Where the goal starts in a sentence before the list that says what every exercise of it is for, else
+        None. Not a count ("Do 10 of each
         exercise to warm up": the rule, and add_sentence would give each the count), how often to do the list
         ("Do the moves below twice a week to ..."), whom it is for ("If your ankle keeps rolling, these
         exercises help ...") nor who wrote it."""
-        return (self._whole_list(sent_text, ahead=True) and not _NOT_A_GOAL_RE.search(sent_text)
+        # "When you run, posture matters, but the moves below help ...": a contrast ends the clause on when or
+        # whom, and what follows it says what the list does
+        turn = max(sent_text.rfind(", however"), sent_text.rfind(", but "))
+        goal_text = sent_text[turn + 2:] if turn > 0 and self._whole_list(sent_text[turn + 2:], ahead=True) else sent_text
+        if (self._whole_list(sent_text, ahead=True) and not _NOT_A_GOAL_RE.search(goal_text)
                 and (classify(sent_text) or ("",))[0] == "purpose" and states_goal(sent_text)
-                and not dz.parse_dosages(sent_text) and not dz.frequency_spans(sent_text))
+                and not dz.parse_dosages(sent_text) and not dz.frequency_spans(sent_text)):
+            return len(sent_text) - len(goal_text)  # the muscles before the contrast are not the list's
+        return None
 
     def intro_purposes(self) -> None:
         """Give each purpose said of the list before it (see _joint_sentences) to the exercises of that list:
         those met after it in the part of its first one, up to the next such sentence."""
         starts = [k for k, *_ in self._intro_purposes]
         own = {id(x) for x in self.exercises if x.purpose}  # before any intro is given out
-        for k, s, e, doc, line in self._intro_purposes:
+        for k, s, e, doc, line, goal_at in self._intro_purposes:
             if k >= len(self.exercises):
                 continue
             stop = min((j for j in starts if j > k), default=len(self.exercises))
@@ -383,7 +396,7 @@ class AttachMixin:
             listed = [x for x in self.exercises[k:stop] if x.section is part]
             if 2 * sum(1 for x in listed if id(x) in own) >= len(listed):
                 continue  # each says what it is for ("This one trains ..."): the intro only leads into the page
-            self.add_sentence(listed, s, e, doc, line)
+            self.add_sentence(listed, s, e, doc, line, terms_from=goal_at)
 
     def _walk_sentences(self, line: Line, doc: Doc, current: list[Ex], section: Section | None) -> None:
         paragraph = list(current)

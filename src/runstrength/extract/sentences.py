@@ -223,9 +223,14 @@ _MODIFY_RE = re.compile(
 # useful for balance" keeps its purpose: the subject must be the aid).
 _AID_RE = re.compile(r"\b(?:is|are) optional\b|^\W*(?:[\w'’-]+ ){0,5}?(?:hands?|fingers?|fingertips?|wall|chair|counter|"
                      r"worktop|rail|railing|pole|doorframe|support)\b[^.;]*?\b(?:is|are|can be) (?:\w+ )?"
-                     r"(?:helpful|useful|fine|ok|okay|allowed) (?:for|to help with) (?:balance|support|stability)\b")
+                     r"(?:helpful|useful|fine|ok|okay|allowed) (?:for|to help with) (?:balance|support|stability)\b"
+                     # "Holding a chair will help with balance": a hold the reader may use, said as what it helps with
+                     r"|^\W*(?:placing|holding|putting|resting|using|touching|keeping) [^.;]{1,60}?\b(?:will|can|may|should|does|might) "
+                     r"(?:really )?help (?:you )?(?:with )?(?:your )?(?:balanc\w*|support|stability|steady)\b")
 _DESCRIBES_RE = re.compile(r"^(this|these|the|that)( \w+)? (exercise|exercises|move|moves|movement|stretch|drill|one)\b", re.I)
-_SETUP_RE = re.compile(r"(?:\b(?:is|are)|['’]s) (best )?(done|performed|started|completed) (on|in|with|from|while|lying|standing|facing|barefoot)\b")
+# "The easiest version is kneeling on a mat, ...": the exercise said as the position it is done in.
+_SETUP_RE = re.compile(r"(?:\b(?:is|are)|['’]s) (best )?(done|performed|started|completed) (on|in|with|from|while|lying|standing|facing|barefoot)\b"
+                       r"|\b(?:is|are) (?:lying|kneeling|sitting|standing) (?:on|in|against) (?:your|the|a|one)\b")
 # "This can also be done with a towel", "If balance is hard, the move can be done holding a chair": another way to do it.
 _ALT_WAY_RE = re.compile(r"\b(?:can|could|may) (?:also |even |instead )?be (?:done|performed|practi[sc]ed|completed) "
                          r"(?:using|with|on|in|against|by|while|holding|from|lying|standing|seated|sitting)\b")
@@ -235,6 +240,9 @@ _HAS_YOU_RE = re.compile(r"^\W*(?:this|the|that)(?: [\w-]+)? (?:exercise|move|mo
 # "The easiest way to fit it in is to ...": how to do it, said as the best way.
 # Not "The best way to avoid shin pain is to ...": what it prevents is the reason for the exercise.
 _BEST_WAY_RE = re.compile(r"^\W*(?:the )?(?:best|easiest|simplest|safest|quickest) way to\b(?! (?:avoid|prevent)\b)[^.;]{0,80}?\b(?:is|was) (?:to|by)\b")
+# "The key is to land softly to spare your shins", "The trick here is to land quietly": the one thing to
+# do right, however the sentence ends (a "to prevent ..." there names what the form avoids, not why the exercise is done).
+_KEY_IS_RE = re.compile(r"^\W*(?:and |but )?(?:the )?(?:key|trick|secret|main thing|important thing)(?: here| point)? is (?:to|that you)\b")
 # "throughout the exercise", "starting the exercise from ...": the exercise as a time or as what is done, not the
 # subject of a reason; the purpose markers "this exercise", "the movement" are not read there.
 # "To make the exercise harder, ...": the exercise as what is changed, a modification.
@@ -499,7 +507,7 @@ def classify(text: str) -> tuple[str, str | None] | None:
     named = _named_subject_rx().match(lower) is not None
     if starts_imperative(w) and not named:
         return "cue", kind
-    if ("optional" in lower or " for " in lower) and _AID_RE.search(lower):
+    if ("optional" in lower or " for " in lower or " help" in lower) and _AID_RE.search(lower):
         return "cue", "modification"
     if _benefit_claim(lower):
         return "purpose", None  # "Strong glutes take load off your knees", "... since it works quads and glutes"
@@ -523,6 +531,8 @@ def classify(text: str) -> tuple[str, str | None] | None:
     if "you" in lower and (m := _HAS_YOU_RE.match(lower)) and (m.group(1).endswith("ing") or m.group(1) in v["imperative_verbs_set"]):
         return "cue", kind  # not "This one gets you more range": what the reader gains
     if "way to" in lower and _BEST_WAY_RE.match(lower):
+        return "cue", kind
+    if " is " in lower and _KEY_IS_RE.match(lower):
         return "cue", kind
     purpose_text = _BUILD_TO_RE.sub(" ", lower)
     if "the " in purpose_text or "this " in purpose_text:
