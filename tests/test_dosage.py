@@ -656,6 +656,9 @@ def test_split_more_list_forms(line, name, facts_):
         # the time of a named phase of the rep paces it
         "Drive up fast in the concentric phase (one second), then lower in the eccentric part (3 seconds).",
         "Keep the eccentric half of each rep slow, 4 seconds.",
+        # the two halves of one rep, each paced
+        "Open the knees for 3 seconds out and 3 seconds in, keeping the feet together.",
+        "Two seconds forward and two back, with no swinging.",
     ],
 )
 def test_tempo_condition_and_session_times_are_not_doses(text):

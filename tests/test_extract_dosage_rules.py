@@ -385,3 +385,11 @@ def test_repeat_with_the_other_arm_inside_one_alternating_rep_is_not_per_side():
             "2. Lower your right arm behind you. Repeat with your left arm sweeping back past your ear.\n")
     d = main(ex(a, "dead bug"))
     assert (d.reps_min, d.per_side) == (14, False)
+
+
+def test_each_exercise_n_times_a_side_counts_reps_not_rounds():
+    a = run("Single-Leg Strength Session\n\nDo every move single-legged. Repeat each exercise eight times "
+            "on each side.\n\n1. Step-up\n\nStep onto a low box and drive the knee high.\n\n"
+            "2. Single leg deadlift\n\nHinge at the hip with a soft standing knee.\n")
+    for name in ("step-up", "single-leg deadlift"):
+        assert facts(ex(a, name)) == (None, None, 8, None, None, True), name

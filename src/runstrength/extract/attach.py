@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from runstrength.extract import dosage as dz
 from runstrength.extract.gates import AnyOf
+from runstrength.extract.dose_atoms import PER_SIDE_SUFFIX
 from runstrength.extract.dose_stages import LIMB, LIMBS
 from runstrength.extract.nlp import EXERCISE_KEY, norm_tokens
 from runstrength.extract.quantities import RANGE, WORD_VALUES, int_range
@@ -113,7 +114,9 @@ ABILITY_CHECK_RE = re.compile(r"\b(?:be able to|are able to|can you|until you ca
 # "six reps of every drill twice": the whole list gone through twice, as rounds (not "each stretch
 # twice a day", how often)
 _EACH_TIMES_RE = re.compile(r"\b(?:each|every|all)\b(?:\s+[\w'-]+){0,3}?\s+(?:moves?|exercises?|stretch(?:es)?|drills?)\s+"
-                            rf"(?:(?P<w>twice|thrice)|(?P<n>{RANGE})\s+times)\b(?!\s+(?:a|per|each|every)\s+(?:day|week)\b|\s+daily\b)")
+                            rf"(?:(?P<w>twice|thrice)|(?P<n>{RANGE})\s+times)\b(?!\s+(?:a|per|each|every)\s+(?:day|week)\b|\s+daily\b"
+                            # "each exercise ten times a side": a count of each side's reps, not rounds
+                            rf"|{PER_SIDE_SUFFIX})")
 # A rule for all stretches ("repeat each stretch 3 times", "stretches should be held ..."): the strength or
 # balance work of the same page is not dosed by it.
 _STRETCH_RULE_RE = re.compile(r"\b(?:all|each|every)\b(?:\s+[\w'-]+){0,3}?\s+stretch(?:es)?\b|^\W*(?:[\w-]+ ){0,2}?stretches\b")

@@ -83,6 +83,8 @@ _TEMPO_NUM = r"(?:[1-9]|one|two|three|four|five|six|seven|eight|nine|a)"
 _TEMPO_UNIT = r"(?:\s*-?\s*(?:seconds?|secs?\.?|counts?)|(?<=\d)[ \t]?s\b)"
 _PHASE_VERB = (r"(?:lower(?:ing)?|descend(?:ing)?|rise|rising|rais(?:e|ing)|lift(?:ing)?|com(?:e|ing)\s+(?:up|down|back)"
                r"|return(?:ing)?|sink(?:ing)?|drop(?:ping)?|stand(?:ing)?(?:\s+up)?|sit(?:ting)?(?:\s+down)?|push(?:ing)?\s+up)")
+# Directions of the two halves of a rep ("out and in", "forward and back").
+_TEMPO_WAY = r"(?:out(?:wards?)?|in(?:wards?)?|forwards?|back(?:wards?)?|away|towards?|open|closed?|apart|together)"
 # Words that turn a phase into a held position ("lift and hold for 5 seconds"): not tempo.
 _NOT_TEMPO_WORD = r"(?:hold|holding|held|keep|keeping|stay|staying|pause|pausing|squeeze|squeezing|and|then|or)"
 _DATE_PATTERNS = [
@@ -107,6 +109,9 @@ _TEMPO_PATTERNS = [
     # "three seconds down", "one second up", "two seconds each way", "3 seconds to lower"
     rf"(?<![\w.,/#-]){_TEMPO_NUM}{_TEMPO_UNIT}\s+(?:down|up|each\s+way|both\s+ways|on\s+the\s+way\s+(?:up|down)"
     rf"|(?:to|for\s+the|on\s+the)\s+{_PHASE_VERB})\b",
+    # "3 seconds open and 3 seconds closed", "three seconds forward, three back": the two phases of one rep
+    # (a lone "out"/"forward" may be where a bout goes, so only the pair)
+    rf"(?<![\w.,/#-]){_TEMPO_NUM}{_TEMPO_UNIT}\s+{_TEMPO_WAY}\s*(?:,|and|then|,\s*(?:and|then))\s+{_TEMPO_NUM}(?:{_TEMPO_UNIT})?\s+{_TEMPO_WAY}\b",
     # "lower for three seconds", "lower slowly for 3 seconds", "taking three seconds to lower"
     rf"\b{_PHASE_VERB}(?:\s+(?!{_NOT_TEMPO_WORD}\b)[\w-]+){{0,3}}?\s+(?:for|over|in)\s+(?:about\s+)?{_TEMPO_NUM}{_TEMPO_UNIT}",
     # "taking a full four seconds to touch down", "take 3 seconds to reach the floor": any movement
