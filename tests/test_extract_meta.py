@@ -700,3 +700,11 @@ def test_a_promotion_line_and_a_label_line_are_never_the_title():
 def test_a_link_set_between_chevrons_is_boilerplate():
     assert is_boilerplate(">> See the lunge demo on our channel <<")
     assert not is_boilerplate("Hips >> knees for landing")
+
+
+def test_a_byline_ending_its_own_sentence_names_the_author_and_a_plan_fact_above_it_is_no_title():
+    text = ("Hill Plans For New Runners\n\nPlan Length: 6 Weeks\n\n"
+            "Written by Coach Ann Berry. There are plans for every level on the site, pick the one that fits.\n\n"
+            "The workout\n\n- Goblet squat x 10\n")
+    assert author_of(text) == "Ann Berry"
+    assert title_of(text) == "Hill Plans For New Runners"

@@ -787,3 +787,32 @@ def test_kettlebell_snatches_and_cleans_are_known_moves_but_clean_form_is_not():
     a = run("Bell Day\n\nTwice a week I do goblet squats, snatches, cleans and halos with one bell.\n\n"
             "Keep every rep clean and stop before your grip goes.\n")
     assert [e.canonical_name for e in a.exercises] == ["goblet squat", "kettlebell snatch", "power clean", "halo"]
+
+
+# ---------------------------------------------------------------- group headings, series numbers, names after counts
+
+
+def test_numbered_set_heading_naming_two_moves_gives_both_in_that_set():
+    a = run("Gym Day For Cyclists\n\nHow I lay it out.\n\n"
+            "Set 1: Goblet Squats & Bent-Over Rows\n"
+            "I swap between the two moves and keep the rests short, about a minute between rounds.\n\n"
+            "Set 2: Step-Ups and Overhead Press\n"
+            "Both are done with light dumbbells for three easy rounds on each side of the body.\n")
+    assert [e.name for e in a.exercises] == ["Goblet Squats", "Bent-Over Rows", "Step-Ups", "Overhead Press"]
+    assert [section_of(a, e) for e in a.exercises] == ["Set 1", "Set 1", "Set 2", "Set 2"]
+
+
+def test_item_number_after_a_repeated_list_title_leaves_the_exclaimed_name():
+    a = run("Hip Work For Cyclists\n\nA few moves for the saddle-bound.\n\n"
+            "Hip moves for cyclists # 1- Clamshell!\n\n"
+            "Lie on your side with the knees bent and open the top knee like a book, 12 times.\n\n"
+            "Hip moves for cyclists # 2- Dead Bug!\n\n"
+            "Lie on your back with the arms up and lower the opposite arm and leg slowly.\n")
+    assert [e.name for e in a.exercises] == ["Clamshell", "Dead Bug"]
+
+
+def test_joining_word_or_sign_of_a_count_is_no_part_of_the_name():
+    a = run("Easy Leg Circuit\n\nThe circuit\n\n"
+            "12 reps of reverse lunges\nStep back slowly and keep the chest tall.\n\n"
+            "1) Wall sit x 40 seconds.\nSlide down the wall until the knees are bent.\n")
+    assert [e.name for e in a.exercises] == ["reverse lunges", "Wall sit"]

@@ -359,9 +359,15 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
             if kind == "combined":
                 section = self._section(role.title, line, None)
                 section_single = True
-                ex = self.register(self.text[line.start + role.name_start: line.start + role.name_end], line.start + role.name_start, line.start + role.name_end, doc, role.name_start, section)
-                current = [ex]
-                self.add_terms(ex, doc)
+                current = []
+                # "Set 1: Deadlifts & rows": every move the group's heading names, each with the terms of its own part
+                for nm, s, e, ts, te in role.alternatives or [(role.name, role.name_start, role.name_end, 0, None)]:
+                    ex = self.register(self.text[line.start + s: line.start + e], line.start + s, line.start + e, doc, s, section)
+                    current.append(ex)
+                    if role.alternatives:
+                        self.add_terms(ex, doc, ts, te, in_name=True)
+                    else:
+                        self.add_terms(ex, doc)
                 last_kind = kind
                 continue
             if kind == "exercise":

@@ -34,7 +34,9 @@ _NAME_RE = re.compile(rf"^(?P<name>{_NAME})")
 # ("By Jo Lee, Physio", "By Jo Lee | 3 May"), "on <date>" or letters after the name ("Jo Lee DPT").
 # Anything else means the capitalised words were not a name ("By Doing This You ...").
 # An e-mail's sender is followed by the address ("From: Jo Lee <jo@...>").
-_AFTER_NAME = r"(?=\s*(?:$|[,|(<\u00b7\u2022/-]|\s(?i:on|and|for|in)\s)|\s+[A-Z][A-Za-z.]*[A-Z]\b)"
+# A byline may be the first sentence of a line, its full stop right after the name ("Written by Jo Lee. Plans
+# for every level ...").
+_AFTER_NAME = r"(?=\s*(?:$|[,|(<\u00b7\u2022/-]|\s(?i:on|and|for|in)\s)|\.(?:\s+[A-Z]|$)|\s+[A-Z][A-Za-z.]*[A-Z]\b)"
 # Case-insensitive lead words only: the name itself must be capitalised.
 _BYLINE_BODY = (
     # A video's presenter ("Presented by Jo Lee, DPT"), a handout's prescriber ("Prescribed by: Jo Lee").
@@ -300,6 +302,11 @@ def _body_line(text: str) -> bool:
     text = text.strip()
     if text.endswith(":") or INNER_STOP_RE.search(text):
         return True
+    return _label_value(text)
+
+
+def _label_value(text: str) -> bool:
+    """A label and its value ("Targets: hips, glutes", "Plan length: 6 weeks")."""
     head, colon, rest = text.partition(":")
     return bool(colon) and bool(rest.strip()) and head.strip().lower() in _label_words()
 
@@ -345,7 +352,9 @@ def find_title(lines: list[Line], boiler: list[bool], limit: int = _TITLE_SCAN,
             continue
         if not is_titleish(line, False) or _body_line(line.text):
             # Prose, or a title written as a sentence or question right over its byline (a forum thread).
-            if not line.bullet and len(line.words) <= _TITLE_SENTENCE_WORDS and _byline_below(lines, boiler, i):
+            # A label's value over the byline ("Plan length: 6 weeks") is a fact of the plan, not its title.
+            if (not line.bullet and len(line.words) <= _TITLE_SENTENCE_WORDS and _byline_below(lines, boiler, i)
+                    and not _label_value(line.text.strip())):
                 candidates.append(i)
             break
         candidates.append(i)

@@ -55,6 +55,8 @@ _NOT_A_NAME_START = re.compile(r"^(here|how|what|why|this|these|there|if|for|fol
 _CHANGING_HEAD_RE = re.compile(r"^\W*mak(?:e|ing)\s", re.I)
 # Between two exercises of one heading: "split squats or step-ups", "A1 Deadlift / A2 Box jump".
 _OR_RE = re.compile(r"\s+(or|/)\s+")
+# The moves of one group named in its heading ("Set 2: Goblet squats & push-ups"): each is done, one after the other.
+_AND_RE = re.compile(r"\s+(&|and|\+)\s+")
 _GROUP_COUNT_RE = re.compile(r"\b\d+\s+(super ?sets?|circuits|rounds|blocks|exercises)\b")
 # A default the exercises may override: "2 sets unless noted", "unless a move says otherwise".
 UNLESS_NOTED = (r"\bunless\s+(?:otherwise\s+)?(?:noted|stated|specified|indicated|listed|shown|marked|given)\b"
@@ -220,13 +222,23 @@ def exercise_like(name: str, doc: Doc | None, offset: int) -> bool:
 _TRAIL_MARK_RE = re.compile(r"\s*(?:\*+|\(\s*\d{1,3}(?:\s*[-\u2013]\s*\d{1,3})?\s*\))$")
 
 
+_COUNT_JOIN_HEAD_RE = re.compile(r"\s*of\s+(?=[A-Za-z])")
+_COUNT_JOIN_TAIL_RE = re.compile(r"\s+[x\u00d7]$")
+
+
 def clean_name(name: str) -> tuple[str, int]:
     """Name without glued scraping debris or trailing separators; returns (name, cut from front)."""
     name, cut = unglue(name)
     if name.endswith((")", "*")):
         # "Box jumps*" (a footnote's mark), "Step-ups (8-10)" (a count in brackets): no part of the name
         name = _TRAIL_MARK_RE.sub("", name)
-    stripped = name.rstrip(" :-?;,.")
+    stripped = name.rstrip(" :-?!;,.")
+    if " " in stripped:
+        # "(10 reps) of lunges", "Plank x (30 s)": the joining word or sign of a count taken out before the name
+        stripped = _COUNT_JOIN_TAIL_RE.sub("", stripped)
+        m = _COUNT_JOIN_HEAD_RE.match(stripped)
+        if m:
+            stripped = " " * m.end() + stripped[m.end():]
     lead = len(stripped) - len(stripped.lstrip(" -:?"))
     return stripped.strip(" -:?"), cut + lead
 
@@ -261,7 +273,7 @@ def _split_labelled(name: str) -> list[tuple[str, int, int, int, int]]:
     return out
 
 
-def _split_alternatives(name: str) -> list[tuple[str, int, int, int, int]]:
+def _split_alternatives(name: str, seps_re: re.Pattern[str] = _OR_RE) -> list[tuple[str, int, int, int, int]]:
     """'split squats (dumbbell or band) or step-ups', 'deadlift / box jump' -> both exercises, when both sides
     name one (superset labels, "A1 Deadlift / A2 Box jump", are split by _split_labelled).
 
@@ -269,7 +281,7 @@ def _split_alternatives(name: str) -> list[tuple[str, int, int, int, int]]:
     (with its parentheses), where the equipment and muscles of that alternative are named.
     """
     plain = PAREN_RE.sub(lambda m: " " * len(m.group(0)), name)
-    seps = list(_OR_RE.finditer(plain))
+    seps = list(seps_re.finditer(plain))
     if not seps:
         return []
     # Segment k runs from the end of separator k-1 to the "or" of separator k (blanked parentheses included).
@@ -305,6 +317,8 @@ _ORDINAL_PREFIX_RE = re.compile(
     r"|(?-i:I{1,3}|IV|VI{0,3}|IX|i{1,3}|iv|vi{0,3}|ix)[.)])\s+(?=[A-Za-z])"
     # A chapter's stamp may stand before a name that starts with numbers ("03:20 90/90 hip switches").
     r"|\s*\(?(?:\d{1,2}:)?\d{1,2}:\d{2}\)?(?:\s*[-|:])?\s+(?=[A-Za-z]|\d{1,3}/\d{1,3}\b)", re.I)
+# A list's title repeated before each item's number ("Best hip moves #3 - Clamshell"): the item is what follows.
+_SERIES_PREFIX_RE = re.compile(r"\s*[A-Za-z][^#:.!?]{2,60}?\s#\s*\d{1,2}\s*[-\u2013:.)]\s*(?=[A-Za-z])")
 _STAMP_RE = re.compile(r"\s*\(?(?:\d{1,2}:)?\d{1,2}:\d{2}\)?\s")
 # Navigation, breadcrumbs and bylines: short parts joined by separators ("Home > Blog > Knees", "Coach Jo | Physio").
 _NAV_SEP_RE = re.compile(r"\s[|\u00b7\u2022\u203a\u00bb]\s|^(?:home|you are here)\b.*\s[/>]\s", re.I)
@@ -329,6 +343,10 @@ def blank_prefix(text: str) -> str:
     m = _ORDINAL_PREFIX_RE.match(text, cut)
     if m:
         cut = m.end()
+    elif "#" in text:
+        m = _SERIES_PREFIX_RE.match(text, cut)
+        if m:
+            cut = m.end()
     if "uper" in text[:12]:
         m = _PAIRED_PREFIX_RE.match(text, cut)
         if m:
@@ -521,6 +539,9 @@ def analyse_line(line: Line, doc: Doc) -> Role:
             # never a heading of a routine part
             return Role("label", label="frequency", desc_start=0)
     ends_sentence = text.rstrip().endswith((".", "!", "?")) and not text.rstrip().endswith("..")
+    if ends_sentence and text is not line.text and text.rstrip().endswith("!") and len(text.split()) <= 4:
+        # "#2 - Side plank!": a numbered item's name said with zest, a heading still
+        ends_sentence = False
     words = line.words
     line_doses: list[dz.DoseMention] | None = None
 
@@ -611,12 +632,16 @@ def analyse_line(line: Line, doc: Doc) -> Role:
                 if sets:
                     # "Circuit 2: Go through it twice, then rest": the part's heading and how often to repeat it
                     return Role("section", title=_section_title(raw_name), sets=sets)
-            if any(lname == w or lname.startswith(w) for w in v["warmup"] + v["section_words"]) and is_section_word_only(norm_tokens(raw_name)) and len(rest.split()) <= 6 and not rest_is_dose:
+            if ((any(lname == w or lname.startswith(w) for w in v["warmup"] + v["section_words"]) and is_section_word_only(norm_tokens(raw_name))
+                    and len(rest.split()) <= 6 or _NUMBERED_SET_RE.match(lname) and len(rest.split()) <= 8) and not rest_is_dose):
                 if ends_with_section_word(PAREN_RE.sub(" ", rest)):
                     # "Block 1: Hip Mobility": the part's topic, not its one exercise
                     return Role("section", title=_section_title(text))
                 nm, cut = clean_name(rest)
-                return Role("combined", title=raw_name.strip(), name=nm, name_start=rest_start + cut, name_end=rest_start + cut + len(nm))
+                ns = rest_start + cut
+                moves = _split_alternatives(nm, _AND_RE) if "&" in nm or " and " in nm or "+" in nm else []
+                return Role("combined", title=raw_name.strip(), name=nm, name_start=ns, name_end=ns + len(nm),
+                            alternatives=[(a, ns + s, ns + e, ns + ss, ns + se) for a, s, e, ss, se in moves])
             name, ndoses = dz.split_name_dosage(raw_name)
             name, cut = clean_name(name)
             name, cut = _drop_lead_in(name, cut, doc, text)
@@ -734,6 +759,9 @@ def analyse_line(line: Line, doc: Doc) -> Role:
 _NUMBERED_VARIANT_RE = re.compile(r"\b(?:part|pt|level|lvl|version|variation|option|progression|regression|stage|phase)\.?\s*#?\d{1,2}$", re.I)
 
 
+# "Set 2" before a colon: the second group of a gym session, named by its count alone ("set" by itself is too
+# common a word of doses to be a section word); what follows the colon is the group's moves.
+_NUMBERED_SET_RE = re.compile(r"set\s*#?\d{1,2}$")
 # A label and its number opening a heading, then its topic: "Rung 2: Slow loading", "Tier B - Power".
 _NUMBERED_PART_RE = re.compile(r"^\s*[A-Z][a-z]{2,12}\s+(?:\d{1,2}|[A-H])\s*[:\u2013\u2014-]\s+[A-Za-z]")
 
