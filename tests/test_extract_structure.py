@@ -63,6 +63,35 @@ def test_list_item_of_a_name_and_its_count_after_an_x_is_an_exercise():
     assert (main(a.exercises[0]).reps_min, main(a.exercises[0]).per_side) == (6, True)
 
 
+def test_list_item_giving_its_count_before_a_known_move_and_a_remark_is_that_move():
+    a = run("Garage Session\n\nBlock A\n\n- 15 reps Goblet squat (pause for a breath at the bottom if you can)\n"
+            "- 20 Mountain climbers (go slower than you think you need to)\n"
+            "- 40 seconds Side plank (top hip held right above the lower one)\n")
+    assert [e.name for e in a.exercises] == ["Goblet squat", "Mountain climbers", "Side plank"]
+    assert [main(e).reps_min for e in a.exercises[:2]] == [15, 20]
+
+
+def test_plain_line_giving_its_count_before_a_known_move_and_its_kit_is_that_move():
+    a = run("Hotel Room Legs\n\nThe circuit\n\n"
+            "12 to 15 reps of Reverse lunges with a backpack full of books on your shoulders\n"
+            "Stand tall between reps and breathe out as you push back up.\n")
+    assert [e.name for e in a.exercises] == ["Reverse lunges"]
+    assert (main(a.exercises[0]).reps_min, main(a.exercises[0]).reps_max) == (12, 15)
+
+
+def test_count_then_more_of_the_prescription_before_the_move_is_not_cut_into_the_name():
+    a = run("Pull Day\n\n- 4 x 6 chin-ups\n- 3 x 10 push-ups\n")
+    assert [e.canonical_name for e in a.exercises] == ["chin-up", "push-up"]
+    assert [main(e).sets_min for e in a.exercises] == [4, 3]
+
+
+def test_known_move_said_as_a_sentence_then_its_prescription_is_that_move():
+    a = run("Hip Work at Home\n\nSide-lying clams. 3 sets, 15 reps.\n"
+            "Glute bridge (photo). 2 sets of 12 reps. Squeeze at the top and lower slowly.\n")
+    assert [e.name for e in a.exercises] == ["Side-lying clams", "Glute bridge"]
+    assert [(main(e).sets_min, main(e).reps_min) for e in a.exercises] == [(3, 15), (2, 12)]
+
+
 def test_several_dose_labels_on_one_line_are_one_prescription():
     a = run("Knee Handout\n\nWALL SQUAT\nSlide down the wall until your knees are half bent.\n"
             "Sets: 3    Reps: 6    Hold: 10 seconds\n")

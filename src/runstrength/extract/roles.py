@@ -682,6 +682,12 @@ def analyse_line(line: Line, doc: Doc) -> Role:
         if name and exercise_like(name, doc, lead.start("name")):
             ns = lead.start("name") + cut
             return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=list(doses()), label="after_section")
+    counted = _count_led_item(text, doc, doses, line.bullet)
+    if counted is not None:
+        return counted
+    named = _name_then_dose(text, doc) if ends_sentence or not short else None
+    if named is not None:
+        return named
     if line.bullet and len(words) >= 5 and _sentence_like(text, doc):
         return Role("prose")
     if short and not ends_sentence:
@@ -919,6 +925,81 @@ _NAME_COUNT_FIRST_RE = re.compile(r"^\s*(?P<name>[A-Z](?:[A-Za-z' /&]|-(?=\w)){2
 # A short bracket is part of the name or a count ("Copenhagen plank (short lever)", "Squats 10 (slow)"): the
 # note is a phrase of four words or more, and the name has no number.
 _NAME_NOTE_RE = re.compile(r"\s*(?P<name>[A-Za-z][^()\d]{2,40}?)\s*\((?P<note>\s*\S+(?:\s+\S+){3}[^()]{0,200})\)\s*")
+# A list item that opens with its count, then the move ("12 reps Reverse lunge (keep ...)", "40 seconds of
+# side plank with a band"): the count, its unit, an "of"; what follows up to a known exercise's end is the name.
+_COUNT_LED_RE = re.compile(r"^\s*(?P<lo>\d{1,3})(?:\s*(?:-|\u2013|to)\s*(?P<hi>\d{1,3}))?"
+                           r"(?:\s*(?:reps?|repetitions|seconds?|secs?|minutes?|mins?)\b)?(?:\s+of)?\s+(?=[A-Za-z])", re.I)
+# What may follow that name on the line: a remark in brackets, a load, or the kit or place it is done with
+# ("with a band"; "with row" goes on naming the move, "Squat with row", and is left to the other rules).
+_COUNT_LED_TAIL_RE = re.compile(r"\s*(?:$|[(@]|(?:with|on|against|holding|using)\s+(?:an?|the|your|\d)\b)", re.I)
+# The most words between the count and the known movement that still belong to the name ("Dumbbell" in
+# "10 Dumbbell Romanian deadlift", "hand stand" before "push-ups"); more is a sentence.
+_COUNT_LED_GAP = 2
+
+
+def _count_led_item(text: str, doc: Doc, doses: Callable[[], list[dz.DoseMention]], bullet: bool) -> Role | None:
+    """A line that gives the count first and then a move the lexicon knows, maybe with a remark after it
+    ("15 reps Goblet squat (heels down)"): the move is the line's exercise, never a sentence of prose, however
+    the remark reads. A plain line of a count and a name alone is left to the heading rules ("5 minute jog" may
+    head a part); a list item is an item. Gated on a digit opening the line, so most lines are decided at once."""
+    if not text[:4].strip()[:1].isdigit():
+        return None
+    m = _COUNT_LED_RE.match(text)
+    if m is None:
+        return None
+    spans = [sp for sp in doc_spans(doc, EXERCISE_KEY) if sp.start_char >= m.end()]
+    if not spans:
+        return None
+    gap = text[m.end():spans[0].start_char]
+    # a number or an "x" between them is more of the prescription ("3 x 12 squats"), read by the other rules
+    if (len(gap.split()) > _COUNT_LED_GAP or any(ch in gap for ch in ",.;:!?()") or any(ch.isdigit() for ch in gap)
+            or any(w.lower() in ("x", "\u00d7") for w in gap.split()) or starts_imperative(words_of(gap))):
+        return None
+    ne = spans[0].end_char
+    for sp in spans[1:]:
+        # known names side by side are one move ("Squat" and "sit-ups" in "Squat sit-ups")
+        if sp.start_char > ne + 1:
+            break
+        ne = max(ne, sp.end_char)
+    if _COUNT_LED_TAIL_RE.match(text, ne) is None or not bullet and not text[ne:].strip():
+        return None
+    ns = m.end()
+    lead = [d for d in doses() if d.start < ns]
+    if not lead:
+        count = text[m.start("lo"):m.end("hi") if m.group("hi") else m.end("lo")]
+        lead = [shift(_bare_count(count), m.start("lo"))]
+    # a remark in brackets describes the move; the kit it is done with is the item's own, read with the name
+    remark = text[ne:].lstrip()[:1] == "("
+    return Role("exercise", name=text[ns:ne], name_start=ns, name_end=ne, doses=lead,
+                desc_start=ne if remark else None)
+
+
+# A line that names the move as its first sentence and prescribes it in the second ("Side plank. 3 sets of
+# 20 seconds. Keep ..."), with a short bracket after the name maybe ("Goblet squat (video). 10 reps.").
+_NAME_THEN_DOSE_RE = re.compile(r"^\s*(?P<name>[A-Z][^.:;!?()\d]{1,50}?)(?:\s*\([^()]{1,20}\))?\.\s+"
+                                r"(?P<dose>\d[^.!?]{0,50}?)\.?(?:\s+(?=[A-Z])|\s*$)")
+
+
+def _name_then_dose(text: str, doc: Doc) -> Role | None:
+    """A move the lexicon knows said as a sentence of its own, then its prescription as the next: the line's
+    exercise, not prose, even with more sentences that describe it. Gated on a full stop and a digit."""
+    if "." not in text[:60] or not any(ch.isdigit() for ch in text[:120]):
+        return None
+    m = _NAME_THEN_DOSE_RE.match(text)
+    if m is None or len(m.group("name").split()) > 6 or starts_imperative(words_of(m.group("name"))):
+        return None
+    name, ns = m.group("name").strip(), m.start("name")
+    if not exercise_like(name, doc, ns):
+        return None
+    dose_text = m.group("dose")
+    doses = dz.parse_dosages(dose_text)
+    if not doses or not is_dosage_only(dose_text, [(d.start, d.end) for d in doses]):
+        return None
+    rest = text[m.end():].strip()
+    return Role("exercise", name=name, name_start=ns, name_end=ns + len(name),
+                doses=[shift(d, m.start("dose")) for d in doses], desc_start=m.end() if rest else None)
+
+
 # A unit after that count makes it a load, a distance or a time, not reps ("Farmer carry, 20kg").
 _COUNT_UNIT_RE = re.compile(r"\s*(?:kg|kgs|lbs?|pounds?|%|m|km|mi|miles?|yards?|min|mins|minutes?|s|secs?|seconds?)\b", re.I)
 
