@@ -2072,3 +2072,25 @@ def test_a_singular_rotator_or_invertor_names_its_muscle() -> None:
             "Do 12.\n\nHeel Raise\nRise onto your toes and lower slowly. This also works the ankle invertor. Do 12.\n")
     assert ["hip external rotator"] in [e.muscles for e in a.exercises]
     assert ["ankle invertor"] in [e.muscles for e in a.exercises]
+
+
+def test_exercise_named_in_a_like_comparison_is_not_the_subject():
+    a = run("Band Hip Work\n\nMonster walk\n\nKeep tension on the band as you step forward and out.\n\n"
+            "Fire hydrant\n\nLike the monster walk, this one builds your outer hip muscles.\n")
+    assert ex(a, "fire hydrant").muscles == ["outer hip muscles"]
+    assert ex(a, "monster walk").muscles == []
+
+
+def test_yoga_pilates_and_band_moves_from_the_lexicon():
+    a = run("Mat Session for Trail Runners\n\n"
+            "Tree pose\nBalance on your right foot with the left sole on your inner calf. Hold for 30 seconds on each side.\n\n"
+            "Single leg circles\nLie on your back with one leg pointed at the ceiling and trace small circles, 8 each way.\n\n"
+            "Resisted side stepping\nLoop a resistance band round your ankles and take 10 steps to each side.\n")
+    assert [e.canonical_name for e in a.exercises] == ["tree pose", "leg circle", "lateral band walk"]
+    assert ex(a, "lateral band walk").equipment == ["resistance band"]
+
+
+def test_windmill_in_prose_is_not_an_exercise():
+    a = run("Coastal Strength Loop\n\nMy favourite route passes an old windmill by the harbour.\n\n"
+            "Windmills\nStand with feet wide, reach one hand to the opposite foot and sweep the other arm up. Do 10 per side.\n")
+    assert [e.canonical_name for e in a.exercises] == ["windmill"]

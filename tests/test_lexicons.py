@@ -268,6 +268,19 @@ def test_signature_ignores_unrelated_text() -> None:
         ("½ kneel t-spine rotation", "thoracic rotation"),
         ("copenhagen", "copenhagen plank"),
         ("it band foam roll", "foam roll it band"),
+        ("oyster", "clamshell"),
+        ("calve raises", "calf raise"),
+        ("resisted side stepping", "lateral band walk"),
+        ("lateral shoulder raise", "lateral raise"),
+        ("heel lowering", "eccentric calf raise"),
+        ("doming", "short foot"),
+        ("runner's stretch", "hamstring stretch"),
+        ("iron cross", "supine twist"),
+        ("vrksasana", "tree pose"),
+        ("warrior 2", "warrior ii"),
+        ("the hundred", "pilates hundred"),
+        ("single leg circles", "leg circle"),
+        ("legs-up-the-wall", "legs up the wall"),
     ],
 )
 def test_exercise_alias_spot_checks(surface: str, canonical: str) -> None:
@@ -321,6 +334,10 @@ def test_isometric_flags() -> None:
         ("leg muscles", "leg muscles"),
         ("sartorius", "sartorius"),
         ("stabilizer muscles", "stabilizers"),
+        ("soleus muscle", "calves"),
+        ("lower abs", "abdominals"),
+        ("foot and ankle muscles", "stabilizers"),
+        ("adductor muscles", "hip adductors"),
     ],
 )
 def test_muscle_spot_checks(surface: str, canonical: str) -> None:
@@ -352,6 +369,10 @@ def test_muscle_spot_checks(surface: str, canonical: str) -> None:
         ("book", "book"),
         ("seated calf machine", "weight machine"),
         ("seated calf raise machine", "weight machine"),
+        ("toe spacers", "toe separator"),
+        ("pressure biofeedback unit", "biofeedback"),
+        ("rebounder", "trampoline"),
+        ("resistance cord", "band"),
     ],
 )
 def test_equipment_spot_checks(surface: str, canonical: str) -> None:

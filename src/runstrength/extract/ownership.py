@@ -186,6 +186,8 @@ class OwnershipMixin:
             lead_ok = all(w in _DET for w in before_words) or (
                 "," in [t.text for t in before] and all(w in _DET for w in [t.lower_ for t in before[[t.text for t in before].index(",") + 1:] if not t.is_punct])
             )
+            if before_words and before_words[0] == "like" and nxt == ",":
+                continue  # "Like the monster walk, this one ...": a comparison; the subject follows the comma
             if lead_ok and before_words and before_words[0] in _SEQUENCE_WORDS and "," in [t.text for t in before]:
                 return span  # "Finally, a side plank from your knees."
             if lead_ok and (nxt in _SUBJECT_VERBS or (len(after) and after[0].text in (":", ",")) or span.end_char >= s_end - 1 or not before_words or before_words[-1] in ("like", "or")):
