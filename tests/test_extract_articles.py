@@ -2094,3 +2094,17 @@ def test_windmill_in_prose_is_not_an_exercise():
     a = run("Coastal Strength Loop\n\nMy favourite route passes an old windmill by the harbour.\n\n"
             "Windmills\nStand with feet wide, reach one hand to the opposite foot and sweep the other arm up. Do 10 per side.\n")
     assert [e.canonical_name for e in a.exercises] == ["windmill"]
+
+
+def test_tying_the_kit_is_a_cue_that_names_it():
+    a = run("Ankle Work\n\n- Banded ankle eversion: Sit with the legs long. Tie the elastic tubing to a sturdy bed frame. "
+            "Turn the foot out.\n- Heel walk: Stay up on both heels across the room.\n")
+    ev = a.exercises[0]
+    assert "Tie the elastic tubing to a sturdy bed frame." in [c.text for c in ev.cues]
+    assert "elastic tubing" in ev.equipment
+
+
+def test_weight_shift_in_a_name_is_body_weight_not_kit():
+    a = run("Balance Drills\n\nWeight shifting\nStand hip-width and sway your body from one leg to the other.\n\n"
+            "Weight transfer drill\nRock from heel to toe on one foot, slowly.\n")
+    assert [e.equipment for e in a.exercises] == [[], []]

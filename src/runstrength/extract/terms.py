@@ -285,12 +285,16 @@ def muscle_term(text: str) -> str:
 # Equipment words that open a common exercise name without the thing being needed: the couch stretch is
 # mostly done against a wall or on the floor; bicycle crunches pedal like one, on the floor.
 _NAMED_AFTER_NOT_USED = frozenset({"couch", "bicycle"})
+# "Weight shifts", "weight transfer drill", "weight-bearing lunge": the body's own weight moved or carried.
+_BODY_WEIGHT_AFTER = frozenset({"shift", "shifts", "shifting", "transfer", "transfers", "transferring", "bearing"})
 
 
 def name_equipment(doc: Doc, span) -> bool:
     """In an exercise name, a leading equipment word is equipment ("Bench plank"), the movement word is not ("Step ups")."""
     nxt = doc[span.end].lower_ if span.end < len(doc) else ""
     if span.text.lower() in _NAMED_AFTER_NOT_USED:
+        return False
+    if span.text.lower() in ("weight", "weights") and nxt in _BODY_WEIGHT_AFTER:
         return False
     return bool(nxt) and nxt not in ("up", "ups", "down", "downs", "-", "over", "overs", "through", "and")
 
