@@ -311,6 +311,13 @@ def test_followed_by_keeps_stage():
     assert [d.stage for d in ds] == ["start", "start"]
 
 
+def test_participle_clause_keeps_stage():
+    # the count after "build up to ..., repeating N times" belongs to the target, not to the main dose
+    ds = parse_dosages("Hold for 4 seconds and rest. Later build up to an 8 second hold, repeating 12 times.")
+    assert [facts(d) for d in ds] == [
+        ("main", None, None, (4, 4), "hold", False), ("target", None, (12, 12), (8, 8), "hold", False)]
+
+
 # ---------------------------------------------------------------- not dosages
 
 
@@ -934,10 +941,30 @@ def test_times_per_side_or_before_its_sets_count_reps():
     assert facts(one("Do this whole circuit 3 times.")) == ("main", (3, 3), None, None, None, False)
 
 
+def test_times_too_many_for_passes_count_reps():
+    # six or more passes through a whole is implausible: the count is the movement's reps
+    assert facts(one("Rise onto your toes and lower slowly. Do this 10 to 15 times.")) == (
+        "main", None, (10, 15), None, None, False)
+    assert facts(one("Do it 7 times.")) == ("main", None, (7, 7), None, None, False)
+    assert facts(one("Do this 3 times.")) == ("main", (3, 3), None, None, None, False)
+
+
+def test_each_drill_n_times_is_sets():
+    # "each drill 3x": every drill of the list is gone through 3 times
+    assert facts(one("Run each drill over 20 metres. Complete each drill 4x.")) == (
+        "main", (4, 4), None, None, None, False)
+    assert facts(one("Perform each exercise 2 times before resting.")) == ("main", (2, 2), None, None, None, False)
+
+
 def test_staying_in_a_position_for_a_time_is_a_hold():
     assert facts(one("Perform 6 jumps, then remain in the finishing position for 2-4 seconds.")) == (
         "main", None, (6, 6), (2, 4), "hold", False)
     assert facts(one("Stay in this pose for 20 seconds per side.")) == ("main", None, None, (20, 20), "hold", True)
+
+
+def test_ninety_ninety_position_is_no_count():
+    assert parse_dosages("Dead bug in 90-90", list_item=True) == []
+    assert facts(one("Hip lift from 90/90, 8 reps per side.")) == ("main", None, (8, 8), None, None, True)
 
 
 def test_times_our_bodyweight_is_a_load_not_reps():
@@ -960,6 +987,7 @@ def test_part_numbers_and_slash_list_numbers_are_labels():
 def test_that_is_one_rep_defines_a_rep():
     assert parse_dosages("Step back down with the other foot. That is one rep.") == []
     assert parse_dosages("Lower the bar to your shins and stand tall again; this counts as one rep.") == []
+    assert parse_dosages("Hop over the line and back again to complete one rep.") == []
     assert parse_dosages("Return both arms to the start. This equals one repetition.") == []
 
 

@@ -197,10 +197,14 @@ _SETS_CONTEXT_RE = re.compile(
     r"(?:(?:the|this|that)\s+(?:whole\s+|entire\s+|full\s+)?|(?:whole|entire|full)\s+)"
     r"(?:thing|circuit|routine|sequence|series|workout|set|block|complex|superset|combo|combination|programme|program)|"
     # "repeat circuit three times": terse handouts drop the article before the name of the whole
-    r"(?:circuit|routine|sequence|workout|superset|programme|program))"
+    r"(?:circuit|routine|sequence|workout|superset|programme|program)|"
+    # "complete each drill 3x": passes through every drill of the list
+    r"(?P<each>each\s+(?:drill|exercise|move|movement)))"
     r"(?:\s+(?:circuit|routine|sequence|series|workout|combo))?\s+(?:about\s+|for\s+|a\s+total\s+of\s+)?$",
     re.I,
 )
+# From this count up, "do this N times" counts the movement, not passes through the whole.
+_MAX_PASSES = 6
 _THROUGH_RE = re.compile(r"\s+through\b", re.I)
 # The same said in the passive: "the circuit can be completed 2 to 3 times" (passes through the whole).
 _PASSIVE_SETS_RE = re.compile(
@@ -381,10 +385,12 @@ def _core_atoms(sentence: str) -> tuple[tuple[Atom, ...], str, str] | None:
             take(Atom(m.start(), m.end(), sets=r))
         # "Lift 12 times per leg, 3 sets": a count per side, or one followed by its
         # own sets, counts the movement, not passes through the whole.
+        # "Do this 9 to 14 times": nobody passes through a whole six or more times, so a
+        # count that large is the movement's reps.
         elif _SETS_CONTEXT_RE.search(before) and not PER_SIDE_SUFFIX_RE.match(sentence, m.end()) and not any(
-                a.sets is not None and a.start >= m.end() for a in atoms):
+                a.sets is not None and a.start >= m.end() for a in atoms) and r[0] < _MAX_PASSES:
             obj = _SETS_CONTEXT_RE.search(before)
-            strict = not obj.group(0).lower().lstrip().startswith("repeat")  # type: ignore[union-attr]
+            strict = not obj.group(0).lower().lstrip().startswith("repeat") and not obj.group("each")  # type: ignore[union-attr]
             if strict:
                 take(Atom(m.start(), m.end(), sets=r))
             else:

@@ -46,6 +46,8 @@ _MASK_PATTERNS = [
     rf"{RANGE}\s+in\s+(?=(?:high\s+|tall\s+|wide\s+)?(?:step|box|bench|platform|block|plyo))",
     # angles
     rf"{RANGE}\s*-?\s*(?:°|º|degrees?\b|deg\b)",
+    # the 90/90 position ("a 90-90 sit with a twist"): two joint angles, not a range of reps
+    r"\b90\s*[-/–]\s*90\b",
     # clock positions and heart rate
     r"\b\d{1,2}\s*o['’]?\s*clock\b",
     rf"{RANGE}\s*(?:bpm|beats)\b",
@@ -222,7 +224,9 @@ def _running_hint(text: str) -> bool:
 
 # "That's one round", "That is one rep", "This counts as one rep": the end of a round or what one
 # rep is, not a count of them
-_ROUND_END_PATTERN = (r"\b(?:that|this)(?:['’]s|\s+is|\s+was|\s+equals|\s+counts\s+as|\s+makes|\s+completes)\s+(?:one|a|your\s+first|the\s+first)\s+(?:full\s+)?"
+_ROUND_END_PATTERN = (r"\b(?:(?:that|this)(?:['’]s|\s+is|\s+was|\s+equals|\s+counts\s+as|\s+makes|\s+completes)"
+                      # "... and back again to finish one rep": where the rep ends, as above
+                      r"|to\s+(?:complete|finish))\s+(?:one|a|your\s+first|the\s+first)\s+(?:full\s+)?"
                       r"(?:round|set|circuit|lap|rep|repetition)\b")
 # Each family runs only on texts with a word all its matches contain (speed pre-filter).
 _CONTEXT_MASKS: list[tuple[Callable[[str], bool], re.Pattern[str]]] = [

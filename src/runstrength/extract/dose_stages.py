@@ -58,7 +58,11 @@ _INTRO_MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("start", re.compile(r"\W*(?:to\s+(?:start|begin)(?:\s+with)?|initially|at\s+first|first\s+of\s+all|for\s+starters|in\s+the\s+beginning|as\s+a\s+beginner)\s*", re.I)),
     ("target", re.compile(r"\W*(?:eventually|over\s+time|as\s+you\s+(?:get|become)\s+stronger|as\s+you\s+progress|ultimately)\s*", re.I)),
 ]
-_CONTINUATION_RE = re.compile(r"\s*(?:followed\s+by|and\s+(?:then\s+)?(?:another|also)|plus)\b", re.I)
+# Clauses that go on with the one before, so keep its stage; a participle adds to it too ("build up
+# to a 7-second hold, repeating 9 times").
+_CONTINUATION_RE = re.compile(
+    r"\s*(?:followed\s+by|and\s+(?:then\s+)?(?:another|also)|plus|repeating|doing|performing|completing|holding)\b",
+    re.I)
 _CLAUSE_SPLIT_RE = re.compile(r"[,;:]|\s/\s|\bthen\b|\s[–—-]\s|\bbut\b|(?=\bonce\s+(?:it|this|that|you)\b)", re.I)
 
 # A count said once for each of two opposite ways ("10 forwards and 10 backwards", "8 clockwise, 8
