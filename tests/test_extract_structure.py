@@ -845,3 +845,75 @@ def test_joining_word_or_sign_of_a_count_is_no_part_of_the_name():
             "12 reps of reverse lunges\nStep back slowly and keep the chest tall.\n\n"
             "1) Wall sit x 40 seconds.\nSlide down the wall until the knees are bent.\n")
     assert [e.name for e in a.exercises] == ["reverse lunges", "Wall sit"]
+
+
+# ---------------------------------------------------------------- page structure (set 9 fixes)
+
+
+def test_broken_image_placeholder_is_not_a_part_heading():
+    text = (
+        "A Short Routine for Stiff Hips\n\n"
+        "Warmup: 1 Round\n\n"
+        "1. Cat Cow\n\n8 reps\n\nPicture not available\n\n"
+        "2. Thread the Needle\n\n6 reps per side\n\nPicture not available\n\n"
+        "3. Pigeon Pose\n\n40 seconds per side\n"
+    )
+    a = run(text)
+    assert {section_of(a, e) for e in a.exercises} == {"Warmup"}, [(e.name, section_of(a, e)) for e in a.exercises]
+
+
+def test_titled_part_with_its_rounds_after_a_colon_is_a_part():
+    text = (
+        "A Short Routine for Stiff Hips\n\n"
+        "Warmup: 1 Round\n\n"
+        "1. Clamshell\n\n12 reps per side\n\n"
+        "2. Side Plank\n\n20 seconds per side\n\n"
+        "Leg Power: 3 Rounds\n\n"
+        "1. Goblet Squat\n\n10 reps\n\n"
+        "2. Step Up\n\n8 reps per side\n"
+    )
+    a = run(text)
+    sections = {e.name: section_of(a, e) for e in a.exercises}
+    assert sections["Goblet Squat"] == "Leg Power", sections
+    assert sections["Step Up"] == "Leg Power", sections
+
+
+def test_table_headings_stacked_one_per_line_are_no_exercise():
+    text = (
+        "Hip Programme\n\n"
+        "Clamshell\n\n"
+        "Lie on your side with knees bent and lift the top knee without rolling back.\n\n"
+        "Repeat\nHold\nComplete\nPerform\n15 Times\n2 Seconds\n2 Sets\n1 Times a Day\n\n"
+        "Bridge\n\n"
+        "Lie on your back and lift your hips until your body is straight.\n\n"
+        "Repeat\nHold\nComplete\nPerform\n10 Times\n5 Seconds\n2 Sets\n1 Times a Day\n"
+    )
+    a = run(text)
+    names = [e.name for e in a.exercises]
+    assert "Hold" not in names and "Repeat" not in names, names
+    assert not any(s.title in ("Repeat", "Complete", "Perform") for s in a.sections), [s.title for s in a.sections]
+
+
+def test_page_type_label_over_the_title_is_no_organization_and_a_clinic_byline_is_the_publisher():
+    text = (
+        "News Article\n\n"
+        "Four Calf Drills for Trail Runners\n\n"
+        "Ridgeway Physio \u2022 Mar 3, 2023\n\n"
+        "Trail running loads the calves hard, so strong calves keep you going on the climbs.\n\n"
+        "1. Calf Raise\n\nDo 3 sets of 15 reps.\n"
+    )
+    a = run(text)
+    assert a.organization == "Ridgeway Physio"
+    assert a.author is None
+
+
+def test_tag_archive_label_is_neither_title_nor_part():
+    text = (
+        "Posts tagged \u2018hill running\u2019\n\n"
+        "Hill running builds strength in the legs, and a few moves in the gym help you climb faster.\n\n"
+        "Walking lunges build single-leg strength.\n\n"
+        "Step ups train the same push you use uphill.\n"
+    )
+    a = run(text)
+    assert a.title is None or "tagged" not in a.title.lower()
+    assert not any("tagged" in (s.title or "").lower() for s in a.sections)

@@ -30,14 +30,15 @@ from runstrength.extract.attach import ABILITY_CHECK_RE, AttachMixin
 from runstrength.extract.dose_inheritance import InheritanceMixin
 from runstrength.extract.exercise_terms import TermsMixin, text_muscles
 from runstrength.extract.gates import AnyOf
-from runstrength.extract.meta import byline_name, clean_title, find_author, find_organization, find_title, running_heads
+from runstrength.extract.meta import (byline_name, clean_title, find_author, find_organization, find_title,
+                                      publisher_byline, running_heads)
 from runstrength.extract.nlp import norm_tokens
 from runstrength.extract.ownership import OwnershipMixin
 from runstrength.extract.registry import Ex, RegistryMixin
 from runstrength.extract.roles import (CLAUSE_HEAD_RE, PAREN_RE, SUPERSET_LABEL, Role, analyse_line, exercise_like,
                                        function_start)
 from runstrength.extract.sentences import classify, label_walks
-from runstrength.extract.tables import table_roles
+from runstrength.extract.tables import stacked_header_roles, table_roles
 from runstrength.extract.text import Line
 from runstrength.extract.vocab import is_boilerplate, overview_heading, vocab
 from runstrength.model import Article, Exercise, Section
@@ -189,6 +190,8 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
             boiler_flags[i] = True
         title_line = find_title(lines, boiler_flags, is_exercise=lambda t: exercise_like(t, None, 0))
         roles = [analyse_line(l, d) for l, d in zip(lines, docs)]
+        for i, role in stacked_header_roles(lines).items():
+            roles[i] = role
         rows: dict[int, Role] = {}
         if "\t" in self.text or "|" in self.text:
             rows = table_roles(self.text, lines)
@@ -572,14 +575,16 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
         title = None
         if title_line is not None:
             title = clean_title(self.text[title_line.start:title_line.end])
+        organization, author = publisher_byline(find_organization(self.text, self._header(title_line)),
+                                                find_author(self.lines, self.text, title_line))
         art = Article(
             article_id=aid,
             source_file=self.raw.source_file,
             sha256=self.raw.sha256,
             text=self.text,
             title=title,
-            organization=find_organization(self.text, self._header(title_line)),
-            author=find_author(self.lines, self.text, title_line),
+            organization=organization,
+            author=author,
             frequency_min=self.frequency[0] if self.frequency else None,
             frequency_max=self.frequency[1] if self.frequency else None,
             sections=self.sections,

@@ -646,6 +646,14 @@ def find_organization(text: str, header: Sequence[Line] = ()) -> str | None:
     return _is_a_organization(text)
 
 
+def publisher_byline(organization: str | None, author: str | None) -> tuple[str | None, str | None]:
+    """(organization, author) with a byline signed by the business itself moved to the organisation:
+    no person's name ends on "Clinic", "Physio" or "Club", so "Northway Physio · 3 May" is the publisher."""
+    if author and len(author.split()) >= 2 and author.split()[-1].lower().strip(".") in _org_places():
+        return organization or author, None
+    return organization, author
+
+
 # A sign-off's name line: "Coach Jo Lee" signs as Jo Lee.
 _SIGNED_NAME_RE = re.compile(rf"^(?:(?i:coach)\s+)?(?P<name>{_NAME})")
 # The line that opens a signature block by the mail and forum convention ("-- ").

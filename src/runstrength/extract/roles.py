@@ -65,6 +65,7 @@ _UNLESS_NOTED_RE = re.compile(UNLESS_NOTED)
 _ALL_OF_GROUP_RE = re.compile(r"\b(all|each|every) (of the )?(exercises?|moves?|movements?|drills?)\b")
 _NUMBERS_RE = re.compile(r"[\d/x\-]+")
 _TITLE_SETS_PAREN_RE = re.compile(r"\(\s*[^()]*\b(sets?|rounds?|laps?|times)\b[^()]*\)", re.I)
+_TITLE_SETS_COLON_RE = re.compile(r"^[^:\d]{3,40}:\s*\d{1,2}(?:\s*(?:-|to)\s*\d{1,2})?\s+(?:rounds?|circuits?)\W*$", re.I)
 _TITLE_X_TAIL_RE = re.compile(r"[:,-]?\s*\b(x\s*\d+|\d+\s*x)\s*$", re.I)
 # A part's length in brackets closing its heading ("Mobility (6 minutes)", "Cool-down (about 5-10 min)"):
 # how long the part takes, not its name; or when to start it, counted from an event ("Stage 2 (from roughly
@@ -371,8 +372,10 @@ def _timed_section(text: str, doses: list[dz.DoseMention]) -> bool:
 
 
 def _titled_count(text: str) -> bool:
-    """A part's title with its rounds in brackets ("Part 3 – Power (2 rounds)"): the part's count, not the article's."""
-    return _TITLE_SETS_PAREN_RE.search(text) is not None and bool(_LETTERS3_RE.search(_section_title(text)))
+    """A part's title with its rounds in brackets or after a colon ("Part 3 – Power (2 rounds)", "Hip work:
+    2 rounds"): the part's count, not the article's."""
+    return ((_TITLE_SETS_PAREN_RE.search(text) is not None or _TITLE_SETS_COLON_RE.match(text) is not None)
+            and bool(_LETTERS3_RE.search(_section_title(text))))
 
 
 _PART_HEAD_END_RE = re.compile(r"[\s:(,–—-]+$")

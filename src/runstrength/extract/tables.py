@@ -238,6 +238,41 @@ def _headerless_kinds(text: str, cells: list[tuple[int, int]]) -> list[str] | No
     return ["name", "amount", *("notes" if k == 2 else "other" for k in range(2, len(cells)))]
 
 
+# Column headings of a table exported one cell per line ("Repeat", "Hold", "Sets" stacked over the
+# values): at least this many stacked headings, two of them prescribing, make a header.
+_STACKED_HEADINGS = 3
+_HEADING_MAX_WORDS = 3
+
+
+def stacked_header_roles(lines: list[Line]) -> dict[int, Role]:
+    """Roles of the column headings of tables exported one cell per line, by line index: layout, never a
+    part's heading or an exercise."""
+    out: dict[int, Role] = {}
+    n = 0
+    while n < len(lines):
+        run = _header_column_run(lines, n) if len(lines[n].words) <= _HEADING_MAX_WORDS else 0
+        for m in range(n, n + run):
+            out[lines[m].index] = Role("table_header")
+        n += run or 1
+    return out
+
+
+def _header_column_run(lines: list[Line], n: int) -> int:
+    """How many lines from `n` are a table's column headings stacked one per line (0 when they are not):
+    a handout's program prints its dose table as labels over values, and a label alone is no heading."""
+    run = 0
+    dosing = 0
+    for line in lines[n:n + 8]:
+        if run and line.gap != 0 or len(line.words) > _HEADING_MAX_WORDS or line.bullet:
+            break
+        kind = _column_kind(line.text)
+        if kind in ("other", "name", "label"):
+            break
+        run += 1
+        dosing += kind in _DOSE_KINDS
+    return run if run >= _STACKED_HEADINGS and dosing >= 2 else 0
+
+
 def table_roles(text: str, lines: list[Line]) -> dict[int, Role]:
     """Roles of the rows of routine tables, by line index. A table flattened to text keeps its cells
     apart with tabs (or pipes); its header row says which cell is the name, the sets, the reps or
