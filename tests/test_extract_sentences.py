@@ -745,3 +745,36 @@ def test_challenging_yourself_is_a_harder_way():
 def test_think_of_it_as_with_a_reason_is_a_purpose():
     assert classify("Think of this as laying the groundwork for stronger running on hills.") == ("purpose", None)
     assert classify("Think of it as sitting back into a chair.")[0] == "cue"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This loosens and warms the muscles around your hip.",
+        "Each rep stretches and relaxes the tissue along your shin.",
+    ],
+)
+def test_two_effect_verbs_sharing_an_object_are_a_purpose(sentence):
+    assert classify(sentence) == ("purpose", None)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "To enhance the difficulty, strap a light weight around the shin.",
+        "To raise the intensity, apply a light weight at the ankle.",
+    ],
+)
+def test_raising_the_challenge_is_a_harder_way(sentence):
+    assert classify(sentence) == ("cue", "modification")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Complete four sets before moving on to the bridges.",
+        "Do 3 x 12 before going on to the next exercise.",
+    ],
+)
+def test_the_order_of_the_routine_after_a_dose_is_dosage_only(sentence):
+    assert dosage_only(sentence)

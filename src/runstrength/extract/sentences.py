@@ -35,6 +35,8 @@ _SIDE_PHRASE_RE = re.compile(r"\b(?:each|either|every|the other|per) (?:foot|leg
                              r"|\b(?:over|across|within) (?:the )?(?:next |first |coming )?(?:[\w-]+ )?(?:to [\w-]+ )?(?:weeks?|months?|days?)\b"
                              r"|\badd(?:ing)? (?:one|a|an|another|two|three|\d+) (?:more |extra )?(?:reps?|repetitions?|sets?|seconds?|rounds?)\b"
                              r"|\b(?:each|every|per|a) (?:week|session|workout|morning|evening|night)\b|\b(?:as )?(?:your|the) [\w-]+ (?:allows?|permits?)\b|\bas tolerated\b"
+                             # "... before moving on to the next one": the order of the routine, nothing on how
+                             r"|\bbefore (?:moving|going) on(?: to(?: the next)? [\w-]+)?\b"
                              r"|\bkeep going\b|\b(?:walk|walking|jog|jogging) back (?:to|for|as) recover(?:y)?\b"
                              # "That's one round; ...": a count of the bouts done
                              r"|\b(?:that|this)(?:'s|’s| is) (?:one|a|your first) (?:set|round|rep|circuit)\b"
@@ -216,7 +218,7 @@ _NAMING_RE = re.compile(r"\b(is|are) called\b|^(the )?(next|first|last|final|sec
                         r"|^\W*(?:and )?(?:finish|end|start|begin|close|round off|wrap up)(?: off| up)? with (?:this|these|a|an|the|one|our)"
                         r"(?: [\w-]+){0,3} (?:drills?|exercises?|moves?|stretch(?:es)?|ones?|finishers?|movements?)\W*$")
 _MODIFY_RE = re.compile(
-    r"^(you can|you could|you may|to (make|progress|regress|modify)|(if|when|once) (it|this|that|you|the (exercise|movement|move|stretch|drill))\b.*\b(easy|hard|difficult|"
+    r"^(you can|you could|you may|to (make|progress|regress|modify)|to (?:enhance|increase|add to|raise|up) the (?:challenge|difficulty|intensity|load)|(if|when|once) (it|this|that|you|the (exercise|movement|move|stretch|drill))\b.*\b(easy|hard|difficult|"
     r"challenging|too)\b|(?:if|when|once) you (?:\w+ )?(?:wish|want|like|choose|need) to (?:challenge yourself|make (?:it|this) harder)|alternatively|as an alternative|for (beginners|a (harder|easier|more))|(progress|regress) this)\b", re.I)
 # A prop or a hold one may use or leave out ("The band is optional here", "Fingertips on a counter are fine for
 # balance"): how to make the exercise easier or fit the kit at hand (GOLD_SPEC), not what it trains ("Hopping is
@@ -281,8 +283,9 @@ def _patterns() -> tuple[re.Pattern[str], tuple[re.Pattern[str], re.Pattern[str]
     aside = (re.compile("|".join(f"(?:{p})" for p in opening)), re.compile("|".join(f"(?:{p})" for p in anywhere)))
     verbs = "|".join(re.escape(x) for x in v["effect_verbs"])
     # A short subject (one to five words, no comma), an effect verb, then what it acts on.
+    # "This loosens and warms the hip": a second verb after "and" shares the object (third person, so "-s").
     effect = re.compile(rf"^\W*{_SEQUENCE_LEAD}(?P<subj>[\w'’()-]+(?: [\w'’()-]+){{0,4}}?)\s+(?:really |also |mainly |directly |all )?"
-                        rf"{_LETS_YOU}?(?:{verbs})\s+{_EFFECT_OBJECT}")
+                        rf"{_LETS_YOU}?(?:{verbs})(?: and [a-z]+s)?\s+{_EFFECT_OBJECT}")
     # A longer gerund subject ("Bridging with the foot further away shifts the work ..."): the verb agrees with
     # the gerund (third person), or lets the reader do it; a plain verb after an "-ing" opener is an instruction.
     verbs_s = "|".join(re.escape(x) for x in v["effect_verbs"] if x.split()[0].endswith("s"))
