@@ -130,6 +130,20 @@ def test_times_after_hold_are_reps():
     assert facts(d) == ("main", None, (6, 6), (8, 8), "hold", False)
 
 
+def test_repeated_hold_twice_more_counts_holds():
+    # a repeated hold counts holds however the repeat is said
+    d = one("Hold the stretch for 25 seconds, relax, then repeat twice more.")
+    assert facts(d)[:5] == ("main", None, (3, 3), (25, 25), "hold")
+    assert one("Do 12 lunges, then repeat twice more.").sets == (3, 3)
+    # a moving bout's time is no hold: its repeats stay passes
+    assert one("March in place for 40 seconds, rest, and do it twice more.").sets == (3, 3)
+
+
+def test_hold_said_after_the_repeat_counts_holds():
+    d = one("Repeat this 4 times, holding for 15 seconds.")
+    assert facts(d)[:5] == ("main", None, (4, 4), (15, 15), "hold")
+
+
 def test_times_after_reps_become_sets():
     d = one("Do 8 reps, 3 times.")
     assert (d.sets, d.reps) == ((3, 3), (8, 8))

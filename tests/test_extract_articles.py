@@ -243,6 +243,16 @@ def test_repeat_the_circuit_gives_sets_to_every_exercise():
         assert main(e).sets_min == 3, e.name
 
 
+def test_sets_of_the_entire_circuit_go_to_every_exercise():
+    # the count put before the whole ("N sets of the entire circuit") is its rounds, said anywhere after the list
+    a = run("Kettlebell Circuit for Trail Runners\n\nFour moves that work the whole leg:\n\n"
+            "  \u2022 Goblet Squat - 8 reps\n  \u2022 Step Up - 10 reps\n  \u2022 Reverse Lunge - 8 reps\n\n"
+            "Choose a bell you can control. Once 2-3 sets of the entire circuit feel easy, go heavier.\n")
+    assert [e.canonical_name for e in a.exercises] == ["goblet squat", "step-up", "reverse lunge"]
+    for e in a.exercises:
+        assert (main(e).sets_min, main(e).sets_max) == (2, 3), e.name
+
+
 def test_list_item_with_each_leg_stays_an_exercise():
     a = run("Ten Minute Leg Circuit\n\nSquats x 15\nLunges x 10 each leg\nCalf raises x 20\n")
     assert [e.canonical_name for e in a.exercises] == ["squat", "lunge", "calf raise"]

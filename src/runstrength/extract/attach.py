@@ -126,7 +126,9 @@ _OF_EACH_ONE_RE = re.compile(r"\bof (?:each|every) one\b")
 _REPEAT_WHOLE_RE = re.compile(r"\brepeat (this|the|that) (whole )?(routine|circuit|workout|sequence|series|set)\b|\b(?:go|run|work|cycle) (?:\w+ times|twice|thrice) through\b"
                               # said in the passive: "the circuit can be done 2 to 4 times"
                               r"|\b(this|the|that) (whole )?(routine|circuit|workout|sequence|series) (?:can|should|could|may|must|is to) be "
-                              r"(?:completed|done|repeated|performed)\b")
+                              r"(?:completed|done|repeated|performed)\b"
+                              # the count put before the whole: "3 sets of the entire circuit", "two rounds of this routine"
+                              r"|\b(?:sets?|rounds?) of (this|the|that) (whole |entire |full )?(routine|circuit|workout|sequence|series)\b")
 # A sentence (lower case) that prescribes the whole part: "complete 3 rounds", "do 2 sets", "work through it twice".
 # The verb may follow the writer's advice ("we suggest doing two rounds", "I'd advise that you complete four sets").
 _RULE_VERB_RE = re.compile(r"^\W*(?:(?:i|we)(?:['’]d| would)?\s+(?:recommend|suggest|advise)\s+(?:that\s+)?(?:you\s+)?)?"

@@ -93,6 +93,8 @@ class _Group:
     seconds: Range | None = None
     hold: bool = False
     pending: list[Atom] = field(default_factory=list)
+    # the sets came from a repeat ("repeat this 3 times", "twice more") that counts holds when a hold is repeated
+    flex_sets: bool = False
 
 
 def _fits(g: _Group, a: Atom) -> bool:
@@ -100,6 +102,8 @@ def _fits(g: _Group, a: Atom) -> bool:
         return g.reps is None or g.sets is None
     if a.flex == "sets":
         return g.sets is None or (g.reps is None and g.seconds is not None)
+    if a.flex == "more":
+        return g.sets is None
     return not ((a.sets and g.sets) or (a.reps and g.reps) or (a.seconds and g.seconds))
 
 
@@ -111,12 +115,16 @@ def _absorb(g: _Group, a: Atom) -> None:
             g.reps = a.flex_val
         else:
             g.sets = a.flex_val
+    elif a.flex == "more":
+        g.sets = a.flex_val
+        g.flex_sets = True
     elif a.flex == "sets":
         # "Hold 10 seconds, repeat this 5 times": a bare repeated hold counts reps.
         if g.reps is None and g.sets is None and g.seconds is not None:
             g.reps = a.flex_val
         elif g.sets is None:
             g.sets = a.flex_val
+            g.flex_sets = True
         else:
             g.reps = a.flex_val
     else:
@@ -182,6 +190,10 @@ def _parse_dosages(text: str, list_item: bool) -> tuple[DoseMention, ...]:
         for g in groups:
             if g.sets is None and g.reps is None and g.seconds is None:
                 continue
+            if g.flex_sets and g.hold and g.reps is None:
+                # "Repeat this 3 times, holding for 20 seconds": the hold said after the count is
+                # still what is repeated, as in "Hold 20 seconds, repeat 3 times".
+                g.sets, g.reps = None, g.sets
             end = g.end
             if g.hold:
                 hm = _HOLD_SUFFIX_RE.match(sentence, end)

@@ -46,7 +46,7 @@ class Atom:
     sets: Range | None = None
     reps: Range | None = None
     seconds: Range | None = None
-    flex: str | None = None  # "reps" (reps unless taken) | "sets" (sets unless a bare hold)
+    flex: str | None = None  # "reps" (reps unless taken) | "sets" (sets unless a bare hold) | "more" (sets unless a hold)
     flex_val: Range | None = None
     stage: str = "main"
     hold: bool = False
@@ -377,7 +377,9 @@ def _core_atoms(sentence: str) -> tuple[tuple[Atom, ...], str, str] | None:
             continue
         through = _THROUGH_RE.match(sentence, m.end())
         if more:
-            take(Atom(m.start(), m.end(), sets=(r[0] + 1, r[1] + 1)))
+            # passes, but "Hold 30 seconds, then repeat twice more" counts holds (settled in dosage.py;
+            # unlike "repeat 3 times", a moving bout's time before it does not make it reps)
+            take(Atom(m.start(), m.end(), flex="more", flex_val=(r[0] + 1, r[1] + 1)))
         elif through:
             # "30 seconds a side, three times through": passes through the work, i.e. sets
             take(Atom(m.start(), through.end(), sets=r))
