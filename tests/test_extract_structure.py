@@ -45,6 +45,13 @@ def test_station_column_before_the_exercise_column_numbers_the_rows():
     assert [section_of(a, e) for e in a.exercises] == ["Main set", "Main set"]
 
 
+def test_a_lone_pipe_between_table_rows_is_no_row_and_no_crash():
+    a = run("Ankle Care\n\nExercise | Sets | Reps\n|\nHeel raise | 3 | 12\n|\nToe walk | 2 | 20\n")
+    assert [e.name for e in a.exercises] == ["Heel raise", "Toe walk"]
+    assert (main(a.exercises[0]).sets_min, main(a.exercises[0]).reps_min) == (3, 12)
+    assert (main(a.exercises[1]).sets_min, main(a.exercises[1]).reps_min) == (2, 20)
+
+
 def test_name_and_dose_kept_apart_by_a_pipe_are_one_list_row():
     a = run("Hip Session\n\nPart 2 - Strength\n\nKeep the rests short.\n\n"
             "1. Reverse lunge | 8 each side\nStep back softly.\n\n"

@@ -61,6 +61,8 @@ def _column_kinds(text: str, cells: list[tuple[int, int]]) -> list[str] | None:
     when the row is not a header: its first cell must name the exercise column and one other cell a
     known column."""
     kinds = [_column_kind(text[a:b]) for a, b in cells]
+    if not kinds:
+        return None  # a bare "|" (a rule drawn between rows) has no cells
     lead = 0
     while lead < len(kinds) - 1 and kinds[lead] == "label":
         lead += 1  # "# | Exercise | Sets": an order or superset column before the names
