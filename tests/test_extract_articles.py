@@ -333,6 +333,51 @@ def test_paragraph_without_heading_recognised_by_signature():
     assert not any("strong trunk" in s.text for s in plank.cues + plank.purpose)
 
 
+# A patient leaflet numbers its exercises and only describes them.
+KNEE_LEAFLET = (
+    "Knee exercises\n\n"
+    "1. Lie on your back with your legs straight. Tighten the muscle on the front of your thigh by pushing the "
+    "back of your knee down into the bed. Hold for 5 seconds. Repeat 10 times.\n\n"
+    "2. Lie on your back with a rolled towel under your knee. Straighten your knee by lifting your heel off the "
+    "bed, keeping the back of the knee on the towel. Hold for 5 seconds and slowly lower. Repeat 10 times.\n\n"
+    "3. Sit on a chair. Straighten your knee fully and hold for 5 seconds, then slowly lower. Repeat 10 times.\n\n"
+    "4. Lie on your back. Bend your knee by sliding your heel towards your bottom as far as is comfortable. "
+    "Slide it back down. Repeat 10 times.\n\n"
+    "5. Stand facing a step. Step up with one leg, then bring the other up to join it. Step down again. "
+    "Repeat 10 times with each leg.\n\n"
+    "6. Sit on a chair with your arms crossed. Stand up without using your hands, then sit back down slowly. "
+    "Repeat 8 times.\n"
+)
+
+
+def test_numbered_leaflet_exercises_without_names_are_each_recognised():
+    a = run(KNEE_LEAFLET)
+    assert [e.canonical_name for e in a.exercises] == [
+        "quad set", "short arc quad", "long arc quad", "heel slide", "step-up", "sit to stand"]
+    assert all(e.named_in_text is False for e in a.exercises)
+    quads, inner, seated = a.exercises[:3]
+    assert (main(quads).hold_seconds_min, main(quads).reps_min) == (5, 10)
+    assert any("rolled towel" in c.text for c in inner.cues)
+    assert not any("Sit on a chair" in c.text for c in inner.cues)
+    assert any("Sit on a chair" in c.text for c in seated.cues)
+    assert main(a.exercises[-1]).reps_min == 8
+
+
+def test_hip_and_back_leaflet_moves_in_standing_and_lying_are_told_apart():
+    a = run("Hip and back exercises\n\n"
+            "1. Lie on your back with your knees bent. Flatten your lower back into the floor by tightening your "
+            "stomach muscles. Hold for 5 seconds, then relax.\n\n"
+            "2. Lie on your back with your knees bent and a cushion between your knees. Squeeze the cushion and "
+            "hold for 5 seconds.\n\n"
+            "3. Stand holding onto the back of a chair. Take your leg out to the side, keeping your toes pointing "
+            "forward and your body upright. Slowly return. Repeat 10 times on each leg.\n\n"
+            "4. Stand holding onto the back of a chair. Take your leg backwards, keeping your knee straight and "
+            "without leaning forwards. Slowly return. Repeat 10 times on each leg.\n")
+    assert [e.canonical_name for e in a.exercises] == [
+        "pelvic tilt", "hip adductor squeeze", "standing hip abduction", "standing hip extension"]
+    assert main(a.exercises[2]).per_side is True
+
+
 def test_second_unnamed_paragraph_after_double_gap_is_own_exercise():
     a = run(TWO_UNNAMED_GAP2)
     assert [e.canonical_name for e in a.exercises] == ["clamshell", "side-lying hip abduction"]

@@ -286,6 +286,48 @@ def test_signature_clamshell_description():
     assert sig is not None and sig["canonical"] == "clamshell"
 
 
+@pytest.mark.parametrize("par,canonical", [
+    ("Sit with your legs out straight. Pull your toes towards you, then point them away, moving your foot up "
+     "and down for a minute.", "ankle pump"),
+    ("With your foot off the floor, trace the letters of the alphabet with your big toe.", "ankle alphabet"),
+    ("Put a tea towel on the floor under your foot and scrunch it up towards you by curling your toes.",
+     "towel scrunch"),
+    ("Tip a few marbles onto the floor and pick them up with your toes, one by one, into a cup.", "marble pickup"),
+    ("Face a wall with both hands on it and one foot behind the other. Keeping your back leg straight and the heel "
+     "down, lean in until the calf stretches. Hold 30 seconds.", "calf stretch"),
+    ("Hands on the wall, one foot back: bend both knees with the heels down until you feel the lower calf "
+     "stretch. Hold 30 seconds.", "soleus stretch"),
+    ("Stand on one leg next to a counter in case you need support and balance for 30 seconds.",
+     "single-leg balance"),
+    ("Lying on your back, pull one knee up to your chest with both hands and hold for 20 seconds.",
+     "knee to chest stretch"),
+    ("Stand holding a chair. Bend your knee to bring your heel up behind you, then lower it slowly.",
+     "hamstring curl"),
+])
+def test_signature_of_a_leaflet_movement(par, canonical):
+    sig = match_signature(par.lower())
+    assert sig is not None and sig["canonical"] == canonical
+
+
+@pytest.mark.parametrize("par,not_canonical", [
+    # a quad stretch pulls the heel up with the hand: no knee bend in standing
+    ("Stand holding a chair and hold your ankle, pulling your heel towards your bottom until the front of the "
+     "thigh stretches.", "hamstring curl"),
+    # lifting the heel off the towel is the inner range exercise, not the static one
+    ("Lie on your back with a rolled towel under the knee and lift your heel off the bed, keeping the back of the "
+     "knee down. Hold 5 seconds.", "quad set"),
+    # a strict signature needs its telling detail (the straight back leg, the heel down), not only the setting
+    ("Plenty of runners lean into a wall and stretch the calf hard when the tendon is sore; we leave that out "
+     "for now.", "calf stretch"),
+    # a calf raise lifts the heels: not a calf stretch
+    ("Stand with your hands on the wall and rise up onto your toes, then lower your heels slowly.",
+     "calf stretch"),
+])
+def test_signature_leaves_a_lookalike_movement_alone(par, not_canonical):
+    sig = match_signature(par.lower())
+    assert sig is None or sig["canonical"] != not_canonical
+
+
 def test_signature_intro_paragraph_matches_nothing():
     par = ("Running is a repetitive sport, and every stride asks your legs to absorb two to three times "
            "your body weight. A little strength work each week goes a long way.")

@@ -115,7 +115,7 @@ def load_ambiguous_equipment() -> list[str]:
 
 @lru_cache(maxsize=None)
 def load_signatures() -> list[dict]:
-    """Movement signatures: canonical, name, aliases, all_of, any_of, min_any, none_of."""
+    """Movement signatures: canonical, name, aliases, all_of, any_of, min_any, none_of, strict."""
     data = _read(SIGNATURES_FILE) or []
     out: list[dict] = []
     for entry in data:
@@ -128,6 +128,7 @@ def load_signatures() -> list[dict]:
                 "any_of": [[str(p) for p in group] for group in entry.get("any_of") or []],
                 "min_any": int(entry.get("min_any") or 0),
                 "none_of": [str(p) for p in entry.get("none_of") or []],
+                "strict": bool(entry.get("strict", False)),
             }
         )
     return out

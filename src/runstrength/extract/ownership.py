@@ -113,6 +113,9 @@ _NOUN_SUBJECT_RE = re.compile(r"^\W*[\w'-]+(?:\s+[\w'-]+)?\s+(?:is|are|was|were|
 # The set-up may follow a turn to the next move: "To finish the session, lie ...", "Finally, stand ...".
 _SETUP_VERB_RE = re.compile(r"^\W*(?:(?:to (?:finish|end|close|round off|wrap up)|finally|lastly|last|next)\b[^,.;:]{0,30},\s*)?"
                             r"(lie|lying|stand|standing|start|begin|sit|sitting|kneel|kneeling|get|position|place)\b", re.I)
+# The words that give a described movement its name ("that's the ...", "known as a ..."), a word or two before it.
+_NAMES_IT_RE = re.compile(r"\b(?:that(?:'s|’s| is)|this is|(?:is|are) called|known as)\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}$",
+                          re.I)
 # A phrase of how the body is held before the order it qualifies ("With your knees bent, ...").
 _OPENING_PHRASE_RE = re.compile(r"^\W*(?:with|keeping|holding|using)\b[^,.;:]{3,60},\s*", re.I)
 _FOR_ALL_RE = re.compile(
@@ -314,6 +317,11 @@ class OwnershipMixin:
         sig = match_signature(low) if not introduced and self._instructional(line, doc) and not any(
             self._left_out(doc, sp, first.start_char, first.end_char)
             for sp in doc_spans(doc, EXERCISE_KEY) if sp.end_char <= first.end_char) else None
+        if sig is not None and any(
+                norm_tokens(sp.label_) == norm_tokens(sig["canonical"])
+                and _NAMES_IT_RE.search(line.text, max(0, sp.start_char - 40), sp.start_char)
+                for sp in doc_spans(doc, EXERCISE_KEY)):
+            sig = None  # "... - that's the seated ball squeeze": the paragraph names the move itself, and its name wins
         # A mention of another exercise moves the paragraph there, unless it is a short name of the
         # current one ("hold a plank" while describing the side plank).
         first_mentions = []

@@ -54,17 +54,18 @@ def compiled() -> list[dict]:
             "any": [_Group(g) for g in sig.get("any_of") or [] if g],
             "none": _Group(sig["none_of"]) if sig.get("none_of") else None,
             "min_any": int(sig.get("min_any", 1)),
+            "strict": bool(sig.get("strict", False)),
         })
     return out
 
 
-def _hits_allowing_one_miss(groups: list[_Group], text: str, words: set[str]) -> int | None:
-    """How many of `groups` match; None once two do not (the rest are then not searched)."""
+def _hits_allowing_one_miss(groups: list[_Group], text: str, words: set[str], allowed: int = 1) -> int | None:
+    """How many of `groups` match; None once more than `allowed` do not (the rest are then not searched)."""
     misses = 0
     for g in groups:
         if not g.search(text, words):
             misses += 1
-            if misses > 1:
+            if misses > allowed:
                 return None
     return len(groups) - misses
 
@@ -76,13 +77,15 @@ def match_signature(text: str) -> dict | None:
     Scored rather than all-or-nothing: real descriptions skip a detail the
     signature expects, or mention a neighbouring movement in passing ("with a
     chair behind you to catch you"). Required groups weigh 2, optional groups 1,
-    a ruling-out phrase costs 2; one required group may be missing.
+    a ruling-out phrase costs 2; one required group may be missing, unless the
+    signature is `strict` (its required groups are a posture any leaflet move
+    shares plus the one detail that tells the move apart, which must be there).
     """
     text = " ".join(text.lower().replace("-", " ").split())
     words = set(_WORD_RE.findall(text))
     best, best_score = None, 0.0
     for c in compiled():
-        all_hits = _hits_allowing_one_miss(c["all"], text, words)
+        all_hits = _hits_allowing_one_miss(c["all"], text, words, 0 if c["strict"] else 1)
         if all_hits is None:
             continue
         any_hits = sum(1 for g in c["any"] if g.search(text, words))
