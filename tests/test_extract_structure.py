@@ -924,3 +924,39 @@ def test_tag_archive_label_is_neither_title_nor_part():
     a = run(text)
     assert a.title is None or "tagged" not in a.title.lower()
     assert not any("tagged" in (s.title or "").lower() for s in a.sections)
+
+
+def test_level_labels_of_a_progression_ladder_are_not_part_of_the_names():
+    text = """Single-leg strength ladder
+
+Hips:
+Beginner: Banded clamshell walk with a pause
+Intermediate: Single leg glute bridge
+Advanced: Hip thrust with barbell on bench
+
+Move up a rung once three sets of twelve feel easy.
+"""
+    article = run(text)
+    names = [e.name for e in article.exercises]
+    assert "Banded clamshell walk with a pause" in names, names
+    assert "Single leg glute bridge" in names, names
+    assert "Hip thrust with barbell on bench" in names, names
+    assert not any(n.lower().startswith(("beginner", "intermediate", "advanced")) for n in names), names
+
+
+def test_numbered_heading_ending_in_a_colon_over_its_moves_is_a_part():
+    text = """Two-zone home plan
+
+1. Upper back:
+Beginner: Prone Y raise
+Advanced: Band pull-apart
+2. Trunk:
+Beginner: Dead bug
+Advanced: Hollow body hold
+
+Do two rounds of each zone on easy days.
+"""
+    article = run(text)
+    assert section_of(article, by_canonical(article, "dead bug")) == "Trunk"
+    assert section_of(article, by_canonical(article, "band pull-apart")) == "Upper back"
+    assert not any(e.name in ("Trunk", "Upper back") for e in article.exercises), [e.name for e in article.exercises]

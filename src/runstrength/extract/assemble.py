@@ -241,7 +241,9 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                     j += 1
                 nxt = roles[j].kind if j < end_at else ""
                 nxt_line = lines[j] if j < end_at else None
-                if nxt in ("exercise", "table_header") and nxt_line is not None and nxt_line.gap <= 1 and not line.bullet:
+                if (nxt in ("exercise", "table_header") and nxt_line is not None and nxt_line.gap <= 1
+                        and (not line.bullet or line.text.rstrip().endswith(":"))):
+                    # "2. Lower legs:" over its moves: the colon hands the numbered item's lines to it, a part
                     kind = "section"
                 elif nxt in ("prose", "label", "dose") and nxt_line is not None and nxt_line.gap <= 1 and role.label != "part" and (
                         exercise_like(role.name, doc, role.name_start) or not _PRONOUN_RE.search(role.name)

@@ -148,6 +148,9 @@ _CURRENCY = frozenset("£$€¥")
 _WEEKDAY = r"(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\.?"
 WEEKDAY_RE = re.compile(rf"\W*{_WEEKDAY}\W*", re.I)
 _DAY_LABEL_RE = re.compile(rf"{_WEEKDAY}\s*[:\u2013-]\s*", re.I)
+# One word of a level and a colon opening a line ("Novice:", "Advanced+:"), taken off when a move follows;
+# numbered periods ("Phase 2: ...") are parts of the plan and stay headings.
+_LEVEL_LABEL_RE = re.compile(r"([A-Za-z]{4,14})\+{0,2}\s*:\s+")
 # The numbers of a period's name ("Weeks 1-3", "Phase 2", "Weeks 7 & 8"), taken off to look its word up.
 PERIOD_NUMBERS_RE = re.compile(r"\s*#?\d{1,2}(?:\s*(?:-|to|and|&|\+|,)\s*\d{1,2})*\s*$")
 
@@ -698,13 +701,22 @@ def analyse_line(line: Line, doc: Doc) -> Role:
         if _weekly_note(text):
             return Role("other_heading")
         sets = dz.parse_block_sets(text)
-        name, ndoses = dz.split_name_dosage(text)
+        level = _LEVEL_LABEL_RE.match(text)
+        level_end = 0
+        if level and period_word(level.group(1)) and exercise_like(text[level.end():], doc, level.end()):
+            # "Beginner: wall sit", "Advanced+: pistol squat": a rung of a progression ladder, then its move
+            # (the label's colon is no name-description split)
+            level_end = level.end()
+        name, ndoses = dz.split_name_dosage(text[level_end:])
+        ndoses = [shift(d, level_end) for d in ndoses]
         if ndoses and len(ndoses) == 1 and text[-1:].isdigit():
             variant = _NUMBERED_VARIANT_RE.search(text)
             if variant is not None and ndoses[0].start >= variant.start():
                 name, ndoses = text, []  # "Bridge variation 2": the number is the variant's, not a count of reps
         name = _name_before_dose(text, ndoses, name)
         name, cut = clean_name(name)
+        if level_end:
+            cut += level_end
         day = _DAY_LABEL_RE.match(name)
         if day:
             # "Tuesday: 8 x 400 m + strength": a day of a sample week; an exercise only if a movement is
