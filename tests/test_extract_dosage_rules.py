@@ -393,3 +393,41 @@ def test_each_exercise_n_times_a_side_counts_reps_not_rounds():
             "2. Single leg deadlift\n\nHinge at the hip with a soft standing knee.\n")
     for name in ("step-up", "single-leg deadlift"):
         assert facts(ex(a, name)) == (None, None, 8, None, None, True), name
+
+
+def test_repeat_after_going_through_every_move_counts_rounds():
+    # the sentence first passes through the whole list, so its bare "repeat N times" repeats that pass
+    a = run("Porch Step Workout\n\nWork through all four moves without a break, rest two minutes and repeat 3 - 4 "
+            "times.\n\nStep-Ups\n\nReps: 12 per leg\n\nDrive up through the heel of the top foot.\n\n"
+            "Calf Raises\n\nReps: 20\n\nRise onto the balls of both feet.\n")
+    assert facts(ex(a, "step-up")) == (3, 4, 12, None, None, True)
+    assert facts(ex(a, "calf raise")) == (3, 4, 20, None, None, False)
+
+
+def test_benefit_label_line_does_not_cut_the_exercise_from_its_reps():
+    # "Improves: ..." annotates the exercise above like "Targets: ..."; the "Reps:" line after it still belongs to it
+    a = run("Garage Leg Session\n\nReverse Lunge\n\nImproves: balance, hip strength\n\nReps: 9 per side\n\n"
+            "Step back and lower the rear knee.\n\nWall Sit\n\nDevelops: quad endurance\n\nReps: 5\n\n"
+            "Slide down the wall to a seat.\n")
+    assert facts(ex(a, "reverse lunge")) == (None, None, 9, None, None, True)
+    assert main(ex(a, "wall sit")).reps_min == 5
+
+
+def test_once_or_twice_is_one_range_of_repeats_and_its_weekly_range_is_no_rounds():
+    # "Do this plan ... once or twice a week" is how often, not passes through the plan
+    a = run("Evening Stretch Plan\n\nDo this plan once or twice a week.\n\n"
+            "Hold each stretch for 25 seconds and repeat once or twice on each side.\n\n"
+            "Calf stretch\nLean into a wall with the back heel down.\n\n"
+            "Quad stretch\nPull the heel toward the buttock.\n")
+    for name in ("calf stretch", "quad stretch"):
+        d = main(ex(a, name))
+        assert (d.sets_min, d.reps_min, d.reps_max, d.hold_seconds_min, d.per_side) == (None, 1, 2, 25, True), name
+
+
+def test_at_least_before_a_range_of_weekly_sessions_keeps_its_upper_end():
+    a = run("Evening Stretch Plan\n\nGo through it at least twice or three times a week.\n\n"
+            "Calf stretch\nLean into a wall with the back heel down. Hold 30 seconds.\n")
+    assert (a.frequency_min, a.frequency_max) == (2, 3)
+    b = run("Evening Stretch Plan\n\nGo through it at least twice a week.\n\n"
+            "Calf stretch\nLean into a wall with the back heel down. Hold 30 seconds.\n")
+    assert (b.frequency_min, b.frequency_max) == (2, None)

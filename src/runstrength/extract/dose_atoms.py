@@ -149,6 +149,8 @@ _BARE_TARGET_RE = compile_gated(
 )
 _TIMES_RE = compile_gated(
     rf"{LB}(?P<n>{RANGE})\s+(?P<more>more\s+)?times\b(?P<more2>\s+more\b)?"
+    # "repeat once or twice": the word counts joined by "or" are one range, not two counts
+    r"|\b(?P<wr>(?:once|twice)\s+or\s+(?:twice|thrice|three\s+times))\b"
     # "once it feels easy" is a conjunction, not a count.
     r"|\b(?P<w>once(?!\s+(?:it|this|that|these|you|they|the|your|we|a|an|he|she|i|done|finished|comfortable)\b)|twice|thrice)\b"
     r"(?P<more3>\s+more\b)?",
@@ -201,6 +203,14 @@ _SETS_CONTEXT_RE = re.compile(
     # "complete each drill 3x": passes through every drill of the list
     r"(?P<each>each\s+(?:drill|exercise|move|movement)))"
     r"(?:\s+(?:circuit|routine|sequence|series|workout|combo))?\s+(?:about\s+|for\s+|a\s+total\s+of\s+)?$",
+    re.I,
+)
+# "Run through all six moves, rest, and repeat 3 times": once the sentence has passed through the whole
+# list, a bare "repeat N times" later in it repeats that pass (rounds), not the last movement.
+_WHOLE_PASS_THEN_REPEAT_RE = re.compile(
+    r"\b(?:do|perform|complete|(?:go|run|work|cycle)\s+through)\s+(?:all|every|each\s+of)\s+"
+    r"(?:(?:the|these|of\s+the|of\s+these)\s+)?(?:[\w-]+\s+)?(?:exercises|moves|movements|drills)\b"
+    r"[^.;!?]*\brepeat\s+(?:for\s+)?$",
     re.I,
 )
 # From this count up, "do this N times" counts the movement, not passes through the whole.
@@ -361,7 +371,13 @@ def _core_atoms(sentence: str) -> tuple[tuple[Atom, ...], str, str] | None:
             take(Atom(m.start(), m.end(), reps=r))
     for m in list(_TIMES_RE.finditer(w())):
         before = sentence[:m.start()]
-        if m.group("w"):
+        if m.group("wr"):
+            if not _TIMES_VERB_RE.search(before):
+                continue
+            ends = m.group("wr").lower().split()
+            r = (WORD_VALUES[ends[0]], WORD_VALUES.get(ends[2], 3))
+            more = False
+        elif m.group("w"):
             val = WORD_VALUES[m.group("w").lower()]
             r: Range | None = (val, val)
             more = bool(m.group("more3"))
@@ -383,7 +399,7 @@ def _core_atoms(sentence: str) -> tuple[tuple[Atom, ...], str, str] | None:
         elif through:
             # "30 seconds a side, three times through": passes through the work, i.e. sets
             take(Atom(m.start(), through.end(), sets=r))
-        elif _PASSIVE_SETS_RE.search(before):
+        elif _PASSIVE_SETS_RE.search(before) or (r[0] < _MAX_PASSES and _WHOLE_PASS_THEN_REPEAT_RE.search(before)):
             take(Atom(m.start(), m.end(), sets=r))
         # "Lift 12 times per leg, 3 sets": a count per side, or one followed by its
         # own sets, counts the movement, not passes through the whole.

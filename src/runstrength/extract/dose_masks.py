@@ -16,13 +16,16 @@ from runstrength.extract.quantities import CACHE_SIZE, LB, RANGE, REPU, SETU, TU
 from runstrength.extract.sentences import alternation
 
 _FREQ_PERIOD = r"(?:week|wk|day|month)"
+# "once or twice a week", "twice or three times a week": the word count before "or" is the range's low end
+# and part of the frequency, not a count of passes ("do this once")
+_FREQ_LOW_WORD = r"(?:\b(?:once|twice|thrice)\s+or\s+)?"
 _FREQ_PATTERNS = [
     # 2x/week, 1-2x per week, 4 times a day, 2 - 4 times a day, two to three times a week
-    rf"(?:at\s+(?:a\s+)?minimum\s+(?:of\s+)?|at\s+least\s+|a\s+minimum\s+of\s+|minimum\s+(?:of\s+)?)?"
+    rf"(?:at\s+(?:a\s+)?minimum\s+(?:of\s+)?|at\s+least\s+|a\s+minimum\s+of\s+|minimum\s+(?:of\s+)?)?{_FREQ_LOW_WORD}"
     # clinical handouts abbreviate days: "5-7 d/wk"
     rf"{RANGE}\s*\+?\s*(?:x|times|sessions?|days?|d(?=\s*/)|workouts?)\s*(?:/|\ba\b|\bper\b|\beach\b|\bevery\b|\bin\s+a\b)\s*{_FREQ_PERIOD}s?\b",
     rf"{RANGE}\s*\+?\s*(?:x|times)\s*(?:daily|weekly)\b",
-    rf"(?:at\s+(?:a\s+)?minimum\s+(?:of\s+)?|at\s+least\s+)?\b(?:once|twice|thrice)\s*(?:\ba\b|\bper\b|\beach\b|\bevery\b|/|\s)\s*(?:{_FREQ_PERIOD}|daily|weekly)\b",
+    rf"(?:at\s+(?:a\s+)?minimum\s+(?:of\s+)?|at\s+least\s+)?{_FREQ_LOW_WORD}\b(?:once|twice|thrice)\s*(?:\ba\b|\bper\b|\beach\b|\bevery\b|/|\s)\s*(?:{_FREQ_PERIOD}|daily|weekly)\b",
     r"\bevery\s+(?:other\s+)?day\b",
     r"\bevery\s+\d+\s+days\b",
 ]

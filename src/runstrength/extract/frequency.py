@@ -90,7 +90,9 @@ def _weekly(text: str, m: re.Match[str]) -> tuple[int, int, bool] | None:
             return None
         # "at least two, but preferably three": the hoped-for count caps the range, so no lower bound only
         return min(r0[0], r[0]), max(r0[1], r[1]), False
-    return r[0], r[1], bool(m.group("lb") or m.group("plus") or m.group("plus2"))
+    # "at least once or twice a week": a count given as a range already has its upper end, so "at least"
+    # only makes a single count a lower bound
+    return r[0], r[1], bool((m.group("lb") and r[0] == r[1]) or m.group("plus") or m.group("plus2"))
 
 
 def _widen(text: str, start: int, lo: int, hi: int) -> tuple[int, int]:
