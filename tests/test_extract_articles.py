@@ -2163,3 +2163,34 @@ def test_weight_shift_in_a_name_is_body_weight_not_kit():
     a = run("Balance Drills\n\nWeight shifting\nStand hip-width and sway your body from one leg to the other.\n\n"
             "Weight transfer drill\nRock from heel to toe on one foot, slowly.\n")
     assert [e.equipment for e in a.exercises] == [[], []]
+
+
+def test_improves_label_is_the_purpose_and_keeps_the_steps_below():
+    a = run("Garage Strength for Hill Runners\n\nDo the moves back to back and repeat twice.\n\n"
+            "Box Step-Down\n\nImproves: knee control, balance\n\nReps: 6 per side\n\n"
+            "  • Stand on the box with one foot at the edge\n  • Lower the other heel slowly to the floor\n\n"
+            "Hip Thrust\n\nImproves: glute power, hip extension\n\nReps: 12\n\n"
+            "  • Rest your shoulder blades on a sofa\n  • Drive the hips up until the body is flat\n")
+    step = a.exercises[0]
+    assert [c.text for c in step.purpose] == ["Improves: knee control, balance"]
+    assert [c.text for c in step.cues] == ["Stand on the box with one foot at the edge", "Lower the other heel slowly to the floor"]
+    assert [c.text for c in a.exercises[1].cues] == ["Rest your shoulder blades on a sofa", "Drive the hips up until the body is flat"]
+
+
+def test_here_are_a_few_moves_to_strengthen_is_the_purpose_of_each():
+    a = run("Weak ankles make every trail feel twice as long. They respond quickly to training.\n\n"
+            "Here are a few short and simple moves to strengthen your calves. Do them every other day for a month.\n\n"
+            "1. Heel raises- balance on a stair with both heels over the lip. Push up onto your toes.\n\n"
+            "2. Toe walks- cross the room on tiptoe, heels kept high.\n")
+    goal = "Here are a few short and simple moves to strengthen your calves."
+    assert [[c.text for c in e.purpose] for e in a.exercises] == [[goal], [goal]]
+    assert [e.muscles for e in a.exercises] == [["calves"], ["calves"]]
+
+
+def test_below_are_some_moves_that_can_help_is_no_purpose_of_each():
+    # Without an aim ("moves to ..."), the sentence says what the exercises might do for some readers.
+    a = run("Weak ankles make every trail feel twice as long. They respond quickly to training.\n\n"
+            "Below are some moves that can help keep ankle sprains away.\n\n"
+            "1. Heel raises- balance on a stair with both heels over the lip. Push up onto your toes.\n\n"
+            "2. Toe walks- cross the room on tiptoe, heels kept high.\n")
+    assert [[c.text for c in e.purpose] for e in a.exercises] == [[], []]

@@ -72,6 +72,9 @@ def test_avoid_kind(sentence):
         "Fingertips resting on a kitchen counter are fine for balance.",
         "A chair beside you is useful for support.",
         "Resting one hand on a door frame will help with balancing.",
+        # leave given to ease the move, whatever it ends on ("... until you build strength" is no reason)
+        "It’s fine to kick off the floor at first until your arms get stronger.",
+        "It is okay to bend the knees a little to build strength.",
     ],
 )
 def test_modification_kind(sentence):
@@ -184,6 +187,9 @@ def test_what_the_exercise_does_is_purpose(sentence):
         "Contact your physical therapist if the swelling comes back.",
         "Some discomfort in your knee is okay, but it should settle within a day.",
         "This guide is not intended as a substitute for medical care.",
+        # a pointer to another page, however it names form or a goal
+        "Read up on good squat form before you load the bar.",
+        "Learn more about correct hinge technique in our guide.",
     ],
 )
 def test_safety_and_disclaimer_asides_are_neither(sentence):

@@ -102,7 +102,7 @@ _PRONOUN_RE = re.compile(r"\b(?:[Ii]t|[Yy]ou|[Yy]our|[Ww]e|[Oo]ur|[Uu]s|[Tt]hem|
 
 
 # Labels whose value says what the exercise trains ("Muscles worked: ...", "Focus: ...").
-_PURPOSE_LABELS = {"focus", "goal", "benefits", "works", "areas worked"}
+_PURPOSE_LABELS = {"focus", "goal", "benefits", "works", "areas worked", "improves", "trains", "develops"}
 
 
 # The number of an exercise's heading ("Exercise 3:", "Move 4 -"); list numbers are off the line's text already.

@@ -218,7 +218,8 @@ _NAMING_RE = re.compile(r"\b(is|are) called\b|^(the )?(next|first|last|final|sec
                         r"|^\W*(?:and )?(?:finish|end|start|begin|close|round off|wrap up)(?: off| up)? with (?:this|these|a|an|the|one|our)"
                         r"(?: [\w-]+){0,3} (?:drills?|exercises?|moves?|stretch(?:es)?|ones?|finishers?|movements?)\W*$")
 _MODIFY_RE = re.compile(
-    r"^(you can|you could|you may|to (make|progress|regress|modify)|to (?:enhance|increase|add to|raise|up) the (?:challenge|difficulty|intensity|load)|(if|when|once) (it|this|that|you|the (exercise|movement|move|stretch|drill))\b.*\b(easy|hard|difficult|"
+    # "It's fine to kick off the floor at first": what the reader may do to make it easier.
+    r"^(it(?:'s|’s| is) (?:ok|okay|fine|alright|all right|acceptable) to|you can|you could|you may|to (make|progress|regress|modify)|to (?:enhance|increase|add to|raise|up) the (?:challenge|difficulty|intensity|load)|(if|when|once) (it|this|that|you|the (exercise|movement|move|stretch|drill))\b.*\b(easy|hard|difficult|"
     r"challenging|too)\b|(?:if|when|once) you (?:\w+ )?(?:wish|want|like|choose|need) to (?:challenge yourself|make (?:it|this) harder)|alternatively|as an alternative|for (beginners|a (harder|easier|more))|(progress|regress) this)\b", re.I)
 # A prop or a hold one may use or leave out ("The band is optional here", "Fingertips on a counter are fine for
 # balance"): how to make the exercise easier or fit the kit at hand (GOLD_SPEC), not what it trains ("Hopping is
