@@ -59,7 +59,7 @@ def compiled() -> list[dict]:
     return out
 
 
-def _hits_allowing_one_miss(groups: list[_Group], text: str, words: set[str], allowed: int = 1) -> int | None:
+def _required_hits(groups: list[_Group], text: str, words: set[str], allowed: int = 1) -> int | None:
     """How many of `groups` match; None once more than `allowed` do not (the rest are then not searched)."""
     misses = 0
     for g in groups:
@@ -85,7 +85,7 @@ def match_signature(text: str) -> dict | None:
     words = set(_WORD_RE.findall(text))
     best, best_score = None, 0.0
     for c in compiled():
-        all_hits = _hits_allowing_one_miss(c["all"], text, words, 0 if c["strict"] else 1)
+        all_hits = _required_hits(c["all"], text, words, 0 if c["strict"] else 1)
         if all_hits is None:
             continue
         any_hits = sum(1 for g in c["any"] if g.search(text, words))
