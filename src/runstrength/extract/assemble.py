@@ -37,7 +37,7 @@ from runstrength.extract.ownership import OwnershipMixin
 from runstrength.extract.registry import Ex, RegistryMixin
 from runstrength.extract.roles import (CLAUSE_HEAD_RE, PAREN_RE, SUPERSET_LABEL, Role, analyse_line, exercise_like,
                                        function_start)
-from runstrength.extract.sentences import classify, label_walks
+from runstrength.extract.sentences import classify, label_walks, purpose_line_label
 from runstrength.extract.tables import stacked_header_roles, table_roles
 from runstrength.extract.text import Line
 from runstrength.extract.vocab import is_boilerplate, overview_heading, vocab
@@ -99,10 +99,6 @@ def _shouted(text: str) -> bool:
 # A personal pronoun in a heading ("Keeping it fun", "What we learned"): advice, never an exercise's name.
 # Lower or title case only: "IT band" is a body part.
 _PRONOUN_RE = re.compile(r"\b(?:[Ii]t|[Yy]ou|[Yy]our|[Ww]e|[Oo]ur|[Uu]s|[Tt]hem|[Tt]hey|[Mm]e|[Mm]y|I)\b")
-
-
-# Labels whose value says what the exercise trains ("Muscles worked: ...", "Focus: ...").
-_PURPOSE_LABELS = {"focus", "goal", "benefits", "works", "areas worked", "improves", "trains", "develops"}
 
 
 # The number of an exercise's heading ("Exercise 3:", "Move 4 -"); list numbers are off the line's text already.
@@ -444,7 +440,7 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                         # "How: Stand on ... Keep ...", "Why: ...": each sentence is a cue or a purpose.
                         for s, e in self.sentences_of(doc):
                             self.add_sentence(current, s, e, doc, line, under=role.label)
-                    elif role.label.startswith("target") or "muscle" in role.label or role.label in _PURPOSE_LABELS:
+                    elif role.label.startswith("target") or "muscle" in role.label or purpose_line_label(role.label):
                         self.add_sentence(current, 0, len(line.text), doc, line, label=True)
                 last_kind = kind
                 continue

@@ -599,6 +599,11 @@ def under_label(text: str, label: str) -> tuple[str, str | None] | None:
     return "cue", got[1] if got is not None and got[0] == "cue" else cue_kind(lower)
 
 
+def purpose_line_label(label: str) -> bool:
+    """A label whose line, whole, is the exercise's purpose ("Works: glutes", "Improves: balance")."""
+    return label in vocab()["purpose_line_labels_set"]
+
+
 def label_walks(label: str) -> bool:
     """A label whose text is read sentence by sentence (instructions, reasons, tips), not as terms only."""
     v = vocab()
