@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from runstrength.extract import lexicon
 from runstrength.extract.gates import AnyOf
@@ -283,6 +283,22 @@ class OwnershipMixin:
         m = _OPENING_PHRASE_RE.match(text)
         return m is not None and starts_imperative(words_of(text[m.end():]))
 
+    def _described_movement(self, line: Line, doc: Doc, first: Span) -> dict | None:
+        """The signature of the movement an instructional paragraph describes, unless the paragraph
+        itself says which move it is: one its first sentence leaves out ("Skip the lunge and ..."), or
+        the signature's own move named in it ("... - that's the seated ball squeeze": its name wins)."""
+        if not self._instructional(line, doc):
+            return None
+        spans = doc_spans(doc, EXERCISE_KEY)
+        if any(self._left_out(doc, sp, first.start_char, first.end_char) for sp in spans if sp.end_char <= first.end_char):
+            return None
+        sig = match_signature(line.text.lower())
+        if sig is not None and any(
+                norm_tokens(sp.label_) == norm_tokens(sig["canonical"])
+                and _NAMES_IT_RE.search(line.text, max(0, sp.start_char - 40), sp.start_char) for sp in spans):
+            return None
+        return sig
+
     def _paragraph_owner(self, line: Line, doc: Doc, current: list[Ex], new_unit: bool, section: Section | None, *,
                          fresh: bool = False) -> list[Ex]:
         """Who the paragraph starting at `line` describes.
@@ -294,7 +310,6 @@ class OwnershipMixin:
         first = next(iter(self.sents(doc)), None)
         if first is None:
             return current
-        low = line.text.lower()
         first_text = self.span_text(doc, first)
         if _FOR_ALL_RE.search(first_text.lower()):
             return []
@@ -314,14 +329,7 @@ class OwnershipMixin:
             return current
         if span is None and new_unit:
             span = self._early_mention(doc, first)
-        sig = match_signature(low) if not introduced and self._instructional(line, doc) and not any(
-            self._left_out(doc, sp, first.start_char, first.end_char)
-            for sp in doc_spans(doc, EXERCISE_KEY) if sp.end_char <= first.end_char) else None
-        if sig is not None and any(
-                norm_tokens(sp.label_) == norm_tokens(sig["canonical"])
-                and _NAMES_IT_RE.search(line.text, max(0, sp.start_char - 40), sp.start_char)
-                for sp in doc_spans(doc, EXERCISE_KEY)):
-            sig = None  # "... - that's the seated ball squeeze": the paragraph names the move itself, and its name wins
+        sig = None if introduced else self._described_movement(line, doc, first)
         # A mention of another exercise moves the paragraph there, unless it is a short name of the
         # current one ("hold a plank" while describing the side plank).
         first_mentions = []
