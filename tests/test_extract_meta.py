@@ -286,6 +286,14 @@ def test_signature_clamshell_description():
     assert sig is not None and sig["canonical"] == "clamshell"
 
 
+def test_signature_seated_knee_straightening_is_no_quad_stretch():
+    # A quad stretch (thigh, "pull your ...") tied with it and came first in the file before "straighten" ruled it out.
+    par = ("Sit on a chair with your back against it and pull your toes up. Squeeze your thigh and straighten your knee, hold for "
+           "five seconds, then let the foot down.")
+    sig = match_signature(par)
+    assert sig is not None and sig["canonical"] == "long arc quad"
+
+
 @pytest.mark.parametrize("par,canonical", [
     ("Sit with your legs out straight. Pull your toes towards you, then point them away, moving your foot up "
      "and down for a minute.", "ankle pump"),

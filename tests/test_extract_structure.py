@@ -960,3 +960,15 @@ Do two rounds of each zone on easy days.
     assert section_of(article, by_canonical(article, "dead bug")) == "Trunk"
     assert section_of(article, by_canonical(article, "band pull-apart")) == "Upper back"
     assert not any(e.name in ("Trunk", "Upper back") for e in article.exercises), [e.name for e in article.exercises]
+
+
+def test_numbered_leaflet_moves_on_consecutive_lines_are_each_their_own_exercise():
+    # No blank lines between the numbered items and no names: each item still describes a move of its own.
+    text = ("Knee exercises after your operation\n\n"
+            "1. Sit upright on a dining seat, feet flat. Firm up the front muscle of the thigh and straighten "
+            "your knee until the shin is level, stay there for five seconds, then lower the foot slowly.\n"
+            "2. With a kitchen worktop beside you, lift one foot off the ground and stay steady on the other leg. "
+            "Keep it up for twenty seconds.\n")
+    article = run(text)
+    assert [(e.canonical_name, e.named_in_text) for e in article.exercises] == [
+        ("long arc quad", False), ("single-leg balance", False)]

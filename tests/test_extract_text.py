@@ -238,3 +238,17 @@ def test_split_lines_reads_two_blank_lines_as_one_where_the_page_always_uses_two
     # One blank line between most paragraphs: two set a new part apart and stay two.
     view = "Wall Sit\n\nSlide down the wall.\n\nHold the position.\n\n\nAbout the author\n"
     assert [ln.gap for ln in split_lines(normalize(view))] == [0, 1, 1, 2]
+
+
+def test_split_lines_dot_numbered_items_glued_to_the_sentence_before():
+    # A flattened leaflet: each "N." item starts right after the full stop of the one before.
+    view = ("Do these daily.1. Kneel on a mat and lift one arm. Hold for five seconds.2. Lie on your side "
+            "and raise the top leg. Repeat eight times. 3. Sit tall and turn to the left.\n")
+    texts = [ln.text for ln in split_lines(normalize(view))]
+    assert texts == ["Do these daily", "Kneel on a mat and lift one arm. Hold for five seconds",
+                     "Lie on your side and raise the top leg. Repeat eight times.", "Sit tall and turn to the left."]
+
+
+def test_split_lines_lone_dot_number_in_a_sentence_is_no_item():
+    view = "Aim for week 2. Then add a third session when your legs feel fresh.\n"
+    assert [ln.text for ln in split_lines(normalize(view))] == [view.strip()]

@@ -462,7 +462,13 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                 # A paragraph set apart under a list or workout card ("Taper note: ...") is about the whole
                 # list unless it names an exercise, not a description of its last item.
                 current, new_unit = [], True
-            if line.gap >= 1 or not current:
+            # A numbered item after a move known only from its description starts a move of its own even
+            # with no blank line above: leaflets number each described move, and a flattened page loses the
+            # blank lines. Under a named move, numbered items are the steps of that move.
+            numbered = line.bullet and line.raw_start < line.start and self.text[line.raw_start].isdigit()
+            if numbered and not line.gap and current and last_kind == "prose" and not any(c.named for c in current):
+                new_unit = True
+            if line.gap >= 1 or not current or new_unit and numbered:
                 fresh = heading is not None and current == [heading] and not (heading.sentences or heading.purpose)
                 current = self._paragraph_owner(line, doc, current, new_unit, section, fresh=fresh)
             if not current:

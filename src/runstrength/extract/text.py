@@ -106,8 +106,12 @@ _FLAT_LINE = 300  # characters: a paragraph long enough to hold several headed p
 # A list number inside running text ("... then 1) step ups 2) wall sits 3) ..."), with the capitalised word
 # right before it when that word stands after a lower-case one ("... easy walking Arms 1) ..."): the word
 # labels the group the numbers list.
-_INLINE_NUMBER_RE = re.compile(r"(?:(?<=[a-z,)]) (?P<label>[A-Z][a-z]{2,15}))?(?P<gap>[ \t])(?P<n>\d{1,2})\)[ \t]+(?=\S)")
-_LEAD_NUMBER_RE = re.compile(r"^\s*(\d{1,2})\)\s")
+# "1." items count too when they start a sentence ("... each side. 2. Lie on ..."), also glued to the full
+# stop of the item before ("... 20 times.3. Stand ..."), as flattened leaflets print them: that stop is
+# then the gap the line break takes (the published text keeps it).
+_INLINE_NUMBER_RE = re.compile(r"(?:(?<=[a-z,)]) (?P<label>[A-Z][a-z]{2,15}))?(?P<gap>[ \t])(?P<n>\d{1,2})\)[ \t]+(?=\S)"
+                               r"|(?P<dgap>[ \t]|(?<=[a-z)])\.)(?P<dn>\d{1,2})\.[ \t]+(?=[A-Z])")
+_LEAD_NUMBER_RE = re.compile(r"^\s*(\d{1,2})[.)]\s")
 
 
 # Two moves of a superset given on one line ("Goblet squat (8) superset with plank jacks (20)"): the second
@@ -124,21 +128,25 @@ def _inline_number_breaks(raw: str, last: int) -> tuple[list[int], int]:
     prev = int(lead.group(1)) if lead else last
     best: list[re.Match[str]] = []
     for m in _INLINE_NUMBER_RE.finditer(raw):
-        n = int(m.group("n"))
-        if run and n == int(run[-1].group("n")) + 1 or not run and (n == 1 or prev and n == prev + 1):
+        n = _item_number(m)
+        if run and n == _item_number(run[-1]) + 1 or not run and (n == 1 or prev and n == prev + 1):
             run.append(m)
         else:
             run = [m] if n == 1 else []
         if len(run) > len(best):
             best = list(run)
-    if not best or len(best) < 2 and not (prev and int(best[0].group("n")) == prev + 1):
+    if not best or len(best) < 2 and not (prev and _item_number(best[0]) == prev + 1):
         return [], int(lead.group(1)) if lead else 0
     breaks: list[int] = []
     for m in best:
-        breaks.append(m.start("gap"))
+        breaks.append(m.start("gap") if m.group("n") else m.start("dgap"))
         if m.group("label"):
             breaks.append(m.start("label") - 1)
-    return breaks, int(best[-1].group("n"))
+    return breaks, _item_number(best[-1])
+
+
+def _item_number(m: re.Match[str]) -> int:
+    return int(m.group("n") or m.group("dn"))
 
 
 def split_inline_headings(view: str) -> str:
@@ -159,7 +167,7 @@ def split_inline_headings(view: str) -> str:
                 if chars is None:
                     chars = list(view)
                 chars[pos + m.start()] = "\n"
-        if ") " in raw or ")\t" in raw:
+        if ") " in raw or ")\t" in raw or ". " in raw:
             breaks, last = _inline_number_breaks(raw, last)
             if breaks and chars is None:
                 chars = list(view)
