@@ -2194,3 +2194,25 @@ def test_below_are_some_moves_that_can_help_is_no_purpose_of_each():
             "1. Heel raises- balance on a stair with both heels over the lip. Push up onto your toes.\n\n"
             "2. Toe walks- cross the room on tiptoe, heels kept high.\n")
     assert [[c.text for c in e.purpose] for e in a.exercises] == [[], []]
+
+
+def test_builds_label_is_the_purpose_and_names_the_muscles():
+    # Magazine pages say what a move trains with "Builds: ..." / "Strengthens: ..." under its name, as "Improves:".
+    a = run("Trail Legs at Home\n\nDo each move for two rounds.\n\n"
+            "1. Curtsy Lunge\nBuilds: Glutes, adductors, balance\n"
+            "Cross one leg behind the other and bend both knees. Rise and switch sides.\n\n"
+            "2. Wall Sit\nStrengthens: Quads, calves\n"
+            "Slide down a wall until the knees are bent to a right angle. Stay there for 40 seconds.\n")
+    lunge, sit = a.exercises
+    assert [c.text for c in lunge.purpose] == ["Builds: Glutes, adductors, balance"]
+    assert "glutes" in lunge.muscles
+    assert [c.text for c in sit.purpose] == ["Strengthens: Quads, calves"]
+    assert "calves" in sit.muscles
+    assert "Slide down a wall until the knees are bent to a right angle." in [c.text for c in sit.cues]
+
+
+def test_a_slide_board_is_kit():
+    # Skating and ski conditioning pages glide on a slide board.
+    a = run("Skate Legs\n\n1. Skater glides\nStand on a slide board in socks. Push out sideways with one foot and pull it back in. "
+            "Do 12 per side.\n\n2. Calf raises\nRise onto your toes and lower slowly, 15 times.\n")
+    assert "slide board" in a.exercises[0].equipment

@@ -784,3 +784,69 @@ def test_raising_the_challenge_is_a_harder_way(sentence):
 )
 def test_the_order_of_the_routine_after_a_dose_is_dosage_only(sentence):
     assert dosage_only(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It is important to keep your hips level and your chest up.",
+        "It's essential to keep your knee over your toes.",
+        "It’s vital that you brace before each lift.",
+    ],
+)
+def test_it_is_important_to_do_something_is_a_form_cue(sentence):
+    assert classify(sentence)[0] == "cue"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It is important to strengthen your glutes before a marathon.",
+        "It is important to have strong hips for running.",
+    ],
+)
+def test_it_is_important_to_gain_something_stays_a_purpose(sentence):
+    assert classify(sentence) == ("purpose", None)
+
+
+def test_challenge_yourself_after_a_clause_is_a_harder_way():
+    assert classify("As your balance improves, challenge yourself with a taller box.") == ("cue", "modification")
+
+
+def test_props_that_all_work_for_the_exercise_are_a_modification():
+    assert classify("A low stool, a step or a sturdy box all work equally well for this drill.") == ("cue", "modification")
+    # what the moves are good for is still a reason
+    assert classify("Lunges and squats both work well for building hill strength.") == ("purpose", None)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "One full circle counts as one repetition.",
+        "Each touch of the cone is one rep.",
+    ],
+)
+def test_what_makes_one_rep_is_a_cue(sentence):
+    assert classify(sentence)[0] == "cue"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "You can watch a short clip of the drill here.",
+        "For a demo, click below",
+    ],
+)
+def test_a_link_to_a_video_is_neither_cue_nor_purpose(sentence):
+    assert classify(sentence) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hold a dumbbell at your chest and sit back (video here).",
+        "Keep your chest up as shown in the video above.",
+    ],
+)
+def test_an_instruction_that_points_at_a_video_stays_a_cue(sentence):
+    assert classify(sentence)[0] == "cue"

@@ -183,7 +183,8 @@ def _clause_imperative(text: str, *, after_colon_only: bool = False) -> bool:
         w = words_of(part)
         if len(w) > 1 and (w[0] == "just" or w[0] in _LEADING or w[0].endswith("ly")):
             w = w[1:]  # "...; just hold it there", "..., then slowly lower"
-        if w and (w[0] in verbs or w[0] in _LOAD_CHANGE_VERBS) and w[0] not in ("lying", "standing"):
+        if w and (w[0] in verbs or w[0] in _LOAD_CHANGE_VERBS or w[:2] == ["challenge", "yourself"]) \
+                and w[0] not in ("lying", "standing"):
             return True
         if after_colon_only and w and w[0] in vocab()["instruction_openers_set"] and _clause_imperative(part):
             return True  # "Tempo: to keep it smooth, pause at the top": the text after a label opens with its own clause
@@ -224,12 +225,17 @@ _MODIFY_RE = re.compile(
 # A prop or a hold one may use or leave out ("The band is optional here", "Fingertips on a counter are fine for
 # balance"): how to make the exercise easier or fit the kit at hand (GOLD_SPEC), not what it trains ("Hopping is
 # useful for balance" keeps its purpose: the subject must be the aid).
-_AID_RE = re.compile(r"\b(?:is|are) optional\b|^\W*(?:[\w'’-]+ ){0,5}?(?:hands?|fingers?|fingertips?|wall|chair|counter|"
+_AID_RE = re.compile(r"\b(?:is|are) optional\b"
+                     # "A towel, a belt or a band all work fine for this stretch": props to choose from
+                     r"|\b(?:all|both|either|any of (?:these|them|those)) (?:will |would |can )?(?:work|do)(?: equally| just as)? "
+                     r"(?:well|fine|nicely)(?: here| (?:for|with|in) (?:this|that|it|the \w+)\b(?: \w+)?)?\W*$|^\W*(?:[\w'’-]+ ){0,5}?(?:hands?|fingers?|fingertips?|wall|chair|counter|"
                      r"worktop|rail|railing|pole|doorframe|support)\b[^.;]*?\b(?:is|are|can be) (?:\w+ )?"
                      r"(?:helpful|useful|fine|ok|okay|allowed) (?:for|to help with) (?:balance|support|stability)\b"
                      # "Holding a chair will help with balance": a hold the reader may use, said as what it helps with
                      r"|^\W*(?:placing|holding|putting|resting|using|touching|keeping) [^.;]{1,60}?\b(?:will|can|may|should|does|might) "
                      r"(?:really )?help (?:you )?(?:with )?(?:your )?(?:balanc\w*|support|stability|steady)\b")
+# "Out and back in counts as one rep": where one repetition starts and ends, i.e. how far the movement goes.
+_ONE_REP_RE = re.compile(r"\b(?:counts? as|is|are|equals?|makes?) (?:one|1|a single|a full|one full) (?:rep|repetition)\b")
 _DESCRIBES_RE = re.compile(r"^(this|these|the|that)( \w+)? (exercise|exercises|move|moves|movement|stretch|drill|one)\b", re.I)
 # "The easiest version is kneeling on a mat, ...": the exercise said as the position it is done in.
 _SETUP_RE = re.compile(r"(?:\b(?:is|are)|['’]s) (best )?(done|performed|started|completed) (on|in|with|from|while|lying|standing|facing|barefoot)\b"
@@ -350,7 +356,10 @@ _ALL_ABOUT_RE = re.compile(r"^\W*(?:this|that|it|these)(?: one| exercise| move| 
 _YOU_RE = re.compile(r"^you(?:'|’|$|rself)")
 # "You need to land softly ...", "For the lunge to work, you should keep ...": the reader told what to do, however
 # the sentence ends ("in order to ...", "to be effective" name a reason for the instruction, not for the exercise).
-_YOU_MUST_RE = re.compile(r"(?:^\W*|,\s+)you (?:should|must|need to|have to|want to|will need to|(?:'|’)ll (?:need|want) to) "
+# "It's important to keep your back flat" says the same as "you must keep ...": a form point, not a reason.
+_YOU_MUST_RE = re.compile(r"(?:^\W*|,\s+)(?:you (?:should|must|need to|have to|want to|will need to|(?:'|’)ll (?:need|want) to)"
+                          r"|it(?:'s|’s| is) (?:very |really |so )?(?:important|essential|vital|crucial) (?:that you |to ))"
+                          r" ?"
                           r"(?:(?:also|always|still|just|then|really|\w+ly) )?([a-z]+)\b")
 # "The foot is slid along the floor", "More weight is placed over the toes": a movement said in the passive voice, as
 # clinical handouts do; a cue, not a sentence about the muscles it happens to name.
@@ -511,14 +520,14 @@ def classify(text: str) -> tuple[str, str | None] | None:
     named = _named_subject_rx().match(lower) is not None
     if starts_imperative(w) and not named:
         return "cue", kind
-    if ("optional" in lower or " for " in lower or " help" in lower) and _AID_RE.search(lower):
+    if ("optional" in lower or " for " in lower or " help" in lower or " work" in lower) and _AID_RE.search(lower):
         return "cue", "modification"
     if _benefit_claim(lower):
         return "purpose", None  # "Strong glutes take load off your knees", "... since it works quads and glutes"
     opener = w[0] in v["instruction_openers_set"] or w[0].endswith(("ly", "ing"))
     if not named and (_clause_imperative(text, after_colon_only=not opener) or _so_imperative(lower)):
         return "cue", kind
-    if "you" in lower and (m := _YOU_MUST_RE.search(lower)) and m.group(1) in v["imperative_verbs_set"] \
+    if ("you" in lower or "it's" in lower or "it’s" in lower or "it is" in lower) and (m := _YOU_MUST_RE.search(lower)) and m.group(1) in v["imperative_verbs_set"] \
             and m.group(1) not in v["effect_verbs_set"]:
         return "cue", kind  # not "you need to build ...": what the reader must gain is a reason
     if ", " in lower and "ing " in lower and _benefit_patterns()[3].search(lower):
@@ -565,6 +574,8 @@ def classify(text: str) -> tuple[str, str | None] | None:
         return "cue", kind
     if _BENEFIT_RE.search(lower) and not opinion:
         return "purpose", None
+    if "rep" in lower and _ONE_REP_RE.search(lower):
+        return "cue", kind
     if _BODY_RE.search(lower) or len(w) <= 6 and _has_phrase(lower, v["tempo_words"]):
         return "cue", kind  # "Slow down, quick up.": a short call of how fast
     return None
