@@ -1093,3 +1093,45 @@ def test_picture_numbers_after_a_listed_name_are_no_count():
     assert parse_dosages("Wall sit photos 2-4", list_item=True) == []
     assert parse_dosages("Calf raise fig. 6", list_item=True) == []
     assert one("Calf raise 12", list_item=True).reps == (12, 12)
+
+
+def test_labelled_fields_on_one_line_give_each_number_its_role():
+    # an exercise sheet's fields with single spaces between them: the label says which count it is
+    assert facts(one("Sets: 2 Reps: 12 Rest: 30s")) == ("main", (2, 2), (12, 12), None, None, False)
+    assert facts(one("Sets: 3 Reps: 8 Hold: 6")) == ("main", (3, 3), (8, 8), (6, 6), "hold", False)
+    assert facts(one("Repetitions = 15")) == ("main", None, (15, 15), None, None, False)
+    # a count written out in full after the label is read as such
+    assert facts(one("Sets: 4 x 6")) == ("main", (4, 4), (6, 6), None, None, False)
+    assert facts(one("Reps: 2 sets of 10-12")) == ("main", (2, 2), (10, 12), None, None, False)
+    # a count of rounds before its colon is no label of the time after it
+    assert facts(one("4 rounds: 30 seconds")) == ("main", (4, 4), None, (30, 30), None, False)
+    assert facts(one("3 rounds: 10 reps")) == ("main", (3, 3), (10, 10), None, None, False)
+
+
+def test_bare_number_before_the_count_of_a_flattened_table_row_is_its_sets():
+    assert facts(one("Lateral band walk 2 10-12x", list_item=True)) == ("main", (2, 2), (10, 12), None, None, False)
+    assert facts(one("Mountain climbers 3 45 seconds", list_item=True)) == ("main", (3, 3), None, (45, 45), None, False)
+    # a label's number is no count of sets
+    assert facts(one("Week 2 10 reps", list_item=True)) == ("main", None, (10, 10), None, None, False)
+
+
+def test_other_verbs_for_changing_side_make_the_dose_per_side():
+    assert one("Hold the lunge for 20 seconds, then shift to the other side and repeat twice.").per_side
+    assert parse_dosages("Hold the reach for 15 seconds. Alternate with the other arm and repeat four times.")[-1].per_side
+    assert one("Raise the arm 12 times. Do the movement again on the other arm.").per_side
+    assert not one("Shift your weight to the other foot and hold 10 seconds.").per_side
+
+
+def test_frequency_on_days_kept_apart():
+    assert parse_frequency("Pick two or three non-consecutive days a week for this.") == (2, 3)
+    assert parse_frequency("Lift on 2 separate days per week.") == (2, 2)
+
+
+def test_frequency_of_aerobic_work_is_no_alternative_count():
+    assert parse_frequency("Lift twice a week and do cardio (like rowing) three to five times a week.") == (2, 2)
+    assert parse_frequency("Stretch two or three times a week; aerobic work four to six times a week.") == (2, 3)
+
+
+def test_every_other_day_as_a_progression_cadence_is_no_frequency():
+    assert parse_frequency("Every other day, add two more raises if it feels fine.") is None
+    assert parse_frequency("Do these every other day.") == (3, 4)

@@ -431,3 +431,17 @@ def test_at_least_before_a_range_of_weekly_sessions_keeps_its_upper_end():
     b = run("Evening Stretch Plan\n\nGo through it at least twice a week.\n\n"
             "Calf stretch\nLean into a wall with the back heel down. Hold 30 seconds.\n")
     assert (b.frequency_min, b.frequency_max) == (2, None)
+
+
+def test_interval_told_to_the_reader_before_the_list_times_each_move():
+    a = run("Lunchtime Interval Blast\n\nHere is how it works. You work on a move for 30 seconds flat out, then you rest "
+            "for 15 seconds.\n\nSkater hops\nLeap from side to side.\n\nPush-ups\nKeep the body in one line.\n")
+    for name in ("lateral bound", "push-up"):
+        assert main(ex(a, name)).duration_seconds_min == 30, name
+
+
+def test_labelled_fields_under_an_exercise_give_sets_reps_and_hold():
+    a = run("Knee Rehab Sheet\n\nHeel slide\nSlide the heel toward the buttock.\nSets: 2 Reps: 15 Hold: 4\n\n"
+            "Mini squat\nBend the knees a little.\nSets: 3 Reps: 10\n")
+    assert facts(ex(a, "heel slide")) == (2, 2, 15, 4, None, False)
+    assert facts(ex(a, "mini squat")) == (3, 3, 10, None, None, False)

@@ -135,6 +135,8 @@ _REPEAT_WHOLE_RE = re.compile(r"\brepeat (this|the|that) (whole )?(routine|circu
 # A sentence (lower case) that prescribes the whole part: "complete 3 rounds", "do 2 sets", "work through it twice".
 # The verb may follow the writer's advice ("we suggest doing two rounds", "I'd advise that you complete four sets").
 _RULE_VERB_RE = re.compile(r"^\W*(?:(?:i|we)(?:['’]d| would)?\s+(?:recommend|suggest|advise)\s+(?:that\s+)?(?:you\s+)?)?"
+                           # "You do each move for 40 seconds": the instruction told to the reader
+                           r"(?:you(?:['’]ll|\s+will|\s+should|\s+can)?\s+)?"
                            r"(?:complete|do|perform|repeat|go\s+through|run\s+through|work|aim\s+for|try|finish|doing|completing|performing)\b")
 # Line kinds after which a paragraph is a part's instructions.
 _HEADING_KINDS = ("section", "other_heading", "title", "")

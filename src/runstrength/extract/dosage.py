@@ -70,7 +70,8 @@ class DoseMention:
 _MAX_MERGE_GAP = 60
 _AT_LEAST_BEFORE_RE = re.compile(r"\b(?:at\s+least|a\s+minimum\s+of|no\s+less\s+than)\s+$", re.I)
 _OTHER_SIDE_RE = re.compile(
-    r"\W*(?:(?:now|then)\s+)?(?:repeat|switch|swap|change|do\s+the\s+same|perform|complete)\b[^.!?]{0,40}?"
+    # "Do the exercise again on the other leg": the move itself named as what is done again
+    r"\W*(?:(?:now|then)\s+)?(?:repeat|switch|swap|change|do\s+(?:the\s+same|the\s+(?:exercise|movement|move|stretch)|it|this)|perform|complete)\b[^.!?]{0,40}?"
     rf"\b(?:other|opposite|second|left|right)\s+{LIMB}s?\b"
     rf"|\W*(?:(?:now|then)\s+)?(?:switch|swap|change|alternate)\s+{LIMBS}\b",
     re.I,

@@ -121,6 +121,20 @@ EMOM_RE = compile_gated(
     re.I,
 )
 _EMOM_HINT = AnyOf("emom", "on the minute")
+# Exercise sheets print the dose as labelled fields ("Sets: 2  Reps: 12  Hold: 5"): the label names the
+# role of the number after it, and a hold with no unit is in seconds.
+_FIELD_RE = compile_gated(
+    r"\b(?:(?P<s>sets|rounds)|(?P<r>reps|repetitions)|(?P<h>hold(?:\s+time)?))\s*[:=]\s*"
+    # "Reps: 2 x 8", "Reps: 2 sets of 10" are written out in full: read by the rules for those (a unit
+    # word that is the next field's label, "Sets: 3 Reps: 10", is no unit of this number)
+    rf"(?P<n>{RANGE})(?P<tu>{TU})?(?![\w/]|\s*[x×*]|\s+(?:{SETU}|{REPU})(?!\s*[:=]))",
+    re.I,
+)
+_FIELD_HINT = AnyOf(":", "=", ignore_case=False)
+# "4 rounds: 10 reps" is a count and its unit before the colon, no label; "Sets: 3 Reps: 10" has the
+# number before "Reps" as the value of the label before it.
+_COUNT_BEFORE_RE = re.compile(r"\d\s?$")
+_LABEL_VALUE_BEFORE_RE = re.compile(r"[:=]\s*\d+(?:\s*[-–]\s*\d+)?\s?$")
 # A hold timed by counting: "hold for a count of 10", "stay there for 5 counts".  A count is a
 # second (the tempo masks take counts that pace a movement: "lower for a count of 3").
 _HOLD_COUNT_RE = compile_gated(
@@ -248,6 +262,16 @@ def _find_atoms(sentence: str, list_item: bool) -> list[Atom]:
     # column of a programme table (effort, tempo, load), not a second count of reps.
     if list_item and not any(a.sets is not None and a.reps is not None for a in atoms):
         work = list(masked)
+        # "Band walks 2 10-12x", "Wall sit 4 40 seconds": a table's Sets column flattened with single
+        # spaces; a bare small number right before the row's count of reps or time is its sets.
+        m = _SETS_COLUMN_RE.search(masked) if atoms else None
+        nxt = next((a for a in atoms if m is not None and a.start == m.end()), None)
+        if (m is not None and nxt is not None and nxt.sets is None and (nxt.reps or nxt.seconds)
+                and not _LABEL_BEFORE_RE.search(sentence[:m.start("n")])):
+            r = int_range(m.group("n"))
+            if r is not None and 0 < r[1] <= _MAX_COLUMN_SETS:
+                atoms.append(Atom(m.start("n"), m.end("n"), sets=r))
+                mask(work, m.start("n"), m.end("n"))
         for rx in (_LIST_LEAD_RE, _LIST_TRAIL_RE):
             m = rx.search("".join(work))
             # "Circuit 2", "Superset 3": the number is a label.
@@ -290,6 +314,19 @@ def _core_atoms(sentence: str) -> tuple[tuple[Atom, ...], str, str] | None:
             r = int_range(m.group("a") or m.group("b") or m.group("c") or m.group("n"))
             if r is not None:
                 take(Atom(m.start(), m.end(), sets=r))
+    if _FIELD_HINT(sentence):
+        for m in list(_FIELD_RE.finditer(w())):
+            before = sentence[max(0, m.start() - 12):m.start()]
+            if _COUNT_BEFORE_RE.search(before) and not _LABEL_VALUE_BEFORE_RE.search(before):
+                continue
+            if m.group("h"):
+                r = time_range(m.group("n") + m.group("tu")) if m.group("tu") else int_range(m.group("n"))
+                if r is not None:
+                    take(Atom(m.start(), m.end(), seconds=r, hold=True))
+                continue
+            r = int_range(m.group("n"))
+            if r is not None and not m.group("tu"):  # "Sets: 30 seconds" times a bout; the time rule reads it
+                take(Atom(m.start(), m.end(), sets=r) if m.group("s") else Atom(m.start(), m.end(), reps=r))
     if _HOLD_COUNT_HINT(sentence):
         for m in list(_HOLD_COUNT_RE.finditer(sentence)):
             r = int_range(m.group("n") or m.group("m"))
@@ -469,6 +506,8 @@ def _bare_target(atoms: list[Atom], m: re.Match[str]) -> Atom | None:
     return None
 
 
+_SETS_COLUMN_RE = re.compile(r"(?<![\w.,/#-])(?P<n>\d{1,2})[ \t]+(?=#)")
+_MAX_COLUMN_SETS = 10
 _LOST_SPACE_RE = re.compile(r"(?<=\d)\?(?=[A-Za-z])")
 _LABEL_BEFORE_RE = re.compile(
     r"\b(?:circuit|superset|set|round|part|step|day|week|phase|level|block|workout|exercise|stage|"

@@ -88,7 +88,8 @@ PER_SIDE_RE = compile_gated(
     r"|\bboth\s+sides\b|\ba\s+side\b"
     # a one-handed or one-footed move changes hands or feet as a two-sided one changes sides
     rf"|\b(?:switch|swap|change|alternate)\s+(?:to\s+the\s+other\s+)?{LIMBS}\b"
-    rf"|\bswitch\s+(?:to\s+the\s+)?(?:other|opposite)\s+{LIMB}\b"
+    # "shift to the other side", "alternate with the other leg": the same change said with other verbs
+    rf"|\b(?:switch|shift|alternate)\s+(?:(?:to|with|onto)\s+)?(?:the\s+)?(?:other|opposite)\s+{LIMB}\b"
     # "repeat on the other side"; naming the side ("then repeat on the left leg") says the same change
     rf"|\brepeat\b[^.;!?]{{0,30}}?\b(?:on|with|for|using)\s+(?:the\s+|your\s+)?(?:other|opposite|left|right)\s+{LIMB}\b"
     rf"|\b(?:and|then)\s+(?:do\s+|repeat\s+)?(?:the\s+)?(?:other|opposite)\s+{LIMB}\b"

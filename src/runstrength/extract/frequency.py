@@ -13,6 +13,8 @@ _LOWER_BOUND = r"(?P<lb>at\s+(?:a\s+)?minimum\s+(?:of\s+)?|at\s+least\s+|a\s+min
 # A cap, not a count to aim for: "no more than twice a week", "at most 3 times a week"; "more than" alone
 # is a cap only in a sentence that forbids it ("don't lift more than once a week"), see _capped.
 _UPPER_BOUND = r"(?P<ub>(?:(?:no|not|never)\s+)?more\s+than\s+|at\s+most\s+|a\s+maximum\s+of\s+|max(?:imum)?\s+(?:of\s+)?)?"
+# Days kept apart for recovery are still the sessions: "two non-consecutive days a week".
+_DAYS_APART = r"(?:(?:non-?\s?consecutive|separate|different|alternate|alternating)\s+)"
 _FREQ_RE = compile_gated(
     # n0: the low end of "once or twice a week" (number words and digits are ranges of RANGE), or
     # the least of a count with the one hoped for set off by commas: "two, preferably three, runs a week"
@@ -20,13 +22,14 @@ _FREQ_RE = compile_gated(
     rf"|(?P<n0i>\b(?:once|twice|thrice)\b|{NUM}),\s+(?:but\s+)?(?:ideally|preferably|better\s+still)\s+)?"
     rf"(?P<n>{RANGE}|\b(?:once|twice|thrice)\b)(?(n0i),)(?P<plus>\s*\+|\s+or\s+more)?\s*"
     # "d/wk": clinical handouts abbreviate days
-    r"(?:x|times|sessions?|days?|d(?=\s*/)|workouts?|classes|class)?\s*"
+    rf"(?:{_DAYS_APART}(?=days?\b))?(?:x|times|sessions?|days?|d(?=\s*/)|workouts?|classes|class)?\s*"
     # "this week": a newsletter's plan for the week ahead ("lift three times this week")
     r"(?:/|\ba\b|\bper\b|\beach\b|\bevery\b|\bin\s+a\b|\bthis\b)?\s*"
     r"(?P<per>week|wk|day|daily|weekly)s?\b(?P<plus2>\s+or\s+more)?",
     re.I,
 )
-_EVERY_OTHER_RE = re.compile(r"\bevery\s+other\s+day\b", re.I)
+# "Every other day, add two more reps": the cadence of a progression, not how often to train.
+_EVERY_OTHER_RE = re.compile(r"\bevery\s+other\s+day\b(?![\s,]+(?:add|increase|progress|raise)\b)", re.I)
 # A weekly count's alternative later in its sentence: "twice a week, or three times if you have time".
 _OR_TIMES_RE = compile_gated(
     rf"\bor\s+(?:(?P<w>once|twice|thrice)|(?P<n>{RANGE})\s+times)\b"
@@ -45,7 +48,7 @@ _SESSIONS_A_WEEK_RE = compile_gated(
 # The days may be named for what is done on them ("2x strength days per week"); rest or run days are not sessions.
 _DAYS_A_WEEK_RE = compile_gated(
     rf"(?P<lb>at\s+least\s+)?(?P<n>{RANGE})\s*\+?\s*(?:[x×]\s*)?"
-    r"(?:(?:strength|training|gym|lifting|weights?|resistance|workout|strength[\s-]training)\s+)?"
+    rf"{_DAYS_APART}?(?:(?:strength|training|gym|lifting|weights?|resistance|workout|strength[\s-]training)\s+)?"
     r"days?\s*(?:/|a|per|each|every|in\s+a)\s*(?:week|wk)\b", re.I)
 # A weekly volume shared out over days ("split these sets over 2 to 3 days"): the days are the sessions.
 _SPLIT_OVER_DAYS_RE = compile_gated(
@@ -95,6 +98,9 @@ def _weekly(text: str, m: re.Match[str]) -> tuple[int, int, bool] | None:
     return r[0], r[1], bool((m.group("lb") and r[0] == r[1]) or m.group("plus") or m.group("plus2"))
 
 
+_OTHER_TRAINING_RE = re.compile(r"\b(?:aerobic|cardio(?:vascular)?)\b", re.I)
+
+
 def _widen(text: str, start: int, lo: int, hi: int) -> tuple[int, int]:
     """(lo, hi) widened by the other weekly counts of the sentence that runs on from `start`.
 
@@ -103,6 +109,9 @@ def _widen(text: str, start: int, lo: int, hi: int) -> tuple[int, int]:
     """
     stop = _SENT_STOP_RE.search(text, start)
     end = stop.start() if stop else len(text)
+    # "... and aerobic exercise five times a week": the count of another kind of training is no alternative
+    other = _OTHER_TRAINING_RE.search(text, start, end)
+    end = other.start() if other else end
     for m in _FREQ_RE.finditer(text, start, end):
         f = _weekly(text, m)
         if f and not f[2]:

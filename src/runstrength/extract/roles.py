@@ -891,7 +891,9 @@ def _one_dose_label(text: str) -> Role | None:
     label = m.group("label").lower()
     if _BLANK_VALUE_RE.match(value):
         return Role("dose", doses=[])
-    doses = [shift(d, base) for d in dz.parse_dosages(value)]
+    # Read with its label, which gives a bare number its role ("Sets: 3 Reps: 10" on one line is two counts).
+    lead = m.start("label")
+    doses = [shift(d, lead) for d in dz.parse_dosages(text[lead:])]
     if label.startswith("hold"):
         # "Hold: 5 seconds": the label says the time is a hold
         doses = [replace(d, seconds_kind="hold") if d.seconds else d for d in doses]
