@@ -46,7 +46,7 @@ from prefect.context import FlowRunContext
 from prefect.futures import PrefectFuture
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
-from runstrength import DATASET_NAME, DATASET_VERSION
+from runstrength import DATASET_NAME, DATASET_VERSION, standby
 from runstrength.cache import BuildCache, build_context, build_fingerprint, cache_disabled_by_env, raw_key
 from runstrength.extract.pipeline import extract_articles, extractor_version
 from runstrength.ingest.reader import DEFAULT_MAX_BYTES, RawArticle
@@ -126,8 +126,11 @@ def extract_validate(batch: Batch, raw_dir: Path, max_bytes: int = DEFAULT_MAX_B
     log = get_run_logger()
     raws = [a if isinstance(a, RawArticle) else load_article(raw_dir, a, max_bytes=max_bytes) for a in batch.items]
     failed: list[tuple[RawArticle, str]] = []
-    records = records_from_articles(list(extract_articles(raws, failed=failed)), dataset_name=DATASET_NAME,
-                                    version=DATASET_VERSION)
+    articles = standby.extract(raws, failed)  # the CLI's standby process, when it has one loaded
+    where = "" if articles is None else " in the standby process"
+    if articles is None:
+        articles = list(extract_articles(raws, failed=failed))
+    records = records_from_articles(articles, dataset_name=DATASET_NAME, version=DATASET_VERSION)
     if failed:
         # Quarantined, in batch order (results travel by position): the flow decides whether too many failed.
         by_id = {r.article_id: r for r in records}
@@ -136,8 +139,8 @@ def extract_validate(batch: Batch, raw_dir: Path, max_bytes: int = DEFAULT_MAX_B
             by_id[raw.article_id] = failed_record(raw.article_id, raw.source_file, raw.sha256, reason, raw.flags)
         records = [by_id[raw.article_id] for raw in raws]
     log.info(
-        "extract: %d article(s) -> %d exercise(s), %d dosage(s), %d sentence(s), %d row(s) rejected%s",
-        len(records), sum(r.n_rows("exercises") for r in records), sum(r.n_rows("dosages") for r in records),
+        "extract: %d article(s)%s -> %d exercise(s), %d dosage(s), %d sentence(s), %d row(s) rejected%s",
+        len(records), where, sum(r.n_rows("exercises") for r in records), sum(r.n_rows("dosages") for r in records),
         sum(r.n_rows("cues") for r in records), sum(len(r.rejects) for r in records),
         f", {len(failed)} article(s) quarantined" if failed else "")
     return EncodedBatch.of(records, store, batch.keys)
@@ -325,6 +328,7 @@ def build_dataset(raw_dir: Path = Path("raw"), out_dir: Path = Path("dataset"), 
         fingerprint = build_fingerprint(refs, rejects, dataset_version=DATASET_VERSION, extractor=version,
                                         keys=keys)
         if cache.published_matches(out_dir, fingerprint):
+            standby.stop()
             log.info("publish: skipped, %s already holds this build (same %d source(s) and rejects, extractor %s, "
                      "dataset %s %s, same code)", out_dir, len(refs), version, DATASET_NAME, DATASET_VERSION)
             return out_dir
@@ -343,6 +347,8 @@ def build_dataset(raw_dir: Path = Path("raw"), out_dir: Path = Path("dataset"), 
     size = batch_articles or adaptive_batch_size(len(todo), workers)
     n_batches = -(-len(todo) // size) if todo else 0
     inline = n_batches <= 1 and (runner is None or isinstance(runner, ProcessPoolTaskRunner))
+    if not (todo and inline):
+        standby.stop()  # started by the CLI in case this build ran one batch here; it does not
     if todo and not inline:
         log.info("extract: %d article(s) in %d batch(es) of <= %d on %s", len(todo), n_batches, size,
                  type(runner).__name__ if runner else "the flow's process")

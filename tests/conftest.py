@@ -15,6 +15,9 @@ os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
 # Builds in tests are hermetic: no reuse of (or writes to) the working tree's build
 # cache; tests/test_cache.py turns the cache on explicitly with its own directory.
 os.environ.setdefault("RUNSTRENGTH_NO_CACHE", "1")
+# Extraction stays in the test process (where tests can watch it); tests/test_standby.py turns
+# the standby process back on.
+os.environ.setdefault("RUNSTRENGTH_NO_STANDBY", "1")
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

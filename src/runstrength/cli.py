@@ -48,6 +48,21 @@ def run_build(raw_dir: Path, out_dir: Path, *, task_runner: str | None = None, w
     core); "process", "thread" or "dask" (on `dask_address`, else a temporary
     LocalCluster) replace it for this run via `build_dataset.with_options`.
     """
+    from runstrength import standby
+
+    # A build on this machine may run its one batch in this process: have the extractor load
+    # in a standby process while Prefect is imported (see runstrength.standby).
+    if task_runner in (None, "process") and dask_address is None:
+        standby.start()
+    try:
+        return _run_flow(raw_dir, out_dir, task_runner=task_runner, workers=workers, dask_address=dask_address,
+                         **kwargs)
+    finally:
+        standby.stop()
+
+
+def _run_flow(raw_dir: Path, out_dir: Path, *, task_runner: str | None, workers: int | None,
+              dask_address: str | None, **kwargs) -> Path:
     from flows.build import build_dataset
     from runstrength.runners import make_task_runner, one_prefect_api, runner_workers
 
