@@ -146,7 +146,8 @@ _BOILER_PROBES = (
     "Tap here to get our weekly plan", "Like  Share  Reply", "Please like this drill", "Sent: Monday 4 May",
     "Sent from my phone", "Call 555 201 4433 today", "Read 4 min read", "Watch the video below, it shows the cue",
     "Keep your back flat.", "Hold the plank for 30 seconds", "Copyright 2031 Hill Strides", "Caf\u00e9 newsletter",
-    "Page 3 of 12", "J\u00f6rg wrote:",
+    "Page 3 of 12", "J\u00f6rg wrote:", "IMG_2201 IMG_2202", "Photo by Ana Ruiz", "9 Mill Lane Suite #3",
+    "Step 4", "Image of the week",
 )
 
 

@@ -972,3 +972,85 @@ def test_numbered_leaflet_moves_on_consecutive_lines_are_each_their_own_exercise
     article = run(text)
     assert [(e.canonical_name, e.named_in_text) for e in article.exercises] == [
         ("long arc quad", False), ("single-leg balance", False)]
+
+
+# ---------------------------------------------------------------- page furniture and run-in names
+
+_CAMERA_FILES = """Hip Work for Trail Runners
+
+A short set for the days between long runs.
+
+DSC_4410 DSC_4411
+
+Lie on your side with your knees stacked and bent. Lift the top knee without rolling your hips back.
+
+Clamshell
+
+Do 15 on each side.
+
+Photo from https://example.org/hips/clamshell-demo.html
+
+Glute bridge
+
+Lie on your back and press your hips up. Do 12 reps.
+"""
+
+
+def test_camera_file_names_and_photo_credits_are_neither_moves_nor_parts():
+    a = run(_CAMERA_FILES)
+    names = [e.canonical_name for e in a.exercises]
+    assert "clamshell" in names and "glute bridge" in names
+    assert not any("dsc" in (e.name or "").lower() for e in a.exercises)
+    assert not any("photo" in s.title.lower() or "dsc" in s.title.lower() for s in a.sections)
+
+
+_ADDRESS_FOOTER = """Calf Work for Runners
+
+Single-leg calf raise
+
+Rise onto the ball of one foot and lower slowly. Do 3 sets of 15.
+
+Our clinics
+
+48 Harbour Road Suite #210
+
+Call to book a visit.
+"""
+
+
+def test_a_clinic_street_address_is_no_exercise_and_its_number_no_reps():
+    a = run(_ADDRESS_FOOTER)
+    assert [e.canonical_name for e in a.exercises] == ["single-leg calf raise"]
+
+
+_STEP_LABELS = """Leg Day for Cyclists
+
+Step 1
+
+Perform goblet squats to load the quads. Hold a dumbbell at your chest and sit down between your heels.
+
+Step 2
+
+Do walking lunges to train each leg alone. Take a long step and lower the back knee toward the floor.
+"""
+
+
+def test_a_step_number_alone_over_a_paragraph_names_no_exercise():
+    a = run(_STEP_LABELS)
+    assert not any((e.name or "").lower().startswith("step") for e in a.exercises)
+    assert not any(s.title.lower().startswith("step") for s in a.sections)
+
+
+_CAPS_RUN_IN = """Core Set
+
+MAT CRUNCHES (or on a ball) Lie on your back with knees bent. Curl your ribs toward your hips, 2 sets of 12.
+
+TABLE TOP REACH Kneel on all fours and reach one arm forward, 8 per side.
+
+STRETCHING Hold each stretch below for 30 seconds.
+"""
+
+
+def test_a_name_in_capitals_run_into_its_how_to_is_an_exercise():
+    a = run(_CAPS_RUN_IN)
+    assert [e.name.lower() for e in a.exercises] == ["mat crunches", "table top reach"]

@@ -682,6 +682,16 @@ def analyse_line(line: Line, doc: Doc) -> Role:
             ns = m.start("name") + cut
             if name and exercise_like(name, doc, ns):
                 return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), desc_start=m.end())
+    if text[:2].isupper():
+        caps = _CAPS_RUN_IN_RE.match(text)
+        if caps and starts_imperative(words_of(text[caps.end():])):
+            # "BEAR CRAWL Get on all fours ...": a name in capitals run into its how-to on one line, the
+            # capitals the only mark of where the name ends
+            name, cut = clean_name(caps.group("name"))
+            ns = caps.start("name") + cut
+            # "STRETCHING Hold each ...": a part's word over its instructions, no move's name
+            if name and exercise_like(name, doc, ns) and not is_section_word_only(norm_tokens(name)):
+                return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=list(doses()), desc_start=caps.end())
     lead = _LEAD_IN_RE.match(text)
     if lead and doses():
         name, cut = clean_name(lead.group("name"))
@@ -699,6 +709,9 @@ def analyse_line(line: Line, doc: Doc) -> Role:
     if short and not ends_sentence:
         # Heading or list item.
         if _weekly_note(text):
+            return Role("other_heading")
+        if _STEP_LABEL_RE.match(text):
+            # "Step 2" alone over a paragraph: the number of a how-to's step names no move and no part
             return Role("other_heading")
         sets = dz.parse_block_sets(text)
         level = _LEVEL_LABEL_RE.match(text)
@@ -784,6 +797,10 @@ _NUMBERED_VARIANT_RE = re.compile(r"\b(?:part|pt|level|lvl|version|variation|opt
 # common a word of doses to be a section word); what follows the colon is the group's moves.
 _NUMBERED_SET_RE = re.compile(r"set\s*#?\d{1,2}$")
 # A label and its number opening a heading, then its topic: "Rung 2: Slow loading", "Tier B - Power".
+# A how-to's step number alone on its line ("Step 3", "Step #3:").
+_STEP_LABEL_RE = re.compile(r"\s*step\s*#?\s*\d{1,2}\s*[.:)]?\s*$", re.I)
+# A name in capitals, then an optional aside in brackets, then a capitalised word that opens the how-to.
+_CAPS_RUN_IN_RE = re.compile(r"\s*(?P<name>[A-Z][A-Z'\u2019-]+(?:\s+[A-Z][A-Z'\u2019-]*){0,4})(?:\s*\([^()]{1,40}\))?\s+(?=[A-Z][a-z])")
 _NUMBERED_PART_RE = re.compile(r"^\s*[A-Z][a-z]{2,12}\s+(?:\d{1,2}|[A-H])\s*[:\u2013\u2014-]\s+[A-Za-z]")
 
 
