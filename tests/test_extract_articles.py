@@ -2037,6 +2037,9 @@ def test_these_small_movements_in_an_exercise_paragraph_stay_with_it() -> None:
     # the list named as what the page's pictures or the text below set out
     "The video below shows some simple knee exercises to help you stay injury free.",
     "Shown below are three easy exercises that will help you avoid knee pain.",
+    # a count, where the list goes and a second word for its kind: still the list and its aim
+    "Here are 6 gentle stretches for your cool-down to help you build stronger thighs.",
+    "Here are three moves/drills to help you avoid knee pain.",
     # a clause on when, closed by a contrast: what follows says what the list does
     "When you train it pays to warm up well, however listed below are three moves that can help you avoid ankle sprains.",
 ])
@@ -2216,3 +2219,17 @@ def test_a_slide_board_is_kit():
     a = run("Skate Legs\n\n1. Skater glides\nStand on a slide board in socks. Push out sideways with one foot and pull it back in. "
             "Do 12 per side.\n\n2. Calf raises\nRise onto your toes and lower slowly, 15 times.\n")
     assert "slide board" in a.exercises[0].equipment
+
+
+def test_a_muscle_word_naming_a_complaint_is_not_a_muscle_worked() -> None:
+    # "shin soreness", "hip flexor tightness": what the reader suffers from, not what the move trains
+    a = run("Ankle Care\n\nToe Walk\nWalk on your toes for 30 seconds to ease shin soreness and calf tightness.\n")
+    assert not {"shins", "shin", "calves", "calf"} & set(ex(a, "toe walk").muscles)
+
+
+def test_a_muscle_put_under_load_is_worked() -> None:
+    a = run("Strength\n\nGlute Bridge\nLie on your back and lift your hips. "
+            "It is vital to put your glutes under load after a layoff to prevent a relapse. Do 12.\n")
+    bridge = ex(a, "glute bridge")
+    assert "glutes" in bridge.muscles
+    assert any("under load" in p.text for p in bridge.purpose)

@@ -850,3 +850,24 @@ def test_a_link_to_a_video_is_neither_cue_nor_purpose(sentence):
 )
 def test_an_instruction_that_points_at_a_video_stays_a_cue(sentence):
     assert classify(sentence)[0] == "cue"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The next exercises are wall sits and step-ups.",
+        "Three handy hip exercises are the clamshell and the side plank.",
+    ],
+)
+def test_a_sentence_naming_the_moves_of_a_list_is_neither(sentence):
+    assert classify(sentence) is None
+
+
+def test_a_list_naming_that_goes_on_to_say_what_the_moves_do_is_a_purpose():
+    assert classify("Two great exercises are lunges and squats, which build the glutes.")[0] == "purpose"
+
+
+def test_it_is_important_with_an_injury_aim_is_a_purpose():
+    assert classify("It's important to get the calves working hard after a tear, to prevent a relapse.")[0] == "purpose"
+    assert classify("It's important to keep your chest tall.")[0] == "cue"
+    assert classify("You must keep your hips level to prevent strain.")[0] == "cue"

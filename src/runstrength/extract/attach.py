@@ -71,7 +71,10 @@ _WHOLE_LIST_RE = re.compile(r"^\s*(?:these|both|all|all of these|all these|the a
                             r"|^\W*(?:a number of|a few|a handful of|a series of|a set of|several|some)(?: [a-z-]+){0,2}? (?:exercises|moves|movements|drills|stretches)\b"
                             # "Here are a few simple and quick moves to ...": the list presented with the aim it serves
                             # (not "below are some drills that may ...", which says what they might do)
-                            r"|^\W*(?:here are|here're|below are) (?:a number of|a few|a handful of|a series of|a set of|several|some)(?: [a-z-]+){0,3}? (?:exercises|moves|movements|drills|stretches) to [a-z]+)", re.I)
+                            # ("Here are 6 stretches for your warm-up to ...", "Here are three moves/drills to ...": a count,
+                            # where the list goes and a second word for its kind change nothing)
+                            r"|^\W*(?:here are|here're|below are) (?:a number of|a few|a handful of|a series of|a set of|several|some|\d+|two|three|four|five|six|seven|eight|nine|ten)"
+                            r"(?: [a-z-]+){0,3}? (?:exercises|moves|movements|drills|stretches)(?:/[a-z]+)?(?: (?:for|in|into)(?: [\w-]+){1,4}?)? to [a-z]+)", re.I)
 # "If this sounds like you, ...", "When the knee flares up, ...": whom or when a list is for, not what it does;
 # "These moves are not for anyone with a fresh sprain": a warning, not a goal.
 _NOT_A_GOAL_RE = re.compile(r"^\W*(?:if|when|whenever|unless)\b|\b(?:not|never)\b|n['’]t\b", re.I)

@@ -42,7 +42,8 @@ _RELAX_RE = re.compile(r"(relax|releas|loosen)(?!e?s\b)", re.I)
 _IMAGERY_RE = re.compile(r"\b(imagin\w*|pretend\w*|visuali[sz]\w*|as if|as though|think of)\b", re.I)
 # A muscle word naming a complaint or a body position, not a muscle worked ("hip pain", "a neutral back position").
 _NOT_MUSCLE_AFTER = {"pain", "pains", "ache", "aches", "movement", "movements", "motion", "position", "posture", "arch", "curve",
-                     "stress", "strain", "strains", "injury", "injuries", "issues", "problems", "trouble"}
+                     "stress", "strain", "strains", "injury", "injuries", "issues", "problems", "trouble", "syndrome",
+                     "tightness", "soreness", "tendinitis", "tendonitis", "tendinopathy", "cramps", "cramping"}
 # An equipment word written as a capitalised abbreviation ("KB", "DBs"): reported by its full name.
 _ABBREVIATION_RE = re.compile(r"[A-Z]{2,3}s?")
 

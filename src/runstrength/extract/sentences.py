@@ -214,8 +214,12 @@ _BODY_RE = re.compile(r"\b(knees?|hips?|feet|foot|heels?|toes?|arms?|legs?|hands
                       r"weights?|bands?|floor|ground|steps?|stairs|box|boxes|bench(?:es)?|kettlebells?|dumbbells?|bars?)\b")
 # "Finish with this running drill.": which exercise comes next, said without telling how to do it.
 # "The first one we teach everybody is ...": a short clause on who gives it may stand before the "is".
-_NAMING_RE = re.compile(r"\b(is|are) called\b|^(the )?(next|first|last|final|second|third) (exercise|move|one)"
-                        r"(?: (?:i|we|you|they|she|he)\b[\w' ]{0,30}?)?( is| we)\b"
+_NAMING_RE = re.compile(r"\b(is|are) called\b|^(the )?(next|first|last|final|second|third) (exercises?|moves?|ones?)"
+                        r"(?: (?:i|we|you|they|she|he)\b[\w' ]{0,30}?)?( is| are| we)\b"
+                        # "Three handy hip exercises are the clamshell and the side plank.": the moves the list holds,
+                        # named; not when it goes on to say what they do (", which ...", "... to build ...")
+                        r"|^(?:two|three|four|five|six|\d+)(?: [\w-]+){0,3} (?:exercises|moves|stretches|drills) (?:are|include)\b"
+                        r"(?![^,;:]*\b(?:to|for|which|that|because)\b)[^,;:]*$"
                         r"|^\W*(?:and )?(?:finish|end|start|begin|close|round off|wrap up)(?: off| up)? with (?:this|these|a|an|the|one|our)"
                         r"(?: [\w-]+){0,3} (?:drills?|exercises?|moves?|stretch(?:es)?|ones?|finishers?|movements?)\W*$")
 _MODIFY_RE = re.compile(
@@ -361,6 +365,8 @@ _YOU_MUST_RE = re.compile(r"(?:^\W*|,\s+)(?:you (?:should|must|need to|have to|w
                           r"|it(?:'s|’s| is) (?:very |really |so )?(?:important|essential|vital|crucial) (?:that you |to ))"
                           r" ?"
                           r"(?:(?:also|always|still|just|then|really|\w+ly) )?([a-z]+)\b")
+# The aim that makes "it's important to ..." a reason for the exercise rather than a form point.
+_INJURY_AIM_RE = re.compile(r"\bto (?:help )?(?:prevent|avoid (?:re-?)?injur|reduce (?:the )?(?:risk|chance))")
 # "The foot is slid along the floor", "More weight is placed over the toes": a movement said in the passive voice, as
 # clinical handouts do; a cue, not a sentence about the muscles it happens to name.
 _PASSIVE_MOVE_RE = re.compile(r"\b(?:is|are) (?:then |slowly |gently |now |also )?(?:[a-z]+ed|held|kept|bent|slid|put|set|drawn|swung|brought|"
@@ -528,8 +534,10 @@ def classify(text: str) -> tuple[str, str | None] | None:
     if not named and (_clause_imperative(text, after_colon_only=not opener) or _so_imperative(lower)):
         return "cue", kind
     if ("you" in lower or "it's" in lower or "it’s" in lower or "it is" in lower) and (m := _YOU_MUST_RE.search(lower)) and m.group(1) in v["imperative_verbs_set"] \
-            and m.group(1) not in v["effect_verbs_set"]:
-        return "cue", kind  # not "you need to build ...": what the reader must gain is a reason
+            and m.group(1) not in v["effect_verbs_set"] and not (m.group(0).lstrip(" ,").startswith("it") and _INJURY_AIM_RE.search(lower, m.end())):
+        # not "you need to build ...": what the reader must gain is a reason; nor "It's important to load the
+        # calves often, to prevent a relapse": why the exercise is in the plan, not how to do it
+        return "cue", kind
     if ", " in lower and "ing " in lower and _benefit_patterns()[3].search(lower):
         # after the instruction checks: "Step wide, working the glutes" still tells how
         return "purpose", None  # "Squats are a staple, working your quads and glutes"

@@ -26,6 +26,7 @@ _ACTION_RE = re.compile(
     r"retrain\w*|switch\w* on|turn\w* on|teach\w*|hammer\w*|bias\w*|groov\w*|rehears\w*|"
     r"burns?|opens?|(?:hard|tough|demanding|brutal|easy|gentle|kind) on|"  # "it burns the quads", "hard on the calves"
     r"mak\w*(?= (?:your|the) [^.;,]{0,40}?\bstrong)|"  # "makes your shoulders and arms strong"
+    r"(?:get|gets|getting|put|puts|putting)(?= [^.;,]{0,40}?\bunder (?:load|tension)\b)|"  # "put your calves under load"
     r"(?:best|great|good|ideal|perfect|excellent|top)\b[^.;,]{0,30}?\bfor|"  # "the best move in the routine for the hamstrings"
     r"benefits?|(?:moves?|exercises?|lifts?|drills?|options?|work|one) for)\b", re.I)  # "my favourite move for the hamstrings", "the big one for the calves"
 _CLAUSE_END_RE = re.compile(r"[;.!?]|,\s*(which|that|while|as|but|so|and then)\b|\b(than|while|because)\b", re.I)
