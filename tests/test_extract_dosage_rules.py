@@ -445,3 +445,44 @@ def test_labelled_fields_under_an_exercise_give_sets_reps_and_hold():
             "Mini squat\nBend the knees a little.\nSets: 3 Reps: 10\n")
     assert facts(ex(a, "heel slide")) == (2, 2, 15, 4, None, False)
     assert facts(ex(a, "mini squat")) == (3, 3, 10, None, None, False)
+
+
+def test_sets_of_the_following_after_a_lead_in_or_a_named_coachs_advice_reach_every_move():
+    # "The short version: do ..." and "Our physio Dana advises doing ...": the sets still rule the list
+    for intro in ("The short version: do three sets of everything below, with a minute of rest between them.",
+                  "Our physio Dana advises doing three sets of each move below to fill a 10-to-15-minute slot."):
+        a = run(f"Leg Day\n\nSome words about legs.\n\n{intro}\n\nGoblet squat\nHold a weight at the chest. Do 10 reps.\n\n"
+                "Reverse lunge\nStep back and lower the knee. Do 8 reps.\n")
+        for name in ("goblet squat", "reverse lunge"):
+            d = main(ex(a, name))
+            assert (d.sets_min, d.sets_max, d.duration_seconds_min) == (3, 3, None), (intro, name)
+
+
+def test_repeat_these_exercises_after_the_list_gives_rounds_not_the_weekly_days():
+    a = run("Knee Rehab Stage Two\n\nSome words about knees.\n\n"
+            "Goblet squat: Hold a weight at the chest and sit back. 8-12 reps\n\n"
+            "Step-up: Step onto a box and drive up. 10-15 reps\n\n"
+            "Repeat these exercises 2 times 3 days a week. Later you can drop to two days a week once the knee settles.\n")
+    for name in ("goblet squat", "step-up"):
+        assert main(ex(a, name)).sets_min == 2, name
+    assert (a.frequency_min, a.frequency_max) == (3, 3)
+
+
+def test_sets_of_things_is_no_count_of_one_rep():
+    # the things check must not be escaped by reading "12" as "1" followed by "2"
+    a = run("Shin Care\n\nWall calf stretch\nLean your hands on a wall, one heel back. Go for 3 sets of 12 exercises.\n")
+    assert [d.reps_min for d in ex(a, "calf stretch").dosages] == [None]
+
+
+def test_side_changed_by_a_joint_or_by_turning_the_other_way():
+    a = run("Desk Breaks\n\n1. Seated twist: Sit tall and turn your chest to the left. Hold for 20 seconds. "
+            "Then repeat, twisting to the right.\n\n2. Ankle circles: Lift your left foot and draw circles with the "
+            "ankle 12 times. After that, repeat it using your right ankle.\n\n3. Chair squat: Sit down and stand up 10 times.\n")
+    assert [main(e).per_side for e in a.exercises] == [True, True, False]
+
+
+def test_doubled_dash_is_a_range_and_a_weekly_count_may_be_set_off_by_its_length():
+    a = run("Leg Day\n\nWhat about four, 30-minute workouts each week?\n\nJump lunge\nOne set: 20--40 seconds\n")
+    d = main(ex(a, "jumping lunge"))
+    assert (d.duration_seconds_min, d.duration_seconds_max) == (20, 40)
+    assert (a.frequency_min, a.frequency_max) == (4, 4)

@@ -44,9 +44,11 @@ def _progression(lower: str) -> bool:
 _OTHER_SIDE_RE = re.compile(
     rf"\b(repeat|do the same|perform|switch|swap)\b.*\b(other|opposite) {LIMB}\b|\bswitch {LIMBS}\b"
     rf"|\brepeat\b[^.;!?]{{0,30}}?\b(?:on|with|for|using)\s+(?:the\s+|your\s+)?(?:left|right)\s+{LIMB}\b"
-    r"(?=\s*(?:[.;!?,)]|$))", re.I)
-# Every match of _OTHER_SIDE_RE names a leg, side, arm, foot or hand (speed pre-filter).
-_OTHER_SIDE_HINT = AnyOf("leg", "side", "arm", "foot", "feet", "hand")
+    r"(?=\s*(?:[.;!?,)]|$))"
+    # a turn or lean repeated the other way: "then repeat, twisting to the right"
+    r"|\brepeat\b[^.;!?]{0,30}?\b(?:to|toward|towards)\s+(?:the|your)\s+(?:left|right)(?=\s*(?:[.;!?)]|$))", re.I)
+# Every match of _OTHER_SIDE_RE names a limb, joint or way (speed pre-filter).
+_OTHER_SIDE_HINT = AnyOf("leg", "side", "arm", "foot", "feet", "hand", "ankle", "knee", "hip", "left", "right")
 # Inside an exercise's paragraph, only "each/every/all exercise(s)" says a count is for the whole routine:
 # the wider _ARTICLE_WIDE_RE ("each position", "each one") there is more often about the exercise's own parts.
 _EVERY_EXERCISE_RE = re.compile(r"\b(?:each|every|all)\s+(?:of\s+(?:the|these|those)\s+)?exercises?\b", re.I)
@@ -134,10 +136,16 @@ _REPEAT_WHOLE_RE = re.compile(r"\brepeat (this|the|that) (whole )?(routine|circu
                               r"|\b(this|the|that) (whole )?(routine|circuit|workout|sequence|series) (?:can|should|could|may|must|is to) be "
                               r"(?:completed|done|repeated|performed)\b"
                               # the count put before the whole: "3 sets of the entire circuit", "two rounds of this routine"
-                              r"|\b(?:sets?|rounds?) of (this|the|that) (whole |entire |full )?(routine|circuit|workout|sequence|series)\b")
+                              r"|\b(?:sets?|rounds?) of (this|the|that) (whole |entire |full )?(routine|circuit|workout|sequence|series)\b"
+                              # the list named by its kind after it: "repeat these exercises twice"
+                              r"|\brepeat (?:these|all (?:of )?these|all the) (?:exercises|moves|movements|stretches|drills)\b")
 # A sentence (lower case) that prescribes the whole part: "complete 3 rounds", "do 2 sets", "work through it twice".
 # The verb may follow the writer's advice ("we suggest doing two rounds", "I'd advise that you complete four sets").
-_RULE_VERB_RE = re.compile(r"^\W*(?:(?:i|we)(?:['’]d| would)?\s+(?:recommend|suggest|advise)\s+(?:that\s+)?(?:you\s+)?)?"
+# A short lead-in closed by a colon may come first ("Here's how: complete 3 sets"), and the advice may be
+# a named coach's ("Dr Lee suggests doing two rounds").
+_RULE_VERB_RE = re.compile(r"^\W*(?:[^:.;!?]{1,24}:\s*)?"
+                           r"(?:(?:(?:i|we)(?:['’]d| would)?\s+(?:recommend|suggest|advise)|(?:[\w'’.-]+\s+){1,3}?(?:recommends|suggests|advises))"
+                           r"\s+(?:that\s+)?(?:you\s+)?)?"
                            # "You do each move for 40 seconds": the instruction told to the reader
                            r"(?:you(?:['’]ll|\s+will|\s+should|\s+can)?\s+)?"
                            r"(?:complete|do|perform|repeat|go\s+through|run\s+through|work|aim\s+for|try|finish|doing|completing|performing)\b")

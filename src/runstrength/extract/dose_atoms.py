@@ -66,14 +66,15 @@ _NXM_RE = compile_gated(
     re.I,
 )
 _SETS_OF_RE = compile_gated(
-    rf"{LB}(?P<a>{RANGE})\s+(?:total\s+)?{SETU}\s+(?:of|for|x|×|at|with)\s+(?P<b>{RANGE})"
+    # (?!\d): "2 sets of 14 moves" must not backtrack to a count of "1" to escape the things check
+    rf"{LB}(?P<a>{RANGE})\s+(?:total\s+)?{SETU}\s+(?:of|for|x|×|at|with)\s+(?P<b>{RANGE})(?!\d)"
     rf"(?:(?P<tu>{TU})|\s*(?P<ru>{REPU}))?"
     r"(?!\s+(?:exercises?|moves?|movements?|different|of|minutes?)\b)",
     re.I,
 )
 # "a set of 10", "repeat for sets of 12": the count of a set with no number of sets (one set for "a set").
 _BARE_SETS_OF_RE = compile_gated(
-    rf"(?:\b(?P<one>a|one|single)\s+set|(?<![\d#]\s)\bsets)\s+of\s+(?P<b>{RANGE})"
+    rf"(?:\b(?P<one>a|one|single)\s+set|(?<![\d#]\s)\bsets)\s+of\s+(?P<b>{RANGE})(?!\d)"
     rf"(?:(?P<tu>{TU})|\s*(?P<ru>{REPU}))?"
     # "a set of 2 dumbbells", "sets of 3 exercises": things, not a count of reps
     r"(?!\s+(?!(?:reps?|repetitions?|each|per|on|for|and|then|with|to|at|times)\b)[a-z-]+s\b)",

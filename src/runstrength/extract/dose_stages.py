@@ -76,8 +76,9 @@ SIDE_THEN_OTHER = (r"on\s+(?:the\s+|your\s+)?(?:left|right)(?:\s+(?:side|leg|arm
                    r"[^.;!?]{0,30}?\b(?:on|to|with)\s+(?:the\s+|your\s+)?(?:left|right)\b")
 # What a two-sided move is done with, one at a time: "switch to the other hand", "swap legs". One list for
 # every rule that reads a change of side (PER_SIDE_RE here, the next-sentence rules in dosage.py and attach.py).
-LIMB = r"(?:side|leg|arm|foot|hand)"
-LIMBS = r"(?:sides|legs|arms|hands|feet)"
+# Joints too: "now repeat it using the right knee" changes sides as "using the right foot" does.
+LIMB = r"(?:side|leg|arm|foot|hand|ankle|knee|hip)"
+LIMBS = r"(?:sides|legs|arms|hands|feet|ankles|knees|hips)"
 PER_SIDE_RE = compile_gated(
     r"/\s*(?:side|leg|arm)s?\b|\be/s\b"
     r"|\b(?:each|per|either)\s+(?:side|leg|arm|foot|way|direction)\b"

@@ -42,8 +42,9 @@ _SENT_STOP_RE = re.compile(r"[.!?;](?=\s|$)")
 _FREQ_HINT = AnyOf("day", "daily", "week", "wk")  # every frequency pattern needs one (speed pre-filter)
 _FREQ_UNIT_RE = re.compile(r"x|times|sessions?|days?|\bd\b|workouts?|classes|class", re.I)
 # Sessions counted with words around them: "3 easy gym sessions fit into each week".
+# The count may be set off from the sessions' length by a comma: "four, 45-minute sessions per week".
 _SESSIONS_A_WEEK_RE = compile_gated(
-    rf"(?P<n>{RANGE})\s+(?:(?!of\b|the\b)[a-z-]+\s+){{0,2}}(?:sessions?|workouts?)\b(?:\s+[a-z-]+){{0,4}}?"
+    rf"(?P<n>{RANGE})(?:,\s*\d+[\s-](?:minute|min|hour)s?)?\s+(?:(?!of\b|the\b)[a-z-]+\s+){{0,2}}(?:sessions?|workouts?)\b(?:\s+[a-z-]+){{0,4}}?"
     r"\s+(?:a|per|each|every|in\s+a)\s+(?:week|wk)\b", re.I)
 # The days may be named for what is done on them ("2x strength days per week"); rest or run days are not sessions.
 _DAYS_A_WEEK_RE = compile_gated(

@@ -127,7 +127,8 @@ NUM = (
 # starts; inner numbers of a pattern use NUM directly.
 LB = r"(?<![\w.,/#-])"
 # "20 to 30", "20-30", and the suspended hyphen of "a 20- to 30-second hold"
-SEP = r"(?:\s*[-–—]\s*(?:to\s+|or\s+)?|\s+to\s+|\s+or\s+)"
+# A doubled dash ("30--45", "30–-45") is a typed en dash.
+SEP = r"(?:\s*[-–—]{1,2}\s*(?:to\s+|or\s+)?|\s+to\s+|\s+or\s+)"
 RANGE = rf"(?:between\s+{NUM}\s+and\s+{NUM}|{NUM}(?:{SEP}{NUM})?)"
 
 NUM_RE = re.compile(NUM, re.I)
