@@ -159,6 +159,9 @@ def _serve(read_fd: int, write_fd: int) -> None:
 
 if __name__ == "__main__":
     # Loading in vain (the build turns out to have nothing to extract) must not slow the build:
-    # yield the cores to it and to the Prefect server when they are busy.
-    os.nice(10)
+    # run only on a core that the build and the Prefect server leave idle.
+    if hasattr(os, "sched_setscheduler"):
+        os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
+    else:
+        os.nice(19)
     _serve(int(sys.argv[1]), int(sys.argv[2]))
