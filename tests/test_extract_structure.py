@@ -1043,7 +1043,7 @@ def test_a_step_number_alone_over_a_paragraph_names_no_exercise():
 
 _CAPS_RUN_IN = """Core Set
 
-MAT CRUNCHES (or on a ball) Lie on your back with knees bent. Curl your ribs toward your hips, 2 sets of 12.
+SIDE PLANK (on a forearm) Prop yourself up on one elbow and lift your hips off the mat, 2 sets of 20 seconds.
 
 TABLE TOP REACH Kneel on all fours and reach one arm forward, 8 per side.
 
@@ -1053,4 +1053,4 @@ STRETCHING Hold each stretch below for 30 seconds.
 
 def test_a_name_in_capitals_run_into_its_how_to_is_an_exercise():
     a = run(_CAPS_RUN_IN)
-    assert [e.name.lower() for e in a.exercises] == ["mat crunches", "table top reach"]
+    assert [e.name.lower() for e in a.exercises] == ["side plank", "table top reach"]
