@@ -59,6 +59,19 @@ def test_a_standby_process_that_died_leaves_the_batch_to_the_caller(standby_on, 
     assert not standby.running()
 
 
+def test_a_standby_process_that_cannot_start_is_only_a_warning(standby_on, monkeypatch, caplog) -> None:
+    import subprocess
+
+    def no_processes(*args, **kwargs):
+        raise OSError("Resource temporarily unavailable")
+
+    monkeypatch.setattr(subprocess, "Popen", no_processes)
+    with caplog.at_level(logging.WARNING, logger="runstrength.standby"):
+        standby.start()
+    assert not standby.running()
+    assert "standby extractor not started" in caplog.text
+
+
 def test_the_environment_can_turn_the_standby_process_off(monkeypatch, raws) -> None:
     monkeypatch.setenv(standby.NO_STANDBY_ENV, "1")
     standby.start()

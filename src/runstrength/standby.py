@@ -85,7 +85,10 @@ def start() -> None:
     """Start loading the extractor in a standby process (once per process; not when $RUNSTRENGTH_NO_STANDBY is set)."""
     global _standby
     if _standby is None and os.environ.get(NO_STANDBY_ENV, "") in ("", "0"):
-        _standby = _Standby()
+        try:
+            _standby = _Standby()
+        except OSError as exc:  # only a head start: the build goes on without it
+            log.warning("standby extractor not started (%s); extracting in the flow's process", _one_line(exc))
 
 
 def stop() -> None:
