@@ -14,7 +14,8 @@ Scale:
   default, or a Dask cluster
   (`build_dataset.with_options(task_runner=...)`, see runstrength.runners).
   A build with a single batch runs it in the flow's process (no pool start-up
-  for tiny or incremental builds).
+  for tiny or incremental builds), extracted by the CLI's standby process
+  when there is one (runstrength.standby).
 * Ingest is a scan (runstrength.ingest.scan): the flow keeps one small
   `ArticleRef` per article (every field but the text, plus the text's hash)
   and a stat index in the cache lets it skip files that did not change since
