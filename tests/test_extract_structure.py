@@ -1054,3 +1054,48 @@ STRETCHING Hold each stretch below for 30 seconds.
 def test_a_name_in_capitals_run_into_its_how_to_is_an_exercise():
     a = run(_CAPS_RUN_IN)
     assert [e.name.lower() for e in a.exercises] == ["side plank", "table top reach"]
+
+
+def test_a_day_heading_of_a_weekly_plan_heads_the_rows_below_it():
+    a = run("Four Week Gym Block\n\nKeep the loads moderate and rest a minute between sets.\n\n"
+            "Friday - Leg Day.\n\nGoblet squat [3 x 8]\nStep-ups [3 x 10]\n\n"
+            "Saturday - Pulling Work\n\nInverted row [3 x 8]\nFace pull [3 x 12]\n")
+    assert [e.name for e in a.exercises] == ["Goblet squat", "Step-ups", "Inverted row", "Face pull"]
+    assert [section_of(a, e) for e in a.exercises] == ["Friday - Leg Day"] * 2 + ["Saturday - Pulling Work"] * 2
+
+
+def test_a_list_number_glued_to_a_name_and_its_how_to_is_an_exercise():
+    a = run("Hip Work for Runners\n\n"
+            "1.Glute Bridge- Lie on your back and push your hips up, hold for 20 seconds.\n"
+            "2.Reverse Lunges- Step one leg back and lower the knee until it nearly touches the floor.\n")
+    assert [e.canonical_name for e in a.exercises] == ["glute bridge", "reverse lunge"]
+
+
+def test_numbered_levels_of_a_progression_are_its_moves():
+    a = run("Hopping Ladder After Ankle Rehab\n\nWork up the ladder one rung a week.\n\n"
+            "Level 1 - Begin with pogo hops because they keep the load low.\n"
+            "Level 2 - Lateral Hops. Jump side to side over a line and land softly.\n"
+            "Level 3 - Single Leg Hops. Hop forward on one leg and stick each landing.\n")
+    assert [e.name.lower() for e in a.exercises] == ["pogo hops", "lateral hops", "single leg hops"]
+
+
+def test_list_items_counting_a_known_move_with_manner_words_sides_or_sets_first_are_that_move():
+    a = run("Track Warm-up\n\n"
+            "- 12 slow, deep walking lunges\n"
+            "- 15 lateral leg swings each side\n"
+            "- 2 x 12 Calf raises (6 with the toes in, 6 with them turned out - keep the knees soft)\n")
+    assert [e.name for e in a.exercises] == ["walking lunges", "lateral leg swings", "Calf raises"]
+    assert main(a.exercises[0]).reps_min == 12
+    # the side after the name is the count's, as in "12 lunges per leg"
+    assert (main(a.exercises[1]).reps_min, main(a.exercises[1]).per_side) == (15, True)
+    assert not main(a.exercises[0]).per_side
+    assert (main(a.exercises[2]).sets_min, main(a.exercises[2]).reps_min) == (2, 12)
+
+
+def test_a_statement_about_the_moves_below_is_no_exercise():
+    a = run("Ankle Return Plan\n\nPick one of the two ladders.\n\n"
+            "Ladder A is a Lateral Hop Progression:\n\n"
+            "Level 1 - Lateral Hops. Jump side to side over a line.\n"
+            "Level 2 - Skater Jumps. Bound sideways and land on one foot.\n")
+    assert len(a.exercises) == 2
+    assert not any(" is " in e.name for e in a.exercises)

@@ -236,7 +236,8 @@ def clean_name(name: str) -> tuple[str, int]:
     if name.endswith((")", "*")):
         # "Box jumps*" (a footnote's mark), "Step-ups (8-10)" (a count in brackets): no part of the name
         name = _TRAIL_MARK_RE.sub("", name)
-    stripped = name.rstrip(" :-?!;,.")
+    # "Goblet squat [3 x 8]": the bracket of a count taken off after the name is no part of it
+    stripped = name.rstrip(" :-?!;,.[(")
     if " " in stripped:
         # "(10 reps) of lunges", "Plank x (30 s)": the joining word or sign of a count taken out before the name
         stripped = _COUNT_JOIN_TAIL_RE.sub("", stripped)
@@ -319,6 +320,8 @@ _ORDINAL_PREFIX_RE = re.compile(
     r"|(?-i:" + SUPERSET_LABEL + r")(?:\s*-)?|(?-i:" + LABEL_LETTER + r")[.)]"
     # a roman numeral of an outline ("II. Hip strength", "iii) Step downs")
     r"|(?-i:I{1,3}|IV|VI{0,3}|IX|i{1,3}|iv|vi{0,3}|ix)[.)])\s+(?=[A-Za-z])"
+    # "3.Glute Bridge": a list number whose space the scraper lost, the capital after it opens the name
+    r"|\s*\d{1,2}[.)](?=(?-i:[A-Z][a-z]))"
     # A chapter's stamp may stand before a name that starts with numbers ("03:20 90/90 hip switches").
     r"|\s*\(?(?:\d{1,2}:)?\d{1,2}:\d{2}\)?(?:\s*[-|:])?\s+(?=[A-Za-z]|\d{1,3}/\d{1,3}\b)", re.I)
 # A list's title repeated before each item's number ("Best hip moves #3 - Clamshell"): the item is what follows.
@@ -548,6 +551,10 @@ def analyse_line(line: Line, doc: Doc) -> Role:
     if ends_sentence and text is not line.text and text.rstrip().endswith("!") and len(text.split()) <= 4:
         # "#2 - Side plank!": a numbered item's name said with zest, a heading still
         ends_sentence = False
+    if (ends_sentence and text.rstrip().endswith(".") and len(line.words) <= 8 and _DAY_LABEL_RE.match(text)
+            and INNER_STOP_RE.search(text.rstrip()[:-1]) is None):
+        # "Friday - Leg Day.": a day's heading of a weekly plan closed by a stray period is no sentence
+        ends_sentence = False
     words = line.words
     line_doses: list[dz.DoseMention] | None = None
 
@@ -630,6 +637,12 @@ def analyse_line(line: Line, doc: Doc) -> Role:
                 # "Weeks 1-4: 3 x 8", "Early phase: 3 x 20-second holds": the prescription of a period of
                 # the plan, said of the exercise above, not a name
                 return Role("dose", doses=doses())
+            # said as sentences ("Level 2 - Box jump. Step ..."): a heading's topic ("Block 1: Hip Mobility") is none
+            if (rest.rstrip().endswith((".", "!")) and len(raw_name.split()) <= 3 and PERIOD_NUMBERS_RE.search(raw_name)
+                    and period_word(raw_name)):
+                rung = _rung_move(rest, rest_start, doc)
+                if rung is not None:
+                    return rung
             lname = raw_name.lower().strip()
             head_tokens = tuple(t for t in norm_tokens(raw_name) if len(t) > 1)
             if (head_tokens and is_section_word_only(head_tokens) and section_rx()[0].search(" ".join(head_tokens))
@@ -731,12 +744,23 @@ def analyse_line(line: Line, doc: Doc) -> Role:
         if level_end:
             cut += level_end
         day = _DAY_LABEL_RE.match(name)
+        split_day = day is None and WEEKDAY_RE.fullmatch(name) is not None
+        if split_day:
+            # "Friday - Leg Day.": the dose splitter took the dash for a name-description split
+            day = _DAY_LABEL_RE.match(text)
+            name, cut = text.rstrip(" ."), 0
         if day:
             # "Tuesday: 8 x 400 m + strength": a day of a sample week; an exercise only if a movement is
             # named after the day ("Monday: goblet squats 3 x 10")
             name, cut = name[day.end():], cut + day.end()
+            if split_day and exercise_like(name, doc, max(text.find(name), 0)):
+                return Role("other_heading")  # "Monday: easy run plus strides": what the day holds, in words
             if not exercise_like(name, doc, max(text.find(name), 0)):
-                return Role("other_heading")
+                if not _title_cased(name):
+                    return Role("other_heading")  # "Sunday: off", "Thursday: tempo run": a line of a sample week
+                # "Friday - Leg Day" over its moves is the part done that day (the assembler's maybe_heading:
+                # a part when exercises follow); over prose or another day it heads nothing
+                return Role("maybe_heading", name=text.strip(), title=_section_title(text).rstrip("."), label="part")
         tokens = norm_tokens(name)
         if (len(words) <= 8 and not line.bullet and _NUMBERED_PART_RE.match(text)
                 and not doc_spans(doc, EXERCISE_KEY)):
@@ -756,6 +780,10 @@ def analyse_line(line: Line, doc: Doc) -> Role:
             title = _section_title(text)
             return Role("section", title=title, sets=sets)
         if name and exercise_like(name, doc, max(text.find(name), 0)):
+            if not v["statement_verbs"].isdisjoint(lname.split()):
+                # "Option 2 is a hop progression:": a sentence leading into the moves below (they name
+                # themselves), neither a name nor the heading of a part
+                return Role("prose")
             ns = text.find(name)
             if ns < 0:
                 ns = cut
@@ -933,6 +961,8 @@ _LOAD_LINE_RE = re.compile(
 
 
 # An item's name as its own sentence, then its description (after the item's label, blanked).
+# Where a rung's first clause ends ("Add a box jump, slowly" -> "Add a box jump").
+_CLAUSE_END_RE = re.compile(r"[,;.!?]|\s(?:since|because|as|until|while|so)\s")
 _NAME_SENTENCE_RE = re.compile(r"^\s*(?P<name>[A-Za-z][^.:!?]{1,60}?)\.\s+(?=[A-Z])")
 # A superset's or block's label: "A1", "B2 -", "C.".
 _LETTER_LABEL_RE = re.compile(r"\s*(?:" + SUPERSET_LABEL + "|" + LABEL_LETTER + r")\s*[-.:)]?\s")
@@ -961,14 +991,34 @@ _NAME_COUNT_FIRST_RE = re.compile(r"^\s*(?P<name>[A-Z](?:[A-Za-z' /&]|-(?=\w)){2
 _NAME_NOTE_RE = re.compile(r"\s*(?P<name>[A-Za-z][^()\d]{2,40}?)\s*\((?P<note>\s*\S+(?:\s+\S+){3}[^()]{0,200})\)\s*")
 # A list item that opens with its count, then the move ("12 reps Reverse lunge (keep ...)", "40 seconds of
 # side plank with a band"): the count, its unit, an "of"; what follows up to a known exercise's end is the name.
-_COUNT_LED_RE = re.compile(r"^\s*(?P<lo>\d{1,3})(?:\s*(?:-|\u2013|to)\s*(?P<hi>\d{1,3}))?"
+_COUNT_LED_RE = re.compile(r"^\s*(?:\d{1,2}\s*[x\u00d7]\s*)?(?P<lo>\d{1,3})(?:\s*(?:-|\u2013|to)\s*(?P<hi>\d{1,3}))?"
                            r"(?:\s*(?:reps?|repetitions|seconds?|secs?|minutes?|mins?)\b)?(?:\s+of)?\s+(?=[A-Za-z])", re.I)
 # What may follow that name on the line: a remark in brackets, a load, or the kit or place it is done with
 # ("with a band"; "with row" goes on naming the move, "Squat with row", and is left to the other rules).
-_COUNT_LED_TAIL_RE = re.compile(r"\s*(?:$|[(@]|(?:with|on|against|holding|using)\s+(?:an?|the|your|\d)\b)", re.I)
+_COUNT_LED_TAIL_RE = re.compile(r"\s*(?:$|[(@]|(?:with|on|against|holding|using)\s+(?:an?|the|your|\d)\b"
+                                # "... leg swings each side": the count's side, no more of a sentence
+                                r"|(?P<side>(?:each|per|a)\s+(?:side|leg|arm|foot|way|direction)s?\s*$))", re.I)
 # The most words between the count and the known movement that still belong to the name ("Dumbbell" in
 # "10 Dumbbell Romanian deadlift", "hand stand" before "push-ups"); more is a sentence.
 _COUNT_LED_GAP = 2
+
+
+def _rung_move(rest: str, rest_start: int, doc: Doc) -> Role | None:
+    """The move of a numbered rung of a progression ("Level 3 - Split squat. Step ...", "Stage 2 - Add a
+    goblet squat, slowly"): its first sentence when that names a move, else the first move the lexicon
+    finds in its first clause; None when the rung names no move (a period's topic, not an exercise)."""
+    m = _NAME_SENTENCE_RE.match(rest)
+    if m and len(m.group("name").split()) <= 6:
+        name, cut = clean_name(m.group("name"))
+        ns = rest_start + m.start("name") + cut
+        if name and exercise_like(name, doc, ns):
+            return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), desc_start=rest_start + m.end())
+    clause = _CLAUSE_END_RE.search(rest)
+    spans = exercise_spans_in(doc, rest_start, rest_start + (clause.start() if clause else len(rest)))
+    if spans:
+        s = spans[0]
+        return Role("exercise", name=s.text, name_start=s.start_char, name_end=s.end_char, desc_start=rest_start)
+    return None
 
 
 def _count_led_item(text: str, doc: Doc, doses: Callable[[], list[dz.DoseMention]], bullet: bool) -> Role | None:
@@ -985,8 +1035,10 @@ def _count_led_item(text: str, doc: Doc, doses: Callable[[], list[dz.DoseMention
     if not spans:
         return None
     gap = text[m.end():spans[0].start_char]
-    # a number or an "x" between them is more of the prescription ("3 x 12 squats"), read by the other rules
-    if (len(gap.split()) > _COUNT_LED_GAP or any(ch in gap for ch in ",.;:!?()") or any(ch.isdigit() for ch in gap)
+    # a number or an "x" between them is more of the prescription ("3 x 12 squats"), read by the other rules;
+    # a comma only between words of manner ("20 slow, steady lunges"), which are no part of the name
+    if (len(gap.split()) > _COUNT_LED_GAP or any(ch in gap for ch in ".;:!?()") or gap.count(",") > 1
+            or any(ch.isdigit() for ch in gap)
             or any(w.lower() in ("x", "\u00d7") for w in gap.split()) or starts_imperative(words_of(gap))):
         return None
     ne = spans[0].end_char
@@ -995,13 +1047,18 @@ def _count_led_item(text: str, doc: Doc, doses: Callable[[], list[dz.DoseMention
         if sp.start_char > ne + 1:
             break
         ne = max(ne, sp.end_char)
-    if _COUNT_LED_TAIL_RE.match(text, ne) is None or not bullet and not text[ne:].strip():
+    tail = _COUNT_LED_TAIL_RE.match(text, ne)
+    if tail is None or not bullet and not text[ne:].strip():
         return None
     ns = m.end()
     lead = [d for d in doses() if d.start < ns]
+    if "," in gap:
+        ns = spans[0].start_char
     if not lead:
         count = text[m.start("lo"):m.end("hi") if m.group("hi") else m.end("lo")]
         lead = [shift(_bare_count(count), m.start("lo"))]
+    if tail.group("side"):
+        lead = [replace(d, per_side=True) for d in lead]
     # a remark in brackets describes the move; the kit it is done with is the item's own, read with the name
     remark = text[ne:].lstrip()[:1] == "("
     return Role("exercise", name=text[ns:ne], name_start=ns, name_end=ne, doses=lead,
