@@ -871,3 +871,44 @@ def test_it_is_important_with_an_injury_aim_is_a_purpose():
     assert classify("It's important to get the calves working hard after a tear, to prevent a relapse.")[0] == "purpose"
     assert classify("It's important to keep your chest tall.")[0] == "cue"
     assert classify("You must keep your hips level to prevent strain.")[0] == "cue"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Common mistake: letting the front knee drift past the toes.",
+        "Mistakes to avoid: arching the lower back.",
+        "Typical error - bouncing out of the bottom position.",
+    ],
+)
+def test_a_labelled_fault_is_an_avoid_cue(sentence):
+    assert classify(sentence) == ("cue", "avoid")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Below are four handy moves to add to your week.",
+        "Here are five simple drills to fit into any warm-up.",
+    ],
+)
+def test_a_list_announced_with_where_it_goes_is_neither(sentence):
+    assert classify(sentence) is None
+
+
+def test_a_list_announced_with_what_it_does_is_a_purpose():
+    assert classify("Here are three moves to strengthen your ankles.")[0] == "purpose"
+
+
+@pytest.mark.parametrize("sentence", ["Build single-leg strength.", "Improve ankle stability.", "Develop hip power."])
+def test_a_bare_goal_said_as_a_command_is_a_purpose(sentence):
+    assert classify(sentence) == ("purpose", None)
+
+
+def test_a_command_to_build_something_in_the_body_stays_a_cue():
+    assert classify("Build tension through your trunk before each rep.")[0] == "cue"
+
+
+def test_moving_on_to_the_next_level_of_the_plan_is_neither():
+    assert classify("When this plan starts to feel light, you can move on to the advanced sessions.") is None
+    assert classify("When this gets light, progress to the weighted version.")[0] == "cue"

@@ -54,7 +54,7 @@ off into onto about again further only own same other
 """.split())
 
 
-_REGEX_LISTS = frozenset({"aside_patterns", "purpose_leads"})
+_REGEX_LISTS = frozenset({"aside_patterns", "purpose_leads", "avoid_leads"})
 _PLACEHOLDER_RE = re.compile(r"\{([a-z_]+)\}")  # never a quantifier: those are digits ("{1,30}")
 
 
@@ -220,6 +220,11 @@ _NAMING_RE = re.compile(r"\b(is|are) called\b|^(the )?(next|first|last|final|sec
                         # named; not when it goes on to say what they do (", which ...", "... to build ...")
                         r"|^(?:two|three|four|five|six|\d+)(?: [\w-]+){0,3} (?:exercises|moves|stretches|drills) (?:are|include)\b"
                         r"(?![^,;:]*\b(?:to|for|which|that|because)\b)[^,;:]*$"
+                        # "Here are four good moves to add to your week.": the list announced, where it goes in the plan;
+                        # not what it does ("Here are four moves to strengthen your hips" keeps its goal)
+                        r"|^\W*(?:below|here|above|listed below)(?: are|['’]re)(?: [\w-]+){0,4} (?:exercises|moves|stretches|drills)"
+                        r"(?: (?:below|here))?(?: (?:to|you can|that you can) (?:incorporate|add|include|try|do|fit|slot)"
+                        r"(?: (?:into|in|to|on))?(?: (?:your|a|the|any))?(?: [\w-]+){0,2})?\W*$"
                         r"|^\W*(?:and )?(?:finish|end|start|begin|close|round off|wrap up)(?: off| up)? with (?:this|these|a|an|the|one|our)"
                         r"(?: [\w-]+){0,3} (?:drills?|exercises?|moves?|stretch(?:es)?|ones?|finishers?|movements?)\W*$")
 _MODIFY_RE = re.compile(
@@ -311,6 +316,11 @@ def _named_subject_rx() -> re.Pattern[str]:
     as the subject of a verb (an instruction has its object there: "Drop your hips", "Step back")."""
     verbs = "|".join(re.escape(x) for x in vocab()["effect_verbs"] if " " not in x and not x.endswith("s"))
     return re.compile(rf"^\W*{_SEQUENCE_LEAD}[a-z]+[ -][a-z]+s (?:really |also |mainly |all )?(?:{verbs}|are|help|give|make)\b")
+
+
+@lru_cache(maxsize=1)
+def _avoid_lead_rx() -> re.Pattern[str]:
+    return re.compile(r"^\W*(?:" + "|".join(vocab()["avoid_leads"]) + ")")
 
 
 def _aside(lower: str) -> bool:
@@ -513,6 +523,8 @@ def classify(text: str) -> tuple[str, str | None] | None:
     if _NAMING_RE.search(lower):
         return None  # "Our second move is called the clamshell." only names it
     lead = _patterns()[0]
+    if _avoid_lead_rx().match(lower):
+        return "cue", "avoid"  # "Common mistake: rushing the lowering": a fault named, however it is worded
     if _aside(lower):
         return None  # "Stop if it hurts", "call the clinic": about the reader's safety, not the exercise
     if lead.match(lower):
@@ -524,6 +536,8 @@ def classify(text: str) -> tuple[str, str | None] | None:
     if " so" in lower and _PASSIVE_POSE_SO_RE.search(lower):
         return "cue", kind
     named = _named_subject_rx().match(lower) is not None
+    if len(w) <= 5 and w[0] in v["goal_verbs_set"] and w[-1] in v["goal_qualities_set"]:
+        return "purpose", None  # "Build lower-leg strength.": the aim in a few words, nothing on how
     if starts_imperative(w) and not named:
         return "cue", kind
     if ("optional" in lower or " for " in lower or " help" in lower or " work" in lower) and _AID_RE.search(lower):
