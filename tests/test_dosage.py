@@ -1135,3 +1135,17 @@ def test_frequency_of_aerobic_work_is_no_alternative_count():
 def test_every_other_day_as_a_progression_cadence_is_no_frequency():
     assert parse_frequency("Every other day, add two more raises if it feels fine.") is None
     assert parse_frequency("Do these every other day.") == (3, 4)
+
+
+def test_a_circuit_done_n_times_said_with_a_gerund_gives_its_rounds():
+    assert facts(one("Doing this whole routine 2-3 times will build real endurance.")) == ("main", (2, 3), None, None, None, False)
+    assert facts(one("Completing the circuit four times is plenty.")) == ("main", (4, 4), None, None, None, False)
+    # the gerund of the move itself still counts its reps
+    assert facts(one("Keep doing calf raises 3 times")) == ("main", None, (3, 3), None, None, False)
+
+
+def test_a_tempo_range_with_a_slow_phase_is_no_bout():
+    assert facts(one("2x12 / leg (2-3s slow descent)")) == ("main", (2, 2), (12, 12), None, None, True)
+    assert facts(one("3 x 8 (4 s controlled lowering)")) == ("main", (3, 3), (8, 8), None, None, False)
+    # a plain bout in brackets is still timed
+    assert one("3 rounds (40s)").seconds == (40, 40)

@@ -486,3 +486,25 @@ def test_doubled_dash_is_a_range_and_a_weekly_count_may_be_set_off_by_its_length
     d = main(ex(a, "jumping lunge"))
     assert (d.duration_seconds_min, d.duration_seconds_max) == (20, 40)
     assert (a.frequency_min, a.frequency_max) == (4, 4)
+
+
+def test_reps_of_every_move_said_with_the_rounds_of_the_circuit_are_a_rule_for_all():
+    a = run("Hotel Room Legs\n\nNo kit needed. Doing the whole routine 2 to 4 times keeps the legs honest.\n\n"
+            "Do 15 reps of every move and go through the routine 2 - 4 times.\n\n"
+            "Lunges: Step forward and lower the back knee toward the floor.\n\n"
+            "Glute bridge: Lie on your back and lift your hips.\n")
+    for name in ("lunge", "glute bridge"):
+        assert facts(ex(a, name)) == (2, 4, 15, None, None, False), name
+
+
+def test_a_bare_repeat_after_the_rest_line_of_a_dosed_list_gives_its_rounds():
+    a = run("Garage Circuit\n\nWarm up first and keep the rests short.\n\nBlock one\n"
+            "B1 - Lunges - 45 seconds\nB2 - Plank shoulder taps - 45 seconds\nB3 - Skater hops - 45 seconds\n"
+            "45 seconds rest\nRepeat four times.\n")
+    for name in ("lunge", "lateral bound"):
+        assert facts(ex(a, name))[:5] == (4, 4, None, None, 45), name
+    # a move dosed on lines of its own repeats its hold: reps
+    b = run("Core handout\n\nSide plank\nLie on one side and lift the hips.\nHold 20 seconds\nRest 10 seconds\nRepeat 4 times\n\n"
+            "Glute bridge\nLift the hips off the floor.\nHold 5 seconds\nRest 5 seconds\nRepeat 10 times\n")
+    assert facts(ex(b, "side plank"))[:4] == (None, None, 4, 20)
+    assert facts(ex(b, "glute bridge"))[:4] == (None, None, 10, 5)

@@ -317,6 +317,7 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                     section.sets_min, section.sets_max = role.sets
                 else:
                     self.article_doses.append(dz.DoseMention(stage="main", sets=role.sets, start=0, end=len(line.text), text=line.text))
+                self._block_amounts(line, section)
                 current = []
                 last_kind = kind
                 continue
@@ -445,7 +446,14 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                 last_kind = kind
                 continue
             if kind == "dose":
-                if current:
+                if last_kind == "rest" and self._repeat_after_rest(line, role.doses, current):
+                    sets = role.doses[0].reps
+                    if section is not None and section.sets_min is None:
+                        section.sets_min, section.sets_max = sets
+                    else:
+                        self.article_doses.append(dz.DoseMention(stage="main", sets=sets, start=0, end=len(line.text), text=line.text))
+                    current = []
+                elif current:
                     for ex in current:
                         for d in role.doses:
                             ex.doses.append((d, line.start, "progression" if ex.progression else ""))

@@ -128,6 +128,8 @@ _EACH_TIMES_RE = re.compile(r"\b(?:each|every|all)\b(?:\s+[\w'-]+){0,3}?\s+(?:mo
 # A rule for all stretches ("repeat each stretch 3 times", "stretches should be held ..."): the strength or
 # balance work of the same page is not dosed by it.
 _STRETCH_RULE_RE = re.compile(r"\b(?:all|each|every)\b(?:\s+[\w'-]+){0,3}?\s+stretch(?:es)?\b|^\W*(?:[\w-]+ ){0,2}?stretches\b")
+# A line that only repeats: "Repeat three times.", "repeat x3"
+_BARE_REPEAT_RE = re.compile(rf"^\W*repeat\s+(?:x\s*)?(?:{RANGE}|twice|thrice)(?:\s*(?:x|times))?\W*$", re.I)
 # "at the top of each one": a position in every rep, not a rule for every exercise
 _OF_EACH_ONE_RE = re.compile(r"\bof (?:each|every) one\b")
 # "repeat the whole circuit", "go two times through": the whole routine again
@@ -532,6 +534,29 @@ class AttachMixin:
             return None
         key = tuple(norm_tokens(m.group(0)))
         return next((sec for sec in self.sections if tuple(norm_tokens(sec.title))[:len(key)] == key), None)
+
+    def _repeat_after_rest(self, line: Line, doses: list[dz.DoseMention], current: list[Ex]) -> bool:
+        """A bare "Repeat N times" after the rest line that closes a list of moves dosed on their own lines
+        ("B1 - Lunges - 45 seconds ... 45 seconds rest / Repeat four times"): the rounds of that list, not
+        the last move's reps.  A move dosed on lines of its own ("Hold 20 seconds / Rest 10 seconds /
+        Repeat 4 times") repeats its hold, so each move of the list must carry its dose on its name's line."""
+        if not _BARE_REPEAT_RE.match(line.text) or not doses or any(d.sets or d.seconds or not d.reps for d in doses):
+            return False
+        listed = self.exercises[-2:]
+        if len(listed) < 2 or not current or current[-1] is not listed[-1] or listed[0].section is not listed[1].section:
+            return False
+        return all(x.doses and all(base + m.start >= x.start and "\n" not in self.text[x.start:base + m.start]
+                                   for m, base, _ in x.doses) for x in listed)
+
+    def _block_amounts(self, line: Line, section: Section | None) -> None:
+        """The count of each move said with a part's rounds ("Do 12 reps of every move and repeat the
+        circuit twice"): the rounds go to the part (or article), the reps or time are a rule for all."""
+        lower = line.text.lower()
+        if not _ARTICLE_WIDE_RE.search(lower) or _OF_EACH_ONE_RE.search(lower):
+            return
+        self._rule_sink(section).extend(
+            replace(m, sets=None) for m in dz.parse_dosages(line.text)
+            if m.stage == "main" and (m.reps or m.seconds))
 
     def _rule_sink(self, section: Section | None) -> list[dz.DoseMention]:
         """Where a rule found under `section` goes: that section's rules, else the article's."""

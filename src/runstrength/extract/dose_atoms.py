@@ -208,7 +208,8 @@ _LIST_TRAIL_RE = re.compile(
 
 # Object phrases that make "do/perform ... N times" repeat the whole thing.
 _SETS_CONTEXT_RE = re.compile(
-    r"\b(?:do|perform|complete|go\s+through|run\s+through|repeat)\s+"
+    # the gerund as subject too: "Completing the whole routine twice is plenty"
+    r"\b(?:do(?:ing)?|perform(?:ing)?|complet(?:e|ing)|go(?:ing)?\s+through|run(?:ning)?\s+through|repeat(?:ing)?)\s+"
     r"(?P<obj>this|it|that|these|them|all|"
     # "do entire circuit 3x": the article is often dropped before "whole/entire"
     r"(?:(?:the|this|that)\s+(?:whole\s+|entire\s+|full\s+)?|(?:whole|entire|full)\s+)"

@@ -111,9 +111,11 @@ _TEMPO_PATTERNS = [
     # "over two seconds", "over a count of three", "for a count of 4"
     rf"\bover\s+(?:about\s+|roughly\s+)?{_TEMPO_NUM}{_TEMPO_UNIT}",
     r"\b(?:over|for|to|on)\s+(?:a\s+|the\s+)?count\s+of\s+(?:[1-9]|one|two|three|four|five|six|seven|eight|nine|ten)\b",
-    # "three seconds down", "one second up", "two seconds each way", "3 seconds to lower"
-    rf"(?<![\w.,/#-]){_TEMPO_NUM}{_TEMPO_UNIT}\s+(?:down|up|each\s+way|both\s+ways|on\s+the\s+way\s+(?:up|down)"
-    rf"|(?:to|for\s+the|on\s+the)\s+{_PHASE_VERB})\b",
+    # "three seconds down", "one second up", "two seconds each way", "3 seconds to lower"; a range and a
+    # pace word may sit in a terse plan: "(2-3s slow descent)", "4 s controlled lowering"
+    rf"(?<![\w.,/#-]){_TEMPO_NUM}(?:\s*[-–]\s*{_TEMPO_NUM})?{_TEMPO_UNIT}\s+(?:down|up|each\s+way|both\s+ways|on\s+the\s+way\s+(?:up|down)"
+    rf"|(?:to|for\s+the|on\s+the)\s+{_PHASE_VERB}"
+    r"|(?:slow|controlled)\s+(?:lower(?:ing)?|descent|eccentric|negative|down))\b",
     # "3 seconds open and 3 seconds closed", "three seconds forward, three back": the two phases of one rep
     # (a lone "out"/"forward" may be where a bout goes, so only the pair)
     rf"(?<![\w.,/#-]){_TEMPO_NUM}{_TEMPO_UNIT}\s+{_TEMPO_WAY}\s*(?:,|and|then|,\s*(?:and|then))\s+{_TEMPO_NUM}(?:{_TEMPO_UNIT})?\s+{_TEMPO_WAY}\b",
