@@ -221,6 +221,12 @@ def test_author_from_byline():
     assert author_of(text) == "Jane Doe"
 
 
+def test_heading_starting_with_a_valediction_word_is_no_sign_off():
+    text = ("Best Moves for Sore Knees\n\nWall Sit\n\n"
+            "Slide down a wall until the knees are bent and hold it there for half a minute.\n")
+    assert author_of(text) is None
+
+
 def test_author_from_sign_off():
     text = (
         "Give these a go for the next month and let us know how your running feels.\n"

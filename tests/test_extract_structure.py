@@ -838,6 +838,45 @@ def test_numbered_set_heading_naming_two_moves_gives_both_in_that_set():
     assert [section_of(a, e) for e in a.exercises] == ["Set 1", "Set 1", "Set 2", "Set 2"]
 
 
+def test_plus_sign_in_a_set_heading_gives_a_move_the_lexicon_lacks_next_to_a_known_one():
+    a = run("Hallway Circuit\n\nTwo moves a set, 30 seconds each.\n\n"
+            "Set 1: Starfish + Push-ups\n"
+            "Set 2: Lunges + Crab shuffle\n")
+    assert [e.name for e in a.exercises] == ["Starfish", "Push-ups", "Lunges", "Crab shuffle"]
+    assert [section_of(a, e) for e in a.exercises] == ["Set 1", "Set 1", "Set 2", "Set 2"]
+
+
+def test_body_region_circuit_heading_with_its_sets_is_a_part_not_a_move():
+    a = run("My Accessory Work\n\nTwo short circuits after the gym session.\n\n"
+            "Hip circuit: 2 sets of 10 reps each side. Finish every move on one side first.\n"
+            "Fire hydrants:\nOn all fours, lift one bent knee out to the side and lower it.\n"
+            "Donkey kicks:\nOn all fours, push one heel up toward the ceiling.\n")
+    assert [e.name for e in a.exercises] == ["Fire hydrants", "Donkey kicks"]
+    assert [section_of(a, e) for e in a.exercises] == ["Hip circuit", "Hip circuit"]
+
+
+def test_suitability_and_caution_labels_under_a_move_are_neither_moves_nor_parts():
+    a = run("Gentle Ankle Moves\n\n"
+            "Exercise 1: Ankle Circles (Easy)\nGood for:\nStiff ankles after a long flight.\nInstructions:\n"
+            "Sit tall and draw slow circles with the toes.\nDo ten each way.\nPrecautions:\nStop if the joint clicks with pain.\n"
+            "Exercise 2: Heel Raises (Moderate)\nGood for:\nWeak calves after a cast comes off.\nInstructions:\n"
+            "Rise onto the toes and lower slowly.\nPrecautions:\nHold a counter for balance.\n")
+    assert [e.canonical_name for e in a.exercises] == ["ankle circle", "calf raise"], [e.name for e in a.exercises]
+    assert [section_of(a, e) for e in a.exercises] == [None, None]
+    # the first move's count stays its own
+    assert a.exercises[1].dosages == []
+
+
+def test_advert_label_and_contents_widget_are_neither_title_nor_publisher():
+    a = run("Sponsored\n\nHill Legs: A Strength Workout for Trail Runners\n\n"
+            "Hold a goblet squat for three slow breaths at the bottom of each rep.\n")
+    assert a.title == "Hill Legs: A Strength Workout for Trail Runners"
+    assert a.organization is None
+    b = run("Table of Contents\nThree easy drills keep older walkers steady on their feet.\n\n"
+            "Why balance fades\nThe ankles lose strength first.\n")
+    assert b.title != "Table of Contents"
+
+
 def test_item_number_after_a_repeated_list_title_leaves_the_exclaimed_name():
     a = run("Hip Work For Cyclists\n\nA few moves for the saddle-bound.\n\n"
             "Hip moves for cyclists # 1- Clamshell!\n\n"

@@ -663,9 +663,13 @@ _SIG_TAIL_RE = re.compile(r"\s*(?:$|[|,\u00b7\u2022(/-])")
 
 
 def _signs_off(low: str, vale: tuple[str, ...]) -> bool:
-    """A valediction line: "Cheers," or one that goes on ("See you at training,", "Happy running, all!")."""
+    """A valediction line: "Cheers," or one that goes on ("See you at training,", "Happy running, all!").
+
+    One that goes on ends on its comma or exclamation: without it the line is a heading that starts
+    with the same word ("Best moves for sore knees" over a move's name is no sign-off)."""
+    closed = low.endswith((",", "!"))
     low = low.rstrip(",!").strip()
-    return low in vale or len(low.split()) <= 5 and low.startswith(tuple(v + " " for v in vale))
+    return low in vale or closed and len(low.split()) <= 5 and low.startswith(tuple(v + " " for v in vale))
 
 
 def find_author(lines: list[Line], original: str, title: Line | None = None) -> str | None:

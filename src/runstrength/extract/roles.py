@@ -57,6 +57,8 @@ _CHANGING_HEAD_RE = re.compile(r"^\W*mak(?:e|ing)\s", re.I)
 _OR_RE = re.compile(r"\s+(or|/)\s+")
 # The moves of one group named in its heading ("Set 2: Goblet squats & push-ups"): each is done, one after the other.
 _AND_RE = re.compile(r"\s+(&|and|\+)\s+")
+# Longest name a plus sign joins to a known move in a set's heading: longer parts are a description.
+_PLUS_PART_WORDS = 4
 _GROUP_COUNT_RE = re.compile(r"\b\d+\s+(super ?sets?|circuits|rounds|blocks|exercises)\b")
 # A default the exercises may override: "2 sets unless noted", "unless a move says otherwise".
 UNLESS_NOTED = (r"\bunless\s+(?:otherwise\s+)?(?:noted|stated|specified|indicated|listed|shown|marked|given)\b"
@@ -278,9 +280,12 @@ def _split_labelled(name: str) -> list[tuple[str, int, int, int, int]]:
     return out
 
 
-def _split_alternatives(name: str, seps_re: re.Pattern[str] = _OR_RE) -> list[tuple[str, int, int, int, int]]:
+def _split_alternatives(name: str, seps_re: re.Pattern[str] = _OR_RE,
+                        one_head: bool = False) -> list[tuple[str, int, int, int, int]]:
     """'split squats (dumbbell or band) or step-ups', 'deadlift / box jump' -> both exercises, when both sides
     name one (superset labels, "A1 Deadlift / A2 Box jump", are split by _split_labelled).
+
+    `one_head`: one side naming a move is enough, the others being short names the lexicon may not know.
 
     Each alternative comes with its name's range and the range of its whole segment
     (with its parentheses), where the equipment and muscles of that alternative are named.
@@ -292,16 +297,19 @@ def _split_alternatives(name: str, seps_re: re.Pattern[str] = _OR_RE) -> list[tu
     # Segment k runs from the end of separator k-1 to the "or" of separator k (blanked parentheses included).
     bounds = [0, *(x for m in seps for x in (m.start(1), m.end())), len(name)]
     out = []
+    headed = False
     for a, b in zip(bounds[0::2], bounds[1::2]):
         raw = name[a:b]
         lead = len(raw) - len(raw.lstrip())
         seg = raw.strip()
         seg_clean = PAREN_RE.sub("", seg).strip()
-        if not seg_clean or not ends_with_head(norm_tokens(seg_clean)):
+        head = bool(seg_clean) and ends_with_head(norm_tokens(seg_clean))
+        if not head and not (one_head and seg_clean and wordy(seg_clean) and len(seg_clean.split()) <= _PLUS_PART_WORDS):
             return []
+        headed = headed or head
         i = a + lead
         out.append((seg_clean, i, i + len(seg_clean), i, i + len(seg)))
-    return out
+    return out if headed else []
 
 
 # An image placeholder the scraper left before a heading ("[Image: runner on a step]Calf raise").
@@ -646,10 +654,14 @@ def analyse_line(line: Line, doc: Doc) -> Role:
             lname = raw_name.lower().strip()
             head_tokens = tuple(t for t in norm_tokens(raw_name) if len(t) > 1)
             if (head_tokens and is_section_word_only(head_tokens) and section_rx()[0].search(" ".join(head_tokens))
-                    and starts_imperative(words_of(rest))):
+                    and (starts_imperative(words_of(rest))
+                         # a circuit's count first ("Hip circuit: 3 sets of 10 each"); a region alone with a count
+                         # ("Legs: 15 reps, 2 sets") is a row of a table, read by the other rules
+                         or rest.lstrip()[:1].isdigit() and "circuit" in head_tokens)):
                 sets = dz.parse_block_sets(rest)
                 if sets:
-                    # "Circuit 2: Go through it twice, then rest": the part's heading and how often to repeat it
+                    # "Circuit 2: Go through it twice, then rest", "Hip circuit: 3 sets of 10 each": the part's
+                    # heading and how often to repeat it, not a move named after the part
                     return Role("section", title=_section_title(raw_name), sets=sets)
             if ((any(lname == w or lname.startswith(w) for w in v["warmup"] + v["section_words"]) and is_section_word_only(norm_tokens(raw_name))
                     and len(rest.split()) <= 6 or _NUMBERED_SET_RE.match(lname) and len(rest.split()) <= 8) and not rest_is_dose):
@@ -658,7 +670,10 @@ def analyse_line(line: Line, doc: Doc) -> Role:
                     return Role("section", title=_section_title(text))
                 nm, cut = clean_name(rest)
                 ns = rest_start + cut
-                moves = _split_alternatives(nm, _AND_RE) if "&" in nm or " and " in nm or "+" in nm else []
+                # A plus sign in a set's heading only ever joins the set's moves ("Set 3: Bear crawl + Wall
+                # sit"), so one known move vouches for a name the lexicon lacks; "and" may join a move's own words.
+                moves = (_split_alternatives(nm, _AND_RE, one_head=" + " in nm)
+                         if "&" in nm or " and " in nm or "+" in nm else [])
                 return Role("combined", title=raw_name.strip(), name=nm, name_start=ns, name_end=ns + len(nm),
                             alternatives=[(a, ns + s, ns + e, ns + ss, ns + se) for a, s, e, ss, se in moves])
             name, ndoses = dz.split_name_dosage(raw_name)
