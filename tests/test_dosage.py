@@ -1003,6 +1003,8 @@ def test_that_is_one_rep_defines_a_rep():
     assert parse_dosages("Lower the bar to your shins and stand tall again; this counts as one rep.") == []
     assert parse_dosages("Hop over the line and back again to complete one rep.") == []
     assert parse_dosages("Return both arms to the start. This equals one repetition.") == []
+    # the number written as a digit
+    assert parse_dosages("Lower the hips back to the mat. This is 1 repetition.") == []
 
 
 def test_rest_period_said_for_all_exercises_is_no_bout():
@@ -1149,3 +1151,18 @@ def test_a_tempo_range_with_a_slow_phase_is_no_bout():
     assert facts(one("3 x 8 (4 s controlled lowering)")) == ("main", (3, 3), (8, 8), None, None, False)
     # a plain bout in brackets is still timed
     assert one("3 rounds (40s)").seconds == (40, 40)
+
+
+def test_the_same_count_done_again_after_a_rest_is_a_second_set():
+    assert facts(one("Hold: 3 seconds | Repeat: 12 times | Rest | Repeat: again 12 times")) == ("main", (2, 2), (12, 12), (3, 3), "hold", False)
+    assert facts(one("Curl up 15 times, rest a minute, then again 15 times.")) == ("main", (2, 2), (15, 15), None, None, False)
+    # a count after the reps that differs from them still counts sets
+    assert facts(one("Do 10 reps, then repeat 3 times")) == ("main", (3, 3), (10, 10), None, None, False)
+
+
+def test_staying_still_for_a_time_is_a_hold():
+    assert facts(one("Raise the foot and stay there for 8 seconds before you lower it.")) == ("main", None, None, (8, 8), "hold", False)
+    assert facts(one("Remain still for 5 seconds.")) == ("main", None, None, (5, 5), "hold", False)
+    # staying with a move for a time without "for" next to it is no hold
+    assert facts(one("March on the spot and stay light on your feet, 30 seconds.")) == ("main", None, None, (30, 30), None, False)
+

@@ -2042,6 +2042,8 @@ def test_these_small_movements_in_an_exercise_paragraph_stay_with_it() -> None:
     "Here are three moves/drills to help you avoid knee pain.",
     # a clause on when, closed by a contrast: what follows says what the list does
     "When you train it pays to warm up well, however listed below are three moves that can help you avoid ankle sprains.",
+    # what training the part the list works does, said before the list without naming it
+    "Strengthening your thigh muscles can help you stay steady on the downhills and spare your knees.",
 ])
 def test_a_purpose_said_of_the_list_before_it_goes_to_every_exercise(intro: str) -> None:
     # Before the first exercise, what the group of moves is for is each one's purpose when they give none of their own.
@@ -2233,3 +2235,28 @@ def test_a_muscle_put_under_load_is_worked() -> None:
     bridge = ex(a, "glute bridge")
     assert "glutes" in bridge.muscles
     assert any("under load" in p.text for p in bridge.purpose)
+
+
+def test_an_aside_on_swapping_the_moves_is_not_spread_over_the_list() -> None:
+    # "swap them for ones you like" is how to build a session from the list; the line after it is no step of every move
+    a = run("Quick Garden Session\n\n"
+            "1. Wall Sit\nSlide down a fence until your thighs are level with the ground. Hold for 30 seconds.\n\n"
+            "2. Step-Up\nStep onto a low bench with one foot and drive up through the heel. Do 10 per leg.\n\n"
+            "3. Clamshell\nLie on your side with your knees bent and open the top knee. Do 15 per side.\n\n"
+            "If you dislike some of these exercises, swap them for ones you enjoy. Trade the step-up for a lunge if you like.\n")
+    assert len(a.exercises) == 3
+    for e in a.exercises:
+        texts = [s.text for s in e.cues + e.purpose]
+        assert not any("dislike" in t for t in texts), (e.name, texts)
+    for e in a.exercises[:2]:
+        assert not any("Trade the" in s.text for s in e.cues), e.name
+
+
+def test_the_tail_of_a_bracket_after_the_name_is_no_cue_but_names_the_kit() -> None:
+    # "Bench dips (on a step or chair)": the bracket says what to do it on, not a sentence of how
+    a = run("Home Circuit\n\n"
+            "1. Bench dips (on a step or chair)\nLower your hips by bending the elbows, then press back up. Do 12.\n\n"
+            "2. Wall sit\nSlide down a wall until your thighs are level with the floor. Hold for 30 seconds.\n")
+    dips = a.exercises[0]
+    assert not any(c.text.endswith(")") for c in dips.cues), [c.text for c in dips.cues]
+    assert "chair" in dips.equipment, dips.equipment

@@ -508,3 +508,27 @@ def test_a_bare_repeat_after_the_rest_line_of_a_dosed_list_gives_its_rounds():
             "Glute bridge\nLift the hips off the floor.\nHold 5 seconds\nRest 5 seconds\nRepeat 10 times\n")
     assert facts(ex(b, "side plank"))[:4] == (None, None, 4, 20)
     assert facts(ex(b, "glute bridge"))[:4] == (None, None, 10, 5)
+
+
+def test_sets_alone_under_a_list_of_bare_names_are_the_rounds_of_the_list():
+    a = run("Park Circuit\n\nWork for 45 seconds on each of these moves, one after the other.\n\n"
+            "1. Lunges\n2. Burpees\n3. Crunches\n\nGo again twice more (3 sets in all)\n")
+    for name in ("lunge", "burpee", "crunch"):
+        assert facts(ex(a, name))[:2] == (3, 3), name
+    # under names dosed on their own lines the count line may be the last one's
+    c = run("Quick circuit\n\n1. Lunges x 10\n2. Burpees x 8\n3. Crunches x 20\nComplete 3 sets a day.\n")
+    assert facts(ex(c, "lunge"))[:3] == (None, None, 10)
+    assert facts(ex(c, "crunch"))[:3] == (3, 3, 20)
+    # under moves dosed on lines of their own, the count line still belongs to the last one
+    b = run("Leg Day\n\nLunges\nStep forward and lower the back knee.\n3 sets of 10\n\n"
+            "Glute bridge\nLift the hips off the floor.\n2 sets\n")
+    assert facts(ex(b, "lunge"))[:3] == (3, 3, 10)
+    assert facts(ex(b, "glute bridge"))[:2] == (2, 2)
+
+
+def test_a_level_label_alone_over_its_dose_line_keeps_the_move_above():
+    a = run("Leg circuit\n\nComplete 2 rounds in total.\n\n1. Goblet Squat\n\nNOVICE: 12-15 reps (light)\nEXPERT:\n5-8 reps (heavy)\n\n"
+            "  - Hold the bell at your chest.\n  - Sit down between your heels.\n\n2. Reverse Lunge\n\nNOVICE: 12-15 reps\n\n  - Step back.\n")
+    squat = ex(a, "goblet squat")
+    assert sorted((d.reps_min, d.reps_max) for d in squat.dosages) == [(5, 8), (12, 15)]
+    assert len(squat.cues) == 2

@@ -912,3 +912,54 @@ def test_a_command_to_build_something_in_the_body_stays_a_cue():
 def test_moving_on_to_the_next_level_of_the_plan_is_neither():
     assert classify("When this plan starts to feel light, you can move on to the advanced sessions.") is None
     assert classify("When this gets light, progress to the weighted version.")[0] == "cue"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Jo Bloggs, DPT, CSCS, is the head strength coach at a running clinic.",
+    "Sam Lee, MSc, is the clinical director and a sports physio in the city.",
+])
+def test_a_bio_with_credentials_after_the_name_is_neither(sentence):
+    assert classify(sentence) is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "You can drop any of these moves into a full-body circuit as your core exercise.",
+    "Or build your own 20-minute core circuit.",
+    "If a few of these bore you, replace them with others you enjoy.",
+    "We suggest two pairs of dumbbells, one light and one heavy, for this plan.",
+])
+def test_building_a_session_from_the_list_is_neither(sentence):
+    assert classify(sentence) is None
+
+
+def test_swapping_the_kit_of_one_move_stays_a_cue():
+    role = classify("Once it feels easy, swap the light band for a heavier one.")
+    assert role is not None and role[0] == "cue", role
+
+
+@pytest.mark.parametrize("sentence", [
+    "Each landing should have a sense of spring and lightness in the stride.",
+    "Every stride should feel light and quick.",
+])
+def test_how_a_rep_should_feel_is_a_cue(sentence):
+    role = classify(sentence)
+    assert role is not None and role[0] == "cue", role
+
+
+def test_a_variant_from_the_same_position_is_a_modification():
+    assert classify("From this position, you can rotate the hand up and down for extra strengthening work.") == ("cue", "modification")
+
+
+@pytest.mark.parametrize("sentence", [
+    "For the lateral bound, start by standing on one leg so that your hips face forward, then jump sideways.",
+    "For the wall drill, lean into the wall so that your body makes a straight line.",
+])
+def test_an_instruction_led_by_the_exercise_it_is_for_is_a_cue(sentence):
+    role = classify(sentence)
+    assert role is not None and role[0] == "cue", role
+
+
+def test_a_note_on_how_every_move_should_feel_is_no_cue_of_one_move():
+    assert classify("Every exercise should feel demanding but doable.") is None
+    assert classify("Each landing should feel light and quiet.")[0] == "cue"
+

@@ -36,7 +36,7 @@ from runstrength.extract.nlp import norm_tokens
 from runstrength.extract.ownership import OwnershipMixin
 from runstrength.extract.registry import Ex, RegistryMixin
 from runstrength.extract.roles import (CLAUSE_HEAD_RE, PAREN_RE, SUPERSET_LABEL, Role, analyse_line, exercise_like,
-                                       function_start)
+                                       function_start, period_word)
 from runstrength.extract.sentences import classify, label_walks, purpose_line_label
 from runstrength.extract.tables import stacked_header_roles, table_roles
 from runstrength.extract.text import Line
@@ -301,6 +301,11 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                 # instructions, not a heading of its own
                 self._group_rule(line, doc, section, None, last_kind=last_kind)
                 continue
+            if (kind == "other_heading" and current and line.text.rstrip().endswith(":") and i + 1 < end_at
+                    and roles[i + 1].kind == "dose" and len(line.text.split()) <= 3 and period_word(line.text.rstrip(": "))):
+                # "Intermediate:" alone over "10-15 reps": the label of a level's dose of the move above (as
+                # "Intermediate: 10-15 reps" on one line), not a heading that ends the move
+                continue
             if kind == "other_heading":
                 current = []
                 last_kind = kind
@@ -452,6 +457,11 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                         section.sets_min, section.sets_max = sets
                     else:
                         self.article_doses.append(dz.DoseMention(stage="main", sets=sets, start=0, end=len(line.text), text=line.text))
+                    current = []
+                elif last_kind == "exercise" and run >= 2 and self._list_rounds(role.doses, self.exercises[-run:]):
+                    for ex in self.exercises[-run:]:
+                        for d in role.doses:
+                            ex.doses.append((d, line.start, "progression" if ex.progression else ""))
                     current = []
                 elif current:
                     for ex in current:

@@ -79,6 +79,11 @@ _WHOLE_LIST_RE = re.compile(r"^\s*(?:these|both|all|all of these|all these|the a
                             r"(?: [a-z-]+){0,3}? (?:exercises|moves|movements|drills|stretches)(?:/[a-z]+)?(?: (?:for|in|into)(?: [\w-]+){1,4}?)? to [a-z]+)", re.I)
 # "If this sounds like you, ...", "When the knee flares up, ...": whom or when a list is for, not what it does;
 # "These moves are not for anyone with a fresh sprain": a warning, not a goal.
+# "Strengthening your hip muscles helps you hold your form late in a race", before the list: what training the
+# part the list works is for is what each of its exercises is for.
+_TRAINING_LEAD_RE = re.compile(r"^\W*(?:strengthening|stretching|training|loosening|mobili[sz]ing) (?:your|the) (?:[\w-]+ ){0,3}?"
+                               r"(?:muscles?|[a-z]+s) (?:can |will |may |also )?(?:help|helps|improve|improves|reduce|reduces|"
+                               r"prevent|prevents|lessen|lessens|ease|eases|protect|protects)\b", re.I)
 _NOT_A_GOAL_RE = re.compile(r"^\W*(?:if|when|whenever|unless)\b|\b(?:not|never)\b|n['’]t\b", re.I)
 # Every match of _WHOLE_LIST_RE contains one of these (speed pre-filter).
 _WHOLE_LIST_HINT = AnyOf("exercise", "stretch", "drills", "move")
@@ -201,19 +206,27 @@ class AttachMixin:
         for ex in exs:
             for m in mentions:
                 ex.doses.append((m, line.start + s_start, "progression" if ex.progression else ""))
+        fragment = False
         if label:
             role = ("purpose", None)
         elif not mentions and self._name_alone(doc, s_start, s_end):
             role = None  # "Single-leg calf raise." opening its paragraph: a run-in heading, not a cue
+        elif (fragment := stripped[:1].islower() and ")" in stripped and stripped.count(")") > stripped.count("(")
+                and not stripped.split(None, 1)[0].endswith("ing")):
+            # "on a step or box)": the end of a bracket cut from the name before it, not a sentence ("holding a
+            # ball at your chest)" still tells how)
+            role = None
         elif is_dosage_only(sent_view, [(m.start, m.end) for m in mentions] + list(dz.frequency_spans(sent_view)),
                             rest=bool(dz.parse_rest(sent_view))):
             role = None
         else:
             role = under_label(sent_view, under) if under else classify(sent_view)
         if role is None:
-            if mentions:  # a prescription names what to hold or wear ("2 x 60 seconds, wearing the vest")
+            if mentions or fragment:
+                # a prescription names what to hold or wear ("2 x 60 seconds, wearing the vest"), a bracket what to
+                # do it on or what it works ("on a bench, leaning in to load the calves)")
                 for ex in exs:
-                    self.add_terms(ex, doc, s_start, s_end, things_only=True)
+                    self.add_terms(ex, doc, s_start, s_end, things_only=not fragment)
             return
         # A page that gives two variants of a move repeats their shared steps word for word: one cue, said once.
         said = " ".join(stripped.lower().split())
@@ -400,7 +413,7 @@ class AttachMixin:
         # whom, and what follows it says what the list does
         turn = max(sent_text.rfind(", however"), sent_text.rfind(", but "))
         goal_text = sent_text[turn + 2:] if turn > 0 and self._whole_list(sent_text[turn + 2:], ahead=True) else sent_text
-        if (self._whole_list(sent_text, ahead=True) and not _NOT_A_GOAL_RE.search(goal_text)
+        if ((self._whole_list(sent_text, ahead=True) or _TRAINING_LEAD_RE.match(sent_text)) and not _NOT_A_GOAL_RE.search(goal_text)
                 and (classify(sent_text) or ("",))[0] == "purpose" and states_goal(sent_text)
                 and not dz.parse_dosages(sent_text) and not dz.frequency_spans(sent_text)):
             return len(sent_text) - len(goal_text)  # the muscles before the contrast are not the list's
@@ -457,7 +470,10 @@ class AttachMixin:
                     continue
             targets = paragraph if _PLURAL_SUBJECT.match(sent_text.strip()) and len(paragraph) > 1 else current
             if self._whole_list(sent_text):
-                targets = whole = [x for x in self.exercises if x.section is section] or current
+                targets = [x for x in self.exercises if x.section is section] or current
+                # an aside on the list ("If you dislike some of these, swap them ...") says nothing on doing them:
+                # the advice after it is its last exercise's again
+                whole = targets if classify(sent_text) is not None else []
             elif len(whole) > 1 and targets is current and (classify(sent_text) or ("",))[0] == "cue":
                 # "Ease into each stretch. Never force the end range.": the advice after it goes on about every stretch (a
                 # purpose there is more often about some of them: "Variations of some of these add a challenge")
@@ -547,6 +563,15 @@ class AttachMixin:
             return False
         return all(x.doses and all(base + m.start >= x.start and "\n" not in self.text[x.start:base + m.start]
                                    for m, base, _ in x.doses) for x in listed)
+
+    @staticmethod
+    def _list_rounds(doses: list[dz.DoseMention], listed: list[Ex]) -> bool:
+        """A count of sets alone under a list of bare names ("1. Squats / 2. Step-ups / 3. Dips / Do 3 sets"):
+        the rounds of the whole list, not of its last item.  Reps or a time there may be the last item's own
+        dose line, so only sets are read this way; under names dosed on their lines ("Slow holds: do 10 /
+        Fast ones: 10 quick squeezes / three rounds a day") the line may be the last one's."""
+        return (bool(doses) and all(d.sets and not d.reps and not d.seconds for d in doses)
+                and not any(x.doses for x in listed))
 
     def _block_amounts(self, line: Line, section: Section | None) -> None:
         """The count of each move said with a part's rounds ("Do 12 reps of every move and repeat the

@@ -76,6 +76,8 @@ _OTHER_SIDE_RE = re.compile(
     rf"|\W*(?:(?:now|then)\s+)?(?:switch|swap|change|alternate)\s+{LIMBS}\b",
     re.I,
 )
+# "... again 10 times": the count before it done once more
+_AGAIN_BEFORE_RE = re.compile(r"\bagain\s+(?:for\s+)?$", re.I)
 _HOLD_SUFFIX_RE = re.compile(r"\s*-?\s*(?:isometric\s+|static\s+)?holds?\b", re.I)
 
 
@@ -182,6 +184,12 @@ def _parse_dosages(text: str, list_item: bool) -> tuple[DoseMention, ...]:
         open_by_stage: dict[str, _Group] = {}
         for a in atoms:
             g = open_by_stage.get(a.stage)
+            if (a.flex == "reps" and g is not None and g.sets is None and g.reps == a.flex_val
+                    and _AGAIN_BEFORE_RE.search(sentence, max(0, a.start - 20), a.start)):
+                # "Do 8 reps, rest, then do again 8 reps": the same count done a second time is
+                # a second set, not ten sets of ten
+                g.sets, g.end = (2, 2), max(g.end, a.end)
+                continue
             # Far-apart numbers of one sentence are separate prescriptions.
             if g is None or not _fits(g, a) or a.start - g.end > _MAX_MERGE_GAP:
                 g = _Group(a.stage, a.start, a.end)

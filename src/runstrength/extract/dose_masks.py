@@ -231,7 +231,7 @@ def _running_hint(text: str) -> bool:
 # rep is, not a count of them
 _ROUND_END_PATTERN = (r"\b(?:(?:that|this)(?:['’]s|\s+is|\s+was|\s+equals|\s+counts\s+as|\s+makes|\s+completes)"
                       # "... and back again to finish one rep": where the rep ends, as above
-                      r"|to\s+(?:complete|finish))\s+(?:one|a|your\s+first|the\s+first)\s+(?:full\s+)?"
+                      r"|to\s+(?:complete|finish))\s+(?:one|1|a|your\s+first|the\s+first)\s+(?:full\s+)?"
                       r"(?:round|set|circuit|lap|rep|repetition)\b")
 # Each family runs only on texts with a word all its matches contain (speed pre-filter).
 _CONTEXT_MASKS: list[tuple[Callable[[str], bool], re.Pattern[str]]] = [

@@ -109,7 +109,9 @@ HOLD_RE = re.compile(
     r"|on(?!\s+(?:each|either|both|one|the\s+(?:other|opposite|left|right))\b))\b)"
     # "stay in the bottom position for 5 seconds": a hold said without the word
     r"|\b(?:stay|stays|staying|remain|remains|remaining)\s+(?:still\s+)?(?:in|at)\s+(?:the|this|that|your|each)\s+"
-    r"(?:[\w-]+\s+){0,2}(?:position|pose)\b",
+    r"(?:[\w-]+\s+){0,2}(?:position|pose)\b"
+    # "stay there for 6 seconds", "remain still for 5 seconds": the time the body is kept still
+    r"|\b(?:stay|stays|staying|remain|remains|remaining)\s+(?:(?:there|here|up|still|put|like\s+this|in\s+place)\s+)?(?=for\b)",
     re.I,
 )
 

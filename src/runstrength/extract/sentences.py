@@ -208,6 +208,9 @@ def _so_imperative(lower: str) -> bool:
 _SO_DONT = frozenset({"don't", "don’t", "do not", "never"})
 
 
+_SHOULD_FEEL_RE = re.compile(r"\bshould (?:feel|have an? (?:feeling|sense) of)\b")
+# "Each move should feel tough by the end": how the whole session should feel, a note on the load, not a cue of one move
+_EVERY_MOVE_SUBJECT_RE = re.compile(r"^\W*(?:every|each|all(?: of)?(?: the| these)?|these|the) (?:exercises?|moves?|sets?|workouts?|sessions?|reps?)\b")
 _BENEFIT_RE = re.compile(r"\b(run\w*|injur\w*|performance|stride|gait|strength|power|stabili\w*|mobility|training|athlete\w*|muscle\w*|joint\w*|tendon\w*|"
                          r"cardio\w*|conditioning|fitness)\b")
 _BODY_RE = re.compile(r"\b(knees?|hips?|feet|foot|heels?|toes?|arms?|legs?|hands?|elbows?|shoulders?|back|spine|chest|core|pelvis|"
@@ -229,7 +232,8 @@ _NAMING_RE = re.compile(r"\b(is|are) called\b|^(the )?(next|first|last|final|sec
                         r"(?: [\w-]+){0,3} (?:drills?|exercises?|moves?|stretch(?:es)?|ones?|finishers?|movements?)\W*$")
 _MODIFY_RE = re.compile(
     # "It's fine to kick off the floor at first": what the reader may do to make it easier.
-    r"^(it(?:'s|’s| is) (?:ok|okay|fine|alright|all right|acceptable) to|you can|you could|you may|to (make|progress|regress|modify)|to (?:enhance|increase|add to|raise|up) the (?:challenge|difficulty|intensity|load)|(if|when|once) (it|this|that|you|the (exercise|movement|move|stretch|drill))\b.*\b(easy|hard|difficult|"
+    # "From this position, you can also ...": a short lead on where the variant starts from may come first.
+    r"^(?:from (?:the same|this|that|here|there)(?: [\w-]+)?, )?(it(?:'s|’s| is) (?:ok|okay|fine|alright|all right|acceptable) to|you can|you could|you may|to (make|progress|regress|modify)|to (?:enhance|increase|add to|raise|up) the (?:challenge|difficulty|intensity|load)|(if|when|once) (it|this|that|you|the (exercise|movement|move|stretch|drill))\b.*\b(easy|hard|difficult|"
     r"challenging|too)\b|(?:if|when|once) you (?:\w+ )?(?:wish|want|like|choose|need) to (?:challenge yourself|make (?:it|this) harder)|alternatively|as an alternative|for (beginners|a (harder|easier|more))|(progress|regress) this)\b", re.I)
 # A prop or a hold one may use or leave out ("The band is optional here", "Fingertips on a counter are fine for
 # balance"): how to make the exercise easier or fit the kit at hand (GOLD_SPEC), not what it trains ("Hopping is
@@ -413,6 +417,9 @@ _KEEP_DOING_RE = re.compile(r"\b(?:don't|do not|never)\s+(?:skip|forget|neglect|
 _WAY_TO_AVOID_RE = re.compile(r"\bways? to (?:avoid|prevent)\b")
 # "Coach Li says bridges work the glutes.": an unquoted report; the said clause decides (quoted ones: _quoted).
 # Not "This says a lot about ...": the speaker is a name or title, not a pronoun for the exercise.
+# "For the wall sit, press your back flat ...": which exercise the instruction is for, then the instruction (its
+# "so that" or "to" is how to do it, not what the exercise is for). Not "For a harder version, ...".
+_FOR_THE_LEAD_RE = re.compile(r"^\W*for (?:the|this|that|each) (?!(?:harder|easier|advanced|beginner|more|less|next|best)\b)[\w'’ -]{1,30}?, ")
 _REPORTED_RE = re.compile(r"^\W*(?!(?:this|it|that|which|what|the exercise|the move)\b)(?:[\w'’.-]+ ){1,5}?"
                           r"(?:(?:says|said|explains|explained|insists|warns|warned)(?: that)?,?"
                           # "adds", "added", "notes" name a report only with "that" or a comma after them: "a plate adds
@@ -513,6 +520,8 @@ def classify(text: str) -> tuple[str, str | None] | None:
         return None
     if ('"' in text or "”" in text) and (said := _quoted(text)) is not None:
         return classify(said)
+    if lower.startswith("for ") and (lead := _FOR_THE_LEAD_RE.match(lower)) and starts_imperative(words_of(lower[lead.end():])):
+        return classify(lower[lead.end():])
     if (rep := _REPORTED_RE.match(lower)) is not None and len(w) - len(words_of(rep.group(0))) >= 3:
         return classify(lower[rep.end():])  # anchored and bounded: cheap enough for every sentence
     if _CAPTION_RE.match(lower):
@@ -594,6 +603,8 @@ def classify(text: str) -> tuple[str, str | None] | None:
         return "cue", kind
     if (" is " in lower or " are " in lower) and _PASSIVE_MOVE_RE.search(lower):
         return "cue", kind
+    if "should" in lower and _SHOULD_FEEL_RE.search(lower) and not _EVERY_MOVE_SUBJECT_RE.match(lower):
+        return "cue", kind  # "Each landing should have a sense of spring": how a rep should feel, whatever it names
     if _BENEFIT_RE.search(lower) and not opinion:
         return "purpose", None
     if "rep" in lower and _ONE_REP_RE.search(lower):
