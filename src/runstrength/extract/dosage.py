@@ -187,7 +187,7 @@ def _parse_dosages(text: str, list_item: bool) -> tuple[DoseMention, ...]:
             if (a.flex == "reps" and g is not None and g.sets is None and g.reps == a.flex_val
                     and _AGAIN_BEFORE_RE.search(sentence, max(0, a.start - 20), a.start)):
                 # "Do 8 reps, rest, then do again 8 reps": the same count done a second time is
-                # a second set, not ten sets of ten
+                # a second set, not eight sets of eight
                 g.sets, g.end = (2, 2), max(g.end, a.end)
                 continue
             # Far-apart numbers of one sentence are separate prescriptions.
