@@ -318,10 +318,7 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                 continue
             if kind == "block_sets":
                 whole = _WHOLE_RE.search(line.text.lower())
-                if section is not None and section.sets_min is None and not whole:
-                    section.sets_min, section.sets_max = role.sets
-                else:
-                    self.article_doses.append(dz.DoseMention(stage="main", sets=role.sets, start=0, end=len(line.text), text=line.text))
+                self._part_rounds(None if whole else section, role.sets, line)
                 self._block_amounts(line, section)
                 current = []
                 last_kind = kind
@@ -452,22 +449,18 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                 continue
             if kind == "dose":
                 if last_kind == "rest" and self._repeat_after_rest(line, role.doses, current):
-                    sets = role.doses[0].reps
-                    if section is not None and section.sets_min is None:
-                        section.sets_min, section.sets_max = sets
-                    else:
-                        self.article_doses.append(dz.DoseMention(stage="main", sets=sets, start=0, end=len(line.text), text=line.text))
+                    self._part_rounds(section, role.doses[0].reps, line)
                     current = []
-                elif last_kind == "exercise" and run >= 2 and self._list_rounds(role.doses, self.exercises[-run:]):
-                    for ex in self.exercises[-run:]:
-                        for d in role.doses:
-                            ex.doses.append((d, line.start, "progression" if ex.progression else ""))
-                    current = []
-                elif current:
-                    for ex in current:
-                        for d in role.doses:
-                            ex.doses.append((d, line.start, "progression" if ex.progression else ""))
-                else:
+                    last_kind = kind
+                    continue
+                listed = (self.exercises[-run:] if last_kind == "exercise" and run >= 2
+                          and self._list_rounds(role.doses, self.exercises[-run:]) else None)
+                for ex in listed or current:
+                    for d in role.doses:
+                        ex.doses.append((d, line.start, "progression" if ex.progression else ""))
+                if listed:
+                    current = []  # the rounds close the list: a dose line after them is no item's
+                elif not current:
                     self._group_rule(line, doc, section, role.doses, last_kind=last_kind)
                 last_kind = kind
                 continue

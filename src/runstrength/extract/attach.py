@@ -551,6 +551,14 @@ class AttachMixin:
         key = tuple(norm_tokens(m.group(0)))
         return next((sec for sec in self.sections if tuple(norm_tokens(sec.title))[:len(key)] == key), None)
 
+    def _part_rounds(self, section: Section | None, sets: dz.Range, line: Line) -> None:
+        """Rounds said once for a part ("Circuit B: 3 rounds", "Repeat four times" under a circuit card): the
+        part's when it has none yet, else the whole article's."""
+        if section is not None and section.sets_min is None:
+            section.sets_min, section.sets_max = sets
+        else:
+            self.article_doses.append(dz.DoseMention(stage="main", sets=sets, start=0, end=len(line.text), text=line.text))
+
     def _repeat_after_rest(self, line: Line, doses: list[dz.DoseMention], current: list[Ex]) -> bool:
         """A bare "Repeat N times" after the rest line that closes a list of moves dosed on their own lines
         ("B1 - Lunges - 45 seconds ... 45 seconds rest / Repeat four times"): the rounds of that list, not
