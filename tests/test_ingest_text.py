@@ -180,3 +180,36 @@ def test_ascii_text_is_never_mojibake() -> None:
     assert not is_bad(sample)
     assert repair_mojibake(sample) is sample
     assert repair_mojibake("Itâ€™s") == "It\u2019s"
+
+
+def test_is_bad_agrees_with_ftfy_near_and_far_from_ascii() -> None:
+    """The windowed search gives ftfy's own verdict: strings mixing ASCII prose with the characters
+    mojibake is made of (every class of ftfy's badness pattern), with matches at the very start,
+    at the end and deep inside long ASCII stretches."""
+    import random
+
+    from ftfy.badness import MOJIBAKE_CATEGORIES
+    from ftfy.badness import is_bad as ftfy_is_bad
+
+    from runstrength.ingest.decode import is_bad
+
+    odd = "".join(MOJIBAKE_CATEGORIES.values()).replace("-", "") + "ÂÃÎÐ°²³×ØÙà√≈‚ÄвЂВГРСΒΓΞΟβ€ā’“”–"
+    ascii_bits = ["a", "Z", " ", "\n", ".", ",", "?", "x", "run ", "the knee ", "3 sets of 10. "]
+    rng = random.Random(20261122)
+    agreed = bad = 0
+    for _ in range(20_000):
+        parts = []
+        for _ in range(rng.randint(1, 12)):
+            if rng.random() < 0.5:
+                parts.append("".join(rng.choice(odd) for _ in range(rng.randint(1, 4))))
+            else:
+                parts.append(rng.choice(ascii_bits) * rng.randint(1, 30))
+        text = "".join(parts)
+        assert is_bad(text) == ftfy_is_bad(text), repr(text)
+        agreed += 1
+        bad += ftfy_is_bad(text)
+    # Both verdicts were exercised often.
+    assert 2_000 < bad < agreed - 2_000
+    assert is_bad("Itâ€™s") and not is_bad("It’s a clean “quote” – fine")
+    # Matches that need ASCII characters two places from the non-ASCII run ("a Â ", "ГўВЂВ.a").
+    assert is_bad("aaaa Â bbbb") and is_bad("xxxxГўВЂВ.axxxx")
