@@ -20,7 +20,9 @@ Scale:
   `ArticleRef` per article (every field but the text, plus the text's hash)
   and a stat index in the cache lets it skip files that did not change since
   the last scan.  The batch tasks read the texts of the articles they extract,
-  checking that each still reads to its ref.
+  checking that each still reads to its ref.  When the scan is about to read
+  more files than one batch holds, it first starts the pool's workers
+  (`PoolStart`), which load the extractor while the flow reads.
 * Streaming: articles are processed in article_id order and the publish task
   writes each record as soon as it is ready (Parquet row groups, routines.json
   and JSON-LD item by item), so memory does not grow with the corpus beyond
@@ -44,7 +46,7 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.context import FlowRunContext
-from prefect.futures import PrefectFuture
+from prefect.futures import PrefectFuture, wait
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
 from runstrength import DATASET_NAME, DATASET_VERSION, standby
@@ -70,10 +72,35 @@ DEFAULT_MAX_FAILED_SHARE = 0.01
 PROGRESS_EVERY_S = 5.0
 
 
+@dataclass(frozen=True)
+class PoolStart:
+    """Start the process pool's workers before a scan that reads more files than one batch holds.
+
+    A cold scan reads and decodes every file in the flow's process (seconds per
+    10,000 files); the workers load the extractor meanwhile instead of after it.
+    """
+
+    workers: int
+    batch_articles: int | None = None
+
+    def due(self, to_read: int) -> bool:
+        return to_read > (self.batch_articles or adaptive_batch_size(to_read, self.workers))
+
+
 @task(name="ingest", **TASK_OPTS)
-def ingest(raw_dir: Path, max_bytes: int, index_path: Path | None) -> tuple[list[ArticleRef], list[Reject]]:
-    """Scan raw_dir into references (no texts kept); with a stat index, unchanged files are not read."""
+def ingest(raw_dir: Path, max_bytes: int, index_path: Path | None,
+           pool: PoolStart | None = None) -> tuple[list[ArticleRef], list[Reject], list[PrefectFuture]]:
+    """Scan raw_dir into references (no texts kept); with a stat index, unchanged files are not read.
+
+    With `pool`, the pool's workers are started before a long read; their futures come back last.
+    """
     log = get_run_logger()
+    started: list[PrefectFuture] = []
+
+    def on_plan(to_read: int) -> None:
+        if pool is not None and pool.due(to_read):
+            log.info("extract: starting %d worker process(es) while %d file(s) are read", pool.workers, to_read)
+            started.extend(start_worker.submit() for _ in range(pool.workers))
     clock = Throttle(PROGRESS_EVERY_S)
 
     def progress(done: int, total: int) -> None:
@@ -82,12 +109,17 @@ def ingest(raw_dir: Path, max_bytes: int, index_path: Path | None) -> tuple[list
             log.info("ingest: %d/%d new or changed file(s) read (%d%%), %.0f s elapsed", done, total,
                      100 * done // total, clock.elapsed())
 
-    found = scan(raw_dir, max_bytes=max_bytes, index_path=index_path, progress=progress)
+    found = scan(raw_dir, max_bytes=max_bytes, index_path=index_path, progress=progress, on_plan=on_plan)
     log.info("ingest: %d article(s) in %s (%d file(s) read, %d unchanged since the last scan), "
              "%d file(s) rejected", len(found.refs), raw_dir, found.read, found.reused, len(found.rejects))
     for r in found.rejects:
         log.warning("rejected %s: %s (%s)", r.key, r.message, r.reason)
-    return found.refs, found.rejects
+    return found.refs, found.rejects, started
+
+
+@task(name="start-worker", **TASK_OPTS)
+def start_worker() -> None:
+    """Nothing: submitting it starts a pool worker, whose initializer (runners.warm_worker) loads the extractor."""
 
 
 class Batch:
@@ -319,7 +351,12 @@ def build_dataset(raw_dir: Path = Path("raw"), out_dir: Path = Path("dataset"), 
     cache = BuildCache.open(cache_dir, version, out_dir=out_dir, clear=clear_cache) if (use_cache or clear_cache) else None
     if cache is not None and not use_cache:
         cache = None  # --clear-cache --no-cache: cleared, then not used
-    refs, rejects = ingest(Path(raw_dir), max_bytes, cache.ingest_index(raw_dir) if cache is not None else None)
+    ctx = FlowRunContext.get()
+    runner = ctx.task_runner if ctx else None
+    workers = parallelism or local_cores()
+    pool = PoolStart(workers, batch_articles) if isinstance(runner, ProcessPoolTaskRunner) else None
+    refs, rejects, started = ingest(Path(raw_dir), max_bytes,
+                                    cache.ingest_index(raw_dir) if cache is not None else None, pool)
 
     fingerprint = None
     # article_id order is publication order, so records can be written as they arrive.
@@ -342,9 +379,6 @@ def build_dataset(raw_dir: Path = Path("raw"), out_dir: Path = Path("dataset"), 
     if cache is not None:
         log.info("cache: %d article(s) unchanged in %s, %d from the cache, %d to extract (cache %s)",
                  len(reuse), out_dir, len(refs) - len(reuse) - len(todo), len(todo), cache.articles_dir)
-    ctx = FlowRunContext.get()
-    runner = ctx.task_runner if ctx else None
-    workers = parallelism or local_cores()
     size = batch_articles or adaptive_batch_size(len(todo), workers)
     n_batches = -(-len(todo) // size) if todo else 0
     inline = n_batches <= 1 and (runner is None or isinstance(runner, ProcessPoolTaskRunner))
@@ -358,6 +392,7 @@ def build_dataset(raw_dir: Path = Path("raw"), out_dir: Path = Path("dataset"), 
     stream = RecordStream(refs, keys, cache, todo, size, inline=inline, raw_dir=Path(raw_dir), max_bytes=max_bytes,
                           reuse=reuse, previous=previous, ship_texts=ship_texts,
                           max_failed=int(max_failed_share * len(refs)))
+    wait(started)  # long done: they ran before the first batch on each worker
     stats = publish_dataset(out_dir, stream, rejects)
     if stream.corrupt_recomputed:
         log.warning("cache: %d corrupt entr%s recomputed", stream.corrupt_recomputed,

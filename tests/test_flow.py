@@ -180,3 +180,25 @@ def test_a_quarantined_article_copied_from_the_previous_dataset_still_counts(
     assert list(rejects.loc[rejects["reason"] == "extraction_failed", "key"]) == ["odd.txt"]
     reps = pd.read_parquet(out / "parquet/dosages.parquet")["reps_min"]
     assert 25 in set(reps)
+
+
+def test_a_cold_build_of_several_batches_starts_its_workers_before_the_scan_reads(
+        prefect_harness, root: Path, tmp_path: Path, caplog) -> None:
+    import logging
+    import re
+
+    def messages(**kw) -> list[str]:
+        caplog.clear()
+        with caplog.at_level(logging.INFO):
+            cli.run_build(root / "raw", tmp_path / str(len(kw)), use_cache=False, **kw)
+        return [r.getMessage() for r in caplog.records]
+
+    # Batches of 2 articles: 3 tasks for the pool, whose workers load while the scan reads.
+    pooled = messages(batch_articles=2)
+    start = next(i for i, m in enumerate(pooled) if m.startswith("extract: starting"))
+    scanned = next(i for i, m in enumerate(pooled) if m.startswith("ingest: 5 article(s)"))
+    assert start < scanned
+    assert re.fullmatch(r"extract: starting \d+ worker process\(es\) while 5 file\(s\) are read", pooled[start])
+    # One batch runs in the flow's process: no worker is started for it.
+    assert not any(m.startswith("extract: starting") for m in messages())
+    assert tree_bytes(tmp_path / "1") == tree_bytes(tmp_path / "0")

@@ -153,6 +153,29 @@ def test_warm_scan_reads_nothing(raw: Path, index: Path, monkeypatch: pytest.Mon
     assert scan_all(raw, index_path=index) == first
 
 
+def test_on_plan_hears_how_many_files_will_be_read_before_the_first_read(raw: Path, index: Path,
+                                                                          reads: list[str]) -> None:
+    # The build starts its workers on this signal, so it must come before the reading does.
+    age(raw)
+    heard: list[tuple[int, int]] = []  # (files to read, files this scan had read by then)
+
+    def plan(to_read: int) -> None:
+        heard.append((to_read, len(reads)))
+
+    def run(**kw) -> None:
+        reads.clear()
+        scan.scan(raw, on_plan=plan, **kw)
+
+    run()
+    run(index_path=index)  # cold: the index is empty
+    run(index_path=index)  # warm: nothing to read
+    (raw / "core.txt").write_text(CORE + "Add side planks.\n")
+    age(raw)
+    run(index_path=index)  # one file changed
+    assert heard == [(9, 0), (9, 0), (0, 0), (1, 0)]
+    assert reads == ["core.txt"]
+
+
 def test_no_articles_like_read_all(tmp_path: Path, index: Path) -> None:
     write(tmp_path / "only" / "empty.txt", b"")
     for raw_dir in (tmp_path / "missing", tmp_path / "only"):

@@ -141,15 +141,19 @@ Progress = Callable[[int, int], None]  # (files read so far, files to read)
 
 
 def scan(raw_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, index_path: Path | None = None,
-         progress: Progress | None = None) -> Scan:
+         progress: Progress | None = None, on_plan: Callable[[int], None] | None = None) -> Scan:
     """Refs and rejects exactly as read_all would give them; with index_path, unchanged files are not read.
 
     Keep index_path outside raw_dir (or give it a dot name): otherwise it is a candidate file itself.
     `progress` is called after each file read (a cold scan of 100,000 files takes a while).
+    `on_plan` is called once with the number of files about to be read, before the first is read,
+    so the caller can start work that does not need the scan's result.
     """
     raw_dir = check_raw_dir(raw_dir)
     if index_path is None:
         paths = list(discover(raw_dir))
+        if on_plan is not None:
+            on_plan(len(paths))
         results = []
         for k, path in enumerate(paths, 1):
             results.append(_ref_result(read_one(path, raw_dir, max_bytes=max_bytes)))
@@ -157,7 +161,7 @@ def scan(raw_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, index_path: Path 
                 progress(k, len(paths))
         reused = 0
     else:
-        results, reused = _scan_indexed(raw_dir, max_bytes, Path(index_path), progress)
+        results, reused = _scan_indexed(raw_dir, max_bytes, Path(index_path), progress, on_plan)
     with _gc_paused():
         refs, rejects = keep_unique(results, raw_dir, lambda ref: ref.text_sha256)
     return Scan(refs, rejects, read=len(results) - reused, reused=reused)
@@ -199,8 +203,8 @@ def _ref_result(result: tuple[RawArticle | None, list[Reject]]) -> _Result:
     return (None if raw is None else ref_of(raw)), rejects
 
 
-def _scan_indexed(raw_dir: Path, max_bytes: int, index_path: Path,
-                  progress: Progress | None = None) -> tuple[list[_Result], int]:
+def _scan_indexed(raw_dir: Path, max_bytes: int, index_path: Path, progress: Progress | None = None,
+                  on_plan: Callable[[int], None] | None = None) -> tuple[list[_Result], int]:
     header = _header(raw_dir, max_bytes)
     # Phase 1, pure bookkeeping: stat everything (before any read, see the module
     # docstring) and take what the index already knows.
@@ -215,6 +219,8 @@ def _scan_indexed(raw_dir: Path, max_bytes: int, index_path: Path,
     fresh: list[tuple[str, _Stamp, _Result]] = []
     results: list[_Result] = []
     to_read, done = len(files) - reused, 0
+    if on_plan is not None:
+        on_plan(to_read)
     for (rel, stamp), hit in zip(files, hits):
         if hit is None:
             hit = _ref_result(read_one(raw_dir / rel, raw_dir, max_bytes=max_bytes))
