@@ -170,6 +170,22 @@ def _dosage_only(sent: str, dosages_kept: bool) -> bool:
     spans = [(m.start, m.end) for m in dz.parse_dosages(sent)] if dosages_kept else []
     return is_dosage_only(sent, spans + list(dz.frequency_spans(sent)), rest=bool(dz.parse_rest(sent)))
 
+
+# Pure in the sentence's text, asked of every sentence of a described paragraph (and again for the list's
+# intro); a templated page repeats its sentences word for word. The hint and the regex scans were ~1% of
+# extraction.
+@lru_cache(maxsize=8192)
+def _speaks_of_whole_list(sent_text: str, ahead: bool) -> bool:
+    """AttachMixin._whole_list."""
+    if not _WHOLE_LIST_HINT(sent_text):
+        return False
+    m = _WHOLE_LIST_RE.search(sent_text)
+    if m is not None and m.group("ahead") is not None and not ahead:
+        # a later match may still be of the list ("the following week, do each exercise twice")
+        m = next((x for x in _WHOLE_LIST_RE.finditer(sent_text) if x.group("ahead") is None), None)
+    return m is not None
+
+
 class AttachMixin:
     """Sentences, doses and rules attached to exercises, sections or the article."""
 
@@ -383,13 +399,7 @@ class AttachMixin:
     def _whole_list(sent_text: str, *, ahead: bool = False) -> bool:
         """Whether the sentence speaks of every exercise of the list ("Ease into each stretch"). `ahead`:
         said before the list, where "the following exercises" and "the moves below" are the list too."""
-        if not _WHOLE_LIST_HINT(sent_text):
-            return False
-        m = _WHOLE_LIST_RE.search(sent_text)
-        if m is not None and m.group("ahead") is not None and not ahead:
-            # a later match may still be of the list ("the following week, do each exercise twice")
-            m = next((x for x in _WHOLE_LIST_RE.finditer(sent_text) if x.group("ahead") is None), None)
-        return m is not None
+        return _speaks_of_whole_list(sent_text, ahead)
 
     def _joint_sentences(self, line: Line, doc: Doc, section: Section | None = None, *, after_list: bool = False) -> None:
         """In a paragraph no exercise owns ("Why these moves?"), the sentences said of several exercises, or,
