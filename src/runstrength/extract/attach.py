@@ -664,7 +664,7 @@ def _counted_list(sentence: str, names: list[tuple[int, int]], *,
             if single:
                 # a count in figures closing its clause with the name ("...: 8 kettlebell swings."), not
                 # a measure ("one stride apart"); a time said before it is the part's length, not the move's
-                if (a < me <= b and ms < a and m.reps and any(c.isdigit() for c in sentence[ms:a])
+                if (a < me <= b and ms < a and m.reps and any(map(str.isdigit, sentence[ms:a]))
                         and _CLAUSE_END_RE.match(sentence, b)):
                     own = shift(replace(m, seconds=None, seconds_kind=None), lo)
                     break

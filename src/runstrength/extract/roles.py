@@ -263,7 +263,7 @@ _NEXT_LABEL_RE = re.compile(r"\s*[/+&|,]?\s*\b" + SUPERSET_LABEL + r"\s*[.:)-]?\
 def _split_labelled(name: str) -> list[tuple[str, int, int, int, int]]:
     """'Goblet squat / A2 Push-up' (a superset's heading, its first label blanked) -> both exercises,
     in the format of _split_alternatives; [] unless each part is a name."""
-    if not any(c.isdigit() for c in name):
+    if not any(map(str.isdigit, name)):
         return []
     seps = list(_NEXT_LABEL_RE.finditer(name))
     if not seps:
@@ -1053,7 +1053,7 @@ def _count_led_item(text: str, doc: Doc, doses: Callable[[], list[dz.DoseMention
     # a number or an "x" between them is more of the prescription ("3 x 12 squats"), read by the other rules;
     # a comma only between words of manner ("20 slow, steady lunges"), which are no part of the name
     if (len(gap.split()) > _COUNT_LED_GAP or any(ch in gap for ch in ".;:!?()") or gap.count(",") > 1
-            or any(ch.isdigit() for ch in gap)
+            or any(map(str.isdigit, gap))
             or any(w.lower() in ("x", "\u00d7") for w in gap.split()) or starts_imperative(words_of(gap))):
         return None
     ne = spans[0].end_char
@@ -1089,7 +1089,7 @@ _NAME_THEN_DOSE_RE = re.compile(r"^\s*(?P<name>[A-Z][^.:;!?()\d]{1,50}?)(?:\s*\(
 def _name_then_dose(text: str, doc: Doc) -> Role | None:
     """A move the lexicon knows said as a sentence of its own, then its prescription as the next: the line's
     exercise, not prose, even with more sentences that describe it. Gated on a full stop and a digit."""
-    if "." not in text[:60] or not any(ch.isdigit() for ch in text[:120]):
+    if "." not in text[:60] or not any(map(str.isdigit, text[:120])):
         return None
     m = _NAME_THEN_DOSE_RE.match(text)
     if m is None or len(m.group("name").split()) > 6 or starts_imperative(words_of(m.group("name"))):

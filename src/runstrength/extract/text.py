@@ -278,7 +278,7 @@ def unglue(text: str) -> tuple[str, int]:
     Returns the cleaned heading and how many characters were cut from its front.
     """
     text = _drop_glued_alt(text)
-    m = _GLUED_NUMBER_RE.search(text) if any(c.isdigit() for c in text[:80]) else None
+    m = _GLUED_NUMBER_RE.search(text) if any(map(str.isdigit, text[:80])) else None
     if m:
         tail, cut = unglue(text[m.end():])
         return tail, m.end() + cut
