@@ -161,7 +161,6 @@ _RULE_VERB_RE = re.compile(r"^\W*(?:[^:.;!?]{1,24}:\s*)?"
 _HEADING_KINDS = ("section", "other_heading", "title", "")
 
 
-
 # is_dosage_only on a sentence's own dosages, frequencies and rest: a pure function of its text and of whether
 # its dosages were kept (add_sentence drops those it hands to counted exercises), so each distinct sentence is
 # read once; a templated page repeats its sentences word for word. ~2.5% of extraction before.
