@@ -7,12 +7,13 @@ pause ("rest 60 seconds") is masked, not read.  Stages and the merge into mentio
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from runstrength.extract.dose_masks import mask, masked
 from runstrength.extract.dose_stages import HOLD_RE, MIRRORED_WAYS, SIDE_THEN_OTHER
-from runstrength.extract.gates import AnyOf, compile_gated
+from runstrength.extract.gates import AnyOf, ascii_fold, compile_gated
 from runstrength.extract.quantities import (CACHE_SIZE, LB, NUM, NUM_RE, RANGE, REPU, SEP, SETU, TU, WORD_VALUES, Range,
                                            has_number_hint, int_range, time_range)
 
@@ -80,7 +81,7 @@ _BARE_SETS_OF_RE = compile_gated(
     r"(?!\s+(?!(?:reps?|repetitions?|each|per|on|for|and|then|with|to|at|times)\b)[a-z-]+s\b)",
     re.I,
 )
-_SET_HINT = AnyOf("set")
+_SET_WORDS = ("set",)
 # Words that describe the reps of a count ("6 slow reps") and things counted like reps ("15 steps each way").
 _REP_ADJ = r"(?:slow|controlled|quality|good|clean|strict|full|easy|explosive|fast|quick|perfect|smooth|solid|total|partial)"
 _COUNT_NOUN = r"(?:steps?|hops?|jumps?|bounds?|pulses?|taps?|touches|swings?|kicks?|circles?|lifts?|raises?|bounces?|contacts?)"
@@ -110,7 +111,7 @@ _SETS_RE = compile_gated(rf"{LB}(?P<n>{RANGE})\s+(?:total\s+)?{SETU}", re.I)
 _HOLD_WORDS = r"(?:(?:isometric|static)\s+)?holds\b"
 _HOLDS_RE = compile_gated(rf"{LB}(?P<n>{RANGE})\s+(?:(?P<t>{RANGE}{TU})\s*-?\s*)?{_HOLD_WORDS}", re.I)
 _PLURAL_HOLDS_RE = re.compile(rf"\s*-?\s*{_HOLD_WORDS}", re.I)
-_HOLDS_HINT = AnyOf("holds")
+_HOLDS_WORDS = ("holds",)
 # "Every minute on the minute for 10 minutes", "EMOM x 12", "10-minute EMOM": one set starts each
 # minute, so the minutes count sets (the time is not a bout of the exercise).
 _EMOM_MIN = rf"(?P<n>{RANGE})\s*-?\s*min(?:ute)?s?\.?"
@@ -121,7 +122,7 @@ EMOM_RE = compile_gated(
     + rf"|{LB}" + _EMOM_MIN + r"\s+emom\b",
     re.I,
 )
-_EMOM_HINT = AnyOf("emom", "on the minute")
+_EMOM_WORDS = ("emom", "on the minute")
 # Exercise sheets print the dose as labelled fields ("Sets: 2  Reps: 12  Hold: 5"): the label names the
 # role of the number after it, and a hold with no unit is in seconds.
 _FIELD_RE = compile_gated(
@@ -131,7 +132,7 @@ _FIELD_RE = compile_gated(
     rf"(?P<n>{RANGE})(?P<tu>{TU})?(?![\w/]|\s*[x×*]|\s+(?:{SETU}|{REPU})(?!\s*[:=]))",
     re.I,
 )
-_FIELD_HINT = AnyOf(":", "=", ignore_case=False)
+_FIELD_WORDS = (":", "=")
 # "4 rounds: 10 reps" is a count and its unit before the colon, no label; "Sets: 3 Reps: 10" has the
 # number before "Reps" as the value of the label before it.
 _COUNT_BEFORE_RE = re.compile(r"\d\s?$")
@@ -143,7 +144,7 @@ _HOLD_COUNT_RE = compile_gated(
     rf"\s+(?:for\s+)?(?:(?:a|the)\s+)?(?:(?:slow|steady)\s+)?(?P<c>count\s+of\s+(?P<n>{RANGE})|(?P<m>{RANGE})\s*-?\s*counts?\b)",
     re.I,
 )
-_HOLD_COUNT_HINT = AnyOf("count")
+_HOLD_COUNT_WORDS = ("count",)
 # Counted actions that are reps: "10 slow breaths", "40 ground contacts".  A breath count after a
 # hold ("hold for 5 breaths") times the hold instead, and gives no number of its own.
 _COUNTED_RE = compile_gated(
@@ -244,10 +245,39 @@ _TIMES_VERB_RE = re.compile(
     re.I)
 
 
+# Gates of _core_atoms' patterns (speed), each implied by every match of the patterns it guards:
+# SETU in _SETS_OF_RE and _SETS_RE;
+_SETU_WORDS = ("set", "round", "circuit", "lap")
+# a TU_WORD or "minute" in _TIME_RE, or the seconds symbol of TU: "s" right after a number's last
+# character (a digit or a fraction sign; a space after a number word, whose \b forbids a letter) ...
+_TU_WORDS = ("sec", "min", "hour", "hr")
+# ... looked for in the masked text itself, as the \b after the "s" may be a masked letter's "#"
+_SECONDS_SYMBOL_RE = re.compile(r"[ \t\d½¼¾]s\b", re.I)
+# in _REPS_RE: REPU or "cycle", "/" (per side), each/per/either (per side), MIRRORED_WAYS's first
+# direction, SIDE_THEN_OTHER's side, "steps" (walking drills), "of each";
+_REPS_WORDS = ("rep", "cycle", "/", "each", "per", "either", "forward", "clockwise", "left", "inward",
+               "right", "steps")
+_COUNTED_WORDS = ("breath", "contacts")
+_TIMES_WORDS = ("times", "once", "twice", "thrice")
+# the "x" of "2 x 8", "2x8", "10x": a number's last character or a space before it (_NXM_RE, _NX_RE:
+# a number word's \b rules out a letter);
+_X_AFTER_NUMBER_RE = re.compile(r"[\s\d½¼¾][x×]", re.I)
+# the "x" of "x10", "(x 20-40)" (_XN_RE): a space, a digit, a fraction sign or "between" after it.
+_X_BEFORE_NUMBER_RE = re.compile(r"[x×][\s\d½¼¾b]", re.I)
+
 _ONE_MINUTE_RE = re.compile(r"(?:a|one)\s+(?:full\s+)?minute")
 
 
-def _rest_spans(s: str) -> list[tuple[int, int]]:
+# Every match of the three rest patterns holds one of these words: rest, recover, pause, wait (lead);
+# rest, recover, break, pause, wait, off (trail); take (take a break).
+_REST_WORDS = ("rest", "recover", "paus", "wait", "break", "off", "take")
+
+
+def _rest_spans(s: str, has: Callable[[tuple[str, ...]], bool]) -> list[tuple[int, int]]:
+    # Gated (speed): nine sentences in ten with a number have no rest word, and the lead
+    # pattern tries its negative lookbehinds at every word.
+    if not has(_REST_WORDS):
+        return []
     spans = [(m.start(), m.end()) for m in _REST_LEAD_RE.finditer(s)]
     spans += [(m.start(), m.end()) for m in _REST_TRAIL_RE.finditer(s)]
     spans += [(m.start(), m.end()) for m in _TAKE_BREAK_RE.finditer(s)]
@@ -301,7 +331,15 @@ def _core_atoms(sentence: str) -> tuple[tuple[Atom, ...], str, str] | None:
     # Lost non-breaking spaces often arrive as "?" ("10?repetitions").
     sentence = _LOST_SPACE_RE.sub(" ", sentence)
     work = list(masked(sentence))
-    rest = _rest_spans(sentence)
+    # Most patterns below run only on a sentence that holds a word every match of theirs
+    # holds (speed: the sentence is folded once for all of them).  Masking only turns
+    # characters into "#", so a word in a match on the masked text is in the sentence too.
+    low = ascii_fold(sentence)
+
+    def has(words: tuple[str, ...]) -> bool:
+        return low is None or any(word in low for word in words)
+
+    rest = _rest_spans(sentence, has)
     atoms: list[Atom] = []
 
     def w() -> str:
@@ -311,12 +349,12 @@ def _core_atoms(sentence: str) -> tuple[tuple[Atom, ...], str, str] | None:
         atoms.append(a)
         mask(work, a.start, a.end)
 
-    if _EMOM_HINT(sentence):
+    if has(_EMOM_WORDS):
         for m in list(EMOM_RE.finditer(w())):
             r = int_range(m.group("a") or m.group("b") or m.group("c") or m.group("n"))
             if r is not None:
                 take(Atom(m.start(), m.end(), sets=r))
-    if _FIELD_HINT(sentence):
+    if has(_FIELD_WORDS):
         for m in list(_FIELD_RE.finditer(w())):
             before = sentence[max(0, m.start() - 12):m.start()]
             if _COUNT_BEFORE_RE.search(before) and not _LABEL_VALUE_BEFORE_RE.search(before):
@@ -329,13 +367,14 @@ def _core_atoms(sentence: str) -> tuple[tuple[Atom, ...], str, str] | None:
             r = int_range(m.group("n"))
             if r is not None and not m.group("tu"):  # "Sets: 30 seconds" times a bout; the time rule reads it
                 take(Atom(m.start(), m.end(), sets=r) if m.group("s") else Atom(m.start(), m.end(), reps=r))
-    if _HOLD_COUNT_HINT(sentence):
+    if has(_HOLD_COUNT_WORDS):
         for m in list(_HOLD_COUNT_RE.finditer(sentence)):
             r = int_range(m.group("n") or m.group("m"))
             if r is not None:
                 take(Atom(m.start("c"), m.end("c"), seconds=r, hold=True))
     # 2 x 8, 2x8 reps, 1x 30sec
-    for m in list(_NXM_RE.finditer(w())):
+    x_after_number = _X_AFTER_NUMBER_RE.search(sentence) is not None
+    for m in (list(_NXM_RE.finditer(w())) if x_after_number else ()):
         a, b = int_range(m.group("a")), m.group("b")
         if a is None:
             continue
@@ -366,20 +405,23 @@ def _core_atoms(sentence: str) -> tuple[tuple[Atom, ...], str, str] | None:
             if b is not None:
                 take(Atom(m.start(), m.end(), sets=sets, reps=b))
 
-    for m in list(_SETS_OF_RE.finditer(w())):
+    has_set_unit = has(_SETU_WORDS)
+    for m in (list(_SETS_OF_RE.finditer(w())) if has_set_unit else ()):
         a = int_range(m.group("a"))
         if a is not None:
             sets_of(m, a)
-    for m in (list(_BARE_SETS_OF_RE.finditer(w())) if _SET_HINT(sentence) else ()):
+    for m in (list(_BARE_SETS_OF_RE.finditer(w())) if has(_SET_WORDS) else ()):
         sets_of(m, (1, 1) if m.group("one") else None)
-    if _HOLDS_HINT(sentence):
+    if has(_HOLDS_WORDS):
         for m in list(_HOLDS_RE.finditer(w())):
             n = int_range(m.group("n"))
             secs = time_range(m.group("t")) if m.group("t") else None
             if n is not None and (secs is not None or not m.group("t")):
                 take(Atom(m.start(), m.end(), reps=n, seconds=secs, hold=secs is not None))
     # times
-    for m in list(_TIME_RE.finditer(w())):
+    text = w()
+    timed = has(_TU_WORDS) or _SECONDS_SYMBOL_RE.search(text) is not None
+    for m in (list(_TIME_RE.finditer(text)) if timed else ()):
         txt = m.group(0).lower()
         if txt.startswith("half"):
             secs: Range | None = (30, 30)
@@ -393,22 +435,22 @@ def _core_atoms(sentence: str) -> tuple[tuple[Atom, ...], str, str] | None:
             mask(work, m.start(), m.end())
             continue
         take(Atom(m.start(), m.end(), seconds=secs))
-    for m in list(_REPS_RE.finditer(w())):
+    for m in (list(_REPS_RE.finditer(w())) if has(_REPS_WORDS) else ()):
         r = int_range(m.group("n") or m.group("m") or m.group("k") or m.group("j") or m.group("w") or m.group("p") or m.group("v"))
         if r is not None:
             take(Atom(m.start(), m.end(), reps=r))
-    for m in list(_SETS_RE.finditer(w())):
+    for m in (list(_SETS_RE.finditer(w())) if has_set_unit else ()):
         r = int_range(m.group("n"))
         if r is not None:
             take(Atom(m.start(), m.end(), sets=r))
-    for m in list(_COUNTED_RE.finditer(w())):
+    for m in (list(_COUNTED_RE.finditer(w())) if has(_COUNTED_WORDS) else ()):
         r = int_range(m.group("n") or m.group("m"))
         if m.group("breath") and (_HOLD_CLAUSE_RE.search(sentence, 0, m.start())
                                   or not _BREATH_VERB_RE.search(sentence, 0, m.start())):
             mask(work, m.start(), m.end())
         elif r is not None:
             take(Atom(m.start(), m.end(), reps=r))
-    for m in list(_TIMES_RE.finditer(w())):
+    for m in (list(_TIMES_RE.finditer(w())) if has(_TIMES_WORDS) else ()):
         before = sentence[:m.start()]
         if m.group("wr"):
             if not _TIMES_VERB_RE.search(before):
@@ -454,7 +496,7 @@ def _core_atoms(sentence: str) -> tuple[tuple[Atom, ...], str, str] | None:
                 take(Atom(m.start(), m.end(), flex="sets", flex_val=r))
         else:
             take(Atom(m.start(), m.end(), flex="reps", flex_val=r))
-    for m in list(_NX_RE.finditer(w())):
+    for m in (list(_NX_RE.finditer(w())) if x_after_number else ()):
         r = int_range(m.group("n"))
         if r is None:
             continue
@@ -468,7 +510,7 @@ def _core_atoms(sentence: str) -> tuple[tuple[Atom, ...], str, str] | None:
         else:
             # "10x forward and 10x sideways" are two bouts, not reps x sets.
             take(Atom(m.start(), m.end(), reps=r))
-    for m in list(_XN_RE.finditer(w())):
+    for m in (list(_XN_RE.finditer(w())) if _X_BEFORE_NUMBER_RE.search(sentence) else ()):
         r = int_range(m.group("n"))
         if r is None or "#" in m.group("pre"):
             continue
