@@ -42,3 +42,12 @@ def test_every_number_word_is_read_whole():
             assert rx.fullmatch(word.upper().replace(" ", " \t")), word
     for other in ("sixtyish", "seventeenth", "twenty-zero", "a couple off", "tenfold", "one-ty"):
         assert not rx.fullmatch(other), other
+
+
+def test_num_start_is_where_every_number_starts():
+    """NUM_START gates patterns led by a number: it must hold wherever a NUM match starts."""
+    gate = re.compile(quantities.NUM_START, re.I)
+    texts = [*quantities.WORD_VALUES, "12", "1 1/2", "3/4", "½", "2½", "1.5", "A Dozen", "a  couple of"]
+    for text in texts:
+        for m in re.finditer(quantities.NUM, f"do {text} reps", re.I):
+            assert gate.match(f"do {text} reps", m.start()), text

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from runstrength.extract.gates import AnyOf, compile_gated
-from runstrength.extract.quantities import CACHE_SIZE, LB, RANGE, REPU, SETU, TU, TU_WORD
+from runstrength.extract.quantities import CACHE_SIZE, LB, NUM_START, RANGE, REPU, SETU, TU, TU_WORD
 from runstrength.extract.sentences import alternation
 
 _FREQ_PERIOD = r"(?:week|wk|day|month)"
@@ -79,7 +79,11 @@ _MASK_PATTERNS = [
     # tempo notation ("3-1-1", "tempo 3-0-1-0"): seconds of each phase of a rep
     r"(?<![\w.-])\d\s*[-–]\s*\d\s*[-–]\s*[\dxX](?:\s*[-–]\s*[\dxX])?(?![\w.-])",
 ]
-_MASK_RE = compile_gated("|".join(f"(?:{p})" for p in _MASK_PATTERNS), re.I)
+# Led by where a match can start (speed: every masked text goes through this scan, and with the
+# first-character gate of compile_gated most word starts tried all the branches): every pattern
+# starts with a number (NUM_START), RANGE's "between", "add", "after every", "all 4s" or a dot leader.
+_MASK_RE = re.compile(r"(?=\.\s?\.|" + NUM_START + r"|between|\b(?:add|after\s+every|all\s))(?:"
+                      + "|".join(f"(?:{p})" for p in _MASK_PATTERNS) + ")", re.I)
 
 # Times that pace a rep, last a session or state a condition, not the exercise's dosage.  They
 # need a time word or "count", so they run only on texts that have one (speed).

@@ -126,6 +126,12 @@ NUM = (
 # Lookbehind keeps "x8" of "2x8" and digits glued to words ("A1") out of atom
 # starts; inner numbers of a pattern use NUM directly.
 LB = r"(?<![\w.,/#-])"
+# What every NUM match starts with: a digit, a fraction sign, or a number word's first word ("twenty"
+# of "twentyone", "a" and the word after it of "a dozen").  A lookahead gate for a pattern whose
+# every branch starts with a number, stricter than compile_gated's first character (which lets
+# through every word starting as a number word does: "a", "to", "the", "each", "sets" ...).
+NUM_START = (r"(?:[\d½¼¾]|\b" + trie_alternation(sorted(_UNITS[1:] + list(_TENS)))
+             + r"|\ba\s+(?:hundred|dozen|couple|pair)\b)")
 # "20 to 30", "20-30", and the suspended hyphen of "a 20- to 30-second hold"
 # A doubled dash ("30--45", "30–-45") is a typed en dash.
 SEP = r"(?:\s*[-–—]{1,2}\s*(?:to\s+|or\s+)?|\s+to\s+|\s+or\s+)"
