@@ -337,7 +337,7 @@ def _core_atoms(sentence: str) -> tuple[tuple[Atom, ...], str, str] | None:
     low = ascii_fold(sentence)
 
     def has(words: tuple[str, ...]) -> bool:
-        return low is None or any(word in low for word in words)
+        return low is None or any(map(low.__contains__, words))
 
     rest = _rest_spans(sentence, has)
     atoms: list[Atom] = []
