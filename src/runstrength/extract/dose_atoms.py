@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from runstrength.extract.dose_masks import mask, masked
 from runstrength.extract.dose_stages import HOLD_RE, MIRRORED_WAYS, SIDE_THEN_OTHER
-from runstrength.extract.gates import AnyOf, ascii_fold, compile_gated
+from runstrength.extract.gates import ascii_fold, compile_gated
 from runstrength.extract.quantities import (CACHE_SIZE, LB, NUM, NUM_RE, RANGE, REPU, SEP, SETU, TU, WORD_VALUES, Range,
                                            has_number_hint, int_range, time_range)
 
