@@ -8,6 +8,7 @@ and the assembler because both read these vocabularies: neither has to import th
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from runstrength.extract import lexicon
@@ -72,18 +73,54 @@ def _boiler_pattern(pattern: str) -> tuple[tuple[str, ...] | None, list[tuple[st
     return (sets[0] if sets else None), sets[1:], re.compile(pattern, re.I)
 
 
-def _boiler_index(boiler: list) -> tuple[list[re.Pattern[str]], tuple[tuple[str, tuple[int, ...]], ...]]:
-    """(the patterns no hint gates, (hint, indices in `boiler` of the patterns it gates) per distinct hint).
+def _boiler_index(boiler: list) -> tuple[list[re.Pattern[str]], re.Pattern[str], dict[str, tuple[tuple[int, ...], tuple[str, ...]]]]:
+    """(the patterns no hint gates, a scan for the hints, {hint: (indices in `boiler` of the patterns it
+    gates, the longer hints it begins)}).
 
-    Patterns share hints ("video", "mail"...): each distinct hint is tested once per line
-    instead of once per pattern that names it.
+    Patterns share hints ("video", "mail"...), so each distinct hint is looked for once per line, and all
+    of them in one pass of the scan (see _hints_in) instead of one substring search per hint.
     """
     ungated = [rx for hints, _, rx in boiler if hints is None]
     by_hint: dict[str, list[int]] = {}
     for i, (hints, _, _) in enumerate(boiler):
         for h in hints or ():
             by_hint.setdefault(h, []).append(i)
-    return ungated, tuple((h, tuple(ix)) for h, ix in by_hint.items())
+    index = {h: (tuple(ix), tuple(x for x in by_hint if x != h and x.startswith(h))) for h, ix in by_hint.items()}
+    return ungated, re.compile("(?=(" + _trie_pattern(by_hint) + "))"), index
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A regex of `words` as a trie ("fig(?:|\\.|ure)"), matching the shortest word that starts where it is
+    tried. Branching on one character at a time tests a position against a few branches, not every word."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def pattern(node: dict) -> str:
+        alts = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:  # the empty branch first: the shortest word wins
+            return "(?:|" + "|".join(alts) + ")" if alts else ""
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return pattern(root)
+
+
+def _hints_in(lower: str) -> set[str]:
+    """The boilerplate hints that occur in `lower`.
+
+    The scan finds, at each position, the shortest hint starting there; a longer hint that occurs starts
+    where a shorter one (its prefix, maybe itself) was found, so only those longer ones need a search.
+    """
+    _, scan, index = vocab()["boiler_index"]
+    found = set(scan.findall(lower))
+    for h in list(found):
+        for longer in index[h][1]:
+            if longer in lower:
+                found.add(longer)
+    return found
 
 
 def _has_each(lower: str, sets: list[tuple[str, ...]]) -> bool:
@@ -101,16 +138,16 @@ def is_boilerplate(text: str) -> bool:
     if not text.isascii():
         return any(rx.search(text) for _, _, rx in v["boiler"])
     lower = text.lower()
-    ungated, index = v["boiler_index"]
+    ungated, _, index = v["boiler_index"]
     for rx in ungated:
         if rx.search(text):
             return True
-    found = [ix for h, ix in index if h in lower]
+    found = _hints_in(lower)
     if not found:
         return False
     boiler = v["boiler"]
     # A boolean answer: the candidate patterns may run in any order.
-    for i in sorted({i for ix in found for i in ix}):
+    for i in sorted({i for h in found for i in index[h][0]}):
         _, more, rx = boiler[i]
         # The pattern's other required words, only tested once its first ones are found.
         if more and not _has_each(lower, more):
