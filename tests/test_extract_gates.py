@@ -46,7 +46,8 @@ def _random_texts(n: int, seed: int) -> list[str]:
     return ["".join(rng.choice(_ALPHABET) for _ in range(rng.randint(0, 30))) for _ in range(n)]
 
 
-@pytest.mark.parametrize("words", [("day", "daily", "week", "wk"), ("rest", "take"), ("side", "arm", "skin")])
+@pytest.mark.parametrize("words", [("day", "daily", "week", "wk"), ("rest", "take"), ("side", "arm", "skin"),
+                                   ("rest", "Rest", "rested", "stake", "take", "a day", "day")])
 def test_any_of_agrees_with_the_regex(words):
     gate = AnyOf(*words)
     case_sensitive = AnyOf(*words, ignore_case=False)
@@ -55,6 +56,12 @@ def test_any_of_agrees_with_the_regex(words):
     for text in _random_texts(20000, seed=len(words)) + ["Rest DAY", "tıke", "ſide", "sKin", "Week"]:
         assert gate(text) == bool(rx.search(text)), text
         assert case_sensitive(text) == bool(exact.search(text)), text
+
+
+def test_any_of_tests_the_fewest_words():
+    # repeats (once lower-cased) and words that hold another word add nothing to the answer
+    assert AnyOf("rest", "Rest", "rested", "stake", "take", "a day", "day").words == ("rest", "take", "day")
+    assert AnyOf("Rest", "rest", ignore_case=False).words == ("Rest", "rest")
 
 
 def test_required_literal_sets():

@@ -44,7 +44,7 @@ class AnyOf:
     def __init__(self, *words: str, ignore_case: bool = True):
         if not words or not all(words) or ignore_case and not all(w.isascii() for w in words):
             raise ValueError("AnyOf takes non-empty words, ASCII ones to ignore case")
-        self.words = tuple(w.lower() for w in words) if ignore_case else words
+        self.words = _fewest_substrings(tuple(w.lower() for w in words) if ignore_case else words)
         self.rx = re.compile("|".join(re.escape(w) for w in words), re.I) if ignore_case else None
 
     def __call__(self, text: str) -> bool:
@@ -58,6 +58,14 @@ class AnyOf:
             if w in text:
                 return True
         return False
+
+
+def _fewest_substrings(words: tuple[str, ...]) -> tuple[str, ...]:
+    """`words` without repeats and without the words that contain another of them: a text contains one of
+    the words exactly when it contains one of these ("Try"/"try" once lower-cased, "visit us at" holds "us
+    at"), and each one left out is a substring search less on every call."""
+    distinct = tuple(dict.fromkeys(words))
+    return tuple(w for w in distinct if not any(o != w and o in w for o in distinct))
 
 
 def required_literals(pattern: str, flags: int = re.I) -> tuple[str, ...] | None:
