@@ -163,3 +163,19 @@ def test_boilerplate_gating_agrees_with_scanning_every_pattern(text):
     from runstrength.extract.vocab import is_boilerplate, vocab
 
     assert is_boilerplate(text) == any(rx.search(text) for _, _, rx in vocab()["boiler"])
+
+
+@pytest.mark.parametrize("pattern, words", [
+    ("_SETS_RE", "_SETU_WORDS"), ("_SETS_OF_RE", "_SETU_WORDS"), ("_BARE_SETS_OF_RE", "_SET_WORDS"),
+    ("_COUNTED_RE", "_COUNTED_WORDS"), ("_TIMES_RE", "_TIMES_WORDS"), ("_HOLD_COUNT_RE", "_HOLD_COUNT_WORDS"),
+    ("_HOLDS_RE", "_HOLDS_WORDS"), ("_REST_LEAD_RE", "_REST_WORDS"), ("_REST_TRAIL_RE", "_REST_WORDS"),
+    ("_TAKE_BREAK_RE", "_REST_WORDS"),
+])
+def test_dose_atom_gate_words_are_implied_by_their_patterns(pattern: str, words: str) -> None:
+    """_core_atoms skips a pattern on a sentence holding none of its gate words. That is only sound while
+    every match holds one: each string of one of the pattern's required-literal sets must contain a gate
+    word. Widening a pattern (a new set unit, a new rest verb) without its word list fails here."""
+    gate = getattr(dose_atoms, words)
+    rx = getattr(dose_atoms, pattern)
+    sets = required_literal_sets(rx.pattern, rx.flags)
+    assert any(all(any(w in s for w in gate) for s in strings) for strings in sets), (pattern, sets)
