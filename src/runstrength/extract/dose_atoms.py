@@ -345,6 +345,10 @@ def _core_atoms(sentence: str) -> tuple[tuple[Atom, ...], str, str] | None:
     def w() -> str:
         return "".join(work)
 
+    def scan(rx: re.Pattern[str], gate: bool = True, text: str | None = None) -> list[re.Match[str]]:
+        """rx's matches in the masked text as it is now, none when the gate rules the pattern out."""
+        return list(rx.finditer(w() if text is None else text)) if gate else []
+
     def take(a: Atom) -> None:
         atoms.append(a)
         mask(work, a.start, a.end)
@@ -374,7 +378,7 @@ def _core_atoms(sentence: str) -> tuple[tuple[Atom, ...], str, str] | None:
                 take(Atom(m.start("c"), m.end("c"), seconds=r, hold=True))
     # 2 x 8, 2x8 reps, 1x 30sec
     x_after_number = _X_AFTER_NUMBER_RE.search(sentence) is not None
-    for m in (list(_NXM_RE.finditer(w())) if x_after_number else ()):
+    for m in scan(_NXM_RE, x_after_number):
         a, b = int_range(m.group("a")), m.group("b")
         if a is None:
             continue
@@ -406,11 +410,11 @@ def _core_atoms(sentence: str) -> tuple[tuple[Atom, ...], str, str] | None:
                 take(Atom(m.start(), m.end(), sets=sets, reps=b))
 
     has_set_unit = has(_SETU_WORDS)
-    for m in (list(_SETS_OF_RE.finditer(w())) if has_set_unit else ()):
+    for m in scan(_SETS_OF_RE, has_set_unit):
         a = int_range(m.group("a"))
         if a is not None:
             sets_of(m, a)
-    for m in (list(_BARE_SETS_OF_RE.finditer(w())) if has(_SET_WORDS) else ()):
+    for m in scan(_BARE_SETS_OF_RE, has(_SET_WORDS)):
         sets_of(m, (1, 1) if m.group("one") else None)
     if has(_HOLDS_WORDS):
         for m in list(_HOLDS_RE.finditer(w())):
@@ -421,7 +425,7 @@ def _core_atoms(sentence: str) -> tuple[tuple[Atom, ...], str, str] | None:
     # times
     text = w()
     timed = has(_TU_WORDS) or _SECONDS_SYMBOL_RE.search(text) is not None
-    for m in (list(_TIME_RE.finditer(text)) if timed else ()):
+    for m in scan(_TIME_RE, timed, text):
         txt = m.group(0).lower()
         if txt.startswith("half"):
             secs: Range | None = (30, 30)
@@ -435,22 +439,22 @@ def _core_atoms(sentence: str) -> tuple[tuple[Atom, ...], str, str] | None:
             mask(work, m.start(), m.end())
             continue
         take(Atom(m.start(), m.end(), seconds=secs))
-    for m in (list(_REPS_RE.finditer(w())) if has(_REPS_WORDS) else ()):
+    for m in scan(_REPS_RE, has(_REPS_WORDS)):
         r = int_range(m.group("n") or m.group("m") or m.group("k") or m.group("j") or m.group("w") or m.group("p") or m.group("v"))
         if r is not None:
             take(Atom(m.start(), m.end(), reps=r))
-    for m in (list(_SETS_RE.finditer(w())) if has_set_unit else ()):
+    for m in scan(_SETS_RE, has_set_unit):
         r = int_range(m.group("n"))
         if r is not None:
             take(Atom(m.start(), m.end(), sets=r))
-    for m in (list(_COUNTED_RE.finditer(w())) if has(_COUNTED_WORDS) else ()):
+    for m in scan(_COUNTED_RE, has(_COUNTED_WORDS)):
         r = int_range(m.group("n") or m.group("m"))
         if m.group("breath") and (_HOLD_CLAUSE_RE.search(sentence, 0, m.start())
                                   or not _BREATH_VERB_RE.search(sentence, 0, m.start())):
             mask(work, m.start(), m.end())
         elif r is not None:
             take(Atom(m.start(), m.end(), reps=r))
-    for m in (list(_TIMES_RE.finditer(w())) if has(_TIMES_WORDS) else ()):
+    for m in scan(_TIMES_RE, has(_TIMES_WORDS)):
         before = sentence[:m.start()]
         if m.group("wr"):
             if not _TIMES_VERB_RE.search(before):
@@ -496,7 +500,7 @@ def _core_atoms(sentence: str) -> tuple[tuple[Atom, ...], str, str] | None:
                 take(Atom(m.start(), m.end(), flex="sets", flex_val=r))
         else:
             take(Atom(m.start(), m.end(), flex="reps", flex_val=r))
-    for m in (list(_NX_RE.finditer(w())) if x_after_number else ()):
+    for m in scan(_NX_RE, x_after_number):
         r = int_range(m.group("n"))
         if r is None:
             continue
@@ -510,7 +514,7 @@ def _core_atoms(sentence: str) -> tuple[tuple[Atom, ...], str, str] | None:
         else:
             # "10x forward and 10x sideways" are two bouts, not reps x sets.
             take(Atom(m.start(), m.end(), reps=r))
-    for m in (list(_XN_RE.finditer(w())) if _X_BEFORE_NUMBER_RE.search(sentence) else ()):
+    for m in scan(_XN_RE, _X_BEFORE_NUMBER_RE.search(sentence) is not None):
         r = int_range(m.group("n"))
         if r is None or "#" in m.group("pre"):
             continue

@@ -108,13 +108,12 @@ def _trie_pattern(words: Iterable[str]) -> str:
     return pattern(root)
 
 
-def _hints_in(lower: str) -> set[str]:
+def _hints_in(lower: str, scan: re.Pattern[str], index: dict[str, tuple[tuple[int, ...], tuple[str, ...]]]) -> set[str]:
     """The boilerplate hints that occur in `lower`.
 
     The scan finds, at each position, the shortest hint starting there; a longer hint that occurs starts
     where a shorter one (its prefix, maybe itself) was found, so only those longer ones need a search.
     """
-    _, scan, index = vocab()["boiler_index"]
     found = set(scan.findall(lower))
     for h in list(found):
         for longer in index[h][1]:
@@ -138,11 +137,11 @@ def is_boilerplate(text: str) -> bool:
     if not text.isascii():
         return any(rx.search(text) for _, _, rx in v["boiler"])
     lower = text.lower()
-    ungated, _, index = v["boiler_index"]
+    ungated, scan, index = v["boiler_index"]
     for rx in ungated:
         if rx.search(text):
             return True
-    found = _hints_in(lower)
+    found = _hints_in(lower, scan, index)
     if not found:
         return False
     boiler = v["boiler"]
