@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 
 from runstrength.extract import dosage as dz
 from runstrength.extract.attach import ABILITY_CHECK_RE, AttachMixin
+from runstrength.extract.captions import caption_lines
 from runstrength.extract.dose_inheritance import InheritanceMixin
 from runstrength.extract.exercise_terms import TermsMixin, text_muscles
 from runstrength.extract.gates import AnyOf
@@ -195,6 +196,9 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                 roles[i] = role
         for i in heads:
             roles[i] = Role("boiler")
+        captions = caption_lines(lines, roles)
+        for i in captions:
+            roles[i] = Role("boiler", label="caption")
         end_at = _routine_end(roles, lines)
         top = _deck_end(lines, roles, title_line)
         title_tokens = norm_tokens(title_line.text) if title_line is not None else ()
@@ -233,7 +237,7 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                 # A rule or dash alone on its line ("-", "***") between a heading and its text divides nothing:
                 # the heading is resolved by the line after it.
                 j = i + 1
-                while j < end_at and j < i + 3 and not _ALNUM_RE.search(lines[j].text):
+                while j < end_at and j < i + 3 and (not _ALNUM_RE.search(lines[j].text) or j in captions):
                     j += 1
                 nxt = roles[j].kind if j < end_at else ""
                 nxt_line = lines[j] if j < end_at else None

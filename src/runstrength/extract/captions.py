@@ -1,0 +1,74 @@
+"""Image captions and alt text a scraper left under an exercise's heading.
+
+A page's picture of a move often comes out as a short line between the move's
+heading and its how-to: the name again with the page's topic ("Heel Raises" /
+"Heel raises ankle sprain"), part of it ("2-Foot Lateral Jumps" / "lateral
+jumps"), or a few words in lower case under a capitalised heading ("Elastic
+Band Exercise" / "theraband inversion exercise"). Read as a heading of its
+own, such a line becomes a second exercise and takes the how-to from the real
+one. These lines are found from their shape and their neighbours only, before
+the reading-order walk.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from runstrength.extract.nlp import norm_tokens
+
+if TYPE_CHECKING:  # annotations only
+    from runstrength.extract.roles import Role
+    from runstrength.extract.text import Line
+
+# Longer than this, a line under a heading is a sentence or a subheading, not a picture's caption.
+_CAPTION_WORDS = 8
+# What a heading or a caption may be read as by the line roles (a name, or a heading that may be one).
+_NAME_KINDS = frozenset({"exercise", "maybe_heading"})
+# What follows a caption: the move's how-to (prose, a "How to:" label, its dose), not another heading.
+_TEXT_KINDS = frozenset({"prose", "label", "dose", "rest"})
+
+
+def _bare(line: Line, role: Role) -> bool:
+    """A line that is only a name: no description, dose or sentence stop on it."""
+    text = line.text.rstrip()
+    if ". " in text or "? " in text or "! " in text:
+        return False  # a sentence ends inside it: text cut from a paragraph, not a name or a caption
+    return (role.kind in _NAME_KINDS and role.desc_start is None and not role.doses
+            and not text.endswith((".", "!", "?", ":", ";")) and len(text.split()) <= _CAPTION_WORDS)
+
+
+def _title_case(text: str) -> bool:
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return len(words) >= 2 and all(w[0].isupper() for w in words)
+
+
+def _is_caption(heading: str, caption: str) -> bool:
+    """Whether `caption`, right under the heading `heading`, reads as the heading's picture caption."""
+    if caption[:1].islower() and heading[:1].isupper():
+        return True  # "Elastic Band Exercise" / "theraband inversion exercise"
+    head, cap = set(norm_tokens(heading)), set(norm_tokens(caption))
+    if not head or not cap or not (head <= cap or cap <= head):
+        return False
+    # The name again, in the sentence case of a caption under a title-cased heading ("Heel Raises" / "Heel
+    # raises ankle sprain"); two items of a list keep one case ("Glute Bridge" / "Glute Bridge March").
+    return _title_case(heading) and not _title_case(caption)
+
+
+def caption_lines(lines: Sequence[Line], roles: Sequence[Role]) -> set[int]:
+    """Indexes of the lines that are a picture's caption under the exercise heading right above them.
+
+    A caption is short, not a list item, directly under a heading that is only a name, and followed by
+    the move's text; when it is in lower case, the line after it is not in lower case too (a list of
+    names in lower case: "squats" / "lunges" / "bridges").
+    """
+    found: set[int] = set()
+    for i in range(1, len(lines) - 1):
+        line, prev, nxt = lines[i], lines[i - 1], lines[i + 1]
+        if line.bullet or line.gap > 2 or not _bare(line, roles[i]) or not _bare(prev, roles[i - 1]):
+            continue
+        if roles[i + 1].kind not in _TEXT_KINDS:
+            continue
+        if not _is_caption(roles[i - 1].name or prev.text, line.text):
+            continue
+        found.add(i)
+    return found

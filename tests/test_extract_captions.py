@@ -1,0 +1,72 @@
+"""Picture captions and alt text a scraper left under an exercise's heading (extract/captions.py).
+
+The mini-articles are written for these tests in the style of scraped clinic pages; none is taken from
+an evaluation article.
+"""
+from __future__ import annotations
+
+from runstrength.extract.captions import caption_lines
+from runstrength.extract.nlp import build_nlp
+from runstrength.extract.roles import analyse_line
+from runstrength.extract.text import normalize, split_lines
+from runstrength.extract.pipeline import extract_articles
+from runstrength.ingest.reader import RawArticle
+
+SHA = "0123456789abcdef" * 4
+
+
+def run(text: str):
+    raw = RawArticle(article_id="c000", source_file="c000.txt", sha256=SHA, text=text, encoding="utf-8")
+    return next(iter(extract_articles([raw])))
+
+
+def captions(text: str) -> list[str]:
+    lines = split_lines(normalize(text), text)
+    roles = [analyse_line(line, doc) for line, doc in zip(lines, build_nlp().pipe([line.text for line in lines]))]
+    return [lines[i].text for i in sorted(caption_lines(lines, roles))]
+
+
+def test_the_name_again_with_the_pages_topic_is_a_caption():
+    assert captions("Knee Pain Exercises\n\nWall Sit\n\nWall sit knee pain\n\n"
+                    "Lean your back on a wall and slide down until your knees bend. Hold 30 seconds.\n") == [
+        "Wall sit knee pain"]
+
+
+def test_words_in_lower_case_under_a_capitalised_heading_are_a_caption():
+    assert captions("Hip Exercises\n\nSide Lying Leg Lift\n\nwoman lifting leg on yoga mat\n\n"
+                    "Lie on your side and lift the top leg, then lower it slowly.\n") == [
+        "woman lifting leg on yoga mat"]
+
+
+def test_part_of_the_name_under_it_is_a_caption():
+    assert captions("Plyometrics\n\nSingle-Leg Box Jumps\n\nbox jumps\n\nJump onto the box from one leg.\n") == [
+        "box jumps"]
+
+
+def test_list_items_are_not_captions():
+    # two names of one case, one right under the other, are a list ("Squat" then its harder variant)
+    assert captions("Leg Day\n\nGoblet Squat\nGoblet Squat Jump\nKeep your chest up.\n") == []
+    # a list of names in lower case
+    assert captions("Warm-up\n\nleg swings\nwalking lunges\nDo these slowly.\n") == []
+    # the name again, then another heading (not the move's text): nothing shows it is a picture's caption
+    assert captions("Core\n\nDead Bug\n\ndead bug\n\nBird Dog\n\nReach long.\n") == []
+
+
+def test_an_instruction_or_a_sentence_under_a_heading_is_not_a_caption():
+    assert captions("Hips\n\nClamshell\n\nkeep your knees together\n\nLie on your side.\n") == []
+    assert captions("Hips\n\nClamshell\n\nclamshells help. Lie on your side\n\nLift the top knee.\n") == []
+
+
+def test_a_caption_makes_no_exercise_and_leaves_the_how_to_with_the_move_above():
+    a = run("Ankle Sprain Rehab\n\nBalance Exercise\n\nSingle Leg Stand\n\nsingle leg stand ankle sprain\n\n"
+            "Stand on the injured leg for 30 to 60 seconds, repeat 3 sets. Stand on a pillow to make it harder.\n\n"
+            "Band Work\n\nResisted Eversion\n\nresistance band ankle exercise\n\n"
+            "Loop a band around your foot and turn the foot outward against it. Repeat 3 sets of 10.\n")
+    assert [e.name for e in a.exercises] == ["Single Leg Stand", "Resisted Eversion"]
+    stand, eversion = a.exercises
+    assert (stand.dosages[0].sets_min, stand.dosages[0].hold_seconds_min, stand.dosages[0].hold_seconds_max) == (3, 30, 60)
+    # the first sentence says how as well as how long (a cue, as GOLD_SPEC counts set-up)
+    assert [c.text for c in stand.cues] == ["Stand on the injured leg for 30 to 60 seconds, repeat 3 sets.",
+                                            "Stand on a pillow to make it harder."]
+    assert (eversion.dosages[0].sets_min, eversion.dosages[0].reps_min) == (3, 10)
+    assert "band" in eversion.equipment
