@@ -1138,3 +1138,25 @@ def test_a_statement_about_the_moves_below_is_no_exercise():
             "Level 2 - Skater Jumps. Bound sideways and land on one foot.\n")
     assert len(a.exercises) == 2
     assert not any(" is " in e.name for e in a.exercises)
+
+
+# ---------------------------------------------------------------- causes and symptoms
+
+
+def test_a_list_of_causes_or_symptoms_makes_no_exercises():
+    # the list follows a line that names exercises, so its short items read like the list of moves it announces
+    a = run("Runner's Knee\n\nWhat causes it?\n\nStrengthening exercises help, but first the causes:\n\n"
+            "- Tight quads\n- Weak hips\n- Increased hill running\n\nThe Exercises\n\n"
+            "Do 3 sets of 10 of each exercise.\n\nWall Sit\nSlide down the wall.\n\nClamshell\nLie on your side.\n")
+    assert [e.name for e in a.exercises] == ["Wall Sit", "Clamshell"]
+
+
+def test_condition_item_reads_the_first_word_of_a_short_item():
+    from runstrength.extract.vocab import condition_item
+
+    assert condition_item("Tight hip flexors")
+    assert condition_item("Redness or warmth around the joint")
+    assert condition_item("Lack of sleep")
+    assert not condition_item("Stiff-leg deadlift")  # a move's name
+    assert not condition_item("Tight hamstrings can pull on the pelvis and change how you move when tired")  # a sentence
+    assert not condition_item("Glute bridge")

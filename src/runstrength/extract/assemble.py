@@ -41,7 +41,7 @@ from runstrength.extract.roles import (CLAUSE_HEAD_RE, PAREN_RE, SUPERSET_LABEL,
 from runstrength.extract.sentences import classify, label_walks, purpose_line_label
 from runstrength.extract.tables import stacked_header_roles, table_roles
 from runstrength.extract.text import Line
-from runstrength.extract.vocab import is_boilerplate, overview_heading, vocab
+from runstrength.extract.vocab import condition_item, is_boilerplate, overview_heading, vocab
 from runstrength.model import Article, Exercise, Section
 
 if TYPE_CHECKING:  # annotations only
@@ -199,6 +199,11 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
         captions = caption_lines(lines, roles)
         for i in captions:
             roles[i] = Role("boiler", label="caption")
+        for i, role in enumerate(roles):
+            if role.kind in ("exercise", "maybe_heading") and not role.doses and condition_item(role.name):
+                # "- Tight calf muscles": an item of a page's causes or symptoms, not a move; "Pain in the tendon"
+                # standing alone heads what is said of it
+                roles[i] = Role("boiler" if lines[i].bullet else "other_heading", label="condition")
         end_at = _routine_end(roles, lines)
         top = _deck_end(lines, roles, title_line)
         title_tokens = norm_tokens(title_line.text) if title_line is not None else ()

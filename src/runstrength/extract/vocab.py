@@ -56,6 +56,7 @@ def vocab() -> dict:
         "org_heads": {norm_tokens(h)[-1] for h in lex["organization_heads"]} - _heads_last(heads) - {"running"},
         "context_activities": frozenset(lex["context_activities"]),
         "document_parts": frozenset(norm_tokens(" ".join(lex["document_parts"]))),
+        "condition_openers": frozenset(w.lower() for w in lex["condition_openers"]),
         "table_columns": {" ".join(w.lower().split()): kind for kind, ws in lex["table_columns"].items() for w in ws},
         "overview": frozenset(" ".join(norm_tokens(w)) for w in lex["overview_words"]),
     }
@@ -199,3 +200,17 @@ def overview_heading(title: str) -> bool:
     tokens = norm_tokens(title)
     words = vocab()["overview"]
     return any(" ".join(tokens[i:i + n]) in words for n in (1, 2, 3) for i in range(len(tokens) - n + 1))
+
+
+# Longer than this, a line is a sentence about a condition, not an item of a list of them.
+_CONDITION_ITEM_WORDS = 8
+
+
+def condition_item(name: str) -> bool:
+    """A short heading or list item naming a condition, a symptom or a cause ("Tight calf muscles", "Redness or
+    a burning sensation"), by its first word (structure.yaml's condition_openers)."""
+    words = name.split()
+    if not words or len(words) > _CONDITION_ITEM_WORDS:
+        return False
+    return words[0].lower().strip(".,:;()\"'") in vocab()["condition_openers"]
+
