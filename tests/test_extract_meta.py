@@ -764,3 +764,15 @@ def test_a_byline_ending_its_own_sentence_names_the_author_and_a_plan_fact_above
             "The workout\n\n- Goblet squat x 10\n")
     assert author_of(text) == "Ann Berry"
     assert title_of(text) == "Hill Plans For New Runners"
+
+
+def test_an_editors_or_reviewers_line_is_neither_title_nor_author():
+    text = ("Edited by: Sam Hill, MS, CSCS\n"
+            "This dumbbell session is built to make you stronger week by week.\n\n"
+            "Warm-up\n1. Goblet squat - 10 reps\n2. Reverse lunge - 8 each side\n")
+    assert title_of(text) is None
+    assert author_of(text) is None
+    text = ("Hamstring Strength for Sprinters\n\nMedically reviewed by Dr Jo Lee, DPT\n\n"
+            "Nordic curls build the muscle where it tears.\n")
+    assert title_of(text) == "Hamstring Strength for Sprinters"
+    assert author_of(text) is None
