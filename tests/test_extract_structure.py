@@ -1160,3 +1160,12 @@ def test_condition_item_reads_the_first_word_of_a_short_item():
     assert not condition_item("Stiff-leg deadlift")  # a move's name
     assert not condition_item("Tight hamstrings can pull on the pelvis and change how you move when tired")  # a sentence
     assert not condition_item("Glute bridge")
+
+
+def test_muscle_headings_of_a_slideshow_over_their_how_to_name_the_moves():
+    # a foam-rolling page scraped from a slideshow: each slide's counter glued to its text
+    a = run("Roll Before You Run\n\nRoll each area for 30 to 60 seconds.\nHamstrings\n"
+            "Thigh 1 of 6Sit with the roller under your thighs. Roll from the knee to the hip.\nAdductors\n"
+            "Thigh 2 of 6Lie face down with one leg out to the side on the roller. Roll the inner thigh.\n")
+    assert [e.name for e in a.exercises] == ["Hamstrings", "Adductors"]
+    assert a.exercises[0].cues[0].text == "Sit with the roller under your thighs."

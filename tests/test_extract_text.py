@@ -252,3 +252,13 @@ def test_split_lines_dot_numbered_items_glued_to_the_sentence_before():
 def test_split_lines_lone_dot_number_in_a_sentence_is_no_item():
     view = "Aim for week 2. Then add a third session when your legs feel fresh.\n"
     assert [ln.text for ln in split_lines(normalize(view))] == [view.strip()]
+
+
+def test_a_slideshow_counter_glued_to_the_slides_text_is_not_part_of_the_line():
+    text = "Hamstrings\nThigh 2 of 9Lie on your back and lift one leg.\n4 of 9Roll slowly.\nRound 1 of 3: squats\n"
+    lines = split_lines(normalize(text), text)
+    assert [line.text for line in lines] == ["Hamstrings", "Lie on your back and lift one leg.", "Roll slowly.",
+                                             "Round 1 of 3: squats"]
+    # offsets still point at the published text
+    assert text[lines[1].start:lines[1].end] == "Lie on your back and lift one leg."
+    assert text[lines[2].start:lines[2].end] == "Roll slowly."

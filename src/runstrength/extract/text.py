@@ -182,6 +182,10 @@ def split_inline_headings(view: str) -> str:
     return view if chars is None else "".join(chars)
 
 
+# A slideshow's counter glued to the slide's text ("Calf 1 of 11Sit on the floor ...", "3 of 8Lie on your side"),
+# its caption word first or not: scraping debris before the text, dropped from the line's content.
+_SLIDE_COUNTER_RE = re.compile(r"[ \t]*(?:[A-Za-z]{1,15}[ \t]+)?\d{1,2} of \d{1,3}(?=[A-Z][a-z])")
+
 # Words from which a pictograph-led line is a list item ("💡 Keep your hips square to the floor"),
 # not a heading ("💥 POWER 💥").
 _PICTO_ITEM_WORDS = 8
@@ -221,6 +225,10 @@ def split_lines(view: str, text: str | None = None) -> list[Line]:
             h = _HEADING_MARK_RE.match(raw)
             if h:
                 content_off = h.end()
+        if " of " in raw[:40]:
+            counter = _SLIDE_COUNTER_RE.match(raw, content_off)
+            if counter:
+                content_off = counter.end()
         content = raw[content_off:].rstrip()
         start = line_start + content_off
         lines.append(Line(start, start + len(content), content, line_start + lead, gap, bullet, len(lines)))
