@@ -1169,3 +1169,11 @@ def test_muscle_headings_of_a_slideshow_over_their_how_to_name_the_moves():
             "Thigh 2 of 6Lie face down with one leg out to the side on the roller. Roll the inner thigh.\n")
     assert [e.name for e in a.exercises] == ["Hamstrings", "Adductors"]
     assert a.exercises[0].cues[0].text == "Sit with the roller under your thighs."
+
+
+def test_two_part_headings_naming_two_variants_of_one_movement_are_two_exercises():
+    a = run("Achilles Loading\n\nDo 4 sets of each exercise, 30 seconds per set.\n\n"
+            "Stage 1: Heel Raise Isometric Hold\nRise onto both toes and hold still.\n\n"
+            "Stage 2: Heel Raise Weight Shift\nWith both heels up, rock your weight from foot to foot.\n")
+    assert [e.name for e in a.exercises] == ["Heel Raise Isometric Hold", "Heel Raise Weight Shift"]
+    assert [section_of(a, e) for e in a.exercises] == ["Stage 1", "Stage 2"]

@@ -373,9 +373,12 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                 section = self._section(role.title, line, None)
                 section_single = True
                 current = []
-                # "Set 1: Deadlifts & rows": every move the group's heading names, each with the terms of its own part
+                # "Set 1: Deadlifts & rows": every move the group's heading names, each with the terms of its own part.
+                # A heading, not prose: two parts headed by two variants of one movement ("Phase 2: Heel raise
+                # hold", "Phase 3: Heel raise weight shift") are two exercises.
                 for nm, s, e, ts, te in role.alternatives or [(role.name, role.name_start, role.name_end, 0, None)]:
-                    ex = self.register(self.text[line.start + s: line.start + e], line.start + s, line.start + e, doc, s, section)
+                    ex = self.register(self.text[line.start + s: line.start + e], line.start + s, line.start + e, doc, s, section,
+                                       listed=True)
                     current.append(ex)
                     if role.alternatives:
                         self.add_terms(ex, doc, ts, te, in_name=True)
