@@ -963,3 +963,12 @@ def test_a_note_on_how_every_move_should_feel_is_no_cue_of_one_move():
     assert classify("Every exercise should feel demanding but doable.") is None
     assert classify("Each landing should feel light and quiet.")[0] == "cue"
 
+
+
+def test_come_opens_an_instruction_only_when_it_says_where_to_move():
+    from runstrength.extract.sentences import starts_imperative
+
+    assert starts_imperative("come up onto your toes".split())
+    assert starts_imperative("slowly come back to standing".split())
+    assert not starts_imperative("then come a-skips".split())
+    assert not starts_imperative("come race day you will be glad".split())

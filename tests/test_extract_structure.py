@@ -1177,3 +1177,9 @@ def test_two_part_headings_naming_two_variants_of_one_movement_are_two_exercises
             "Stage 2: Heel Raise Weight Shift\nWith both heels up, rock your weight from foot to foot.\n")
     assert [e.name for e in a.exercises] == ["Heel Raise Isometric Hold", "Heel Raise Weight Shift"]
     assert [section_of(a, e) for e in a.exercises] == ["Stage 1", "Stage 2"]
+
+
+def test_a_heading_over_steps_that_open_with_come_is_the_move_they_describe():
+    a = run("Knee Programme\n\n1. Seated Knee Bend\n- Come into sitting on a firm chair\n- Slide the foot back under the chair\n\n"
+            "2. Wall Slide\n- Come up tall with your back on the wall\n- Bend the knees a little, then straighten\n")
+    assert [e.name for e in a.exercises] == ["Seated Knee Bend", "Wall Slide"]

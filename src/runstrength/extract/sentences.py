@@ -147,6 +147,10 @@ def _harder_next(lower: str, dosage_spans: list[tuple[int, int]]) -> bool:
                for m in _ONCE_EASY_RE.finditer(lower))
 
 
+# Where "come" sends the body when it opens an instruction.
+_COME_PARTICLES = frozenset({"into", "onto", "up", "down", "back", "forward", "forwards", "out", "off", "through", "to", "over"})
+
+
 def starts_imperative(lower_words: list[str]) -> bool:
     v = vocab()
     verbs = v["imperative_verbs_set"]
@@ -162,7 +166,9 @@ def starts_imperative(lower_words: list[str]) -> bool:
         return True
     if first in ("do", "don't", "dont", "never", "try", "be", "make", "please", "always", "remember"):
         return True
-    return False
+    # "Come into sitting", "Come up onto your toes": a physio's way to say where to move; not "Then come A-skips",
+    # which names what is next
+    return first == "come" and len(lower_words) > 1 and lower_words[1] in _COME_PARTICLES
 
 
 # A spaced dash breaks clauses too: "Same again, but slower – imagine sitting into it."
