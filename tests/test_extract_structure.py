@@ -1183,3 +1183,13 @@ def test_a_heading_over_steps_that_open_with_come_is_the_move_they_describe():
     a = run("Knee Programme\n\n1. Seated Knee Bend\n- Come into sitting on a firm chair\n- Slide the foot back under the chair\n\n"
             "2. Wall Slide\n- Come up tall with your back on the wall\n- Bend the knees a little, then straighten\n")
     assert [e.name for e in a.exercises] == ["Seated Knee Bend", "Wall Slide"]
+
+
+def test_a_benefits_label_over_sentences_gives_one_purpose_a_sentence():
+    a = run("Hip Strength\n\nSide Plank\n\nHow: Lie on your side and lift your hips.\n\n"
+            "Benefits: It trains the side of the hip. A strong hip keeps the knee in line when you land.\n\n"
+            "Clamshell\n\nTarget: glutes, hip rotators\n")
+    plank, clam = a.exercises
+    assert [p.text for p in plank.purpose] == ["Benefits: It trains the side of the hip.",
+                                               "A strong hip keeps the knee in line when you land."]
+    assert [p.text for p in clam.purpose] == ["Target: glutes, hip rotators"]

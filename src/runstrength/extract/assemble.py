@@ -456,7 +456,11 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                         for s, e in self.sentences_of(doc):
                             self.add_sentence(current, s, e, doc, line, under=role.label)
                     elif role.label.startswith("target") or "muscle" in role.label or purpose_line_label(role.label):
-                        self.add_sentence(current, 0, len(line.text), doc, line, label=True)
+                        # "Benefits: Builds balance. Good balance keeps your form late in a race.": one purpose a
+                        # sentence when the line is sentences; a list of terms ("Target: glutes, core") stays whole
+                        spans = list(self.sentences_of(doc)) if purpose_line_label(role.label) else []
+                        for s, e in spans if len(spans) > 1 else [(0, len(line.text))]:
+                            self.add_sentence(current, s, e, doc, line, label=True)
                 last_kind = kind
                 continue
             if kind == "dose":
