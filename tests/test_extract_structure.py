@@ -1193,3 +1193,17 @@ def test_a_benefits_label_over_sentences_gives_one_purpose_a_sentence():
     assert [p.text for p in plank.purpose] == ["Benefits: It trains the side of the hip.",
                                                "A strong hip keeps the knee in line when you land."]
     assert [p.text for p in clam.purpose] == ["Target: glutes, hip rotators"]
+
+
+def test_one_move_listed_once_for_each_side_is_one_exercise_done_per_side():
+    a = run("Core Routine\n\n1. Side Plank Left Side\nLie on your left side and lift your hips. Hold 30 seconds.\n\n"
+            "2. Side Plank Right Side\nNow rest on your right forearm.\n\n"
+            "3. Single Leg Bridge - Left Leg\nLift your hips with the left foot down. 10 reps.\n\n"
+            "4. Glute Bridge - Right Leg\nSame on the right foot.\n")
+    assert [e.name for e in a.exercises] == ["Side Plank Left Side", "Single Leg Bridge - Left Leg",
+                                             "Glute Bridge - Right Leg"]
+    plank = a.exercises[0]
+    assert "Side Plank Right Side" in plank.aliases
+    assert [c.text for c in plank.cues] == ["Lie on your left side and lift your hips.", "Now rest on your right forearm."]
+    assert main(plank).hold_seconds_min == 30 and main(plank).per_side
+    assert not main(a.exercises[1]).per_side  # two moves, one per side, are not one move done on each side

@@ -70,7 +70,8 @@ class InheritanceMixin:
             stage = m.stage
             if ctx == "progression" and stage == "main":
                 stage = "progression"
-            d = Dosage(stage=stage, per_side=m.per_side, text=m.text.strip(), start=base + m.start, end=base + m.end, inherited_from="exercise")
+            d = Dosage(stage=stage, per_side=m.per_side or ex.both_sides, text=m.text.strip(), start=base + m.start,
+                       end=base + m.end, inherited_from="exercise")
             if m.sets:
                 d.sets_min, d.sets_max = m.sets
             if m.reps:

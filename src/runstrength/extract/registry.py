@@ -45,6 +45,7 @@ class Ex:
     listed: bool = False  # registered from a heading, list item or table row (not from prose)
     name_muscles: set = field(default_factory=set)  # muscles named only by the exercise's name so far
     block: int = 0  # the heading (of any kind) the exercise was first listed under, counted from the top
+    both_sides: bool = False  # listed once for each side ("... left side", "... right side"): its doses are per side
 
 
 def canonical_entry(name: str, doc: Doc | None, offset: int) -> dict | None:
@@ -58,6 +59,22 @@ def canonical_entry(name: str, doc: Doc | None, offset: int) -> dict | None:
             best = max(spans, key=lambda s: (len(s.text), -s.start_char))
             return next((e for e in lexicon.load_exercises() if e["canonical"] == best.label_), None)
     return None
+
+
+_SIDES = frozenset({"left", "right"})
+# The word a side names, after it: "left side", "right leg" ("Side plank, left side" is the plank's side).
+_SIDE_OF = frozenset({"side", "leg", "arm", "foot", "hand"})
+
+
+def _side_split(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], str] | None:
+    """A name without the one side it names, and that side ("left"); None when it names no side or both."""
+    at = [i for i, t in enumerate(tokens) if t in _SIDES]
+    if len(at) != 1:
+        return None
+    i = at[0]
+    j = i + 2 if i + 1 < len(tokens) and tokens[i + 1] in _SIDE_OF else i + 1
+    rest = tokens[:i] + tokens[j:]
+    return (rest, tokens[i]) if rest else None
 
 
 # An abbreviation in a name that spells no word ("SL RDL", "BSS", "DB row"): capitals without a vowel.
@@ -155,6 +172,11 @@ class RegistryMixin:
             ex = None
         if ex is None and listed and overview:
             ex = self._parallel_row(section)
+        if listed and ex is None and (other := self._other_side_of(tokens)) is not None:
+            # "Side plank - left", then "Side plank - right": one exercise, done on each side (the rules above
+            # made a second heading of one list a second exercise)
+            ex = other
+            ex.both_sides = True
         if tagged is not None and ex is not tagged and (
                 entry is not None and tagged.entry is not None and entry["canonical"] == tagged.entry["canonical"]
                 or set(tokens) <= set(tagged.tokens) or set(tagged.tokens) <= set(tokens)
@@ -217,6 +239,17 @@ class RegistryMixin:
             ex.section = None if section is None or id(section) in self._overviews else section
         elif section is not None and PART_LABEL_RE.match(section.title) and not PART_LABEL_RE.match(old.title):
             ex.section = section
+
+    def _other_side_of(self, tokens: tuple[str, ...]) -> Ex | None:
+        """The exercise listed right before, when its name and this one differ only by the side each is done on
+        ("Side Plank Left Side" / "Side Plank Right Side", "Bridge (left leg)" / "Bridge (right leg)")."""
+        last = self.exercises[-1] if self.exercises else None
+        if last is None or not last.listed or last.block != self._block:
+            return None
+        mine, theirs = _side_split(tokens), _side_split(last.tokens)
+        if mine is None or theirs is None or mine[0] != theirs[0] or mine[1] == theirs[1]:
+            return None
+        return last
 
     def _short_name_of(self, name: str, tokens: tuple[str, ...], entry: dict | None) -> Ex | None:
         """The exercise of an earlier list a listed name shortens: its initials or an abbreviation of the
