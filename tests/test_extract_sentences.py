@@ -978,3 +978,9 @@ def test_what_the_exercise_increases_or_decreases_is_its_purpose():
     assert classify("This increases the blood flow to your calves and decreases swelling.") == ("purpose", None)
     assert classify("It decreases the load on the kneecap.") == ("purpose", None)
     assert classify("Increase the weight each week.")[0] == "cue"  # an instruction, not an effect
+
+
+def test_lengthen_opening_a_sentence_is_an_instruction():
+    assert classify("Lengthen your back leg and reach the opposite arm forward.")[0] == "cue"
+    assert classify("Elongate through the crown of your head.")[0] == "cue"
+    assert classify("This stretch helps lengthen the calf.") == ("purpose", None)
