@@ -524,183 +524,347 @@ def _drop_lead_in(name: str, cut: int, doc: Doc, text: str) -> tuple[str, int]:
     return rest, cut + m.end()
 
 
-def analyse_line(line: Line, doc: Doc) -> Role:
-    text = blank_prefix(line.text)
-    lower = text.lower().strip()
-    v = vocab()
-    if lower.startswith(v["end"]) and len(line.words) <= 6:
+class LineView:
+    """What the readers of one line ask of it, worked out once per line. The line's doses are parsed at the
+    first reader that needs them (`doses()`): the readers are pure, and most prose lines are decided
+    without them."""
+
+    __slots__ = ("line", "doc", "text", "lower", "words", "bullet", "v", "short", "ends_sentence",
+                 "two_sentences", "_doses")
+
+    def __init__(self, line: Line, doc: Doc) -> None:
+        self.line = line
+        self.doc = doc
+        # Offsets into `text` are offsets into the line and its doc: blank_prefix keeps the length.
+        self.text = text = blank_prefix(line.text)
+        self.lower = text.lower().strip()
+        # The length tests count the words of the line as written, its numbering label included.
+        self.words = words = line.words
+        self.bullet = line.bullet
+        self.v = vocab()
+        self.short = short = len(words) <= 12
+        tail = text.rstrip()
+        ends_sentence = tail.endswith((".", "!", "?")) and not tail.endswith("..")
+        if ends_sentence and text is not line.text and tail.endswith("!") and len(text.split()) <= 4:
+            # "#2 - Side plank!": a numbered item's name said with zest, a heading still
+            ends_sentence = False
+        if (ends_sentence and tail.endswith(".") and len(words) <= 8 and _DAY_LABEL_RE.match(text)
+                and INNER_STOP_RE.search(tail[:-1]) is None):
+            # "Friday - Leg Day.": a day's heading of a weekly plan closed by a stray period is no sentence
+            ends_sentence = False
+        self.ends_sentence = ends_sentence
+        # Two sentences on a line ("Yes, both help. Here are three:") are an answer or a remark, never a heading.
+        self.two_sentences = short and INNER_STOP_RE.search(text) is not None
+        self._doses: list[dz.DoseMention] | None = None
+
+    def doses(self) -> list[dz.DoseMention]:
+        """dz.parse_dosages(text), parsed once, at the first reader that needs it."""
+        if self._doses is None:
+            self._doses = dz.parse_dosages(self.text)
+        return self._doses
+
+
+# The readers of a line, one per line shape: each returns the line's Role, or None to leave the line to the
+# readers after it. _READERS (after them) gives the order they are tried in.
+
+
+def _end_marker(lv: LineView) -> Role | None:
+    """A short line that opens the page's furniture after the article ("Related posts", "About the author")."""
+    if lv.lower.startswith(lv.v["end"]) and len(lv.words) <= 6:
         return Role("end")
-    if is_boilerplate(text) and (len(line.words) <= 30 or "@" in text):
+    return None
+
+
+def _boilerplate(lv: LineView) -> Role | None:
+    """A line of the site's furniture (cookie notices, share buttons, a contact address)."""
+    if is_boilerplate(lv.text) and (len(lv.words) <= 30 or "@" in lv.text):
         return Role("boiler")
-    dose_label = _dose_label(text)
-    if dose_label is not None:
-        return dose_label
-    if lower[:1] in _BYLINE_FIRST and len(line.words) <= 25 and byline_name(text, top=False):
+    return None
+
+
+def _dose_label_line(lv: LineView) -> Role | None:
+    """A label whose value is the prescription ("Sets: 3", "Sets: 3    Reps: 10")."""
+    return _dose_label(lv.text)
+
+
+def _byline(lv: LineView) -> Role | None:
+    """The writer's line ("By Jo Lee, Lunge Lab coach")."""
+    if lv.lower[:1] in _BYLINE_FIRST and len(lv.words) <= 25 and byline_name(lv.text, top=False):
         # "By Jo Lee, Lunge Lab coach": the writer, even when a word of the affiliation names a movement
         return Role("other_heading")
-    label = _label_of(text)
+    return None
+
+
+def _label_line(lv: LineView) -> Role | None:
+    """A label of the vocabulary and its value ("Target: glutes", "Equipment: a band")."""
+    label = _label_of(lv.text)
     if label:
-        return Role("label", label=label[0], desc_start=len(text) - len(label[1]))
+        return Role("label", label=label[0], desc_start=len(lv.text) - len(label[1]))
+    return None
+
+
+def _remark_then_steps(lv: LineView) -> Role | None:
+    """A remark whose last sentence is a bare label ending in a colon ("A gentle one to start. Here's how:")."""
+    lower = lv.lower
     if lower.endswith(":") and any(stop in lower for stop in ".!?"):
         last = _LAST_SENTENCE_RE.search(lower)
-        if last is not None and _bare_label(last.group(1)) in v["bare_labels"]:
+        if last is not None and _bare_label(last.group(1)) in lv.v["bare_labels"]:
             # "A gentle one to start. Here's how:": a remark, then the steps of the exercise above
             return Role("prose")
-    if len(line.words) <= 5:
-        bare = _bare_label(lower)
-        if bare in v["bare_labels"]:
-            # "Instructions" alone under an exercise heading: its steps follow, still the same exercise's
-            return Role("label", label=bare, desc_start=len(text))
-        if _only_frequency(text):
-            # "2-3 times a day" alone: a frequency cell of a flattened table, said of the exercise above,
-            # never a heading of a routine part
-            return Role("label", label="frequency", desc_start=0)
-    ends_sentence = text.rstrip().endswith((".", "!", "?")) and not text.rstrip().endswith("..")
-    if ends_sentence and text is not line.text and text.rstrip().endswith("!") and len(text.split()) <= 4:
-        # "#2 - Side plank!": a numbered item's name said with zest, a heading still
-        ends_sentence = False
-    if (ends_sentence and text.rstrip().endswith(".") and len(line.words) <= 8 and _DAY_LABEL_RE.match(text)
-            and INNER_STOP_RE.search(text.rstrip()[:-1]) is None):
-        # "Friday - Leg Day.": a day's heading of a weekly plan closed by a stray period is no sentence
-        ends_sentence = False
-    words = line.words
-    line_doses: list[dz.DoseMention] | None = None
+    return None
 
-    def doses() -> list[dz.DoseMention]:
-        """dz.parse_dosages(text), parsed at the first test that needs it: the tests are pure,
-        and most prose lines are decided without it."""
-        nonlocal line_doses
-        if line_doses is None:
-            line_doses = dz.parse_dosages(text)
-        return line_doses
 
-    if (dz.parse_rest(text) and is_dosage_only(text, [(d.start, d.end) for d in doses()], rest=True)
+def _bare_label_or_frequency(lv: LineView) -> Role | None:
+    """A label alone on its line ("Instructions"), or how often alone ("2-3 times a day")."""
+    if len(lv.words) > 5:
+        return None
+    bare = _bare_label(lv.lower)
+    if bare in lv.v["bare_labels"]:
+        # "Instructions" alone under an exercise heading: its steps follow, still the same exercise's
+        return Role("label", label=bare, desc_start=len(lv.text))
+    if _only_frequency(lv.text):
+        # "2-3 times a day" alone: a frequency cell of a flattened table, said of the exercise above,
+        # never a heading of a routine part
+        return Role("label", label="frequency", desc_start=0)
+    return None
+
+
+def _rest_line(lv: LineView) -> Role | None:
+    """A line that says how to rest and prescribes no more ("Rest 60 seconds between rounds"); a part's
+    heading with its rounds and rest, or a repeat of the group, said that way."""
+    text, doc, doses = lv.text, lv.doc, lv.doses
+    if not (dz.parse_rest(text) and is_dosage_only(text, [(d.start, d.end) for d in doses()], rest=True)
             and not _named_before_dose(text, doses(), doc)):
-        part = _part_with_rounds(text, doses()) or _part_with_rest(text, doses())
-        if part is not None:
-            return part
-        if len(words) <= 16 and not any(d.sets for d in doses()) and REPEAT_BLOCK_RE.search(lower):
-            sets = dz.parse_block_sets(text)
-            if sets:
-                return Role("block_sets", sets=sets)  # "Do this circuit twice, resting a minute between rounds."
-        # A rest line may prescribe too ("40 seconds each move, rest 20 seconds, 4 rounds").
-        return Role("rest", doses=doses())
-    if len(words) <= 10 and _LOAD_LINE_RE.match(text) and not doses():
-        return Role("load")
-    short = len(words) <= 12
-    if not short and not line.bullet and text.endswith(")"):
-        part = _part_with_note(text, doc)
-        if part is not None:
-            return part
-    if short and "|" in text:
-        row = _pipe_row(text, doc)
-        if row is not None:
-            return row
-    if len(words) <= 16 and _NAV_SEP_RE.search(text) and not doses():
-        return Role("other_heading")
-    if short and doses() and _timed_section(text, doses()):
-        return Role("section", title=_section_title(text))
-    # Length tests before the patterns: both sides are pure, and most lines are long prose
-    # (_SECTION_INTRO's ".*" scans are the slowest of these tests).
-    if len(words) <= 14 and not ends_sentence and _SECTION_INTRO.search(text):
-        sets = dz.parse_block_sets(text)
-        return Role("section", title=text.strip().rstrip(":").strip(), sets=sets)
-    if len(words) <= 16 and REPEAT_BLOCK_RE.search(lower):
+        return None
+    part = _part_with_rounds(text, doses()) or _part_with_rest(text, doses())
+    if part is not None:
+        return part
+    if len(lv.words) <= 16 and not any(d.sets for d in doses()) and REPEAT_BLOCK_RE.search(lv.lower):
         sets = dz.parse_block_sets(text)
         if sets:
+            return Role("block_sets", sets=sets)  # "Do this circuit twice, resting a minute between rounds."
+    # A rest line may prescribe too ("40 seconds each move, rest 20 seconds, 4 rounds").
+    return Role("rest", doses=doses())
+
+
+def _load_line(lv: LineView) -> Role | None:
+    """A line that only says how heavy ("60-70% of your 1RM", "RPE 6")."""
+    if len(lv.words) <= 10 and _LOAD_LINE_RE.match(lv.text) and not lv.doses():
+        return Role("load")
+    return None
+
+
+def _part_with_note_line(lv: LineView) -> Role | None:
+    """A long heading of a part, long for the note in brackets closing it."""
+    if not lv.short and not lv.bullet and lv.text.endswith(")"):
+        return _part_with_note(lv.text, lv.doc)
+    return None
+
+
+def _pipe_row_line(lv: LineView) -> Role | None:
+    """"Lateral lunge | 8 each side": an exercise and its dose on either side of a pipe."""
+    if lv.short and "|" in lv.text:
+        return _pipe_row(lv.text, lv.doc)
+    return None
+
+
+def _navigation(lv: LineView) -> Role | None:
+    """Navigation, breadcrumbs and bylines ("Home > Blog > Knees", "Coach Jo | Physio")."""
+    if len(lv.words) <= 16 and _NAV_SEP_RE.search(lv.text) and not lv.doses():
+        return Role("other_heading")
+    return None
+
+
+def _timed_part(lv: LineView) -> Role | None:
+    """A part of the session given as a time ("Warm-up (10 minutes)")."""
+    if lv.short and lv.doses() and _timed_section(lv.text, lv.doses()):
+        return Role("section", title=_section_title(lv.text))
+    return None
+
+
+def _section_intro(lv: LineView) -> Role | None:
+    """A line that introduces the exercises below ("Perform the following exercises 3 times:")."""
+    # Length tests before the patterns: both sides are pure, and most lines are long prose
+    # (_SECTION_INTRO's ".*" scans are the slowest of these tests).
+    if len(lv.words) <= 14 and not lv.ends_sentence and _SECTION_INTRO.search(lv.text):
+        sets = dz.parse_block_sets(lv.text)
+        return Role("section", title=lv.text.strip().rstrip(":").strip(), sets=sets)
+    return None
+
+
+def _repeat_block(lv: LineView) -> Role | None:
+    """A line that repeats the group and counts it ("Repeat the circuit 3 times")."""
+    if len(lv.words) <= 16 and REPEAT_BLOCK_RE.search(lv.lower):
+        sets = dz.parse_block_sets(lv.text)
+        if sets:
             return Role("block_sets", sets=sets)
-    if short and not ends_sentence and (lower.rstrip(":") + " ").startswith(v["advice_heads"]):
+    return None
+
+
+def _advice_heading(lv: LineView) -> Role | None:
+    """A heading over advice on every move ("Key points for every session")."""
+    if lv.short and not lv.ends_sentence and (lv.lower.rstrip(":") + " ").startswith(lv.v["advice_heads"]):
         return Role("other_heading")  # "Key points for every session": advice on every move, not a part of the routine
-    # Two sentences on a line ("Yes, both help. Here are three:") are an answer or a remark, never a heading.
-    two_sentences = short and INNER_STOP_RE.search(text) is not None
-    if short and not ends_sentence and not two_sentences and strong_section(lower) and (not function_start(lower) or _possessive_part(lower)) and not doc_spans(doc, EXERCISE_KEY):
-        sets = dz.parse_block_sets(text)
-        if sets and (_UNLESS_NOTED_RE.search(lower) or (_GROUP_COUNT_RE.search(lower) or "total" in lower) and not _titled_count(text)):
-            return Role("article_sets", sets=sets, title=text)
-        return Role("section", title=_section_title(text), sets=sets)
-    if short and doses() and is_dosage_only(text, [(d.start, d.end) for d in doses()]):
-        # "WARM-UP (do this once)": a part's heading with its rounds, not a dose of the move above
-        part = _part_with_rounds(text, doses())
-        if part is not None:
-            return part
-        if not exercise_like(_strip_numbers(text), doc, 0):
-            return Role("dose", doses=doses())
+    return None
 
-    if line.bullet:
-        item = _named_list_item(text, doc, doses)
-        if item is not None:
-            return item
 
-    # "Name: description" / "Name - description" on one line.
+def _strong_section_heading(lv: LineView) -> Role | None:
+    """A heading of a part in the part words ("Circuit 1", "Our favourite drills") naming no exercise; or the
+    count every part takes ("3 rounds total")."""
+    lower = lv.lower
+    if not (lv.short and not lv.ends_sentence and not lv.two_sentences and strong_section(lower)
+            and (not function_start(lower) or _possessive_part(lower)) and not doc_spans(lv.doc, EXERCISE_KEY)):
+        return None
+    text = lv.text
+    sets = dz.parse_block_sets(text)
+    if sets and (_UNLESS_NOTED_RE.search(lower) or (_GROUP_COUNT_RE.search(lower) or "total" in lower) and not _titled_count(text)):
+        return Role("article_sets", sets=sets, title=text)
+    return Role("section", title=_section_title(text), sets=sets)
+
+
+def _dose_only_line(lv: LineView) -> Role | None:
+    """A short line of doses alone ("3 x 10 each side"), said of the exercise above; or a part's heading with
+    its rounds."""
+    text, doses = lv.text, lv.doses
+    if not (lv.short and doses() and is_dosage_only(text, [(d.start, d.end) for d in doses()])):
+        return None
+    # "WARM-UP (do this once)": a part's heading with its rounds, not a dose of the move above
+    part = _part_with_rounds(text, doses())
+    if part is not None:
+        return part
+    if not exercise_like(_strip_numbers(text), lv.doc, 0):
+        return Role("dose", doses=doses())
+    return None
+
+
+def _list_item_named(lv: LineView) -> Role | None:
+    """A list item that opens with a name and then counts it ("Box step-downs, 12 per leg")."""
+    if lv.bullet:
+        return _named_list_item(lv.text, lv.doc, lv.doses)
+    return None
+
+
+@dataclass(slots=True)
+class _InlineSplit:
+    """A line cut as "Name: description" or "Name - description", and the doses on the right of the cut."""
+    raw_name: str
+    rest: str
+    rest_start: int
+    rest_doses: list[dz.DoseMention]
+    rest_is_dose: bool
+
+
+def _inline_name_description(lv: LineView) -> Role | None:
+    """"Name: description" / "Name - description" on one line: a period's dose or rung, a part's heading and
+    what it holds, or an exercise and its description or dose."""
+    text = lv.text
     m = _INLINE_RE.match(text)
-    if m and not line.text.startswith("(") and len(m.group("name").split()) <= 8:
-        raw_name = m.group("name")
-        rest = m.group("rest")
-        rest_start = m.start("rest")
-        # A short right side is part of the name ("Glute Bridge - One Leg").
-        rest_doses = dz.parse_dosages(rest)
-        rest_is_dose = bool(rest_doses) and is_dosage_only(rest, [(d.start, d.end) for d in rest_doses])
-        if len(rest.split()) >= 4 or rest_is_dose or ":" in text[:rest_start]:
-            if rest_doses and len(raw_name.split()) <= 4 and period_word(raw_name):
-                # "Weeks 1-4: 3 x 8", "Early phase: 3 x 20-second holds": the prescription of a period of
-                # the plan, said of the exercise above, not a name
-                return Role("dose", doses=doses())
-            # said as sentences ("Level 2 - Box jump. Step ..."): a heading's topic ("Block 1: Hip Mobility") is none
-            if (rest.rstrip().endswith((".", "!")) and len(raw_name.split()) <= 3 and PERIOD_NUMBERS_RE.search(raw_name)
-                    and period_word(raw_name)):
-                rung = _rung_move(rest, rest_start, doc)
-                if rung is not None:
-                    return rung
-            lname = raw_name.lower().strip()
-            head_tokens = tuple(t for t in norm_tokens(raw_name) if len(t) > 1)
-            if (head_tokens and is_section_word_only(head_tokens) and section_rx()[0].search(" ".join(head_tokens))
-                    and (starts_imperative(words_of(rest))
-                         # a circuit's count first ("Hip circuit: 3 sets of 10 each"); a region alone with a count
-                         # ("Legs: 15 reps, 2 sets") is a row of a table, read by the other rules
-                         or rest.lstrip()[:1].isdigit() and "circuit" in head_tokens)):
-                sets = dz.parse_block_sets(rest)
-                if sets:
-                    # "Circuit 2: Go through it twice, then rest", "Hip circuit: 3 sets of 10 each": the part's
-                    # heading and how often to repeat it, not a move named after the part
-                    return Role("section", title=_section_title(raw_name), sets=sets)
-            if ((any(lname == w or lname.startswith(w) for w in v["warmup"] + v["section_words"]) and is_section_word_only(norm_tokens(raw_name))
-                    and len(rest.split()) <= 6 or _NUMBERED_SET_RE.match(lname) and len(rest.split()) <= 8) and not rest_is_dose):
-                if ends_with_section_word(PAREN_RE.sub(" ", rest)):
-                    # "Block 1: Hip Mobility": the part's topic, not its one exercise
-                    return Role("section", title=_section_title(text))
-                nm, cut = clean_name(rest)
-                ns = rest_start + cut
-                # A plus sign in a set's heading only ever joins the set's moves ("Set 3: Bear crawl + Wall
-                # sit"), so one known move vouches for a name the lexicon lacks; "and" may join a move's own words.
-                moves = (_split_alternatives(nm, _AND_RE, one_head=" + " in nm)
-                         if "&" in nm or " and " in nm or "+" in nm else [])
-                return Role("combined", title=raw_name.strip(), name=nm, name_start=ns, name_end=ns + len(nm),
-                            alternatives=[(a, ns + s, ns + e, ns + ss, ns + se) for a, s, e, ss, se in moves])
-            name, ndoses = dz.split_name_dosage(raw_name)
-            name, cut = clean_name(name)
-            name, cut = _drop_lead_in(name, cut, doc, text)
-            dose_first = bool(rest_doses) and rest_doses[0].start == 0 and name[:1].isupper() and len(name.split()) <= 4
-            known = exercise_like(name, doc, text.find(name)) if name else False
-            if known and not rest_doses and _BARE_COUNT_RE.fullmatch(rest):
-                # "Wall push-ups: 8 to 12": a bare count after a known exercise's name is its reps
-                rest_doses = [_bare_count(rest)]
-                rest_is_dose = True
-            # "Main set: 20 min easy jog", "Finisher: 3 rounds of ...": a part of the session and what it holds,
-            # not a move of that name (the part's word is no exercise unless the lexicon knows it). A dash
-            # joins a block to its time ("Mobility drills - 5 minutes"), a timed activity of its own.
-            part_label = not known and ":" in text[:rest_start] and is_section_word_only(norm_tokens(name))
-            if name and wordy(name) and not part_label and (known or ((rest_is_dose or dose_first) and len(name.split()) <= 6
-                                                                      and not function_start(name) and not dose_lead(name))):
-                ns = text.find(name)
-                if ns < 0:
-                    ns = cut
-                role = Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=list(ndoses), desc_start=None if rest_is_dose else rest_start)
-                if rest_is_dose:
-                    role.doses += list(rest_doses)
-                    role.dose_base = rest_start
-                    role.doses = [shift(d, rest_start) for d in rest_doses] + list(ndoses)
-                return role
-    if text is not line.text and _LETTER_LABEL_RE.match(line.text):
+    if not m or lv.line.text.startswith("(") or len(m.group("name").split()) > 8:
+        return None
+    rest = m.group("rest")
+    rest_start = m.start("rest")
+    # A short right side is part of the name ("Glute Bridge - One Leg").
+    rest_doses = dz.parse_dosages(rest)
+    rest_is_dose = bool(rest_doses) and is_dosage_only(rest, [(d.start, d.end) for d in rest_doses])
+    if not (len(rest.split()) >= 4 or rest_is_dose or ":" in text[:rest_start]):
+        return None
+    split = _InlineSplit(m.group("name"), rest, rest_start, rest_doses, rest_is_dose)
+    for step in (_inline_period, _inline_part, _inline_set_heading, _inline_exercise):
+        role = step(lv, split)
+        if role is not None:
+            return role
+    return None
+
+
+def _inline_period(lv: LineView, split: _InlineSplit) -> Role | None:
+    """A period of the plan before the split: its prescription, or the move of its rung."""
+    raw_name, rest = split.raw_name, split.rest
+    if split.rest_doses and len(raw_name.split()) <= 4 and period_word(raw_name):
+        # "Weeks 1-4: 3 x 8", "Early phase: 3 x 20-second holds": the prescription of a period of
+        # the plan, said of the exercise above, not a name
+        return Role("dose", doses=lv.doses())
+    # said as sentences ("Level 2 - Box jump. Step ..."): a heading's topic ("Block 1: Hip Mobility") is none
+    if (rest.rstrip().endswith((".", "!")) and len(raw_name.split()) <= 3 and PERIOD_NUMBERS_RE.search(raw_name)
+            and period_word(raw_name)):
+        return _rung_move(rest, split.rest_start, lv.doc)
+    return None
+
+
+def _inline_part(lv: LineView, split: _InlineSplit) -> Role | None:
+    """A part's heading before the split and how often to repeat it after ("Circuit 2: Go through it twice")."""
+    raw_name, rest = split.raw_name, split.rest
+    head_tokens = tuple(t for t in norm_tokens(raw_name) if len(t) > 1)
+    if (head_tokens and is_section_word_only(head_tokens) and section_rx()[0].search(" ".join(head_tokens))
+            and (starts_imperative(words_of(rest))
+                 # a circuit's count first ("Hip circuit: 3 sets of 10 each"); a region alone with a count
+                 # ("Legs: 15 reps, 2 sets") is a row of a table, read by the other rules
+                 or rest.lstrip()[:1].isdigit() and "circuit" in head_tokens)):
+        sets = dz.parse_block_sets(rest)
+        if sets:
+            # "Circuit 2: Go through it twice, then rest", "Hip circuit: 3 sets of 10 each": the part's
+            # heading and how often to repeat it, not a move named after the part
+            return Role("section", title=_section_title(raw_name), sets=sets)
+    return None
+
+
+def _inline_set_heading(lv: LineView, split: _InlineSplit) -> Role | None:
+    """A part's word or a numbered set before the split ("Warm-up: ...", "Set 2: ..."): the part's topic, or
+    the part and the moves it holds."""
+    raw_name, rest, rest_start = split.raw_name, split.rest, split.rest_start
+    lname = raw_name.lower().strip()
+    v = lv.v
+    if not ((any(lname == w or lname.startswith(w) for w in v["warmup"] + v["section_words"]) and is_section_word_only(norm_tokens(raw_name))
+             and len(rest.split()) <= 6 or _NUMBERED_SET_RE.match(lname) and len(rest.split()) <= 8) and not split.rest_is_dose):
+        return None
+    if ends_with_section_word(PAREN_RE.sub(" ", rest)):
+        # "Block 1: Hip Mobility": the part's topic, not its one exercise
+        return Role("section", title=_section_title(lv.text))
+    nm, cut = clean_name(rest)
+    ns = rest_start + cut
+    # A plus sign in a set's heading only ever joins the set's moves ("Set 3: Bear crawl + Wall
+    # sit"), so one known move vouches for a name the lexicon lacks; "and" may join a move's own words.
+    moves = (_split_alternatives(nm, _AND_RE, one_head=" + " in nm)
+             if "&" in nm or " and " in nm or "+" in nm else [])
+    return Role("combined", title=raw_name.strip(), name=nm, name_start=ns, name_end=ns + len(nm),
+                alternatives=[(a, ns + s, ns + e, ns + ss, ns + se) for a, s, e, ss, se in moves])
+
+
+def _inline_exercise(lv: LineView, split: _InlineSplit) -> Role | None:
+    """An exercise named before the split, its description or dose after it."""
+    text, doc = lv.text, lv.doc
+    rest, rest_start = split.rest, split.rest_start
+    rest_doses, rest_is_dose = split.rest_doses, split.rest_is_dose
+    name, ndoses = dz.split_name_dosage(split.raw_name)
+    name, cut = clean_name(name)
+    name, cut = _drop_lead_in(name, cut, doc, text)
+    dose_first = bool(rest_doses) and rest_doses[0].start == 0 and name[:1].isupper() and len(name.split()) <= 4
+    known = exercise_like(name, doc, text.find(name)) if name else False
+    if known and not rest_doses and _BARE_COUNT_RE.fullmatch(rest):
+        # "Wall push-ups: 8 to 12": a bare count after a known exercise's name is its reps
+        rest_doses = [_bare_count(rest)]
+        rest_is_dose = True
+    # "Main set: 20 min easy jog", "Finisher: 3 rounds of ...": a part of the session and what it holds,
+    # not a move of that name (the part's word is no exercise unless the lexicon knows it). A dash
+    # joins a block to its time ("Mobility drills - 5 minutes"), a timed activity of its own.
+    part_label = not known and ":" in text[:rest_start] and is_section_word_only(norm_tokens(name))
+    if name and wordy(name) and not part_label and (known or ((rest_is_dose or dose_first) and len(name.split()) <= 6
+                                                              and not function_start(name) and not dose_lead(name))):
+        ns = text.find(name)
+        if ns < 0:
+            ns = cut
+        role = Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=list(ndoses), desc_start=None if rest_is_dose else rest_start)
+        if rest_is_dose:
+            role.doses += list(rest_doses)
+            role.dose_base = rest_start
+            role.doses = [shift(d, rest_start) for d in rest_doses] + list(ndoses)
+        return role
+    return None
+
+
+def _lettered_name_sentence(lv: LineView) -> Role | None:
+    """A superset's item whose name is its first sentence ("A1 - Trap bar deadlift. Stand in the middle...")."""
+    text = lv.text
+    if text is not lv.line.text and _LETTER_LABEL_RE.match(lv.line.text):
         # "A1 - Trap bar deadlift. Stand in the middle...": a superset's item whose name is its first
         # sentence (a name ending on a verb-like word, "box jump", would read as a cue). Not after a
         # number: "1. Get into a side plank. ..." is the first step of a how-to.
@@ -708,8 +872,14 @@ def analyse_line(line: Line, doc: Doc) -> Role:
         if m and len(m.group("name").split()) <= 8:
             name, cut = clean_name(m.group("name"))
             ns = m.start("name") + cut
-            if name and exercise_like(name, doc, ns):
+            if name and exercise_like(name, lv.doc, ns):
                 return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), desc_start=m.end())
+    return None
+
+
+def _run_in_caps_name(lv: LineView) -> Role | None:
+    """A name in capitals run into its how-to ("BEAR CRAWL Get on all fours ...")."""
+    text = lv.text
     if text[:2].isupper():
         caps = _CAPS_RUN_IN_RE.match(text)
         if caps and starts_imperative(words_of(text[caps.end():])):
@@ -718,116 +888,228 @@ def analyse_line(line: Line, doc: Doc) -> Role:
             name, cut = clean_name(caps.group("name"))
             ns = caps.start("name") + cut
             # "STRETCHING Hold each ...": a part's word over its instructions, no move's name
-            if name and exercise_like(name, doc, ns) and not is_section_word_only(norm_tokens(name)):
-                return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=list(doses()), desc_start=caps.end())
-    lead = _LEAD_IN_RE.match(text)
-    if lead and doses():
+            if name and exercise_like(name, lv.doc, ns) and not is_section_word_only(norm_tokens(name)):
+                return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=list(lv.doses()), desc_start=caps.end())
+    return None
+
+
+def _lead_in_name(lv: LineView) -> Role | None:
+    """An exercise after the words that lead into it, then its count ("Finish with wall sits 3 x 30 s")."""
+    lead = _LEAD_IN_RE.match(lv.text)
+    if lead and lv.doses():
         name, cut = clean_name(lead.group("name"))
-        if name and exercise_like(name, doc, lead.start("name")):
+        if name and exercise_like(name, lv.doc, lead.start("name")):
             ns = lead.start("name") + cut
-            return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=list(doses()), label="after_section")
-    counted = _count_led_item(text, doc, doses, line.bullet)
-    if counted is not None:
-        return counted
-    named = _name_then_dose(text, doc) if ends_sentence or not short else None
-    if named is not None:
-        return named
-    if line.bullet and len(words) >= 5 and _sentence_like(text, doc):
+            return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=list(lv.doses()), label="after_section")
+    return None
+
+
+def _count_led(lv: LineView) -> Role | None:
+    """The count first, then a move the lexicon knows ("15 reps Goblet squat (heels down)")."""
+    return _count_led_item(lv.text, lv.doc, lv.doses, lv.bullet)
+
+
+def _name_then_dose_line(lv: LineView) -> Role | None:
+    """A known move as a sentence of its own, then its prescription ("Side plank. 3 sets of 20 seconds.")."""
+    if lv.ends_sentence or not lv.short:
+        return _name_then_dose(lv.text, lv.doc)
+    return None
+
+
+def _sentence_bullet(lv: LineView) -> Role | None:
+    """A list item that reads as an instruction or a remark, not a name."""
+    if lv.bullet and len(lv.words) >= 5 and _sentence_like(lv.text, lv.doc):
         return Role("prose")
-    if short and not ends_sentence:
-        # Heading or list item.
-        if _weekly_note(text):
-            return Role("other_heading")
-        if _STEP_LABEL_RE.match(text):
-            # "Step 2" alone over a paragraph: the number of a how-to's step names no move and no part
-            return Role("other_heading")
-        sets = dz.parse_block_sets(text)
-        level = _LEVEL_LABEL_RE.match(text)
-        level_end = 0
-        if level and period_word(level.group(1)) and exercise_like(text[level.end():], doc, level.end()):
-            # "Beginner: wall sit", "Advanced+: pistol squat": a rung of a progression ladder, then its move
-            # (the label's colon is no name-description split)
-            level_end = level.end()
-        name, ndoses = dz.split_name_dosage(text[level_end:])
-        ndoses = [shift(d, level_end) for d in ndoses]
-        if ndoses and len(ndoses) == 1 and text[-1:].isdigit():
-            variant = _NUMBERED_VARIANT_RE.search(text)
-            if variant is not None and ndoses[0].start >= variant.start():
-                name, ndoses = text, []  # "Bridge variation 2": the number is the variant's, not a count of reps
-        name = _name_before_dose(text, ndoses, name)
-        name, cut = clean_name(name)
-        if level_end:
-            cut += level_end
-        day = _DAY_LABEL_RE.match(name)
-        split_day = day is None and WEEKDAY_RE.fullmatch(name) is not None
-        if split_day:
-            # "Friday - Leg Day.": the dose splitter took the dash for a name-description split
-            day = _DAY_LABEL_RE.match(text)
-            name, cut = text.rstrip(" ."), 0
-        if day:
-            # "Tuesday: 8 x 400 m + strength": a day of a sample week; an exercise only if a movement is
-            # named after the day ("Monday: goblet squats 3 x 10")
-            name, cut = name[day.end():], cut + day.end()
-            if split_day and exercise_like(name, doc, max(text.find(name), 0)):
-                return Role("other_heading")  # "Monday: easy run plus strides": what the day holds, in words
-            if not exercise_like(name, doc, max(text.find(name), 0)):
-                if not _title_cased(name):
-                    return Role("other_heading")  # "Sunday: off", "Thursday: tempo run": a line of a sample week
-                # "Friday - Leg Day" over its moves is the part done that day (the assembler's maybe_heading:
-                # a part when exercises follow); over prose or another day it heads nothing
-                return Role("maybe_heading", name=text.strip(), title=_section_title(text).rstrip("."), label="part")
-        tokens = norm_tokens(name)
-        if (len(words) <= 8 and not line.bullet and _NUMBERED_PART_RE.match(text)
-                and not doc_spans(doc, EXERCISE_KEY)):
-            # "Rung 2: Slow loading", "Tier 1: Holds": a numbered part of the plan, whatever word counts it and
-            # even when its topic ends like a movement (a part when exercises follow, see the assembler's
-            # maybe_heading), never an exercise's name
-            return Role("maybe_heading", name=text.strip(), title=_section_title(text), sets=sets, label="part")
-        if ndoses and INTRO_HINT(name) and _only_lead_in(name):
-            # "Begin with 3 minutes of marching on the spot, then:": a sentence cut at its count, not a name
-            return Role("prose")
-        lname = " ".join(tokens)
-        # "(2 sets unless noted)" in a heading is the default of every move, even in brackets
-        if sets and (_UNLESS_NOTED_RE.search(lower) or (_GROUP_COUNT_RE.search(lower) or "total" in lower
-                                                      or _ALL_OF_GROUP_RE.search(lower)) and not _titled_count(text)):
-            return Role("article_sets", sets=sets, title=text)
-        if name and strong_section(lname) and not function_start(name) and len(tokens) <= 8 and not two_sentences:
-            title = _section_title(text)
-            return Role("section", title=title, sets=sets)
-        if name and exercise_like(name, doc, max(text.find(name), 0)):
-            if not v["statement_verbs"].isdisjoint(lname.split()):
-                # "Option 2 is a hop progression:": a sentence leading into the moves below (they name
-                # themselves), neither a name nor the heading of a part
-                return Role("prose")
-            ns = text.find(name)
-            if ns < 0:
-                ns = cut
-            if not line.bullet and not ndoses and is_section_word_only(tokens) and not doc_spans(doc, EXERCISE_KEY):
-                # "Stretching" standing alone: a part's word that ends like a movement and names none of the
-                # lexicon's; a part when exercises follow, a move when instructions do (the assembler's maybe_heading)
-                return Role("maybe_heading", name=name, name_start=ns, name_end=ns + len(name), title=_section_title(text), sets=sets)
-            alts = _split_labelled(name) or _split_alternatives(name)
-            return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=list(ndoses), alternatives=[(a, ns + s, ns + e, ns + ss, ns + se) for a, s, e, ss, se in alts])
-        if name and is_section_word_only(tokens) and len(tokens) <= 6 and not line.bullet:
-            return Role("section", title=_section_title(text), sets=sets)
-        if note_line(text):
-            return Role("prose" if line.bullet else "other_heading")
-        if (name and wordy(name) and ndoses and len(tokens) <= 6 and not function_start(name) and not dose_lead(name)
-                and not _COUNTED_PERIOD_RE.match(name)):
-            ns = max(text.find(name), 0)
-            return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=list(ndoses))
-        if _STAMP_RE.match(line.text):
-            return Role("other_heading")  # a video chapter that names no exercise ("00:00 - Intro")
-        if tokens and tokens[-1] in v["document_parts"]:
-            return Role("other_heading")  # "General instructions", "Full transcript": a part of the page, not of the routine
-        if text[:1] == "*" and text[1:2].isalpha() and not text.rstrip().endswith("*"):
-            return Role("prose")  # "*Use a chair for balance": a footnote to the list, not a heading (italics close their "*")
-        if (name and wordy(name) and len(tokens) <= 8 and not function_start(name) and not ends_sentence and ":" not in text[:-1]
-                and not benefit_line(name)):
-            if _instruction(name, line.bullet):
-                return Role("prose")  # "Pause", "Roll your hips back": a step of the list above
-            return Role("maybe_heading", name=name, name_start=max(text.find(name), 0), name_end=max(text.find(name), 0) + len(name), doses=list(ndoses), title=_section_title(text), sets=sets)
+    return None
+
+
+def _short_heading_or_item(lv: LineView) -> Role | None:
+    """A short line that does not end as a sentence: a heading (of a part, a day, a move, the page) or a
+    list item naming a move. The last reader: what it does not place otherwise is a heading of nothing."""
+    if not lv.short or lv.ends_sentence:
+        return None
+    text, doc = lv.text, lv.doc
+    if _weekly_note(text):
         return Role("other_heading")
+    if _STEP_LABEL_RE.match(text):
+        # "Step 2" alone over a paragraph: the number of a how-to's step names no move and no part
+        return Role("other_heading")
+    sets = dz.parse_block_sets(text)
+    name, ndoses, cut = _heading_name(text, doc)
+    name, cut, day_role = _after_weekday(text, doc, name, cut)
+    if day_role is not None:
+        return day_role
+    tokens = norm_tokens(name)
+    return (_heading_of_part(lv, name, ndoses, tokens, sets)
+            or _heading_of_move(lv, name, ndoses, cut, tokens, sets)
+            or _heading_of_nothing(lv, name, ndoses, tokens, sets))
+
+
+def _heading_name(text: str, doc: Doc) -> tuple[str, list[dz.DoseMention], int]:
+    """A short line's name, its doses and where the name was cut from: a level's label and the doses
+    taken off ("Beginner: wall sit", "Monster walks 2 x 10 steps")."""
+    level = _LEVEL_LABEL_RE.match(text)
+    level_end = 0
+    if level and period_word(level.group(1)) and exercise_like(text[level.end():], doc, level.end()):
+        # "Beginner: wall sit", "Advanced+: pistol squat": a rung of a progression ladder, then its move
+        # (the label's colon is no name-description split)
+        level_end = level.end()
+    name, ndoses = dz.split_name_dosage(text[level_end:])
+    ndoses = [shift(d, level_end) for d in ndoses]
+    if ndoses and len(ndoses) == 1 and text[-1:].isdigit():
+        variant = _NUMBERED_VARIANT_RE.search(text)
+        if variant is not None and ndoses[0].start >= variant.start():
+            name, ndoses = text, []  # "Bridge variation 2": the number is the variant's, not a count of reps
+    name = _name_before_dose(text, ndoses, name)
+    name, cut = clean_name(name)
+    if level_end:
+        cut += level_end
+    return name, ndoses, cut
+
+
+def _after_weekday(text: str, doc: Doc, name: str, cut: int) -> tuple[str, int, Role | None]:
+    """The name after a day of a sample week opening it, and the line's role when what follows the day
+    names no movement; (name, cut, None) when no day opens it."""
+    day = _DAY_LABEL_RE.match(name)
+    split_day = day is None and WEEKDAY_RE.fullmatch(name) is not None
+    if split_day:
+        # "Friday - Leg Day.": the dose splitter took the dash for a name-description split
+        day = _DAY_LABEL_RE.match(text)
+        name, cut = text.rstrip(" ."), 0
+    if day:
+        # "Tuesday: 8 x 400 m + strength": a day of a sample week; an exercise only if a movement is
+        # named after the day ("Monday: goblet squats 3 x 10")
+        name, cut = name[day.end():], cut + day.end()
+        if split_day and exercise_like(name, doc, max(text.find(name), 0)):
+            return name, cut, Role("other_heading")  # "Monday: easy run plus strides": what the day holds, in words
+        if not exercise_like(name, doc, max(text.find(name), 0)):
+            if not _title_cased(name):
+                return name, cut, Role("other_heading")  # "Sunday: off", "Thursday: tempo run": a line of a sample week
+            # "Friday - Leg Day" over its moves is the part done that day (the assembler's maybe_heading:
+            # a part when exercises follow); over prose or another day it heads nothing
+            return name, cut, Role("maybe_heading", name=text.strip(), title=_section_title(text).rstrip("."), label="part")
+    return name, cut, None
+
+
+def _heading_of_part(lv: LineView, name: str, ndoses: list[dz.DoseMention], tokens: tuple[str, ...],
+                     sets: tuple[int, int] | None) -> Role | None:
+    """A short line that heads a part of the plan, or gives the count of every part."""
+    text, lower = lv.text, lv.lower
+    if (len(lv.words) <= 8 and not lv.bullet and _NUMBERED_PART_RE.match(text)
+            and not doc_spans(lv.doc, EXERCISE_KEY)):
+        # "Rung 2: Slow loading", "Tier 1: Holds": a numbered part of the plan, whatever word counts it and
+        # even when its topic ends like a movement (a part when exercises follow, see the assembler's
+        # maybe_heading), never an exercise's name
+        return Role("maybe_heading", name=text.strip(), title=_section_title(text), sets=sets, label="part")
+    if ndoses and INTRO_HINT(name) and _only_lead_in(name):
+        # "Begin with 3 minutes of marching on the spot, then:": a sentence cut at its count, not a name
+        return Role("prose")
+    lname = " ".join(tokens)
+    # "(2 sets unless noted)" in a heading is the default of every move, even in brackets
+    if sets and (_UNLESS_NOTED_RE.search(lower) or (_GROUP_COUNT_RE.search(lower) or "total" in lower
+                                                  or _ALL_OF_GROUP_RE.search(lower)) and not _titled_count(text)):
+        return Role("article_sets", sets=sets, title=text)
+    if name and strong_section(lname) and not function_start(name) and len(tokens) <= 8 and not lv.two_sentences:
+        title = _section_title(text)
+        return Role("section", title=title, sets=sets)
+    return None
+
+
+def _heading_of_move(lv: LineView, name: str, ndoses: list[dz.DoseMention], cut: int, tokens: tuple[str, ...],
+                     sets: tuple[int, int] | None) -> Role | None:
+    """A short line that names a move the lexicon knows: the exercise, maybe several alternatives."""
+    text, doc = lv.text, lv.doc
+    if not (name and exercise_like(name, doc, max(text.find(name), 0))):
+        return None
+    lname = " ".join(tokens)
+    if not lv.v["statement_verbs"].isdisjoint(lname.split()):
+        # "Option 2 is a hop progression:": a sentence leading into the moves below (they name
+        # themselves), neither a name nor the heading of a part
+        return Role("prose")
+    ns = text.find(name)
+    if ns < 0:
+        ns = cut
+    if not lv.bullet and not ndoses and is_section_word_only(tokens) and not doc_spans(doc, EXERCISE_KEY):
+        # "Stretching" standing alone: a part's word that ends like a movement and names none of the
+        # lexicon's; a part when exercises follow, a move when instructions do (the assembler's maybe_heading)
+        return Role("maybe_heading", name=name, name_start=ns, name_end=ns + len(name), title=_section_title(text), sets=sets)
+    alts = _split_labelled(name) or _split_alternatives(name)
+    return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=list(ndoses), alternatives=[(a, ns + s, ns + e, ns + ss, ns + se) for a, s, e, ss, se in alts])
+
+
+def _heading_of_nothing(lv: LineView, name: str, ndoses: list[dz.DoseMention], tokens: tuple[str, ...],
+                        sets: tuple[int, int] | None) -> Role:
+    """A short line that names no known move: a part's word, a note, a counted item the lexicon lacks, a
+    heading that may head a part, or a heading of nothing."""
+    text, line = lv.text, lv.line
+    if name and is_section_word_only(tokens) and len(tokens) <= 6 and not line.bullet:
+        return Role("section", title=_section_title(text), sets=sets)
+    if note_line(text):
+        return Role("prose" if line.bullet else "other_heading")
+    if (name and wordy(name) and ndoses and len(tokens) <= 6 and not function_start(name) and not dose_lead(name)
+            and not _COUNTED_PERIOD_RE.match(name)):
+        ns = max(text.find(name), 0)
+        return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=list(ndoses))
+    if _STAMP_RE.match(line.text):
+        return Role("other_heading")  # a video chapter that names no exercise ("00:00 - Intro")
+    if tokens and tokens[-1] in lv.v["document_parts"]:
+        return Role("other_heading")  # "General instructions", "Full transcript": a part of the page, not of the routine
+    if text[:1] == "*" and text[1:2].isalpha() and not text.rstrip().endswith("*"):
+        return Role("prose")  # "*Use a chair for balance": a footnote to the list, not a heading (italics close their "*")
+    if (name and wordy(name) and len(tokens) <= 8 and not function_start(name) and not lv.ends_sentence and ":" not in text[:-1]
+            and not benefit_line(name)):
+        if _instruction(name, line.bullet):
+            return Role("prose")  # "Pause", "Roll your hips back": a step of the list above
+        return Role("maybe_heading", name=name, name_start=max(text.find(name), 0), name_end=max(text.find(name), 0) + len(name), doses=list(ndoses), title=_section_title(text), sets=sets)
+    return Role("other_heading")
+
+
+# The order the readers are tried in is the priority of the line shapes: the first that answers decides.
+# Page furniture first (an end marker, boilerplate), since it may name moves and count things; then labels,
+# which say what their line is whatever follows them; then the lines that only prescribe (rest, load, dose)
+# and the headings of parts, before any reader of exercises, so a part's word or a count is never taken for
+# a move's name; the exercise readers go from the strongest mark of a name (a list item's count, an inline
+# separator, a superset's letter, capitals, a lead-in) to the weakest; the short heading reader comes last,
+# reading what is left of the short lines. A line no reader claims is prose.
+_READERS: tuple[Callable[[LineView], Role | None], ...] = (
+    _end_marker,                # "Related posts"
+    _boilerplate,               # cookie notices, share buttons
+    _dose_label_line,           # "Sets: 3    Reps: 10"
+    _byline,                    # "By Jo Lee, Lunge Lab coach"
+    _label_line,                # "Target: glutes"
+    _remark_then_steps,         # "A gentle one to start. Here's how:"
+    _bare_label_or_frequency,   # "Instructions", "2-3 times a day"
+    _rest_line,                 # "Rest 60 seconds between rounds"
+    _load_line,                 # "60-70% of your 1RM"
+    _part_with_note_line,       # "STAGE 2: STRENGTHEN (once walking feels easy ...)"
+    _pipe_row_line,             # "Lateral lunge | 8 each side"
+    _navigation,                # "Home > Blog > Knees"
+    _timed_part,                # "Warm-up (10 minutes)"
+    _section_intro,             # "Perform the following exercises:"
+    _repeat_block,              # "Repeat the circuit 3 times"
+    _advice_heading,            # "Key points for every session"
+    _strong_section_heading,    # "Circuit 1", "Our favourite drills"
+    _dose_only_line,            # "3 x 10 each side"
+    _list_item_named,           # "- Box step-downs, 12 per leg"
+    _inline_name_description,   # "Glute bridge: lie on your back ..."
+    _lettered_name_sentence,    # "A1 - Trap bar deadlift. Stand ..."
+    _run_in_caps_name,          # "BEAR CRAWL Get on all fours ..."
+    _lead_in_name,              # "Finish with wall sits 3 x 30 s"
+    _count_led,                 # "15 reps Goblet squat (heels down)"
+    _name_then_dose_line,       # "Side plank. 3 sets of 20 seconds."
+    _sentence_bullet,           # "- Keep your hips level as you lower"
+    _short_heading_or_item,     # "Goblet squat", "Monday: easy run"
+)
+
+
+def analyse_line(line: Line, doc: Doc) -> Role:
+    """The role of `line` from its own content: the answer of the first of _READERS that answers, prose
+    when none does."""
+    lv = LineView(line, doc)
+    for read in _READERS:
+        role = read(lv)
+        if role is not None:
+            return role
     return Role("prose")
 
 
