@@ -1,0 +1,484 @@
+"""Readers of the lines that name an exercise by a mark of their shape: a list item's count, a "Name:
+description" cut, a pipe, a superset's letter, capitals run into the how-to, a lead-in, the count first,
+the name as a sentence of its own.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc
+
+from runstrength.extract import dosage as dz
+from runstrength.extract.line_names import (INTRO_HINT, INTRO_RE, PAREN_RE, PERIOD_NUMBERS_RE, TITLE_CASE_SMALL,
+                                            clean_name, dose_lead, exercise_like, function_start, note_line,
+                                            period_word, split_alternatives, title_cased, wordy)
+from runstrength.extract.line_view import (LABEL_LETTER, LineView, Role, SUPERSET_LABEL, doc_spans, exercise_spans_in,
+                                           shift)
+from runstrength.extract.nlp import EQUIPMENT_KEY, EXERCISE_KEY, norm_tokens
+from runstrength.extract.part_readers import section_title
+from runstrength.extract.sentences import classify, is_dosage_only, starts_imperative, words_of
+from runstrength.extract.vocab import ends_with_section_word, is_section_word_only, section_rx, vocab
+
+
+_INLINE_RE = re.compile(r"^(?P<name>[^:.!?]{2,70}?)\s*(?::\s*\??\s*|\s[-]\s+|(?<=[A-Za-z)])[-]\s+|\?(?=[A-Z]))(?P<rest>\S.*)$")
+
+
+# The moves of one group named in its heading ("Set 2: Goblet squats & push-ups"): each is done, one after the other.
+_AND_RE = re.compile(r"\s+(&|and|\+)\s+")
+
+
+def _drop_lead_in(name: str, cut: int, doc: Doc, text: str) -> tuple[str, int]:
+    """An inline name without the words that introduce it ("Next, try a side plank: ..." -> "side plank"),
+    when what is left names an exercise."""
+    if not INTRO_HINT(name):
+        return name, cut
+    m = INTRO_RE.match(name)
+    if m is None or m.end() >= len(name):
+        return name, cut
+    rest = name[m.end():]
+    at = text.find(rest)
+    if at < 0 or not exercise_like(rest, doc, at):
+        return name, cut
+    return rest, cut + m.end()
+
+
+def pipe_row_line(lv: LineView) -> Role | None:
+    """"Lateral lunge | 8 each side": an exercise and its dose on either side of a pipe."""
+    if lv.short and "|" in lv.text:
+        return _pipe_row(lv.text, lv.doc)
+    return None
+
+
+def list_item_named(lv: LineView) -> Role | None:
+    """A list item that opens with a name and then counts it ("Box step-downs, 12 per leg")."""
+    if lv.bullet:
+        return _named_list_item(lv.text, lv.doc, lv.doses)
+    return None
+
+
+@dataclass(slots=True)
+class _InlineSplit:
+    """A line cut as "Name: description" or "Name - description", and the doses on the right of the cut."""
+    raw_name: str
+    rest: str
+    rest_start: int
+    rest_doses: list[dz.DoseMention]
+    rest_is_dose: bool
+
+
+def inline_name_description(lv: LineView) -> Role | None:
+    """"Name: description" / "Name - description" on one line: a period's dose or rung, a part's heading and
+    what it holds, or an exercise and its description or dose."""
+    text = lv.text
+    m = _INLINE_RE.match(text)
+    if not m or lv.line.text.startswith("(") or len(m.group("name").split()) > 8:
+        return None
+    rest = m.group("rest")
+    rest_start = m.start("rest")
+    # A short right side is part of the name ("Glute Bridge - One Leg").
+    rest_doses = dz.parse_dosages(rest)
+    rest_is_dose = bool(rest_doses) and is_dosage_only(rest, [(d.start, d.end) for d in rest_doses])
+    if not (len(rest.split()) >= 4 or rest_is_dose or ":" in text[:rest_start]):
+        return None
+    split = _InlineSplit(m.group("name"), rest, rest_start, rest_doses, rest_is_dose)
+    for step in (_inline_period, _inline_part, _inline_set_heading, _inline_exercise):
+        role = step(lv, split)
+        if role is not None:
+            return role
+    return None
+
+
+def _inline_period(lv: LineView, split: _InlineSplit) -> Role | None:
+    """A period of the plan before the split: its prescription, or the move of its rung."""
+    raw_name, rest = split.raw_name, split.rest
+    if split.rest_doses and len(raw_name.split()) <= 4 and period_word(raw_name):
+        # "Weeks 1-4: 3 x 8", "Early phase: 3 x 20-second holds": the prescription of a period of
+        # the plan, said of the exercise above, not a name
+        return Role("dose", doses=lv.doses())
+    # said as sentences ("Level 2 - Box jump. Step ..."): a heading's topic ("Block 1: Hip Mobility") is none
+    if (rest.rstrip().endswith((".", "!")) and len(raw_name.split()) <= 3 and PERIOD_NUMBERS_RE.search(raw_name)
+            and period_word(raw_name)):
+        return _rung_move(rest, split.rest_start, lv.doc)
+    return None
+
+
+def _inline_part(lv: LineView, split: _InlineSplit) -> Role | None:
+    """A part's heading before the split and how often to repeat it after ("Circuit 2: Go through it twice")."""
+    raw_name, rest = split.raw_name, split.rest
+    head_tokens = tuple(t for t in norm_tokens(raw_name) if len(t) > 1)
+    if (head_tokens and is_section_word_only(head_tokens) and section_rx()[0].search(" ".join(head_tokens))
+            and (starts_imperative(words_of(rest))
+                 # a circuit's count first ("Hip circuit: 3 sets of 10 each"); a region alone with a count
+                 # ("Legs: 15 reps, 2 sets") is a row of a table, read by the other rules
+                 or rest.lstrip()[:1].isdigit() and "circuit" in head_tokens)):
+        sets = dz.parse_block_sets(rest)
+        if sets:
+            # "Circuit 2: Go through it twice, then rest", "Hip circuit: 3 sets of 10 each": the part's
+            # heading and how often to repeat it, not a move named after the part
+            return Role("section", title=section_title(raw_name), sets=sets)
+    return None
+
+
+def _inline_set_heading(lv: LineView, split: _InlineSplit) -> Role | None:
+    """A part's word or a numbered set before the split ("Warm-up: ...", "Set 2: ..."): the part's topic, or
+    the part and the moves it holds."""
+    raw_name, rest, rest_start = split.raw_name, split.rest, split.rest_start
+    lname = raw_name.lower().strip()
+    v = lv.v
+    if not ((any(lname == w or lname.startswith(w) for w in v["warmup"] + v["section_words"]) and is_section_word_only(norm_tokens(raw_name))
+             and len(rest.split()) <= 6 or _NUMBERED_SET_RE.match(lname) and len(rest.split()) <= 8) and not split.rest_is_dose):
+        return None
+    if ends_with_section_word(PAREN_RE.sub(" ", rest)):
+        # "Block 1: Hip Mobility": the part's topic, not its one exercise
+        return Role("section", title=section_title(lv.text))
+    nm, cut = clean_name(rest)
+    ns = rest_start + cut
+    # A plus sign in a set's heading only ever joins the set's moves ("Set 3: Bear crawl + Wall
+    # sit"), so one known move vouches for a name the lexicon lacks; "and" may join a move's own words.
+    moves = (split_alternatives(nm, _AND_RE, one_head=" + " in nm)
+             if "&" in nm or " and " in nm or "+" in nm else [])
+    return Role("combined", title=raw_name.strip(), name=nm, name_start=ns, name_end=ns + len(nm),
+                alternatives=[(a, ns + s, ns + e, ns + ss, ns + se) for a, s, e, ss, se in moves])
+
+
+def _inline_exercise(lv: LineView, split: _InlineSplit) -> Role | None:
+    """An exercise named before the split, its description or dose after it."""
+    text, doc = lv.text, lv.doc
+    rest, rest_start = split.rest, split.rest_start
+    rest_doses, rest_is_dose = split.rest_doses, split.rest_is_dose
+    name, ndoses = dz.split_name_dosage(split.raw_name)
+    name, cut = clean_name(name)
+    name, cut = _drop_lead_in(name, cut, doc, text)
+    dose_first = bool(rest_doses) and rest_doses[0].start == 0 and name[:1].isupper() and len(name.split()) <= 4
+    known = exercise_like(name, doc, text.find(name)) if name else False
+    if known and not rest_doses and _BARE_COUNT_RE.fullmatch(rest):
+        # "Wall push-ups: 8 to 12": a bare count after a known exercise's name is its reps
+        rest_doses = [_bare_count(rest)]
+        rest_is_dose = True
+    # "Main set: 20 min easy jog", "Finisher: 3 rounds of ...": a part of the session and what it holds,
+    # not a move of that name (the part's word is no exercise unless the lexicon knows it). A dash
+    # joins a block to its time ("Mobility drills - 5 minutes"), a timed activity of its own.
+    part_label = not known and ":" in text[:rest_start] and is_section_word_only(norm_tokens(name))
+    if name and wordy(name) and not part_label and (known or ((rest_is_dose or dose_first) and len(name.split()) <= 6
+                                                              and not function_start(name) and not dose_lead(name))):
+        ns = text.find(name)
+        if ns < 0:
+            ns = cut
+        role = Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=list(ndoses), desc_start=None if rest_is_dose else rest_start)
+        if rest_is_dose:
+            role.doses += list(rest_doses)
+            role.dose_base = rest_start
+            role.doses = [shift(d, rest_start) for d in rest_doses] + list(ndoses)
+        return role
+    return None
+
+
+def lettered_name_sentence(lv: LineView) -> Role | None:
+    """A superset's item whose name is its first sentence ("A1 - Trap bar deadlift. Stand in the middle...")."""
+    text = lv.text
+    if text is not lv.line.text and _LETTER_LABEL_RE.match(lv.line.text):
+        # "A1 - Trap bar deadlift. Stand in the middle...": a superset's item whose name is its first
+        # sentence (a name ending on a verb-like word, "box jump", would read as a cue). Not after a
+        # number: "1. Get into a side plank. ..." is the first step of a how-to.
+        m = _NAME_SENTENCE_RE.match(text)
+        if m and len(m.group("name").split()) <= 8:
+            name, cut = clean_name(m.group("name"))
+            ns = m.start("name") + cut
+            if name and exercise_like(name, lv.doc, ns):
+                return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), desc_start=m.end())
+    return None
+
+
+def run_in_caps_name(lv: LineView) -> Role | None:
+    """A name in capitals run into its how-to ("BEAR CRAWL Get on all fours ...")."""
+    text = lv.text
+    if text[:2].isupper():
+        caps = _CAPS_RUN_IN_RE.match(text)
+        if caps and starts_imperative(words_of(text[caps.end():])):
+            # "BEAR CRAWL Get on all fours ...": a name in capitals run into its how-to on one line, the
+            # capitals the only mark of where the name ends
+            name, cut = clean_name(caps.group("name"))
+            ns = caps.start("name") + cut
+            # "STRETCHING Hold each ...": a part's word over its instructions, no move's name
+            if name and exercise_like(name, lv.doc, ns) and not is_section_word_only(norm_tokens(name)):
+                return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=list(lv.doses()), desc_start=caps.end())
+    return None
+
+
+def lead_in_name(lv: LineView) -> Role | None:
+    """An exercise after the words that lead into it, then its count ("Finish with wall sits 3 x 30 s")."""
+    lead = _LEAD_IN_RE.match(lv.text)
+    if lead and lv.doses():
+        name, cut = clean_name(lead.group("name"))
+        if name and exercise_like(name, lv.doc, lead.start("name")):
+            ns = lead.start("name") + cut
+            return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=list(lv.doses()), label="after_section")
+    return None
+
+
+def count_led(lv: LineView) -> Role | None:
+    """The count first, then a move the lexicon knows ("15 reps Goblet squat (heels down)")."""
+    return _count_led_item(lv.text, lv.doc, lv.doses, lv.bullet)
+
+
+def name_then_dose_line(lv: LineView) -> Role | None:
+    """A known move as a sentence of its own, then its prescription ("Side plank. 3 sets of 20 seconds.")."""
+    if lv.ends_sentence or not lv.short:
+        return _name_then_dose(lv.text, lv.doc)
+    return None
+
+
+def sentence_bullet(lv: LineView) -> Role | None:
+    """A list item that reads as an instruction or a remark, not a name."""
+    if lv.bullet and len(lv.words) >= 5 and _sentence_like(lv.text, lv.doc):
+        return Role("prose")
+    return None
+
+
+# "Set 2" before a colon: the second group of a gym session, named by its count alone ("set" by itself is too
+# common a word of doses to be a section word); what follows the colon is the group's moves.
+_NUMBERED_SET_RE = re.compile(r"set\s*#?\d{1,2}$")
+
+
+# A name in capitals, then an optional aside in brackets, then a capitalised word that opens the how-to.
+_CAPS_RUN_IN_RE = re.compile(r"\s*(?P<name>[A-Z][A-Z'\u2019-]+(?:\s+[A-Z][A-Z'\u2019-]*){0,4})(?:\s*\([^()]{1,40}\))?\s+(?=[A-Z][a-z])")
+
+
+# "Name | prescription": a list line of an exercise and its dose, kept apart by one pipe.
+_PIPE_ROW_RE = re.compile(r"^(?P<name>[^|]{2,60}?)\s+\|\s+(?P<rest>[^|]+)$")
+
+
+def _pipe_row(text: str, doc: Doc) -> Role | None:
+    """An exercise and its prescription on one line kept apart by a pipe ("Lateral lunge | 8 each side",
+    "Side plank | hold 20 seconds"), read as the cells of a table row with no header: everything right of the
+    pipe is the dose. None unless the left names an exercise and the right opens with the count."""
+    m = _PIPE_ROW_RE.match(text)
+    if m is None:
+        return None
+    name, cut = clean_name(m.group("name"))
+    ns = m.start("name") + cut
+    if not name or not exercise_like(name, doc, ns):
+        return None
+    rest_at = m.start("rest")
+    doses = dz.parse_dosages(m.group("rest"), list_item=True)
+    if not doses or len(m.group("rest")[:doses[0].start].split()) > 1:
+        return None
+    return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=[shift(d, rest_at) for d in doses],
+                dose_base=rest_at)
+
+
+# A count and nothing else: "12", "8 to 12", "10-15 each side".
+_BARE_COUNT_RE = re.compile(r"\s*(?P<lo>\d{1,3})(?:\s*(?:-|–|to|or)\s*(?P<hi>\d{1,3}))?(?P<side>\s+(?:each|per)\s+(?:side|leg|arm))?\s*[.;]?\s*", re.I)
+
+
+def _bare_count(text: str) -> dz.DoseMention:
+    """The reps of a text _BARE_COUNT_RE matches in full."""
+    m = _BARE_COUNT_RE.fullmatch(text)
+    assert m is not None
+    lo, hi = int(m.group("lo")), int(m.group("hi") or m.group("lo"))
+    end = m.end("side") if m.group("side") else m.end("hi") if m.group("hi") else m.end("lo")
+    return dz.DoseMention(stage="main", reps=(min(lo, hi), max(lo, hi)), per_side=bool(m.group("side")),
+                          start=m.start("lo"), end=end, text=text[m.start("lo"):end])
+
+
+# An item's name as its own sentence, then its description (after the item's label, blanked).
+# Where a rung's first clause ends ("Add a box jump, slowly" -> "Add a box jump").
+_CLAUSE_END_RE = re.compile(r"[,;.!?]|\s(?:since|because|as|until|while|so)\s")
+_NAME_SENTENCE_RE = re.compile(r"^\s*(?P<name>[A-Za-z][^.:!?]{1,60}?)\.\s+(?=[A-Z])")
+# A superset's or block's label: "A1", "B2 -", "C.".
+_LETTER_LABEL_RE = re.compile(r"\s*(?:" + SUPERSET_LABEL + "|" + LABEL_LETTER + r")\s*[-.:)]?\s")
+_LEAD_IN_RE = re.compile(r"^(?:finish|end|start|begin|then|next|follow(?:ed)? (?:up )?|cool down|warm up)\s+(?:with|by)\s+(?P<name>[A-Za-z][A-Za-z' -]{2,40}?)\s+(?=\d|one|two|three|four|five|ten|for\b)", re.I)
+
+
+# "Plate halo x 5 each way": a short name and its count after an "x", a list item however its name reads.
+_NAME_X_COUNT_RE = re.compile(r"^\W*(?P<name>[A-Za-z][\w' /-]{2,40}?)\s+[x\u00d7]\s*\d{1,3}\b")
+
+
+# A list item that names its exercise, then a comma and its count ("Lateral walks, 15 each way with a band").
+# A clock time after the comma ("Jo Lee, 1:32:10") is a result, not a count.
+_NAME_COMMA_COUNT_RE = re.compile(r"^\s*(?P<name>[A-Z](?:[A-Za-z' /&]|-(?=\w)){2,40}?),\s*(?=\d)(?!\d{1,2}:\d\d)")
+
+
+# Words a name never ends on: the small words of a title (TITLE_CASE_SMALL), and more that leave a phrase cut
+# before its count ("Hold for 10 seconds", "Repeat up to 8 reps").
+_CUT_WORDS = TITLE_CASE_SMALL | frozenset(("for", "at", "from", "by", "into", "until", "about", "up", "another", "each",
+                                            "every", "your"))
+# A list item that opens with its name and the name's count ("Wall sit 40 seconds (...)", "Step-ups 12 reps. ...").
+_NAME_COUNT_FIRST_RE = re.compile(r"^\s*(?P<name>[A-Z](?:[A-Za-z' /&]|-(?=\w)){2,40}?)\s+(?=\d{1,3}(?:\s*[-\u2013]\s*\d{1,3})?\s*"
+                                  r"(?:reps?|repetitions|seconds|secs?)\b)")
+# A list item that is a name and a note in brackets, and nothing else.
+# A short bracket is part of the name or a count ("Copenhagen plank (short lever)", "Squats 10 (slow)"): the
+# note is a phrase of four words or more, and the name has no number.
+_NAME_NOTE_RE = re.compile(r"\s*(?P<name>[A-Za-z][^()\d]{2,40}?)\s*\((?P<note>\s*\S+(?:\s+\S+){3}[^()]{0,200})\)\s*")
+# A list item that opens with its count, then the move ("12 reps Reverse lunge (keep ...)", "40 seconds of
+# side plank with a band"): the count, its unit, an "of"; what follows up to a known exercise's end is the name.
+_COUNT_LED_RE = re.compile(r"^\s*(?:\d{1,2}\s*[x\u00d7]\s*)?(?P<lo>\d{1,3})(?:\s*(?:-|\u2013|to)\s*(?P<hi>\d{1,3}))?"
+                           r"(?:\s*(?:reps?|repetitions|seconds?|secs?|minutes?|mins?)\b)?(?:\s+of)?\s+(?=[A-Za-z])", re.I)
+# What may follow that name on the line: a remark in brackets, a load, or the kit or place it is done with
+# ("with a band"; "with row" goes on naming the move, "Squat with row", and is left to the other rules).
+_COUNT_LED_TAIL_RE = re.compile(r"\s*(?:$|[(@]|(?:with|on|against|holding|using)\s+(?:an?|the|your|\d)\b"
+                                # "... leg swings each side": the count's side, no more of a sentence
+                                r"|(?P<side>(?:each|per|a)\s+(?:side|leg|arm|foot|way|direction)s?\s*$))", re.I)
+# The most words between the count and the known movement that still belong to the name ("Dumbbell" in
+# "10 Dumbbell Romanian deadlift", "hand stand" before "push-ups"); more is a sentence.
+_COUNT_LED_GAP = 2
+
+
+def _rung_move(rest: str, rest_start: int, doc: Doc) -> Role | None:
+    """The move of a numbered rung of a progression ("Level 3 - Split squat. Step ...", "Stage 2 - Add a
+    goblet squat, slowly"): its first sentence when that names a move, else the first move the lexicon
+    finds in its first clause; None when the rung names no move (a period's topic, not an exercise)."""
+    m = _NAME_SENTENCE_RE.match(rest)
+    if m and len(m.group("name").split()) <= 6:
+        name, cut = clean_name(m.group("name"))
+        ns = rest_start + m.start("name") + cut
+        if name and exercise_like(name, doc, ns):
+            return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), desc_start=rest_start + m.end())
+    clause = _CLAUSE_END_RE.search(rest)
+    spans = exercise_spans_in(doc, rest_start, rest_start + (clause.start() if clause else len(rest)))
+    if spans:
+        s = spans[0]
+        return Role("exercise", name=s.text, name_start=s.start_char, name_end=s.end_char, desc_start=rest_start)
+    return None
+
+
+def _count_led_item(text: str, doc: Doc, doses: Callable[[], list[dz.DoseMention]], bullet: bool) -> Role | None:
+    """A line that gives the count first and then a move the lexicon knows, maybe with a remark after it
+    ("15 reps Goblet squat (heels down)"): the move is the line's exercise, never a sentence of prose, however
+    the remark reads. A plain line of a count and a name alone is left to the heading rules ("5 minute jog" may
+    head a part); a list item is an item. Gated on a digit opening the line, so most lines are decided at once."""
+    if not text[:4].strip()[:1].isdigit():
+        return None
+    m = _COUNT_LED_RE.match(text)
+    if m is None:
+        return None
+    spans = [sp for sp in doc_spans(doc, EXERCISE_KEY) if sp.start_char >= m.end()]
+    if not spans:
+        return None
+    gap = text[m.end():spans[0].start_char]
+    # a number or an "x" between them is more of the prescription ("3 x 12 squats"), read by the other rules;
+    # a comma only between words of manner ("20 slow, steady lunges"), which are no part of the name
+    if (len(gap.split()) > _COUNT_LED_GAP or any(ch in gap for ch in ".;:!?()") or gap.count(",") > 1
+            or any(map(str.isdigit, gap))
+            or any(w.lower() in ("x", "\u00d7") for w in gap.split()) or starts_imperative(words_of(gap))):
+        return None
+    ne = spans[0].end_char
+    for sp in spans[1:]:
+        # known names side by side are one move ("Squat" and "sit-ups" in "Squat sit-ups")
+        if sp.start_char > ne + 1:
+            break
+        ne = max(ne, sp.end_char)
+    tail = _COUNT_LED_TAIL_RE.match(text, ne)
+    if tail is None or not bullet and not text[ne:].strip():
+        return None
+    ns = m.end()
+    lead = [d for d in doses() if d.start < ns]
+    if "," in gap:
+        ns = spans[0].start_char
+    if not lead:
+        count = text[m.start("lo"):m.end("hi") if m.group("hi") else m.end("lo")]
+        lead = [shift(_bare_count(count), m.start("lo"))]
+    if tail.group("side"):
+        lead = [replace(d, per_side=True) for d in lead]
+    # a remark in brackets describes the move; the kit it is done with is the item's own, read with the name
+    remark = text[ne:].lstrip()[:1] == "("
+    return Role("exercise", name=text[ns:ne], name_start=ns, name_end=ne, doses=lead,
+                desc_start=ne if remark else None)
+
+
+# A line that names the move as its first sentence and prescribes it in the second ("Side plank. 3 sets of
+# 20 seconds. Keep ..."), with a short bracket after the name maybe ("Goblet squat (video). 10 reps.").
+_NAME_THEN_DOSE_RE = re.compile(r"^\s*(?P<name>[A-Z][^.:;!?()\d]{1,50}?)(?:\s*\([^()]{1,20}\))?\.\s+"
+                                r"(?P<dose>\d[^.!?]{0,50}?)\.?(?:\s+(?=[A-Z])|\s*$)")
+
+
+def _name_then_dose(text: str, doc: Doc) -> Role | None:
+    """A move the lexicon knows said as a sentence of its own, then its prescription as the next: the line's
+    exercise, not prose, even with more sentences that describe it. Gated on a full stop and a digit."""
+    if "." not in text[:60] or not any(map(str.isdigit, text[:120])):
+        return None
+    m = _NAME_THEN_DOSE_RE.match(text)
+    if m is None or len(m.group("name").split()) > 6 or starts_imperative(words_of(m.group("name"))):
+        return None
+    name, ns = m.group("name").strip(), m.start("name")
+    if not exercise_like(name, doc, ns):
+        return None
+    dose_text = m.group("dose")
+    doses = dz.parse_dosages(dose_text)
+    if not doses or not is_dosage_only(dose_text, [(d.start, d.end) for d in doses]):
+        return None
+    rest = text[m.end():].strip()
+    return Role("exercise", name=name, name_start=ns, name_end=ns + len(name),
+                doses=[shift(d, m.start("dose")) for d in doses], desc_start=m.end() if rest else None)
+
+
+# A unit after that count makes it a load, a distance or a time, not reps ("Farmer carry, 20kg").
+_COUNT_UNIT_RE = re.compile(r"\s*(?:kg|kgs|lbs?|pounds?|%|m|km|mi|miles?|yards?|min|mins|minutes?|s|secs?|seconds?)\b", re.I)
+
+
+def _named_list_item(text: str, doc: Doc, doses: Callable[[], list[dz.DoseMention]]) -> Role | None:
+    """A list item whose first sentence, or what precedes a comma and a count, is the exercise's name and
+    whose rest prescribes it ("Lateral hop series. Do 3 sets of 6.", "Box step-downs, 12 per leg, slowly"):
+    an exercise even when the lexicon does not know the name, since a list item that opens with a short
+    name and then gives a count names the move it counts. An instruction ("Keep your hips level. Do 10.")
+    or a sentence opener is no name. `doses` parses the line's doses (only when a name was found)."""
+    note = _NAME_NOTE_RE.fullmatch(text)
+    if note is not None and len(note.group("name").split()) <= 5 and exercise_like(note.group("name"), doc, note.start("name")):
+        # "Donkey kicks (fire the glutes, steady the pelvis)": the name and what it is for, in brackets
+        return Role("exercise", name=note.group("name"), name_start=note.start("name"), name_end=note.end("name"),
+                    doses=doses(), desc_start=note.start("note"))
+    m = _NAME_COMMA_COUNT_RE.match(text)
+    comma = m is not None
+    counted = None
+    if m is None:
+        # "Wall sit 40 seconds (keep your back flat ...)": the count right after the name, then remarks
+        m = counted = _NAME_COUNT_FIRST_RE.match(text)
+    if m is None:
+        m = _NAME_SENTENCE_RE.match(text)
+    # the name's tests before the doses': most list items are steps, decided without parsing a count
+    if m is None or not m.group("name")[:1].isupper() or len(m.group("name").split()) > 6 or _LETTER_LABEL_RE.match(text):
+        return None
+    name, cut = clean_name(m.group("name"))
+    ns = m.start("name") + cut
+    if not name or (not exercise_like(name, doc, ns) and (
+            not wordy(name) or function_start(name) or dose_lead(name) or starts_imperative(words_of(name))
+            or note_line(name) or not vocab()["statement_verbs"].isdisjoint(name.lower().split()))):
+        return None
+    after = [d for d in doses() if d.start >= m.end()]
+    if counted is not None:
+        # only a known movement, not cut off on a small word: "Hold for 5 seconds ...", "Last 2 reps ..." open
+        # a step or a remark the same way
+        if (not after or after[0].start != m.end() or name.split()[-1].lower() in _CUT_WORDS
+                or not exercise_like(name, doc, ns)):
+            return None
+        # the count is the name's; counts in the remarks after it are the remarks' (read with them)
+        return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=after[:1], desc_start=after[0].end)
+    if comma and not any(d.start == m.end() for d in after):
+        # "Hip hikes, 12-15 holding a rail": the count after the comma is the reps, whatever words follow it
+        count = _BARE_COUNT_RE.match(text, m.end())
+        # "Kettlebell, 2 bands and a mat": a count of kit, a list of what to bring, not reps
+        kit = count is not None and any(sp.start_char == count.end() for sp in doc_spans(doc, EQUIPMENT_KEY))
+        if count is not None and not kit and not _COUNT_UNIT_RE.match(text, count.end("lo")):
+            after = [shift(_bare_count(count.group(0)), m.end())] + after
+    if not after:
+        return None
+    # After a comma the count and its words ("12 per leg with a dumbbell") are the item's own, read for its
+    # kit and muscles as the name is; after a full stop come sentences that describe the move.
+    return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=after,
+                desc_start=None if comma else m.end())
+
+
+def _sentence_like(text: str, doc: Doc) -> bool:
+    """A bullet that is an instruction or remark, not a list item naming an exercise."""
+    spans = doc_spans(doc, EXERCISE_KEY)
+    if spans and spans[0].start_char <= 2:
+        return False
+    m = _NAME_X_COUNT_RE.match(text)
+    if m and len(m.group("name").split()) <= 4 and not starts_imperative(words_of(m.group("name"))):
+        return False
+    if title_cased(text):
+        return False  # "Heavy Sled Reverse Lunges": every word capitalised, as a name is written, never a sentence
+    got = classify(text)
+    return got is not None

@@ -1,0 +1,221 @@
+"""Whether a piece of a line names an exercise (exercise_like, wordy, function_start, dose_lead...) and the
+name cut clean of what surrounds it (clean_name, split_alternatives). Asked by every reader of a line and by
+the later passes (assemble.py, tables.py), which import these names from roles.py.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from runstrength.extract.gates import AnyOf
+from runstrength.extract.line_view import WEEKDAY_RE, exercise_spans_in
+from runstrength.extract.meta import MONTH
+from runstrength.extract.nlp import norm_tokens
+from runstrength.extract.text import unglue
+from runstrength.extract.vocab import ends_with_head, vocab
+
+
+_FUNCTION_START = re.compile(
+    r"^(here|how|what|why|when|where|who|this|these|there|that|if|for|and|but|so|our|my|we|i|you|it|please|"
+    r"note|tip|follow|try|get|watch|check|click|read|see|learn|want|ready|the benefits?|benefits|welcome|today|"
+    r"thank|thanks|remember|in|at|on|with|to|as|by|from|a|an)\b", re.I)
+
+
+PAREN_RE = re.compile(r"\(([^()]*)\)")
+
+
+_ACRONYM_START = re.compile(r"^\s*[A-Z]{2,}\b")
+
+
+LETTERS3_RE = re.compile(r"[A-Za-z]{3,}")
+_QUANTITY_OF_RE = re.compile(r"^\s*[\d\-–%x.,/ ]+\b(of|at|to)\b")
+_NOT_A_NAME_START = re.compile(r"^(here|how|what|why|this|these|there|if|for|follow|watch|click|read|see)\b", re.I)
+# "Making the step-ups harder", "Make them easier": a heading over how to change the moves (a part of the
+# routine when new exercises follow it), never a move's name, whatever movement it mentions.
+_CHANGING_HEAD_RE = re.compile(r"^\W*mak(?:e|ing)\s", re.I)
+# Between two exercises of one heading: "split squats or step-ups", "A1 Deadlift / A2 Box jump".
+_OR_RE = re.compile(r"\s+(or|/)\s+")
+
+
+# Longest name a plus sign joins to a known move in a set's heading: longer parts are a description.
+_PLUS_PART_WORDS = 4
+
+
+# A heading in capitals that opens with a question word ("HOW OFTEN", "WHAT YOU NEED", "WHY IT WORKS") asks
+# about the routine: no acronym starts that way.
+_SHOUTED_QUESTION_RE = re.compile(r"^\s*(?:HOW|WHAT|WHY|WHEN|WHERE|WHO)\b")
+
+
+def function_start(text: str):
+    """Starts with a function word ("Here is", "How to"), not an acronym that spells one ("IT band")."""
+    if _ACRONYM_START.match(text) and not _SHOUTED_QUESTION_RE.match(text):
+        return None
+    return _FUNCTION_START.match(text)
+
+
+# A calendar date ("March 3, 2024", "3 March 2024", "Friday 7 March"): bylines, comment stamps and
+# event notices, never a name.
+_DATE_RE = re.compile(
+    rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}\b"
+    rf"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}|{MONTH}\s+\d{{1,2}})\b", re.I)
+# A price ("entry £5", "$20 a session"): what precedes it is no exercise's name.
+_CURRENCY = frozenset("£$€¥")
+
+
+# The numbers of a period's name ("Weeks 1-3", "Phase 2", "Weeks 7 & 8"), taken off to look its word up.
+PERIOD_NUMBERS_RE = re.compile(r"\s*#?\d{1,2}(?:\s*(?:-|to|and|&|\+|,)\s*\d{1,2})*\s*$")
+
+
+def period_word(name: str) -> bool:
+    """`name` names a period or level of a plan ("Weeks 1-4", "Early phase", "Advanced"): its last word,
+    numbers aside, heads a period column of a table (structure.yaml's table_columns)."""
+    words = PERIOD_NUMBERS_RE.sub("", name.lower()).strip(" :*").split()
+    return bool(words) and vocab()["table_columns"].get(words[-1]) == "period"
+
+
+def wordy(name: str) -> bool:
+    return ("%" not in name and _CURRENCY.isdisjoint(name) and bool(LETTERS3_RE.search(name)) and not _QUANTITY_OF_RE.match(name)
+            and not _DATE_RE.search(name) and not WEEKDAY_RE.fullmatch(name))
+
+
+# A heading that is a clause about the reader ("Before you lift", "When it aches", "Once you can"): advice
+# before or around the routine, not one of its parts, even when it ends on a movement word ("Before you squat").
+CLAUSE_HEAD_RE = re.compile(r"^\W*(?:before|after|when|while|until|once|unless|if)\s+(?:you|we|it|they)\b", re.I)
+
+
+# The words that lead into a prescription ("Aim for: 3 x 8", "Work up to 4 x 20"): the text before the dose,
+# never the name of a move (the lexicon's "build up" stride included).
+_DOSE_LEAD_RE = re.compile(r"^\W*(?:aim\s+(?:for|to\s+do)|(?:build|work)(?:\s+back)?\s+up\s+to|build\s+to|progress\s+to"
+                           r"|increase\s+to|go\s+for|(?:do|perform|complete)(?:\s+about|\s+around)?)\W*$", re.I)
+
+
+def dose_lead(name: str) -> bool:
+    """Only the words that lead into a prescription, no movement named."""
+    return _DOSE_LEAD_RE.match(name) is not None
+
+
+def benefit_line(name: str) -> bool:
+    """"Boosts stride length", "Builds resilience": a benefit of the training, not a move's name."""
+    first = name.split(None, 1)
+    return bool(first) and first[0].lower() in vocab()["benefit_openers"]
+
+
+# A comparison or an outcome written with a symbol ("Depth > load", "Stronger hips -> steadier knees"): a note of a list.
+_NOTE_SYMBOL_RE = re.compile(r"\s(?:>|<|->|=>|\u2192|\u21d2)\s|\u2192")
+
+
+def note_line(text: str) -> bool:
+    """A short line stating a claim, an expectation or a comparison ("Soreness should fade", "Form > load"):
+    a note in a list, never an exercise's name, even when it holds a count ("Last 2 reps must feel hard")."""
+    if _NOTE_SYMBOL_RE.search(text):
+        return True
+    modals = vocab()["claim_modals"]
+    return any(w.strip(".,;:!?()").lower() in modals for w in text.split())
+
+
+def exercise_like(name: str, doc: Doc | None, offset: int) -> bool:
+    tokens = norm_tokens(name)
+    if not tokens or len(tokens) > 9 or not wordy(name) or CLAUSE_HEAD_RE.match(name) or _CHANGING_HEAD_RE.match(name):
+        return False
+    if len(tokens) <= 4 and dose_lead(name):
+        return False
+    if benefit_line(name):
+        return False
+    if len(tokens) >= 2 and tokens[-1] in vocab()["org_heads"]:
+        return False  # "Riverside Sports Clinic", "Peak Coaching": a business, even if a word names a movement
+    if function_start(name.strip()) and not (doc is not None and exercise_spans_in(doc, offset, offset + len(name))
+                                                    and not _NOT_A_NAME_START.match(name.strip())):
+        return False
+    if doc is not None and exercise_spans_in(doc, offset, offset + len(name)):
+        return True
+    stripped = tuple(t for t in tokens if t not in ("exercise", "exercis", "for", "runner", "with", "band", "weight"))
+    return bool(stripped) and ends_with_head(stripped)
+
+
+_TRAIL_MARK_RE = re.compile(r"\s*(?:\*+|\(\s*\d{1,3}(?:\s*[-\u2013]\s*\d{1,3})?\s*\))$")
+
+
+_COUNT_JOIN_HEAD_RE = re.compile(r"\s*of\s+(?=[A-Za-z])")
+_COUNT_JOIN_TAIL_RE = re.compile(r"\s+[x\u00d7]$")
+
+
+def clean_name(name: str) -> tuple[str, int]:
+    """Name without glued scraping debris or trailing separators; returns (name, cut from front)."""
+    name, cut = unglue(name)
+    if name.endswith((")", "*")):
+        # "Box jumps*" (a footnote's mark), "Step-ups (8-10)" (a count in brackets): no part of the name
+        name = _TRAIL_MARK_RE.sub("", name)
+    # "Goblet squat [3 x 8]": the bracket of a count taken off after the name is no part of it
+    stripped = name.rstrip(" :-?!;,.[(")
+    if " " in stripped:
+        # "(10 reps) of lunges", "Plank x (30 s)": the joining word or sign of a count taken out before the name
+        stripped = _COUNT_JOIN_TAIL_RE.sub("", stripped)
+        m = _COUNT_JOIN_HEAD_RE.match(stripped)
+        if m:
+            stripped = " " * m.end() + stripped[m.end():]
+    lead = len(stripped) - len(stripped.lstrip(" -:?"))
+    return stripped.strip(" -:?"), cut + lead
+
+
+def split_alternatives(name: str, seps_re: re.Pattern[str] = _OR_RE,
+                        one_head: bool = False) -> list[tuple[str, int, int, int, int]]:
+    """'split squats (dumbbell or band) or step-ups', 'deadlift / box jump' -> both exercises, when both sides
+    name one (superset labels, "A1 Deadlift / A2 Box jump", are split by _split_labelled).
+
+    `one_head`: one side naming a move is enough, the others being short names the lexicon may not know.
+
+    Each alternative comes with its name's range and the range of its whole segment
+    (with its parentheses), where the equipment and muscles of that alternative are named.
+    """
+    plain = PAREN_RE.sub(lambda m: " " * len(m.group(0)), name)
+    seps = list(seps_re.finditer(plain))
+    if not seps:
+        return []
+    # Segment k runs from the end of separator k-1 to the "or" of separator k (blanked parentheses included).
+    bounds = [0, *(x for m in seps for x in (m.start(1), m.end())), len(name)]
+    out = []
+    headed = False
+    for a, b in zip(bounds[0::2], bounds[1::2]):
+        raw = name[a:b]
+        lead = len(raw) - len(raw.lstrip())
+        seg = raw.strip()
+        seg_clean = PAREN_RE.sub("", seg).strip()
+        head = bool(seg_clean) and ends_with_head(norm_tokens(seg_clean))
+        if not head and not (one_head and seg_clean and wordy(seg_clean) and len(seg_clean.split()) <= _PLUS_PART_WORDS):
+            return []
+        headed = headed or head
+        i = a + lead
+        out.append((seg_clean, i, i + len(seg_clean), i, i + len(seg)))
+    return out if headed else []
+
+
+# How prose introduces the next exercise: "Next, try a side plank", "Start with a dead bug", "I'd add calf raises",
+# "When that gets easy, add a bird dog", "Carry on with the bridges, and then add a clam". Used with .match
+# at a sentence's start (no "^"); what it matched is followed by the exercise's name. ("Progress to ..." is
+# left out: it introduces a harder version of the exercise at hand, which is that exercise.)
+INTRO_RE = re.compile(
+    # the lead clause may have an aside of its own: "Once that feels easy, usually after a month, add ..."
+    r"\W*(?:(?:next|then|now|first|finally|lastly|after that)\s*,?\s+|(?P<clause>[^,.;:!?]{3,60}(?:,[^,.;:!?]{3,40})?),\s+(?:and\s+(?:then\s+)?|then\s+)?)?"
+    # a suggestion: "I'd add calf raises.", "You could also try a side plank."
+    r"(?:(?:I'd|I\u2019d|I would|we'd|we would|you could|you can|you might)\s+(?:also\s+)?)?"
+    r"(?:try|add|add in|begin with|start with|finish with|end with|follow (?:up )?with|move on to)"
+    r"\s+(?:(?:a|an|the|some)\s+)?", re.I)
+INTRO_HINT = AnyOf("try", "add", "begin", "start", "finish", "end", "follow", "move on",
+                    "Try", "Add", "Begin", "Start", "Finish", "End", "Follow", "Move on")
+
+
+# Words a name in title case may leave in lower case ("Step-Up and Over", "Lunge with Twist").
+TITLE_CASE_SMALL = frozenset(("and", "or", "with", "to", "of", "on", "the", "a", "an", "in", "&", "+", "/"))
+
+
+# The most words read as a name written in title case.
+_TITLE_CASE_WORDS = 8
+
+
+def title_cased(text: str) -> bool:
+    """A short line, its every word capitalised but the small ones, not ending as a sentence."""
+    words = text.split()
+    if not 2 <= len(words) <= _TITLE_CASE_WORDS or text.rstrip().endswith((".", "!", "?", ":")):
+        return False
+    return all(w[:1].isupper() or w.lower() in TITLE_CASE_SMALL for w in words)
