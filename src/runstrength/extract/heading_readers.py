@@ -173,7 +173,7 @@ def _heading_of_move(lv: LineView, name: str, ndoses: list[dz.DoseMention], cut:
     if not (name and exercise_like(name, doc, max(text.find(name), 0))):
         return None
     lname = " ".join(tokens)
-    if not lv.v["statement_verbs"].isdisjoint(lname.split()):
+    if not lv.vocab["statement_verbs"].isdisjoint(lname.split()):
         # "Option 2 is a hop progression:": a sentence leading into the moves below (they name
         # themselves), neither a name nor the heading of a part
         return Role("prose")
@@ -203,7 +203,7 @@ def _heading_of_nothing(lv: LineView, name: str, ndoses: list[dz.DoseMention], t
         return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=list(ndoses))
     if _STAMP_RE.match(line.text):
         return Role("other_heading")  # a video chapter that names no exercise ("00:00 - Intro")
-    if tokens and tokens[-1] in lv.v["document_parts"]:
+    if tokens and tokens[-1] in lv.vocab["document_parts"]:
         return Role("other_heading")  # "General instructions", "Full transcript": a part of the page, not of the routine
     if text[:1] == "*" and text[1:2].isalpha() and not text.rstrip().endswith("*"):
         return Role("prose")  # "*Use a chair for balance": a footnote to the list, not a heading (italics close their "*")

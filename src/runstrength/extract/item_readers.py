@@ -126,7 +126,7 @@ def _inline_set_heading(lv: LineView, split: _InlineSplit) -> Role | None:
     the part and the moves it holds."""
     raw_name, rest, rest_start = split.raw_name, split.rest, split.rest_start
     lname = raw_name.lower().strip()
-    v = lv.v
+    v = lv.vocab
     if not ((any(lname == w or lname.startswith(w) for w in v["warmup"] + v["section_words"]) and is_section_word_only(norm_tokens(raw_name))
              and len(rest.split()) <= 6 or _NUMBERED_SET_RE.match(lname) and len(rest.split()) <= 8) and not split.rest_is_dose):
         return None

@@ -58,13 +58,13 @@ def _bare_label(lower: str) -> str:
 
 def end_marker(lv: LineView) -> Role | None:
     """A short line that opens the page's furniture after the article ("Related posts", "About the author")."""
-    if lv.lower.startswith(lv.v["end"]) and len(lv.words) <= 6:
+    if lv.lower.startswith(lv.vocab["end"]) and len(lv.words) <= 6:
         return Role("end")
     return None
 
 
 def boilerplate(lv: LineView) -> Role | None:
-    """A line of the site's furniture (cookie notices, share buttons, a contact address)."""
+    """A line of the site's furniture (a newsletter sign-up, "click here", an e-mail address), unless long prose."""
     if is_boilerplate(lv.text) and (len(lv.words) <= 30 or "@" in lv.text):
         return Role("boiler")
     return None
@@ -96,7 +96,7 @@ def remark_then_steps(lv: LineView) -> Role | None:
     lower = lv.lower
     if lower.endswith(":") and any(stop in lower for stop in ".!?"):
         last = _LAST_SENTENCE_RE.search(lower)
-        if last is not None and _bare_label(last.group(1)) in lv.v["bare_labels"]:
+        if last is not None and _bare_label(last.group(1)) in lv.vocab["bare_labels"]:
             # "A gentle one to start. Here's how:": a remark, then the steps of the exercise above
             return Role("prose")
     return None
@@ -107,7 +107,7 @@ def bare_label_or_frequency(lv: LineView) -> Role | None:
     if len(lv.words) > 5:
         return None
     bare = _bare_label(lv.lower)
-    if bare in lv.v["bare_labels"]:
+    if bare in lv.vocab["bare_labels"]:
         # "Instructions" alone under an exercise heading: its steps follow, still the same exercise's
         return Role("label", label=bare, desc_start=len(lv.text))
     if _only_frequency(lv.text):

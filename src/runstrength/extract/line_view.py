@@ -126,7 +126,7 @@ class LineView:
     first reader that needs them (`doses()`): the readers are pure, and most prose lines are decided
     without them."""
 
-    __slots__ = ("line", "doc", "text", "lower", "words", "bullet", "v", "short", "ends_sentence",
+    __slots__ = ("line", "doc", "text", "lower", "words", "bullet", "vocab", "short", "ends_sentence",
                  "two_sentences", "_doses")
 
     def __init__(self, line: Line, doc: Doc) -> None:
@@ -138,7 +138,7 @@ class LineView:
         # The length tests count the words of the line as written, its numbering label included.
         self.words = words = line.words
         self.bullet = line.bullet
-        self.v = vocab()
+        self.vocab = vocab()
         self.short = short = len(words) <= 12
         tail = text.rstrip()
         ends_sentence = tail.endswith((".", "!", "?")) and not tail.endswith("..")

@@ -188,7 +188,7 @@ def repeat_block(lv: LineView) -> Role | None:
 
 def advice_heading(lv: LineView) -> Role | None:
     """A heading over advice on every move ("Key points for every session")."""
-    if lv.short and not lv.ends_sentence and (lv.lower.rstrip(":") + " ").startswith(lv.v["advice_heads"]):
+    if lv.short and not lv.ends_sentence and (lv.lower.rstrip(":") + " ").startswith(lv.vocab["advice_heads"]):
         return Role("other_heading")  # "Key points for every session": advice on every move, not a part of the routine
     return None
 
