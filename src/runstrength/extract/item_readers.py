@@ -168,7 +168,6 @@ def _inline_exercise(lv: LineView, split: _InlineSplit) -> Role | None:
             ns = cut
         role = Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=list(ndoses), desc_start=None if rest_is_dose else rest_start)
         if rest_is_dose:
-            role.doses += list(rest_doses)
             role.dose_base = rest_start
             role.doses = [shift(d, rest_start) for d in rest_doses] + list(ndoses)
         return role
