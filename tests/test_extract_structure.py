@@ -1207,3 +1207,17 @@ def test_one_move_listed_once_for_each_side_is_one_exercise_done_per_side():
     assert [c.text for c in plank.cues] == ["Lie on your left side and lift your hips.", "Now rest on your right forearm."]
     assert main(plank).hold_seconds_min == 30 and main(plank).per_side
     assert not main(a.exercises[1]).per_side  # two moves, one per side, are not one move done on each side
+
+
+def test_a_table_exported_one_cell_per_line_gives_each_row_its_prescription():
+    cells = ["Exercise", "Sets", "Reps", "Goblet Squat", "3", "8-10", "Walking Lunge", "2", "12 each leg",
+             "Farmer Carry", "3", "40 seconds"]
+    for sep in ("\n", "\n\n"):  # cells on their own lines, or a blank line between every cell
+        a = run("Leg Day\n\nWarm up for five minutes first.\n\n" + sep.join(cells) + "\n\nStretch afterwards.\n")
+        assert [e.name for e in a.exercises] == ["Goblet Squat", "Walking Lunge", "Farmer Carry"]
+        squat, lunge, carry = (main(e) for e in a.exercises)
+        assert (squat.sets_min, squat.reps_min, squat.reps_max) == (3, 8, 10)
+        assert (lunge.sets_min, lunge.reps_min, lunge.per_side) == (2, 12, True)
+        assert (carry.sets_min, carry.duration_seconds_min) == (3, 40)
+        assert a.sections == [] or all(s.title not in ("Sets", "Reps") for s in a.sections)
+

@@ -39,7 +39,7 @@ from runstrength.extract.registry import Ex, RegistryMixin
 from runstrength.extract.roles import (CLAUSE_HEAD_RE, PAREN_RE, SUPERSET_LABEL, Role, analyse_line, exercise_like,
                                        function_start, period_word)
 from runstrength.extract.sentences import classify, label_walks, purpose_line_label
-from runstrength.extract.tables import stacked_header_roles, table_roles
+from runstrength.extract.tables import stacked_header_roles, stacked_table_roles, table_roles
 from runstrength.extract.text import Line
 from runstrength.extract.vocab import condition_item, is_boilerplate, overview_heading, vocab
 from runstrength.model import Article, Exercise, Section
@@ -188,6 +188,8 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
         title_line = find_title(lines, boiler_flags, is_exercise=lambda t: exercise_like(t, None, 0))
         roles = [analyse_line(l, d) for l, d in zip(lines, docs)]
         for i, role in stacked_header_roles(lines).items():
+            roles[i] = role
+        for i, role in stacked_table_roles(lines).items():
             roles[i] = role
         rows: dict[int, Role] = {}
         if "\t" in self.text or "|" in self.text:

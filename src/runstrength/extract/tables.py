@@ -259,6 +259,80 @@ def stacked_header_roles(lines: list[Line]) -> dict[int, Role]:
     return out
 
 
+# Cells of a value column of a table exported one cell per line are short ("3", "8-12", "30 sec").
+_VALUE_CELL_WORDS = 4
+# Rows it takes to read a run of lines as such a table rather than a heading over a few numbers.
+_STACKED_ROWS = 2
+
+
+def stacked_table_roles(lines: list[Line]) -> dict[int, Role]:
+    """Roles of a routine table exported one cell per line, by line index: its header row ("Exercise",
+    "Sets", "Reps", each on a line of its own), then each row's name cell and value cells, as many lines
+    each. A row's name line becomes the exercise with the prescription of the value cells under it; the
+    header and value lines are layout. Only name and dose columns: a notes column may run to sentences."""
+    out: dict[int, Role] = {}
+    n = 0
+    while n < len(lines):
+        kinds = _stacked_header(lines, n)
+        if not kinds:
+            n += 1
+            continue
+        k = len(kinds)
+        rows = []
+        m = n + k
+        while m + k <= len(lines):
+            row = lines[m:m + k]
+            role = _stacked_row(row, kinds)
+            if role is None:
+                break
+            rows.append((row, role))
+            m += k
+        if len(rows) < _STACKED_ROWS:
+            n += 1
+            continue
+        for line in lines[n:n + k]:
+            out[line.index] = Role("table_header")
+        for row, role in rows:
+            out[row[0].index] = role
+            for line in row[1:]:
+                out[line.index] = Role("table_header", label="cell")
+        n = m
+    return out
+
+
+def _stacked_header(lines: list[Line], n: int) -> list[str]:
+    """The column kinds of a header row stacked one cell per line from `n` (the name column first, then
+    dose columns only, one gap between them all), or [] when there is none."""
+    first = lines[n]
+    if first.bullet or len(first.words) > _HEADING_MAX_WORDS or _column_kind(first.text) != "name":
+        return []
+    kinds = ["name"]
+    gap = None
+    for line in lines[n + 1:n + 8]:
+        kind = _column_kind(line.text) if len(line.words) <= _HEADING_MAX_WORDS and not line.bullet else "other"
+        if kind not in _DOSE_KINDS or gap is not None and line.gap != gap or line.gap > 1:
+            break
+        gap = line.gap
+        kinds.append(kind)
+    return kinds if len(kinds) >= 2 else []
+
+
+def _stacked_row(row: list[Line], kinds: list[str]) -> Role | None:
+    """The exercise of one row of a one-cell-per-line table: its name line and value lines (a count each)."""
+    name, values = row[0], row[1:]
+    if name.bullet or len(name.words) > 8 or name.text[:1].isdigit() or any(
+            line.bullet or line.gap > 1 or len(line.words) > _VALUE_CELL_WORDS or not any(map(str.isdigit, line.text))
+            for line in values):
+        return None
+    # The row as one text, each cell at its offset from the name's start: the roles' offsets are the name line's.
+    base, end = name.start, row[-1].end
+    chars = [" "] * (end - base)
+    for line in row:
+        chars[line.start - base:line.end - base] = line.text
+    cells = [(line.start - base, line.end - base) for line in row]
+    return _table_row("".join(chars), cells, kinds)
+
+
 def _header_column_run(lines: list[Line], n: int) -> int:
     """How many lines from `n` are a table's column headings stacked one per line (0 when they are not):
     a handout's program prints its dose table as labels over values, and a label alone is no heading."""
