@@ -1221,3 +1221,26 @@ def test_a_table_exported_one_cell_per_line_gives_each_row_its_prescription():
         assert (carry.sets_min, carry.duration_seconds_min) == (3, 40)
         assert a.sections == [] or all(s.title not in ("Sets", "Reps") for s in a.sections)
 
+
+
+# ---------------------------------------------------------------- page furniture
+
+
+def test_a_clinics_addresses_make_no_exercises():
+    a = run("Riverside Physio\n\nOur clinics\n\nRiverside\n\n2nd Floor\n12-14 Mill Road\nCambridge\nCB1 2AD\n\n"
+            "Northside\n\n8 Hill Lane\nSpringfield, IL 62701\n\n"
+            "Three moves for sore knees\n\n1. Wall Sit\nSlide down the wall and hold 30 seconds.\n\n"
+            "2. Step Down\nStand on a step and lower one heel to the floor. 10 reps each leg.\n")
+    assert [e.name for e in a.exercises] == ["Wall Sit", "Step Down"]
+
+
+def test_address_lines_are_found_from_the_postcode_up():
+    from runstrength.extract.addresses import address_lines
+    from runstrength.extract.text import normalize, split_lines
+
+    text = "Contact us\n\nUnit 4\n22 Station Street\nToronto, ON M5V 2T6\n\nSquats\n10 reps\n"
+    lines = split_lines(normalize(text), text)
+    assert [lines[i].text for i in sorted(address_lines(lines))] == ["Unit 4", "22 Station Street", "Toronto, ON M5V 2T6"]
+    # a count and a name with a capital pair and numbers are no postcode
+    text = "Plank\nHold 30 seconds, 3 sets.\nGoblet Squat\n3 x 10 at RPE 7\n"
+    assert address_lines(split_lines(normalize(text), text)) == set()

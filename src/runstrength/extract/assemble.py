@@ -26,6 +26,7 @@ from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc
 
 from runstrength.extract import dosage as dz
+from runstrength.extract.addresses import address_lines
 from runstrength.extract.attach import ABILITY_CHECK_RE, AttachMixin
 from runstrength.extract.captions import caption_lines
 from runstrength.extract.dose_inheritance import InheritanceMixin
@@ -201,6 +202,8 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
         captions = caption_lines(lines, roles)
         for i in captions:
             roles[i] = Role("boiler", label="caption")
+        for i in address_lines(lines):
+            roles[i] = Role("other_heading", label="address")  # page furniture: the text above it ends there
         for i, role in enumerate(roles):
             if role.kind in ("exercise", "maybe_heading") and not role.doses and condition_item(role.name):
                 # "- Tight calf muscles": an item of a page's causes or symptoms, not a move; "Pain in the tendon"
