@@ -80,6 +80,9 @@ def test_to_number_fractions():
         ("Just 1 rep is enough at first.", None, (1, 1)),
         ("Do two sets of eight reps.", (2, 2), (8, 8)),
         ("Do a couple of sets of 12.", (2, 2), (12, 12)),
+        # the count hyphenated to its word, as some writers do with every count
+        ("Do 3-sets of 10-reps.", (3, 3), (10, 10)),
+        ("Complete 2-rounds.", (2, 2), None),
     ],
 )
 def test_reps_and_sets(text, sets, reps):
