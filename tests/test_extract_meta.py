@@ -776,3 +776,15 @@ def test_an_editors_or_reviewers_line_is_neither_title_nor_author():
             "Nordic curls build the muscle where it tears.\n")
     assert title_of(text) == "Hamstring Strength for Sprinters"
     assert author_of(text) is None
+
+
+@pytest.mark.parametrize("line", ["Make Enquiry", "Send an enquiry", "Enquire now", "Close",
+                                  "This field is for validation purposes and should be left unchanged.",
+                                  "Based on 1,204 reviews", "powered by Google"])
+def test_contact_form_and_review_widget_parts_are_boilerplate(line):
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize("line", ["Close grip push-up", "Keep your feet close together", "Enquiries about the plan"])
+def test_words_of_a_contact_form_in_other_lines_are_not_boilerplate(line):
+    assert not is_boilerplate(line)
