@@ -788,3 +788,10 @@ def test_contact_form_and_review_widget_parts_are_boilerplate(line):
 @pytest.mark.parametrize("line", ["Close grip push-up", "Keep your feet close together", "Enquiries about the plan"])
 def test_words_of_a_contact_form_in_other_lines_are_not_boilerplate(line):
     assert not is_boilerplate(line)
+
+
+def test_a_date_line_with_the_posts_categories_is_not_the_title():
+    assert title_of("June 2, 2021 \u2022 Training\n\nHill Strength for Runners\n\nHills build the calves.\n") == (
+        "Hill Strength for Runners")
+    assert title_of("June 2, 2021 | Strength, Injury\n\nWhy your knees hurt on hills\n\nHills load the knee.\n") == (
+        "Why your knees hurt on hills")
