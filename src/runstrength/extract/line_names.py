@@ -124,10 +124,11 @@ def exercise_like(name: str, doc: Doc | None, offset: int) -> bool:
         return False
     if len(tokens) >= 2 and tokens[-1] in vocab()["org_heads"]:
         return False  # "Riverside Sports Clinic", "Peak Coaching": a business, even if a word names a movement
-    if function_start(name.strip()) and not (doc is not None and exercise_spans_in(doc, offset, offset + len(name))
-                                                    and not _NOT_A_NAME_START.match(name.strip())):
+    # every path past here asks it, so asking it once up front does no extra work
+    known = doc is not None and bool(exercise_spans_in(doc, offset, offset + len(name)))
+    if function_start(name.strip()) and not (known and not _NOT_A_NAME_START.match(name.strip())):
         return False
-    if doc is not None and exercise_spans_in(doc, offset, offset + len(name)):
+    if known:
         return True
     stripped = tuple(t for t in tokens if t not in ("exercise", "exercis", "for", "runner", "with", "band", "weight"))
     return bool(stripped) and ends_with_head(stripped)
