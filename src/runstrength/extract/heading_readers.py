@@ -131,9 +131,11 @@ def _after_weekday(text: str, doc: Doc, name: str, cut: int) -> tuple[str, int, 
         # "Tuesday: 8 x 400 m + strength": a day of a sample week; an exercise only if a movement is
         # named after the day ("Monday: goblet squats 3 x 10")
         name, cut = name[day.end():], cut + day.end()
-        if split_day and exercise_like(name, doc, max(text.find(name), 0)):
+        # asked on every path below, so asking it first does no extra work
+        named = exercise_like(name, doc, max(text.find(name), 0))
+        if split_day and named:
             return name, cut, Role("other_heading")  # "Monday: easy run plus strides": what the day holds, in words
-        if not exercise_like(name, doc, max(text.find(name), 0)):
+        if not named:
             if not title_cased(name):
                 return name, cut, Role("other_heading")  # "Sunday: off", "Thursday: tempo run": a line of a sample week
             # "Friday - Leg Day" over its moves is the part done that day (the assembler's maybe_heading:
