@@ -159,8 +159,8 @@ def _heading_of_part(lv: LineView, name: str, ndoses: list[dz.DoseMention], toke
         return Role("prose")
     lname = " ".join(tokens)
     # "(2 sets unless noted)" in a heading is the default of every move, even in brackets
-    if sets and (UNLESS_NOTED_RE.search(lower) or (GROUP_COUNT_RE.search(lower) or "total" in lower
-                                                  or _ALL_OF_GROUP_RE.search(lower)) and not titled_count(text)):
+    if sets and (UNLESS_NOTED_RE.search(lower) or ((GROUP_COUNT_RE.search(lower) or "total" in lower
+                                                   or _ALL_OF_GROUP_RE.search(lower)) and not titled_count(text))):
         return Role("article_sets", sets=sets, title=text)
     if name and strong_section(lname) and not function_start(name) and len(tokens) <= 8 and not lv.two_sentences:
         title = section_title(text)
@@ -233,7 +233,7 @@ def _instruction(name: str, bullet: bool) -> bool:
     word, "Balance", is a part) or a verb and the reader's body ("Lower your hips slowly"). Only asked of
     names the lexicon does not know ("Plank" is known)."""
     words = words_of(name)
-    return starts_imperative(words) and (len(words) == 1 and bullet or any(w.lower() == "your" for w in words))
+    return starts_imperative(words) and ((len(words) == 1 and bullet) or any(w.lower() == "your" for w in words))
 
 
 def _name_before_dose(text: str, doses: list, name: str) -> str:

@@ -112,7 +112,7 @@ def _inline_part(lv: LineView, split: _InlineSplit) -> Role | None:
             and (starts_imperative(words_of(rest))
                  # a circuit's count first ("Hip circuit: 3 sets of 10 each"); a region alone with a count
                  # ("Legs: 15 reps, 2 sets") is a row of a table, read by the other rules
-                 or rest.lstrip()[:1].isdigit() and "circuit" in head_tokens)):
+                 or (rest.lstrip()[:1].isdigit() and "circuit" in head_tokens))):
         sets = dz.parse_block_sets(rest)
         if sets:
             # "Circuit 2: Go through it twice, then rest", "Hip circuit: 3 sets of 10 each": the part's
@@ -127,8 +127,10 @@ def _inline_set_heading(lv: LineView, split: _InlineSplit) -> Role | None:
     raw_name, rest, rest_start = split.raw_name, split.rest, split.rest_start
     lname = raw_name.lower().strip()
     v = lv.vocab
-    if not ((any(lname == w or lname.startswith(w) for w in v["warmup"] + v["section_words"]) and is_section_word_only(norm_tokens(raw_name))
-             and len(rest.split()) <= 6 or _NUMBERED_SET_RE.match(lname) and len(rest.split()) <= 8) and not split.rest_is_dose):
+    if not (((any(lname == w or lname.startswith(w) for w in v["warmup"] + v["section_words"])
+               and is_section_word_only(norm_tokens(raw_name)) and len(rest.split()) <= 6)
+              or (_NUMBERED_SET_RE.match(lname) and len(rest.split()) <= 8))
+            and not split.rest_is_dose):
         return None
     if ends_with_section_word(PAREN_RE.sub(" ", rest)):
         # "Block 1: Hip Mobility": the part's topic, not its one exercise
@@ -370,7 +372,7 @@ def _count_led_item(text: str, doc: Doc, doses: Callable[[], list[dz.DoseMention
             break
         ne = max(ne, sp.end_char)
     tail = _COUNT_LED_TAIL_RE.match(text, ne)
-    if tail is None or not bullet and not text[ne:].strip():
+    if tail is None or (not bullet and not text[ne:].strip()):
         return None
     ns = m.end()
     lead = [d for d in doses() if d.start < ns]

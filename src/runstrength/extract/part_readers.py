@@ -202,7 +202,7 @@ def strong_section_heading(lv: LineView) -> Role | None:
         return None
     text = lv.text
     sets = dz.parse_block_sets(text)
-    if sets and (UNLESS_NOTED_RE.search(lower) or (GROUP_COUNT_RE.search(lower) or "total" in lower) and not titled_count(text)):
+    if sets and (UNLESS_NOTED_RE.search(lower) or ((GROUP_COUNT_RE.search(lower) or "total" in lower) and not titled_count(text))):
         return Role("article_sets", sets=sets, title=text)
     return Role("section", title=section_title(text), sets=sets)
 
