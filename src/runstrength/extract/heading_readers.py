@@ -13,7 +13,7 @@ from runstrength.extract.line_names import (INTRO_HINT, INTRO_RE, PAREN_RE, bene
                                             title_cased, wordy)
 from runstrength.extract.line_view import DAY_LABEL_RE, LineView, Role, SUPERSET_LABEL, WEEKDAY_RE, doc_spans, shift
 from runstrength.extract.nlp import EXERCISE_KEY, norm_tokens
-from runstrength.extract.part_readers import GROUP_COUNT_RE, UNLESS_NOTED_RE, section_title, titled_count
+from runstrength.extract.part_readers import counts_whole_article, section_title
 from runstrength.extract.sentences import starts_imperative, words_of
 from runstrength.extract.vocab import is_section_word_only, strong_section
 
@@ -158,9 +158,10 @@ def _heading_of_part(lv: LineView, name: str, ndoses: list[dz.DoseMention], toke
         # "Begin with 3 minutes of marching on the spot, then:": a sentence cut at its count, not a name
         return Role("prose")
     lname = " ".join(tokens)
-    # "(2 sets unless noted)" in a heading is the default of every move, even in brackets
-    if sets and (UNLESS_NOTED_RE.search(lower) or ((GROUP_COUNT_RE.search(lower) or "total" in lower
-                                                   or _ALL_OF_GROUP_RE.search(lower)) and not titled_count(text))):
+    # "(2 sets unless noted)" in a heading is the default of every move, even in brackets. "Each move" counts
+    # here too, unlike in strong_section_heading: a line that gets here was not read as a part's heading, so it
+    # has no part of its own whose moves "Do 2 sets of every exercise" could count.
+    if sets and counts_whole_article(text, lower, _ALL_OF_GROUP_RE):
         return Role("article_sets", sets=sets, title=text)
     if name and strong_section(lname) and not function_start(name) and len(tokens) <= 8 and not lv.two_sentences:
         title = section_title(text)

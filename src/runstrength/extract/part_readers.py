@@ -64,6 +64,16 @@ def titled_count(text: str) -> bool:
             and bool(LETTERS3_RE.search(section_title(text))))
 
 
+def counts_whole_article(text: str, lower: str, each_move: re.Pattern[str] | None = None) -> bool:
+    """A heading's count is every part's, not its own part's: a default the moves may override ("2 sets unless
+    noted"), or a count of groups or a total ("3 rounds total"; or what `each_move` finds) that no part's title
+    holds ("Hip work: 2 rounds"). The two readers that ask differ in `each_move` alone."""
+    return bool(UNLESS_NOTED_RE.search(lower)
+                or ((GROUP_COUNT_RE.search(lower) or "total" in lower
+                     or (each_move is not None and each_move.search(lower)))
+                    and not titled_count(text)))
+
+
 _PART_HEAD_END_RE = re.compile(r"[\s:(,–—-]+$")
 
 
@@ -202,7 +212,10 @@ def strong_section_heading(lv: LineView) -> Role | None:
         return None
     text = lv.text
     sets = dz.parse_block_sets(text)
-    if sets and (UNLESS_NOTED_RE.search(lower) or ((GROUP_COUNT_RE.search(lower) or "total" in lower) and not titled_count(text))):
+    # No "each move" test here, unlike the short-heading reader: this line heads a part, and "Circuit 1: 3 sets
+    # of each move" counts that part's moves, so the count stays the part's ("2 sets of all exercises" too,
+    # "exercises" being a part word).
+    if sets and counts_whole_article(text, lower):
         return Role("article_sets", sets=sets, title=text)
     return Role("section", title=section_title(text), sets=sets)
 
