@@ -148,10 +148,11 @@ def rest_line(lv: LineView) -> Role | None:
     part = _part_with_rounds(text, doses()) or _part_with_rest(text, doses())
     if part is not None:
         return part
-    if len(lv.words) <= 16 and not any(d.sets for d in doses()) and REPEAT_BLOCK_RE.search(lv.lower):
-        sets = dz.parse_block_sets(text)
-        if sets:
-            return Role("block_sets", sets=sets)  # "Do this circuit twice, resting a minute between rounds."
+    if not any(d.sets for d in doses()):
+        # "Do this circuit twice, resting a minute between rounds.": the group's rounds, as repeat_block reads them
+        repeat = repeat_block(lv)
+        if repeat is not None:
+            return repeat
     # A rest line may prescribe too ("40 seconds each move, rest 20 seconds, 4 rounds").
     return Role("rest", doses=doses())
 
