@@ -134,8 +134,8 @@ def _possessive_part(lower: str) -> bool:
     """A possessive heading that ends on a part word: "Our favourite drills", not "Our team"."""
     if not _POSSESSIVE_RE.match(lower):
         return False
-    words = lower.split()
-    return bool(words) and words[-1].strip(".:!-") in vocab()["strong_section"]
+    # the match holds "our", "my" or "your", so the line has a last word
+    return lower.split()[-1].strip(".:!-") in vocab()["strong_section"]
 
 
 def rest_line(lv: LineView) -> Role | None:
