@@ -284,9 +284,9 @@ def _bare_count(text: str) -> dz.DoseMention:
                           start=m.start("lo"), end=end, text=text[m.start("lo"):end])
 
 
-# An item's name as its own sentence, then its description (after the item's label, blanked).
 # Where a rung's first clause ends ("Add a box jump, slowly" -> "Add a box jump").
 _CLAUSE_END_RE = re.compile(r"[,;.!?]|\s(?:since|because|as|until|while|so)\s")
+# An item's name as its own sentence, then its description (after the item's label, blanked).
 _NAME_SENTENCE_RE = re.compile(r"^\s*(?P<name>[A-Za-z][^.:!?]{1,60}?)\.\s+(?=[A-Z])")
 # A superset's or block's label: "A1", "B2 -", "C.".
 _LETTER_LABEL_RE = re.compile(r"\s*(?:" + SUPERSET_LABEL + "|" + LABEL_LETTER + r")\s*[-.:)]?\s")
