@@ -241,7 +241,7 @@ def _alternative_sets(text: str, out: list[DoseMention]) -> list[DoseMention]:
     return merged
 
 
-# Verbs that repeat a group of exercises ("repeat", "run through"): block rules here, part rules in roles.
+# Verbs that repeat a group of exercises ("repeat", "run through"): block rules here, part rules in part_readers.
 REPEAT_VERBS = r"(?:repeat|do|perform|complete|(?:go|run|work|cycle)\s+through)"
 
 _BLOCK_PATTERNS = [
