@@ -1244,3 +1244,21 @@ def test_address_lines_are_found_from_the_postcode_up():
     # a count and a name with a capital pair and numbers are no postcode
     text = "Plank\nHold 30 seconds, 3 sets.\nGoblet Squat\n3 x 10 at RPE 7\n"
     assert address_lines(split_lines(normalize(text), text)) == set()
+
+
+def test_rest_days_of_a_weekly_plan_and_a_parts_day_are_no_exercises():
+    a = run("Beginner Strength Plan\n\nWeekly schedule\n\n- Day 1: Lower Body Strength\n- Day 2: Rest or Light Cardio\n"
+            "- Day 3: Upper Body Strength\n- Day 4: Off\n- Day 5: Active Recovery (yoga, walking)\n\n"
+            "Lower Body Strength: Day 1\n\n1. Goblet Squat - 3 x 10\n2. Reverse Lunge - 3 x 8 each leg\n")
+    assert [e.name for e in a.exercises] == ["Goblet Squat", "Reverse Lunge"]
+    assert {section_of(a, e) for e in a.exercises} == {"Lower Body Strength: Day 1"}
+
+
+def test_rest_day_reads_every_word_outside_brackets():
+    from runstrength.extract.vocab import rest_day
+
+    assert rest_day("Rest or light cardio")
+    assert rest_day("Active recovery (yoga, stretching, walking)")
+    assert rest_day("OFF")
+    assert not rest_day("Rest-pause squats")
+    assert not rest_day("Easy run plus strides")

@@ -19,7 +19,7 @@ from runstrength.extract.line_view import (LABEL_LETTER, LineView, Role, SUPERSE
 from runstrength.extract.nlp import EQUIPMENT_KEY, EXERCISE_KEY, norm_tokens
 from runstrength.extract.part_readers import section_title
 from runstrength.extract.sentences import classify, is_dosage_only, starts_imperative, words_of
-from runstrength.extract.vocab import ends_with_section_word, is_section_word_only, section_rx, vocab
+from runstrength.extract.vocab import ends_with_section_word, is_section_word_only, rest_day, section_rx, vocab
 
 
 _INLINE_RE = re.compile(r"^(?P<name>[^:.!?]{2,70}?)\s*(?::\s*\??\s*|\s[-]\s+|(?<=[A-Za-z)])[-]\s+|\?(?=[A-Z]))(?P<rest>\S.*)$")
@@ -132,9 +132,13 @@ def _inline_set_heading(lv: LineView, split: _InlineSplit) -> Role | None:
               or (_NUMBERED_SET_RE.match(lname) and len(rest.split()) <= 8))
             and not split.rest_is_dose):
         return None
-    if ends_with_section_word(PAREN_RE.sub(" ", rest)):
-        # "Block 1: Hip Mobility": the part's topic, not its one exercise
+    if ends_with_section_word(PAREN_RE.sub(" ", rest)) or (
+            len(rest.split()) <= 3 and PERIOD_NUMBERS_RE.search(rest)
+            and is_section_word_only(norm_tokens(PERIOD_NUMBERS_RE.sub("", rest)))):
+        # "Block 1: Hip Mobility", "Upper Body Strength: Day 1": the part's topic or its day, not its one exercise
         return Role("section", title=section_title(lv.text))
+    if rest_day(rest):
+        return Role("other_heading")  # "Day 2: Rest or Light Cardio": a day of a sample week with no moves
     nm, cut = clean_name(rest)
     ns = rest_start + cut
     # A plus sign in a set's heading only ever joins the set's moves ("Set 3: Bear crawl + Wall

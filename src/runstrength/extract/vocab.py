@@ -57,6 +57,7 @@ def vocab() -> dict:
         "context_activities": frozenset(lex["context_activities"]),
         "document_parts": frozenset(norm_tokens(" ".join(lex["document_parts"]))),
         "condition_openers": frozenset(w.lower() for w in lex["condition_openers"]),
+        "rest_day_words": frozenset(w.lower() for w in lex["rest_day_words"]),
         "table_columns": {" ".join(w.lower().split()): kind for kind, ws in lex["table_columns"].items() for w in ws},
         "overview": frozenset(" ".join(norm_tokens(w)) for w in lex["overview_words"]),
     }
@@ -213,4 +214,14 @@ def condition_item(name: str) -> bool:
     if not words or len(words) > _CONDITION_ITEM_WORDS:
         return False
     return words[0].lower().strip(".,:;()\"'") in vocab()["condition_openers"]
+
+
+_BRACKETS_RE = re.compile(r"\([^()]*\)")
+
+
+def rest_day(text: str) -> bool:
+    """What a day of a sample week holds is rest or recovery only ("Rest or light cardio", "Off", "Active
+    recovery (yoga, walking)"), no move: every word outside brackets is one of structure.yaml's rest_day_words."""
+    words = re.findall(r"[a-z]+(?:-[a-z]+)?", _BRACKETS_RE.sub(" ", text.lower()))
+    return bool(words) and all(w in vocab()["rest_day_words"] for w in words)
 
