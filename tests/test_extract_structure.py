@@ -1262,3 +1262,18 @@ def test_rest_day_reads_every_word_outside_brackets():
     assert rest_day("OFF")
     assert not rest_day("Rest-pause squats")
     assert not rest_day("Easy run plus strides")
+
+
+def test_a_plans_frequency_and_length_lines_are_neither_a_part_nor_a_dose():
+    a = run("Hamstring Rehab: Phase 2\n\nDuration: 3 weeks (at least)\nFrequency of exercises: 3 x per week\n"
+            "- Bridges: 3 x 12 reps. Lift the hips high.\n- Nordic curls: 2 x 5 reps. Lower slowly.\n")
+    assert [e.name for e in a.exercises] == ["Bridges", "Nordic curls"]
+    assert [section_of(a, e) for e in a.exercises] == [None, None]
+    assert [(d.sets_min, d.reps_min) for e in a.exercises for d in e.dosages] == [(3, 12), (2, 5)]
+    assert (a.frequency_min, a.frequency_max) == (3, 3)
+
+
+def test_a_plans_length_in_weeks_is_no_dose_of_the_moves_below():
+    a = run("Knee Plan\n\nDuration: 6 weeks\n\nExercises\n\n- Wall sit: hold 30 seconds\n- Step-ups\n")
+    assert [e.name for e in a.exercises] == ["Wall sit", "Step-ups"]
+    assert [(d.reps_min, d.hold_seconds_min) for e in a.exercises for d in e.dosages] == [(None, 30)]

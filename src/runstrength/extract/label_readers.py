@@ -182,6 +182,11 @@ def _dose_pairs(text: str) -> Role | None:
     return Role("dose", doses=[merged] if merged is not None else [])
 
 
+# A dose label's value that counts days, weeks or months ("Duration: 4 weeks (at least)"): the plan's length.
+_PERIOD_VALUE_RE = re.compile(r"\W*(?:about\s+|at\s+least\s+|up\s+to\s+)?\d{1,3}(?:\s*(?:-|to)\s*\d{1,3})?\s*(?:days?|weeks?|wks?|months?|years?)\b",
+                              re.I)
+
+
 def _one_dose_label(text: str) -> Role | None:
     m = _DOSE_LABEL_RE.match(text)
     if not m:
@@ -197,6 +202,8 @@ def _one_dose_label(text: str) -> Role | None:
     if label.startswith("hold"):
         # "Hold: 5 seconds": the label says the time is a hold
         doses = [replace(d, seconds_kind="hold") if d.seconds else d for d in doses]
+    if not doses and _PERIOD_VALUE_RE.match(value):
+        return Role("label", label=label, desc_start=base)  # "Duration: 4 weeks": how long the plan runs, no dose
     if not doses:
         r = dz.parse_block_sets(value + " sets") if label.startswith(("set", "round")) and "/" not in label else None
         if r is not None:
