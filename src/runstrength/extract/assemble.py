@@ -115,6 +115,36 @@ class _Sent(NamedTuple):
     end_char: int
 
 
+def line_roles(text: str, lines: list[Line], docs: list[Doc], heads: set[int]) -> tuple[list[Role], dict[int, Role], set[int]]:
+    """The first pass: each line's role from its own content (roles.py), then the readings that need the lines
+    around it: tables (cells stacked one per line, or kept apart by tabs or pipes: the rows by index), the
+    running heads of a printed page, picture captions under a heading (their indexes), postal addresses and
+    the items of a page's causes or symptoms."""
+    roles = [analyse_line(line, doc) for line, doc in zip(lines, docs)]
+    for i, role in stacked_header_roles(lines).items():
+        roles[i] = role
+    for i, role in stacked_table_roles(lines).items():
+        roles[i] = role
+    rows: dict[int, Role] = {}
+    if "\t" in text or "|" in text:
+        rows = table_roles(text, lines)
+        for i, role in rows.items():
+            roles[i] = role
+    for i in heads:
+        roles[i] = Role("boiler")
+    captions = caption_lines(lines, roles)
+    for i in captions:
+        roles[i] = Role("boiler", label="caption")
+    for i in address_lines(lines):
+        roles[i] = Role("other_heading", label="address")  # page furniture: the text above it ends there
+    for i, role in enumerate(roles):
+        if role.kind in ("exercise", "maybe_heading") and not role.doses and condition_item(role.name):
+            # "- Tight calf muscles": an item of a page's causes or symptoms, not a move; "Pain in the tendon"
+            # standing alone heads what is said of it
+            roles[i] = Role("boiler" if lines[i].bullet else "other_heading", label="condition")
+    return roles, rows, captions
+
+
 class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, InheritanceMixin):
     """One article's second pass: the reading-order walk (build) over the state the mixins share."""
 
@@ -187,28 +217,7 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
         for i in heads:
             boiler_flags[i] = True
         title_line = find_title(lines, boiler_flags, is_exercise=lambda t: exercise_like(t, None, 0))
-        roles = [analyse_line(l, d) for l, d in zip(lines, docs)]
-        for i, role in stacked_header_roles(lines).items():
-            roles[i] = role
-        for i, role in stacked_table_roles(lines).items():
-            roles[i] = role
-        rows: dict[int, Role] = {}
-        if "\t" in self.text or "|" in self.text:
-            rows = table_roles(self.text, lines)
-            for i, role in rows.items():
-                roles[i] = role
-        for i in heads:
-            roles[i] = Role("boiler")
-        captions = caption_lines(lines, roles)
-        for i in captions:
-            roles[i] = Role("boiler", label="caption")
-        for i in address_lines(lines):
-            roles[i] = Role("other_heading", label="address")  # page furniture: the text above it ends there
-        for i, role in enumerate(roles):
-            if role.kind in ("exercise", "maybe_heading") and not role.doses and condition_item(role.name):
-                # "- Tight calf muscles": an item of a page's causes or symptoms, not a move; "Pain in the tendon"
-                # standing alone heads what is said of it
-                roles[i] = Role("boiler" if lines[i].bullet else "other_heading", label="condition")
+        roles, rows, captions = line_roles(self.text, lines, docs, heads)
         end_at = _routine_end(roles, lines)
         top = _deck_end(lines, roles, title_line)
         title_tokens = norm_tokens(title_line.text) if title_line is not None else ()

@@ -217,11 +217,12 @@ def condition_item(name: str) -> bool:
 
 
 _BRACKETS_RE = re.compile(r"\([^()]*\)")
+_WORD_RE = re.compile(r"[a-z]+(?:-[a-z]+)?")
 
 
 def rest_day(text: str) -> bool:
     """What a day of a sample week holds is rest or recovery only ("Rest or light cardio", "Off", "Active
     recovery (yoga, walking)"), no move: every word outside brackets is one of structure.yaml's rest_day_words."""
-    words = re.findall(r"[a-z]+(?:-[a-z]+)?", _BRACKETS_RE.sub(" ", text.lower()))
+    words = _WORD_RE.findall(_BRACKETS_RE.sub(" ", text.lower()))
     return bool(words) and all(w in vocab()["rest_day_words"] for w in words)
 
