@@ -778,7 +778,7 @@ def test_an_editors_or_reviewers_line_is_neither_title_nor_author():
     assert author_of(text) is None
 
 
-@pytest.mark.parametrize("line", ["Make Enquiry", "Send an enquiry", "Enquire now", "Close",
+@pytest.mark.parametrize("line", ["Make an enquiry", "Send enquiry", "Enquire now", "Close",
                                   "This field is for validation purposes and should be left unchanged.",
                                   "Based on 1,204 reviews", "powered by Google"])
 def test_contact_form_and_review_widget_parts_are_boilerplate(line):

@@ -975,7 +975,7 @@ def test_come_opens_an_instruction_only_when_it_says_where_to_move():
 
 
 def test_what_the_exercise_increases_or_decreases_is_its_purpose():
-    assert classify("This increases the blood flow to your calves and decreases swelling.") == ("purpose", None)
+    assert classify("This increases the load on the tendon and decreases stiffness.") == ("purpose", None)
     assert classify("It decreases the load on the kneecap.") == ("purpose", None)
     assert classify("Increase the weight each week.")[0] == "cue"  # an instruction, not an effect
 

@@ -1,6 +1,6 @@
 """Postal addresses in a page's header, footer or contact block.
 
-A clinic's page lists where its branches are ("2nd Floor / 105-109 High Road / London / NW6 6RG"). Read
+A clinic's page lists where its branches are ("Unit 3 / 41-45 Mill Lane / Leeds / LS1 4AB"). Read
 line by line, the street number is a count and the street a name: each line of an address would be an
 exercise with a dose. An address ends on a postcode; the lines of its block above it are the rest of it.
 """

@@ -139,7 +139,7 @@ def line_roles(text: str, lines: list[Line], docs: list[Doc], heads: set[int]) -
         roles[i] = Role("other_heading", label="address")  # page furniture: the text above it ends there
     for i, role in enumerate(roles):
         if role.kind in ("exercise", "maybe_heading") and not role.doses and condition_item(role.name):
-            # "- Tight calf muscles": an item of a page's causes or symptoms, not a move; "Pain in the tendon"
+            # "- Weak hip muscles": an item of a page's causes or symptoms, not a move; "Swelling behind the knee"
             # standing alone heads what is said of it
             roles[i] = Role("boiler" if lines[i].bullet else "other_heading", label="condition")
     return roles, rows, captions
@@ -388,8 +388,8 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                 section_single = True
                 current = []
                 # "Set 1: Deadlifts & rows": every move the group's heading names, each with the terms of its own part.
-                # A heading, not prose: two parts headed by two variants of one movement ("Phase 2: Heel raise
-                # hold", "Phase 3: Heel raise weight shift") are two exercises.
+                # A heading, not prose: two parts headed by two variants of one movement ("Stage 1: Split squat
+                # hold", "Stage 2: Split squat pulses") are two exercises.
                 for nm, s, e, ts, te in role.alternatives or [(role.name, role.name_start, role.name_end, 0, None)]:
                     ex = self.register(self.text[line.start + s: line.start + e], line.start + s, line.start + e, doc, s, section,
                                        listed=True)
@@ -470,7 +470,7 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                         for s, e in self.sentences_of(doc):
                             self.add_sentence(current, s, e, doc, line, under=role.label)
                     elif role.label.startswith("target") or "muscle" in role.label or purpose_line_label(role.label):
-                        # "Benefits: Builds balance. Good balance keeps your form late in a race.": one purpose a
+                        # "Benefits: Works the side of the hip. A strong hip keeps the knee in line.": one purpose a
                         # sentence when the line is sentences; a list of terms ("Target: glutes, core") stays whole
                         spans = list(self.sentences_of(doc)) if purpose_line_label(role.label) else []
                         for s, e in spans if len(spans) > 1 else [(0, len(line.text))]:

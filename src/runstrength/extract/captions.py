@@ -1,10 +1,10 @@
 """Image captions and alt text a scraper left under an exercise's heading.
 
 A page's picture of a move often comes out as a short line between the move's
-heading and its how-to: the name again with the page's topic ("Heel Raises" /
-"Heel raises ankle sprain"), part of it ("2-Foot Lateral Jumps" / "lateral
-jumps"), or a few words in lower case under a capitalised heading ("Elastic
-Band Exercise" / "theraband inversion exercise"). Read as a heading of its
+heading and its how-to: the name again with the page's topic ("Wall Sit" /
+"Wall sit knee pain"), part of it ("Single-Leg Box Jumps" / "box jumps"), or
+a few words in lower case under a capitalised heading ("Side Lying Leg Lift" /
+"woman lifting leg on a mat"). Read as a heading of its
 own, such a line becomes a second exercise and takes the how-to from the real
 one. These lines are found from their shape and their neighbours only, before
 the reading-order walk.
@@ -45,12 +45,12 @@ def _title_case(text: str) -> bool:
 def _is_caption(heading: str, caption: str) -> bool:
     """Whether `caption`, right under the heading `heading`, reads as the heading's picture caption."""
     if caption[:1].islower() and heading[:1].isupper():
-        return True  # "Elastic Band Exercise" / "theraband inversion exercise"
+        return True  # "Side Lying Leg Lift" / "woman lifting leg on a mat"
     head, cap = set(norm_tokens(heading)), set(norm_tokens(caption))
     if not head or not cap or not (head <= cap or cap <= head):
         return False
-    # The name again, in the sentence case of a caption under a title-cased heading ("Heel Raises" / "Heel
-    # raises ankle sprain"); two items of a list keep one case ("Glute Bridge" / "Glute Bridge March").
+    # The name again, in the sentence case of a caption under a title-cased heading ("Wall Sit" / "Wall sit
+    # knee pain"); two items of a list keep one case ("Glute Bridge" / "Glute Bridge March").
     return _title_case(heading) and not _title_case(caption)
 
 

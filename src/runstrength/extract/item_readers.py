@@ -135,10 +135,10 @@ def _inline_set_heading(lv: LineView, split: _InlineSplit) -> Role | None:
     if ends_with_section_word(PAREN_RE.sub(" ", rest)) or (
             len(rest.split()) <= 3 and PERIOD_NUMBERS_RE.search(rest)
             and is_section_word_only(norm_tokens(PERIOD_NUMBERS_RE.sub("", rest)))):
-        # "Block 1: Hip Mobility", "Upper Body Strength: Day 1": the part's topic or its day, not its one exercise
+        # "Block 1: Hip Mobility", "Lower Body Power: Day 3": the part's topic or its day, not its one exercise
         return Role("section", title=section_title(lv.text))
     if rest_day(rest):
-        return Role("other_heading")  # "Day 2: Rest or Light Cardio": a day of a sample week with no moves
+        return Role("other_heading")  # "Day 4: Off or Light Cardio": a day of a sample week with no moves
     nm, cut = clean_name(rest)
     ns = rest_start + cut
     # A plus sign in a set's heading only ever joins the set's moves ("Set 3: Bear crawl + Wall

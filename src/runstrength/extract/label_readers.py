@@ -117,6 +117,20 @@ def bare_label_or_frequency(lv: LineView) -> Role | None:
     return None
 
 
+# Words a label before a frequency may have ("Frequency", "How often", "Frequency of sessions").
+_FREQUENCY_LABEL_WORDS = 4
+
+
+def frequency_label_line(lv: LineView) -> Role | None:
+    """A label whose value is how often the plan is done ("Frequency of sessions: twice a week"): a fact of the
+    plan, whatever its label's words, not the heading of a part."""
+    colon = lv.text.find(":")
+    if colon <= 0 or not lv.short or len(lv.text[:colon].split()) > _FREQUENCY_LABEL_WORDS:
+        return None
+    spans = dz.frequency_spans(lv.text[colon + 1:].lstrip())
+    return Role("label", label="frequency", desc_start=colon + 1) if spans and spans[0][0] == 0 else None
+
+
 def navigation(lv: LineView) -> Role | None:
     """Navigation, breadcrumbs and bylines ("Home > Blog > Knees", "Coach Jo | Physio")."""
     if len(lv.words) <= 16 and _NAV_SEP_RE.search(lv.text) and not lv.doses():
@@ -182,7 +196,7 @@ def _dose_pairs(text: str) -> Role | None:
     return Role("dose", doses=[merged] if merged is not None else [])
 
 
-# A dose label's value that counts days, weeks or months ("Duration: 4 weeks (at least)"): the plan's length.
+# A dose label's value that counts days, weeks or months ("Duration: 6 weeks"): the plan's length.
 _PERIOD_VALUE_RE = re.compile(r"\W*(?:about\s+|at\s+least\s+|up\s+to\s+)?\d{1,3}(?:\s*(?:-|to)\s*\d{1,3})?\s*(?:days?|weeks?|wks?|months?|years?)\b",
                               re.I)
 

@@ -286,7 +286,7 @@ def _title_score(lines: list[Line], i: int, is_exercise: Callable[[str], bool], 
 
 
 # A line that is only a date ("14 March, 2023", "March 14 2023"): when the post went up, never its title; also
-# with the post's categories after a separator ("February 3, 2017 • Cross country, Track & Field").
+# with the post's categories after a separator ("June 2, 2021 • Training, Injury").
 _DATE_LINE_RE = re.compile(
     rf"\W*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}"
     rf"|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})\W*"

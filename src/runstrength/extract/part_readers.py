@@ -212,10 +212,6 @@ def strong_section_heading(lv: LineView) -> Role | None:
             and (not function_start(lower) or _possessive_part(lower)) and not doc_spans(lv.doc, EXERCISE_KEY)):
         return None
     text = lv.text
-    colon = text.find(":")
-    if colon > 0 and (spans := dz.frequency_spans(text[colon + 1:].lstrip())) and spans[0][0] == 0:
-        # "Frequency of exercises: 3 x per week": how often the plan is done, a fact of the plan, not a part
-        return Role("label", label="frequency", desc_start=colon + 1)
     sets = dz.parse_block_sets(text)
     # No "each move" test here, unlike the short-heading reader: this line heads a part, and "Circuit 1: 3 sets
     # of each move" counts that part's moves, so the count stays the part's ("2 sets of all exercises" too,

@@ -242,7 +242,7 @@ class RegistryMixin:
 
     def _other_side_of(self, tokens: tuple[str, ...]) -> Ex | None:
         """The exercise listed right before, when its name and this one differ only by the side each is done on
-        ("Side Plank Left Side" / "Side Plank Right Side", "Bridge (left leg)" / "Bridge (right leg)")."""
+        ("Bird Dog Left Side" / "Bird Dog Right Side", "Bridge (left leg)" / "Bridge (right leg)")."""
         last = self.exercises[-1] if self.exercises else None
         if last is None or not last.listed or last.block != self._block:
             return None

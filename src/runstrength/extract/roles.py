@@ -20,7 +20,8 @@ from runstrength.extract.item_readers import (count_led, inline_name_description
                                               lettered_name_sentence, list_item_named, name_then_dose_line,
                                               pipe_row_line, run_in_caps_name, sentence_bullet)
 from runstrength.extract.label_readers import (bare_label_or_frequency, boilerplate, byline, dose_label_line,
-                                               end_marker, label_line, navigation, remark_then_steps)
+                                               end_marker, frequency_label_line, label_line, navigation,
+                                               remark_then_steps)
 from runstrength.extract.line_names import (CLAUSE_HEAD_RE, INTRO_HINT, INTRO_RE, PAREN_RE, PERIOD_NUMBERS_RE, clean_name,
                                             exercise_like, function_start, period_word, wordy)
 from runstrength.extract.line_view import (SUPERSET_LABEL, WEEKDAY_RE, LineView, Role, blank_prefix, doc_spans,
@@ -52,6 +53,7 @@ _READERS: tuple[Callable[[LineView], Role | None], ...] = (
     label_line,                # "Target: glutes"
     remark_then_steps,         # "A gentle one to start. Here's how:"
     bare_label_or_frequency,   # "Instructions", "2-3 times a day"
+    frequency_label_line,      # "Frequency of sessions: twice a week"
     rest_line,                 # "Rest 60 seconds between rounds"
     load_line,                 # "60-70% of your 1RM"
     part_with_note_line,       # "STAGE 2: STRENGTHEN (once walking feels easy ...)"

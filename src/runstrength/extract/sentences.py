@@ -166,7 +166,7 @@ def starts_imperative(lower_words: list[str]) -> bool:
         return True
     if first in ("do", "don't", "dont", "never", "try", "be", "make", "please", "always", "remember"):
         return True
-    # "Come into sitting", "Come up onto your toes": a physio's way to say where to move; not "Then come A-skips",
+    # "Come up onto your toes", "Come back to standing": a physio's way to say where to move; not "Then come A-skips",
     # which names what is next
     return first == "come" and len(lower_words) > 1 and lower_words[1] in _COME_PARTICLES
 

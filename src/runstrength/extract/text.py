@@ -182,7 +182,7 @@ def split_inline_headings(view: str) -> str:
     return view if chars is None else "".join(chars)
 
 
-# A slideshow's counter glued to the slide's text ("Calf 1 of 11Sit on the floor ...", "3 of 8Lie on your side"),
+# A slideshow's counter glued to the slide's text ("Thigh 2 of 9Lie on your back ...", "4 of 9Roll slowly"),
 # its caption word first or not: scraping debris before the text, dropped from the line's content.
 _SLIDE_COUNTER_RE = re.compile(r"[ \t]*(?:[A-Za-z]{1,15}[ \t]+)?\d{1,2} of \d{1,3}(?=[A-Z][a-z])")
 

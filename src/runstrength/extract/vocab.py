@@ -208,8 +208,8 @@ _CONDITION_ITEM_WORDS = 8
 
 
 def condition_item(name: str) -> bool:
-    """A short heading or list item naming a condition, a symptom or a cause ("Tight calf muscles", "Redness or
-    a burning sensation"), by its first word (structure.yaml's condition_openers)."""
+    """A short heading or list item naming a condition, a symptom or a cause ("Tight hip flexors", "Swelling
+    or warmth around the joint"), by its first word (structure.yaml's condition_openers)."""
     words = name.split()
     if not words or len(words) > _CONDITION_ITEM_WORDS:
         return False
@@ -221,8 +221,8 @@ _WORD_RE = re.compile(r"[a-z]+(?:-[a-z]+)?")
 
 
 def rest_day(text: str) -> bool:
-    """What a day of a sample week holds is rest or recovery only ("Rest or light cardio", "Off", "Active
-    recovery (yoga, walking)"), no move: every word outside brackets is one of structure.yaml's rest_day_words."""
+    """What a day of a sample week holds is rest or recovery only ("Off or light cardio", "Rest", "Active
+    recovery (swim, walk)"), no move: every word outside brackets is one of structure.yaml's rest_day_words."""
     words = _WORD_RE.findall(_BRACKETS_RE.sub(" ", text.lower()))
     return bool(words) and all(w in vocab()["rest_day_words"] for w in words)
 
