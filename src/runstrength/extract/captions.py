@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from runstrength.extract.line_names import title_cased
 from runstrength.extract.nlp import norm_tokens
 
 if TYPE_CHECKING:  # annotations only
@@ -37,21 +38,16 @@ def _bare(line: Line, role: Role) -> bool:
             and not text.endswith((".", "!", "?", ":", ";")) and len(text.split()) <= _CAPTION_WORDS)
 
 
-def _title_case(text: str) -> bool:
-    words = [w for w in text.split() if w[:1].isalpha()]
-    return len(words) >= 2 and all(w[0].isupper() for w in words)
-
-
 def _is_caption(heading: str, caption: str) -> bool:
     """Whether `caption`, right under the heading `heading`, reads as the heading's picture caption."""
-    if caption[:1].islower() and heading[:1].isupper():
+    if caption[:1].islower() and next((c for c in heading if c.isalpha()), "").isupper():
         return True  # "Side Lying Leg Lift" / "woman lifting leg on a mat"
     head, cap = set(norm_tokens(heading)), set(norm_tokens(caption))
     if not head or not cap or not (head <= cap or cap <= head):
         return False
     # The name again, in the sentence case of a caption under a title-cased heading ("Wall Sit" / "Wall sit
     # knee pain"); two items of a list keep one case ("Glute Bridge" / "Glute Bridge March").
-    return _title_case(heading) and not _title_case(caption)
+    return title_cased(heading) and not title_cased(caption)
 
 
 def caption_lines(lines: Sequence[Line], roles: Sequence[Role]) -> set[int]:
