@@ -289,8 +289,8 @@ def _title_score(lines: list[Line], i: int, is_exercise: Callable[[str], bool], 
 # with the post's categories after a separator ("June 2, 2021 • Training, Injury").
 _DATE_LINE_RE = re.compile(
     rf"\W*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}"
-    rf"|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})\W*"
-    r"(?:(?<=[\u2022|\u00b7])\s*[^\u2022|\u00b7.!?]{1,60}?(?:\s*[\u2022|\u00b7]\s*[^\u2022|\u00b7.!?]{1,60}?)*\s*)?", re.I)
+    rf"|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})"
+    r"(?:\s*[\u2022|\u00b7][^.!?]{0,120}|\W*)", re.I)
 # A sentence's end inside a line ("Questions? Call the clinic today."): a call to action or a remark
 # (a word of two lower-case letters or more, its stop, and a capital).
 INNER_STOP_RE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
