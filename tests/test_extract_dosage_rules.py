@@ -532,3 +532,18 @@ def test_a_level_label_alone_over_its_dose_line_keeps_the_move_above():
     squat = ex(a, "goblet squat")
     assert sorted((d.reps_min, d.reps_max) for d in squat.dosages) == [(5, 8), (12, 15)]
     assert len(squat.cues) == 2
+
+
+def test_rounds_set_apart_under_a_list_of_counted_moves_are_the_lists():
+    # Each move carries its count on its own line, so a count of sets below the list, after a blank
+    # line, can only be the rounds of the whole list.
+    for rounds_line in ("Do 3 rounds.", "Repeat 3 times.", "Complete 3 sets."):
+        a = run(f"Garage Legs\n\nFinisher\n\n- 12 goblet squats\n- 10 push-ups\n- 20 walking lunges\n\n{rounds_line}\n")
+        assert [facts(e)[:3] for e in a.exercises] == [(3, 3, 12), (3, 3, 10), (3, 3, 20)], rounds_line
+
+
+def test_a_count_of_sets_under_moves_dosed_on_lines_of_their_own_stays_the_last_moves():
+    a = run("Hip Work\n\nClamshell\n\nLie on your side with knees bent.\n\nDo 15 reps.\n\n"
+            "Side plank\n\nProp up on one elbow.\n\nHold 20 seconds.\n\nDo 3 sets.\n")
+    assert facts(ex(a, "clamshell"))[:3] == (None, None, 15)
+    assert facts(ex(a, "side plank"))[:2] == (3, 3)

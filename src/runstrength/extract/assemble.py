@@ -483,6 +483,13 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                     current = []
                     last_kind = kind
                     continue
+                rounds = (self._rounds_of_dosed_list(line, role.doses, self.exercises[-run:])
+                          if last_kind == "exercise" and run >= 2 else None)
+                if rounds is not None:
+                    self._part_rounds(section, rounds, line)
+                    current = []
+                    last_kind = kind
+                    continue
                 listed = (self.exercises[-run:] if last_kind == "exercise" and run >= 2
                           and self._list_rounds(role.doses, self.exercises[-run:]) else None)
                 for ex in listed or current:

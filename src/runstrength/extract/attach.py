@@ -587,8 +587,26 @@ class AttachMixin:
         listed = self.exercises[-2:]
         if len(listed) < 2 or not current or current[-1] is not listed[-1] or listed[0].section is not listed[1].section:
             return False
-        return all(x.doses and all(base + m.start >= x.start and "\n" not in self.text[x.start:base + m.start]
+        return self._dosed_on_name_lines(listed)
+
+    def _dosed_on_name_lines(self, listed: list[Ex]) -> bool:
+        """Every move carries its dose on its own name's line ("- 10 squats", "Lunges - 45 seconds")."""
+        return all(x.doses and all("\n" not in self.text[min(x.start, base + m.start):max(x.start, base + m.start)]
                                    for m, base, _ in x.doses) for x in listed)
+
+    def _rounds_of_dosed_list(self, line: Line, doses: list[dz.DoseMention], listed: list[Ex]) -> dz.Range | None:
+        """The rounds of a list whose moves carry their doses on their own lines, said on a line set apart
+        below it ("- 10 squats / - 10 push-ups / (blank line) / Do 3 rounds." or "Repeat 3 times."): a
+        count of sets there cannot be a move's own, which is on its line. Without the blank line the
+        count may still be the last move's (see _list_rounds)."""
+        if line.gap < 1 or len(doses) != 1 or doses[0].stage != "main" or not self._dosed_on_name_lines(listed):
+            return None
+        d = doses[0]
+        if d.sets and not d.reps and not d.seconds:
+            return d.sets
+        if d.reps and not d.sets and not d.seconds and _BARE_REPEAT_RE.match(line.text):
+            return d.reps
+        return None
 
     @staticmethod
     def _list_rounds(doses: list[dz.DoseMention], listed: list[Ex]) -> bool:
