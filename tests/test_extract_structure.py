@@ -1277,3 +1277,24 @@ def test_a_plans_length_in_weeks_is_no_dose_of_the_moves_below():
     a = run("Knee Plan\n\nDuration: 6 weeks\n\nExercises\n\n- Wall sit: hold 30 seconds\n- Step-ups\n")
     assert [e.name for e in a.exercises] == ["Wall sit", "Step-ups"]
     assert [(d.reps_min, d.hold_seconds_min) for e in a.exercises for d in e.dosages] == [(None, 30)]
+
+
+def test_a_line_of_counted_moves_lists_each_move_with_its_count():
+    a = run("Hotel Room Burner\n\nAMRAP in 12 minutes\n\n5 pull-ups, 10 push-ups, 15 air squats\n\n"
+            "Ladder\n\n8 lunges (per leg) and 8 sit-ups\n6 lunges and 6 sit-ups\n")
+    assert [e.name for e in a.exercises] == ["pull-ups", "push-ups", "air squats", "lunges", "sit-ups"]
+    assert [main(e).reps_min for e in a.exercises] == [5, 10, 15, 8, 8]
+    assert main(a.exercises[3]).per_side and not main(a.exercises[4]).per_side
+    # the second rung of the ladder is a second prescription of the same two moves
+    assert [d.reps_min for d in a.exercises[4].dosages] == [8, 6]
+
+
+def test_a_line_of_counted_moves_then_its_rounds_gives_every_move_the_rounds():
+    a = run("Garage Legs\n\nFinisher\n\n12 goblet squats, 10 push-ups, 20 walking lunges\n\nRepeat 3 times.\n")
+    assert [(main(e).sets_min, main(e).reps_min) for e in a.exercises] == [(3, 12), (3, 10), (3, 20)]
+
+
+def test_a_prescription_or_a_sentence_of_counts_is_no_line_of_moves():
+    a = run("Core Basics\n\nDead bug\n\n3 sets, 10 reps\n\nSide plank\n\n2 sides, 20 seconds each and rest\n")
+    assert [e.name for e in a.exercises] == ["Dead bug", "Side plank"]
+    assert (main(a.exercises[0]).sets_min, main(a.exercises[0]).reps_min) == (3, 10)

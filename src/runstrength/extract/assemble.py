@@ -453,7 +453,8 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                     if alone:
                         heading = ex
                 in_list = True
-                run = run + 1 if last_kind == "exercise" else 1
+                # the moves listed so far: a line of several counted moves lists each
+                run = (run if last_kind == "exercise" else 0) + len(names)
                 if role.desc_start is not None:
                     for s, e in self.sentences_of(doc, role.desc_start, role.desc_end):
                         self.add_sentence(current, s, e, doc, line)

@@ -228,6 +228,12 @@ def count_led(lv: LineView) -> Role | None:
     return _count_led_item(lv.text, lv.doc, lv.doses, lv.bullet)
 
 
+def counted_moves_line(lv: LineView) -> Role | None:
+    """A line of several counted moves one after another ("10 burpees, 15 air squats, 20 sit-ups"): each
+    move an exercise with its own count."""
+    return _counted_moves(lv.text, lv.doc)
+
+
 def name_then_dose_line(lv: LineView) -> Role | None:
     """A known move as a sentence of its own, then its prescription ("Side plank. 3 sets of 20 seconds.")."""
     if lv.ends_sentence or not lv.short:
@@ -391,6 +397,50 @@ def _count_led_item(text: str, doc: Doc, doses: Callable[[], list[dz.DoseMention
     remark = text[ne:].lstrip()[:1] == "("
     return Role("exercise", name=text[ns:ne], name_start=ns, name_end=ne, doses=lead,
                 desc_start=ne if remark else None)
+
+
+# One move of a line of counted moves: its count (a unit maybe), its name, a short note in brackets
+# ("7 lunges (per leg)"). The name is a few words with no digit; a unit word there would make it a
+# prescription ("3 sets, 10 reps"), not a move.
+_COUNTED_MOVE_RE = re.compile(r"\s*(?P<count>\d{1,3}(?:\s*(?:-|\u2013|to)\s*\d{1,3})?"
+                              r"(?:\s*(?:reps?|seconds?|secs?|minutes?|mins?)\b)?)(?:\s+of)?\s+"
+                              r"(?P<name>[A-Za-z][A-Za-z'\u2019-]*(?:\s+[A-Za-z][A-Za-z'\u2019-]*){0,4})"
+                              r"\s*(?:\([^()]{1,30}\))?\s*[.!]?\s*", re.I)
+# Between the moves of such a line: a comma, maybe with "and"; an "and", "&" or "+" alone.
+_COUNTED_MOVES_SEP_RE = re.compile(r",(?:\s*(?:and|&|\+)\b)?|\s(?:and|&|\+)\s", re.I)
+_NOT_A_MOVE = frozenset(("set", "sets", "rep", "reps", "round", "rounds", "times", "second", "seconds", "minute",
+                         "minutes", "min", "mins", "sec", "secs", "rest", "each", "per", "x"))
+
+
+def _counted_moves(text: str, doc: Doc) -> Role | None:
+    """Every piece of the line between its separators is a count and a name, at least two of them, and
+    the lexicon knows one of the names at least. Gated on a digit opening the line."""
+    if not text[:4].strip()[:1].isdigit():
+        return None
+    cuts = [0]
+    for m in _COUNTED_MOVES_SEP_RE.finditer(text):
+        cuts += [m.start(), m.end()]
+    cuts.append(len(text))
+    if len(cuts) < 4:
+        return None
+    alternatives, alt_doses = [], []
+    known = False
+    for a, b in zip(cuts[::2], cuts[1::2]):
+        m = _COUNTED_MOVE_RE.fullmatch(text, a, b)
+        if m is None or m.group("name").split()[0].lower() in _NOT_A_MOVE:
+            return None
+        doses = dz.parse_dosages(text[a:b], list_item=True)
+        if not doses:
+            return None
+        ns, ne = m.span("name")
+        alternatives.append((text[ns:ne], ns, ne, ns, b))
+        alt_doses.append([shift(d, a) for d in doses])
+        known = known or bool(exercise_spans_in(doc, ns, ne))
+    if not known:
+        return None
+    first = alternatives[0]
+    return Role("exercise", name=first[0], name_start=first[1], name_end=first[2], alternatives=alternatives,
+                alt_doses=alt_doses)
 
 
 # A line that names the move as its first sentence and prescribes it in the second ("Side plank. 3 sets of

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc
 
 from runstrength.extract.heading_readers import short_heading_or_item
-from runstrength.extract.item_readers import (count_led, inline_name_description, lead_in_name,
+from runstrength.extract.item_readers import (count_led, counted_moves_line, inline_name_description, lead_in_name,
                                               lettered_name_sentence, list_item_named, name_then_dose_line,
                                               pipe_row_line, run_in_caps_name, sentence_bullet)
 from runstrength.extract.label_readers import (bare_label_or_frequency, boilerplate, byline, dose_label_line,
@@ -65,6 +65,7 @@ _READERS: tuple[Callable[[LineView], Role | None], ...] = (
     advice_heading,            # "Key points for every session"
     strong_section_heading,    # "Circuit 1", "Our favourite drills"
     dose_only_line,            # "3 x 10 each side"
+    counted_moves_line,        # "10 burpees, 15 air squats, 20 sit-ups"
     list_item_named,           # "- Box step-downs, 12 per leg"
     inline_name_description,   # "Glute bridge: lie on your back ..."
     lettered_name_sentence,    # "A1 - Trap bar deadlift. Stand ..."
