@@ -438,6 +438,20 @@ def test_bare_steps_label_under_an_exercise_keeps_its_steps_with_it():
     assert "Stand on a low step on one foot." in [c.text for c in down.cues]
 
 
+def test_aim_label_alone_under_an_exercise_gives_the_line_below_as_its_purpose():
+    # A leaflet's "Aim" over the purpose, then "Instructions" over the steps: sub-labels of the move,
+    # never a part heading, and the line under "Aim" is the purpose however it is worded.
+    a = run("Knee Leaflet\n\nHeel slide\nAim\nTo get more bend in your knee.\nInstructions\n"
+            "Lie on your back. Slide your heel towards your bottom.\nRepeat 10 times.\n\n"
+            "Straight leg raise\nAim\nTo strengthen the front of your thigh.\nInstructions\n"
+            "Lie on your back with one knee bent. Lift the straight leg a hand width off the bed.\nRepeat 10 times.\n")
+    slide, raise_ = a.exercises
+    assert [s.title for s in a.sections] == []
+    assert [c.text for c in slide.purpose] == ["To get more bend in your knee."]
+    assert [c.text for c in slide.cues] == ["Lie on your back.", "Slide your heel towards your bottom."]
+    assert [c.text for c in raise_.purpose] == ["To strengthen the front of your thigh."]
+
+
 def test_lead_in_of_a_prescription_is_no_exercise():
     a = run("Shin Routine\n\nToe raise\nLean against a wall and lift the front of both feet.\n\n"
             "Aim for: 3 x 12 reps. You can hold a light weight on your toes later.\n\n"
@@ -1298,3 +1312,4 @@ def test_a_prescription_or_a_sentence_of_counts_is_no_line_of_moves():
     a = run("Core Basics\n\nDead bug\n\n3 sets, 10 reps\n\nSide plank\n\n2 sides, 20 seconds each and rest\n")
     assert [e.name for e in a.exercises] == ["Dead bug", "Side plank"]
     assert (main(a.exercises[0]).sets_min, main(a.exercises[0]).reps_min) == (3, 10)
+

@@ -168,6 +168,9 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
         self._intro_purposes: list = []  # (exercises met before it, sentence, doc, line): see intro_purposes
         self._recap = False  # the list being read repeats exercises already met (see register)
         self._tags: dict[str, Ex] = {}  # superset label ("A1") -> the exercise it was last given to
+        # A label alone on its line ("Aim", "Why"): the prose lines below it are on its side, up to the next line
+        # that is not prose.
+        self._under = ""
         self._avoiding = False  # under a heading of moves to avoid ("What to avoid"): no exercise is made
         self._block = 0  # headings met so far: the exercises under one heading are one list
         self._described: tuple[int, list[Ex]] = (0, [])  # see RegistryMixin._parallel_row
@@ -241,6 +244,8 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                 last_kind = "title"
                 continue
             kind = role.kind
+            if kind != "prose":
+                self._under = ""
             if kind == "other_heading" and not _ALNUM_RE.search(line.text):
                 continue  # a rule under a heading: the heading's text follows it
             if checking:
@@ -465,7 +470,7 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                     for ex in current:
                         self.add_terms(ex, doc, role.desc_start or 0)
                     if role.desc_start is not None and role.desc_start >= len(line.text.rstrip()):
-                        pass  # a label alone on its line: its text is on the lines below
+                        self._under = role.label  # a label alone on its line: its text is on the lines below
                     elif label_walks(role.label):
                         # "How: Stand on ... Keep ...", "Why: ...": each sentence is a cue or a purpose.
                         for s, e in self.sentences_of(doc):

@@ -496,7 +496,7 @@ class AttachMixin:
                 # "Ease into each stretch. Never force the end range.": the advice after it goes on about every stretch (a
                 # purpose there is more often about some of them: "Variations of some of these add a challenge")
                 targets = whole
-            self.add_sentence(targets, s, e, doc, line)
+            self.add_sentence(targets, s, e, doc, line, under=self._under)
 
     def _group_rule(self, line: Line, doc: Doc, section: Section | None, doses, *, last_kind: str = "") -> None:
         """Dosage in text no exercise owns: a rule for every exercise of its section, or of the article.
