@@ -1313,3 +1313,11 @@ def test_a_prescription_or_a_sentence_of_counts_is_no_line_of_moves():
     assert [e.name for e in a.exercises] == ["Dead bug", "Side plank"]
     assert (main(a.exercises[0]).sets_min, main(a.exercises[0]).reps_min) == (3, 10)
 
+
+def test_a_capital_x_between_sets_and_reps_keeps_a_bullet_a_dose_line():
+    a = run("Calf Care\n\nBent-knee calf raise\n\n- Stand on one leg with the knee soft.\n- Rise onto the toes, then lower.\n"
+            "- Build up to 3 X 20\n\nWall push\n\n- Lean into the wall with straight arms.\n- Hold 30 seconds.\n")
+    assert [e.name for e in a.exercises] == ["Bent-knee calf raise", "Wall push"]
+    target = [d for d in a.exercises[0].dosages if d.stage == "target"]
+    assert [(d.sets_min, d.reps_min) for d in target] == [(3, 20)]
+

@@ -30,7 +30,7 @@ UNLESS_NOTED = (r"\bunless\s+(?:otherwise\s+)?(?:noted|stated|specified|indicate
 UNLESS_NOTED_RE = re.compile(UNLESS_NOTED)
 
 
-_NUMBERS_RE = re.compile(r"[\d/x\-]+")
+_NUMBERS_RE = re.compile(r"[\d/\-]+|(?<![A-Za-z])[xX\u00d7](?![A-Za-z])")
 _TITLE_SETS_PAREN_RE = re.compile(r"\(\s*[^()]*\b(sets?|rounds?|laps?|times)\b[^()]*\)", re.I)
 _TITLE_SETS_COLON_RE = re.compile(r"^[^:\d]{3,40}:\s*\d{1,2}(?:\s*(?:-|to)\s*\d{1,2})?\s+(?:rounds?|circuits?)\W*$", re.I)
 _TITLE_X_TAIL_RE = re.compile(r"[:,-]?\s*\b(x\s*\d+|\d+\s*x)\s*$", re.I)
