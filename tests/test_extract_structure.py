@@ -1321,3 +1321,18 @@ def test_a_capital_x_between_sets_and_reps_keeps_a_bullet_a_dose_line():
     target = [d for d in a.exercises[0].dosages if d.stage == "target"]
     assert [(d.sets_min, d.reps_min) for d in target] == [(3, 20)]
 
+
+def test_a_verbless_step_inside_a_bulleted_list_of_steps_is_a_cue_not_a_move():
+    a = run("Squat Basics\n\nGoblet squat\n\n- Hold the weight at your chest.\n- Chest up and elbows in\n"
+            "- Sit back between your heels.\n- Knees over toes\n- Do 3 sets of 10.\n\n"
+            "Split squat\n\n- Step one foot back.\n- Lower the back knee to the floor.\n")
+    assert [e.name for e in a.exercises] == ["Goblet squat", "Split squat"]
+    assert "Knees over toes" in [c.text for c in a.exercises[0].cues]
+    assert (main(a.exercises[0]).sets_min, main(a.exercises[0]).reps_min) == (3, 10)
+
+
+def test_numbered_moves_over_bulleted_steps_stay_moves():
+    # the guard of the rule above: a line with another mark than the steps around it heads a move
+    a = run("Hip Routine\n\n1. Clamshell\n- Lie on your side with knees bent.\n- Lift the top knee.\n"
+            "2. Doorway lean\n- Stand in a doorway with a hand on each side.\n- Lean through until you feel the chest open.\n")
+    assert [e.name for e in a.exercises] == ["Clamshell", "Doorway lean"]

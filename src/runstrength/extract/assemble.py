@@ -58,6 +58,7 @@ _WHOLE_RE = re.compile(r"\b(routine|workout|sequence|series|program)\b")
 _TAG_RE = re.compile(r"[\s|]*(" + SUPERSET_LABEL + r")\b")
 # A letter or digit: a line with none ("-", "***") is a rule between parts of the text, never one of them.
 _ALNUM_RE = re.compile(r"[^\W_]")
+_DIGITS_RE = re.compile(r"\d+")
 # Line kinds (after a maybe_heading is resolved) that head a part of the page.
 # A heading that only says a list of moves follows ("Exercises", "The movements:").
 _BARE_LIST_HEAD_RE = re.compile(r"^\W*(?:the\s+)?(?:exercises?|moves|movements|drills)\W*$", re.I)
@@ -265,7 +266,11 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                     j += 1
                 nxt = roles[j].kind if j < end_at else ""
                 nxt_line = lines[j] if j < end_at else None
-                if (nxt in ("exercise", "table_header") and nxt_line is not None and nxt_line.gap <= 1
+                if self._cue_item(i, lines, roles, nxt_line, nxt) and not exercise_like(role.name, doc, role.name_start):
+                    # "- Knees over toes" between "- Sit back between your heels." and "- Do 3 sets of 10.": an
+                    # item of the list of steps it sits in, written without a verb, not a heading over the rest
+                    kind = "prose"
+                elif (nxt in ("exercise", "table_header") and nxt_line is not None and nxt_line.gap <= 1
                         and (not line.bullet or line.text.rstrip().endswith(":"))):
                     # "2. Lower legs:" over its moves: the colon hands the numbered item's lines to it, a part
                     kind = "section"
@@ -541,6 +546,21 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
             self._settle(tentative, section)
         self.intro_purposes()
         return self._finish(title_line)
+
+    def _cue_item(self, i: int, lines: list[Line], roles: list[Role], nxt_line: Line | None, nxt: str) -> bool:
+        """Line i is an item of a list of steps: the items right before and after it (no blank line between)
+        have its bullet mark, the one before is a sentence and the one after no exercise's line."""
+        line = lines[i]
+        if not line.bullet or line.gap or i == 0 or nxt_line is None or nxt_line.gap or not nxt_line.bullet:
+            return False
+        prev = lines[i - 1]
+        mark = self._bullet_mark(line)
+        return (prev.bullet and roles[i - 1].kind == "prose" and nxt in ("prose", "dose", "label")
+                and self._bullet_mark(prev) == mark == self._bullet_mark(nxt_line))
+
+    def _bullet_mark(self, line: Line) -> str:
+        """A list item's mark, numbers as '#' ("1." and "2." are one kind of mark)."""
+        return _DIGITS_RE.sub("#", self.text[line.raw_start:line.start].strip())
 
     def _header(self, title_line: Line | None) -> list[Line]:
         """The lines above the title that may name the site: not a short line of page furniture ("Main content",
