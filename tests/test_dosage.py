@@ -100,6 +100,18 @@ def test_nx_each_leg_is_per_side_reps():
     assert (d.reps, d.per_side) == ((12, 12), True)
 
 
+@pytest.mark.parametrize("after", ["Repeat the stretch on both legs.", "Perform the exercise on each leg.",
+                                   "Do the same on both sides."])
+def test_a_sentence_doing_it_on_both_sides_after_the_dose_makes_it_per_side(after):
+    d = one(f"Hold for 20 seconds. {after}")
+    assert (d.seconds, d.per_side) == ((20, 20), True)
+
+
+def test_a_sentence_on_both_feet_that_does_not_repeat_the_move_leaves_the_dose_alone():
+    d = one("Hold for 20 seconds. Keep your weight on both feet.")
+    assert d.per_side is False
+
+
 def test_one_direction_is_per_side():
     d = one("Walk the band sideways for 6 to 8 repetitions in one direction.")
     assert (d.reps, d.per_side) == ((6, 8), True)

@@ -73,7 +73,9 @@ _OTHER_SIDE_RE = re.compile(
     # "Do the exercise again on the other leg": the move itself named as what is done again
     r"\W*(?:(?:now|then)\s+)?(?:repeat|switch|swap|change|do\s+(?:the\s+same|the\s+(?:exercise|movement|move|stretch)|it|this)|perform|complete)\b[^.!?]{0,40}?"
     rf"\b(?:other|opposite|second|left|right)\s+{LIMB}s?\b"
-    rf"|\W*(?:(?:now|then)\s+)?(?:switch|swap|change|alternate)\s+{LIMBS}\b",
+    rf"|\W*(?:(?:now|then)\s+)?(?:switch|swap|change|alternate)\s+{LIMBS}\b"
+    # "Repeat the stretch on both legs.", "Perform the exercise on each leg."
+    rf"|\W*(?:(?:now|then)\s+)?(?:repeat|do|perform|complete)\b[^.!?]{{0,40}}?\b(?:on|with|for)\s+(?:both|each|either)\s+(?:{LIMB}|{LIMBS})\b",
     re.I,
 )
 # "... again 10 times": the count before it done once more
