@@ -137,7 +137,9 @@ def test_purpose_sentences(sentence):
 @pytest.mark.parametrize(
     "sentence",
     ["Perform 3 sets of 12.", "Do 2 x 15 on each leg.", "Hold 30 seconds.", "Complete 2-3 rounds.",
-     "Work up to 3 sets of 20.", "Rest 60 seconds between sets."],
+     "Work up to 3 sets of 20.", "Rest 60 seconds between sets.",
+     # the dose and that it grows, nothing on how to do the move
+     "Begin with eight repetitions and increase as your strength improves.", "Do 12 reps and gradually increase."],
 )
 def test_dosage_only_sentences(sentence):
     assert dosage_only(sentence)
@@ -146,7 +148,7 @@ def test_dosage_only_sentences(sentence):
 @pytest.mark.parametrize(
     "sentence",
     ["Perform 3 sets of 12 with a slow lowering phase.", "Keep your back flat.",
-     "This exercise strengthens the glutes."],
+     "This exercise strengthens the glutes.", "Do 10 repetitions, and increase the load when it gets easier."],
 )
 def test_sentences_with_content_are_not_dosage_only(sentence):
     assert not dosage_only(sentence)

@@ -38,6 +38,9 @@ _SIDE_PHRASE_RE = re.compile(r"\b(?:each|either|every|the other|per) (?:foot|leg
                              # "... before moving on to the next one": the order of the routine, nothing on how
                              r"|\bbefore (?:moving|going) on(?: to(?: the next)? [\w-]+)?\b"
                              r"|\bkeep going\b|\b(?:walk|walking|jog|jogging) back (?:to|for|as) recover(?:y)?\b"
+                             # "Start with ten repetitions and increase as your fitness improves": the dose grows, no how
+                             r"|\b(?:gradually |slowly )?increase(?: (?:it|this|them|the number|the reps|the repetitions))?(?: gradually)?"
+                             r"(?: (?:as|when) (?:your |the )?[\w-]+ (?:improves?|allows?|gets? (?:easier|better|stronger))| over time)?\b"
                              # "That's one round; ...": a count of the bouts done
                              r"|\b(?:that|this)(?:'s|’s| is) (?:one|a|your first) (?:set|round|rep|circuit)\b"
                              r"|\btempo:? \d(?:-\d|x){2,3}\b|\b(?:rpe|rir) ?\d+(?:-\d+)?\b")  # "tempo 3-1-1, RPE 7": the load's notation
