@@ -1336,3 +1336,12 @@ def test_numbered_moves_over_bulleted_steps_stay_moves():
     a = run("Hip Routine\n\n1. Clamshell\n- Lie on your side with knees bent.\n- Lift the top knee.\n"
             "2. Doorway lean\n- Stand in a doorway with a hand on each side.\n- Lean through until you feel the chest open.\n")
     assert [e.name for e in a.exercises] == ["Clamshell", "Doorway lean"]
+
+
+def test_a_date_alone_at_the_top_is_no_routine_part():
+    for date in ("04.17.2019", "April 17, 2019", "17 April 2019 | Strength, Injury"):
+        a = run(f"{date}\n\nBands travel well, so here is a short hotel-room session.\n\n"
+                "BAND ROW - Loop the band round a table leg and pull the handles to your ribs. Do 12 reps.\n\n"
+                "BAND PRESS - Anchor the band behind you and press the handles forward. Do 12 reps.\n")
+        assert len(a.exercises) == 2, date
+        assert [section_of(a, e) for e in a.exercises] == [None, None], date

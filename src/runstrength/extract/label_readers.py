@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from runstrength.extract import dosage as dz
 from runstrength.extract.line_view import LineView, Role, shift
-from runstrength.extract.meta import byline_name
+from runstrength.extract.meta import DATE_LINE_RE, byline_name
 from runstrength.extract.vocab import is_boilerplate, vocab
 
 
@@ -66,6 +66,9 @@ def end_marker(lv: LineView) -> Role | None:
 def boilerplate(lv: LineView) -> Role | None:
     """A line of the site's furniture (a newsletter sign-up, "click here", an e-mail address), unless long prose."""
     if is_boilerplate(lv.text) and (len(lv.words) <= 30 or "@" in lv.text):
+        return Role("boiler")
+    if len(lv.words) <= 25 and any(map(str.isdigit, lv.text)) and DATE_LINE_RE.fullmatch(lv.text):
+        # "10.26.2011", "March 3, 2021 | Training": when the post went up, never a part of the routine
         return Role("boiler")
     return None
 

@@ -287,7 +287,7 @@ def _title_score(lines: list[Line], i: int, is_exercise: Callable[[str], bool], 
 
 # A line that is only a date ("14 March, 2023", "March 14 2023"): when the post went up, never its title; also
 # with the post's categories after a separator ("June 2, 2021 • Training, Injury").
-_DATE_LINE_RE = re.compile(
+DATE_LINE_RE = re.compile(
     rf"\W*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}"
     rf"|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})"
     r"(?:\s*[\u2022|\u00b7][^.!?]{0,120}|\W*)", re.I)
@@ -325,7 +325,7 @@ def _opening_question(lines: list[Line], boiler: list[bool], i: int) -> bool:
     text = line.text.strip()
     if line.bullet or not text.endswith("?") or len(line.words) > _QUESTION_TITLE_WORDS or INNER_STOP_RE.search(text):
         return False
-    before = [n for n in range(i) if not (n < len(boiler) and boiler[n]) and not _DATE_LINE_RE.fullmatch(lines[n].text)
+    before = [n for n in range(i) if not (n < len(boiler) and boiler[n]) and not DATE_LINE_RE.fullmatch(lines[n].text)
               and not is_navigation(lines[n].text)]
     return not before and i + 1 < len(lines) and not is_titleish(lines[i + 1], False)
 
@@ -345,7 +345,7 @@ def find_title(lines: list[Line], boiler: list[bool], limit: int = _TITLE_SCAN,
                 m = _SUBJECT_RE.match(line.text)
                 subject = m.group("subject") if m else None
             continue
-        if _DATE_LINE_RE.fullmatch(line.text):
+        if DATE_LINE_RE.fullmatch(line.text):
             continue  # the post's date over or under its title: page furniture
         if byline_name(line.text):
             break  # the byline: the title, if any, is above
