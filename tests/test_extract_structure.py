@@ -1345,3 +1345,10 @@ def test_a_date_alone_at_the_top_is_no_routine_part():
                 "BAND PRESS - Anchor the band behind you and press the handles forward. Do 12 reps.\n")
         assert len(a.exercises) == 2, date
         assert [section_of(a, e) for e in a.exercises] == [None, None], date
+
+
+def test_a_move_named_in_a_simile_for_a_toy_is_no_exercise():
+    a = run("Bounce Back\n\nMuch like a pogo stick, your tendons store energy when you land and give it back. "
+            "That is why plyometrics matter for runners.\nSquat Jump\nSquat down and jump as high as you can. Do 8 reps.\n"
+            "Skater\nLeap sideways from one foot to the other. Do 10 reps per side.\n")
+    assert [e.name for e in a.exercises] == ["Squat Jump", "Skater"]

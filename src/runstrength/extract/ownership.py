@@ -78,9 +78,9 @@ _NAMED_AS_RE = re.compile(
     r"(?P<name>[A-Za-z][\w'-]*(?:\s+[\w'-]+){0,4}?)\s*[.!)]?\s*$", re.I)
 _NAMED_AS_HINT = AnyOf("that", "this", "it's", "it is", "which", "That", "This", "It's", "It is")
 # Nouns after an exercise's name that make it a word of another thing: its position or version, or the kit
-# it is done on ("a pull-up bar", "the squat rack", "a dip station").
+# it is done on ("a pull-up bar", "the squat rack", "a dip station"), or a toy it names ("like a pogo stick").
 _NOT_THE_MOVE_AFTER = frozenset({"position", "positions", "stance", "version", "bar", "bars", "rack", "racks", "station",
-                                 "stations", "machine", "machines"})
+                                 "stations", "machine", "machines", "stick", "sticks"})
 # Sequence words that may open a sentence naming the next exercise ("Finally, a side plank from your knees.").
 _SEQUENCE_WORDS = {"first", "firstly", "second", "secondly", "third", "thirdly", "fourth", "fifth", "next", "then", "finally",
                    "lastly", "last", "now"}
