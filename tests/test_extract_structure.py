@@ -1352,3 +1352,13 @@ def test_a_move_named_in_a_simile_for_a_toy_is_no_exercise():
             "That is why plyometrics matter for runners.\nSquat Jump\nSquat down and jump as high as you can. Do 8 reps.\n"
             "Skater\nLeap sideways from one foot to the other. Do 10 reps per side.\n")
     assert [e.name for e in a.exercises] == ["Squat Jump", "Skater"]
+
+
+def test_bulleted_steps_set_apart_by_several_blank_lines_stay_with_their_numbered_move():
+    # scraped pages leave empty paragraphs (a space or a no-break space) around lists
+    a = run("Single Leg Work\n\nMy top exercises:\n\n1. Split Squats: 8-12 x3 sets \n\n \n\n"
+            "  - Keep the weight over the front leg\n  - Drive through the front heel \n\n \n\n"
+            "2. Step Downs: 8-12 x3 sets\n\n\u00a0\n\n  - Lower the free heel slowly\n  - Keep the knee over the toes\n")
+    assert [[c.text for c in e.cues] for e in a.exercises] == [
+        ["Keep the weight over the front leg", "Drive through the front heel"],
+        ["Lower the free heel slowly", "Keep the knee over the toes"]]

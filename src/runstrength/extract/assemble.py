@@ -529,6 +529,11 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                 new_unit = True
             if line.gap >= 1 or not current or new_unit and numbered:
                 fresh = heading is not None and current == [heading] and not (heading.sentences or heading.purpose)
+                if (not fresh and line.bullet and last_kind == "exercise" and run == 1 and len(current) == 1
+                        and not (current[0].sentences or current[0].purpose)):
+                    # "1. Split squat: 3 x 8", blank lines, then "- Keep the weight ...": a lone item's steps, however
+                    # many blank lines a scraped page leaves between them
+                    fresh = True
                 current = self._paragraph_owner(line, doc, current, new_unit, section, fresh=fresh)
             if not current:
                 known = len(self.exercises)
