@@ -1362,3 +1362,11 @@ def test_bulleted_steps_set_apart_by_several_blank_lines_stay_with_their_numbere
     assert [[c.text for c in e.cues] for e in a.exercises] == [
         ["Keep the weight over the front leg", "Drive through the front heel"],
         ["Lower the free heel slowly", "Keep the knee over the toes"]]
+
+
+def test_move_names_with_a_video_transcript_note_are_the_moves_headings():
+    a = run("Hip Exercises\nTap each picture to watch the video.\nHeel Slides Transcript is below\n"
+            "Lie on your back and slide one heel towards your bottom. Repeat 10 times.\nBridges Transcript is below\n"
+            "Lie on your back with knees bent and lift your hips. Hold for 5 seconds. Repeat 10 times.\n")
+    assert [e.name for e in a.exercises] == ["Heel Slides", "Bridges"]
+    assert [c.text for c in a.exercises[1].cues] == ["Lie on your back with knees bent and lift your hips."]

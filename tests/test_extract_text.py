@@ -262,3 +262,12 @@ def test_a_slideshow_counter_glued_to_the_slides_text_is_not_part_of_the_line():
     # offsets still point at the published text
     assert text[lines[1].start:lines[1].end] == "Lie on your back and lift one leg."
     assert text[lines[2].start:lines[2].end] == "Roll slowly."
+
+
+def test_a_video_players_transcript_note_after_a_name_is_not_part_of_the_line():
+    text = ("Heel Slides Transcript is below\nLie on your back.\nBridges - Video transcript available\n"
+            "The transcript is below the video.\n")
+    lines = split_lines(normalize(text), text)
+    assert [line.text for line in lines] == ["Heel Slides", "Lie on your back.", "Bridges",
+                                             "The transcript is below the video."]
+    assert text[lines[2].start:lines[2].end] == "Bridges"

@@ -185,6 +185,10 @@ def split_inline_headings(view: str) -> str:
 # A slideshow's counter glued to the slide's text ("Thigh 2 of 9Lie on your back ...", "4 of 9Roll slowly"),
 # its caption word first or not: scraping debris before the text, dropped from the line's content.
 _SLIDE_COUNTER_RE = re.compile(r"[ \t]*(?:[A-Za-z]{1,15}[ \t]+)?\d{1,2} of \d{1,3}(?=[A-Z][a-z])")
+# A video player's note glued after the move's name ("Quad Sets Transcript is below"): debris after the name,
+# dropped from the line's content.
+_TRANSCRIPT_TAIL_RE = re.compile(r"[ \t]*(?:[-\u2013|:][ \t]*)?(?:video[ \t]+)?transcript(?:[ \t]+is)?[ \t]+(?:below|available)[ \t]*[.:]?$",
+                                 re.I)
 
 # Words from which a pictograph-led line is a list item ("💡 Keep your hips square to the floor"),
 # not a heading ("💥 POWER 💥").
@@ -230,6 +234,10 @@ def split_lines(view: str, text: str | None = None) -> list[Line]:
             if counter:
                 content_off = counter.end()
         content = raw[content_off:].rstrip()
+        if "ranscript" in content:
+            tail = _TRANSCRIPT_TAIL_RE.search(content)
+            if tail and tail.start() > 0:
+                content = content[:tail.start()]
         start = line_start + content_off
         lines.append(Line(start, start + len(content), content, line_start + lead, gap, bullet, len(lines)))
         gap = 0
