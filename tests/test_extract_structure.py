@@ -1370,3 +1370,4 @@ def test_move_names_with_a_video_transcript_note_are_the_moves_headings():
             "Lie on your back with knees bent and lift your hips. Hold for 5 seconds. Repeat 10 times.\n")
     assert [e.name for e in a.exercises] == ["Heel Slides", "Bridges"]
     assert [c.text for c in a.exercises[1].cues] == ["Lie on your back with knees bent and lift your hips."]
+

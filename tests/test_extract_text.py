@@ -271,3 +271,14 @@ def test_a_video_players_transcript_note_after_a_name_is_not_part_of_the_line():
     assert [line.text for line in lines] == ["Heel Slides", "Lie on your back.", "Bridges",
                                              "The transcript is below the video."]
     assert text[lines[2].start:lines[2].end] == "Bridges"
+
+
+def test_a_blog_engines_shortcodes_are_blanked_in_the_view():
+    text = "[box]CIRCUIT 1[/box]\n[dropcap]1[/dropcap]Tuck jumps\nSee note [1] and [a b].\n"
+    view = normalize(text)
+    assert len(view) == len(text)
+    lines = split_lines(view, text)
+    assert [line.text for line in lines] == ["CIRCUIT 1", "Tuck jumps", "See note [1] and [a b]."]
+    assert lines[1].bullet  # a number set as a drop capital numbers the item
+    # without a closing tag, square brackets are left alone
+    assert normalize("[box] stays") == "[box] stays"

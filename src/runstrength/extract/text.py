@@ -48,7 +48,20 @@ def normalize(text: str) -> str:
     view = text.translate(_TABLE)
     if "\u20e3" in view:
         view = _KEYCAP_RE.sub(lambda m: ")" + " " * (len(m.group(0)) - 1), view)
+    if "[/" in view:
+        view = _SHORTCODE_RE.sub(_blank_shortcode, view)
     return view
+
+
+# A blog engine's shortcodes left in the page text ("[box]CIRCUIT 1[/box]", "[dropcap]1[/dropcap] Squats"):
+# markup, blanked in the view. A closing tag on the page is the gate: square brackets alone may be prose.
+_SHORTCODE_RE = re.compile(r"\[dropcap\](?P<n>\d{1,2})\[/dropcap\]|\[/?[a-z][a-z0-9_-]{1,20}(?:[ \t][^\]\n]{0,80})?\]")
+
+
+def _blank_shortcode(m: re.Match[str]) -> str:
+    # A numbered item's number set as a drop capital is the item's number: "1." in the view.
+    mark = m.group("n") + "." if m.group("n") else ""
+    return mark.ljust(len(m.group(0)))
 
 
 @lru_cache(maxsize=1)
