@@ -1371,3 +1371,10 @@ def test_move_names_with_a_video_transcript_note_are_the_moves_headings():
     assert [e.name for e in a.exercises] == ["Heel Slides", "Bridges"]
     assert [c.text for c in a.exercises[1].cues] == ["Lie on your back with knees bent and lift your hips."]
 
+
+def test_circuit_headings_with_their_repeats_after_a_colon_give_the_part_its_rounds():
+    a = run("Plyo Day\n\nWarm up first.\n\nCircuit 1: 2 rounds\n\n1. Drop jumps x 10\n2. Skater hops x 10\n\n"
+            "Circuit 2: repeat 3 times\n\n1. Jump lunges x 10\n2. Tuck jumps x 8\n\n"
+            "CIRCUIT 3: REPEAT 4X\n\n1. Squat jumps x 10\n")
+    assert [(section_of(a, e), main(e).sets_min, main(e).reps_min) for e in a.exercises] == [
+        ("Circuit 1", 2, 10), ("Circuit 1", 2, 10), ("Circuit 2", 3, 10), ("Circuit 2", 3, 8), ("CIRCUIT 3", 4, 10)]

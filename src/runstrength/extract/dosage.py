@@ -252,7 +252,8 @@ _BLOCK_PATTERNS = [
     re.compile(rf"(?<![\w-])[x×]\s*(?P<n>{RANGE})(?![\w/])", re.I),
     re.compile(
         rf"\b{REPEAT_VERBS}\b[^.;:\n]{{0,40}}?"
-        rf"(?:(?P<n>{RANGE})\s+times|\b(?P<w>twice|thrice|once)\b)", re.I),
+        # "repeat 3 times", "REPEAT 2X"
+        rf"(?:(?P<n>{RANGE})(?:\s+times|\s*x\b)|\b(?P<w>twice|thrice|once)\b)", re.I),
     compile_gated(rf"{LB}(?P<n>{RANGE})\s+times\s+through\b", re.I),
     # the passive: "it can be completed 2 to 3 times"
     compile_gated(rf"\bbe\s+(?:completed|done|repeated|performed)\s+(?P<n>{RANGE})\s+times\b", re.I),
