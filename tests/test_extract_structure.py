@@ -1378,3 +1378,28 @@ def test_circuit_headings_with_their_repeats_after_a_colon_give_the_part_its_rou
             "CIRCUIT 3: REPEAT 4X\n\n1. Squat jumps x 10\n")
     assert [(section_of(a, e), main(e).sets_min, main(e).reps_min) for e in a.exercises] == [
         ("Circuit 1", 2, 10), ("Circuit 1", 2, 10), ("Circuit 2", 3, 10), ("Circuit 2", 3, 8), ("CIRCUIT 3", 4, 10)]
+
+
+def test_steps_that_lost_their_full_stop_stay_the_moves_steps():
+    a = run("Hip Strength\n\nBridge with band\nWith a strong band placed around the knees\n"
+            "Perform a bridge while pressing out on the band.\nAllow your hips to lightly touch the floor then repeat\n"
+            "Perform for 1 minute\n\nClamshell\nLie on your side with knees bent\nOpen the top knee.\n")
+    bridge, clam = a.exercises
+    assert [c.text for c in bridge.cues] == ["With a strong band placed around the knees",
+                                             "Perform a bridge while pressing out on the band.",
+                                             "Allow your hips to lightly touch the floor then repeat"]
+    assert main(bridge).duration_seconds_min == 60
+
+
+
+def test_a_priced_item_or_a_question_word_heading_is_no_step():
+    from runstrength.extract.nlp import build_nlp
+    from runstrength.extract.roles import analyse_line
+    from runstrength.extract.text import normalize, split_lines
+
+    text = ("Allow your hips to lightly touch the floor then repeat\nSet of 3 resistance bands - $14.50\n"
+            "What to pack for your first trail race\nUsing a resistance band for hip strength\n")
+    lines = split_lines(normalize(text), text)
+    kinds = [analyse_line(line, doc).kind for line, doc in zip(lines, build_nlp().pipe([ln.text for ln in lines]))]
+    assert kinds[0] == "prose"
+    assert "prose" not in kinds[1:], kinds

@@ -215,7 +215,28 @@ def _heading_of_nothing(lv: LineView, name: str, ndoses: list[dz.DoseMention], t
         if _instruction(name, line.bullet):
             return Role("prose")  # "Pause", "Roll your hips back": a step of the list above
         return Role("maybe_heading", name=name, name_start=max(text.find(name), 0), name_end=max(text.find(name), 0) + len(name), doses=list(ndoses), title=section_title(text), sets=sets)
+    if _unpunctuated_step(lv.words):
+        return Role("prose")  # "Allow your hips to touch the floor then repeat": a step that lost its full stop
     return Role("other_heading")
+
+
+# Words from which a line in sentence case is a step of a how-to rather than a heading, when it tells the
+# reader what to do or how to set up.
+_STEP_WORDS = 6
+# Not gerunds: "Using a band for hip strength" heads a part as often as it sets up a move.
+_SETUP_OPENERS = frozenset(("with", "while"))
+
+
+def _unpunctuated_step(words: list[str]) -> bool:
+    """A step written without its full stop: in sentence case (no shouted word, all but one of the others
+    lower case), long for a heading, and an instruction (an imperative, or a set-up: "With a band around ...")."""
+    if (len(words) < _STEP_WORDS or not words[0][:1].isupper() or words[0].isupper() and len(words[0]) > 1
+            or words[-1].endswith(("?", ":")) or any(map(str.isdigit, "".join(words)))):
+        return False  # a count or a price ("Set of 3 bands - $14") is a list's item, not a step
+    if sum(w[:1].isupper() for w in words[1:]) > 1:
+        return False
+    lower = [w.lower().strip(",;") for w in words]
+    return lower[0] in _SETUP_OPENERS or starts_imperative(lower)
 
 
 # A heading ending on the number of a variant ("Bridge variation 2", "Bird dog level 3", "Plank - option 1"): one of
