@@ -32,13 +32,14 @@ UNLESS_NOTED_RE = re.compile(UNLESS_NOTED)
 
 _NUMBERS_RE = re.compile(r"[\d/\-]+|(?<![A-Za-z])[xX\u00d7](?![A-Za-z])")
 _TITLE_SETS_PAREN_RE = re.compile(r"\(\s*[^()]*\b(sets?|rounds?|laps?|times)\b[^()]*\)", re.I)
+# A part's repeats said after its title: "repeat 3 times", "REPEAT 2X", "repeat x2".
+_REPEAT_COUNT = r"repeat\s+(?:x\s*\d{1,2}|\d{1,2}\s*(?:x|times))"
 # "Hip work: 2 rounds", "Circuit 1: repeat 2x": a title (words, maybe its number) and its count after a colon.
 _TITLE_SETS_COLON_RE = re.compile(r"^(?=[^:]*[A-Za-z]{3})[^:]{3,40}:\s*(?:"
-                                  r"\d{1,2}(?:\s*(?:-|to)\s*\d{1,2})?\s+(?:rounds?|circuits?)"
-                                  r"|repeat\s+(?:x\s*\d{1,2}|\d{1,2}\s*(?:x|times)))\W*$", re.I)
+                                  rf"\d{{1,2}}(?:\s*(?:-|to)\s*\d{{1,2}})?\s+(?:rounds?|circuits?)|{_REPEAT_COUNT})\W*$", re.I)
 _TITLE_X_TAIL_RE = re.compile(r"[:,-]?\s*\b(x\s*\d+|\d+\s*x)\s*$", re.I)
-# "Circuit 2: repeat 2 times", "Circuit 3 - Repeat x2": the part's count after its title.
-_TITLE_REPEAT_TAIL_RE = re.compile(r"[:,\u2013-]\s*repeat\s+(?:x\s*\d{1,2}|\d{1,2}\s*(?:x|times)|twice)\W*$", re.I)
+# "Circuit 2: repeat 2 times", "Circuit 3 - Repeat x2": the part's count after its title, cut from the title.
+_TITLE_REPEAT_TAIL_RE = re.compile(rf"[:,\u2013-]\s*(?:{_REPEAT_COUNT}|repeat\s+twice)\W*$", re.I)
 # A part's length in brackets closing its heading ("Mobility (6 minutes)", "Cool-down (about 5-10 min)"):
 # how long the part takes, not its name; or when to start it, counted from an event ("Stage 2 (from roughly
 # 3 weeks after surgery)", "(typically from day 10, once the swelling settles)"). The part's own period stays
