@@ -489,13 +489,7 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                 last_kind = kind
                 continue
             if kind == "dose":
-                if last_kind == "rest" and self._repeat_after_rest(line, role.doses, current):
-                    self._part_rounds(section, role.doses[0].reps, line)
-                    current = []
-                    last_kind = kind
-                    continue
-                rounds = (self._rounds_of_dosed_list(line, role.doses, self.exercises[-run:])
-                          if last_kind == "exercise" and run >= 2 else None)
+                rounds = self._repeats_of_list(line, role.doses, current, last_kind, run)
                 if rounds is not None:
                     self._part_rounds(section, rounds, line)
                     current = []

@@ -577,36 +577,39 @@ class AttachMixin:
         else:
             self.article_doses.append(dz.DoseMention(stage="main", sets=sets, start=0, end=len(line.text), text=line.text))
 
-    def _repeat_after_rest(self, line: Line, doses: list[dz.DoseMention], current: list[Ex]) -> bool:
-        """A bare "Repeat N times" after the rest line that closes a list of moves dosed on their own lines
-        ("B1 - Lunges - 45 seconds ... 45 seconds rest / Repeat four times"): the rounds of that list, not
-        the last move's reps.  A move dosed on lines of its own ("Hold 20 seconds / Rest 10 seconds /
-        Repeat 4 times") repeats its hold, so each move of the list must carry its dose on its name's line."""
-        if not _BARE_REPEAT_RE.match(line.text) or not doses or any(d.sets or d.seconds or not d.reps for d in doses):
-            return False
-        listed = self.exercises[-2:]
-        if len(listed) < 2 or not current or current[-1] is not listed[-1] or listed[0].section is not listed[1].section:
-            return False
-        return self._dosed_on_name_lines(listed)
+    def _repeats_of_list(self, line: Line, doses: list[dz.DoseMention], current: list[Ex], last_kind: str,
+                         run: int) -> dz.Range | None:
+        """The rounds of a list of moves that carry their doses on their own name's lines, said on a line set
+        apart from the last move: after the rest line that closes the list ("B1 - Lunges - 45 seconds ...
+        45 seconds rest / Repeat four times"), or after a blank line ("- 10 squats / - 10 push-ups / (blank
+        line) / Do 3 rounds." or "Repeat 3 times."). A bare repeat there repeats the list, not the last
+        move's reps, and below a blank line a count of sets cannot be a move's own, which is on its line. A
+        move dosed on lines of its own ("Hold 20 seconds / Rest 10 seconds / Repeat 4 times") repeats its
+        hold, and a count right under the last move may be its own (see _list_rounds)."""
+        if len(doses) != 1 or doses[0].stage != "main":
+            return None
+        if last_kind == "rest":
+            listed = self.exercises[-2:]
+            if (len(listed) < 2 or not current or current[-1] is not listed[-1]
+                    or listed[0].section is not listed[1].section):
+                return None
+        elif last_kind == "exercise" and run >= 2 and line.gap >= 1:
+            listed = self.exercises[-run:]
+        else:
+            return None
+        if not self._dosed_on_name_lines(listed):
+            return None
+        d = doses[0]
+        if d.reps and not d.sets and not d.seconds and _BARE_REPEAT_RE.match(line.text):
+            return d.reps
+        if last_kind == "exercise" and d.sets and not d.reps and not d.seconds:
+            return d.sets
+        return None
 
     def _dosed_on_name_lines(self, listed: list[Ex]) -> bool:
         """Every move carries its dose on its own name's line ("- 10 squats", "Lunges - 45 seconds")."""
         return all(x.doses and all("\n" not in self.text[min(x.start, base + m.start):max(x.start, base + m.start)]
                                    for m, base, _ in x.doses) for x in listed)
-
-    def _rounds_of_dosed_list(self, line: Line, doses: list[dz.DoseMention], listed: list[Ex]) -> dz.Range | None:
-        """The rounds of a list whose moves carry their doses on their own lines, said on a line set apart
-        below it ("- 10 squats / - 10 push-ups / (blank line) / Do 3 rounds." or "Repeat 3 times."): a
-        count of sets there cannot be a move's own, which is on its line. Without the blank line the
-        count may still be the last move's (see _list_rounds)."""
-        if line.gap < 1 or len(doses) != 1 or doses[0].stage != "main" or not self._dosed_on_name_lines(listed):
-            return None
-        d = doses[0]
-        if d.sets and not d.reps and not d.seconds:
-            return d.sets
-        if d.reps and not d.sets and not d.seconds and _BARE_REPEAT_RE.match(line.text):
-            return d.reps
-        return None
 
     @staticmethod
     def _list_rounds(doses: list[dz.DoseMention], listed: list[Ex]) -> bool:
