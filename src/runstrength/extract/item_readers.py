@@ -325,8 +325,11 @@ _NAME_COUNT_FIRST_RE = re.compile(r"^\s*(?P<name>[A-Z](?:[A-Za-z' /&]|-(?=\w)){2
 _NAME_NOTE_RE = re.compile(r"\s*(?P<name>[A-Za-z][^()\d]{2,40}?)\s*\((?P<note>\s*\S+(?:\s+\S+){3}[^()]{0,200})\)\s*")
 # A list item that opens with its count, then the move ("12 reps Reverse lunge (keep ...)", "40 seconds of
 # side plank with a band"): the count, its unit, an "of"; what follows up to a known exercise's end is the name.
-_COUNT_LED_RE = re.compile(r"^\s*(?:\d{1,2}\s*[x\u00d7]\s*)?(?P<lo>\d{1,3})(?:\s*(?:-|\u2013|to)\s*(?P<hi>\d{1,3}))?"
-                           r"(?:\s*(?:reps?|repetitions|seconds?|secs?|minutes?|mins?)\b)?(?:\s+of)?\s+(?=[A-Za-z])", re.I)
+# The count that opens such a line, its unit and an "of" ("12 reps of", "40 seconds"); also each piece of a
+# line of counted moves (below).
+_LEADING_COUNT = (r"(?P<lo>\d{1,3})(?:\s*(?:-|\u2013|to)\s*(?P<hi>\d{1,3}))?"
+                  r"(?:\s*(?:reps?|repetitions|seconds?|secs?|minutes?|mins?)\b)?(?:\s+of)?\s+")
+_COUNT_LED_RE = re.compile(rf"^\s*(?:\d{{1,2}}\s*[x\u00d7]\s*)?{_LEADING_COUNT}(?=[A-Za-z])", re.I)
 # What may follow that name on the line: a remark in brackets, a load, or the kit or place it is done with
 # ("with a band"; "with row" goes on naming the move, "Squat with row", and is left to the other rules).
 _COUNT_LED_TAIL_RE = re.compile(r"\s*(?:$|[(@]|(?:with|on|against|holding|using)\s+(?:an?|the|your|\d)\b"
@@ -402,8 +405,7 @@ def _count_led_item(text: str, doc: Doc, doses: Callable[[], list[dz.DoseMention
 # One move of a line of counted moves: its count (a unit maybe), its name, a short note in brackets
 # ("7 lunges (per leg)"). The name is a few words with no digit; a unit word there would make it a
 # prescription ("3 sets, 10 reps"), not a move.
-_COUNTED_MOVE_RE = re.compile(r"\s*(?P<count>\d{1,3}(?:\s*(?:-|\u2013|to)\s*\d{1,3})?"
-                              r"(?:\s*(?:reps?|seconds?|secs?|minutes?|mins?)\b)?)(?:\s+of)?\s+"
+_COUNTED_MOVE_RE = re.compile(rf"\s*{_LEADING_COUNT}"
                               r"(?P<name>[A-Za-z][A-Za-z'\u2019-]*(?:\s+[A-Za-z][A-Za-z'\u2019-]*){0,4})"
                               r"\s*(?:\([^()]{1,30}\))?\s*[.!]?\s*", re.I)
 # Between the moves of such a line: a comma, maybe with "and"; an "and", "&" or "+" alone.
