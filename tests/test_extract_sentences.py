@@ -675,9 +675,12 @@ def test_instruction_after_a_label_and_its_clause_is_a_cue(sentence):
 @pytest.mark.parametrize(
     "sentence",
     ["Objective: Sprinters need a stiff ankle at ground contact.",
-     "Rationale: Hurdlers need hips that open quickly."],
+     "Rationale: Hurdlers need hips that open quickly.",
+     "Aim: To steady the pelvis on one leg.",
+     "Aims - loosen the hip flexors before a run.",
+     "Goals: firmer ankles for trail descents."],
 )
-def test_objective_and_rationale_labels_open_a_purpose(sentence):
+def test_objective_rationale_and_aim_labels_open_a_purpose(sentence):
     assert classify(sentence) == ("purpose", None)
 
 

@@ -452,6 +452,19 @@ def test_aim_label_alone_under_an_exercise_gives_the_line_below_as_its_purpose()
     assert [c.text for c in raise_.purpose] == ["To strengthen the front of your thigh."]
 
 
+def test_aim_label_with_its_text_under_a_heading_is_the_purpose_and_the_heading_a_move():
+    # "Aim: ..." on the line under a heading the lexicon does not know: the how-to comes a line later, and the
+    # heading is still the move's (not a part over an aim); the aim is its purpose, not an instruction to aim.
+    a = run("Back Care Exercises\n\n1) Tummy Bracing\n\nAim: To ease stiffness in the lower back.\n\n"
+            "Lie on your back with your knees bent. Rock your pelvis gently up and down.\n\n"
+            "2) Leg Sliding\n\nAim: To loosen the hips.\n\nLie on your back and let both knees roll to one side.\n")
+    rock, rolls = a.exercises
+    assert (rock.name, rolls.name) == ("Tummy Bracing", "Leg Sliding")
+    assert [c.text for c in rock.purpose] == ["Aim: To ease stiffness in the lower back."]
+    assert [c.text for c in rock.cues] == ["Lie on your back with your knees bent.", "Rock your pelvis gently up and down."]
+    assert [c.text for c in rolls.purpose] == ["Aim: To loosen the hips."]
+
+
 def test_lead_in_of_a_prescription_is_no_exercise():
     a = run("Shin Routine\n\nToe raise\nLean against a wall and lift the front of both feet.\n\n"
             "Aim for: 3 x 12 reps. You can hold a light weight on your toes later.\n\n"

@@ -39,7 +39,7 @@ from runstrength.extract.ownership import OwnershipMixin
 from runstrength.extract.registry import Ex, RegistryMixin
 from runstrength.extract.roles import (CLAUSE_HEAD_RE, PAREN_RE, SUPERSET_LABEL, Role, analyse_line, exercise_like,
                                        function_start, period_word)
-from runstrength.extract.sentences import classify, label_walks, purpose_line_label
+from runstrength.extract.sentences import classify, label_walks, purpose_labelled, purpose_line_label
 from runstrength.extract.tables import stacked_header_roles, stacked_table_roles, table_roles
 from runstrength.extract.text import Line
 from runstrength.extract.vocab import condition_item, is_boilerplate, overview_heading, vocab
@@ -264,6 +264,9 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                 j = i + 1
                 while j < end_at and j < i + 3 and (not _ALNUM_RE.search(lines[j].text) or j in captions):
                     j += 1
+                if (j + 1 < end_at and roles[j].kind == "prose" and roles[j + 1].kind == "prose"
+                        and lines[j].gap <= 1 and purpose_labelled(lines[j].text)):
+                    j += 1  # "Aim: To strengthen the core." under a move's heading: its how-to comes after the aim
                 nxt = roles[j].kind if j < end_at else ""
                 nxt_line = lines[j] if j < end_at else None
                 if self._cue_item(i, lines, roles, nxt_line, nxt) and not exercise_like(role.name, doc, role.name_start):

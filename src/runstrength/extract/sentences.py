@@ -652,6 +652,11 @@ def under_label(text: str, label: str) -> tuple[str, str | None] | None:
     return "cue", got[1] if got is not None and got[0] == "cue" else cue_kind(lower)
 
 
+def purpose_labelled(text: str) -> bool:
+    """Whether a sentence opens with a label that makes it a purpose ("Aim: ...", "Why it works: ...")."""
+    return _patterns()[0].match(" ".join(text.lower().split())) is not None
+
+
 def purpose_line_label(label: str) -> bool:
     """A label whose line, whole, is the exercise's purpose ("Works: glutes", "Improves: balance")."""
     return label in vocab()["purpose_line_labels_set"]
