@@ -465,6 +465,13 @@ def test_aim_label_with_its_text_under_a_heading_is_the_purpose_and_the_heading_
     assert [c.text for c in rolls.purpose] == ["Aim: To loosen the hips."]
 
 
+def test_a_name_written_in_quotes_is_a_move_without_its_quotes():
+    a = run("Back Care Exercises\n\n1) \u2018Cat Stretch\u2019\n\nKneel on all fours and round your back.\n\n"
+            "2) \u2018Cat Stretch with Arm Reach\u2019\n\nFrom the same position, reach one arm forward.\n")
+    assert [e.name for e in a.exercises] == ["Cat Stretch", "Cat Stretch with Arm Reach"]
+    assert [c.text for c in a.exercises[1].cues] == ["From the same position, reach one arm forward."]
+
+
 def test_lead_in_of_a_prescription_is_no_exercise():
     a = run("Shin Routine\n\nToe raise\nLean against a wall and lift the front of both feet.\n\n"
             "Aim for: 3 x 12 reps. You can hold a light weight on your toes later.\n\n"

@@ -141,6 +141,10 @@ _COUNT_JOIN_HEAD_RE = re.compile(r"\s*of\s+(?=[A-Za-z])")
 _COUNT_JOIN_TAIL_RE = re.compile(r"\s+[x\u00d7]$")
 
 
+_OPEN_QUOTES = "'\"\u2018\u201c"
+_CLOSE_QUOTES = "'\"\u2019\u201d"
+
+
 def clean_name(name: str) -> tuple[str, int]:
     """Name without glued scraping debris or trailing separators; returns (name, cut from front)."""
     name, cut = unglue(name)
@@ -156,7 +160,11 @@ def clean_name(name: str) -> tuple[str, int]:
         if m:
             stripped = " " * m.end() + stripped[m.end():]
     lead = len(stripped) - len(stripped.lstrip(" -:?"))
-    return stripped.strip(" -:?"), cut + lead
+    stripped = stripped.strip(" -:?")
+    if len(stripped) > 2 and stripped[0] in _OPEN_QUOTES and stripped[-1] in _CLOSE_QUOTES:
+        # "'Tummy Hollowing'": a leaflet puts the whole name in quotes; they are no part of it
+        return stripped[1:-1].strip(), cut + lead + 1 + len(stripped[1:]) - len(stripped[1:].lstrip())
+    return stripped, cut + lead
 
 
 def split_alternatives(name: str, seps_re: re.Pattern[str] = _OR_RE,
@@ -219,4 +227,4 @@ def title_cased(text: str) -> bool:
     words = text.split()
     if not 2 <= len(words) <= _TITLE_CASE_WORDS or text.rstrip().endswith((".", "!", "?", ":")):
         return False
-    return all(w[:1].isupper() or w.lower() in TITLE_CASE_SMALL for w in words)
+    return all(w.lstrip(_OPEN_QUOTES)[:1].isupper() or w.lower() in TITLE_CASE_SMALL for w in words)
