@@ -472,6 +472,19 @@ def test_a_name_written_in_quotes_is_a_move_without_its_quotes():
     assert [c.text for c in a.exercises[1].cues] == ["From the same position, reach one arm forward."]
 
 
+def test_a_handouts_line_to_fill_in_is_no_heading_and_keeps_the_move_going():
+    # "Repeat ____ times" is left blank for the therapist: no part heading over the next move, and the
+    # "Advanced:" tip under it is still the move's
+    a = run("Chair Exercises\n\nPatient Name__________\n\nKnee Straightening\n\nSit tall. Straighten one knee.\n\n"
+            "Repeat _____ times, _____ sets/day\n\nAdvanced: Slow the lowering right down.\n\n"
+            "Heel Raise\n\nSit tall. Lift both heels.\n\nRepeat _____ times, _____ sets/day\n")
+    knee, heel = a.exercises
+    assert (knee.name, heel.name) == ("Knee Straightening", "Heel Raise")
+    assert [s.title for s in a.sections] == []
+    assert "Advanced: Slow the lowering right down." in [c.text for c in knee.cues]
+    assert knee.dosages == [] and heel.dosages == []
+
+
 def test_lead_in_of_a_prescription_is_no_exercise():
     a = run("Shin Routine\n\nToe raise\nLean against a wall and lift the front of both feet.\n\n"
             "Aim for: 3 x 12 reps. You can hold a light weight on your toes later.\n\n"

@@ -80,6 +80,8 @@ def short_heading_or_item(lv: LineView) -> Role | None:
     if not lv.short or lv.ends_sentence:
         return None
     text, doc = lv.text, lv.doc
+    if "___" in text:
+        return None  # "Repeat ____ times, ____ sets/day": a handout's line to fill in, a prescription left blank
     if _weekly_note(text):
         return Role("other_heading")
     if _STEP_LABEL_RE.match(text):
