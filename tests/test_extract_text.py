@@ -170,6 +170,19 @@ def test_hard_wrapped_paragraph_is_one_line():
     assert len(split_lines("Bird dog\nkneel on the mat and reach.\nthen return.\n")) == 3
 
 
+def test_sentence_cut_by_an_empty_paragraph_is_one_line():
+    src = ("Sit to stand\n\nShuffle forward to the edge of the seat and put both hands on the arms\n\n"
+           "and push up until you stand tall. Sit back down slowly.\n")
+    lines = split_lines(normalize(src), src)
+    assert len(lines) == 2
+    assert lines[1].text.startswith("Shuffle forward") and lines[1].text.endswith("Sit back down slowly.")
+    assert src[lines[1].start:lines[1].end] == lines[1].text.replace("arms  and", "arms\n\nand")
+    # a finished sentence, a short line (a heading) or a capitalised next paragraph stays apart
+    assert len(split_lines(normalize("Keep both hands on the arms of the chair all the way.\n\nand then stand.\n"))) == 2
+    assert len(split_lines(normalize("Bird dog\n\nkneel on the mat and reach.\n"))) == 2
+    assert len(split_lines(normalize("Shuffle forward to the edge of the seat with both hands on it\n\nStand up.\n"))) == 2
+
+
 def test_markdown_heading_marks_are_layout_not_text():
     lines = split_lines(normalize("## Lower body day\n\n### Reverse lunge\nStep back softly.\n#hashtag stays\n"))
     assert [l.text for l in lines] == ["Lower body day", "Reverse lunge", "Step back softly.", "#hashtag stays"]

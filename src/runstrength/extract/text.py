@@ -88,6 +88,10 @@ class Line:
 # line that does not end a sentence, then a line going on in lower case that is no list item.
 _WRAP_RE = re.compile(r"(?m)^[^\n]{45,}(?<![.!?:\s])(\n)(?=[ ]*[a-z])(?![ ]*[a-z][.)]\s)")
 _WRAP_BREAKS = 2  # wrapped text breaks many sentences; one odd break is more likely a layout quirk
+# A sentence cut by an empty paragraph (a scraped page's stray line break, "... on the armrests of the chair" /
+# "" / "and push up to stand."): the same long unfinished line, then, past one blank line, lower-case words going
+# on. One such break is enough: a paragraph opening in lower case after an unfinished one is no layout of its own.
+_CUT_SENTENCE_RE = re.compile(r"(?m)^[^\n]{45,}(?<![.!?:;\s])(\n[ \t]*\n)(?=[ ]*[a-z]+[ ,][ ]*[a-z])")
 
 
 def unwrap(view: str, text: str | None = None) -> str:
@@ -103,10 +107,15 @@ def unwrap(view: str, text: str | None = None) -> str:
     breaks = [m.start(1) for m in _WRAP_RE.finditer(view)
               if text is None or text[m.start(1) + 1] == view[m.start(1) + 1]]
     if len(breaks) < _WRAP_BREAKS:
+        breaks = []
+    cuts = [m.span(1) for m in _CUT_SENTENCE_RE.finditer(view)] if "\n\n" in view else []
+    if not breaks and not cuts:
         return view
     chars = list(view)
     for i in breaks:
         chars[i] = " "
+    for start, end in cuts:
+        chars[start:end] = " " * (end - start)
     return "".join(chars)
 
 
