@@ -189,6 +189,8 @@ def test_what_the_exercise_does_is_purpose(sentence):
         "Contact your physical therapist if the swelling comes back.",
         "Some discomfort in your knee is okay, but it should settle within a day.",
         "This guide is not intended as a substitute for medical care.",
+        "The clinic and its staff accept no liability for any injury or loss that results from these exercises.",
+        "We cannot be held responsible for harm to your knees from following this plan.",
         # a pointer to another page, however it names form or a goal
         "Read up on good squat form before you load the bar.",
         "Learn more about correct hinge technique in our guide.",
