@@ -1436,3 +1436,18 @@ def test_a_priced_item_or_a_question_word_heading_is_no_step():
     kinds = [analyse_line(line, doc).kind for line, doc in zip(lines, build_nlp().pipe([ln.text for ln in lines]))]
     assert kinds[0] == "prose"
     assert "prose" not in kinds[1:], kinds
+
+
+def test_a_dose_table_printed_as_labels_then_values_is_the_moves_dose():
+    # a leaflet's little table flattened to text: the labels, then one value per label on the same line or the
+    # lines below, or label and value in turn; the values are no exercise and no part
+    a = run("Knee Leaflet\n\nSTEP UP Step onto the stair with your sore leg. Step down slowly.\n\nSETS REPS 2\n\n10\n\n"
+            "WALL SQUAT Lean on the wall and bend your knees a little.\n\nSets Reps Hold\n3 8-12 5\n\n"
+            "HEEL RAISE Rise onto your toes and lower slowly.\n\nSets 1 Reps 15\n")
+    step, wall, heel = a.exercises
+    assert [e.name for e in a.exercises] == ["STEP UP", "WALL SQUAT", "HEEL RAISE"]
+    assert [(d.sets_min, d.reps_min, d.reps_max) for d in step.dosages] == [(2, 10, 10)]
+    assert [(d.sets_min, d.reps_min, d.reps_max, d.hold_seconds_min) for d in wall.dosages] == [(3, 8, 12, 5)]
+    assert [(d.sets_min, d.reps_min) for d in heel.dosages] == [(1, 15)]
+    assert [s.title for s in a.sections] == []
+

@@ -40,7 +40,7 @@ from runstrength.extract.registry import Ex, RegistryMixin
 from runstrength.extract.roles import (CLAUSE_HEAD_RE, PAREN_RE, SUPERSET_LABEL, Role, analyse_line, exercise_like,
                                        function_start, period_word)
 from runstrength.extract.sentences import classify, label_walks, purpose_labelled, purpose_line_label
-from runstrength.extract.tables import stacked_header_roles, stacked_table_roles, table_roles
+from runstrength.extract.tables import label_row_roles, stacked_header_roles, stacked_table_roles, table_roles
 from runstrength.extract.text import Line
 from runstrength.extract.vocab import condition_item, is_boilerplate, overview_heading, vocab
 from runstrength.model import Article, Exercise, Section
@@ -125,6 +125,8 @@ def line_roles(text: str, lines: list[Line], docs: list[Doc], heads: set[int]) -
     for i, role in stacked_header_roles(lines).items():
         roles[i] = role
     for i, role in stacked_table_roles(lines).items():
+        roles[i] = role
+    for i, role in label_row_roles(lines).items():
         roles[i] = role
     rows: dict[int, Role] = {}
     if "\t" in text or "|" in text:

@@ -401,3 +401,64 @@ def table_roles(text: str, lines: list[Line]) -> dict[int, Role]:
             # not an exercise; a day's row naming a movement ("Monday | Goblet squat 3 x 10") is read as a list line
             out[line.index] = Role("boiler")
     return out
+
+
+# "SETS REPS" over "1" and "5", "Sets Reps Hold" over "3 10 5", "Sets 3 Reps 10": a leaflet's small dose table
+# printed as its labels, then (on the same line or the lines under it) one value per label, or label and value
+# in turn. The labels are the table columns' one-word names that say their unit; without a colon, which makes
+# each "Sets: 3" a label line read on its own.
+_LABEL_ROW_UNITS = {"sets": "sets", "set": "sets", "rounds": "sets", "reps": "reps", "rep": "reps",
+                    "repetitions": "reps", "hold": "hold", "holds": "hold", "seconds": "seconds", "secs": "seconds"}
+_LABEL_ROW_VALUE_RE = re.compile(r"(\d{1,3})(?:\s*[-\u2013]\s*(\d{1,3}))?$")
+_LABEL_ROW_LINES = 4  # the labels' line and the value lines under it
+
+
+def label_row_roles(lines: list[Line]) -> dict[int, Role]:
+    """Roles of a dose table printed as labels then values, by line index: the labels' line a dose line with the
+    prescription, its value lines layout."""
+    out: dict[int, Role] = {}
+    for n, line in enumerate(lines):
+        first = line.text.split(None, 1)[0].lower().rstrip(":") if line.text.strip() else ""
+        if first not in _LABEL_ROW_UNITS or line.bullet:
+            continue
+        got = _label_row(lines, n)
+        if got is not None:
+            dose, used = got
+            out[line.index] = Role("dose", doses=[dose])
+            for value_line in lines[n + 1:n + used]:
+                out[value_line.index] = Role("table_header", label="cell")
+    return out
+
+
+def _label_row(lines: list[Line], n: int) -> tuple[dz.DoseMention, int] | None:
+    """The dose of the labels at line `n` and the values after them, with how many lines it takes; None when the
+    words are not only labels and as many values, or a unit comes twice."""
+    units: list[str] = []
+    values: list[tuple[int, int]] = []
+    paired = False
+    for k, line in enumerate(lines[n:n + _LABEL_ROW_LINES]):
+        if k and (line.gap > 2 or line.bullet) or ":" in line.text:
+            return None  # "Sets: 3" with a colon is a label line of its own (label_readers.dose_label_line)
+        for word in line.text.split():
+            unit = _LABEL_ROW_UNITS.get(word.lower())
+            value = _LABEL_ROW_VALUE_RE.match(word.rstrip("s") if unit is None else "")
+            if unit is not None:
+                if unit in units or values and not paired and len(values) != len(units):
+                    return None
+                paired = paired or len(values) == len(units) and bool(values)
+                units.append(unit)
+            elif value is not None and len(values) < len(units):
+                lo = int(value.group(1))
+                values.append((lo, int(value.group(2) or lo)))
+            else:
+                return None
+        if len(units) >= 2 and len(values) == len(units):
+            fields: dict = {}
+            for unit, value in zip(units, values):
+                if unit in ("hold", "seconds"):
+                    fields["seconds"], fields["seconds_kind"] = value, "hold" if unit == "hold" else None
+                else:
+                    fields[unit] = value
+            text = lines[n].text
+            return dz.DoseMention(stage="main", start=0, end=len(text), text=text, **fields), k + 1
+    return None
