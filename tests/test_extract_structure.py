@@ -1451,3 +1451,12 @@ def test_a_dose_table_printed_as_labels_then_values_is_the_moves_dose():
     assert [(d.sets_min, d.reps_min) for d in heel.dosages] == [(1, 15)]
     assert [s.title for s in a.sections] == []
 
+
+def test_a_pictures_credit_above_a_moves_heading_is_no_exercise():
+    # the picture's caption and alt text, the name with a credit in sentence case, sit above the title-cased
+    # heading they show; a line with text of its own above a heading is a move
+    a = run("Two moves for stronger knees\n\nReverse lunge by Sam @kneestudio\nReverse lunge by Sam\n\n"
+            "1. Reverse Lunge\nStep one foot back and lower the back knee.\n\n"
+            "Split squat jumps\nJump and switch legs in the air.\n\nSplit Squat\nStep one foot forward and lower.\n")
+    assert [e.name for e in a.exercises] == ["Reverse Lunge", "Split squat jumps", "Split Squat"]
+    assert [c.text for c in a.exercises[0].cues] == ["Step one foot back and lower the back knee."]

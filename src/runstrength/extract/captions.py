@@ -4,7 +4,8 @@ A page's picture of a move often comes out as a short line between the move's
 heading and its how-to: the name again with the page's topic ("Wall Sit" /
 "Wall sit knee pain"), part of it ("Single-Leg Box Jumps" / "box jumps"), or
 a few words in lower case under a capitalised heading ("Side Lying Leg Lift" /
-"woman lifting leg on a mat"). Read as a heading of its
+"woman lifting leg on a mat"), or, above the heading, the name with the picture's credit
+("Split squat by Jo @clinic" over "Split Squat"). Read as a heading of its
 own, such a line becomes a second exercise and takes the how-to from the real
 one. These lines are found from their shape and their neighbours only, before
 the reading-order walk.
@@ -67,4 +68,31 @@ def caption_lines(lines: Sequence[Line], roles: Sequence[Role]) -> set[int]:
         if not _is_caption(roles[i - 1].name or prev.text, line.text):
             continue
         found.add(i)
+    found.update(_credits_above(lines, roles))
+    return found
+
+
+# Lines a picture's credit may take above the heading it shows ("Split squat by Jo @clinic" / "Split squat by Jo").
+_CREDIT_LINES = 3
+
+
+def _credits_above(lines: Sequence[Line], roles: Sequence[Role]) -> set[int]:
+    """Indexes of the caption lines right above an exercise's heading: the move's name in sentence case with
+    more words (a credit, the page's topic) over the name as a title-cased heading followed by its text. Read
+    as names, they would be exercises of their own, each taking the heading's move."""
+    found: set[int] = set()
+    for j in range(1, len(lines) - 1):
+        if roles[j + 1].kind not in _TEXT_KINDS or not _bare(lines[j], roles[j]):
+            continue
+        heading = roles[j].name or lines[j].text
+        if not title_cased(heading):
+            continue
+        head = set(norm_tokens(heading))
+        for k in range(j - 1, max(j - 1 - _CREDIT_LINES, -1), -1):
+            line = lines[k]
+            if line.bullet or lines[k + 1].gap > 2 or not _bare(line, roles[k]) or title_cased(line.text):
+                break
+            if not head or not head < set(norm_tokens(line.text)):
+                break
+            found.add(k)
     return found
