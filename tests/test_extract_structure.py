@@ -1460,3 +1460,18 @@ def test_a_pictures_credit_above_a_moves_heading_is_no_exercise():
             "Split squat jumps\nJump and switch legs in the air.\n\nSplit Squat\nStep one foot forward and lower.\n")
     assert [e.name for e in a.exercises] == ["Reverse Lunge", "Split squat jumps", "Split Squat"]
     assert [c.text for c in a.exercises[0].cues] == ["Step one foot back and lower the back knee."]
+
+
+def test_a_list_counted_from_one_again_under_a_named_move_is_its_steps():
+    # "2. Hip Hinge Reach", a remark, then "1. Stand on one leg ...": the steps of the move, although the first
+    # sets up a balance; a second such list under the move's own steps is another move, known by its movement
+    a = run("Two moves for stronger knees\n\n1. Reverse Lunge\nThese build control of the knee when you land.\n\n"
+            "1. Stand tall with your feet together.\n2. Step one foot back and lower the back knee.\n\n"
+            "2. Hip Hinge Reach\nIt is important that your hamstrings can take the load.\n\n"
+            "1. Stand on one leg near a wall for balance.\n2. Hinge forward and reach both hands to the floor.\n"
+            "3. Return to standing.\n\n\n1. Stand on one leg and hold the position for 30 seconds.\n")
+    assert [e.name for e in a.exercises][:2] == ["Reverse Lunge", "Hip Hinge Reach"]
+    assert [c.text for c in a.exercises[1].cues] == ["Stand on one leg near a wall for balance.",
+                                                     "Hinge forward and reach both hands to the floor.", "Return to standing."]
+    assert len(a.exercises) == 3 and a.exercises[2].canonical_name == "single-leg balance"
+

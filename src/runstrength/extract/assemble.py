@@ -59,6 +59,8 @@ _TAG_RE = re.compile(r"[\s|]*(" + SUPERSET_LABEL + r")\b")
 # A letter or digit: a line with none ("-", "***") is a rule between parts of the text, never one of them.
 _ALNUM_RE = re.compile(r"[^\W_]")
 _DIGITS_RE = re.compile(r"\d+")
+# The number of a list's first item ("1.", "1)").
+_FIRST_ITEM_RE = re.compile(r"\s*1[.)]\s*$")
 # Line kinds (after a maybe_heading is resolved) that head a part of the page.
 # A heading that only says a list of moves follows ("Exercises", "The movements:").
 _BARE_LIST_HEAD_RE = re.compile(r"^\W*(?:the\s+)?(?:exercises?|moves|movements|drills)\W*$", re.I)
@@ -236,6 +238,7 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
         in_list = False
         last_kind = ""
         run = 0  # exercise lines in a row without text between them: a list or workout card when 2 or more
+        steps_counted = False  # a numbered paragraph was met since the last exercise line
         tabled = False  # the last exercise line was a table's row
         checking = False  # in the list a readiness test introduces ("you should be able to:"): see below
         last_number = -9  # the number of the last exercise heading ("Exercise 2:"), when it had one
@@ -442,6 +445,7 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                          and not (i + 1 < end_at and roles[i + 1].kind == "exercise"))
                 heading = None
                 current = []
+                steps_counted = False
                 # A labelled line with no prescription of its own describes the exercise the label was given to
                 # (notes under a table); one with its own is a listing (another day's "A1" is another move).
                 tag = _TAG_RE.match(line.text) if not role.alternatives else None
@@ -533,7 +537,14 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                     # "1. Split squat: 3 x 8", blank lines, then "- Keep the weight ...": a lone item's steps, however
                     # many blank lines a scraped page leaves between them
                     fresh = True
+                elif (not fresh and numbered and not steps_counted and len(current) == 1 and current[0].named
+                        and current[0] is self.exercises[-1] and _FIRST_ITEM_RE.match(self.text, line.raw_start, line.start)):
+                    # "2. Heel Raises", a remark, then "1. Stand on one leg ...": a list counted from one again
+                    # under a named move is its steps, whatever movement the first step sets up (a second such
+                    # list under the move's own steps may be a move whose heading the page lost)
+                    fresh = True
                 current = self._paragraph_owner(line, doc, current, new_unit, section, fresh=fresh)
+            steps_counted = steps_counted or numbered
             if not current:
                 known = len(self.exercises)
                 self._group_rule(line, doc, section, None, last_kind=last_kind)
