@@ -1475,3 +1475,10 @@ def test_a_list_counted_from_one_again_under_a_named_move_is_its_steps():
                                                      "Hinge forward and reach both hands to the floor.", "Return to standing."]
     assert len(a.exercises) == 3 and a.exercises[2].canonical_name == "single-leg balance"
 
+
+def test_a_title_cased_item_with_a_dash_between_its_names_is_a_move():
+    # the dash has no case: "Foot Drills - Marble Pick-Ups" is written as a name, not a sentence
+    a = run("Foot Rehab\n\n1. Calf Raises\nBuilds strength in the calf.\n2. Foot Drills - Marble Pick-Ups\n"
+            "Strengthens the small muscles of the arch.\n3. Ankle Circles\nKeeps the ankle moving.\n")
+    assert len(a.exercises) == 3
+    assert a.exercises[1].name.startswith("Foot Drills")

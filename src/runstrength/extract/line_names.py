@@ -227,4 +227,6 @@ def title_cased(text: str) -> bool:
     words = text.split()
     if not 2 <= len(words) <= _TITLE_CASE_WORDS or text.rstrip().endswith((".", "!", "?", ":")):
         return False
-    return all(w.lstrip(_OPEN_QUOTES)[:1].isupper() or w.lower() in TITLE_CASE_SMALL for w in words)
+    # a dash or ampersand between the words ("Foot Drills - Towel Curls") has no case
+    return all(w.lstrip(_OPEN_QUOTES)[:1].isupper() or w.lower() in TITLE_CASE_SMALL or not any(map(str.isalnum, w))
+               for w in words)
