@@ -1482,3 +1482,11 @@ def test_a_title_cased_item_with_a_dash_between_its_names_is_a_move():
             "Strengthens the small muscles of the arch.\n3. Ankle Circles\nKeeps the ankle moving.\n")
     assert len(a.exercises) == 3
     assert a.exercises[1].name.startswith("Foot Drills")
+
+
+def test_how_long_the_session_takes_is_no_exercise_and_no_dose():
+    a = run("Easy Return Plan\n\nSquat\nSit back and stand up.\n\nTotal time: 20-30 minutes.\n"
+            "Session length: 30 minutes\n")
+    assert [e.name for e in a.exercises] == ["Squat"]
+    assert a.exercises[0].dosages == []
+
