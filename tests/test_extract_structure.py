@@ -1490,3 +1490,13 @@ def test_how_long_the_session_takes_is_no_exercise_and_no_dose():
     assert [e.name for e in a.exercises] == ["Squat"]
     assert a.exercises[0].dosages == []
 
+
+def test_a_list_of_cross_training_sessions_is_no_list_of_moves():
+    # cycling, swimming and the elliptical offered for rest days are training around the routine; a list
+    # with moves in it keeps every item
+    a = run("Knee Plan\n\nSquat\nSit back and stand up.\n\nOther days\n"
+            "On days off running, rest or try cycling, swimming, or the elliptical to keep your fitness.\n")
+    assert [e.name for e in a.exercises] == ["Squat"]
+    b = run("Warm-up\n\nMy warm-up: leg swings, hip circles, skips and strides.\n")
+    assert [e.name for e in b.exercises] == ["leg swings", "hip circles", "skips", "strides"]
+

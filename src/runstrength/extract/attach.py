@@ -24,7 +24,7 @@ from runstrength.extract.roles import REPEAT_BLOCK_RE, UNLESS_NOTED, doc_spans, 
 from runstrength.extract.sentences import (FIRST_PERSON_RE, classify, is_dosage_only, starts_imperative, states_goal, under_label,
                                           words_of)
 from runstrength.extract.text import Line
-from runstrength.extract.vocab import is_boilerplate
+from runstrength.extract.vocab import is_boilerplate, vocab
 from runstrength.model import Section, Sentence
 
 
@@ -334,6 +334,7 @@ class AttachMixin:
         if text.count(",") < 2 or len(doc_spans(doc, EXERCISE_KEY)) < 3:
             return []
         got: list[Ex] = []
+        context = vocab()["context_activities"]
         for s, e in self.sentences_of(doc):
             sent = text[s:e]
             if sent.count(",") < 2 or _LIST_NOT_DONE_RE.search(sent):
@@ -367,6 +368,9 @@ class AttachMixin:
             named = [it for it in items if it[2] is not None]
             if len(items) < 3 or len(named) < 3 or 2 * len(named) < len(items):
                 continue
+            if all((ent := canonical_entry(sent[x:y], doc, s + x)) is not None and ent["canonical"] in context
+                   for _, _, (x, y) in named):
+                continue  # "cycling, swimming or the elliptical on rest days": training around the routine
             for a, b, (x, y) in named:
                 if len(sent[a:b].split()) > _ITEM_WORDS:
                     # "... and planks to finish": the name, not the clause after it
