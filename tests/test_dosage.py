@@ -687,6 +687,9 @@ def test_split_more_list_forms(line, name, facts_):
         "Leave 72 hours between these sessions.",
         "The whole session lasts about 35 minutes.",
         "The warm-up is 8 min total.",
+        # the length of the whole block of bouts, not one bout
+        "Keep going with these intervals for six minutes.",
+        "Repeat this pattern for 8 minutes, then rest.",
         "Once 40 seconds feels easy, move to the harder version.",
         "When you can manage 15 reps, add a band.",
         "The final three reps should be a grind.",

@@ -160,6 +160,10 @@ _TOTAL_PATTERNS = [
     rf"{LB}{RANGE}{TU}\s+(?:in\s+)?total\b",
     rf"\btotal(?:\s+time)?\s*:?\s*(?:of\s+)?(?:about\s+|around\s+)?{RANGE}{TU}",
 ]
+# how long the whole block of bouts runs, not one bout: "Continue with these intervals for four minutes",
+# "keep this pattern going for 8 minutes"
+_BLOCK_LENGTH_PATTERN = (r"\b(?:continue|keep\s+going|keep|repeat)\s+(?:with\s+)?(?:these|this|the)\s+"
+                         rf"(?:intervals?|pattern|cycles?|sequence)(?:\s+going)?\s+for\s+(?:a\s+total\s+of\s+)?{RANGE}{TU}")
 # The amount of a condition: "30 seconds", "3 x 15", "4 x 20 seconds", "12 clean reps", "all three rounds of 15".
 _COND_AMOUNT = (rf"{RANGE}(?:{TU}|\s*[x×]\s*{RANGE}(?:{TU})?|\s+(?:[a-z]+\s+)?{REPU}"
                 rf"|\s+{SETU}\s+(?:of|x|×)\s+{RANGE}(?:\s+{REPU}|{TU})?)")
@@ -247,6 +251,7 @@ _CONTEXT_MASKS: list[tuple[Callable[[str], bool], re.Pattern[str]]] = [
     (_tempo_hint, compile_gated("|".join(f"(?:{p})" for p in _TEMPO_PATTERNS), re.I)),
     (AnyOf("take", "took", "last"), compile_gated(_LASTS_PATTERN, re.I)),
     (AnyOf("total"), compile_gated("|".join(f"(?:{p})" for p in _TOTAL_PATTERNS), re.I)),
+    (AnyOf("interval", "pattern", "cycle", "sequence"), compile_gated(_BLOCK_LENGTH_PATTERN, re.I)),
     (AnyOf("easy", "comfortabl", "manageable", "you can", "you could", "able to"),
      compile_gated("|".join(f"(?:{p})" for p in _CONDITION_PATTERNS), re.I)),
     (AnyOf(*_CRITERIA_WORDS), compile_gated(_CRITERIA_LABEL_PATTERN, re.I)),
