@@ -292,6 +292,19 @@ def test_signature_clamshell_description():
     assert sig is not None and sig["canonical"] == "clamshell"
 
 
+def test_signature_towel_calf_stretch_and_seated_foot_stretch():
+    towel = match_signature("Sit on the floor with your legs out in front. Wrap a strap around the ball of your foot and pull "
+                            "the ends gently towards you until the calf stretches.")
+    assert towel is not None and (towel["canonical"], towel["name"]) == ("calf stretch", "Towel calf stretch")
+    foot = match_signature("Sit on a chair and rest your foot across your knee. Using one hand, pull your toes back towards "
+                           "your shin to stretch the arch.")
+    assert foot is not None and (foot["canonical"], foot["name"]) == ("plantar fascia stretch", "Seated plantar fascia stretch")
+    # standing at a wall, it is the plain calf stretch
+    wall = match_signature("Stand facing a wall with your back leg straight and heel down. Lean forward until you feel "
+                           "a stretch in your calf.")
+    assert wall is not None and wall["name"] == "Calf stretch"
+
+
 def test_signature_seated_knee_straightening_is_no_quad_stretch():
     # A quad stretch (thigh, "pull your ...") tied with it and came first in the file before "straighten" ruled it out.
     par = ("Sit on a chair with your back against it and pull your toes up. Squeeze your thigh and straighten your knee, hold for "
