@@ -1500,3 +1500,17 @@ def test_a_list_of_cross_training_sessions_is_no_list_of_moves():
     b = run("Warm-up\n\nMy warm-up: leg swings, hip circles, skips and strides.\n")
     assert [e.name for e in b.exercises] == ["leg swings", "hip circles", "skips", "strides"]
 
+
+def test_a_leaflets_counted_unnamed_moves_are_each_known_by_their_description():
+    # "Exercise #2 - ..." opens the next move, even on the very next line
+    towel = ("sit on the floor with your legs out straight, loop a towel around the ball of your foot and pull the ends "
+             "towards you to stretch the calf.")
+    seated = "sitting in a chair, rest your foot across the opposite knee and pull your toes back with your hand to stretch the arch."
+    a = run(f"Heel Pain Stretches\n\nExercise #1 - {towel}\nExercise #2 - {seated}\n")
+    assert [e.name for e in a.exercises] == ["Towel calf stretch", "Seated plantar fascia stretch"]
+    assert not any(e.named_in_text for e in a.exercises)
+    assert a.exercises[1].cues[0].text.startswith("Exercise #2 - sitting in a chair")
+    # unlabelled, a paragraph describing another movement after a move known only from its description is
+    # another move
+    b = run(f"Heel Pain Stretches\n\n{towel.capitalize()}\n\n{seated.capitalize()}\n")
+    assert [e.name for e in b.exercises] == ["Towel calf stretch", "Seated plantar fascia stretch"]

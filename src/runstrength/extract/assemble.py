@@ -59,6 +59,9 @@ _TAG_RE = re.compile(r"[\s|]*(" + SUPERSET_LABEL + r")\b")
 # A letter or digit: a line with none ("-", "***") is a rule between parts of the text, never one of them.
 _ALNUM_RE = re.compile(r"[^\W_]")
 _DIGITS_RE = re.compile(r"\d+")
+# A paragraph opened by the count of an unnamed move ("Exercise #2 - ...", "Stretch 3: ...").
+_UNNAMED_ITEM_RE = re.compile(r"(?:exercise|stretch|movement|move|drill)\s*(?:#|no\.?\s*)?\d{1,2}\s*[-\u2013\u2014:.)]\s+[a-z]",
+                              re.I)
 # The number of a list's first item ("1.", "1)").
 _FIRST_ITEM_RE = re.compile(r"\s*1[.)]\s*$")
 # Line kinds (after a maybe_heading is resolved) that head a part of the page.
@@ -528,6 +531,10 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
             # with no blank line above: leaflets number each described move, and a flattened page loses the
             # blank lines. Under a named move, numbered items are the steps of that move.
             numbered = line.bullet and line.raw_start < line.start and self.text[line.raw_start].isdigit()
+            if _UNNAMED_ITEM_RE.match(line.text):
+                # "Exercise #2 - sitting in a chair, ...": a leaflet counts its moves instead of naming them, and each
+                # count opens the next move, known only from its description
+                current, new_unit = [], True
             if numbered and not line.gap and current and last_kind == "prose" and not any(c.named for c in current):
                 new_unit = True
             if line.gap >= 1 or not current or new_unit and numbered:

@@ -354,7 +354,9 @@ class OwnershipMixin:
         if sig is not None:
             existing = next((e for e in self.exercises if e.entry and e.entry["canonical"] == sig["canonical"]), None)
             if existing is None and (span is None or norm_tokens(span.label_) != norm_tokens(sig["canonical"])) and (new_unit or not current or current[0].entry is None or current[0].entry["canonical"] != sig["canonical"]):
-                if new_unit or span is not None or not current or elsewhere or (
+                # (a move known only from its description is followed by another when the next paragraph
+                # describes a different movement)
+                if new_unit or span is not None or not current or elsewhere or not any(x.named for x in current) or (
                         self._setup_start(first_text) and any(x.sentences or x.purpose for x in current)):
                     entry = next((e for e in lexicon.load_exercises() if e["canonical"] == sig["canonical"]), None)
                     ex = Ex(name=sig.get("name") or sig["canonical"].title(), start=line.start, end=line.start + len(first_text), entry=entry,
