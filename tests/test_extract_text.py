@@ -183,6 +183,14 @@ def test_sentence_cut_by_an_empty_paragraph_is_one_line():
     assert len(split_lines(normalize("Shuffle forward to the edge of the seat with both hands on it\n\nStand up.\n"))) == 2
 
 
+def test_a_pictures_file_title_glued_to_a_line_is_blank_in_the_view():
+    raw = "Heel Drops205 heel drops2\nLower slowly.318 step photo2\nDo it x10 times2\n"
+    view = normalize(raw)
+    assert len(view) == len(raw)
+    assert view.split("\n")[:2] == ["Heel Drops" + " " * 15, "Lower slowly." + " " * 15]
+    assert view.split("\n")[2] == "Do it x10 times2"  # a count after "x" is the text's
+
+
 def test_markdown_heading_marks_are_layout_not_text():
     lines = split_lines(normalize("## Lower body day\n\n### Reverse lunge\nStep back softly.\n#hashtag stays\n"))
     assert [l.text for l in lines] == ["Lower body day", "Reverse lunge", "Step back softly.", "#hashtag stays"]

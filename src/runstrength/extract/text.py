@@ -50,7 +50,15 @@ def normalize(text: str) -> str:
         view = _KEYCAP_RE.sub(lambda m: ")" + " " * (len(m.group(0)) - 1), view)
     if "[/" in view:
         view = _SHORTCODE_RE.sub(_blank_shortcode, view)
+    if _IMAGE_TITLE_HINT_RE.search(view):
+        view = _IMAGE_TITLE_TAIL_RE.sub(lambda m: " " * len(m.group(0)), view)
     return view
+
+
+# A picture's file title glued to the end of a line ("Calf Raises114 calf raises2", "... slowly.115 towel
+# exercise2"): the upload's number, its words in lower case, and the copy's digit, with no space before it.
+_IMAGE_TITLE_TAIL_RE = re.compile(r"(?<=[A-Za-z.])(?<![xX])\d{2,4} [a-z]+(?: [a-z]+){0,4}\d[ \t]*$", re.M)
+_IMAGE_TITLE_HINT_RE = re.compile(r"[a-z]\d[ \t]*$", re.M)
 
 
 # A blog engine's shortcodes left in the page text ("[box]CIRCUIT 1[/box]", "[dropcap]1[/dropcap] Squats"):
