@@ -742,6 +742,15 @@ def test_a_date_line_is_never_the_title():
     assert title_of(text) == "Notes From the Track"
 
 
+def test_a_date_a_piece_a_line_under_the_title_is_not_the_title():
+    # a blog theme prints the post's date as a month and a day, each on its line, between title and byline
+    text = (
+        "Six Moves for Stronger Ankles\n\nMarch\n\n14\n\nby Jo Bloggs | Physiotherapist\n\n"
+        "Weak ankles give way on rough trails, and these moves help them cope.\n"
+    )
+    assert title_of(text) == "Six Moves for Stronger Ankles"
+
+
 def test_a_question_opening_the_page_is_its_title():
     text = (
         "14 May, 2023\n"

@@ -291,6 +291,9 @@ DATE_LINE_RE = re.compile(
     rf"\W*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}"
     rf"|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})"
     r"(?:\s*[\u2022|\u00b7][^.!?]{0,120}|\W*)", re.I)
+# A date laid out a piece a line by a blog theme: the month, the day, the year alone.
+_DATE_PIECE_RE = re.compile(r"\W*(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+                            r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?|\d{1,2}|(?:19|20)\d\d)\W*", re.I)
 # A sentence's end inside a line ("Questions? Call the clinic today."): a call to action or a remark
 # (a word of two lower-case letters or more, its stop, and a capital).
 INNER_STOP_RE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
@@ -345,8 +348,8 @@ def find_title(lines: list[Line], boiler: list[bool], limit: int = _TITLE_SCAN,
                 m = _SUBJECT_RE.match(line.text)
                 subject = m.group("subject") if m else None
             continue
-        if DATE_LINE_RE.fullmatch(line.text):
-            continue  # the post's date over or under its title: page furniture
+        if DATE_LINE_RE.fullmatch(line.text) or _DATE_PIECE_RE.fullmatch(line.text):
+            continue  # the post's date over or under its title, whole or a piece a line ("January" / "24"): furniture
         if byline_name(line.text):
             break  # the byline: the title, if any, is above
         if not candidates and _opening_question(lines, boiler, i):
