@@ -1514,3 +1514,13 @@ def test_a_leaflets_counted_unnamed_moves_are_each_known_by_their_description():
     # another move
     b = run(f"Heel Pain Stretches\n\n{towel.capitalize()}\n\n{seated.capitalize()}\n")
     assert [e.name for e in b.exercises] == ["Towel calf stretch", "Seated plantar fascia stretch"]
+
+
+def test_a_dose_for_a_kind_of_day_is_the_lists_rule_not_a_move():
+    # "On hill days: 2-3 sets of 8 of each" names no move: the moves below take it
+    a = run("Hip Routine\n\nDo these on hill days and before easy runs.\n\n"
+            "ON HILL DAYS: 2-3 sets of 8 reps (on each leg) of each\n\nSide lunges\n\nStep-ups\n")
+    assert [e.name for e in a.exercises] == ["Side lunges", "Step-ups"]
+    assert [(main(e).sets_min, main(e).sets_max, main(e).reps_min, main(e).per_side) for e in a.exercises] == [
+        (2, 3, 8, True), (2, 3, 8, True)]
+
