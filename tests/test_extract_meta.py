@@ -305,6 +305,24 @@ def test_signature_towel_calf_stretch_and_seated_foot_stretch():
     assert wall is not None and wall["name"] == "Calf stretch"
 
 
+def test_signatures_of_a_knee_leaflets_moves_in_its_own_words():
+    # a leaflet says "brace", "blanket", "off the bed", "on a chair": the moves, not an ankle pump that also
+    # starts by pulling the toes up
+    cases = {
+        "Lie on your back, pull your toes up and brace your knees down firmly against the bed. Hold for five seconds.":
+            "quad set",
+        "Lie on your back with a rolled blanket underneath your knee and lift your heel off the bed. Hold for five "
+            "seconds.": "short arc quad",
+        "Lie on your back, pull your toes up, tighten the muscles on the front of your thigh to straighten your knee "
+        "and lift the leg off the bed.":
+            "straight leg raise",
+        "With your arms crossed, stand up and then sit down slowly on a chair.": "sit to stand",
+    }
+    for text, canonical in cases.items():
+        sig = match_signature(text)
+        assert sig is not None and sig["canonical"] == canonical, (text, sig and sig["canonical"])
+
+
 def test_signature_seated_knee_straightening_is_no_quad_stretch():
     # A quad stretch (thigh, "pull your ...") tied with it and came first in the file before "straighten" ruled it out.
     par = ("Sit on a chair with your back against it and pull your toes up. Squeeze your thigh and straighten your knee, hold for "

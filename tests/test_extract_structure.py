@@ -1523,4 +1523,3 @@ def test_a_dose_for_a_kind_of_day_is_the_lists_rule_not_a_move():
     assert [e.name for e in a.exercises] == ["Side lunges", "Step-ups"]
     assert [(main(e).sets_min, main(e).sets_max, main(e).reps_min, main(e).per_side) for e in a.exercises] == [
         (2, 3, 8, True), (2, 3, 8, True)]
-
