@@ -1523,3 +1523,14 @@ def test_a_dose_for_a_kind_of_day_is_the_lists_rule_not_a_move():
     assert [e.name for e in a.exercises] == ["Side lunges", "Step-ups"]
     assert [(main(e).sets_min, main(e).sets_max, main(e).reps_min, main(e).per_side) for e in a.exercises] == [
         (2, 3, 8, True), (2, 3, 8, True)]
+
+
+def test_a_numbered_item_after_a_move_named_only_in_the_item_before_is_a_move_of_its_own():
+    # a flattened leaflet numbers each move; "2. Step up ten times ..." names its move in prose, and
+    # "3. ..." describing another movement is the next move, not more of the step-up
+    a = run("Knee Exercises\n\n1. Stand holding a chair and bend your knee, bringing your foot towards your bottom. Repeat ten "
+            "times.\n2. Step up ten times with one leg leading.\n3. With your arms crossed, stand up and then sit down slowly "
+            "on a chair. Repeat ten times.\n")
+    assert [e.canonical_name for e in a.exercises][-2:] == ["step-up", "sit to stand"]
+    assert [c.text for c in a.exercises[-1].cues][:1] == ["With your arms crossed, stand up and then sit down slowly on a chair."]
+

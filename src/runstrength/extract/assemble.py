@@ -529,13 +529,14 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                 current, new_unit = [], True
             # A numbered item after a move known only from its description starts a move of its own even
             # with no blank line above: leaflets number each described move, and a flattened page loses the
-            # blank lines. Under a named move, numbered items are the steps of that move.
+            # blank lines; so does one after a move named only in the item before ("6. Step up ten times ...").
+            # Under a move's heading, numbered items are the steps of that move.
             numbered = line.bullet and line.raw_start < line.start and self.text[line.raw_start].isdigit()
             if _UNNAMED_ITEM_RE.match(line.text):
                 # "Exercise #2 - sitting in a chair, ...": a leaflet counts its moves instead of naming them, and each
                 # count opens the next move, known only from its description
                 current, new_unit = [], True
-            if numbered and not line.gap and current and last_kind == "prose" and not any(c.named for c in current):
+            if numbered and not line.gap and current and last_kind == "prose" and not any(c.listed for c in current):
                 new_unit = True
             if line.gap >= 1 or not current or new_unit and numbered:
                 fresh = heading is not None and current == [heading] and not (heading.sentences or heading.purpose)
