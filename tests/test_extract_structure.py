@@ -1534,3 +1534,16 @@ def test_a_numbered_item_after_a_move_named_only_in_the_item_before_is_a_move_of
     assert [e.canonical_name for e in a.exercises][-2:] == ["step-up", "sit to stand"]
     assert [c.text for c in a.exercises[-1].cues][:1] == ["With your arms crossed, stand up and then sit down slowly on a chair."]
 
+
+def test_short_orders_opening_a_list_of_steps_are_steps_not_headings():
+    # "1. Lie on side" and "2. Bend lower leg slightly" have no full stop, like headings; followed by more steps
+    # with their mark, they are the first steps of the move above
+    a = run("Bed Exercises\n\n\"Side Leg Lifts\"\n\n  1. Lie on side\n  2. Bend lower leg slightly\n"
+            "  3. Raise the top leg straight up, without letting it come forward\n  4. Repeat 10 times\n\n"
+            "\"Bridges\"\n\n  1. Lie on back with knees bent\n  2. Lift buttocks\n  3. Repeat 10 times\n")
+    assert [e.name for e in a.exercises] == ["Side Leg Lifts", "Bridges"]
+    assert [c.text for c in a.exercises[0].cues][:2] == ["Lie on side", "Bend lower leg slightly"]
+    # a numbered list of moves whose names open with a verb stays a list of moves
+    b = run("Warm-up\n\n1. Step ups\n2. Walking lunges\n3. Jump squats\n")
+    assert [e.name for e in b.exercises] == ["Step ups", "Walking lunges", "Jump squats"]
+

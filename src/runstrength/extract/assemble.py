@@ -39,7 +39,8 @@ from runstrength.extract.ownership import OwnershipMixin
 from runstrength.extract.registry import Ex, RegistryMixin
 from runstrength.extract.roles import (CLAUSE_HEAD_RE, PAREN_RE, SUPERSET_LABEL, Role, analyse_line, exercise_like,
                                        function_start, period_word)
-from runstrength.extract.sentences import classify, label_walks, purpose_labelled, purpose_line_label
+from runstrength.extract.sentences import (classify, label_walks, purpose_labelled, purpose_line_label, starts_imperative,
+                                            words_of)
 from runstrength.extract.tables import label_row_roles, stacked_header_roles, stacked_table_roles, table_roles
 from runstrength.extract.text import Line
 from runstrength.extract.vocab import condition_item, is_boilerplate, overview_heading, vocab
@@ -277,7 +278,8 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                     j += 1  # "Aim: To strengthen the core." under a move's heading: its how-to comes after the aim
                 nxt = roles[j].kind if j < end_at else ""
                 nxt_line = lines[j] if j < end_at else None
-                if self._cue_item(i, lines, roles, nxt_line, nxt) and not exercise_like(role.name, doc, role.name_start):
+                if ((self._cue_item(i, lines, roles, nxt_line, nxt) or self._imperative_step(i, lines, roles, end_at))
+                        and not exercise_like(role.name, doc, role.name_start)):
                     # "- Knees over toes" between "- Sit back between your heels." and "- Do 3 sets of 10.": an
                     # item of the list of steps it sits in, written without a verb, not a heading over the rest
                     kind = "prose"
@@ -580,6 +582,24 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
         mark = self._bullet_mark(line)
         return (prev.bullet and roles[i - 1].kind == "prose" and nxt in ("prose", "dose", "label")
                 and self._bullet_mark(prev) == mark == self._bullet_mark(nxt_line))
+
+    def _imperative_step(self, i: int, lines: list[Line], roles: list[Role], end_at: int) -> bool:
+        """Line i is a short order opening a list of steps ("1. Lie on back", "2. Bend lower leg slightly", "3. Raise
+        the leg ..."): it starts with a verb of doing, and the items after it with its mark (no blank line between)
+        are more such orders, then a sentence or a dose."""
+        line = lines[i]
+        if not line.bullet or not starts_imperative(words_of(line.text.lower())):
+            return False
+        mark = self._bullet_mark(line)
+        for j in range(i + 1, min(end_at, i + 6)):
+            nxt = lines[j]
+            if nxt.gap or not nxt.bullet or self._bullet_mark(nxt) != mark:
+                return False
+            if roles[j].kind in ("prose", "dose", "label"):
+                return True
+            if roles[j].kind != "maybe_heading" or not starts_imperative(words_of(nxt.text.lower())):
+                return False
+        return False
 
     def _bullet_mark(self, line: Line) -> str:
         """A list item's mark, numbers as '#' ("1." and "2." are one kind of mark)."""
