@@ -1450,6 +1450,9 @@ def test_a_dose_table_printed_as_labels_then_values_is_the_moves_dose():
     assert [(d.sets_min, d.reps_min, d.reps_max, d.hold_seconds_min) for d in wall.dosages] == [(3, 8, 12, 5)]
     assert [(d.sets_min, d.reps_min) for d in heel.dosages] == [(1, 15)]
     assert [s.title for s in a.sections] == []
+    # two labels for one field (a hold and a time) make no row to read
+    b = run("Knee Leaflet\n\nWALL SQUAT Lean on the wall and bend your knees a little.\n\nSets Hold Seconds\n3 5 30\n")
+    assert [e.dosages for e in b.exercises] == [[]]
 
 
 def test_a_pictures_credit_above_a_moves_heading_is_no_exercise():

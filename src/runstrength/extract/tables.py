@@ -441,17 +441,20 @@ def _label_row(lines: list[Line], n: int) -> tuple[dz.DoseMention, int] | None:
             return None  # "Sets: 3" with a colon is a label line of its own (label_readers.dose_label_line)
         for word in line.text.split():
             unit = _LABEL_ROW_UNITS.get(word.lower())
-            value = _LABEL_ROW_VALUE_RE.match(word.rstrip("s") if unit is None else "")
             if unit is not None:
-                if unit in units or values and not paired and len(values) != len(units):
+                # one value per field (a hold and a time are both the row's seconds); label and value in turn
+                # once a value has followed a label
+                fields_seen = {"seconds" if u == "hold" else u for u in units}
+                if ("seconds" if unit == "hold" else unit) in fields_seen or values and not paired and len(values) != len(units):
                     return None
                 paired = paired or len(values) == len(units) and bool(values)
                 units.append(unit)
-            elif value is not None and len(values) < len(units):
-                lo = int(value.group(1))
-                values.append((lo, int(value.group(2) or lo)))
-            else:
+                continue
+            value = _LABEL_ROW_VALUE_RE.match(word.rstrip("s"))  # "5s" under "Hold"
+            if value is None or len(values) >= len(units):
                 return None
+            lo = int(value.group(1))
+            values.append((lo, int(value.group(2) or lo)))
         if len(units) >= 2 and len(values) == len(units):
             fields: dict = {}
             for unit, value in zip(units, values):
