@@ -309,14 +309,14 @@ def test_signatures_of_a_knee_leaflets_moves_in_its_own_words():
     # a leaflet says "brace", "blanket", "off the bed", "on a chair": the moves, not an ankle pump that also
     # starts by pulling the toes up
     cases = {
-        "Lie on your back, pull your toes up and brace your knees down firmly against the bed. Hold for five seconds.":
+        "Lying flat, draw your toes up and brace your knee down against the bed for a slow count of five.":
             "quad set",
         "Lie on your back with a rolled blanket underneath your knee and lift your heel off the bed. Hold for five "
             "seconds.": "short arc quad",
         "Lie on your back, pull your toes up, tighten the muscles on the front of your thigh to straighten your knee "
         "and lift the leg off the bed.":
             "straight leg raise",
-        "With your arms crossed, stand up and then sit down slowly on a chair.": "sit to stand",
+        "Cross your arms, stand up tall, then lower yourself back down on a chair.": "sit to stand",
     }
     for text, canonical in cases.items():
         sig = match_signature(text)

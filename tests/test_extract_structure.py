@@ -473,11 +473,11 @@ def test_a_name_written_in_quotes_is_a_move_without_its_quotes():
 
 
 def test_a_handouts_line_to_fill_in_is_no_heading_and_keeps_the_move_going():
-    # "Repeat ____ times" is left blank for the therapist: no part heading over the next move, and the
+    # "Hold ____ seconds" is left blank for the therapist: no part heading over the next move, and the
     # "Advanced:" tip under it is still the move's
     a = run("Chair Exercises\n\nPatient Name__________\n\nKnee Straightening\n\nSit tall. Straighten one knee.\n\n"
-            "Repeat _____ times, _____ sets/day\n\nAdvanced: Slow the lowering right down.\n\n"
-            "Heel Raise\n\nSit tall. Lift both heels.\n\nRepeat _____ times, _____ sets/day\n")
+            "Hold _____ seconds, do _____ a day\n\nAdvanced: Slow the lowering right down.\n\n"
+            "Heel Raise\n\nSit tall. Lift both heels.\n\nHold _____ seconds, do _____ a day\n")
     knee, heel = a.exercises
     assert (knee.name, heel.name) == ("Knee Straightening", "Heel Raise")
     assert [s.title for s in a.sections] == []
@@ -1508,11 +1508,11 @@ def test_a_leaflets_counted_unnamed_moves_are_each_known_by_their_description():
     # "Exercise #2 - ..." opens the next move, even on the very next line
     towel = ("sit on the floor with your legs out straight, loop a towel around the ball of your foot and pull the ends "
              "towards you to stretch the calf.")
-    seated = "sitting in a chair, rest your foot across the opposite knee and pull your toes back with your hand to stretch the arch."
+    seated = "seated on a stool, cross your foot over the other knee and pull your toes back with your hand to stretch the arch."
     a = run(f"Heel Pain Stretches\n\nExercise #1 - {towel}\nExercise #2 - {seated}\n")
     assert [e.name for e in a.exercises] == ["Towel calf stretch", "Seated plantar fascia stretch"]
     assert not any(e.named_in_text for e in a.exercises)
-    assert a.exercises[1].cues[0].text.startswith("Exercise #2 - sitting in a chair")
+    assert a.exercises[1].cues[0].text.startswith("Exercise #2 - seated on a stool")
     # unlabelled, a paragraph describing another movement after a move known only from its description is
     # another move
     b = run(f"Heel Pain Stretches\n\n{towel.capitalize()}\n\n{seated.capitalize()}\n")
@@ -1529,23 +1529,23 @@ def test_a_dose_for_a_kind_of_day_is_the_lists_rule_not_a_move():
 
 
 def test_a_numbered_item_after_a_move_named_only_in_the_item_before_is_a_move_of_its_own():
-    # a flattened leaflet numbers each move; "2. Step up ten times ..." names its move in prose, and
+    # a flattened leaflet numbers each move; "2. Do ten step-ups ..." names its move in prose, and
     # "3. ..." describing another movement is the next move, not more of the step-up
     a = run("Knee Exercises\n\n1. Stand holding a chair and bend your knee, bringing your foot towards your bottom. Repeat ten "
-            "times.\n2. Step up ten times with one leg leading.\n3. With your arms crossed, stand up and then sit down slowly "
+            "times.\n2. Do ten step-ups onto the bottom stair.\n3. Cross your arms, stand up tall, then lower yourself back down "
             "on a chair. Repeat ten times.\n")
     assert [e.canonical_name for e in a.exercises][-2:] == ["step-up", "sit to stand"]
-    assert [c.text for c in a.exercises[-1].cues][:1] == ["With your arms crossed, stand up and then sit down slowly on a chair."]
+    assert [c.text for c in a.exercises[-1].cues][:1] == ["Cross your arms, stand up tall, then lower yourself back down on a chair."]
 
 
 def test_short_orders_opening_a_list_of_steps_are_steps_not_headings():
-    # "1. Lie on side" and "2. Bend lower leg slightly" have no full stop, like headings; followed by more steps
+    # "1. Lie on your side" and "2. Bend the bottom knee a little" have no full stop, like headings; followed by more steps
     # with their mark, they are the first steps of the move above
-    a = run("Bed Exercises\n\n\"Side Leg Lifts\"\n\n  1. Lie on side\n  2. Bend lower leg slightly\n"
+    a = run("Bed Exercises\n\n\"Side Leg Lifts\"\n\n  1. Lie on your side\n  2. Bend the bottom knee a little\n"
             "  3. Raise the top leg straight up, without letting it come forward\n  4. Repeat 10 times\n\n"
-            "\"Bridges\"\n\n  1. Lie on back with knees bent\n  2. Lift buttocks\n  3. Repeat 10 times\n")
+            "\"Bridges\"\n\n  1. Lie face up with knees bent\n  2. Raise your hips\n  3. Repeat 10 times\n")
     assert [e.name for e in a.exercises] == ["Side Leg Lifts", "Bridges"]
-    assert [c.text for c in a.exercises[0].cues][:2] == ["Lie on side", "Bend lower leg slightly"]
+    assert [c.text for c in a.exercises[0].cues][:2] == ["Lie on your side", "Bend the bottom knee a little"]
     # a numbered list of moves whose names open with a verb stays a list of moves
     b = run("Warm-up\n\n1. Step ups\n2. Walking lunges\n3. Jump squats\n")
     assert [e.name for e in b.exercises] == ["Step ups", "Walking lunges", "Jump squats"]

@@ -531,11 +531,11 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                 current, new_unit = [], True
             # A numbered item after a move known only from its description starts a move of its own even
             # with no blank line above: leaflets number each described move, and a flattened page loses the
-            # blank lines; so does one after a move named only in the item before ("6. Step up ten times ...").
+            # blank lines; so does one after a move named only in the item before ("6. Ten step-ups on the stairs ...").
             # Under a move's heading, numbered items are the steps of that move.
             numbered = line.bullet and line.raw_start < line.start and self.text[line.raw_start].isdigit()
             if _UNNAMED_ITEM_RE.match(line.text):
-                # "Exercise #2 - sitting in a chair, ...": a leaflet counts its moves instead of naming them, and each
+                # "Exercise #2 - lying on your side, ...": a leaflet counts its moves instead of naming them, and each
                 # count opens the next move, known only from its description
                 current, new_unit = [], True
             if numbered and not line.gap and current and last_kind == "prose" and not any(c.listed for c in current):
@@ -584,8 +584,8 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                 and self._bullet_mark(prev) == mark == self._bullet_mark(nxt_line))
 
     def _imperative_step(self, i: int, lines: list[Line], roles: list[Role], end_at: int) -> bool:
-        """Line i is a short order opening a list of steps ("1. Lie on back", "2. Bend lower leg slightly", "3. Raise
-        the leg ..."): it starts with a verb of doing, and the items after it with its mark (no blank line between)
+        """Line i is a short order opening a list of steps ("1. Kneel on a mat", "2. Tuck chin in", "3. Round
+        the back ..."): it starts with a verb of doing, and the items after it with its mark (no blank line between)
         are more such orders, then a sentence or a dose."""
         line = lines[i]
         if not line.bullet or not starts_imperative(words_of(line.text.lower())):

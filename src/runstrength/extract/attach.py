@@ -370,7 +370,7 @@ class AttachMixin:
                 continue
             if all((ent := canonical_entry(sent[x:y], doc, s + x)) is not None and ent["canonical"] in context
                    for _, _, (x, y) in named):
-                continue  # "cycling, swimming or the elliptical on rest days": training around the routine
+                continue  # "an easy spin, a swim or the rower on rest days": training around the routine
             for a, b, (x, y) in named:
                 if len(sent[a:b].split()) > _ITEM_WORDS:
                     # "... and planks to finish": the name, not the clause after it

@@ -5,7 +5,7 @@ heading and its how-to: the name again with the page's topic ("Wall Sit" /
 "Wall sit knee pain"), part of it ("Single-Leg Box Jumps" / "box jumps"), or
 a few words in lower case under a capitalised heading ("Side Lying Leg Lift" /
 "woman lifting leg on a mat"), or, above the heading, the name with the picture's credit
-("Split squat by Jo @clinic" over "Split Squat"). Read as a heading of its
+("Reverse lunge by Sam @studio" over "Reverse Lunge"). Read as a heading of its
 own, such a line becomes a second exercise and takes the how-to from the real
 one. These lines are found from their shape and their neighbours only, before
 the reading-order walk.
@@ -72,7 +72,7 @@ def caption_lines(lines: Sequence[Line], roles: Sequence[Role]) -> set[int]:
     return found
 
 
-# Lines a picture's credit may take above the heading it shows ("Split squat by Jo @clinic" / "Split squat by Jo").
+# Lines a picture's credit may take above the heading it shows ("Reverse lunge by Sam @studio" / "Reverse lunge by Sam").
 _CREDIT_LINES = 3
 
 

@@ -160,8 +160,8 @@ _TOTAL_PATTERNS = [
     rf"{LB}{RANGE}{TU}\s+(?:in\s+)?total\b",
     rf"\btotal(?:\s+time)?\s*:?\s*(?:of\s+)?(?:about\s+|around\s+)?{RANGE}{TU}",
 ]
-# how long the whole block of bouts runs, not one bout: "Continue with these intervals for four minutes",
-# "keep this pattern going for 8 minutes"
+# how long the whole block of bouts runs, not one bout: "Keep going with these intervals for six minutes",
+# "repeat this pattern for 8 minutes"
 _BLOCK_LENGTH_PATTERN = (r"\b(?:continue|keep\s+going|keep|repeat)\s+(?:with\s+)?(?:these|this|the)\s+"
                          rf"(?:intervals?|pattern|cycles?|sequence)(?:\s+going)?\s+for\s+(?:a\s+total\s+of\s+)?{RANGE}{TU}")
 # The amount of a condition: "30 seconds", "3 x 15", "4 x 20 seconds", "12 clean reps", "all three rounds of 15".

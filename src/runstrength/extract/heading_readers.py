@@ -81,7 +81,7 @@ def short_heading_or_item(lv: LineView) -> Role | None:
         return None
     text, doc = lv.text, lv.doc
     if "___" in text:
-        return None  # "Repeat ____ times, ____ sets/day": a handout's line to fill in, a prescription left blank
+        return None  # "Hold ____ seconds, do ____ a day": a handout's line to fill in, a prescription left blank
     if _weekly_note(text):
         return Role("other_heading")
     if _STEP_LABEL_RE.match(text):

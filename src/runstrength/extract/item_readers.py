@@ -68,7 +68,7 @@ class _InlineSplit:
     rest_is_dose: bool
 
 
-# A kind of training day ("On strength days", "Running days", "ON EASY DAYS"): when the rest is a dose, it is
+# A kind of training day ("On gym days", "Hill days", "ON EASY DAYS"): when the rest is a dose, it is
 # that day's prescription for the moves, not a move's.
 _DAY_KIND_RE = re.compile(r"\s*(?:on\s+)?(?:[\w'\u2019-]+\s+){1,2}days\s*[-\u2013\u2014:]?\s*$", re.I)
 
@@ -99,7 +99,7 @@ def _inline_period(lv: LineView, split: _InlineSplit) -> Role | None:
     """A period of the plan before the split: its prescription, or the move of its rung."""
     raw_name, rest = split.raw_name, split.rest
     if split.rest_is_dose and _DAY_KIND_RE.match(raw_name):
-        # "On strength days: 2-3 sets of 10 of each": the prescription for a kind of day of the week
+        # "On gym days: 3 sets of 8 of each": the prescription for a kind of day of the week
         return Role("dose", doses=lv.doses())
     if split.rest_doses and len(raw_name.split()) <= 4 and period_word(raw_name):
         # "Weeks 1-4: 3 x 8", "Early phase: 3 x 20-second holds": the prescription of a period of

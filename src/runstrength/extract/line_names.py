@@ -162,7 +162,7 @@ def clean_name(name: str) -> tuple[str, int]:
     lead = len(stripped) - len(stripped.lstrip(" -:?"))
     stripped = stripped.strip(" -:?")
     if len(stripped) > 2 and stripped[0] in _OPEN_QUOTES and stripped[-1] in _CLOSE_QUOTES:
-        # "'Tummy Hollowing'": a leaflet puts the whole name in quotes; they are no part of it
+        # "'Knee Rolls'": a leaflet puts the whole name in quotes; they are no part of it
         return stripped[1:-1].strip(), cut + lead + 1 + len(stripped[1:]) - len(stripped[1:].lstrip())
     return stripped, cut + lead
 
@@ -227,6 +227,6 @@ def title_cased(text: str) -> bool:
     words = text.split()
     if not 2 <= len(words) <= _TITLE_CASE_WORDS or text.rstrip().endswith((".", "!", "?", ":")):
         return False
-    # a dash or ampersand between the words ("Foot Drills - Towel Curls") has no case
+    # a dash or ampersand between the words ("Hip Drills - Side Steps") has no case
     return all(w.lstrip(_OPEN_QUOTES)[:1].isupper() or w.lower() in TITLE_CASE_SMALL or not any(map(str.isalnum, w))
                for w in words)

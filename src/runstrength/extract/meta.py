@@ -349,7 +349,7 @@ def find_title(lines: list[Line], boiler: list[bool], limit: int = _TITLE_SCAN,
                 subject = m.group("subject") if m else None
             continue
         if DATE_LINE_RE.fullmatch(line.text) or _DATE_PIECE_RE.fullmatch(line.text):
-            continue  # the post's date over or under its title, whole or a piece a line ("January" / "24"): furniture
+            continue  # the post's date over or under its title, whole or a piece a line ("March" / "14"): furniture
         if byline_name(line.text):
             break  # the byline: the title, if any, is above
         if not candidates and _opening_question(lines, boiler, i):

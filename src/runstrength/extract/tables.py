@@ -403,7 +403,7 @@ def table_roles(text: str, lines: list[Line]) -> dict[int, Role]:
     return out
 
 
-# "SETS REPS" over "1" and "5", "Sets Reps Hold" over "3 10 5", "Sets 3 Reps 10": a leaflet's small dose table
+# "SETS REPS" over "2" and "12", "Sets Reps Hold" over "3 10 5", "Sets 3 Reps 10": a leaflet's small dose table
 # printed as its labels, then (on the same line or the lines under it) one value per label, or label and value
 # in turn. The labels are the table columns' one-word names that say their unit; without a colon, which makes
 # each "Sets: 3" a label line read on its own.

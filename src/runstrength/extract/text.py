@@ -55,8 +55,8 @@ def normalize(text: str) -> str:
     return view
 
 
-# A picture's file title glued to the end of a line ("Calf Raises114 calf raises2", "... slowly.115 towel
-# exercise2"): the upload's number, its words in lower case, and the copy's digit, with no space before it.
+# A picture's file title glued to the end of a line ("Heel Drops205 heel drops2", "... slowly.318 step
+# photo2"): the upload's number, its words in lower case, and the copy's digit, with no space before it.
 _IMAGE_TITLE_TAIL_RE = re.compile(r"(?<=[A-Za-z.])(?<![xX])\d{2,4} [a-z]+(?: [a-z]+){0,4}\d[ \t]*$", re.M)
 _IMAGE_TITLE_HINT_RE = re.compile(r"[a-z]\d[ \t]*$", re.M)
 
@@ -96,8 +96,8 @@ class Line:
 # line that does not end a sentence, then a line going on in lower case that is no list item.
 _WRAP_RE = re.compile(r"(?m)^[^\n]{45,}(?<![.!?:\s])(\n)(?=[ ]*[a-z])(?![ ]*[a-z][.)]\s)")
 _WRAP_BREAKS = 2  # wrapped text breaks many sentences; one odd break is more likely a layout quirk
-# A sentence cut by an empty paragraph (a scraped page's stray line break, "... on the armrests of the chair" /
-# "" / "and push up to stand."): the same long unfinished line, then, past one blank line, lower-case words going
+# A sentence cut by an empty paragraph (a scraped page's stray line break, "... with both hands on the arms of the seat"
+# / "" / "and rise to standing."): the same long unfinished line, then, past one blank line, lower-case words going
 # on. One such break is enough: a paragraph opening in lower case after an unfinished one is no layout of its own.
 _CUT_SENTENCE_RE = re.compile(r"(?m)^[^\n]{45,}(?<![.!?:;\s])(\n[ \t]*\n)(?=[ ]*[a-z]+[ ,][ ]*[a-z])")
 
