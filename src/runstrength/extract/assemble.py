@@ -60,9 +60,6 @@ _TAG_RE = re.compile(r"[\s|]*(" + SUPERSET_LABEL + r")\b")
 # A letter or digit: a line with none ("-", "***") is a rule between parts of the text, never one of them.
 _ALNUM_RE = re.compile(r"[^\W_]")
 _DIGITS_RE = re.compile(r"\d+")
-# A paragraph opened by the count of an unnamed move ("Exercise #2 - ...", "Stretch 3: ...").
-_UNNAMED_ITEM_RE = re.compile(r"(?:exercise|stretch|movement|move|drill)\s*(?:#|no\.?\s*)?\d{1,2}\s*[-\u2013\u2014:.)]\s+[a-z]",
-                              re.I)
 # The number of a list's first item ("1.", "1)").
 _FIRST_ITEM_RE = re.compile(r"\s*1[.)]\s*$")
 # Line kinds (after a maybe_heading is resolved) that head a part of the page.
@@ -112,6 +109,9 @@ _PRONOUN_RE = re.compile(r"\b(?:[Ii]t|[Yy]ou|[Yy]our|[Ww]e|[Oo]ur|[Uu]s|[Tt]hem|
 
 # The number of an exercise's heading ("Exercise 3:", "Move 4 -"); list numbers are off the line's text already.
 _EXERCISE_NUMBER_RE = re.compile(r"\s*(?:exercise|move|movement|drill|stretch|station)\s*#?\s*(\d{1,2})\s*[:.)\u2013-]", re.I)
+# After that number, a word: a paragraph opened by the count of an unnamed move ("Exercise #2 - lying on ..."),
+# not a count ("Exercise 2: 3 x 10").
+_WORD_AFTER_RE = re.compile(r"\s+[A-Za-z]")
 
 
 class _Sent(NamedTuple):
@@ -534,7 +534,7 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
             # blank lines; so does one after a move named only in the item before ("6. Ten step-ups on the stairs ...").
             # Under a move's heading, numbered items are the steps of that move.
             numbered = line.bullet and line.raw_start < line.start and self.text[line.raw_start].isdigit()
-            if _UNNAMED_ITEM_RE.match(line.text):
+            if (count := _EXERCISE_NUMBER_RE.match(line.text)) and _WORD_AFTER_RE.match(line.text, count.end()):
                 # "Exercise #2 - lying on your side, ...": a leaflet counts its moves instead of naming them, and each
                 # count opens the next move, known only from its description
                 current, new_unit = [], True
