@@ -12,7 +12,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from runstrength.extract.gates import AnyOf, compile_gated
-from runstrength.extract.quantities import CACHE_SIZE, LB, NUM_START, RANGE, REPU, SETU, TU, TU_WORD
+from runstrength.extract.quantities import CACHE_SIZE, LB, MONTH_NAME, NUM_START, RANGE, REPU, SETU, TU, TU_WORD
 from runstrength.extract.sentences import alternation
 
 _FREQ_PERIOD = r"(?:week|wk|day|month)"
@@ -34,8 +34,6 @@ FREQ_MASK_RE = compile_gated("|".join(f"(?:{p})" for p in _FREQ_PATTERNS), re.I)
 # weekly; a text with none of them has no match (speed pre-filter for masking).
 _FREQ_MASK_HINT = AnyOf("week", "wk", "day", "month", "daily")
 
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
-          r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _MASK_PATTERNS = [
     # percentages: 85-95% of 1RM
     rf"{RANGE}\s*(?:%|percent\b)",
@@ -98,8 +96,8 @@ _TEMPO_WAY = r"(?:out(?:wards?)?|in(?:wards?)?|forwards?|back(?:wards?)?|away|to
 _NOT_TEMPO_WORD = r"(?:hold|holding|held|keep|keeping|stay|staying|pause|pausing|squeeze|squeezing|and|then|or)"
 _DATE_PATTERNS = [
     # calendar dates ("12 March 2024", "Feb 3, 2025")
-    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b",
-    rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s*(?:{TU_WORD}|{REPU}|{SETU}|[x×]))",
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_NAME}\b",
+    rf"\b{MONTH_NAME}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s*(?:{TU_WORD}|{REPU}|{SETU}|[x×]))",
 ]
 # effort scales ("RPE 7", "RIR 2-3"): how hard, not how many
 _EFFORT_PATTERN = rf"\b(?:RPE|RIR)\s*:?\s*(?:of\s+)?{RANGE}"

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from runstrength.extract.gates import AnyOf, literal_gate
 from runstrength.extract.lexicon import read_yaml
+from runstrength.extract.quantities import MONTH_NAME
 from runstrength.extract.text import DATA_DIR, Line, structure_lexicon
 
 _SENT_END = (".", "!", "?", ",", ";")
@@ -292,8 +293,7 @@ DATE_LINE_RE = re.compile(
     rf"|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})"
     r"(?:\s*[\u2022|\u00b7][^.!?]{0,120}|\W*)", re.I)
 # A date laid out a piece a line by a blog theme: the month, the day, the year alone.
-_DATE_PIECE_RE = re.compile(r"\W*(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-                            r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?|\d{1,2}|(?:19|20)\d\d)\W*", re.I)
+_DATE_PIECE_RE = re.compile(rf"\W*(?:{MONTH_NAME}\.?|\d{{1,2}}|(?:19|20)\d\d)\W*", re.I)
 # A sentence's end inside a line ("Questions? Call the clinic today."): a call to action or a remark
 # (a word of two lower-case letters or more, its stop, and a capital).
 INNER_STOP_RE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")

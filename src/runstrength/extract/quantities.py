@@ -11,6 +11,10 @@ import re
 
 from runstrength.extract.gates import compile_gated
 
+# A month by its name or abbreviation (not "mar" inside "marching": callers bound it).
+MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+              r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+
 Range = tuple[int, int]
 
 _UNITS = [
