@@ -405,10 +405,10 @@ def table_roles(text: str, lines: list[Line]) -> dict[int, Role]:
 
 # "SETS REPS" over "2" and "12", "Sets Reps Hold" over "3 10 5", "Sets 3 Reps 10": a leaflet's small dose table
 # printed as its labels, then (on the same line or the lines under it) one value per label, or label and value
-# in turn. The labels are the table columns' one-word names that say their unit; without a colon, which makes
-# each "Sets: 3" a label line read on its own.
-_LABEL_ROW_UNITS = {"sets": "sets", "set": "sets", "rounds": "sets", "reps": "reps", "rep": "reps",
-                    "repetitions": "reps", "hold": "hold", "holds": "hold", "seconds": "seconds", "secs": "seconds"}
+# in turn. The labels are the table columns' one-word headings (vocab table_columns) of a count, read as a
+# table's cells are: a bare number is reps under an amount heading, seconds under a time one; without a colon,
+# which makes each "Sets: 3" a label line read on its own.
+_LABEL_ROW_UNITS = {"sets": "sets", "amount": "reps", "hold": "hold", "seconds": "seconds"}
 _LABEL_ROW_VALUE_RE = re.compile(r"(\d{1,3})(?:\s*[-\u2013]\s*(\d{1,3}))?$")
 _LABEL_ROW_LINES = 4  # the labels' line and the value lines under it
 
@@ -418,8 +418,8 @@ def label_row_roles(lines: list[Line]) -> dict[int, Role]:
     prescription, its value lines layout."""
     out: dict[int, Role] = {}
     for n, line in enumerate(lines):
-        first = line.text.split(None, 1)[0].lower().rstrip(":") if line.text.strip() else ""
-        if first not in _LABEL_ROW_UNITS or line.bullet:
+        first = line.text.split(None, 1)[0] if line.text.strip() else ""
+        if line.bullet or _label_unit(first) is None:
             continue
         got = _label_row(lines, n)
         if got is not None:
@@ -428,6 +428,11 @@ def label_row_roles(lines: list[Line]) -> dict[int, Role]:
             for value_line in lines[n + 1:n + used]:
                 out[value_line.index] = Role("table_header", label="cell")
     return out
+
+
+def _label_unit(word: str) -> str | None:
+    """The field a one-word column heading counts ("Sets" sets, "Reps" reps, "Hold" a hold), or None."""
+    return _LABEL_ROW_UNITS.get(_column_kind(word)) if word[:1].isalpha() else None
 
 
 def _label_row(lines: list[Line], n: int) -> tuple[dz.DoseMention, int] | None:
@@ -440,7 +445,7 @@ def _label_row(lines: list[Line], n: int) -> tuple[dz.DoseMention, int] | None:
         if k and (line.gap > 2 or line.bullet) or ":" in line.text:
             return None  # "Sets: 3" with a colon is a label line of its own (label_readers.dose_label_line)
         for word in line.text.split():
-            unit = _LABEL_ROW_UNITS.get(word.lower())
+            unit = _label_unit(word)
             if unit is not None:
                 # one value per field (a hold and a time are both the row's seconds); label and value in turn
                 # once a value has followed a label
