@@ -260,6 +260,8 @@ def test_holding_a_weight_is_not_a_hold():
         # the side named instead of "the other": the same change of side
         "Keep the hips stacked for 25 seconds, then repeat on your right side.",
         "Do 8 reps and repeat with the left leg.",
+        # "ea": a training log's "each"
+        "Do 8 reps ea side.", "Step-ups 3 x 10 ea leg",
     ],
 )
 def test_per_side_markers(text):
@@ -505,6 +507,7 @@ def test_bare_trailing_number_not_reps_in_prose():
         ("Sled push —", "Sled push"),
         ("Copenhagen Plank – Short Lever", "Copenhagen Plank – Short Lever"),
         ("8 Skater Hops: Leap sideways and land softly on one foot.", "Skater Hops"),
+        ("Goblet squat 3x10 ea leg", "Goblet squat"),
     ],
 )
 def test_split_name(line, name):

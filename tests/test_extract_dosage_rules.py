@@ -547,3 +547,14 @@ def test_a_count_of_sets_under_moves_dosed_on_lines_of_their_own_stays_the_last_
             "Side plank\n\nProp up on one elbow.\n\nHold 20 seconds.\n\nDo 3 sets.\n")
     assert facts(ex(a, "clamshell"))[:3] == (None, None, 15)
     assert facts(ex(a, "side plank"))[:2] == (3, 3)
+
+
+def test_a_load_in_words_under_a_move_is_its_dose_line_not_a_move():
+    # "x heavy weight" after the count says how heavy: the line is the move's dose, and the set count over
+    # the list, with its own load note, is the list's
+    a = run("Leg Day\n\nCircuit:\n3 sets each // moderate weights\nReverse Lunge\n6-10 reps ea leg\n"
+            "Sumo Squat\n12 reps x heavy weight\n")
+    assert [e.name for e in a.exercises] == ["Reverse Lunge", "Sumo Squat"]
+    lunge, squat = a.exercises
+    assert (facts(lunge), main(lunge).reps_max) == ((3, 3, 6, None, None, True), 10)
+    assert facts(squat) == (3, 3, 12, None, None, False)

@@ -395,6 +395,8 @@ def test_stage_criteria_in_brackets_are_neither():
         "Do 3 sets of 16 touches, alternating sides.",
         "Finish with four sets of 40 metres, walking back to recover.",
         "4 x 6 each leg, tempo 3-1-1, RPE 8",
+        # how heavy, in words: the load of the prescription, no instruction
+        "12 reps x moderate weight", "2 sets each // light-medium loads",
     ],
 )
 def test_more_prescriptions_are_dosage_only(sentence):

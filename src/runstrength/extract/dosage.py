@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from runstrength.extract.dose_atoms import EMOM_RE, PER_SIDE_SUFFIX_RE, Atom, cached_atoms, copy_atom
 from runstrength.extract.dose_masks import masked
-from runstrength.extract.dose_stages import COLON_MARKER_RE, LIMB, LIMBS, PER_SIDE_RE, clause_spans, hold_near, sentence_spans, stage_of
+from runstrength.extract.dose_stages import COLON_MARKER_RE, EACH, LIMB, LIMBS, PER_SIDE_RE, clause_spans, hold_near, sentence_spans, stage_of
 from runstrength.extract.frequency import frequency_spans, parse_frequency
 from runstrength.extract.gates import AnyOf, compile_gated
 from runstrength.extract.quantities import (CACHE_SIZE, LB, NUM, RANGE, SETU, TU, WORD_VALUES, Range, has_number_hint,
@@ -339,7 +339,7 @@ _NOTE_WORDS = re.compile(
 
 
 _WORDS_RE = re.compile(r"[A-Za-z]{2,}")
-_SIDE_WORDS_RE = re.compile(r"(?:^|\s)(?:each|per|either)\s+(?:side|leg|arm)\b", re.I)
+_SIDE_WORDS_RE = re.compile(rf"(?:^|\s){EACH}\s+(?:side|leg|arm)\b", re.I)
 _SPACES_RE = re.compile(r"\s+")
 _NAME_EDGES_RE = re.compile(r"^[\s:–—\-x×,|]+(?=\s|$)|[\s:–—\-,;|]+$")
 _LEADING_X_RE = re.compile(r"^[x×]\s+")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from runstrength.extract.dose_masks import mask, masked
-from runstrength.extract.dose_stages import HOLD_RE, MIRRORED_WAYS, SIDE_THEN_OTHER
+from runstrength.extract.dose_stages import EACH, HOLD_RE, MIRRORED_WAYS, SIDE_THEN_OTHER
 from runstrength.extract.gates import ascii_fold, compile_gated
 from runstrength.extract.quantities import (CACHE_SIZE, LB, NUM, NUM_RE, RANGE, REPU, SEP, SETU, TU, WORD_VALUES, Range,
                                            has_number_hint, int_range, time_range)
@@ -94,7 +94,7 @@ _REPS_RE = compile_gated(
     rf"{LB}(?P<n>{RANGE})\s*-?\s*(?:{_REP_ADJ}\s+)?(?:{REPU}|cycles?\b)"
     rf"|(?:(?<!\w)[x×]\s*|{LB})(?P<m>{RANGE})(?=\s*(?:/\s*(?:side|leg|arm|s)\b|e/s\b))"
     # "15 steps each way", "10 slides on each leg", "all 20 marbles with each foot": whatever is counted, per side
-    rf"|(?:(?<!\w)[x×]\s*|{LB})(?P<k>{RANGE})(?=\s+(?:{_COUNTED_PER_SIDE}\s+)?(?:on\s+|in\s+|to\s+|with\s+)?(?:each|per|either)\s+(?:side|leg|arm|foot|way|direction)\b"
+    rf"|(?:(?<!\w)[x×]\s*|{LB})(?P<k>{RANGE})(?=\s+(?:{_COUNTED_PER_SIDE}\s+)?(?:on\s+|in\s+|to\s+|with\s+)?{EACH}\s+(?:side|leg|arm|foot|way|direction)\b"
     r"|\s+each\s*(?:[.;,)]|$))"
     # "10 forwards and 10 backwards", "8 steps clockwise, 8 anticlockwise": the one count each way
     rf"|{LB}(?P<w>{RANGE})(?=\s+(?:{_COUNT_NOUN}\s+)?{MIRRORED_WAYS})"
@@ -201,7 +201,7 @@ _VERB_BARE_RE = compile_gated(
 _LIST_LEAD_RE = re.compile(rf"^[\s#•◦▪▫●○■□‣⁃∙·*–—-]*(?P<n>\d{{1,3}}(?:{SEP}\d{{1,3}})?)(?=\s+[A-Za-z(])")
 PER_SIDE_SUFFIX = (
     r"(?:\s*/\s*(?:side|leg|arm|s)\b|\s*e/s\b"
-    r"|\s+(?:on\s+|in\s+|to\s+)?(?:each|per|either|a)\s+(?:side|leg|arm|foot|way|direction)s?\b)"
+    rf"|\s+(?:on\s+|in\s+|to\s+)?(?:{EACH}|a)\s+(?:side|leg|arm|foot|way|direction)s?\b)"
 )
 PER_SIDE_SUFFIX_RE = re.compile(PER_SIDE_SUFFIX, re.I)
 _LIST_TRAIL_RE = re.compile(

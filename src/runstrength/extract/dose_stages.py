@@ -78,10 +78,12 @@ SIDE_THEN_OTHER = (r"on\s+(?:the\s+|your\s+)?(?:left|right)(?:\s+(?:side|leg|arm
 # every rule that reads a change of side (PER_SIDE_RE here, the next-sentence rules in dosage.py and attach.py).
 # Joints too: "now repeat it using the right knee" changes sides as "using the right foot" does.
 LIMB = r"(?:side|leg|arm|foot|hand|ankle|knee|hip)"
+# The words before a side that make a count per side; "ea" is the training log's "each" ("8 reps ea leg").
+EACH = r"(?:each|ea|per|either)"
 LIMBS = r"(?:sides|legs|arms|hands|feet|ankles|knees|hips)"
 PER_SIDE_RE = compile_gated(
     r"/\s*(?:side|leg|arm)s?\b|\be/s\b"
-    r"|\b(?:each|per|either)\s+(?:side|leg|arm|foot|way|direction)\b"
+    rf"|\b{EACH}\s+(?:side|leg|arm|foot|way|direction)\b"
     rf"|\b{MIRRORED_WAYS}"
     r"|\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\s+(?:(?:reps?|repetitions|times)\s+)?"
     + SIDE_THEN_OTHER +

@@ -43,7 +43,9 @@ _SIDE_PHRASE_RE = re.compile(r"\b(?:each|either|every|the other|per) (?:foot|leg
                              r"(?: (?:as|when) (?:your |the )?[\w-]+ (?:improves?|allows?|gets? (?:easier|better|stronger))| over time)?\b"
                              # "That's one round; ...": a count of the bouts done
                              r"|\b(?:that|this)(?:'s|’s| is) (?:one|a|your first) (?:set|round|rep|circuit)\b"
-                             r"|\btempo:? \d(?:-\d|x){2,3}\b|\b(?:rpe|rir) ?\d+(?:-\d+)?\b")  # "tempo 3-1-1, RPE 7": the load's notation
+                             r"|\btempo:? \d(?:-\d|x){2,3}\b|\b(?:rpe|rir) ?\d+(?:-\d+)?\b"  # "tempo 3-1-1, RPE 7": the load's notation
+                             # "8 reps x heavy weight", "3 sets each // light weights": how heavy, said in words
+                             r"|\b(?:light|medium|moderate|heavy)(?:[-/](?:light|medium|moderate|heavy))? (?:weights?|loads?)\b")
 # "If that is too hard, start with 10-second holds": an easier or harder way to do it, a cue even with a count.
 _EASIER_HARDER_RE = re.compile(r"\btoo (?:hard|easy|difficult|challenging|tough|much)\b|\bto make (?:it|this|them|that) (?:easier|harder)\b")
 # The thing counted right after a count ("Start with 10 drops", "build to 40 touches"): part of the prescription.
