@@ -510,7 +510,7 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                     last_kind = kind
                     continue
                 listed = (self.exercises[-run:] if last_kind == "exercise" and run >= 2
-                          and self._list_rounds(role.doses, self.exercises[-run:]) else None)
+                          and (self._list_rounds(role.doses, self.exercises[-run:]) or self._list_rule(line)) else None)
                 for ex in listed or current:
                     for d in role.doses:
                         ex.doses.append((d, line.start, "progression" if ex.progression else ""))

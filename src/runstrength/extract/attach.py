@@ -616,6 +616,13 @@ class AttachMixin:
                                    for m, base, _ in x.doses) for x in listed)
 
     @staticmethod
+    def _list_rule(line: Line) -> bool:
+        """A dose line under a list that says it is for every move ("Complete 20 reps of each.", "8 per
+        exercise"): each item's dose, not the last one's."""
+        lower = line.text.lower()
+        return bool(_ARTICLE_WIDE_RE.search(lower)) and not _OF_EACH_ONE_RE.search(lower)
+
+    @staticmethod
     def _list_rounds(doses: list[dz.DoseMention], listed: list[Ex]) -> bool:
         """A count of sets alone under a list of bare names ("1. Squats / 2. Step-ups / 3. Dips / Do 3 sets"):
         the rounds of the whole list, not of its last item.  Reps or a time there may be the last item's own
