@@ -558,3 +558,19 @@ def test_a_load_in_words_under_a_move_is_its_dose_line_not_a_move():
     lunge, squat = a.exercises
     assert (facts(lunge), main(lunge).reps_max) == ((3, 3, 6, None, None, True), 10)
     assert facts(squat) == (3, 3, 12, None, None, False)
+
+
+def test_a_dose_line_for_each_under_a_list_of_bare_names_is_every_items():
+    for rule in ("Do 15 reps of each.", "Aim for 15 reps per exercise."):
+        a = run(f"Hip Prep\n\nMy go-to list:\n\n- Clamshells\n- Fire hydrants\n- Glute bridges\n\n{rule}\n\nThen head out.\n")
+        assert [facts(e)[2] for e in a.exercises] == [15, 15, 15], rule
+    # without "each" the line under the list is still its last item's
+    b = run("Hip Prep\n\n- Clamshells\n- Fire hydrants\n- Glute bridges\nDo 15 reps.\n")
+    assert [[d.reps_min for d in e.dosages] for e in b.exercises] == [[], [], [15]]
+
+
+def test_the_count_in_a_line_introducing_the_list_is_each_moves():
+    a = run("Hip Prep\n\nSome background first.\n\nDo 8-12 reps of these three exercises:\n\nClamshells\n\nFire hydrants\n\nGlute bridges\n")
+    assert [(main(e).reps_min, main(e).reps_max) for e in a.exercises] == [(8, 12)] * 3
+    b = run("Core\n\nPerform the following exercises for 40 seconds each:\n- Dead bug\n- Bird dog\n")
+    assert [facts(e)[4] for e in b.exercises] == [40, 40]

@@ -5,6 +5,7 @@ every part takes; and a part's title cut from its heading (section_title).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -190,7 +191,9 @@ def section_intro(lv: LineView) -> Role | None:
     # (_SECTION_INTRO's ".*" scans are the slowest of these tests).
     if len(lv.words) <= 14 and not lv.ends_sentence and _SECTION_INTRO.search(lv.text):
         sets = dz.parse_block_sets(lv.text)
-        return Role("section", title=lv.text.strip().rstrip(":").strip(), sets=sets)
+        # "Do 12 reps of these exercises:": the count of each move below, a rule of the part as its sets are
+        work = [replace(d, sets=None) for d in lv.doses() if d.stage == "main" and (d.reps or d.seconds)]
+        return Role("section", title=lv.text.strip().rstrip(":").strip(), sets=sets, doses=work)
     return None
 
 
