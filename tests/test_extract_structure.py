@@ -529,6 +529,14 @@ def test_benefit_list_line_is_no_exercise():
     assert [e.canonical_name for e in a.exercises] == ["pogo jump"], [e.name for e in a.exercises]
 
 
+def test_a_heading_on_why_a_kind_of_training_matters_is_no_exercise():
+    for head in ("The Importance of Glute Strengthening for Hill Runners", "The Role of Calf Raises in Trail Running",
+                 "Importance of Squats for Older Runners"):
+        a = run(f"Stronger Legs\n\nA short opener on the plan.\n\n{head}\n\nStrong legs keep your stride steady on climbs.\n\n"
+                "Step-up\n\nStep onto a box and drive the knee up. Do 3 x 10.\n")
+        assert [e.canonical_name for e in a.exercises] == ["step-up"], (head, [e.name for e in a.exercises])
+
+
 def test_advice_heading_and_repeated_title_are_no_routine_parts():
     a = run("Calf Routine for Runners\n\nTips When Doing The Exercises\n- Move slowly.\n- Stop if it hurts.\n\n"
             "Exercise 1 - Calf raise\nRise onto the toes and lower slowly.\nTarget reps = 12\n\n"

@@ -16,10 +16,12 @@ from runstrength.extract.text import unglue
 from runstrength.extract.vocab import ends_with_head, vocab
 
 
+# "The Importance of Hamstring Curls", "The Role of Squats in Running": a heading on why, whatever moves it names.
+_TOPIC_HEAD = r"(?:the\s+)?(?:importance|role|value|science|case)\s+(?:of|for)"
 _FUNCTION_START = re.compile(
     r"^(here|how|what|why|when|where|who|this|these|there|that|if|for|and|but|so|our|my|we|i|you|it|please|"
     r"note|tip|follow|try|get|watch|check|click|read|see|learn|want|ready|the benefits?|benefits|welcome|today|"
-    r"thank|thanks|remember|in|at|on|with|to|as|by|from|a|an)\b", re.I)
+    rf"{_TOPIC_HEAD}|thank|thanks|remember|in|at|on|with|to|as|by|from|a|an)\b", re.I)
 
 
 PAREN_RE = re.compile(r"\(([^()]*)\)")
@@ -30,7 +32,7 @@ _ACRONYM_START = re.compile(r"^\s*[A-Z]{2,}\b")
 
 LETTERS3_RE = re.compile(r"[A-Za-z]{3,}")
 _QUANTITY_OF_RE = re.compile(r"^\s*[\d\-–%x.,/ ]+\b(of|at|to)\b")
-_NOT_A_NAME_START = re.compile(r"^(here|how|what|why|this|these|there|if|for|follow|watch|click|read|see)\b", re.I)
+_NOT_A_NAME_START = re.compile(rf"^(here|how|what|why|this|these|there|if|for|follow|watch|click|read|see|{_TOPIC_HEAD})\b", re.I)
 # "Making the step-ups harder", "Make them easier": a heading over how to change the moves (a part of the
 # routine when new exercises follow it), never a move's name, whatever movement it mentions.
 _CHANGING_HEAD_RE = re.compile(r"^\W*mak(?:e|ing)\s", re.I)
