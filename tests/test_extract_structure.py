@@ -537,6 +537,13 @@ def test_a_heading_on_why_a_kind_of_training_matters_is_no_exercise():
         assert [e.canonical_name for e in a.exercises] == ["step-up"], (head, [e.name for e in a.exercises])
 
 
+def test_a_sentence_about_a_move_before_a_colon_is_not_its_name():
+    a = run("Ankle Work\n\nHeel walks\n\nWalk on your heels with the toes up.\n"
+            "Heel walks should be kept slow: take short steps and keep the shins tall.\n")
+    assert [e.name for e in a.exercises] == ["Heel walks"]
+    assert len(a.exercises[0].cues) == 2
+
+
 def test_advice_heading_and_repeated_title_are_no_routine_parts():
     a = run("Calf Routine for Runners\n\nTips When Doing The Exercises\n- Move slowly.\n- Stop if it hurts.\n\n"
             "Exercise 1 - Calf raise\nRise onto the toes and lower slowly.\nTarget reps = 12\n\n"

@@ -165,6 +165,8 @@ def _inline_exercise(lv: LineView, split: _InlineSplit) -> Role | None:
     name, ndoses = dz.split_name_dosage(split.raw_name)
     name, cut = clean_name(name)
     name, cut = _drop_lead_in(name, cut, doc, text)
+    if note_line(name) or not vocab()["statement_verbs"].isdisjoint(name.lower().split()):
+        return None  # "Calf raises can be done anywhere: stand on ...": a sentence on the move, not its name
     dose_first = bool(rest_doses) and rest_doses[0].start == 0 and name[:1].isupper() and len(name.split()) <= 4
     known = exercise_like(name, doc, text.find(name)) if name else False
     if known and not rest_doses and _BARE_COUNT_RE.fullmatch(rest):
