@@ -544,6 +544,17 @@ def test_a_sentence_about_a_move_before_a_colon_is_not_its_name():
     assert len(a.exercises[0].cues) == 2
 
 
+def test_a_subtitle_under_a_moves_heading_is_no_move_of_its_own():
+    a = run("Hill Legs\n\nA short opener.\n\nLunges\nLunges for a steadier stride\nStep long and drop the back knee. Do 3 x 8.\n"
+            "Wall sit\nWall sit to build quad endurance\nSlide down the wall and hold 30 seconds.\n")
+    assert [e.name for e in a.exercises] == ["Lunges", "Wall sit"]
+    assert [len(e.cues) for e in a.exercises] == [1, 1]
+    assert (main(a.exercises[0]).sets_min, main(a.exercises[0]).reps_min) == (3, 8)
+    # in a bulleted list every line is a move of its own
+    b = run("Hill Legs\n\n- Lunges\n- Lunges for distance\n")
+    assert len(b.exercises) == 2
+
+
 def test_advice_heading_and_repeated_title_are_no_routine_parts():
     a = run("Calf Routine for Runners\n\nTips When Doing The Exercises\n- Move slowly.\n- Stop if it hurts.\n\n"
             "Exercise 1 - Calf raise\nRise onto the toes and lower slowly.\nTarget reps = 12\n\n"

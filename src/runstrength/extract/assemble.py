@@ -114,6 +114,13 @@ _EXERCISE_NUMBER_RE = re.compile(r"\s*(?:exercise|move|movement|drill|stretch|st
 _WORD_AFTER_RE = re.compile(r"\s+[A-Za-z]")
 
 
+def _subtitle(head: tuple[str, ...], line: tuple[str, ...]) -> bool:
+    """A line under a move's heading that repeats the heading and says what the move is for ("Lunges" over
+    "Lunges for better balance", "Lunges to steady the knee")."""
+    n = len(head)
+    return len(line) > n + 1 and line[:n] == head and line[n] in ("for", "to")
+
+
 class _Sent(NamedTuple):
     """A sentence of a doc: token range and character range, as on a Span."""
     start: int
@@ -424,6 +431,12 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                 last_kind = kind
                 continue
             if kind == "exercise":
+                if (last_kind == "exercise" and run == 1 and len(current) == 1 and not line.gap and not line.bullet
+                        and not lines[i - 1].bullet and not role.doses and not role.alternatives and role.desc_start is None
+                        and _subtitle(norm_tokens(current[0].name), norm_tokens(role.name))):
+                    # "Squats" over "Squats for stronger quads": the heading's subtitle, what the move is for
+                    heading = current[0]
+                    continue
                 if tabled and i not in rows:
                     # A list after a table, with no heading between, is another list: it describes the
                     # table's rows ("1) Side-lying leg raise" under a plan at a glance), not more of them.
