@@ -555,6 +555,17 @@ def test_a_subtitle_under_a_moves_heading_is_no_move_of_its_own():
     assert len(b.exercises) == 2
 
 
+def test_numbered_orders_to_do_a_counted_move_are_each_a_move():
+    a = run("Garage Circuit\n\nGo straight from one to the next.\n\n1. Do 15 goblet squats.\n\n2. Perform 12 step-ups on each leg.\n\n"
+            "3. Do 10 push-ups with a shoulder tap.\n\n4. Hold a wall sit for 25 seconds.\n")
+    assert [e.name for e in a.exercises] == ["goblet squats", "step-ups", "push-ups with a shoulder tap", "wall sit"]
+    assert [(main(e).reps_min, main(e).hold_seconds_min, main(e).per_side) for e in a.exercises] == [
+        (15, None, False), (12, None, True), (10, None, False), (None, 25, False)]
+    # an order that counts no known move stays a step of the move above
+    b = run("Garage Circuit\n\nLunge\n\n1. Do 10 steps forward.\n2. Turn round.\n")
+    assert [e.name for e in b.exercises] == ["Lunge"]
+
+
 def test_advice_heading_and_repeated_title_are_no_routine_parts():
     a = run("Calf Routine for Runners\n\nTips When Doing The Exercises\n- Move slowly.\n- Stop if it hurts.\n\n"
             "Exercise 1 - Calf raise\nRise onto the toes and lower slowly.\nTarget reps = 12\n\n"

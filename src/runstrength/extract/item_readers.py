@@ -233,6 +233,36 @@ def lead_in_name(lv: LineView) -> Role | None:
     return None
 
 
+# A list item that orders one counted or timed move ("3. Do 20 supermans.", "- Perform 12 step-ups on each leg.",
+# "5. Hold a plank for 30 seconds."): the words before the move's name.
+_ORDERED_MOVE_RE = re.compile(r"^(?:(?:do|perform|complete)\s+\d{1,3}|hold)\s+(?:(?:a|an|the|your)\s+)?(?=[A-Za-z])", re.I)
+# Between two known moves that make one ("squats with dumbbell overhead press", "step-ups into a knee drive").
+_JOINED_MOVE_RE = re.compile(r"\s+(?:with|into|plus|and)\s+(?:[A-Za-z-]+\s+)?", re.I)
+
+
+def ordered_move_item(lv: LineView) -> Role | None:
+    """A numbered or bulleted item that is one order to do a known move so many times or for so long
+    ("Do 20 supermans."): the item's exercise, as a name with its count would be, not a step of the item
+    above. The move's name runs from the word after the count over a known move joined to it ("15 squats
+    with dumbbell overhead press")."""
+    if not lv.line.bullet or lv.two_sentences:
+        return None
+    m = _ORDERED_MOVE_RE.match(lv.text)
+    if m is None:
+        return None
+    spans = [sp for sp in doc_spans(lv.doc, EXERCISE_KEY) if sp.start_char >= m.end()]
+    doses = lv.doses()
+    if not spans or spans[0].start_char != m.end() or not doses:
+        return None
+    ne = spans[0].end_char
+    for sp in spans[1:]:
+        if sp.start_char > ne and not _JOINED_MOVE_RE.fullmatch(lv.text, ne, sp.start_char):
+            break
+        ne = max(ne, sp.end_char)
+    ns = m.end()
+    return Role("exercise", name=lv.text[ns:ne], name_start=ns, name_end=ne, doses=list(doses))
+
+
 def count_led(lv: LineView) -> Role | None:
     """The count first, then a move the lexicon knows ("15 reps Goblet squat (heels down)")."""
     return _count_led_item(lv.text, lv.doc, lv.doses, lv.bullet)

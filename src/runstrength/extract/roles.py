@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from runstrength.extract.heading_readers import short_heading_or_item
 from runstrength.extract.item_readers import (count_led, counted_moves_line, inline_name_description, lead_in_name,
-                                              lettered_name_sentence, list_item_named, name_then_dose_line,
+                                              lettered_name_sentence, list_item_named, name_then_dose_line, ordered_move_item,
                                               pipe_row_line, run_in_caps_name, sentence_bullet)
 from runstrength.extract.label_readers import (bare_label_or_frequency, boilerplate, byline, dose_label_line,
                                                end_marker, frequency_label_line, label_line, navigation,
@@ -70,6 +70,7 @@ _READERS: tuple[Callable[[LineView], Role | None], ...] = (
     inline_name_description,   # "Glute bridge: lie on your back ..."
     lettered_name_sentence,    # "A1 - Trap bar deadlift. Stand ..."
     run_in_caps_name,          # "BEAR CRAWL Get on all fours ..."
+    ordered_move_item,         # "3. Do 20 supermans."
     lead_in_name,              # "Finish with wall sits 3 x 30 s"
     count_led,                 # "15 reps Goblet squat (heels down)"
     name_then_dose_line,       # "Side plank. 3 sets of 20 seconds."
