@@ -83,6 +83,12 @@ def test_split_lines_bullets_detected_and_stripped():
     assert bridge.start > bridge.raw_start
 
 
+def test_a_list_number_before_a_spaced_dash_is_a_bullet_but_a_range_is_not():
+    lines = split_lines("1 \u2013 GOBLET SQUATS\n2 - Reverse lunges\n3 - 5 reps each\n")
+    assert [(l.bullet, l.text) for l in lines] == [
+        (True, "GOBLET SQUATS"), (True, "Reverse lunges"), (False, "3 - 5 reps each")]
+
+
 def test_split_lines_gap_counts_blank_lines():
     lines = split_lines(normalize(ROUTINE))
     assert lines[0].gap == 0
