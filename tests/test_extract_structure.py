@@ -566,6 +566,19 @@ def test_numbered_orders_to_do_a_counted_move_are_each_a_move():
     assert [e.name for e in b.exercises] == ["Lunge"]
 
 
+def test_bulleted_paragraphs_that_each_describe_a_move_are_each_a_move():
+    a = run("Happy Feet\n\nA few habits we like.\n"
+            "- Do toe yoga each evening to wake up the feet. Lift the big toe while the others stay down. Repeat ten times.\n"
+            "- Do heel raises three days a week. Rise slowly on a step and lower past level. Perform 2 sets of 12.\n"
+            "- Walk barefoot on grass when you can.\n")
+    assert [e.canonical_name for e in a.exercises][:2] == ["toe yoga", "calf raise"], [e.name for e in a.exercises]
+    assert (main(a.exercises[1]).sets_min, main(a.exercises[1]).reps_min) == (2, 12)
+    # bulleted steps under a move described in prose name no other move: they stay its steps
+    b = run("Happy Feet\n\nThe heel drop is the one to do.\n- Stand on a step.\n- Lower the heels slowly.\n- Rise on both feet.\n")
+    assert len(b.exercises) == 1, [e.name for e in b.exercises]
+    assert [c.text for c in b.exercises[0].cues][-3:] == ["Stand on a step.", "Lower the heels slowly.", "Rise on both feet."]
+
+
 def test_advice_heading_and_repeated_title_are_no_routine_parts():
     a = run("Calf Routine for Runners\n\nTips When Doing The Exercises\n- Move slowly.\n- Stop if it hurts.\n\n"
             "Exercise 1 - Calf raise\nRise onto the toes and lower slowly.\nTarget reps = 12\n\n"

@@ -551,9 +551,13 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                 # "Exercise #2 - lying on your side, ...": a leaflet counts its moves instead of naming them, and each
                 # count opens the next move, known only from its description
                 current, new_unit = [], True
-            if numbered and not line.gap and current and last_kind == "prose" and not any(c.listed for c in current):
+            # So does a bulleted paragraph after one of the same list that names another move: each item of "- Do
+            # ankle rolls ... / - Do calf raises ..." describes a move of its own (bulleted steps name none).
+            itemized = numbered or (line.bullet and lines[i - 1].bullet and last_kind == "prose" and current
+                                    and self.names_another_move(doc, current))
+            if itemized and not line.gap and current and last_kind == "prose" and not any(c.listed for c in current):
                 new_unit = True
-            if line.gap >= 1 or not current or new_unit and numbered:
+            if line.gap >= 1 or not current or new_unit and itemized:
                 fresh = heading is not None and current == [heading] and not (heading.sentences or heading.purpose)
                 if (not fresh and line.bullet and last_kind == "exercise" and run == 1 and len(current) == 1
                         and not (current[0].sentences or current[0].purpose)):
