@@ -238,6 +238,12 @@ def test_hold_then_reps_merge_into_one_mention():
     assert d.text.startswith("20-40 seconds")
 
 
+def test_an_x_between_a_count_and_its_sets_word_still_counts_sets():
+    d = one("Do 1 x set of 20 reps.")
+    assert (d.sets, d.reps) == ((1, 1), (20, 20))
+    assert one("2 x sets").sets == (2, 2)
+
+
 def test_holding_a_weight_is_not_a_hold():
     d = one("Holding a dumbbell in each hand, march for 40 seconds.")
     assert (d.seconds, d.seconds_kind, d.per_side) == ((40, 40), None, False)
@@ -508,6 +514,9 @@ def test_bare_trailing_number_not_reps_in_prose():
         ("Copenhagen Plank – Short Lever", "Copenhagen Plank – Short Lever"),
         ("8 Skater Hops: Leap sideways and land softly on one foot.", "Skater Hops"),
         ("Goblet squat 3x10 ea leg", "Goblet squat"),
+        # the count's unit and its "of" before the move are no part of the name
+        ("1 set of bear crawls", "bear crawls"),
+        ("1 x set of 20 box jumps", "box jumps"),
     ],
 )
 def test_split_name(line, name):

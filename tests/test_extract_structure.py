@@ -1600,3 +1600,8 @@ def test_short_orders_opening_a_list_of_steps_are_steps_not_headings():
     b = run("Warm-up\n\n1. Step ups\n2. Walking lunges\n3. Jump squats\n")
     assert [e.name for e in b.exercises] == ["Step ups", "Walking lunges", "Jump squats"]
 
+
+
+def test_a_list_item_counted_in_sets_of_a_move_is_named_by_the_move():
+    a = run("Quick Legs\n\nToday:\n- 3 sets of goblet squats\n- 2 rounds of walking lunges\n")
+    assert [(e.name, main(e).sets_min) for e in a.exercises] == [("goblet squats", 3), ("walking lunges", 2)]

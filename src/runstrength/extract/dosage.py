@@ -343,6 +343,7 @@ _SIDE_WORDS_RE = re.compile(rf"(?:^|\s){EACH}\s+(?:side|leg|arm)\b", re.I)
 _SPACES_RE = re.compile(r"\s+")
 _NAME_EDGES_RE = re.compile(r"^[\s:–—\-x×,|]+(?=\s|$)|[\s:–—\-,;|]+$")
 _LEADING_X_RE = re.compile(r"^[x×]\s+")
+_LEADING_OF_RE = re.compile(r"^of\s+(?=[A-Za-z])", re.I)
 
 
 def split_name_dosage(line: str) -> tuple[str, list[DoseMention]]:
@@ -404,4 +405,6 @@ def _split_name_dosage(line: str) -> tuple[str, tuple[DoseMention, ...]]:
     name = _SPACES_RE.sub(" ", name).strip()
     name = _NAME_EDGES_RE.sub("", name).strip()
     name = _LEADING_X_RE.sub("", name)
+    if mentions:
+        name = _LEADING_OF_RE.sub("", name)  # "2 sets of walking lunges": the move, after its count
     return name, tuple(mentions)

@@ -69,7 +69,8 @@ _NXM_RE = compile_gated(
 _SETS_OF_RE = compile_gated(
     # The count may be hyphenated to its word ("3-sets of 10-reps", as with "10-reps"), as in _SETS_RE.
     # (?!\d): "2 sets of 14 moves" must not backtrack to a count of "1" to escape the things check
-    rf"{LB}(?P<a>{RANGE})(?:\s+|-)(?:total\s+)?{SETU}\s+(?:of|for|x|×|at|with)\s+(?P<b>{RANGE})(?!\d)"
+    # "1 x set of 20": an "x" before the unit counts the sets too
+    rf"{LB}(?P<a>{RANGE})(?:\s*[x×]\s*|\s+|-)(?:total\s+)?{SETU}\s+(?:of|for|x|×|at|with)\s+(?P<b>{RANGE})(?!\d)"
     rf"(?:(?P<tu>{TU})|\s*(?P<ru>{REPU}))?"
     r"(?!\s+(?:exercises?|moves?|movements?|different|of|minutes?)\b)",
     re.I,
@@ -107,7 +108,7 @@ _REPS_RE = compile_gated(
     re.I,
 )
 # "3 sets", "3 total sets", and hyphenated into one word ("3-sets, 3-times per week")
-_SETS_RE = compile_gated(rf"{LB}(?P<n>{RANGE})(?:\s+|-)(?:total\s+)?{SETU}", re.I)
+_SETS_RE = compile_gated(rf"{LB}(?P<n>{RANGE})(?:\s*[x×]\s*|\s+|-)(?:total\s+)?{SETU}", re.I)
 # Holds counted as such are the repetitions of the hold: "six holds of 40 seconds", "four 30-second
 # holds", and "4 x 30-second holds" (plural: four holds, where "3 x 30-second hold" is sets of one).
 _HOLD_WORDS = r"(?:(?:isometric|static)\s+)?holds\b"

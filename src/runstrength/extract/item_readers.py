@@ -18,6 +18,7 @@ from runstrength.extract.line_view import (LABEL_LETTER, LineView, Role, SUPERSE
                                            shift)
 from runstrength.extract.nlp import EQUIPMENT_KEY, EXERCISE_KEY, norm_tokens
 from runstrength.extract.part_readers import section_title
+from runstrength.extract.quantities import SETU
 from runstrength.extract.sentences import classify, is_dosage_only, starts_imperative, words_of
 from runstrength.extract.vocab import ends_with_section_word, is_section_word_only, rest_day, section_rx, vocab
 
@@ -378,6 +379,8 @@ _COUNT_LED_TAIL_RE = re.compile(r"\s*(?:$|[(@]|(?:with|on|against|holding|using)
 # The most words between the count and the known movement that still belong to the name ("Dumbbell" in
 # "10 Dumbbell Romanian deadlift", "hand stand" before "push-ups"); more is a sentence.
 _COUNT_LED_GAP = 2
+# "2 sets of squats", "3 rounds of lunges": the unit of a count before the name it counts.
+_UNIT_OF_RE = re.compile(rf"{SETU}\s+of\s+", re.I)
 
 
 def _rung_move(rest: str, rest_start: int, doc: Doc) -> Role | None:
@@ -428,6 +431,8 @@ def _count_led_item(text: str, doc: Doc, doses: Callable[[], list[dz.DoseMention
     if tail is None or (not bullet and not text[ne:].strip()):
         return None
     ns = m.end()
+    if unit := _UNIT_OF_RE.match(text, ns):
+        ns = unit.end()  # "2 sets of squats": the count's unit is no part of the name
     lead = [d for d in doses() if d.start < ns]
     if "," in gap:
         ns = spans[0].start_char
