@@ -138,6 +138,12 @@ _STRETCH_RULE_RE = re.compile(r"\b(?:all|each|every)\b(?:\s+[\w'-]+){0,3}?\s+str
 _BARE_REPEAT_RE = re.compile(rf"^\W*repeat\s+(?:x\s*)?(?:{RANGE}|twice|thrice)(?:\s*(?:x|times))?\W*$", re.I)
 # "at the top of each one": a position in every rep, not a rule for every exercise
 _OF_EACH_ONE_RE = re.compile(r"\bof (?:each|every) one\b")
+
+
+def _for_every_move(lower: str) -> bool:
+    """Whether a text (lower case) gives its count for every move ("8 reps of each", "do each exercise 3 times"),
+    not for a position in each rep ("at the top of each one")."""
+    return bool(_ARTICLE_WIDE_RE.search(lower)) and not _OF_EACH_ONE_RE.search(lower)
 # "repeat the whole circuit", "go two times through": the whole routine again
 _REPEAT_WHOLE_RE = re.compile(r"\brepeat (this|the|that) (whole )?(routine|circuit|workout|sequence|series|set)\b|\b(?:go|run|work|cycle) (?:\w+ times|twice|thrice) through\b"
                               # said in the passive: "the circuit can be done 2 to 4 times"
@@ -540,7 +546,7 @@ class AttachMixin:
                 # "Do two rounds of clams, bridges and bird dogs, 8 of each": one dose for the list
                 self._register_listed(doc, line, shared, sent.start_char, sent.end_char, section)
             st = sent_text.lower()
-            if _ARTICLE_WIDE_RE.search(st) and not _OF_EACH_ONE_RE.search(st):
+            if _for_every_move(st):
                 # a harder variant's numbers ("add weight and drop back to 8 reps") are no rule for all
                 scope = "stretch" if _STRETCH_RULE_RE.search(st) else ""
                 got = [replace(m, scope=scope) for m in dz.parse_dosages(sent_text)
@@ -619,8 +625,7 @@ class AttachMixin:
     def _list_rule(line: Line) -> bool:
         """A dose line under a list that says it is for every move ("Complete 20 reps of each.", "8 per
         exercise"): each item's dose, not the last one's."""
-        lower = line.text.lower()
-        return bool(_ARTICLE_WIDE_RE.search(lower)) and not _OF_EACH_ONE_RE.search(lower)
+        return _for_every_move(line.text.lower())
 
     @staticmethod
     def _list_rounds(doses: list[dz.DoseMention], listed: list[Ex]) -> bool:
@@ -634,8 +639,7 @@ class AttachMixin:
     def _block_amounts(self, line: Line, section: Section | None) -> None:
         """The count of each move said with a part's rounds ("Do 12 reps of every move and repeat the
         circuit twice"): the rounds go to the part (or article), the reps or time are a rule for all."""
-        lower = line.text.lower()
-        if not _ARTICLE_WIDE_RE.search(lower) or _OF_EACH_ONE_RE.search(lower):
+        if not _for_every_move(line.text.lower()):
             return
         self._rule_sink(section).extend(
             replace(m, sets=None) for m in dz.parse_dosages(line.text)
