@@ -1636,6 +1636,14 @@ def test_a_suggestion_introduces_the_exercise_it_names():
     assert [e.canonical_name for e in a.exercises] == ["glute bridge", "side plank"]
 
 
+def test_a_narrated_video_introduces_each_move_as_it_comes():
+    a = run("Knee Rehab Video\n\nThis is a short routine for a sore knee. We will start lying down. "
+            "You will do a straight leg raise. Tighten the thigh and lift the leg a little. "
+            "Now we're going to do some clamshells. Lie on your side and open the top knee.\n")
+    assert [e.canonical_name for e in a.exercises] == ["straight leg raise", "clamshell"], [e.name for e in a.exercises]
+    assert [c.text for c in a.exercises[1].cues] == ["Lie on your side and open the top knee."]
+
+
 def test_lines_of_a_sample_week_are_not_exercises():
     a = run("Base Phase Strength for Runners\n\n"
             "Split squat\n3 x 8 each leg\nStep long and drop the back knee.\n\n"

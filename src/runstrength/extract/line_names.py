@@ -210,9 +210,11 @@ INTRO_RE = re.compile(
     r"\W*(?:(?:next|then|now|first|finally|lastly|after that)\s*,?\s+|(?P<clause>[^,.;:!?]{3,60}(?:,[^,.;:!?]{3,40})?),\s+(?:and\s+(?:then\s+)?|then\s+)?)?"
     # a suggestion: "I'd add calf raises.", "You could also try a side plank."
     r"(?:(?:I'd|I\u2019d|I would|we'd|we would|you could|you can|you might)\s+(?:also\s+)?)?"
-    r"(?:try|add|add in|begin with|start with|finish with|end with|follow (?:up )?with|move on to)"
+    r"(?:try|add|add in|begin with|start with|finish with|end with|follow (?:up )?with|move on to"
+    # a video's narration: "Now you will do a hamstring curl.", "Next we're going to do some clamshells."
+    r"|(?:you|we)(?:\s+will|['\u2019]ll|\s+are\s+going\s+to|['\u2019]re\s+going\s+to)\s+do)"
     r"\s+(?:(?:a|an|the|some)\s+)?", re.I)
-INTRO_HINT = AnyOf("try", "add", "begin", "start", "finish", "end", "follow", "move on",
+INTRO_HINT = AnyOf("try", "add", "begin", "start", "finish", "end", "follow", "move on", "ll do", "will do", "going to do",
                     "Try", "Add", "Begin", "Start", "Finish", "End", "Follow", "Move on")
 
 
