@@ -574,3 +574,10 @@ def test_the_count_in_a_line_introducing_the_list_is_each_moves():
     assert [(main(e).reps_min, main(e).reps_max) for e in a.exercises] == [(8, 12)] * 3
     b = run("Core\n\nPerform the following exercises for 40 seconds each:\n- Dead bug\n- Bird dog\n")
     assert [facts(e)[4] for e in b.exercises] == [40, 40]
+
+
+def test_a_plural_level_label_before_the_moves_gives_its_dose_to_each():
+    a = run("Legs Day\n\nHow to do it\n\nAll levels: 2 x 12 reps each move\n\nStep-up\n\n- Step onto a box.\n\n"
+            "Goblet squat\n\n- Hold the bell at your chest.\n")
+    assert [e.name for e in a.exercises] == ["Step-up", "Goblet squat"]
+    assert [facts(e)[:3] for e in a.exercises] == [(2, 2, 12), (2, 2, 12)]
