@@ -244,6 +244,13 @@ def test_an_x_between_a_count_and_its_sets_word_still_counts_sets():
     assert one("2 x sets").sets == (2, 2)
 
 
+def test_a_count_after_a_names_slash_is_the_items_reps_but_a_fraction_is_not():
+    assert one("Sumo squat/10-12", list_item=True).reps == (10, 12)
+    d = one("Step-up/8 each leg", list_item=True)
+    assert (d.reps, d.per_side) == ((8, 8), True)
+    assert parse_dosages("Wall sit 1/2 way down", list_item=True) == []
+
+
 def test_holding_a_weight_is_not_a_hold():
     d = one("Holding a dumbbell in each hand, march for 40 seconds.")
     assert (d.seconds, d.seconds_kind, d.per_side) == ((40, 40), None, False)
@@ -517,6 +524,8 @@ def test_bare_trailing_number_not_reps_in_prose():
         # the count's unit and its "of" before the move are no part of the name
         ("1 set of bear crawls", "bear crawls"),
         ("1 x set of 20 box jumps", "box jumps"),
+        # a list's compact "name/count"
+        ("Sumo squat/12", "Sumo squat"),
     ],
 )
 def test_split_name(line, name):

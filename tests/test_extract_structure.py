@@ -1605,3 +1605,9 @@ def test_short_orders_opening_a_list_of_steps_are_steps_not_headings():
 def test_a_list_item_counted_in_sets_of_a_move_is_named_by_the_move():
     a = run("Quick Legs\n\nToday:\n- 3 sets of goblet squats\n- 2 rounds of walking lunges\n")
     assert [(e.name, main(e).sets_min) for e in a.exercises] == [("goblet squats", 3), ("walking lunges", 2)]
+
+
+def test_numbered_moves_written_name_slash_count_keep_the_name_and_count():
+    a = run("Dumbbell Circuit\n\n1.Sumo squat/10\n2.Bent-over row/8-10\n3.Reverse lunge/12 each leg\n")
+    assert [(e.name, main(e).reps_min, main(e).reps_max, main(e).per_side) for e in a.exercises] == [
+        ("Sumo squat", 10, 10, False), ("Bent-over row", 8, 10, False), ("Reverse lunge", 12, 12, True)]

@@ -341,7 +341,7 @@ _NOTE_WORDS = re.compile(
 _WORDS_RE = re.compile(r"[A-Za-z]{2,}")
 _SIDE_WORDS_RE = re.compile(rf"(?:^|\s){EACH}\s+(?:side|leg|arm)\b", re.I)
 _SPACES_RE = re.compile(r"\s+")
-_NAME_EDGES_RE = re.compile(r"^[\s:–—\-x×,|]+(?=\s|$)|[\s:–—\-,;|]+$")
+_NAME_EDGES_RE = re.compile(r"^[\s:–—\-x×,|]+(?=\s|$)|[\s:–—\-,;|/]+$")
 _LEADING_X_RE = re.compile(r"^[x×]\s+")
 _LEADING_OF_RE = re.compile(r"^of\s+(?=[A-Za-z])", re.I)
 

@@ -205,8 +205,9 @@ PER_SIDE_SUFFIX = (
     rf"|\s+(?:on\s+|in\s+|to\s+)?(?:{EACH}|a)\s+(?:side|leg|arm|foot|way|direction)s?\b)"
 )
 PER_SIDE_SUFFIX_RE = re.compile(PER_SIDE_SUFFIX, re.I)
+# "Plie squat/10", "Crunch/10-12": a list's compact "name/count" is a trailing count too.
 _LIST_TRAIL_RE = re.compile(
-    rf"(?<![\w.,/#½¼¾-])(?P<n>\d{{1,3}}(?:{SEP}\d{{1,3}})?)(?={PER_SIDE_SUFFIX}?\s*(?:\([^)]*\)\s*)*[.:;,]?\s*$)",
+    rf"(?:(?<![\w.,/#½¼¾-])|(?<=[A-Za-z]/))(?P<n>\d{{1,3}}(?:{SEP}\d{{1,3}})?)(?={PER_SIDE_SUFFIX}?\s*(?:\([^)]*\)\s*)*[.:;,]?\s*$)",
     re.I,
 )
 

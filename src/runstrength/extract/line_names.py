@@ -153,8 +153,9 @@ def clean_name(name: str) -> tuple[str, int]:
     if name.endswith((")", "*")):
         # "Box jumps*" (a footnote's mark), "Step-ups (8-10)" (a count in brackets): no part of the name
         name = _TRAIL_MARK_RE.sub("", name)
-    # "Goblet squat [3 x 8]": the bracket of a count taken off after the name is no part of it
-    stripped = name.rstrip(" :-?!;,.[(")
+    # "Goblet squat [3 x 8]": the bracket of a count taken off after the name is no part of it; so is the slash
+    # of a compact "Plie squat/10"
+    stripped = name.rstrip(" :-?!;,.[(/")
     if " " in stripped:
         # "(10 reps) of lunges", "Plank x (30 s)": the joining word or sign of a count taken out before the name
         stripped = _COUNT_JOIN_TAIL_RE.sub("", stripped)
