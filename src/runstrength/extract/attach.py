@@ -19,7 +19,7 @@ from runstrength.extract.dose_atoms import PER_SIDE_SUFFIX
 from runstrength.extract.dose_stages import LIMB, LIMBS
 from runstrength.extract.nlp import EXERCISE_KEY, norm_tokens
 from runstrength.extract.quantities import RANGE, WORD_VALUES, int_range
-from runstrength.extract.registry import PART_LABEL_RE, Ex, canonical_entry, same_family
+from runstrength.extract.registry import PART_LABEL_RE, Ex, canonical_entry, in_family_of
 from runstrength.extract.roles import REPEAT_BLOCK_RE, UNLESS_NOTED, doc_spans, shift
 from runstrength.extract.sentences import (FIRST_PERSON_RE, classify, is_dosage_only, starts_imperative, states_goal, under_label,
                                           words_of)
@@ -482,8 +482,7 @@ class AttachMixin:
             if n > 0:
                 span = self.subject_mention(doc, s, e) or self._ordinal_naming(doc, s, e) or self._introduced(doc, s, e)
                 if span is not None and not self._not_prescribed(doc, span, s, e):
-                    ent = canonical_entry(span.text, doc, span.start_char)
-                    if not any(same_family(ex, norm_tokens(span.text), ent) for ex in current):
+                    if not in_family_of(span, doc, current):
                         name = self.text[line.start + span.start_char: line.start + span.end_char]
                         ex = self.register(name, line.start + span.start_char, line.start + span.end_char, doc, span.start_char, section)
                         current[:] = [ex]

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from runstrength.extract import lexicon
 from runstrength.extract.gates import AnyOf
 from runstrength.extract.nlp import EXERCISE_KEY, norm_tokens
-from runstrength.extract.registry import Ex, canonical_entry, same_family
+from runstrength.extract.registry import Ex, canonical_entry, in_family_of
 from runstrength.extract.roles import INTRO_HINT, INTRO_RE, doc_spans, exercise_spans_in
 from runstrength.extract.sentences import alternation, classify, starts_imperative, words_of
 from runstrength.extract.signatures import match_signature
@@ -164,8 +164,7 @@ class OwnershipMixin:
     @staticmethod
     def names_another_move(doc: Doc, current: list[Ex]) -> bool:
         """Whether the line names a known move of none of the current exercises' families."""
-        return any(not any(same_family(x, norm_tokens(sp.text), canonical_entry(sp.text, doc, sp.start_char)) for x in current)
-                   for sp in doc_spans(doc, EXERCISE_KEY))
+        return any(not in_family_of(sp, doc, current) for sp in doc_spans(doc, EXERCISE_KEY))
 
     def subject_mention(self, doc: Doc, s_start: int, s_end: int):
         view = self.view(doc)

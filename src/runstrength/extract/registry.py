@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from runstrength.extract import dosage as dz
 from runstrength.extract import lexicon
@@ -96,6 +96,13 @@ def same_family(a: Ex, tokens: tuple[str, ...], entry: dict | None) -> bool:
         return False
     small, big = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
     return small <= big and (len(small) >= 2 or small == big) or a.tokens[-1:] == tokens[-1:]
+
+
+def in_family_of(span: Span, doc: Doc, exs: list[Ex]) -> bool:
+    """Whether a known-move mention names one of `exs` (the same canonical move or the same words), not
+    another move."""
+    ent = canonical_entry(span.text, doc, span.start_char)
+    return any(same_family(x, norm_tokens(span.text), ent) for x in exs)
 
 
 class RegistryMixin:
