@@ -1611,3 +1611,16 @@ def test_numbered_moves_written_name_slash_count_keep_the_name_and_count():
     a = run("Dumbbell Circuit\n\n1.Sumo squat/10\n2.Bent-over row/8-10\n3.Reverse lunge/12 each leg\n")
     assert [(e.name, main(e).reps_min, main(e).reps_max, main(e).per_side) for e in a.exercises] == [
         ("Sumo squat", 10, 10, False), ("Bent-over row", 8, 10, False), ("Reverse lunge", 12, 12, True)]
+
+
+def test_easier_and_harder_ways_alone_under_a_move_are_its_cues():
+    # "Variations" alone over more steps is a sub-label of the move, not a part that takes the next moves
+    a = run("Core Routine\n\n1. Dead Bug\n\nLie on your back with arms up.\n\nVariations\n\n"
+            "Keep your feet on the floor if your back arches.\n\nHold a light weight to make it harder.\n\n"
+            "2. Side Plank\n\nLie on your side and lift your hips.\n\nProgressions\n\nLift the top leg.\n\n"
+            "3. Bird Dog\n\nKneel on all fours.\n")
+    assert [(e.name, section_of(a, e)) for e in a.exercises] == [("Dead Bug", None), ("Side Plank", None), ("Bird Dog", None)]
+    dead_bug, side_plank, _ = a.exercises
+    assert [c.text for c in dead_bug.cues] == ["Lie on your back with arms up.", "Keep your feet on the floor if your back arches.",
+                                               "Hold a light weight to make it harder."]
+    assert [c.text for c in side_plank.cues] == ["Lie on your side and lift your hips.", "Lift the top leg."]
