@@ -70,3 +70,46 @@ def test_a_caption_makes_no_exercise_and_leaves_the_how_to_with_the_move_above()
                                             "Stand on a pillow to make it harder."]
     assert (eversion.dosages[0].sets_min, eversion.dosages[0].reps_min) == (3, 10)
     assert "band" in eversion.equipment
+
+
+def test_a_picture_sequence_of_one_move_is_captions():
+    # each frame of the photo strip under the steps: the move's name and the frame it shows
+    text = ("Back Care\n\n1. Bird Dog\n\nKneel on all fours. Reach one arm and the other leg out long.\n\n"
+            "Bird Dog Start\nBird Dog Reach\nBird Dog Finish Position\n\n2. Cat Camel\n\nRound your back, then let it sag.\n")
+    # "Reach" is no frame word: with it in the middle, no two frames of the strip are in a row
+    assert captions(text) == []
+    text = text.replace("Bird Dog Reach\n", "")
+    assert captions(text) == ["Bird Dog Start", "Bird Dog Finish Position"]
+    a = run(text)
+    assert [e.name for e in a.exercises] == ["Bird Dog", "Cat Camel"]
+
+
+def test_directions_or_one_frame_alone_are_not_a_picture_sequence():
+    # three lunges of a list differ by their direction, which is no frame of one move
+    assert captions("Lunge Ladder\n\nLunge Front\nLunge Side\nLunge Back\n\nStep long each time.\n") == []
+    # one frame word alone names nothing in a row
+    assert captions("Core\n\nPlank\n\nHold the line.\n\nPlank Up\n\nPress up onto your hands.\n") == []
+
+
+def test_the_name_printed_again_is_a_caption():
+    # twice over its steps
+    assert captions("Hip Work\n\nBanded Side Steps\n\nBanded Side Steps\n\nStep wide against the band.\n") == [
+        "Banded Side Steps"]
+    # at the end of its steps, before the next move
+    assert captions("Hip Work\n\n1. Hip Hikes\n\nStand on a step and drop one hip, then lift it.\n\nHip Hikes\n\n"
+                    "2. Clamshell\n\nLie on your side.\n") == ["Hip Hikes"]
+    # part of a long heading again, apart from it, over the steps
+    assert captions("Warm-Up\n\nSkater Hops - Lateral - Alternating\n\nSkater Hops\n\nHop sideways from foot to foot.\n") == [
+        "Skater Hops"]
+
+
+def test_a_shorter_name_on_the_next_line_or_a_name_before_another_heading_stays_a_name():
+    # a list: the harder move, then the plain one, then a note
+    assert captions("Leg Day\n\nGoblet Squat Jump\nGoblet Squat\nKeep your chest up.\n") == []
+
+
+def test_the_name_again_after_the_steps_takes_none_of_the_next_moves_steps():
+    a = run("Pelvic Control\n\n1. Heel Slides\n\n  - Lie on your back with knees bent.\n\n  - Slide one heel away, then back.\n\n"
+            "Heel Slides\n\n2. Glute Bridge\n\n  - Press your feet into the floor.\n\n  - Lift your hips.\n")
+    assert [e.name for e in a.exercises] == ["Heel Slides", "Glute Bridge"]
+    assert [c.text for c in a.exercises[1].cues] == ["Press your feet into the floor.", "Lift your hips."]

@@ -5,10 +5,11 @@ heading and its how-to: the name again with the page's topic ("Wall Sit" /
 "Wall sit knee pain"), part of it ("Single-Leg Box Jumps" / "box jumps"), or
 a few words in lower case under a capitalised heading ("Side Lying Leg Lift" /
 "woman lifting leg on a mat"), or, above the heading, the name with the picture's credit
-("Reverse lunge by Sam @studio" over "Reverse Lunge"). Read as a heading of its
-own, such a line becomes a second exercise and takes the how-to from the real
-one. These lines are found from their shape and their neighbours only, before
-the reading-order walk.
+("Reverse lunge by Sam @studio" over "Reverse Lunge"). A strip of photos leaves
+one line a frame ("Bridge Start" / "Bridge Up"), and a picture's title the name
+again (over the steps or after them). Read as a heading of its own, such a line becomes a
+second exercise and takes the how-to from the real one. These lines are found
+from their shape and their neighbours only, before the reading-order walk.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from runstrength.extract.line_names import title_cased
 from runstrength.extract.nlp import norm_tokens
+from runstrength.extract.vocab import vocab
 
 if TYPE_CHECKING:  # annotations only
     from runstrength.extract.roles import Role
@@ -69,6 +71,82 @@ def caption_lines(lines: Sequence[Line], roles: Sequence[Role]) -> set[int]:
             continue
         found.add(i)
     found.update(_credits_above(lines, roles))
+    found.update(_frame_runs(lines, roles))
+    found.update(_names_again(lines, roles, set()))
+    return found
+
+
+def _names_again(lines: Sequence[Line], roles: Sequence[Role], skip: set[int]) -> set[int]:
+    """Indexes of the lines that give the move's name again: printed twice over its text ("Leg Slides" /
+    "Leg Slides"), or in short right over it ("Deep Lunge - Walking" / "Deep Lunge" / its steps), or after
+    it as its picture's caption at the end of its part. Read as a name, it would open the move a second
+    time and take its steps or the next move's."""
+    found: set[int] = set()
+    above: tuple[str, ...] | None = None  # the name of the move whose heading or text the walk is in
+    texts = 0  # lines of text since that name
+    kept = [i for i in range(len(lines)) if i not in skip]
+    for n, i in enumerate(kept):
+        line, role = lines[i], roles[i]
+        if role.kind in _TEXT_KINDS:
+            texts += 1
+            continue
+        if role.kind not in _NAME_KINDS:
+            above = None
+            continue
+        tokens = norm_tokens(role.name or line.text)
+        if above is not None and tokens and not line.bullet and _bare(line, role):
+            if texts and tokens == above:
+                found.add(i)  # after the move's text, before the next heading
+                continue
+            # right under the name: only when the move's text follows ("Dead Bug" / "dead bug" / "Bird Dog"
+            # may be a list), and a shorter name only apart from it ("Goblet Squat Jump" / "Goblet Squat" on
+            # the next line may be a list too)
+            apart = line.gap > 0 or kept[n - 1] != i - 1
+            if (not texts and (tokens == above or apart and set(tokens) < set(above)) and n + 1 < len(kept)
+                    and roles[kept[n + 1]].kind in _TEXT_KINDS):
+                found.add(i)
+                continue
+        above, texts = tokens, 0
+    return found
+
+
+# Words after a frame's name that say no more than it does ("Bridge start position").
+_FRAME_TAILS = frozenset({"position", "pose", "phase"})
+
+
+def _frame(line: Line, role: Role, frames: frozenset[str]) -> tuple[tuple[str, ...], str] | None:
+    """A caption line's move and frame ("Bridge Exercise Up" -> ("bridge", "exercise"), "up"), or None."""
+    if line.bullet or not _bare(line, role):
+        return None
+    tokens = tuple(t.lower() for t in line.words)
+    if tokens and tokens[-1] in _FRAME_TAILS:
+        tokens = tokens[:-1]
+    if not tokens or tokens[-1] not in frames:
+        return None
+    return tokens[:-1], tokens[-1]
+
+
+def _frame_runs(lines: Sequence[Line], roles: Sequence[Role]) -> set[int]:
+    """Indexes of the lines of a picture sequence's captions: two or more lines in a row, with no blank line
+    between them, that name one move and each a different frame of it ("Bridge Start" / "Bridge Up"). Read as
+    names, each frame would be a move of its own and take the real move's rules."""
+    frames = vocab()["frame_words"]
+    found: set[int] = set()
+    i = 0
+    while i < len(lines):
+        first = _frame(lines[i], roles[i], frames)
+        j = i + 1
+        if first is not None:
+            seen = {first[1]}
+            while j < len(lines) and lines[j].gap == 0:
+                got = _frame(lines[j], roles[j], frames)
+                if got is None or got[0] != first[0] or got[1] in seen:
+                    break
+                seen.add(got[1])
+                j += 1
+            if j - i >= 2:
+                found.update(range(i, j))
+        i = j
     return found
 
 

@@ -42,6 +42,7 @@ def vocab() -> dict:
         "heads": heads,
         "labels": sorted({w.lower() for w in lex["label_prefixes"]}, key=len, reverse=True),
         "bare_labels": frozenset(w.lower() for w in lex["bare_labels"]),
+        "frame_words": frozenset(w.lower() for w in lex["frame_words"]),
         "benefit_openers": frozenset(w.lower() for w in lex["benefit_openers"]),
         "claim_modals": frozenset(w.lower() for w in lex["claim_modals"]),
         "statement_verbs": frozenset(w.lower() for w in lex["statement_verbs"]),
