@@ -113,3 +113,15 @@ def test_the_name_again_after_the_steps_takes_none_of_the_next_moves_steps():
             "Heel Slides\n\n2. Glute Bridge\n\n  - Press your feet into the floor.\n\n  - Lift your hips.\n")
     assert [e.name for e in a.exercises] == ["Heel Slides", "Glute Bridge"]
     assert [c.text for c in a.exercises[1].cues] == ["Press your feet into the floor.", "Lift your hips."]
+
+
+def test_alt_text_naming_who_does_the_move_is_a_caption():
+    # over the page's title, and between a heading and the name printed again: neither the title nor a move
+    a = run("Woman performing a glute bridge on a mat\n\nGlute Strength for Runners\n\nStrong glutes steady the pelvis.\n\n"
+            "Hip Thrust\n\nyoung man demonstrating the move on a bench\nHip Thrusts\n\n"
+            "Rest your shoulders on a bench and drive the hips up. Do 3 sets of 12.\n")
+    assert a.title == "Glute Strength for Runners"
+    assert [e.name for e in a.exercises] == ["Hip Thrust"]
+    assert (a.exercises[0].dosages[0].sets_min, a.exercises[0].dosages[0].reps_min) == (3, 12)
+    # a sentence about runners doing something is prose, not a picture's text
+    assert captions("Hips\n\nRunners doing hip work get hurt less often.\n\nClamshell\n\nLie on your side.\n") == []

@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 from runstrength.extract import dosage as dz
 from runstrength.extract.addresses import address_lines
 from runstrength.extract.attach import ABILITY_CHECK_RE, AttachMixin
-from runstrength.extract.captions import caption_lines
+from runstrength.extract.captions import alt_text_lines, caption_lines
 from runstrength.extract.dose_inheritance import InheritanceMixin
 from runstrength.extract.exercise_terms import TermsMixin, text_muscles
 from runstrength.extract.gates import AnyOf
@@ -233,8 +233,8 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
         lines, docs = self.lines, self.docs
         boiler_flags = [is_boilerplate(l.text) for l in lines]
         heads = running_heads(lines)
-        for i in heads:
-            boiler_flags[i] = True
+        for i in heads | alt_text_lines(lines):
+            boiler_flags[i] = True  # a picture's alt text over the title is no title either
         title_line = find_title(lines, boiler_flags, is_exercise=lambda t: exercise_like(t, None, 0))
         roles, rows, captions = line_roles(self.text, lines, docs, heads)
         end_at = _routine_end(roles, lines)

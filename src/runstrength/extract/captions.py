@@ -6,8 +6,9 @@ heading and its how-to: the name again with the page's topic ("Wall Sit" /
 a few words in lower case under a capitalised heading ("Side Lying Leg Lift" /
 "woman lifting leg on a mat"), or, above the heading, the name with the picture's credit
 ("Reverse lunge by Sam @studio" over "Reverse Lunge"). A strip of photos leaves
-one line a frame ("Bridge Start" / "Bridge Up"), and a picture's title the name
-again (over the steps or after them). Read as a heading of its own, such a line becomes a
+one line a frame ("Bridge Start" / "Bridge Up"), a picture's title the name again
+(over the steps or after them), and its alt text who does what ("Young man
+demonstrating a squat"). Read as a heading of its own, such a line becomes a
 second exercise and takes the how-to from the real one. These lines are found
 from their shape and their neighbours only, before the reading-order walk.
 """
@@ -72,8 +73,19 @@ def caption_lines(lines: Sequence[Line], roles: Sequence[Role]) -> set[int]:
         found.add(i)
     found.update(_credits_above(lines, roles))
     found.update(_frame_runs(lines, roles))
-    found.update(_names_again(lines, roles, set()))
+    alt = alt_text_lines(lines)
+    found.update(alt)
+    found.update(_names_again(lines, roles, alt))
     return found
+
+
+def alt_text_lines(lines: Sequence[Line]) -> set[int]:
+    """Indexes of a picture's alt text: a short line, no sentence, telling who does what in it ("Young male
+    demonstrating air squats"). Read as a name it would be a move; read as prose, a cue or the page's title."""
+    alt = vocab()["alt_text"]
+    return {i for i, line in enumerate(lines)
+            if not line.bullet and len(line.words) <= _CAPTION_WORDS and not line.text.rstrip().endswith((".", "!", "?", ":"))
+            and alt.match(line.text)}
 
 
 def _names_again(lines: Sequence[Line], roles: Sequence[Role], skip: set[int]) -> set[int]:

@@ -43,6 +43,8 @@ def vocab() -> dict:
         "labels": sorted({w.lower() for w in lex["label_prefixes"]}, key=len, reverse=True),
         "bare_labels": frozenset(w.lower() for w in lex["bare_labels"]),
         "frame_words": frozenset(w.lower() for w in lex["frame_words"]),
+        "alt_text": re.compile(r"^(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:%s)\s+(?:%s)\b" % (
+            "|".join(map(re.escape, lex["caption_people"])), "|".join(map(re.escape, lex["caption_verbs"]))), re.I),
         "benefit_openers": frozenset(w.lower() for w in lex["benefit_openers"]),
         "claim_modals": frozenset(w.lower() for w in lex["claim_modals"]),
         "statement_verbs": frozenset(w.lower() for w in lex["statement_verbs"]),
