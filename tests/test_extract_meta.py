@@ -538,6 +538,14 @@ def test_web_view_link_of_a_mailing_is_boilerplate():
     assert not is_boilerplate("View the exercise in the video below")
 
 
+def test_a_pages_counters_are_boilerplate():
+    # a document host's counters alone on their line, never a move counted
+    for line in ("1 views", "0 download", "2.3k shares", "14 Likes"):
+        assert is_boilerplate(line), line
+    assert not is_boilerplate("10 lunges")
+    assert not is_boilerplate("12 shares of the plan went out")
+
+
 def test_title_of_a_handout_is_its_full_form_under_the_byline():
     text = (
         "FAIRWAY PHYSIO CLINIC\n"
