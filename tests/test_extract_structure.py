@@ -1624,3 +1624,14 @@ def test_easier_and_harder_ways_alone_under_a_move_are_its_cues():
     assert [c.text for c in dead_bug.cues] == ["Lie on your back with arms up.", "Keep your feet on the floor if your back arches.",
                                                "Hold a light weight to make it harder."]
     assert [c.text for c in side_plank.cues] == ["Lie on your side and lift your hips.", "Lift the top leg."]
+
+
+def test_a_step_with_a_number_that_lost_its_full_stop_is_a_step():
+    # the number is a clock face or an angle of the reader's body, not a count of a list's item
+    a = run("Ankle Care\n\nSeated Calf Stretch\nSit with your leg out straight and loop a towel around your foot.\n"
+            "Try to keep your toes pointing straight up to 12 o'clock\nHold for 20 seconds and repeat 4 times.\n\n"
+            "Towel Scrunch\nScrunch the towel with your toes.\n")
+    stretch = a.exercises[0]
+    assert [e.name for e in a.exercises] == ["Seated Calf Stretch", "Towel Scrunch"]
+    assert "Try to keep your toes pointing straight up to 12 o'clock" in [c.text for c in stretch.cues]
+    assert (main(stretch).hold_seconds_min, main(stretch).reps_min) == (20, 4)

@@ -233,11 +233,13 @@ def _unpunctuated_step(words: list[str]) -> bool:
     """A step written without its full stop: in sentence case (no shouted word, all but one of the others
     lower case), long for a heading, and an instruction (an imperative, or a set-up: "With a band around ...")."""
     if (len(words) < _STEP_WORDS or not words[0][:1].isupper() or words[0].isupper() and len(words[0]) > 1
-            or words[-1].endswith(("?", ":")) or any(map(str.isdigit, "".join(words)))):
-        return False  # a count or a price ("Set of 3 bands - $14") is a list's item, not a step
+            or words[-1].endswith(("?", ":"))):
+        return False
     if sum(w[:1].isupper() for w in words[1:]) > 1:
         return False
     lower = [w.lower().strip(",;") for w in words]
+    if any(map(str.isdigit, "".join(words))) and "your" not in lower:
+        return False  # a count or a price ("Set of 3 bands - $14") is a list's item; "Keep your knee at 90 degrees" a step
     return lower[0] in _SETUP_OPENERS or starts_imperative(lower)
 
 
