@@ -1005,6 +1005,18 @@ def test_times_too_many_for_passes_count_reps():
     assert facts(one("Do this 3 times.")) == ("main", (3, 3), None, None, None, False)
 
 
+def test_doing_this_n_times_while_holding_counts_the_holds():
+    # the hold said after "do this N times" is what is repeated, as with "repeat this N times"
+    assert facts(one("Try to do this 4 times, holding the stretch for 15 seconds.")) == (
+        "main", None, (4, 4), (15, 15), "hold", False)
+    assert facts(one("Perform it 3 times, holding each one for 10 seconds.")) == (
+        "main", None, (3, 3), (10, 10), "hold", False)
+    # with no hold, or with the whole named, it still counts passes
+    assert facts(one("Perform it 3 times.")) == ("main", (3, 3), None, None, None, False)
+    assert facts(one("Do the whole circuit 3 times, holding each plank for 20 seconds.")) == (
+        "main", (3, 3), None, (20, 20), "hold", False)
+
+
 def test_each_drill_n_times_is_sets():
     # "each drill 3x": every drill of the list is gone through 3 times
     assert facts(one("Run each drill over 20 metres. Complete each drill 4x.")) == (

@@ -234,6 +234,8 @@ _WHOLE_PASS_THEN_REPEAT_RE = re.compile(
     r"[^.;!?]*\brepeat\s+(?:for\s+)?$",
     re.I,
 )
+# The objects of "do ... N times" that may name the one move described ("do this", "perform it").
+_ONE_THING = frozenset(("this", "it", "that"))
 # From this count up, "do this N times" counts the movement, not passes through the whole.
 _MAX_PASSES = 6
 _THROUGH_RE = re.compile(r"\s+through\b", re.I)
@@ -497,7 +499,10 @@ def _core_atoms(sentence: str) -> tuple[tuple[Atom, ...], str, str] | None:
         elif _SETS_CONTEXT_RE.search(before) and not PER_SIDE_SUFFIX_RE.match(sentence, m.end()) and not any(
                 a.sets is not None and a.start >= m.end() for a in atoms) and r[0] < _MAX_PASSES:
             obj = _SETS_CONTEXT_RE.search(before)
-            strict = not obj.group(0).lower().lstrip().startswith("repeat") and not obj.group("each")  # type: ignore[union-attr]
+            # "do this 5 times, holding for 10 seconds" repeats a hold, as "repeat this" does: only a repeat,
+            # or a pronoun for one thing, is left to the hold to settle
+            strict = (not obj.group(0).lower().lstrip().startswith("repeat") and not obj.group("each")  # type: ignore[union-attr]
+                      and obj.group("obj").lower() not in _ONE_THING)
             if strict:
                 take(Atom(m.start(), m.end(), sets=r))
             else:
