@@ -537,6 +537,18 @@ def test_a_heading_on_why_a_kind_of_training_matters_is_no_exercise():
         assert [e.canonical_name for e in a.exercises] == ["step-up"], (head, [e.name for e in a.exercises])
 
 
+def test_a_counted_listicle_heading_is_no_counted_move():
+    # the count is of the moves the page lists; the plural that stands for them names none of them
+    for head in ("4 Moves to Power Up Hills", "4 MOVES TO POWER UP HILLS", "6 Best Moves for Trail Runners",
+                 "3 Ways to Build Calf Strength"):
+        a = run(f"Hill Legs\n\n{head}\n\nStrong legs keep your stride steady on climbs.\n\n"
+                "Step-up\n\nStep onto a box and drive the knee up. Do 3 x 10.\n")
+        assert [e.canonical_name for e in a.exercises] == ["step-up"], (head, [e.name for e in a.exercises])
+    # an acronym in capitals still opens a move's name
+    a = run("Hip Work\n\nIT BAND ROLL\n\nRoll the outer thigh slowly. Do 2 x 30 seconds.\n")
+    assert [e.name for e in a.exercises] == ["IT BAND ROLL"]
+
+
 def test_a_sentence_about_a_move_before_a_colon_is_not_its_name():
     a = run("Ankle Work\n\nHeel walks\n\nWalk on your heels with the toes up.\n"
             "Heel walks should be kept slow: take short steps and keep the shins tall.\n")

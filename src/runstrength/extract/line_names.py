@@ -18,10 +18,14 @@ from runstrength.extract.vocab import ends_with_head, vocab
 
 # "The Importance of Hamstring Curls", "The Role of Squats in Running": a heading on why, whatever moves it names.
 _TOPIC_HEAD = r"(?:the\s+)?(?:importance|role|value|science|case)\s+(?:of|for)"
+# "5 Moves to Conquer Hills", "6 Ways to Build Strength" once the count is cut: a listicle's title, whose
+# plural noun stands for the moves it lists, never one move's name.
+_LISTICLE_HEAD = (r"(?:(?:best|top|simple|easy|essential|great|key|quick|effective|basic|must-do)\s+)?"
+                  r"(?:moves|movements|ways|tips|reasons|things|mistakes|secrets|rules|habits)")
 _FUNCTION_START = re.compile(
     r"^(here|how|what|why|when|where|who|this|these|there|that|if|for|and|but|so|our|my|we|i|you|it|please|"
     r"note|tip|follow|try|get|watch|check|click|read|see|learn|want|ready|the benefits?|benefits|welcome|today|"
-    rf"{_TOPIC_HEAD}|thank|thanks|remember|in|at|on|with|to|as|by|from|a|an)\b", re.I)
+    rf"{_TOPIC_HEAD}|{_LISTICLE_HEAD}|thank|thanks|remember|in|at|on|with|to|as|by|from|a|an)\b", re.I)
 
 
 PAREN_RE = re.compile(r"\(([^()]*)\)")
@@ -45,8 +49,8 @@ _PLUS_PART_WORDS = 4
 
 
 # A heading in capitals that opens with a question word ("HOW OFTEN", "WHAT YOU NEED", "WHY IT WORKS") asks
-# about the routine: no acronym starts that way.
-_SHOUTED_QUESTION_RE = re.compile(r"^\s*(?:HOW|WHAT|WHY|WHEN|WHERE|WHO)\b")
+# about the routine, or with a listicle's plural ("MOVES TO CONQUER HILLS") titles it: no acronym starts that way.
+_SHOUTED_QUESTION_RE = re.compile(rf"^\s*(?:HOW|WHAT|WHY|WHEN|WHERE|WHO|{_LISTICLE_HEAD})\b", re.I)
 
 
 def function_start(text: str):
