@@ -1017,6 +1017,16 @@ def test_doing_this_n_times_while_holding_counts_the_holds():
         "main", (3, 3), None, (20, 20), "hold", False)
 
 
+def test_labels_each_before_its_value_without_colons():
+    # "Sets 3 Reps 10": from its opening, a line of labels and values, not "3 Reps"
+    assert facts(one("Sets 2 Reps 12 each leg Rest 45 sec")) == ("main", (2, 2), (12, 12), None, None, True)
+    assert facts(one("Reps 8 Sets 4")) == ("main", (4, 4), (8, 8), None, None, False)
+    got = one("Sets 3 Reps 15 Hold 5 seconds")
+    assert (got.sets, got.reps, got.seconds, got.text) == ((3, 3), (15, 15), (5, 5), "Sets 3 Reps 15 Hold 5 seconds")
+    # a count before its unit is read as before
+    assert facts(one("3 sets 10 reps")) == ("main", (3, 3), (10, 10), None, None, False)
+
+
 def test_each_drill_n_times_is_sets():
     # "each drill 3x": every drill of the list is gone through 3 times
     assert facts(one("Run each drill over 20 metres. Complete each drill 4x.")) == (

@@ -155,12 +155,28 @@ def parse_dosages(text: str, *, list_item: bool = False) -> list[DoseMention]:
     return list(_parse_dosages(text, list_item))
 
 
+# "Sets 3 Reps 10 each side Rest 30sec": a line of labels each followed by its value, without colons (read from
+# left to right, "3 Reps" would be three reps). Known from its opening: a count's unit never comes before it.
+_LABEL_FIRST_RE = re.compile(r"^\W*(?:sets?|reps?|repetitions)\s+\d", re.I)
+# Each label of such a line with the space after it, which a colon takes the place of (the text keeps its length).
+_LABEL_VALUE_RE = re.compile(r"\b(?:sets?|reps?|repetitions|rounds?|hold|rest|time|duration)(\s)(?=\s*\d)", re.I)
+
+
+def _label_colons(text: str) -> str:
+    """`text` with a colon after each label of a labels-first line ("Sets:3 Reps:10"), else `text` itself."""
+    if not _LABEL_FIRST_RE.match(text):
+        return text
+    return _LABEL_VALUE_RE.sub(lambda m: m.group(0)[:-1] + ":", text)
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def _parse_dosages(text: str, list_item: bool) -> tuple[DoseMention, ...]:
     # A sentence without a number hint has no atom (dose_atoms), and a text without one has no
     # sentence with one: sentences are cut at whitespace, so a hint word's \b edges hold in both.
     if not has_number_hint(text):
         return ()
+    if text[:12].lstrip()[:1] in "SsRr" and (labelled := _label_colons(text)) != text:
+        return tuple(replace(d, text=text[d.start:d.end]) for d in _parse_dosages(labelled, list_item))
     out: list[DoseMention] = []
     spans = [(0, len(text))] if list_item else sentence_spans(text)
     # Copies: stage and hold are set on the atoms below, the cached ones stay as found.
