@@ -537,6 +537,19 @@ def test_a_heading_on_why_a_kind_of_training_matters_is_no_exercise():
         assert [e.canonical_name for e in a.exercises] == ["step-up"], (head, [e.name for e in a.exercises])
 
 
+def test_a_heading_over_its_dose_line_and_how_to_is_a_move():
+    # names the lexicon lacks, each over a line of its labels and values (a rest with them) and its steps
+    a = run("Ankle Circuit\n\nCompass reaches\n\nSets 2 Reps 6 each side Rest 30sec\n\n"
+            "Stand on one foot and reach the other toe to each point around you.\n\n"
+            "Toe taps\n\nSets 3 Reps 12\n\nTap the toes of one foot on a low step, then swap.\n")
+    assert [(e.name, main(e).sets_min, main(e).reps_min, main(e).per_side) for e in a.exercises] == [
+        ("Compass reaches", 2, 6, True), ("Toe taps", 3, 12, False)]
+    # a topic heading over a dose line and a claim is no move
+    a = run("Ankle Circuit\n\nWhy it helps\n\nSets 2 Reps 6\n\nAnkles that are strong recover faster.\n\n"
+            "Toe taps\n\nSets 3 Reps 12\n\nTap the toes of one foot on a low step, then swap.\n")
+    assert [e.name for e in a.exercises] == ["Toe taps"]
+
+
 def test_a_counted_listicle_heading_is_no_counted_move():
     # the count is of the moves the page lists; the plural that stands for them names none of them
     for head in ("4 Moves to Power Up Hills", "4 MOVES TO POWER UP HILLS", "6 Best Moves for Trail Runners",

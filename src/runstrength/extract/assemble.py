@@ -299,6 +299,13 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                         and not _label_word_last(role.name) and not (_shouted(role.name) and function_start(role.name.lower())) and (
                             nxt == "label" or self._instructional(lines[j], docs[j], imperative=True))):
                     kind = "exercise"
+                elif (nxt_line is not None and nxt_line.gap <= 1 and role.label != "part" and self._dosed_how_to(roles, j, end_at)
+                        and not line.text.rstrip().endswith(":") and not period_word(role.name)
+                        and not _PRONOUN_RE.search(role.name) and not _label_word_last(role.name)):
+                    # "Clock taps" / "Sets 3 Reps 5 each side Rest 30sec" / "Stand on one foot and ...": a heading
+                    # over its dose line and its how-to names a move the lexicon lacks ("EXPERT:" over a dose
+                    # line is a level's label of the move above)
+                    kind = "exercise"
                 elif line.bullet and section is not None and len(role.name.split()) <= 5 and not _shouted(role.name) and role.label != "part":
                     # A short item of a list under a part's heading ("- Clock taps"); a numbered heading in
                     # capitals ("2. SAFETY FIRST") is a part of a document, not an item.
@@ -621,6 +628,14 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
     def _bullet_mark(self, line: Line) -> str:
         """A list item's mark, numbers as '#' ("1." and "2." are one kind of mark)."""
         return _DIGITS_RE.sub("#", self.text[line.raw_start:line.start].strip())
+
+    def _dosed_how_to(self, roles: list[Role], j: int, end_at: int) -> bool:
+        """Whether line `j` is a dose line (a rest line that prescribes too) and the line under it a step of a how-to."""
+        role = roles[j]
+        if not (role.kind == "dose" or role.kind == "rest" and role.doses) or j + 1 >= end_at:
+            return False
+        return (roles[j + 1].kind == "prose" and self.lines[j + 1].gap <= 1
+                and self._instructional(self.lines[j + 1], self.docs[j + 1], imperative=True))
 
     def _header(self, title_line: Line | None) -> list[Line]:
         """The lines above the title that may name the site: not a short line of page furniture ("Main content",
