@@ -526,6 +526,10 @@ def test_bare_trailing_number_not_reps_in_prose():
         ("1 x set of 20 box jumps", "box jumps"),
         # a list's compact "name/count"
         ("Sumo squat/12", "Sumo squat"),
+        # a body position in brackets names the variant; a manner in brackets is a note
+        ("Hamstring stretch (seated)", "Hamstring stretch (seated)"),
+        ("Knee rolls (on your back) 10 each way", "Knee rolls (on your back)"),
+        ("Knee rolls (gently) 10 each way", "Knee rolls"),
     ],
 )
 def test_split_name(line, name):

@@ -550,6 +550,14 @@ def test_a_heading_over_its_dose_line_and_how_to_is_a_move():
     assert [e.name for e in a.exercises] == ["Toe taps"]
 
 
+def test_one_move_in_two_positions_is_two_moves():
+    a = run("Hip Exercises\n\nHip rotation (sitting)\n\nSit with your knees bent and press them down.\n\n"
+            "Hip rotation (lying)\n\nLie with your knees bent and let one knee drop out.\n\n"
+            "Heel slide\n\nLie on your back and slide the heel in.\n")
+    assert [e.name for e in a.exercises] == ["Hip rotation (sitting)", "Hip rotation (lying)", "Heel slide"]
+    assert [c.text for c in a.exercises[1].cues] == ["Lie with your knees bent and let one knee drop out."]
+
+
 def test_a_counted_listicle_heading_is_no_counted_move():
     # the count is of the moves the page lists; the plural that stands for them names none of them
     for head in ("4 Moves to Power Up Hills", "4 MOVES TO POWER UP HILLS", "6 Best Moves for Trail Runners",

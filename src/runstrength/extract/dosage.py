@@ -355,6 +355,10 @@ _NOTE_WORDS = re.compile(
 
 
 _WORDS_RE = re.compile(r"[A-Za-z]{2,}")
+# A body position in brackets after a name: the variant it names, kept in the name (not a note to drop).
+_POSITION_PAREN_RE = re.compile(
+    r"\s*(?:sitting|seated|standing|lying|supine|prone|kneeling|half[ -]kneeling|tall[ -]kneeling|side[ -]lying"
+    r"|on\s+(?:your\s+|the\s+|a\s+)?(?:back|side|front|stomach|knees|floor|bed|chair|step|ball|wall))\s*", re.I)
 _SIDE_WORDS_RE = re.compile(rf"(?:^|\s){EACH}\s+(?:side|leg|arm)\b", re.I)
 _SPACES_RE = re.compile(r"\s+")
 _NAME_EDGES_RE = re.compile(r"^[\s:–—\-x×,|]+(?=\s|$)|[\s:–—\-,;|/]+$")
@@ -407,6 +411,8 @@ def _split_name_dosage(line: str) -> tuple[str, tuple[DoseMention, ...]]:
 
     def drop_paren(m: re.Match[str]) -> str:
         inner = m.group(1)
+        if _POSITION_PAREN_RE.fullmatch(inner):
+            return m.group(0)  # "Hip rotation (lying)" and "Hip rotation (sitting)" are two moves
         if "\x00" in inner or not inner.strip() or PER_SIDE_RE.search(inner) or inner[:1].islower() \
                 or _NOTE_WORDS.match(inner.strip()):
             return ""
