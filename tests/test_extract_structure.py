@@ -558,6 +558,17 @@ def test_one_move_in_two_positions_is_two_moves():
     assert [c.text for c in a.exercises[1].cues] == ["Lie with your knees bent and let one knee drop out."]
 
 
+def test_a_line_listing_moves_by_commas_is_each_move():
+    a = run("Leg Day\n\nSquats, lunges and step-ups\n\nDo each for 30 seconds.\n\n"
+            "Finisher\n\n- jumping jacks, burpees, mountain climbers, star jumps\n")
+    assert [e.name for e in a.exercises] == ["Squats", "lunges", "step-ups", "jumping jacks", "burpees",
+                                             "mountain climbers", "star jumps"]
+    assert [main(e).duration_seconds_min for e in a.exercises[:3]] == [30, 30, 30]
+    # two names joined are one move's name, as before
+    a = run("Power\n\nSquat and press\n\nHold the bells at your shoulders, squat, then press up. Do 3 x 8.\n")
+    assert [e.name for e in a.exercises] == ["Squat and press"]
+
+
 def test_a_counted_listicle_heading_is_no_counted_move():
     # the count is of the moves the page lists; the plural that stands for them names none of them
     for head in ("4 Moves to Power Up Hills", "4 MOVES TO POWER UP HILLS", "6 Best Moves for Trail Runners",

@@ -206,6 +206,22 @@ def split_alternatives(name: str, seps_re: re.Pattern[str] = _OR_RE,
     return out if headed else []
 
 
+# Between the names of a line that lists moves: "jumping jacks, squats, burpees and mountain climbers".
+_LISTED_RE = re.compile(r"(\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)")
+# Fewer names than this are more often one move's name ("Squat and press", "Clean, jerk") than a list.
+_LISTED_NAMES = 3
+
+
+def split_listed(name: str) -> list[tuple[str, int, int, int, int]]:
+    """A line naming several moves in a row, split at its commas and its "and" ("jumping jacks, squats,
+    crunches and burpees"): each, as split_alternatives gives them, when there are three or more, at least one
+    ends like a movement and the others are short names; else []."""
+    if name.count(",") < _LISTED_NAMES - 1 and not (name.count(",") and " and " in name):
+        return []
+    alts = split_alternatives(name, _LISTED_RE, one_head=True)
+    return alts if len(alts) >= _LISTED_NAMES else []
+
+
 # How prose introduces the next exercise: "Next, try a side plank", "Start with a dead bug", "I'd add calf raises",
 # "When that gets easy, add a bird dog", "Carry on with the bridges, and then add a clam". Used with .match
 # at a sentence's start (no "^"); what it matched is followed by the exercise's name. ("Progress to ..." is
