@@ -569,6 +569,15 @@ def test_a_line_listing_moves_by_commas_is_each_move():
     assert [e.name for e in a.exercises] == ["Squat and press"]
 
 
+def test_a_leg_of_a_club_run_between_stops_is_no_move_and_no_part():
+    a = run("Tuesday Club Session\n\nJog to the bandstand\n\nBird dog\n\nKneel on all fours and reach long.\n\n"
+            "Run back to the car park\n\nSquat jumps x 10\n")
+    assert [(e.name, section_of(a, e)) for e in a.exercises] == [("Bird dog", None), ("Squat jumps", None)]
+    # a step that walks somewhere on the reader's body stays the move's step
+    a = run("Ankle Work\n\nHeel walks\n\nStand tall with your toes up\nWalk to the wall and back on your heels\n")
+    assert len(a.exercises[0].cues) == 2
+
+
 def test_a_counted_listicle_heading_is_no_counted_move():
     # the count is of the moves the page lists; the plural that stands for them names none of them
     for head in ("4 Moves to Power Up Hills", "4 MOVES TO POWER UP HILLS", "6 Best Moves for Trail Runners",

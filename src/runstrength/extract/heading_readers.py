@@ -87,6 +87,11 @@ def short_heading_or_item(lv: LineView) -> Role | None:
     if _STEP_LABEL_RE.match(text):
         # "Step 2" alone over a paragraph: the number of a how-to's step names no move and no part
         return Role("other_heading")
+    if _ROUTE_RE.match(text) and not any(w.lower() in ("your", "you") for w in lv.words):
+        # "Jog to the north beach", "Run back to the car park": a club session's leg between its stops, never a
+        # move (the place is no name) nor the heading of the moves done at the stop; "Walk to the wall on your
+        # heels" is a step
+        return Role("other_heading")
     sets = dz.parse_block_sets(text)
     name, ndoses, cut = _heading_name(text, doc)
     name, cut, day_role = _after_weekday(text, doc, name, cut)
@@ -248,6 +253,9 @@ def _unpunctuated_step(words: list[str]) -> bool:
 _NUMBERED_VARIANT_RE = re.compile(r"\b(?:part|pt|level|lvl|version|variation|option|progression|regression|stage|phase)\.?\s*#?\d{1,2}$", re.I)
 
 
+# A leg of a run between two places ("Jog to the pier", "Run back to the start"); "Run 2 km" counts a distance.
+_ROUTE_RE = re.compile(r"\W*(?:jog|run|walk|sprint|cycle|ride|head)\s+(?:back\s+|over\s+|up\s+|down\s+|out\s+)?"
+                       r"(?:to|towards?)\s+(?:the\s+)?[a-z]", re.I)
 # A how-to's step number alone on its line ("Step 3", "Step #3:").
 _STEP_LABEL_RE = re.compile(r"\s*step\s*#?\s*\d{1,2}\s*[.:)]?\s*$", re.I)
 # A label and its number opening a heading, then its topic: "Rung 2: Slow loading", "Tier B - Power".
