@@ -578,6 +578,21 @@ def test_a_leg_of_a_club_run_between_stops_is_no_move_and_no_part():
     assert len(a.exercises[0].cues) == 2
 
 
+def test_a_numbered_moves_remark_and_spaced_steps_are_its_own():
+    # each numbered move: two blank lines, a remark on what it does, then its steps one blank line apart, the
+    # first of them an order the lexicon also knows as a move ("Stand on one leg")
+    a = run("Hip Strength\n\nStrengthening exercises\n\nSome words on hips.\n\n1) Forefoot balance\n\n\n"
+            "This builds strength through the whole leg.\n\n- Stand with feet apart\n\n- Lift one leg up keeping the pelvis level\n\n"
+            "Perform 3 sets of 10 repetitions.\n\n2) Single leg squat\n\n\nBuilds balance in the pelvis.\n\n"
+            "- Stand on one leg\n\n- Bend the knee to 90 degrees.\n\nPerform 2 sets of 8 repetitions.\n")
+    assert [e.name for e in a.exercises] == ["Forefoot balance", "Single leg squat"]
+    balance, squat = a.exercises
+    assert [c.text for c in balance.cues] == ["Stand with feet apart", "Lift one leg up keeping the pelvis level"]
+    assert [p.text for p in balance.purpose] == ["This builds strength through the whole leg."]
+    assert [c.text for c in squat.cues] == ["Stand on one leg", "Bend the knee to 90 degrees."]
+    assert (main(squat).sets_min, main(squat).reps_min) == (2, 8)
+
+
 def test_a_counted_listicle_heading_is_no_counted_move():
     # the count is of the moves the page lists; the plural that stands for them names none of them
     for head in ("4 Moves to Power Up Hills", "4 MOVES TO POWER UP HILLS", "6 Best Moves for Trail Runners",

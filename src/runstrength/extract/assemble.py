@@ -437,6 +437,12 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                         self.add_terms(ex, doc)
                 last_kind = kind
                 continue
+            if (kind == "exercise" and last_kind == "prose" and len(current) == 1 and current[0] is self.exercises[-1]
+                    and not role.doses and role.desc_start is None and not role.alternatives
+                    and self._imperative_step(i, lines, roles, end_at)):
+                # "- Stand on one leg" / "- Bend the knee ..." under a move's heading and a remark on it: the first
+                # of its steps, though the lexicon knows the order as a move's name
+                kind = "prose"
             if kind == "exercise":
                 if (last_kind == "exercise" and run == 1 and len(current) == 1 and not line.gap and not line.bullet
                         and not lines[i - 1].bullet and not role.doses and not role.alternatives and role.desc_start is None
@@ -566,10 +572,10 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                 new_unit = True
             if line.gap >= 1 or not current or new_unit and itemized:
                 fresh = heading is not None and current == [heading] and not (heading.sentences or heading.purpose)
-                if (not fresh and line.bullet and last_kind == "exercise" and run == 1 and len(current) == 1
+                if (not fresh and last_kind == "exercise" and run == 1 and len(current) == 1
                         and not (current[0].sentences or current[0].purpose)):
-                    # "1. Split squat: 3 x 8", blank lines, then "- Keep the weight ...": a lone item's steps, however
-                    # many blank lines a scraped page leaves between them
+                    # "1. Split squat: 3 x 8", blank lines, then "- Keep the weight ..." or a paragraph: a lone
+                    # item's text, however many blank lines a scraped page leaves between them
                     fresh = True
                 elif (not fresh and numbered and not steps_counted and len(current) == 1 and current[0].named
                         and current[0] is self.exercises[-1] and _FIRST_ITEM_RE.match(self.text, line.raw_start, line.start)):
@@ -609,15 +615,15 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
 
     def _imperative_step(self, i: int, lines: list[Line], roles: list[Role], end_at: int) -> bool:
         """Line i is a short order opening a list of steps ("1. Kneel on a mat", "2. Tuck chin in", "3. Round
-        the back ..."): it starts with a verb of doing, and the items after it with its mark (no blank line between)
-        are more such orders, then a sentence or a dose."""
+        the back ..."): it starts with a verb of doing, and the items after it with its mark (one blank line
+        between at most, as scraped lists often have) are more such orders, then a sentence or a dose."""
         line = lines[i]
         if not line.bullet or not starts_imperative(words_of(line.text.lower())):
             return False
         mark = self._bullet_mark(line)
         for j in range(i + 1, min(end_at, i + 6)):
             nxt = lines[j]
-            if nxt.gap or not nxt.bullet or self._bullet_mark(nxt) != mark:
+            if nxt.gap > 1 or not nxt.bullet or self._bullet_mark(nxt) != mark:
                 return False
             if roles[j].kind in ("prose", "dose", "label"):
                 return True
