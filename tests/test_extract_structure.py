@@ -593,6 +593,12 @@ def test_a_numbered_moves_remark_and_spaced_steps_are_its_own():
     assert (main(squat).sets_min, main(squat).reps_min) == (2, 8)
 
 
+def test_a_notice_to_the_reader_under_a_heading_makes_it_no_move():
+    a = run("Runner Strength\n\nStrength and Conditioning for runners\n\n(Please note these exercises are generic "
+            "suggestions and will not suit everyone.)\n\nBridge\n\nLie on your back and lift the hips. Do 3 x 10.\n")
+    assert [e.name for e in a.exercises] == ["Bridge"]
+
+
 def test_a_counted_listicle_heading_is_no_counted_move():
     # the count is of the moves the page lists; the plural that stands for them names none of them
     for head in ("4 Moves to Power Up Hills", "4 MOVES TO POWER UP HILLS", "6 Best Moves for Trail Runners",

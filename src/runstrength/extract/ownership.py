@@ -109,6 +109,8 @@ _SUBJECT_VERBS = {"is", "are", "was", "will", "can", "helps", "help", "trains", 
                   "create", "requires", "require", "teaches", "teach", "uses", "use", "engages", "engage", "involves",
                   "allows", "mimics", "replicates", "to", "should", "benefits", "isolates", "challenges", "gets"}
 # A sentence whose first word or two are its subject ("Jump training seems to work", "Squats are ..."): no instruction.
+# A notice to the reader that reads like an order ("Please note ...", "Please seek advice ..."), no step of a move.
+_NOTICE_RE = re.compile(r"\W*(?:please\s+(?:note|see|read|contact|consult|seek|check|remember)|note\s+that)\b", re.I)
 _NOUN_SUBJECT_RE = re.compile(r"^\W*[\w'-]+(?:\s+[\w'-]+)?\s+(?:is|are|was|were|seems?|appears?|has|have|helps?|works?|means?)\b", re.I)
 # The set-up may follow a turn to the next move: "To finish the session, lie ...", "Finally, stand ...".
 _SETUP_VERB_RE = re.compile(r"^\W*(?:(?:to (?:finish|end|close|round off|wrap up)|finally|lastly|last|next)\b[^,.;:]{0,30},\s*)?"
@@ -277,6 +279,8 @@ class OwnershipMixin:
         if not sents:
             return False
         text = self.span_text(doc, sents[0])
+        if _NOTICE_RE.match(text):
+            return False  # "(Please note these exercises are generic ...)": a notice to the reader, not a step
         got = classify(text)
         if (got is None or got[0] != "cue") and imperative and len(sents) > 1 and len(text.split()) <= 4:
             # "Face the wall. Stand tall ...": a setup too short for the cue rules, then the order
