@@ -543,6 +543,9 @@ def test_a_pages_counters_are_boilerplate():
     for line in ("1 views", "0 download", "2.3k shares", "14 Likes"):
         assert is_boilerplate(line), line
     assert not is_boilerplate("10 lunges")
+    # a site builder's skip link
+    assert is_boilerplate("top of page") and is_boilerplate("Back to top")
+    assert not is_boilerplate("Top tip: keep the knee soft")
     assert not is_boilerplate("12 shares of the plan went out")
 
 
