@@ -594,8 +594,10 @@ def test_a_numbered_moves_remark_and_spaced_steps_are_its_own():
 
 
 def test_a_notice_to_the_reader_under_a_heading_makes_it_no_move():
-    a = run("Runner Strength\n\nStrength and Conditioning for runners\n\n(Please note these exercises are generic "
-            "suggestions and will not suit everyone.)\n\nBridge\n\nLie on your back and lift the hips. Do 3 x 10.\n")
+    # a byline item over the page's heading, then its disclaimer: the heading is neither a move nor the warm-up's
+    a = run("  - Writer: Helen\n\nStrength and Conditioning for runners\n\n(Please note these stretches and exercises are "
+            "generic suggestions, so they will not suit everyone. Please seek advice from your physio first.)\n\n"
+            "Warm up\n\nDo some dynamic stretching first.\n\nBridge\n\nLie on your back and lift the hips. Do 3 x 10.\n")
     assert [e.name for e in a.exercises] == ["Bridge"]
 
 
