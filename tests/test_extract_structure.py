@@ -601,6 +601,17 @@ def test_a_notice_to_the_reader_under_a_heading_makes_it_no_move():
     assert [e.name for e in a.exercises] == ["Bridge"]
 
 
+def test_an_easier_or_harder_way_after_a_dash_is_a_cue_of_the_move_above():
+    a = run("Knee Plan\n\n1. Wall sits - lean on a wall and slide down until the knees bend.\n\n"
+            "Regression - do not go as far down\n\nProgression - bend the knees to 90 degrees\n\n"
+            "2. Lunges - step forward and bend both knees.\n\nProgression - Alternate sides\n")
+    assert [(e.name, section_of(a, e)) for e in a.exercises] == [("Wall sits", None), ("Lunges", None)]
+    assert [c.text for c in a.exercises[0].cues] == ["lean on a wall and slide down until the knees bend.",
+                                                     "Regression - do not go as far down",
+                                                     "Progression - bend the knees to 90 degrees"]
+    assert [c.text for c in a.exercises[1].cues][-1] == "Progression - Alternate sides"
+
+
 def test_a_counted_listicle_heading_is_no_counted_move():
     # the count is of the moves the page lists; the plural that stands for them names none of them
     for head in ("4 Moves to Power Up Hills", "4 MOVES TO POWER UP HILLS", "6 Best Moves for Trail Runners",

@@ -13,6 +13,8 @@ from runstrength.extract.vocab import is_boilerplate, vocab
 
 
 _LABEL_RE = re.compile(r"^\s*([A-Za-z][A-Za-z /&]{1,30}?)\s*:\s*(.*)$")
+# A label, then a spaced dash, then its value ("Progression - Alternate sides").
+_DASH_LABEL_RE = re.compile(r"^\s*([A-Za-z]{3,14})\s+[-\u2013\u2014]\s+(\S.*)$")
 # "Sets/Reps", "Sets & reps", "Sets x Reps": a label made of several labels.
 _LABEL_JOIN_RE = re.compile(r"\s*(?:/|&|\bx\b|\band\b)\s*")
 
@@ -20,6 +22,9 @@ _LABEL_JOIN_RE = re.compile(r"\s*(?:/|&|\bx\b|\band\b)\s*")
 def _label_of(text: str) -> tuple[str, str] | None:
     m = _LABEL_RE.match(text)
     if not m:
+        m = _DASH_LABEL_RE.match(text)
+        if m and m.group(1).lower() in vocab()["dash_labels"]:
+            return m.group(1).lower(), m.group(2)  # "Regression - Slide your back down the wall"
         return None
     head = m.group(1).lower().strip()
     labels = vocab()["labels"]

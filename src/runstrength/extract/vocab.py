@@ -42,6 +42,7 @@ def vocab() -> dict:
         "heads": heads,
         "labels": sorted({w.lower() for w in lex["label_prefixes"]}, key=len, reverse=True),
         "bare_labels": frozenset(w.lower() for w in lex["bare_labels"]),
+        "dash_labels": frozenset(w.lower() for w in lex["dash_labels"]),
         "frame_words": frozenset(w.lower() for w in lex["frame_words"]),
         "alt_text": re.compile(r"^(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:%s)\s+(?:%s)\b" % (
             "|".join(map(re.escape, lex["caption_people"])), "|".join(map(re.escape, lex["caption_verbs"]))), re.I),
