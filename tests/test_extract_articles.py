@@ -1402,6 +1402,12 @@ def test_abbreviated_and_household_equipment_named_as_written():
     assert "hamstrings" in curl.muscles
 
 
+def test_a_kitchen_surface_to_hold_is_named_as_written():
+    a = run("Balance\n\nStanding knee raise\n\nHold on to the kitchen bench and lift one knee. Repeat 10 times.\n\n"
+            "Hip flexion\n\nHold on to a work surface and march on the spot.\n")
+    assert [e.equipment for e in a.exercises] == [["kitchen bench"], ["work surface"]]
+
+
 def test_target_dose_opening_a_sentence_is_not_an_exercise():
     a = run("Side plank\nLie on your side on your elbow and lift your hips. Build up to 40 seconds, then lift the top leg as well.\n")
     assert [e.canonical_name for e in a.exercises] == ["side plank"]
