@@ -129,7 +129,8 @@ class _Sent(NamedTuple):
     end_char: int
 
 
-def line_roles(text: str, lines: list[Line], docs: list[Doc], heads: set[int]) -> tuple[list[Role], dict[int, Role], set[int]]:
+def line_roles(text: str, lines: list[Line], docs: list[Doc], heads: set[int],
+               alt: set[int]) -> tuple[list[Role], dict[int, Role], set[int]]:
     """The first pass: each line's role from its own content (roles.py), then the readings that need the lines
     around it: tables (cells stacked one per line, or kept apart by tabs or pipes: the rows by index), the
     running heads of a printed page, picture captions under a heading (their indexes), postal addresses and
@@ -148,7 +149,7 @@ def line_roles(text: str, lines: list[Line], docs: list[Doc], heads: set[int]) -
             roles[i] = role
     for i in heads:
         roles[i] = Role("boiler")
-    captions = caption_lines(lines, roles)
+    captions = caption_lines(lines, roles, alt)
     for i in captions:
         roles[i] = Role("boiler", label="caption")
     for i in address_lines(lines):
@@ -233,10 +234,11 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
         lines, docs = self.lines, self.docs
         boiler_flags = [is_boilerplate(l.text) for l in lines]
         heads = running_heads(lines)
-        for i in heads | alt_text_lines(lines):
+        alt = alt_text_lines(lines)  # found once: no title here, and captions in the line roles
+        for i in heads | alt:
             boiler_flags[i] = True  # a picture's alt text over the title is no title either
         title_line = find_title(lines, boiler_flags, is_exercise=lambda t: exercise_like(t, None, 0))
-        roles, rows, captions = line_roles(self.text, lines, docs, heads)
+        roles, rows, captions = line_roles(self.text, lines, docs, heads, alt)
         end_at = _routine_end(roles, lines)
         top = _deck_end(lines, roles, title_line)
         title_tokens = norm_tokens(title_line.text) if title_line is not None else ()
