@@ -376,7 +376,12 @@ def test_every_bad_input_together(tmp_path: Path) -> None:
 def test_no_articles(tmp_path: Path) -> None:
     write(tmp_path / "empty.txt", b"")
     write(tmp_path / "notes.pdf", b"%PDF")
-    with pytest.raises(NoArticles, match=r"2 file\(s\) rejected"):
+    write(tmp_path / "blank.txt", b"   \n")
+    with pytest.raises(NoArticles, match=r"3 file\(s\) rejected: 1 empty_file, 1 unsupported_extension, 1 whitespace_only\)"):
+        read_all(tmp_path)
+    write(tmp_path / "empty2.txt", b"")
+    # The commonest reason comes first: it is the one to fix.
+    with pytest.raises(NoArticles, match=r"rejected: 2 empty_file, 1 unsupported"):
         read_all(tmp_path)
 
 

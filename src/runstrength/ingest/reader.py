@@ -32,6 +32,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
@@ -347,7 +348,10 @@ def keep_unique(results: Iterable[tuple[A | None, list[Reject]]], raw_dir: Path,
         seen[got.sha256] = seen[text_key] = got.source_file
         articles.append(_unique_id(got, ids))
     if not articles:
-        detail = f" ({len(rejects)} file(s) rejected)" if rejects else " (no candidate files)"
+        # The reasons are the one thing a user can act on ("all 371 are symlink_outside").
+        reasons = Counter(r.reason for r in rejects)
+        why = ", ".join(f"{n} {reason}" for reason, n in sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0])))
+        detail = f" ({len(rejects)} file(s) rejected: {why})" if rejects else " (no candidate files)"
         raise NoArticles(f"no readable article in {raw_dir}{detail}")
     return articles, rejects
 
