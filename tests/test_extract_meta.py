@@ -789,6 +789,20 @@ def test_a_question_opening_the_page_is_its_title():
     assert title_of(text) == "Should I lift weights before a marathon?"
 
 
+def test_an_exclamation_opening_the_page_is_its_title_but_a_greeting_is_not():
+    text = (
+        "Tuesday, 4 March 2014\n\n"
+        "Tune up your hills this spring!\n\n"
+        "Nothing builds climbing legs like a few minutes of work in the garden after an easy run.\n"
+    )
+    assert title_of(text) == "Tune up your hills this spring!"
+    greeting = (
+        "Hi everyone!\n\n"
+        "Nothing builds climbing legs like a few minutes of work in the garden after an easy run.\n"
+    )
+    assert title_of(greeting) is None
+
+
 def test_a_promotion_line_and_a_label_line_are_never_the_title():
     promo = (
         "Achy Ankles\n\n"

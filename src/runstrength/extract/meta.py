@@ -299,6 +299,8 @@ _DATE_PIECE_RE = re.compile(rf"\W*(?:{MONTH_NAME}\.?|\d{{1,2}}|(?:19|20)\d\d)\W*
 INNER_STOP_RE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
 # What a question used as the page's title may have at most.
 _QUESTION_TITLE_WORDS = 12
+# What an exclaimed title has at least: shorter ones are greetings.
+_EXCLAIMED_TITLE_WORDS = 4
 
 
 def _body_line(text: str) -> bool:
@@ -322,12 +324,15 @@ def _label_words() -> frozenset[str]:
 
 
 def _opening_question(lines: list[Line], boiler: list[bool], i: int) -> bool:
-    """A short question opening the page, prose under it ("Can I run with shin splints?"): the title
-    asked as a question (a blog post's or an FAQ's), not a question inside the body."""
+    """A short question or exclamation opening the page, prose under it ("Can I run with shin splints?",
+    "Run your fastest mile with these 4 moves!"): the title asked or called out (a blog post's or an FAQ's),
+    not a sentence inside the body."""
     line = lines[i]
     text = line.text.strip()
-    if line.bullet or not text.endswith("?") or len(line.words) > _QUESTION_TITLE_WORDS or INNER_STOP_RE.search(text):
+    if line.bullet or not text.endswith(("?", "!")) or len(line.words) > _QUESTION_TITLE_WORDS or INNER_STOP_RE.search(text):
         return False
+    if text.endswith("!") and len(line.words) < _EXCLAIMED_TITLE_WORDS:
+        return False  # a greeting ("Good morning!", "Hi all!"), not what the page is about
     before = [n for n in range(i) if not (n < len(boiler) and boiler[n]) and not DATE_LINE_RE.fullmatch(lines[n].text)
               and not is_navigation(lines[n].text)]
     return not before and i + 1 < len(lines) and not is_titleish(lines[i + 1], False)
