@@ -803,6 +803,31 @@ def test_an_exclamation_opening_the_page_is_its_title_but_a_greeting_is_not():
     assert title_of(greeting) is None
 
 
+def test_a_title_under_a_promotion_or_a_writer_line_is_still_found():
+    promo = (
+        "Book your first assessment today and save twenty percent on your initial consultation fee.\n\n"
+        "Three Hip Drills Every Trail Runner Needs\n\n"
+        "Trails throw your hips around, and these drills teach them to cope with it.\n"
+    )
+    assert title_of(promo) == "Three Hip Drills Every Trail Runner Needs"
+    writer_first = (
+        "By Jo Bloggs, Physiotherapist\n\n"
+        "Spring Running Reset\n\n"
+        "As the evenings get lighter, most of us head out more often, and our calves feel it first.\n"
+    )
+    assert title_of(writer_first) == "Spring Running Reset"
+
+
+def test_a_routine_heading_under_the_intro_is_no_title():
+    for heading in ("The Workout", "Heel walks", "1. Strength exercises for runners"):
+        text = (
+            "Most of us stop doing anything but run when the weather turns and the evenings get dark.\n\n"
+            f"{heading}\n\n"
+            "Walk on your heels for twenty steps, keeping your toes off the floor.\n"
+        )
+        assert title_of(text) is None, heading
+
+
 def test_a_promotion_line_and_a_label_line_are_never_the_title():
     promo = (
         "Achy Ankles\n\n"

@@ -24,6 +24,10 @@ _TOPIC_RE = re.compile(
     r"squats?|lunges?|planks?|kettlebells?|dumbbells?|body|legs?|glutes?|hips?|knees?)\b",
     re.I,
 )
+# The topic words that name a routine, not a body part or a move ("Leg kick backs" is a move).
+_ROUTINE_TOPIC_RE = re.compile(
+    r"\b(strength|strengthening|exercises?|workouts?|routines?|training|program(me)?s?|plans?|stretch(es|ing)|"
+    r"mobility|drills|moves|runners?|running|rehab(ilitation)?|warm[- ]?ups?|tune[- ]?ups?)\b", re.I)
 # One word of a person's name: "Lee", "McAllister", "Lomax-Grey", "O'Neill".
 # Accented Latin letters too ("Tomás", "Łukasz", "Zoë"); Latin Extended-A mixes cases, so it is in both.
 _UP = "A-ZÀ-ÖØ-ÞĀ-ž"
@@ -297,6 +301,12 @@ _DATE_PIECE_RE = re.compile(rf"\W*(?:{MONTH_NAME}\.?|\d{{1,2}}|(?:19|20)\d\d)\W*
 # A sentence's end inside a line ("Questions? Call the clinic today."): a call to action or a remark
 # (a word of two lower-case letters or more, its stop, and a capital).
 INNER_STOP_RE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
+# Prose lines looked past, at the top, for a title under them; the last line it may be on, and its fewest words.
+_TITLE_PROSE_SKIP = 2
+_UNDER_PROSE_LINE = 5
+_UNDER_PROSE_WORDS = 3
+# A list number or label before a heading: "1.", "A1)", "Exercise 2:" start an item of the routine.
+_LIST_MARK_RE = re.compile(r"^\W*(?:[A-Z]?\d{1,2}\s*[.):]|(?i:exercise|step|part|phase|day|week)\s*\d)")
 # What a question used as the page's title may have at most.
 _QUESTION_TITLE_WORDS = 12
 # What an exclaimed title has at least: shorter ones are greetings.
@@ -347,6 +357,7 @@ def find_title(lines: list[Line], boiler: list[bool], limit: int = _TITLE_SCAN,
     """
     candidates: list[int] = []
     subject = None
+    skipped = 0
     for i, (line, is_boiler) in enumerate(zip(lines[:limit], boiler[:limit])):
         if is_boiler or is_navigation(line.text):
             if subject is None and line.text.lstrip()[:1] in "Ss":
@@ -356,7 +367,9 @@ def find_title(lines: list[Line], boiler: list[bool], limit: int = _TITLE_SCAN,
         if DATE_LINE_RE.fullmatch(line.text) or _DATE_PIECE_RE.fullmatch(line.text):
             continue  # the post's date over or under its title, whole or a piece a line ("March" / "14"): furniture
         if byline_name(line.text):
-            break  # the byline: the title, if any, is above
+            if candidates:
+                break  # the byline: the title is above
+            continue  # a theme that prints the writer over the post's title
         if not candidates and _opening_question(lines, boiler, i):
             candidates.append(i)
             continue
@@ -366,6 +379,16 @@ def find_title(lines: list[Line], boiler: list[bool], limit: int = _TITLE_SCAN,
             if (not line.bullet and len(line.words) <= _TITLE_SENTENCE_WORDS and _byline_below(lines, boiler, i)
                     and not _label_value(line.text.strip())):
                 candidates.append(i)
+            elif not candidates and skipped < _TITLE_PROSE_SKIP:
+                # A promotion, notice or teaser over the title ("Try us for 30 days ..."): look past it.
+                skipped += 1
+                continue
+            break
+        if skipped and not candidates and (i > _UNDER_PROSE_LINE or len(line.words) < _UNDER_PROSE_WORDS
+                                           or is_exercise(line.text) or not _ROUTINE_TOPIC_RE.search(line.text)
+                                           or _LIST_MARK_RE.match(line.text)):
+            # Under prose, only a heading naming the topic near the top is the title: the routine's own
+            # headings ("The Workout", "1. Split squat") follow an intro further down.
             break
         candidates.append(i)
         if len(candidates) == _TITLE_CANDIDATES:
