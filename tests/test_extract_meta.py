@@ -885,3 +885,17 @@ def test_a_date_line_with_the_posts_categories_is_not_the_title():
         "Hill Strength for Runners")
     assert title_of("June 2, 2021 | Strength, Injury\n\nWhy your knees hurt on hills\n\nHills load the knee.\n") == (
         "Why your knees hurt on hills")
+
+
+@pytest.mark.parametrize("stamp", ["Published March 4, 2022", "Posted on 4 March 2022", "Last updated: 4-Mar-22",
+                                   "Updated: Mar 4", "04 March 2022 Strength Tips"])
+def test_a_date_said_as_when_the_post_went_up_is_not_the_title(stamp: str):
+    # the stamp right over the byline, where a title would be
+    text = f"Hill Strength for Runners\n{stamp}\nBy Jo Bloggs\n\nHills build the calves, and these moves build them faster.\n"
+    assert title_of(text) == "Hill Strength for Runners"
+
+
+def test_a_date_followed_by_a_sentence_is_no_date_line():
+    from runstrength.extract.meta import DATE_LINE_RE
+    assert not DATE_LINE_RE.fullmatch("March 4 2022 squats felt heavy")
+    assert not DATE_LINE_RE.fullmatch("Mar 4")  # a month and a day alone, without "Updated", may be a heading's

@@ -293,9 +293,14 @@ def _title_score(lines: list[Line], i: int, is_exercise: Callable[[str], bool], 
 # A line that is only a date ("14 March, 2023", "March 14 2023"): when the post went up, never its title; also
 # with the post's categories after a separator ("June 2, 2021 • Training, Injury").
 DATE_LINE_RE = re.compile(
-    rf"\W*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}"
-    rf"|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})"
-    r"(?:\s*[\u2022|\u00b7][^.!?]{0,120}|\W*)", re.I)
+    # Said as what happened then: "Published August 10, 2020", "Last updated: 6-Jan-16", "Posted on Feb 16".
+    r"\W*(?:(?:(?:last\s+)?updated|published|posted|date)(?:\s+on)?\s*:?\s*"
+    rf"(?={MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}}))(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)\W*$|"
+    r"(?:(?:(?:last\s+)?updated|published|posted|date)(?:\s+on)?\s*:?\s*)?"
+    rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}"
+    rf"|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|\d{{1,2}}-{MONTH}-\d{{2,4}})"
+    # then the post's categories, after a separator or not ("June 2, 2021 • Training", "09 May 2024 Training")
+    r"(?:\s*[\u2022|\u00b7][^.!?]{0,120}|\s+(?-i:[A-Z][\w&-]*(?:\s+[A-Z][\w&'-]*){0,3})\W*|\W*))", re.I)
 # A date laid out a piece a line by a blog theme: the month, the day, the year alone.
 _DATE_PIECE_RE = re.compile(rf"\W*(?:{MONTH_NAME}\.?|\d{{1,2}}|(?:19|20)\d\d)\W*", re.I)
 # A sentence's end inside a line ("Questions? Call the clinic today."): a call to action or a remark
