@@ -753,6 +753,8 @@ def test_no_running_heads_without_page_marks():
         ("Ep. 14: Strength for the over-fifties", "Strength for the over-fifties"),
         ('"Two bad knees and one stubborn coach"', "Two bad knees and one stubborn coach"),
         ("“Five moves, zero excuses”", "Five moves, zero excuses"),
+        ("‘Calf pain – a loading plan for runners’", "Calf pain – a loading plan for runners"),
+        ("‘Easy’ days and ‘hard’ days", "‘Easy’ days and ‘hard’ days"),
         # a quotation inside the title is part of it
         ('Reader question: "Do I need weights?"', 'Reader question: "Do I need weights?"'),
         ("Issue 12", "Issue 12"),

@@ -246,14 +246,14 @@ def _byline_line(text: str) -> bool:
 # A newsletter's or podcast's running number before the piece's own title ("Issue #12 – ...", "Ep. 4: ...").
 _ISSUE_LEAD_RE = re.compile(r"^(?:issue|edition|episode|ep\.?|no\.|number|vol\.?|volume)\s*#?\s*\d{1,4}\s*[–—:|-]\s*(?=\S)", re.I)
 # Quote marks around the whole title (a blog post titled with what someone said).
-_QUOTED_TITLE_RE = re.compile(r'^["“](?P<inner>[^"“”]+)["”]$')
+_QUOTED_TITLE_RE = re.compile(r'^(?:["“](?P<inner>[^"“”]+)["”]|‘(?P<single>[^‘’]+)’)$')
 
 
 def clean_title(text: str) -> str:
     """The title line without what only frames it: an issue number before it, quote marks around all of it."""
     text = _ISSUE_LEAD_RE.sub("", text.strip(), count=1)
     m = _QUOTED_TITLE_RE.match(text)
-    return m.group("inner").strip() if m else text
+    return (m.group("inner") or m.group("single")).strip() if m else text
 
 
 # An e-mail's subject line: the newsletter's title is the heading that repeats it.
