@@ -564,6 +564,15 @@ def test_title_of_a_handout_is_its_full_form_under_the_byline():
     assert org_of(text) == "FAIRWAY PHYSIO CLINIC"
 
 
+def test_a_sentence_ending_with_the_title_is_not_its_full_form():
+    text = (
+        "Core Work for Trail Runners\n\n"
+        "This week we look at core work for trail runners\n\n"
+        "Rocky descents ask your trunk to hold you steady while your legs do the steering.\n"
+    )
+    assert title_of(text) == "Core Work for Trail Runners"
+
+
 NEWSLETTER_PIECE = (
     "CEDAR VALE HARRIERS\n"
     "\n"

@@ -442,9 +442,22 @@ def _fuller_title(lines: list[Line], best: int) -> int:
     for n in range(best + 1, min(len(lines), best + 1 + _FULLER_SCAN)):
         line = lines[n]
         full = " ".join(line.text.lower().split())
-        if len(full) > len(short) and (full.endswith(short) or full.startswith(short)) and is_titleish(line, False):
+        if len(full) > len(short) and _joined_part(full, short) and is_titleish(line, False):
             return n
     return best
+
+
+_PART_SEP = "-\u2013\u2014:|"
+
+
+def _joined_part(full: str, short: str) -> bool:
+    """`full` is `short` and more, set apart by a dash, colon or bar ("Ankle Sprain Recovery - Exercise Sheet"):
+    a sentence ending with the same words ("Today's topic is strength for runners") is not the title in full."""
+    if full.endswith(short):
+        return full[:-len(short)].rstrip()[-1:] in _PART_SEP
+    if full.startswith(short):
+        return full[len(short):].lstrip()[:1] in _PART_SEP
+    return False
 
 
 # A title written as a sentence ("Is lifting worth it for a 5K? Asking for a beginner.") is short.
