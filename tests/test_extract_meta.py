@@ -253,11 +253,25 @@ def test_no_author_without_cue():
         ("Coach Rosa Delgado | 2 April 2024 | 5 min read", "Rosa Delgado"),
         ("Ewan McAllister | Strength Coach", "Ewan McAllister"),
         ("Words: Kit Halloran", "Kit Halloran"),
+        ("By Physiotherapist, Mina Osei", "Mina Osei"),
+        ("By personal trainer Arlo Vance", "Arlo Vance"),
+        ("Ewan McAllister \u2013 Strength Coach", "Ewan McAllister"),
+        # a blog template's writer line: its picture's alt text glued to the name, a first name alone too
+        ("Writer's pictureMina Osei", "Mina Osei"),
+        ("Writer's pictureMina", "Mina"),
     ],
 )
 def test_author_from_byline_shapes(byline, name):
     text = f"Stronger Calves in Six Weeks\n{byline}\n\nCalf strength is the base of every stride you take.\n"
     assert author_of(text) == name
+
+
+def test_author_from_a_byline_after_a_dash_on_the_titles_own_line():
+    text = "Hill Drills for Runners \u2013 By Mina Osei, Physiotherapist\n\nHills load the calves, so train them first.\n"
+    lines = split_lines(normalize(text))
+    title = find_title(lines, [is_boilerplate(l.text) for l in lines])
+    assert title is not None and text[title.start:title.end].startswith("Hill Drills for Runners")
+    assert find_author(lines, text, title) == "Mina Osei"
 
 
 def test_name_and_date_line_is_a_byline_under_the_title_only():

@@ -55,17 +55,24 @@ _BYLINE_BODY = (
     r"|(?i:clinician|therapist|physiotherapist|physio|practitioner)\s*:)"
     # "Posted 14 May 2024 by ...", "Published on May 2, 2024 by ..."
     r"|(?i:posted|published|written|updated)(?:\s+(?i:on))?\s+[\w ,.]{1,30}?\s+(?i:by))"
-    rf"\s+(?:(?i:coach)\s+)?(?P<name>{_NAME}){_AFTER_NAME}"
+    # The writer's role may come first: "By Coach Jo Lee", "By Physiotherapist, Jo Lee".
+    rf"\s+(?:(?i:coach|physio(?:therapist)?|physical\s+therapist|(?:personal\s+)?trainer)\s*,?\s+)?"
+    rf"(?P<name>{_NAME}){_AFTER_NAME}"
 )
+# A blog template's writer line, the picture's alt text glued to the name ("Writer's pictureJo Lee"); the one
+# writer's line that may give a first name alone.
+_PICTURED_WRITER_RE = re.compile(rf"^\W*(?i:writer'?s\s+picture)\s*(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})\s*$")
 _BYLINE_RE = re.compile("^" + _BYLINE_BODY)
 # A byline as one item of a bar: "Video notes | Written by Jo Lee, DPT | 12 min".
 _BYLINE_ITEM_RE = re.compile(r"\s[|\u00b7\u2022]\s+" + _BYLINE_BODY)
+# A byline set after the title by a dash on the title's own line ("Warm Up For Runners – By Jo Lee, Physio").
+_TITLE_BYLINE_RE = re.compile(r"\s[\u2013\u2014-]\s+" + _BYLINE_BODY)
 # The lead of a byline whatever the name's form ("Asked by runner_jo"): the line above is the title.
 _BYLINE_LEAD_RE = re.compile(r"^\W*(?:asked|posted|written|published|submitted|started|answered|prepared|programmed|designed|created"
                              r"|presented|hosted)"
                              r"\s+by\s*:?\s+\S", re.I)
 # A byline without "by": the name, a separator, then the writer's role or the date ("Jo Lee | Coach").
-_NAME_LINE_RE = re.compile(rf"^(?:(?i:coach)\s+)?(?P<name>{_NAME})\s*(?:[|,\u00b7\u2022/-]|\s\s)\s*(?P<rest>\S.*)$")
+_NAME_LINE_RE = re.compile(rf"^(?:(?i:coach)\s+)?(?P<name>{_NAME})\s*(?:[|,\u00b7\u2022\u2013\u2014/-]|\s\s)\s*(?P<rest>\S.*)$")
 # A month name or its abbreviation, as bylines and comment stamps write it.
 MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE_RE = re.compile(
@@ -184,6 +191,10 @@ def byline_name(text: str, top: bool = True) -> re.Match[str] | None:
     m = _BYLINE_RE.match(t)
     if m and len(t.split()) <= 25:
         return m
+    if t[:1] in "Ww" or t[:1] in "•-*":
+        m = _PICTURED_WRITER_RE.match(t)
+        if m:
+            return m
     if not top or len(t.split()) > 25:
         return None
     # An item of a bar: as long as a byline of its own may be ("Level: Easy | Time: 40 min | Designed by ...").
@@ -727,6 +738,9 @@ def find_author(lines: list[Line], original: str, title: Line | None = None) -> 
     """The writer: the byline under the `title` line, else the first byline, "About the author" block or
     sign-off of the text (a mailing's earlier pieces may be signed by others)."""
     if title is not None:
+        m = _TITLE_BYLINE_RE.search(title.text)
+        if m:
+            return original[title.start + m.start("name"): title.start + m.end("name")]
         for line in lines[title.index + 1:title.index + 3]:
             m = _BYLINE_RE.match(line.text.strip())
             if m:
