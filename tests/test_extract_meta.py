@@ -266,6 +266,28 @@ def test_author_from_byline_shapes(byline, name):
     assert author_of(text) == name
 
 
+@pytest.mark.parametrize("signature,name", [
+    ("Mina Osei, PT, DPT, CSCS", "Mina Osei"),
+    ("Dr. Arlo Vance DC", "Dr. Arlo Vance"),
+    ("Dr.Arlo Vance MS", "Dr.Arlo Vance"),
+    ("Ewan McAllister, B.Sc., M.C.S.P.", "Ewan McAllister"),
+])
+def test_a_name_with_only_qualifications_after_it_is_the_writers_signature(signature: str, name: str):
+    body = "Calf strength is the base of every stride, and most runners never train it. " * 3
+    # at the end of the page as well as over the title
+    assert author_of(f"Stronger Calves in Six Weeks\n\n{body}\n\n{signature}\n") == name
+    text = f"{signature}\n\nStronger Calves in Six Weeks\n\n{body}\n"
+    assert author_of(text) == name
+    assert title_of(text) == "Stronger Calves in Six Weeks"
+    assert org_of(text) is None
+
+
+def test_capitalised_words_and_capitals_are_no_signature():
+    body = "Calf strength is the base of every stride, and most runners never train it. " * 3
+    for line in ("Glute Bridge, SL", "Single Leg RDL", "Side Plank HOLD", "Mina Osei, Head Coach and Founder"):
+        assert author_of(f"Stronger Calves in Six Weeks\n\n{body}\n\n{line}\n") is None, line
+
+
 def test_author_from_a_byline_after_a_dash_on_the_titles_own_line():
     text = "Hill Drills for Runners \u2013 By Mina Osei, Physiotherapist\n\nHills load the calves, so train them first.\n"
     lines = split_lines(normalize(text))

@@ -33,7 +33,9 @@ _ROUTINE_TOPIC_RE = re.compile(
 _UP = "A-ZÀ-ÖØ-ÞĀ-ž"
 _LOW = "a-zß-öø-ÿĀ-ž"
 _NAME_WORD = rf"[{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]+)?(?:[-'][{_UP}]?[{_LOW}]+)?"
-_NAME = rf"(?:Dr\.?\s+|Prof\.?\s+)?{_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+{_NAME_WORD}){{1,2}}"
+# A title makes a surname alone a name ("Dr. Lee"), and may be written without its space ("Dr.Lee").
+_NAME = (rf"(?:(?:Dr|Prof)(?:\.\s*|\s+){_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}"
+         rf"|{_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+{_NAME_WORD}){{1,2}})")
 _NAME_RE = re.compile(rf"^(?P<name>{_NAME})")
 # What may follow a byline's name: the line's end, a separator before the role or date
 # ("By Jo Lee, Physio", "By Jo Lee | 3 May"), "on <date>" or letters after the name ("Jo Lee DPT").
@@ -183,13 +185,17 @@ def is_navigation(text: str) -> bool:
 
 
 def byline_name(text: str, top: bool = True) -> re.Match[str] | None:
-    """Match of a byline ("By Jo Lee, Coach", "Posted 3 May by Jo Lee", "Jo Lee | Coach") with group "name".
+    """Match of a byline ("By Jo Lee, Coach", "Posted 3 May by Jo Lee", "Jo Lee | Coach", "Jo Lee, PT, DPT")
+    with group "name".
 
     `top`: the line is near the title, where a "Name | role or date" line is a byline.
     """
     t = text.strip()
     m = _BYLINE_RE.match(t)
     if m and len(t.split()) <= 25:
+        return m
+    m = _credited_name(t)
+    if m:
         return m
     if t[:1] in "Ww" or t[:1] in "•-*":
         m = _PICTURED_WRITER_RE.match(t)
@@ -211,6 +217,27 @@ def byline_name(text: str, top: bool = True) -> re.Match[str] | None:
     # The role is what the writer is ("Senior Physiotherapist"), not a service ("Physio and Pilates").
     role = len(role_part.split()) <= 5 and _role_end_re().search(role_part.rstrip(" .:;"))
     return m if role or _DATE_RE.search(rest) else None
+
+
+# A name and the letters after it, nothing else ("Jo Lee, PT, DPT", "Dr. Jo Lee DC").
+_CREDITED_RE = re.compile(rf"^\W*(?P<name>{_NAME})(?P<letters>(?:\s*,?\s*[A-Z][A-Za-z.]{{0,7}})+)\W*$")
+_LETTERS_SPLIT_RE = re.compile(r"[\s,]+")
+
+
+@lru_cache(maxsize=1)
+def _credentials() -> frozenset[str]:
+    return frozenset(meta_lexicon()["credentials"])
+
+
+def _credited_name(text: str) -> re.Match[str] | None:
+    """A writer's signature: a name followed only by qualifications, wherever it stands on the page."""
+    if len(text) > 80 or "," not in text and not any(w.isupper() and len(w) >= 2 for w in text.split()[1:]):
+        return None
+    m = _CREDITED_RE.match(text)
+    if m is None:
+        return None
+    letters = [w.replace(".", "").lower() for w in _LETTERS_SPLIT_RE.split(m.group("letters")) if w]
+    return m if letters and all(w in _credentials() for w in letters) else None
 
 
 # Case-blind: a letterhead in capitals ends the same way ("NORTHSIDE RUNNING CO.").
@@ -592,6 +619,8 @@ def _header_organization(header: Sequence[Line]) -> str | None:
     suffixes = {w.lower() for w in meta_lexicon()["company_suffixes"]}
     bar_name = None
     for n, line in enumerate(header):
+        if _credited_name(line.text.strip()):
+            continue  # the writer's signature over the title ("Dr. Jo Lee DC"), not the site's name
         if not is_navigation(line.text):
             name = _site_name(line.text) or _letterhead_name(header, n)
             if name:
