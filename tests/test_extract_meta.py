@@ -288,6 +288,23 @@ def test_capitalised_words_and_capitals_are_no_signature():
         assert author_of(f"Stronger Calves in Six Weeks\n\n{body}\n\n{line}\n") is None, line
 
 
+@pytest.mark.parametrize("stamp", ["3 min read \u00b7 May 2, 2023", "- Feb 4", "14 March 2023"])
+def test_a_name_alone_over_the_posts_date_under_the_title_is_its_writer(stamp: str):
+    text = f"Kettlebell Chaos\n\nMina Osei\n{stamp}\n\nThe humble kettlebell is all you need for this one.\n"
+    lines = split_lines(normalize(text))
+    title = find_title(lines, [is_boilerplate(l.text) for l in lines])
+    assert title is not None and text[title.start:title.end] == "Kettlebell Chaos"
+    assert find_author(lines, text, title) == "Mina Osei"
+
+
+def test_a_heading_over_a_date_is_no_writer():
+    for text in ("Hill Sprints\n14 March 2023\n\nHills build the calves, and these sprints build them faster.\n",
+                 "Kettlebell Chaos\n\nConnect With Us\n14 March 2023\n\nThe humble kettlebell is all you need.\n"):
+        lines = split_lines(normalize(text))
+        title = find_title(lines, [is_boilerplate(l.text) for l in lines])
+        assert find_author(lines, text, title) is None
+
+
 def test_author_from_a_byline_after_a_dash_on_the_titles_own_line():
     text = "Hill Drills for Runners \u2013 By Mina Osei, Physiotherapist\n\nHills load the calves, so train them first.\n"
     lines = split_lines(normalize(text))

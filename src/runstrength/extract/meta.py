@@ -409,7 +409,7 @@ def find_title(lines: list[Line], boiler: list[bool], limit: int = _TITLE_SCAN,
             continue
         if DATE_LINE_RE.fullmatch(line.text) or _DATE_PIECE_RE.fullmatch(line.text):
             continue  # the post's date over or under its title, whole or a piece a line ("March" / "14"): furniture
-        if byline_name(line.text):
+        if byline_name(line.text) or candidates and name_over_stamp(lines, i):
             if candidates:
                 break  # the byline: the title is above
             continue  # a theme that prints the writer over the post's title
@@ -763,6 +763,35 @@ def _signs_off(low: str, vale: tuple[str, ...]) -> bool:
     return low in vale or closed and len(low.split()) <= 5 and low.startswith(tuple(v + " " for v in vale))
 
 
+# A line that is a name alone, maybe after a dash or bullet ("- Jo Lee").
+_BARE_NAME_RE = re.compile(rf"^\W*(?P<name>{_NAME})\s*$")
+# A post's reading time ("3 min read", "5 minute read").
+_READ_TIME_RE = re.compile(r"\b\d{1,2}\s*min(?:ute)?s?\s+read", re.I)
+# A month and day alone, as a post's stamp writes it under the writer ("- Feb 4").
+_MONTH_DAY_RE = re.compile(rf"^\W*{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\W*$", re.I)
+
+
+def _stamp(text: str) -> bool:
+    """A post's date or reading time: what a blog prints right under the writer's name."""
+    return bool(DATE_LINE_RE.fullmatch(text) or _READ_TIME_RE.search(text) or _MONTH_DAY_RE.match(text))
+
+
+def name_over_stamp(lines: Sequence[Line], i: int) -> re.Match[str] | None:
+    """A name alone on its line right over the post's date or reading time ("Jo Lee" / "3 min read · May 2"):
+    the writer, as blog and publishing platforms lay it out."""
+    if i + 1 >= len(lines) or lines[i + 1].gap > 1 or len(lines[i].words) > 4:
+        return None
+    m = _BARE_NAME_RE.match(lines[i].text)
+    if m is None or any(w.lower() in _not_name_words() for w in m.group("name").split()):
+        return None
+    return m if _stamp(lines[i + 1].text) else None
+
+
+@lru_cache(maxsize=1)
+def _not_name_words() -> frozenset[str]:
+    return frozenset(meta_lexicon()["not_name_words"])
+
+
 def find_author(lines: list[Line], original: str, title: Line | None = None) -> str | None:
     """The writer: the byline under the `title` line, else the first byline, "About the author" block or
     sign-off of the text (a mailing's earlier pieces may be signed by others)."""
@@ -779,9 +808,11 @@ def find_author(lines: list[Line], original: str, title: Line | None = None) -> 
     vale = tuple(v.lower() for v in lex["valedictions"])
     top = True
     for i, line in enumerate(lines):
+        below_title = title is not None and i > title.index
         low = line.text.lower().strip()
         top = top and i < _NAME_LINE_LIMIT and len(line.words) <= _BODY_WORDS
-        m = byline_name(line.text, top=top)
+        # Under the title only: a title over its date is two or three capitalised words too ("Hill Sprints").
+        m = byline_name(line.text, top=top) or (name_over_stamp(lines, i) if top and below_title else None)
         if m:
             off = line.start + len(line.text) - len(line.text.lstrip())
             return original[off + m.start("name"): off + m.end("name")]
