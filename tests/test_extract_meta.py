@@ -305,6 +305,24 @@ def test_a_heading_over_a_date_is_no_writer():
         assert find_author(lines, text, title) is None
 
 
+@pytest.mark.parametrize("line,name", [
+    ("Mina Osei is a Sports Physiotherapist at a clinic by the river, and here she shares her five moves.",
+     "Mina Osei"),
+    ("Dr. Vance is a board certified chiropractic sports physician who treats runners of every level.", "Dr. Vance"),
+    ("Hi runners! My name is Arlo Vance and I coach the Tuesday group.", "Arlo Vance"),
+])
+def test_the_writer_introduced_in_the_text_is_the_author(line: str, name: str):
+    text = f"Stronger Calves in Six Weeks\n\n{line}\n\nCalf strength is the base of every stride you take.\n"
+    assert author_of(text) == name
+
+
+def test_a_byline_comes_before_an_introduction_and_a_move_is_no_writer():
+    text = ("Stronger Calves\nBy Jo Bloggs\n\nMina Osei is a physiotherapist who treats runners.\n")
+    assert author_of(text) == "Jo Bloggs"
+    # what a move is, said the same way, names no writer
+    assert author_of("Stronger Calves\n\nSingle Leg Bridge is a great exercise for runners.\n") is None
+
+
 def test_author_from_a_byline_after_a_dash_on_the_titles_own_line():
     text = "Hill Drills for Runners \u2013 By Mina Osei, Physiotherapist\n\nHills load the calves, so train them first.\n"
     lines = split_lines(normalize(text))

@@ -835,4 +835,28 @@ def find_author(lines: list[Line], original: str, title: Line | None = None) -> 
             m = _SIGNED_NAME_RE.match(sig)
             if m and (len(nxt.words) <= 5 or _SIG_TAIL_RE.match(sig, m.end())):
                 return original[nxt.start + m.start("name"): nxt.start + m.end("name")].strip()
-    return None
+    return _introduced_writer(lines, original)
+
+
+_INTRODUCTION_HINT = AnyOf("my name is", " is a", " is an", " is our", " is the")
+_MY_NAME_RE = re.compile(rf"\b(?i:my\s+name\s+is)\s+(?P<name>{_NAME})")
+
+
+def _introduced_writer(lines: Sequence[Line], original: str) -> str | None:
+    """The writer named by an introduction, when the page has no byline or sign-off."""
+    for line in lines:
+        if not _INTRODUCTION_HINT(line.text):
+            continue
+        text = line.text.lstrip()
+        off = line.start + len(line.text) - len(text)
+        m = _MY_NAME_RE.search(text) or _bio_re().match(text)
+        if m:
+            return original[off + m.start("name"): off + m.end("name")]
+
+
+@lru_cache(maxsize=1)
+def _bio_re() -> re.Pattern[str]:
+    """A line opening with the writer and what they are: "Jo Lee is a physiotherapist at ...", "Jo Lee is a
+    Strength & Conditioning Coach who ..." (the role within a few words of "is a")."""
+    roles = _alternation(meta_lexicon()["author_roles"])
+    return re.compile(rf"(?P<name>{_NAME})\s+is\s+(?i:an?|our|the)\s+(?:[\w&'-]+\s+){{0,5}}?(?i:{roles})\b")
