@@ -323,6 +323,13 @@ def test_a_byline_comes_before_an_introduction_and_a_move_is_no_writer():
     assert author_of("Stronger Calves\n\nSingle Leg Bridge is a great exercise for runners.\n") is None
 
 
+def test_author_from_a_sign_off_on_one_line():
+    body = "Calf strength is the base of every stride, and most runners never train it."
+    assert author_of(f"Stronger Calves\n\n{body}\n\nCheers, Jo.\n") == "Jo"
+    assert author_of(f"Stronger Calves\n\n{body}\n\nHappy running, Mina Osei!\n") == "Mina Osei"
+    assert author_of(f"Stronger Calves\n\n{body}\n\nCheers, and see you on Tuesday.\n") is None
+
+
 def test_author_from_a_byline_after_a_dash_on_the_titles_own_line():
     text = "Hill Drills for Runners \u2013 By Mina Osei, Physiotherapist\n\nHills load the calves, so train them first.\n"
     lines = split_lines(normalize(text))

@@ -747,6 +747,8 @@ def publisher_byline(organization: str | None, author: str | None) -> tuple[str 
 
 # A sign-off's name line: "Coach Jo Lee" signs as Jo Lee.
 _SIGNED_NAME_RE = re.compile(rf"^(?:(?i:coach)\s+)?(?P<name>{_NAME})")
+# A valediction and the writer's name on one line: "Cheers, Jo.", "Happy running, Jo Lee!".
+_SIGNED_ON_LINE_RE = re.compile(rf"^[^,]+,\s*(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})\s*[.!]?$")
 # The line that opens a signature block by the mail and forum convention ("-- ").
 _SIG_DELIMITER = "--"
 # What follows the name on a signature's line: its end or a separator before the role.
@@ -821,6 +823,12 @@ def find_author(lines: list[Line], original: str, title: Line | None = None) -> 
             m = _NAME_RE.match(nxt.text)
             if m:
                 return original[nxt.start: nxt.start + m.end("name")]
+        if "," in low and low.split(",", 1)[0] in vale:
+            # the valediction and the name on one line ("Cheers, Jo."), a first name alone too
+            m = _SIGNED_ON_LINE_RE.match(line.text.strip())
+            if m:
+                off = line.start + len(line.text) - len(line.text.lstrip())
+                return original[off + m.start("name"): off + m.end("name")]
         if _signs_off(low, vale) and i + 1 < len(lines):
             nxt = lines[i + 1]
             m = _SIGNED_NAME_RE.match(nxt.text.strip())
@@ -852,6 +860,7 @@ def _introduced_writer(lines: Sequence[Line], original: str) -> str | None:
         m = _MY_NAME_RE.search(text) or _bio_re().match(text)
         if m:
             return original[off + m.start("name"): off + m.end("name")]
+    return None
 
 
 @lru_cache(maxsize=1)
