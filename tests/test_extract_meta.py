@@ -195,6 +195,12 @@ def test_organization_from_copyright_footer():
     assert find_organization("Finish with the bridges and you are done.\n\nCopyright 2021 Maeve Dunne\n") is None
 
 
+def test_organization_where_the_writer_works():
+    text = ("Mina Osei is a Consultant Physiotherapist at the Harbour Clinic of Physical Therapy, and a keen "
+            "fell runner.\n\nFinish with the bridges and you are done.\n")
+    assert find_organization(text) == "Harbour Clinic of Physical Therapy"
+
+
 def test_organization_from_is_a_clinic_sentence():
     text = ("Finish with the bridges and you are done. Pier Road Physio is a small sports injury clinic "
             "on the seafront.")

@@ -532,7 +532,9 @@ def _org_phrase(text: str, start: int) -> str | None:
 
 
 _ORG_CUES = [
-    re.compile(r"\b(?:founder|owner|director|co-founder|head coach|physiotherapist|physical therapist|coach) (?:of|at) (?=[A-Z])"),
+    # "founder of X", "a Consultant Physiotherapist at the X Clinic": the writer's workplace
+    re.compile(r"\b(?i:founder|owner|director|co-founder|head coach|physiotherapist|physical therapist|coach|physician"
+               r"|chiropractor|podiatrist|osteopath) (?:of|at) (?:the )?(?=[A-Z])"),
     re.compile(r"(?:^|[.!?]\s+)At (?=[A-Z])", re.M),
     re.compile(r"\b(?:here at|team at|we at|us at|visit us at|welcome to) (?=[A-Z])", re.I),
 ]
