@@ -201,6 +201,14 @@ def test_organization_where_the_writer_works():
     assert find_organization(text) == "Harbour Clinic of Physical Therapy"
 
 
+def test_organization_doing_what_a_business_does():
+    text = ("Finish with the bridges and you are done.\n\nKestrel Bay Chiropractic focuses on the diagnosis and "
+            "treatment of running injuries.\n")
+    assert find_organization(text) == "Kestrel Bay Chiropractic"
+    # a field of care, not a business
+    assert find_organization("Sports Physiotherapy helps runners recover faster after a marathon.") is None
+
+
 def test_organization_from_is_a_clinic_sentence():
     text = ("Finish with the bridges and you are done. Pier Road Physio is a small sports injury clinic "
             "on the seafront.")

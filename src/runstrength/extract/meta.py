@@ -687,6 +687,28 @@ def _is_a_re() -> re.Pattern[str]:
 _IS_A_HINT = AnyOf(" is a ", " is an ")
 
 
+@lru_cache(maxsize=1)
+def _acting_org_re() -> re.Pattern[str]:
+    """A business as a sentence's subject, named by its place word, doing what businesses do ("Northway
+    Physiotherapy offers ...", "Peak Chiropractic focuses on ...")."""
+    places = _alternation(meta_lexicon()["organization_places"])
+    verbs = _alternation(meta_lexicon()["organization_verbs"])
+    return re.compile(
+        r"(?:^|(?<=[.!?]\s))(?P<org>[A-Z][\w&'-]*(?:\s+(?:[A-Z][\w&'-]*|&|of|and|the|for)){0,5}?"
+        rf"\s+(?i:{places}))\s+(?:{verbs})\b", re.M)
+
+
+def _acting_organization(text: str) -> str | None:
+    """The first business named as the subject of what it does, when one of its words is its own: "Sports
+    Physiotherapy helps runners" names a field, not a business."""
+    heads = {h.lower() for h in structure_lexicon()["organization_heads"]} | _org_places()
+    for m in _acting_org_re().finditer(text):
+        words = m.group("org").split()
+        if any(w.lower() not in heads and w[0].isupper() for w in words[:-1]):
+            return m.group("org")
+    return None
+
+
 def _is_a_organization(text: str) -> str | None:
     if not _IS_A_HINT(text):
         return None
@@ -736,7 +758,7 @@ def find_organization(text: str, header: Sequence[Line] = ()) -> str | None:
             org = _org_phrase(text, m.end())
             if org:
                 return org.rstrip(".,")
-    return _is_a_organization(text)
+    return _is_a_organization(text) or _acting_organization(text)
 
 
 def publisher_byline(organization: str | None, author: str | None) -> tuple[str | None, str | None]:
