@@ -209,6 +209,17 @@ def test_organization_doing_what_a_business_does():
     assert find_organization("Sports Physiotherapy helps runners recover faster after a marathon.") is None
 
 
+def test_organization_from_the_site_name_after_the_title():
+    text = "Hill Moves for Marathoners | Kestrel Bay Physio\n\nSix weeks out, your legs need more than miles.\n"
+    lines = split_lines(normalize(text))
+    title = find_title(lines, [is_boilerplate(l.text) for l in lines])
+    title_text = text[title.start:title.end]
+    assert title_text == "Hill Moves for Marathoners | Kestrel Bay Physio"  # the title as the page prints it
+    assert find_organization(text, lines[:title.index], title_text) == "Kestrel Bay Physio"
+    # a bar between two halves of a title is no site name
+    assert find_organization("Hips and Knees | Week 2 Strength\n\nMore miles.\n", (), "Hips and Knees | Week 2 Strength") is None
+
+
 def test_organization_from_is_a_clinic_sentence():
     text = ("Finish with the bridges and you are done. Pier Road Physio is a small sports injury clinic "
             "on the seafront.")

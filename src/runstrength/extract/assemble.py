@@ -733,10 +733,11 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                 start=ex.start,
                 end=ex.end,
             ))
-        title = None
+        title = title_text = None
         if title_line is not None:
-            title = clean_title(self.text[title_line.start:title_line.end])
-        organization, author = publisher_byline(find_organization(self.text, self._header(title_line)),
+            title_text = self.text[title_line.start:title_line.end]
+            title = clean_title(title_text)
+        organization, author = publisher_byline(find_organization(self.text, self._header(title_line), title_text),
                                                 find_author(self.lines, self.text, title_line))
         art = Article(
             article_id=aid,

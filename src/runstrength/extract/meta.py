@@ -288,10 +288,28 @@ _QUOTED_TITLE_RE = re.compile(r'^(?:["“](?P<inner>[^"“”]+)["”]|‘(?P<si
 
 
 def clean_title(text: str) -> str:
-    """The title line without what only frames it: an issue number before it, quote marks around all of it."""
+    """The title line without what only frames it: an issue number before it, quote marks around all of it.
+    A site's name after a bar stays: it is part of the title as the page prints it."""
     text = _ISSUE_LEAD_RE.sub("", text.strip(), count=1)
     m = _QUOTED_TITLE_RE.match(text)
     return (m.group("inner") or m.group("single")).strip() if m else text
+
+
+# The last item of a title after a bar: "Hill Moves for Marathoners | Northway Physio" (a page's <title> as scraped).
+_TITLE_SITE_RE = re.compile(r"^(?P<title>.+?\S)\s+\|\s+(?P<site>[^|]+?)\s*$")
+_TITLE_SITE_WORDS = 5
+
+
+def title_site(text: str) -> tuple[str, str | None]:
+    """(title, site name) of a title line that ends with the site's name after a bar; (text, None) otherwise.
+    Only a name is a site: "Hips | Knees" or "Strength | Week 2" keep their bar."""
+    m = _TITLE_SITE_RE.match(text.strip()) if "|" in text else None
+    if m is None:
+        return text, None
+    site = m.group("site")
+    if len(site.split()) > _TITLE_SITE_WORDS or _site_name(site) is None or _form_heading(site):
+        return text, None
+    return m.group("title"), site
 
 
 # An e-mail's subject line: the newsletter's title is the heading that repeats it.
@@ -739,10 +757,11 @@ def _byline_organization(text: str) -> str | None:
     return None
 
 
-def find_organization(text: str, header: Sequence[Line] = ()) -> str | None:
-    """The publishing clinic or business: the site name over the title, a copyright line, a
-    byline's affiliation, then the phrases that name it in the text ("At X Clinic, we ...")."""
-    org = _header_organization(header)
+def find_organization(text: str, header: Sequence[Line] = (), title: str | None = None) -> str | None:
+    """The publishing clinic or business: the site name over the title or after it (`title`, the title line's
+    text), a copyright line, a byline's affiliation, then the phrases that name it in the text ("At X Clinic,
+    we ...")."""
+    org = _header_organization(header) or (title_site(title)[1] if title else None)
     if org:
         owner = _copyright_owner(text)
         if owner and org.startswith(owner + " "):
