@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from runstrength.extract import lexicon
-from runstrength.extract.meta import clean_title, find_author, find_organization, find_title
+from runstrength.extract.meta import clean_title, find_author, find_organization, find_title, publisher_byline
 from runstrength.extract.signatures import match_signature
 from runstrength.extract.text import normalize, split_lines
 from runstrength.extract.vocab import is_boilerplate
@@ -218,6 +218,13 @@ def test_organization_from_the_site_name_after_the_title():
     assert find_organization(text, lines[:title.index], title_text) == "Kestrel Bay Physio"
     # a bar between two halves of a title is no site name
     assert find_organization("Hips and Knees | Week 2 Strength\n\nMore miles.\n", (), "Hips and Knees | Week 2 Strength") is None
+
+
+def test_a_byline_signed_by_the_business_is_the_organisation():
+    assert publisher_byline(None, "Northway Physio") == ("Northway Physio", None)
+    assert publisher_byline(None, "Harbour Fitness Loft") == ("Harbour Fitness Loft", None)
+    assert publisher_byline("Peak Clinic", "Harbour Fitness Loft") == ("Peak Clinic", None)
+    assert publisher_byline(None, "Mina Osei") == (None, "Mina Osei")
 
 
 def test_organization_from_is_a_clinic_sentence():

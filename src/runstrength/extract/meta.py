@@ -782,10 +782,18 @@ def find_organization(text: str, header: Sequence[Line] = (), title: str | None 
 
 def publisher_byline(organization: str | None, author: str | None) -> tuple[str | None, str | None]:
     """(organization, author) with a byline signed by the business itself moved to the organisation:
-    no person's name ends on "Clinic", "Physio" or "Club", so "Northway Physio · 3 May" is the publisher."""
-    if author and len(author.split()) >= 2 and author.split()[-1].lower().strip(".") in _org_places():
+    no person's name ends on "Clinic", "Physio" or "Club", so "Northway Physio · 3 May" is the publisher; nor
+    has one a business's word ("By Health Loft", "Peak Fitness Studio")."""
+    words = author.split() if author else []
+    if len(words) >= 2 and (words[-1].lower().strip(".") in _org_places()
+                            or any(w.lower() in _org_heads() for w in words)):
         return organization or author, None
     return organization, author
+
+
+@lru_cache(maxsize=1)
+def _org_heads() -> frozenset[str]:
+    return frozenset(h.lower() for h in structure_lexicon()["organization_heads"])
 
 
 # A sign-off's name line: "Coach Jo Lee" signs as Jo Lee.
