@@ -171,6 +171,9 @@ def test_organization_from_site_name_over_title():
     assert org_of(text) == "Copper Beech Running Co"
     # a section label over the title names a topic, not the site
     assert org_of(text.replace("Copper Beech Running Co", "Strength & Conditioning")) is None
+    # nor does a contact widget's heading
+    for widget in ("Connect With Us", "Opening Hours", "Follow Us"):
+        assert org_of(text.replace("Copper Beech Running Co", widget)) is None, widget
 
 
 def test_organization_from_first_item_of_header_bar():
