@@ -942,6 +942,17 @@ def test_a_title_under_a_promotion_or_a_writer_line_is_still_found():
     assert title_of(writer_first) == "Spring Running Reset"
 
 
+def test_a_menu_laid_out_as_a_list_over_the_title_is_looked_past():
+    text = (
+        "\u2022 Harbour Notes\n"
+        "  \u2022 Posts\n"
+        "  \u2022 Three Hip Drills Every Trail Runner Needs\n\n"
+        "Three Hip Drills Every Trail Runner Needs\n\n"
+        "Trails throw your hips around, and these drills teach them to cope with it.\n"
+    )
+    assert title_of(text) == "Three Hip Drills Every Trail Runner Needs"
+
+
 def test_a_routine_heading_under_the_intro_is_no_title():
     for heading in ("The Workout", "Heel walks", "1. Strength exercises for runners"):
         text = (

@@ -370,6 +370,8 @@ _UNDER_PROSE_WORDS = 3
 _LIST_MARK_RE = re.compile(r"^\W*(?:[A-Z]?\d{1,2}\s*[.):]|(?i:exercise|step|part|phase|day|week)\s*\d)")
 # What a question used as the page's title may have at most.
 _QUESTION_TITLE_WORDS = 12
+# What a menu item laid out as a bullet has at most.
+_MENU_ITEM_WORDS = 3
 # What an exclaimed title has at least: shorter ones are greetings.
 _EXCLAIMED_TITLE_WORDS = 4
 
@@ -434,6 +436,8 @@ def find_title(lines: list[Line], boiler: list[bool], limit: int = _TITLE_SCAN,
         if not candidates and _opening_question(lines, boiler, i):
             candidates.append(i)
             continue
+        if not candidates and line.bullet and len(line.words) <= _MENU_ITEM_WORDS:
+            continue  # a menu laid out as a list ("• Home", "• Posts") over the title
         if not is_titleish(line, False) or _body_line(line.text):
             # Prose, or a title written as a sentence or question right over its byline (a forum thread).
             # A label's value over the byline ("Plan length: 6 weeks") is a fact of the plan, not its title.
