@@ -238,6 +238,21 @@ def test_hold_then_reps_merge_into_one_mention():
     assert d.text.startswith("20-40 seconds")
 
 
+@pytest.mark.parametrize("text,sets,reps", [
+    ("Lunges 3 x 12", (3, 3), (12, 12)),
+    ("Floor reaches 12 x 4", (4, 4), (12, 12)),
+    ("Calf raises 8-12 x 3", (3, 3), (8, 12)),
+    # low counts either side stay sets first: four sets of three jumps, five of five
+    ("Box jumps 4 x 3", (4, 4), (3, 3)),
+    ("Squats 5 x 5", (5, 5), (5, 5)),
+    # a unit says which is which
+    ("Step ups 12 x 3 reps", (12, 12), (3, 3)),
+])
+def test_a_count_by_a_count_is_sets_by_reps_unless_written_reps_first(text: str, sets, reps):
+    d = one(text)
+    assert (d.sets, d.reps) == (sets, reps)
+
+
 def test_an_x_between_a_count_and_its_sets_word_still_counts_sets():
     d = one("Do 1 x set of 20 reps.")
     assert (d.sets, d.reps) == ((1, 1), (20, 20))

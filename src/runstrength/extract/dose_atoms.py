@@ -267,6 +267,18 @@ _COUNTED_WORDS = ("breath", "contacts")
 _TIMES_WORDS = ("times", "once", "twice", "thrice")
 # the "x" of "2 x 8", "2x8", "10x": a number's last character or a space before it (_NXM_RE, _NX_RE:
 # a number word's \b rules out a letter);
+# "12 x 3", "8-12 x 3": a dozen sets of three is no routine a page prescribes; written reps first, it is three
+# sets of 12.
+# "4 x 3" (four sets of three jumps) and "5 x 5" keep the usual sets-first reading.
+_REPS_FIRST_MIN = 8
+_SETS_AFTER_MAX = 5
+
+
+def _reps_first(a: Range, b: Range) -> bool:
+    """Whether "A x B" without units is written reps first: A many, B a handful."""
+    return a[0] >= _REPS_FIRST_MIN and b[1] <= _SETS_AFTER_MAX
+
+
 _X_AFTER_NUMBER_RE = re.compile(r"[\s\d½¼¾][x×]", re.I)
 # the "x" of "x10", "(x 20-40)" (_XN_RE): a space, a digit, a fraction sign or "between" after it.
 _X_BEFORE_NUMBER_RE = re.compile(r"[x×][\s\d½¼¾b]", re.I)
@@ -399,7 +411,7 @@ def _core_atoms(sentence: str) -> tuple[tuple[Atom, ...], str, str] | None:
             bi = int_range(b)
             if bi is None:
                 continue
-            if m.group("su"):
+            if m.group("su") or not m.group("ru") and _reps_first(a, bi):
                 take(Atom(m.start(), m.end(), reps=a, sets=bi))
             else:
                 take(Atom(m.start(), m.end(), sets=a, reps=bi))
