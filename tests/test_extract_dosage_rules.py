@@ -581,3 +581,11 @@ def test_a_plural_level_label_before_the_moves_gives_its_dose_to_each():
             "Goblet squat\n\n- Hold the bell at your chest.\n")
     assert [e.name for e in a.exercises] == ["Step-up", "Goblet squat"]
     assert [facts(e)[:3] for e in a.exercises] == [(2, 2, 12), (2, 2, 12)]
+
+
+def test_rounds_said_in_the_passive_go_to_every_move():
+    text = ("Garden Circuit\n\nEach move is done for the reps given. The circuit is gone through 3 times.\n\n"
+            "Step Up\nDo 10 reps per leg on a low step.\n\nSquat\nDo 12 reps with your weight in your heels.\n")
+    a = run(text)
+    assert [e.dosages[0].sets_min for e in a.exercises] == [3, 3]
+    assert [e.dosages[0].reps_min for e in a.exercises] == [10, 12]

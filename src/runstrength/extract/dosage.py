@@ -274,8 +274,9 @@ _BLOCK_PATTERNS = [
     # "repeat the sequence 2-3 repetitions": the whole group's repeats, counted in any word
     re.compile(rf"\b{REPEAT_VERBS}\s+(?:the|this|that)\s+(?:whole\s+|entire\s+)?(?:circuit|routine|workout|sequence|series|block)"
                rf"\s+(?P<n>{RANGE})\s+(?:repetitions|reps|rounds|sets)\b", re.I),
-    # the passive: "it can be completed 2 to 3 times"
-    compile_gated(rf"\bbe\s+(?:completed|done|repeated|performed)\s+(?P<n>{RANGE})\s+times\b", re.I),
+    # the passive: "it can be completed 2 to 3 times", "the circuit is gone through 3 times"
+    compile_gated(rf"\b(?:be|is|are)\s+(?:completed|done|repeated|performed|(?:gone|run|worked|cycled)\s+through)"
+                  rf"\s+(?P<n>{RANGE})\s+times\b", re.I),
     EMOM_RE,
 ]
 
