@@ -800,12 +800,19 @@ def test_progress_to_holding_is_target():
         "Use a load you could press about 10 times.",
         "Landing forces reach five times your body weight.",
         "Runners with weak hips are two times more likely to get hurt.",
+        "Trail runners are three times as likely as road runners to turn an ankle.",
         "Take a full three seconds to reach the bottom.",
         "She finished in 2:58:30, a 4-minute PB.",
     ],
 )
 def test_conditions_loads_paces_and_results_are_not_doses(text):
     assert parse_dosages(text) == []
+
+
+def test_a_count_done_as_hard_as_possible_is_still_the_count():
+    d = one("Hold for 5 seconds and repeat 10 times as hard as you can without pain.")
+    assert (d.reps, d.seconds, d.seconds_kind) == ((10, 10), (5, 5), "hold")
+    assert one("Squeeze the ball 8 times as hard as possible.").reps == (8, 8)
 
 
 @pytest.mark.parametrize("line", ["Read Chapter 3", "Newsletter Issue 27", "Warm-up drills ........ 4"])

@@ -191,7 +191,8 @@ _LOAD_COUNT_PATTERNS = [
     rf"(?:about\s+|around\s+|roughly\s+|maybe\s+|for\s+)?{RANGE}\s+(?:times|{REPU})",
     rf"{RANGE}\s+times\s+(?:(?:your|our|my|their|his|her|the)\s+)?(?:own\s+)?body\s*-?\s*weight\b",
     rf"{RANGE}\s+times\s+(?:(?:more|less)\s+(?:likely|than|often)|greater|higher|lower|faster|slower|stronger|weaker"
-    r"|bigger|smaller|larger|heavier|as\s+\w+\s+as)\b",
+    # "as hard as possible" after a count is how to do each one, not a multiple: "repeat 10 times as hard as you can"
+    r"|bigger|smaller|larger|heavier|as\s+\w+\s+as(?!\s+(?:possible|you\s+can|comfortable|tolerated|tolerable)\b))\b",
 ]
 # Counts set against each other to say that quality matters ("Six clean reps beat twelve sloppy ones",
 # "better to do 5 good reps than 10 bad ones"): a remark, not a prescription.
