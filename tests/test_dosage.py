@@ -809,6 +809,12 @@ def test_conditions_loads_paces_and_results_are_not_doses(text):
     assert parse_dosages(text) == []
 
 
+@pytest.mark.parametrize("text", ["Perform 15 reps and then perform on left-side.",
+                                  "Do 12 reps and then do the same with your other leg."])
+def test_a_count_done_again_on_the_other_side_is_per_side(text: str):
+    assert one(text).per_side
+
+
 def test_a_count_done_as_hard_as_possible_is_still_the_count():
     d = one("Hold for 5 seconds and repeat 10 times as hard as you can without pain.")
     assert (d.reps, d.seconds, d.seconds_kind) == ((10, 10), (5, 5), "hold")

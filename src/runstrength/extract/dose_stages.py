@@ -94,7 +94,10 @@ PER_SIDE_RE = compile_gated(
     # "shift to the other side", "alternate with the other leg": the same change said with other verbs
     rf"|\b(?:switch|shift|alternate)\s+(?:(?:to|with|onto)\s+)?(?:the\s+)?(?:other|opposite)\s+{LIMB}\b"
     # "repeat on the other side"; naming the side ("then repeat on the left leg") says the same change
-    rf"|\brepeat\b[^.;!?]{{0,30}}?\b(?:on|with|for|using)\s+(?:the\s+|your\s+)?(?:other|opposite|left|right)\s+{LIMB}\b"
+    rf"|\brepeat\b[^.;!?]{{0,30}}?\b(?:on|with|for|using)\s+(?:the\s+|your\s+)?(?:other|opposite|left|right)[\s-]+{LIMB}\b"
+    # "then perform on the left side", "and do the same with your other leg": the count done again on the other side
+    rf"|\b(?:then|and)\s+(?:perform|do|complete)\b[^.;!?]{{0,20}}?\b(?:on|with|for|using)\s+(?:the\s+|your\s+)?"
+    rf"(?:other|opposite|left|right)[\s-]+{LIMB}\b"
     rf"|\b(?:and|then)\s+(?:do\s+|repeat\s+)?(?:the\s+)?(?:other|opposite)\s+{LIMB}\b"
     # "3 x 12 each" closing a prescription: each side
     r"|(?<=\d\s)each(?=\s*(?:[.;,)]|$))"
