@@ -589,3 +589,8 @@ def test_rounds_said_in_the_passive_go_to_every_move():
     a = run(text)
     assert [e.dosages[0].sets_min for e in a.exercises] == [3, 3]
     assert [e.dosages[0].reps_min for e in a.exercises] == [10, 12]
+
+
+def test_a_side_said_in_the_names_brackets_is_the_doses():
+    a = run("Core Finisher\n\n- Side Plank (each side) - 45 sec.\n- Push-Ups - 20 reps.\n")
+    assert [(e.name, e.dosages[0].per_side) for e in a.exercises] == [("Side Plank", True), ("Push-Ups", False)]

@@ -16,6 +16,7 @@ from runstrength.extract.line_names import (INTRO_HINT, INTRO_RE, PAREN_RE, PERI
                                             period_word, split_alternatives, title_cased, wordy)
 from runstrength.extract.line_view import (LABEL_LETTER, LineView, Role, SUPERSET_LABEL, doc_spans, exercise_spans_in,
                                            shift)
+from runstrength.extract.dose_stages import PER_SIDE_RE
 from runstrength.extract.nlp import EQUIPMENT_KEY, EXERCISE_KEY, norm_tokens
 from runstrength.extract.part_readers import section_title
 from runstrength.extract.quantities import SETU
@@ -186,7 +187,9 @@ def _inline_exercise(lv: LineView, split: _InlineSplit) -> Role | None:
         role = Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=list(ndoses), desc_start=None if rest_is_dose else rest_start)
         if rest_is_dose:
             role.dose_base = rest_start
-            role.doses = [shift(d, rest_start) for d in rest_doses] + list(ndoses)
+            # "Side Plank (each side) - 60 sec.": the side said in the name's brackets is the dose's
+            sided = any(PER_SIDE_RE.search(par.group(1)) for par in PAREN_RE.finditer(split.raw_name))
+            role.doses = [shift(replace(d, per_side=True) if sided else d, rest_start) for d in rest_doses] + list(ndoses)
         return role
     return None
 
