@@ -954,6 +954,9 @@ def test_a_menu_laid_out_as_a_list_over_the_title_is_looked_past():
 
 
 def test_a_routine_heading_under_the_intro_is_no_title():
+    lead_in = ("The following strengthening exercises are designed to build your calves for the hills.\n\n"
+               "Calf Strengthening - Basic Exercises\n\nStand on a step and lower your heels slowly.\n")
+    assert title_of(lead_in) is None  # the intro points on: the routine has begun
     for heading in ("The Workout", "Heel walks", "1. Strength exercises for runners"):
         text = (
             "Most of us stop doing anything but run when the weather turns and the evenings get dark.\n\n"

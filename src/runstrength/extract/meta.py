@@ -362,6 +362,7 @@ _DATE_PIECE_RE = re.compile(rf"\W*(?:{MONTH_NAME}\.?|\d{{1,2}}|(?:19|20)\d\d)\W*
 # A sentence's end inside a line ("Questions? Call the clinic today."): a call to action or a remark
 # (a word of two lower-case letters or more, its stop, and a capital).
 INNER_STOP_RE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
+_LEADS_ON_RE = re.compile(r"\b(?:the\s+following|below|these\s+(?:exercises|moves|stretches))\b", re.I)
 # Prose lines looked past, at the top, for a title under them; the last line it may be on, and its fewest words.
 _TITLE_PROSE_SKIP = 2
 _UNDER_PROSE_LINE = 5
@@ -444,8 +445,9 @@ def find_title(lines: list[Line], boiler: list[bool], limit: int = _TITLE_SCAN,
             if (not line.bullet and len(line.words) <= _TITLE_SENTENCE_WORDS and _byline_below(lines, boiler, i)
                     and not _label_value(line.text.strip())):
                 candidates.append(i)
-            elif not candidates and skipped < _TITLE_PROSE_SKIP:
-                # A promotion, notice or teaser over the title ("Try us for 30 days ..."): look past it.
+            elif not candidates and skipped < _TITLE_PROSE_SKIP and not _LEADS_ON_RE.search(line.text):
+                # A promotion, notice or teaser over the title ("Try us for 30 days ..."): look past it. Prose that
+                # points on to what follows ("The following exercises ...") has begun the routine.
                 skipped += 1
                 continue
             break
