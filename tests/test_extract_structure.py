@@ -1722,3 +1722,8 @@ def test_a_step_with_a_number_that_lost_its_full_stop_is_a_step():
     assert [e.name for e in a.exercises] == ["Seated Calf Stretch", "Towel Scrunch"]
     assert "Try to keep your toes pointing straight up to 12 o'clock" in [c.text for c in stretch.cues]
     assert (main(stretch).hold_seconds_min, main(stretch).reps_min) == (20, 4)
+
+
+def test_moves_in_a_row_between_dashes_are_each_a_move():
+    a = run("Hill Strength\n\nWarm Up\n\nLeg Swings - Lunges - Squats\n\nGlute Bridge - Single Leg\n")
+    assert [e.name for e in a.exercises] == ["Leg Swings", "Lunges", "Squats", "Glute Bridge - Single Leg"]

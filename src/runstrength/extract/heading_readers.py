@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from runstrength.extract import dosage as dz
 from runstrength.extract.line_names import (INTRO_HINT, INTRO_RE, PAREN_RE, benefit_line, clean_name, dose_lead,
                                             exercise_like, function_start, note_line, period_word, split_alternatives,
-                                            split_listed, title_cased, wordy)
+                                            split_dashed, split_listed, title_cased, wordy)
 from runstrength.extract.line_view import DAY_LABEL_RE, LineView, Role, SUPERSET_LABEL, WEEKDAY_RE, doc_spans, shift
 from runstrength.extract.nlp import EXERCISE_KEY, norm_tokens
 from runstrength.extract.part_readers import counts_whole_article, section_title
@@ -194,7 +194,7 @@ def _heading_of_move(lv: LineView, name: str, ndoses: list[dz.DoseMention], cut:
         # "Stretching" standing alone: a part's word that ends like a movement and names none of the
         # lexicon's; a part when exercises follow, a move when instructions do (the assembler's maybe_heading)
         return Role("maybe_heading", name=name, name_start=ns, name_end=ns + len(name), title=section_title(text), sets=sets)
-    alts = _split_labelled(name) or split_alternatives(name) or split_listed(name)
+    alts = _split_labelled(name) or split_alternatives(name) or split_listed(name) or split_dashed(name, doc, ns)
     return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=list(ndoses), alternatives=[(a, ns + s, ns + e, ns + ss, ns + se) for a, s, e, ss, se in alts])
 
 

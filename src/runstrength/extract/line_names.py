@@ -222,6 +222,24 @@ def split_listed(name: str) -> list[tuple[str, int, int, int, int]]:
     return alts if len(alts) >= _LISTED_NAMES else []
 
 
+# Moves in a row set apart by dashes ("Leg Swings - Lunges - Squats"), a warm-up's sequence.
+_DASHED_RE = re.compile(r"(\s+[-\u2013\u2014]\s+)")
+
+
+def split_dashed(name: str, doc: Doc | None, offset: int) -> list[tuple[str, int, int, int, int]]:
+    """A line of three or more moves between dashes, each one the lexicon knows, as split_alternatives gives
+    them; else []. Unlike commas, a dash also sets off a variant or a dose ("Glute Bridge - One Leg"), so
+    every part must be a known move."""
+    if name.count(" ") < 2 or not _DASHED_RE.search(name):
+        return []
+    alts = split_alternatives(name, _DASHED_RE, one_head=True)
+    if len(alts) < _LISTED_NAMES or not all(exercise_like(a, doc, offset + s) and doc is not None
+                                            and exercise_spans_in(doc, offset + s, offset + e)
+                                            for a, s, e, _, _ in alts):
+        return []
+    return alts
+
+
 # How prose introduces the next exercise: "Next, try a side plank", "Start with a dead bug", "I'd add calf raises",
 # "When that gets easy, add a bird dog", "Carry on with the bridges, and then add a clam". Used with .match
 # at a sentence's start (no "^"); what it matched is followed by the exercise's name. ("Progress to ..." is
