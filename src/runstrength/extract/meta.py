@@ -197,7 +197,7 @@ def byline_name(text: str, top: bool = True) -> re.Match[str] | None:
     m = _credited_name(t)
     if m:
         return m
-    if t[:1] in "Ww" or t[:1] in "•-*":
+    if t[:1] in "Ww\u2022-*":
         m = _PICTURED_WRITER_RE.match(t)
         if m:
             return m
@@ -296,20 +296,20 @@ def clean_title(text: str) -> str:
 
 
 # The last item of a title after a bar: "Hill Moves for Marathoners | Northway Physio" (a page's <title> as scraped).
-_TITLE_SITE_RE = re.compile(r"^(?P<title>.+?\S)\s+\|\s+(?P<site>[^|]+?)\s*$")
+_TITLE_SITE_RE = re.compile(r"^.+?\S\s+\|\s+(?P<site>[^|]+?)\s*$")
 _TITLE_SITE_WORDS = 5
 
 
-def title_site(text: str) -> tuple[str, str | None]:
-    """(title, site name) of a title line that ends with the site's name after a bar; (text, None) otherwise.
-    Only a name is a site: "Hips | Knees" or "Strength | Week 2" keep their bar."""
+def title_site(text: str) -> str | None:
+    """The site's name a title line ends with after a bar, or None. Only a name is a site: "Hips | Knees" or
+    "Strength | Week 2" name none."""
     m = _TITLE_SITE_RE.match(text.strip()) if "|" in text else None
     if m is None:
-        return text, None
+        return None
     site = m.group("site")
     if len(site.split()) > _TITLE_SITE_WORDS or _site_name(site) is None or _form_heading(site):
-        return text, None
-    return m.group("title"), site
+        return None
+    return site
 
 
 # An e-mail's subject line: the newsletter's title is the heading that repeats it.
@@ -542,7 +542,7 @@ def _furniture(line: Line, boiler: Sequence[bool], n: int) -> bool:
 
 def _org_phrase(text: str, start: int) -> str | None:
     """Longest title-case phrase starting at `start` that ends on an organisation head word."""
-    heads = {h.lower() for h in structure_lexicon()["organization_heads"]}
+    heads = _org_heads()
     tokens = re.findall(r"[A-Za-z][\w&'’.-]*|&", text[start:start + 120])
     best = None
     phrase: list[str] = []
@@ -576,6 +576,16 @@ _BRAND_WORD_RE = re.compile(r"\b[A-Z][a-z]+[A-Z][a-z]")
 @lru_cache(maxsize=1)
 def _org_places() -> frozenset[str]:
     return frozenset(meta_lexicon()["organization_places"])
+
+
+@lru_cache(maxsize=1)
+def _org_heads() -> frozenset[str]:
+    return frozenset(h.lower() for h in structure_lexicon()["organization_heads"])
+
+
+@lru_cache(maxsize=1)
+def _company_suffixes() -> frozenset[str]:
+    return frozenset(w.lower() for w in meta_lexicon()["company_suffixes"])
 
 
 def _site_name(text: str) -> str | None:
@@ -641,8 +651,8 @@ def _header_organization(header: Sequence[Line]) -> str | None:
     A line of its own, else the first item of a header bar ("Name Clinic | Podiatry | Orthotics")
     when that item names a clinic or business.
     """
-    heads = {h.lower() for h in structure_lexicon()["organization_heads"]}
-    suffixes = {w.lower() for w in meta_lexicon()["company_suffixes"]}
+    heads = _org_heads()
+    suffixes = _company_suffixes()
     bar_name = None
     for n, line in enumerate(header):
         if _credited_name(line.text.strip()):
@@ -674,8 +684,8 @@ def _copyright_organization(text: str) -> str | None:
     """The owner named in a copyright line, when it names a clinic or business (not a person)."""
     if "\u00a9" not in text and not _COPYRIGHT_HINT(text):
         return None
-    heads = {h.lower() for h in structure_lexicon()["organization_heads"]}
-    suffixes = {s.lower() for s in meta_lexicon()["company_suffixes"]}
+    heads = _org_heads()
+    suffixes = _company_suffixes()
     for m in _COPYRIGHT_RE.finditer(text):
         words = _ALL_RIGHTS_RE.sub("", m.group("org")).split()
         while words and words[-1].lower() in suffixes | {"&", "of", "and", "the", "for", "in", "at"}:
@@ -725,7 +735,7 @@ def _acting_org_re() -> re.Pattern[str]:
 def _acting_organization(text: str) -> str | None:
     """The first business named as the subject of what it does, when one of its words is its own: "Sports
     Physiotherapy helps runners" names a field, not a business."""
-    heads = {h.lower() for h in structure_lexicon()["organization_heads"]} | _org_places()
+    heads = _org_heads() | _org_places()
     for m in _acting_org_re().finditer(text):
         words = m.group("org").split()
         if any(w.lower() not in heads and w[0].isupper() for w in words[:-1]):
@@ -752,7 +762,7 @@ def _byline_organization(text: str) -> str | None:
     a part of the tail that is a capitalised name ending on a business word, not the writer's role."""
     if not _BYLINE_TAIL_HINT(text):
         return None
-    heads = {h.lower() for h in structure_lexicon()["organization_heads"]} | _org_places()
+    heads = _org_heads() | _org_places()
     m = _BYLINE_TAIL_RE.search(text[:3000])  # bylines sit at the top
     if m is None:
         return None
@@ -767,7 +777,7 @@ def find_organization(text: str, header: Sequence[Line] = (), title: str | None 
     """The publishing clinic or business: the site name over the title or after it (`title`, the title line's
     text), a copyright line, a byline's affiliation, then the phrases that name it in the text ("At X Clinic,
     we ...")."""
-    org = _header_organization(header) or (title_site(title)[1] if title else None)
+    org = _header_organization(header) or (title_site(title) if title else None)
     if org:
         owner = _copyright_owner(text)
         if owner and org.startswith(owner + " "):
@@ -796,10 +806,6 @@ def publisher_byline(organization: str | None, author: str | None) -> tuple[str 
         return organization or author, None
     return organization, author
 
-
-@lru_cache(maxsize=1)
-def _org_heads() -> frozenset[str]:
-    return frozenset(h.lower() for h in structure_lexicon()["organization_heads"])
 
 
 # A sign-off's name line: "Coach Jo Lee" signs as Jo Lee.
