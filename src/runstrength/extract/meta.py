@@ -210,8 +210,8 @@ def byline_name(text: str, top: bool = True) -> re.Match[str] | None:
     if len(t.split()) > 15:
         return None
     m = _NAME_LINE_RE.match(t)
-    if m is None:
-        return None
+    if m is None or _TOPIC_RE.search(m.group("name")):
+        return None  # "Hill Moves | Kestrel Physio": a title and its site, not a writer and a role
     rest = m.group("rest")
     role_part = re.split(r"[|,\u00b7\u2022(]", rest, maxsplit=1)[0]
     # The role is what the writer is ("Senior Physiotherapist"), not a service ("Physio and Pilates").
@@ -295,7 +295,7 @@ def clean_title(text: str) -> str:
     return (m.group("inner") or m.group("single")).strip() if m else text
 
 
-# The last item of a title after a bar: "Hill Moves for Marathoners | Northway Physio" (a page's <title> as scraped).
+# The last item of a title after a bar: "Marathon Prep Moves | Northway Physio" (a page's <title> as scraped).
 _TITLE_SITE_RE = re.compile(r"^.+?\S\s+\|\s+(?P<site>[^|]+?)\s*$")
 _TITLE_SITE_WORDS = 5
 
