@@ -362,7 +362,7 @@ _DATE_PIECE_RE = re.compile(rf"\W*(?:{MONTH_NAME}\.?|\d{{1,2}}|(?:19|20)\d\d)\W*
 # A sentence's end inside a line ("Questions? Call the clinic today."): a call to action or a remark
 # (a word of two lower-case letters or more, its stop, and a capital).
 INNER_STOP_RE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
-_LEADS_ON_RE = re.compile(r"\b(?:the\s+following|below|these\s+(?:exercises|moves|stretches))\b", re.I)
+_LEADS_ON_RE = re.compile(r"\b(?:the\s+following|below)\b", re.I)
 # Prose lines looked past, at the top, for a title under them; the last line it may be on, and its fewest words.
 _TITLE_PROSE_SKIP = 2
 _UNDER_PROSE_LINE = 5
