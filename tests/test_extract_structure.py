@@ -1727,3 +1727,17 @@ def test_a_step_with_a_number_that_lost_its_full_stop_is_a_step():
 def test_moves_in_a_row_between_dashes_are_each_a_move():
     a = run("Hill Strength\n\nWarm Up\n\nLeg Swings - Lunges - Squats\n\nGlute Bridge - Single Leg\n")
     assert [e.name for e in a.exercises] == ["Leg Swings", "Lunges", "Squats", "Glute Bridge - Single Leg"]
+
+
+def test_what_a_move_does_said_without_a_full_stop_is_its_purpose_not_a_part():
+    text = ("Knee Guide\n\n1. Quad Stretch\n- Stretches the quadriceps muscle in the front of your thigh\n"
+            "- Hold this stretch for 15 seconds and repeat 4 times\n\n2. Hamstring Stretch\n"
+            "- Works the hamstring muscles on the back of the thigh\n- Hold this stretch for 20 seconds and repeat 3 times\n\n"
+            "Stretches for runners\n\nCalf Stretch\nLean on a wall with one leg behind you.\n")
+    a = run(text)
+    assert [e.name for e in a.exercises] == ["Quad Stretch", "Hamstring Stretch", "Calf Stretch"]
+    quad, ham, calf = a.exercises
+    assert [p.text for p in quad.purpose] == ["Stretches the quadriceps muscle in the front of your thigh"]
+    assert (quad.dosages[0].hold_seconds_min, quad.dosages[0].reps_min) == (15, 4)
+    assert (ham.dosages[0].hold_seconds_min, ham.dosages[0].reps_min) == (20, 3)
+    assert section_of(a, calf) == "Stretches for runners"  # a part's heading still

@@ -206,6 +206,20 @@ def repeat_block(lv: LineView) -> Role | None:
     return None
 
 
+# The most words of a line read as a move's effect without its full stop.
+_EFFECT_LINE_WORDS = 16
+
+
+def effect_line(lv: LineView) -> Role | None:
+    """What a move does to the body, said without a full stop under its name ("Stretches the calf muscle on the back
+    of the lower leg"): a sentence of that move, not a part's heading nor a new move's name."""
+    words = lv.lower.split(None, 2)
+    if (len(words) >= 3 and len(lv.words) <= _EFFECT_LINE_WORDS and not lv.ends_sentence
+            and words[0] in lv.vocab["effect_openers"] and words[1] in lv.vocab["effect_objects"]):
+        return Role("prose")
+    return None
+
+
 def advice_heading(lv: LineView) -> Role | None:
     """A heading over advice on every move ("Key points for every session")."""
     if lv.short and not lv.ends_sentence and (lv.lower.rstrip(":") + " ").startswith(lv.vocab["advice_heads"]):

@@ -26,7 +26,7 @@ from runstrength.extract.line_names import (CLAUSE_HEAD_RE, INTRO_HINT, INTRO_RE
                                             exercise_like, function_start, period_word, wordy)
 from runstrength.extract.line_view import (SUPERSET_LABEL, WEEKDAY_RE, LineView, Role, blank_prefix, doc_spans,
                                            exercise_spans_in, shift)
-from runstrength.extract.part_readers import (REPEAT_BLOCK_RE, UNLESS_NOTED, advice_heading, dose_only_line, load_line,
+from runstrength.extract.part_readers import (REPEAT_BLOCK_RE, UNLESS_NOTED, advice_heading, dose_only_line, effect_line, load_line,
                                               part_with_note_line, repeat_block, rest_line, section_intro,
                                               strong_section_heading, timed_part)
 from runstrength.extract.text import Line
@@ -62,6 +62,7 @@ _READERS: tuple[Callable[[LineView], Role | None], ...] = (
     timed_part,                # "Warm-up (10 minutes)"
     section_intro,             # "Perform the following exercises:"
     repeat_block,              # "Repeat the circuit 3 times"
+    effect_line,               # "Stretches the calf muscle on the back of the lower leg"
     advice_heading,            # "Key points for every session"
     strong_section_heading,    # "Circuit 1", "Our favourite drills"
     dose_only_line,            # "3 x 10 each side"
