@@ -584,6 +584,12 @@ def _org_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _org_words() -> frozenset[str]:
+    """Every word a business's name may end on: its head words and its place words."""
+    return _org_heads() | _org_places()
+
+
+@lru_cache(maxsize=1)
 def _company_suffixes() -> frozenset[str]:
     return frozenset(w.lower() for w in meta_lexicon()["company_suffixes"])
 
@@ -735,7 +741,7 @@ def _acting_org_re() -> re.Pattern[str]:
 def _acting_organization(text: str) -> str | None:
     """The first business named as the subject of what it does, when one of its words is its own: "Sports
     Physiotherapy helps runners" names a field, not a business."""
-    heads = _org_heads() | _org_places()
+    heads = _org_words()
     for m in _acting_org_re().finditer(text):
         words = m.group("org").split()
         if any(w.lower() not in heads and w[0].isupper() for w in words[:-1]):
@@ -762,7 +768,7 @@ def _byline_organization(text: str) -> str | None:
     a part of the tail that is a capitalised name ending on a business word, not the writer's role."""
     if not _BYLINE_TAIL_HINT(text):
         return None
-    heads = _org_heads() | _org_places()
+    heads = _org_words()
     m = _BYLINE_TAIL_RE.search(text[:3000])  # bylines sit at the top
     if m is None:
         return None
@@ -776,7 +782,7 @@ def _byline_organization(text: str) -> str | None:
 def find_organization(text: str, header: Sequence[Line] = (), title: str | None = None) -> str | None:
     """The publishing clinic or business: the site name over the title or after it (`title`, the title line's
     text), a copyright line, a byline's affiliation, then the phrases that name it in the text ("At X Clinic,
-    we ...")."""
+    we ...", "X Clinic is a sports injury clinic", "X Physiotherapy offers ...")."""
     org = _header_organization(header) or (title_site(title) if title else None)
     if org:
         owner = _copyright_owner(text)
