@@ -1733,11 +1733,11 @@ def test_what_a_move_does_said_without_a_full_stop_is_its_purpose_not_a_part():
     text = ("Knee Guide\n\n1. Quad Stretch\n- Stretches the quadriceps muscle in the front of your thigh\n"
             "- Hold this stretch for 15 seconds and repeat 4 times\n\n2. Hamstring Stretch\n"
             "- Works the hamstring muscles on the back of the thigh\n- Hold this stretch for 20 seconds and repeat 3 times\n\n"
-            "Stretches for runners\n\nCalf Stretch\nLean on a wall with one leg behind you.\n")
+            "Stretches and Strength for runners\n\nCalf Stretch\nLean on a wall with one leg behind you.\n")
     a = run(text)
     assert [e.name for e in a.exercises] == ["Quad Stretch", "Hamstring Stretch", "Calf Stretch"]
     quad, ham, calf = a.exercises
     assert [p.text for p in quad.purpose] == ["Stretches the quadriceps muscle in the front of your thigh"]
     assert (quad.dosages[0].hold_seconds_min, quad.dosages[0].reps_min) == (15, 4)
     assert (ham.dosages[0].hold_seconds_min, ham.dosages[0].reps_min) == (20, 3)
-    assert section_of(a, calf) == "Stretches for runners"  # a part's heading still
+    assert section_of(a, calf) == "Stretches and Strength for runners"  # a part's heading still
