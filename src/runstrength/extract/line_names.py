@@ -230,11 +230,10 @@ def split_dashed(name: str, doc: Doc | None, offset: int) -> list[tuple[str, int
     """A line of three or more moves between dashes, each one the lexicon knows, as split_alternatives gives
     them; else []. Unlike commas, a dash also sets off a variant or a dose ("Glute Bridge - One Leg"), so
     every part must be a known move."""
-    if name.count(" ") < 2 or not _DASHED_RE.search(name):
+    if doc is None or name.count(" ") < 2 or not _DASHED_RE.search(name):
         return []
     alts = split_alternatives(name, _DASHED_RE, one_head=True)
-    if len(alts) < _LISTED_NAMES or not all(exercise_like(a, doc, offset + s) and doc is not None
-                                            and exercise_spans_in(doc, offset + s, offset + e)
+    if len(alts) < _LISTED_NAMES or not all(exercise_like(a, doc, offset + s) and exercise_spans_in(doc, offset + s, offset + e)
                                             for a, s, e, _, _ in alts):
         return []
     return alts
