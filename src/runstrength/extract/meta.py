@@ -367,8 +367,9 @@ _LEADS_ON_RE = re.compile(r"\b(?:the\s+following|below)\b", re.I)
 _TITLE_PROSE_SKIP = 2
 _UNDER_PROSE_LINE = 5
 _UNDER_PROSE_WORDS = 3
-# A list number or label before a heading: "1.", "A1)", "Exercise 2:" start an item of the routine.
-_LIST_MARK_RE = re.compile(r"^\W*(?:[A-Z]?\d{1,2}\s*[.):]|(?i:exercise|step|part|phase|day|week)\s*\d)")
+# A list number or label before a heading: "1.", "A1)", "Exercise 2:", "Routine 1:" start an item or part of the routine.
+_LIST_MARK_RE = re.compile(r"^\W*(?:[A-Z]?\d{1,2}\s*[.):]|(?i:exercise|step|part|phase|day|week|routine|workout|session|circuit"
+                           r"|option|level|stage|round|block)\s*\d)")
 # What a question used as the page's title may have at most.
 _QUESTION_TITLE_WORDS = 12
 # What a menu item laid out as a bullet has at most.
