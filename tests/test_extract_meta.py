@@ -959,7 +959,8 @@ def test_a_routine_heading_under_the_intro_is_no_title():
     lead_in = ("The following strengthening exercises are designed to build your calves for the hills.\n\n"
                "Calf Strengthening - Basic Exercises\n\nStand on a step and lower your heels slowly.\n")
     assert title_of(lead_in) is None  # the intro points on: the routine has begun
-    for heading in ("The Workout", "Heel walks", "1. Strength exercises for runners", "Routine 1: strength split"):
+    for heading in ("The Workout", "Heel walks", "1. Strength exercises for runners", "Routine 1: strength split",
+                    "Why balance exercises matter", "Key Points for Your Strength Workout", "More hip drills >>"):
         text = (
             "Most of us stop doing anything but run when the weather turns and the evenings get dark.\n\n"
             f"{heading}\n\n"

@@ -367,6 +367,9 @@ _LEADS_ON_RE = re.compile(r"\b(?:the\s+following|below)\b", re.I)
 _TITLE_PROSE_SKIP = 2
 _UNDER_PROSE_LINE = 5
 _UNDER_PROSE_WORDS = 3
+# A heading of the body, not the page: an explanation ("Why balance exercises matter", "How to warm up"), advice
+# ("Key points for your workout") or a link ("Read more >>").
+_BODY_HEADING_RE = re.compile(r"^\W*(?:why|how|what|when|key\s+points?|tips?|notes?)\b|.*(?:>>|\u00bb)", re.I)
 # A list number or label before a heading: "1.", "A1)", "Exercise 2:", "Routine 1:" start an item or part of the routine.
 _LIST_MARK_RE = re.compile(r"^\W*(?:[A-Z]?\d{1,2}\s*[.):]|(?i:exercise|step|part|phase|day|week|routine|workout|session|circuit"
                            r"|option|level|stage|round|block)\s*\d)")
@@ -454,7 +457,7 @@ def find_title(lines: list[Line], boiler: list[bool], limit: int = _TITLE_SCAN,
             break
         if skipped and not candidates and (i > _UNDER_PROSE_LINE or len(line.words) < _UNDER_PROSE_WORDS
                                            or is_exercise(line.text) or not _ROUTINE_TOPIC_RE.search(line.text)
-                                           or _LIST_MARK_RE.match(line.text)):
+                                           or _LIST_MARK_RE.match(line.text) or _BODY_HEADING_RE.match(line.text)):
             # Under prose, only a heading naming the topic near the top is the title: the routine's own
             # headings ("The Workout", "1. Split squat") follow an intro further down.
             break
