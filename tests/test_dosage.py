@@ -815,6 +815,16 @@ def test_a_count_done_again_on_the_other_side_is_per_side(text: str):
     assert one(text).per_side
 
 
+@pytest.mark.parametrize("text,sets,reps", [
+    ("Sets: 2-3 sets", (2, 3), None),
+    ("Reps: 15-20 reps", None, (15, 20)),
+    ("Repetitions: 8-12 reps for the moving drills", None, (8, 12)),
+])
+def test_a_labelled_range_with_its_unit_again_keeps_both_ends(text: str, sets, reps):
+    d = one(text)
+    assert (d.sets, d.reps) == (sets, reps)
+
+
 def test_a_count_done_as_hard_as_possible_is_still_the_count():
     d = one("Hold for 5 seconds and repeat 10 times as hard as you can without pain.")
     assert (d.reps, d.seconds, d.seconds_kind) == ((10, 10), (5, 5), "hold")

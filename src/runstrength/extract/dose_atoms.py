@@ -132,7 +132,8 @@ _FIELD_RE = compile_gated(
     r"\b(?:(?P<s>sets|rounds)|(?P<r>reps|repetitions)|(?P<h>hold(?:\s+time)?))\s*[:=]\s*"
     # "Reps: 2 x 8", "Reps: 2 sets of 10" are written out in full: read by the rules for those (a unit
     # word that is the next field's label, "Sets: 3 Reps: 10", is no unit of this number)
-    rf"(?P<n>{RANGE})(?P<tu>{TU})?(?![\w/]|\s*[x×*]|\s+(?:{SETU}|{REPU})(?!\s*[:=]))",
+    # (a dash after the number: the range did not end there, "Sets: 2-3 sets" must not read as "Sets: 2")
+    rf"(?P<n>{RANGE})(?P<tu>{TU})?(?![\w/\-\u2013]|\s*[x×*]|\s+(?:{SETU}|{REPU})(?!\s*[:=]))",
     re.I,
 )
 _FIELD_WORDS = (":", "=")
