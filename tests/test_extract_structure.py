@@ -1741,3 +1741,9 @@ def test_what_a_move_does_said_without_a_full_stop_is_its_purpose_not_a_part():
     assert (quad.dosages[0].hold_seconds_min, quad.dosages[0].reps_min) == (15, 4)
     assert (ham.dosages[0].hold_seconds_min, ham.dosages[0].reps_min) == (20, 3)
     assert section_of(a, calf) == "Stretches and Strength for runners"  # a part's heading still
+
+
+def test_a_numbered_parts_slogan_is_no_move():
+    a = run("Workout 6: All dumbbells! All the time!\n\nThis is a good plan for a home gym.\n\n"
+            "Goblet Squat\nHold a dumbbell at your chest and sit back. Do 3 sets of 10 reps.\n")
+    assert [e.name for e in a.exercises] == ["Goblet Squat"]

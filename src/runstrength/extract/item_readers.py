@@ -17,6 +17,7 @@ from runstrength.extract.line_names import (INTRO_HINT, INTRO_RE, PAREN_RE, PERI
 from runstrength.extract.line_view import (LABEL_LETTER, LineView, Role, SUPERSET_LABEL, doc_spans, exercise_spans_in,
                                            shift)
 from runstrength.extract.dose_stages import PER_SIDE_RE
+from runstrength.extract.meta import INNER_STOP_RE
 from runstrength.extract.nlp import EQUIPMENT_KEY, EXERCISE_KEY, norm_tokens
 from runstrength.extract.part_readers import section_title
 from runstrength.extract.quantities import SETU
@@ -150,6 +151,9 @@ def _inline_set_heading(lv: LineView, split: _InlineSplit) -> Role | None:
     if rest_day(rest):
         return Role("other_heading")  # "Day 4: Off or Light Cardio": a day of a sample week with no moves
     nm, cut = clean_name(rest)
+    if INNER_STOP_RE.search(nm):
+        # "Workout 6: All dumbbells! All the time!": two sentences after a part's number are its slogan, no move
+        return Role("section", title=section_title(lv.text))
     ns = rest_start + cut
     # A plus sign in a set's heading only ever joins the set's moves ("Set 3: Bear crawl + Wall
     # sit"), so one known move vouches for a name the lexicon lacks; "and" may join a move's own words.
