@@ -15,7 +15,7 @@ from functools import lru_cache
 from runstrength.extract.gates import AnyOf, literal_gate
 from runstrength.extract.lexicon import read_yaml
 from runstrength.extract.quantities import MONTH_NAME
-from runstrength.extract.text import DATA_DIR, Line, structure_lexicon
+from runstrength.extract.text import DATA_DIR, PART_LABEL_RE, Line, structure_lexicon
 
 _SENT_END = (".", "!", "?", ",", ";")
 _TOPIC_RE = re.compile(
@@ -367,12 +367,26 @@ _LEADS_ON_RE = re.compile(r"\b(?:the\s+following|below)\b", re.I)
 _TITLE_PROSE_SKIP = 2
 _UNDER_PROSE_LINE = 5
 _UNDER_PROSE_WORDS = 3
-# A heading of the body, not the page: an explanation ("Why balance exercises matter", "How to warm up"), advice
-# ("Key points for your workout") or a link ("Read more >>").
-_BODY_HEADING_RE = re.compile(r"^\W*(?:why|how|what|when|key\s+points?|tips?|notes?)\b|.*(?:>>|\u00bb)", re.I)
-# A list number or label before a heading: "1.", "A1)", "Exercise 2:", "Routine 1:" start an item or part of the routine.
-_LIST_MARK_RE = re.compile(r"^\W*(?:[A-Z]?\d{1,2}\s*[.):]|(?i:exercise|step|part|phase|day|week|routine|workout|session|circuit"
-                           r"|option|level|stage|round|block)\s*\d)")
+# A heading of the body, not the page: an explanation ("Why balance exercises matter", "How to warm up") or a
+# link ("Read more >>"); advice ("Key points for your workout") is the structure lexicon's advice_heads.
+_BODY_HEADING_RE = re.compile(r"^\W*(?:why|how|what|when)\b|.*(?:>>|\u00bb)", re.I)
+def _title_under_prose(line: Line, is_exercise: Callable[[str], bool]) -> bool:
+    """A heading under the page's opening prose that may be its title: it names a routine, and is no move, no
+    numbered item or part, and no heading of the body (an explanation, advice, a link)."""
+    text = line.text
+    return (len(line.words) >= _UNDER_PROSE_WORDS and not is_exercise(text) and _ROUTINE_TOPIC_RE.search(text) is not None
+            and not _LIST_MARK_RE.match(text) and not PART_LABEL_RE.match(text) and not _BODY_HEADING_RE.match(text)
+            and not (text.lower().lstrip(" *#-") + " ").startswith(_advice_heads()))
+
+
+@lru_cache(maxsize=1)
+def _advice_heads() -> tuple[str, ...]:
+    return tuple(w.lower() + " " for w in structure_lexicon()["advice_heads"])
+
+
+# A list number or an item's label before a heading: "1.", "A1)", "Exercise 2:", "Routine 1:" (a part's label,
+# "Circuit 2", is PART_LABEL_RE's).
+_LIST_MARK_RE = re.compile(r"^\W*(?:[A-Z]?\d{1,2}\s*[.):]|(?i:exercise|step|week|routine|session|option|round)\s*\d)")
 # What a question used as the page's title may have at most.
 _QUESTION_TITLE_WORDS = 12
 # What a menu item laid out as a bullet has at most.
@@ -455,9 +469,7 @@ def find_title(lines: list[Line], boiler: list[bool], limit: int = _TITLE_SCAN,
                 skipped += 1
                 continue
             break
-        if skipped and not candidates and (i > _UNDER_PROSE_LINE or len(line.words) < _UNDER_PROSE_WORDS
-                                           or is_exercise(line.text) or not _ROUTINE_TOPIC_RE.search(line.text)
-                                           or _LIST_MARK_RE.match(line.text) or _BODY_HEADING_RE.match(line.text)):
+        if skipped and not candidates and (i > _UNDER_PROSE_LINE or not _title_under_prose(line, is_exercise)):
             # Under prose, only a heading naming the topic near the top is the title: the routine's own
             # headings ("The Workout", "1. Split squat") follow an intro further down.
             break

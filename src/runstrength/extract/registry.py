@@ -15,13 +15,10 @@ from runstrength.extract import dosage as dz
 from runstrength.extract import lexicon
 from runstrength.extract.nlp import norm_tokens
 from runstrength.extract.roles import exercise_spans_in
+from runstrength.extract.text import PART_LABEL_RE
 from runstrength.extract.vocab import vocab
 from runstrength.model import Section, Sentence
 
-
-# A part named by its label: "Part 2", "Circuit B", "Superset 1".
-PART_LABEL_RE = re.compile(
-    r"^\W*(?:part|circuit|superset|block|section|phase|stage|level|workout|day|set)\s+(?:\d{1,2}|[a-z]|one|two|three|four|five)\b", re.I)
 
 
 @dataclass

@@ -16,6 +16,10 @@ from runstrength.extract.lexicon import read_yaml
 
 DATA_DIR = Path(__file__).parent / "data"
 
+# A part named by its label: "Part 2", "Circuit B", "Superset 1" (the registry's parts, the title's search).
+PART_LABEL_RE = re.compile(
+    r"^\W*(?:part|circuit|superset|block|section|phase|stage|level|workout|day|set)\s+(?:\d{1,2}|[a-z]|one|two|three|four|five)\b", re.I)
+
 _CHAR_MAP = {
     "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u200a": " ", "\u202f": " ", "\u2002": " ", "\u2003": " ",
     "\u3000": " ", "\t": " ", "\r": "\n", "\u2028": "\n", "\u2029": "\n", "\x0b": "\n", "\x0c": "\n",
