@@ -5,7 +5,7 @@ an evaluation article.
 """
 from __future__ import annotations
 
-from runstrength.extract.captions import caption_lines
+from runstrength.extract.captions import alt_text_lines, caption_lines
 from runstrength.extract.nlp import build_nlp
 from runstrength.extract.roles import analyse_line
 from runstrength.extract.text import normalize, split_lines
@@ -23,7 +23,7 @@ def run(text: str):
 def captions(text: str) -> list[str]:
     lines = split_lines(normalize(text), text)
     roles = [analyse_line(line, doc) for line, doc in zip(lines, build_nlp().pipe([line.text for line in lines]))]
-    return [lines[i].text for i in sorted(caption_lines(lines, roles))]
+    return [lines[i].text for i in sorted(caption_lines(lines, roles, alt_text_lines(lines)))]
 
 
 def test_the_name_again_with_the_pages_topic_is_a_caption():

@@ -54,13 +54,13 @@ def _is_caption(heading: str, caption: str) -> bool:
     return title_cased(heading) and not title_cased(caption)
 
 
-def caption_lines(lines: Sequence[Line], roles: Sequence[Role], alt: set[int] | None = None) -> set[int]:
+def caption_lines(lines: Sequence[Line], roles: Sequence[Role], alt: set[int]) -> set[int]:
     """Indexes of the lines that are a picture's caption under the exercise heading right above them.
 
     A caption is short, not a list item, directly under a heading that is only a name, and followed by
     the move's text; when it is in lower case, the line after it is not in lower case too (a list of
-    names in lower case: "squats" / "lunges" / "bridges"). `alt`: the alt-text lines, when the caller has
-    found them already (alt_text_lines).
+    names in lower case: "squats" / "lunges" / "bridges"). `alt`: the alt-text lines (alt_text_lines), which
+    the caller also keeps out of the title.
     """
     found: set[int] = set()
     for i in range(1, len(lines) - 1):
@@ -74,8 +74,6 @@ def caption_lines(lines: Sequence[Line], roles: Sequence[Role], alt: set[int] | 
         found.add(i)
     found.update(_credits_above(lines, roles))
     found.update(_frame_runs(lines, roles))
-    if alt is None:
-        alt = alt_text_lines(lines)
     found.update(alt)
     found.update(_names_again(lines, roles, alt))
     return found
