@@ -1747,3 +1747,16 @@ def test_a_numbered_parts_slogan_is_no_move():
     a = run("Workout 6: All dumbbells! All the time!\n\nThis is a good plan for a home gym.\n\n"
             "Goblet Squat\nHold a dumbbell at your chest and sit back. Do 3 sets of 10 reps.\n")
     assert [e.name for e in a.exercises] == ["Goblet Squat"]
+
+
+def test_a_name_whose_words_stand_apart_in_its_line_is_never_cut_inside_a_word():
+    from runstrength.extract.line_names import name_span
+    line = "8 lateral lunges per side (light dumbbell)"
+    assert name_span(line, "lateral lunges (light dumbbell)", 2) == (2, len(line))
+    assert name_span("Squat with  band", "Squat with band", 0) == (0, 16)
+    assert name_span("- Goblet squat", "Goblet squat", 0) == (2, 14)
+    # read whole, a count taken from inside the name and a doubled space keep every word of it
+    a = run("Gym Legs\n\n10 step-downs per leg (20 cm step)\n\nHip thrust with  resistance band\n")
+    assert [e.name for e in a.exercises] == ["step-downs per leg (20 cm step)", "Hip thrust with  resistance band"]
+    assert [e.dosages[0].per_side for e in a.exercises[:1]] == [True]
+

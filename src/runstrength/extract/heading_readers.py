@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from runstrength.extract import dosage as dz
 from runstrength.extract.line_names import (INTRO_HINT, INTRO_RE, PAREN_RE, benefit_line, clean_name, dose_lead,
-                                            exercise_like, function_start, note_line, period_word, split_alternatives,
+                                            exercise_like, function_start, name_span, note_line, period_word, split_alternatives,
                                             split_dashed, split_listed, title_cased, wordy)
 from runstrength.extract.line_view import DAY_LABEL_RE, LineView, Role, SUPERSET_LABEL, WEEKDAY_RE, doc_spans, shift
 from runstrength.extract.nlp import EXERCISE_KEY, norm_tokens
@@ -187,15 +187,15 @@ def _heading_of_move(lv: LineView, name: str, ndoses: list[dz.DoseMention], cut:
         # "Option 2 is a hop progression:": a sentence leading into the moves below (they name
         # themselves), neither a name nor the heading of a part
         return Role("prose")
-    ns = text.find(name)
-    if ns < 0:
-        ns = cut
+    ns, ne = name_span(text, name, cut)
     if not lv.bullet and not ndoses and is_section_word_only(tokens) and not doc_spans(doc, EXERCISE_KEY):
         # "Stretching" standing alone: a part's word that ends like a movement and names none of the
         # lexicon's; a part when exercises follow, a move when instructions do (the assembler's maybe_heading)
-        return Role("maybe_heading", name=name, name_start=ns, name_end=ns + len(name), title=section_title(text), sets=sets)
-    alts = _split_labelled(name) or split_alternatives(name) or split_listed(name) or split_dashed(name, doc, ns)
-    return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=list(ndoses), alternatives=[(a, ns + s, ns + e, ns + ss, ns + se) for a, s, e, ss, se in alts])
+        return Role("maybe_heading", name=name, name_start=ns, name_end=ne, title=section_title(text), sets=sets)
+    # the parts of a name the line holds as one run only: their offsets are counted from its start
+    alts = ne - ns == len(name) and (_split_labelled(name) or split_alternatives(name) or split_listed(name)
+                                     or split_dashed(name, doc, ns)) or []
+    return Role("exercise", name=name, name_start=ns, name_end=ne, doses=list(ndoses), alternatives=[(a, ns + s, ns + e, ns + ss, ns + se) for a, s, e, ss, se in alts])
 
 
 def _heading_of_nothing(lv: LineView, name: str, ndoses: list[dz.DoseMention], tokens: tuple[str, ...],
@@ -209,8 +209,8 @@ def _heading_of_nothing(lv: LineView, name: str, ndoses: list[dz.DoseMention], t
         return Role("prose" if line.bullet else "other_heading")
     if (name and wordy(name) and ndoses and len(tokens) <= 6 and not function_start(name) and not dose_lead(name)
             and not _COUNTED_PERIOD_RE.match(name)):
-        ns = max(text.find(name), 0)
-        return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=list(ndoses))
+        ns, ne = name_span(text, name, 0)
+        return Role("exercise", name=name, name_start=ns, name_end=ne, doses=list(ndoses))
     if _STAMP_RE.match(line.text):
         return Role("other_heading")  # a video chapter that names no exercise ("00:00 - Intro")
     if tokens and tokens[-1] in lv.vocab["document_parts"]:
@@ -221,7 +221,8 @@ def _heading_of_nothing(lv: LineView, name: str, ndoses: list[dz.DoseMention], t
             and not benefit_line(name)):
         if _instruction(name, line.bullet):
             return Role("prose")  # "Pause", "Roll your hips back": a step of the list above
-        return Role("maybe_heading", name=name, name_start=max(text.find(name), 0), name_end=max(text.find(name), 0) + len(name), doses=list(ndoses), title=section_title(text), sets=sets)
+        ns, ne = name_span(text, name, 0)
+        return Role("maybe_heading", name=name, name_start=ns, name_end=ne, doses=list(ndoses), title=section_title(text), sets=sets)
     if _unpunctuated_step(lv.words):
         return Role("prose")  # "Allow your hips to touch the floor then repeat": a step that lost its full stop
     return Role("other_heading")

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from runstrength.extract import dosage as dz
 from runstrength.extract.line_names import (INTRO_HINT, INTRO_RE, PAREN_RE, PERIOD_NUMBERS_RE, TITLE_CASE_SMALL,
-                                            clean_name, dose_lead, exercise_like, function_start, note_line,
+                                            clean_name, dose_lead, exercise_like, function_start, name_span, note_line,
                                             period_word, split_alternatives, title_cased, wordy)
 from runstrength.extract.line_view import (LABEL_LETTER, LineView, Role, SUPERSET_LABEL, doc_spans, exercise_spans_in,
                                            shift)
@@ -185,10 +185,8 @@ def _inline_exercise(lv: LineView, split: _InlineSplit) -> Role | None:
     part_label = not known and ":" in text[:rest_start] and is_section_word_only(norm_tokens(name))
     if name and wordy(name) and not part_label and (known or ((rest_is_dose or dose_first) and len(name.split()) <= 6
                                                               and not function_start(name) and not dose_lead(name))):
-        ns = text.find(name)
-        if ns < 0:
-            ns = cut
-        role = Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=list(ndoses), desc_start=None if rest_is_dose else rest_start)
+        ns, ne = name_span(text, name, cut)
+        role = Role("exercise", name=name, name_start=ns, name_end=ne, doses=list(ndoses), desc_start=None if rest_is_dose else rest_start)
         if rest_is_dose:
             role.dose_base = rest_start
             # "Side Plank (each side) - 60 sec.": the side said in the name's brackets is the dose's

@@ -174,6 +174,21 @@ def clean_name(name: str) -> tuple[str, int]:
     return stripped, cut + lead
 
 
+def name_span(text: str, name: str, cut: int) -> tuple[int, int]:
+    """Where `name` stands in its line `text`, from `cut` on when it is not there as one run: a count taken
+    from inside it or runs of spaces made one ("6 box step-ups per leg (60 cm box)") leave the name's words
+    apart, so its span runs from its first word to its last, never a cut of the same length that would end
+    inside a word."""
+    ns = text.find(name)
+    if ns >= 0:
+        return ns, ns + len(name)
+    words = name.split()
+    first = text.find(words[0], cut) if words else -1
+    ns = first if first >= 0 else cut
+    last = text.rfind(words[-1]) if words else -1
+    return ns, last + len(words[-1]) if last >= ns else ns + len(name)
+
+
 def split_alternatives(name: str, seps_re: re.Pattern[str] = _OR_RE,
                         one_head: bool = False) -> list[tuple[str, int, int, int, int]]:
     """'split squats (dumbbell or band) or step-ups', 'deadlift / box jump' -> both exercises, when both sides
