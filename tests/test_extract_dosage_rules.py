@@ -594,3 +594,10 @@ def test_rounds_said_in_the_passive_go_to_every_move():
 def test_a_side_said_in_the_names_brackets_is_the_doses():
     a = run("Core Finisher\n\n- Side Plank (each side) - 45 sec.\n- Push-Ups - 20 reps.\n")
     assert [(e.name, e.dosages[0].per_side) for e in a.exercises] == [("Side Plank", True), ("Push-Ups", False)]
+
+
+def test_a_line_of_moves_each_timed_with_a_glued_seconds_unit_is_each_move():
+    a = run("Hallway Blast\n\n40s high knees, 40s squat jumps, 20s plank\n")
+    assert [(e.name, facts(e)[3:5]) for e in a.exercises] == [
+        ("high knees", (None, 40)), ("squat jumps", (None, 40)), ("plank", (20, None))]
+

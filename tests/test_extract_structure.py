@@ -1760,3 +1760,8 @@ def test_a_name_whose_words_stand_apart_in_its_line_is_never_cut_inside_a_word()
     assert [e.name for e in a.exercises] == ["step-downs per leg (20 cm step)", "Hip thrust with  resistance band"]
     assert [e.dosages[0].per_side for e in a.exercises[:1]] == [True]
 
+
+def test_a_line_of_moves_each_timed_by_a_hyphened_unit_is_each_move():
+    a = run("Quick Circuit\n\n30-second skaters, 30-second squat jumps, 20-second plank\n")
+    assert [(e.name, main(e).duration_seconds_min or main(e).hold_seconds_min) for e in a.exercises] == [
+        ("skaters", 30), ("squat jumps", 30), ("plank", 20)]

@@ -371,10 +371,10 @@ _NAME_COUNT_FIRST_RE = re.compile(r"^\s*(?P<name>[A-Z](?:[A-Za-z' /&]|-(?=\w)){2
 _NAME_NOTE_RE = re.compile(r"\s*(?P<name>[A-Za-z][^()\d]{2,40}?)\s*\((?P<note>\s*\S+(?:\s+\S+){3}[^()]{0,200})\)\s*")
 # A list item that opens with its count, then the move ("12 reps Reverse lunge (keep ...)", "40 seconds of
 # side plank with a band"): the count, its unit, an "of"; what follows up to a known exercise's end is the name.
-# The count that opens such a line, its unit and an "of" ("12 reps of", "40 seconds"); also each piece of a
-# line of counted moves (below).
+# The count that opens such a line, its unit and an "of" ("12 reps of", "40 seconds", "30s", "30-second"); also
+# each piece of a line of counted moves (below).
 _LEADING_COUNT = (r"(?P<lo>\d{1,3})(?:\s*(?:-|\u2013|to)\s*(?P<hi>\d{1,3}))?"
-                  r"(?:\s*(?:reps?|repetitions|seconds?|secs?|minutes?|mins?)\b)?(?:\s+of)?\s+")
+                  r"(?:(?:\s*|-)(?:reps?|repetitions|seconds?|secs?|s|minutes?|mins?)\b)?(?:\s+of)?\s+")
 _COUNT_LED_RE = re.compile(rf"^\s*(?:\d{{1,2}}\s*[x\u00d7]\s*)?{_LEADING_COUNT}(?=[A-Za-z])", re.I)
 # What may follow that name on the line: a remark in brackets, a load, or the kit or place it is done with
 # ("with a band"; "with row" goes on naming the move, "Squat with row", and is left to the other rules).
