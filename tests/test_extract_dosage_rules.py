@@ -601,3 +601,16 @@ def test_a_line_of_moves_each_timed_with_a_glued_seconds_unit_is_each_move():
     assert [(e.name, facts(e)[3:5]) for e in a.exercises] == [
         ("high knees", (None, 40)), ("squat jumps", (None, 40)), ("plank", (20, None))]
 
+
+def test_a_numbered_part_then_its_counted_moves_on_one_line_is_the_part_and_each_move():
+    a = run("Garage Circuit\n\nRound 1: 12 goblet squats, 10 push ups, 8 lunges each leg\n\n"
+            "Round 2 - 45s skater hops, 30s side plank & reach, 2 bear crawls\n\nBlock 3: 6 box jumps\n")
+    titles = {s.section_id: s.title for s in a.sections}
+    assert [(e.name, titles[e.section_id]) for e in a.exercises] == [
+        ("goblet squats", "Round 1"), ("push ups", "Round 1"), ("lunges", "Round 1"),
+        ("skater hops", "Round 2"), ("side plank & reach", "Round 2"), ("bear crawls", "Round 2"),
+        ("box jumps", "Block 3")]
+    # "side plank & reach" moves: its time is a duration, not a hold
+    assert [facts(e)[2:] for e in a.exercises] == [
+        (12, None, None, False), (10, None, None, False), (8, None, None, True),
+        (None, None, 45, False), (None, None, 30, False), (2, None, None, False), (6, None, None, False)]

@@ -429,9 +429,11 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                 # "Set 1: Deadlifts & rows": every move the group's heading names, each with the terms of its own part.
                 # A heading, not prose: two parts headed by two variants of one movement ("Stage 1: Split squat
                 # hold", "Stage 2: Split squat pulses") are two exercises.
-                for nm, s, e, ts, te in role.alternatives or [(role.name, role.name_start, role.name_end, 0, None)]:
+                for k, (nm, s, e, ts, te) in enumerate(role.alternatives or [(role.name, role.name_start, role.name_end, 0, None)]):
                     ex = self.register(self.text[line.start + s: line.start + e], line.start + s, line.start + e, doc, s, section,
                                        listed=True)
+                    for d in role.alt_doses[k] if role.alt_doses else ():
+                        ex.doses.append((d, line.start, "list"))
                     current.append(ex)
                     if role.alternatives:
                         self.add_terms(ex, doc, ts, te, in_name=True)

@@ -138,10 +138,16 @@ def _inline_set_heading(lv: LineView, split: _InlineSplit) -> Role | None:
     raw_name, rest, rest_start = split.raw_name, split.rest, split.rest_start
     lname = raw_name.lower().strip()
     v = lv.vocab
-    if not (((any(lname == w or lname.startswith(w) for w in v["warmup"] + v["section_words"])
-               and is_section_word_only(norm_tokens(raw_name)) and len(rest.split()) <= 6)
-              or (_NUMBERED_SET_RE.match(lname) and len(rest.split()) <= 8))
-            and not split.rest_is_dose):
+    part_word = (any(lname == w or lname.startswith(w) for w in v["warmup"] + v["section_words"])
+                 and is_section_word_only(norm_tokens(raw_name)))
+    if split.rest_is_dose or not (part_word or _NUMBERED_SET_RE.match(lname)):
+        return None
+    if counted := _counted_moves(lv.text, lv.doc, rest_start, fewest=1):
+        # "Round 2 - 30s jogging, 15s press ups, 15s squats", "Set 4 - 5 sumo squats": the part and each move
+        # with its own count, however many the part holds
+        return Role("combined", title=raw_name.strip(), name=counted.name, name_start=counted.name_start,
+                    name_end=counted.name_end, alternatives=counted.alternatives, alt_doses=counted.alt_doses)
+    if len(rest.split()) > (6 if part_word else 8):
         return None
     if ends_with_section_word(PAREN_RE.sub(" ", rest)) or (
             len(rest.split()) <= 3 and PERIOD_NUMBERS_RE.search(rest)
@@ -452,28 +458,29 @@ def _count_led_item(text: str, doc: Doc, doses: Callable[[], list[dz.DoseMention
                 desc_start=ne if remark else None)
 
 
-# One move of a line of counted moves: its count (a unit maybe), its name, a short note in brackets
-# ("7 lunges (per leg)"). The name is a few words with no digit; a unit word there would make it a
-# prescription ("3 sets, 10 reps"), not a move.
+# One move of a line of counted moves: its count (a unit maybe), its name, its side or a short note in
+# brackets ("2 single leg squats each leg", "7 lunges (per leg)"). The name is a few words with no digit; a unit
+# word there would make it a prescription ("3 sets, 10 reps"), not a move.
 _COUNTED_MOVE_RE = re.compile(rf"\s*{_LEADING_COUNT}"
-                              r"(?P<name>[A-Za-z][A-Za-z'\u2019-]*(?:\s+[A-Za-z][A-Za-z'\u2019-]*){0,4})"
-                              r"\s*(?:\([^()]{1,30}\))?\s*[.!]?\s*", re.I)
-# Between the moves of such a line: a comma, maybe with "and"; an "and", "&" or "+" alone.
-_COUNTED_MOVES_SEP_RE = re.compile(r",(?:\s*(?:and|&|\+)\b)?|\s(?:and|&|\+)\s", re.I)
+                              r"(?P<name>[A-Za-z][A-Za-z'\u2019-]*(?:\s+(?:&|[A-Za-z][A-Za-z'\u2019-]*)){0,4}?)"
+                              r"(?:\s+(?:each|per)\s+(?:side|leg|arm)s?)?\s*(?:\([^()]{1,30}\))?\s*[.!]?\s*", re.I)
+# Between the moves of such a line: a comma, maybe with "and"; an "and", "&" or "+" alone; each before the next
+# move's count, since "&" and "and" also join the words of one name ("30s sit & reach").
+_COUNTED_MOVES_SEP_RE = re.compile(r"(?:,(?:\s*(?:and|&|\+)\b)?|\s(?:and|&|\+)\s)(?=\s*\d)", re.I)
 _NOT_A_MOVE = frozenset(("set", "sets", "rep", "reps", "round", "rounds", "times", "second", "seconds", "minute",
                          "minutes", "min", "mins", "sec", "secs", "rest", "each", "per", "x"))
 
 
-def _counted_moves(text: str, doc: Doc) -> Role | None:
-    """Every piece of the line between its separators is a count and a name, at least two of them, and
-    the lexicon knows one of the names at least. Gated on a digit opening the line."""
-    if not text[:4].strip()[:1].isdigit():
+def _counted_moves(text: str, doc: Doc, start: int = 0, fewest: int = 2) -> Role | None:
+    """Every piece of the line from `start` between its separators is a count and a name, at least `fewest` of
+    them, and the lexicon knows one of the names at least. Gated on a digit opening that part of the line."""
+    if not text[start:start + 4].strip()[:1].isdigit():
         return None
-    cuts = [0]
-    for m in _COUNTED_MOVES_SEP_RE.finditer(text):
+    cuts = [start]
+    for m in _COUNTED_MOVES_SEP_RE.finditer(text, start):
         cuts += [m.start(), m.end()]
     cuts.append(len(text))
-    if len(cuts) < 4:
+    if len(cuts) < 2 * fewest:
         return None
     alternatives, alt_doses = [], []
     known = False
