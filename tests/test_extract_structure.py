@@ -1765,3 +1765,11 @@ def test_a_line_of_moves_each_timed_by_a_hyphened_unit_is_each_move():
     a = run("Quick Circuit\n\n30-second skaters, 30-second squat jumps, 20-second plank\n")
     assert [(e.name, main(e).duration_seconds_min or main(e).hold_seconds_min) for e in a.exercises] == [
         ("skaters", 30), ("squat jumps", 30), ("plank", 20)]
+
+
+def test_a_move_whose_plural_adds_es_is_still_named_by_its_movement_word():
+    # "crunches", "presses", "marches": the plural of a movement word ending in ch or ss
+    a = run("Core Work\n\n1.Bicycle Crunches– Lie on your back and bring each elbow to the opposite knee.\n"
+            "2.Seated Presses– Sit tall and push the weights overhead.\n3.Hip Marches– Lift one knee at a time.\n")
+    assert [(e.name, len(e.cues)) for e in a.exercises] == [("Bicycle Crunches", 1), ("Seated Presses", 1), ("Hip Marches", 1)]
+

@@ -17,6 +17,10 @@ from runstrength.extract.nlp import norm_tokens
 from runstrength.extract.text import structure_lexicon
 
 
+# Endings whose plural adds "es" ("crunch" -> "crunches", "press" -> "presses").
+_ES_PLURAL = ("ch", "sh", "ss", "x", "z")
+
+
 @lru_cache(maxsize=1)
 def vocab() -> dict:
     lex = structure_lexicon()
@@ -26,6 +30,10 @@ def vocab() -> dict:
     heads = set()
     for h in lex["head_nouns"]:
         heads.add(norm_tokens(h))
+        if h.endswith(_ES_PLURAL) and h + "es" not in strong:
+            # norm_tokens drops only the plural's "s": "crunches" comes out "crunche", which "crunch" must match.
+            # A plural that names a part of the routine ("Calf stretches") heads a group of moves, not one.
+            heads.add(norm_tokens(h + "es"))
     alias_index: dict[tuple[str, ...], dict] = {}
     for entry in lexicon.load_exercises():
         for term in [entry["canonical"], *entry.get("aliases", [])]:
