@@ -1773,3 +1773,11 @@ def test_a_move_whose_plural_adds_es_is_still_named_by_its_movement_word():
             "2.Seated Presses– Sit tall and push the weights overhead.\n3.Hip Marches– Lift one knee at a time.\n")
     assert [(e.name, len(e.cues)) for e in a.exercises] == [("Bicycle Crunches", 1), ("Seated Presses", 1), ("Hip Marches", 1)]
 
+
+def test_moves_to_choose_from_in_one_list_item_are_each_a_move():
+    a = run("Upper Day\n\n1. incline dumbbell press OR pushups\n3 x 8-12\n\n2. goblet squat or reverse lunge\n3 x 10\n\n"
+            "- Hold the plank or side plank for 20 seconds.\n")
+    assert [(e.name, main(e).sets_min, main(e).reps_min) for e in a.exercises][:4] == [
+        ("incline dumbbell press", 3, 8), ("pushups", 3, 8), ("goblet squat", 3, 10), ("reverse lunge", 3, 10)]
+    # an order to do one of two moves is an instruction, not two names
+    assert "Hold the plank" not in [e.name for e in a.exercises]

@@ -594,5 +594,10 @@ def _sentence_like(text: str, doc: Doc) -> bool:
         return False
     if title_cased(text):
         return False  # "Heavy Sled Reverse Lunges": every word capitalised, as a name is written, never a sentence
+    alts = split_alternatives(text)
+    if alts and not any(len(a.split()) > 1 and starts_imperative(words_of(a)) for a, *_ in alts):
+        # "dumbbell squat OR sumo deadlift": names of moves to choose from, each ending in a movement's word;
+        # "Hold the plank or side plank" opens with an order
+        return False
     got = classify(text)
     return got is not None

@@ -41,7 +41,7 @@ _NOT_A_NAME_START = re.compile(rf"^(here|how|what|why|this|these|there|if|for|fo
 # routine when new exercises follow it), never a move's name, whatever movement it mentions.
 _CHANGING_HEAD_RE = re.compile(r"^\W*mak(?:e|ing)\s", re.I)
 # Between two exercises of one heading: "split squats or step-ups", "A1 Deadlift / A2 Box jump".
-_OR_RE = re.compile(r"\s+(or|/)\s+")
+_OR_RE = re.compile(r"\s+(or|/)\s+", re.I)
 
 
 # Longest name a plus sign joins to a known move in a set's heading: longer parts are a description.
