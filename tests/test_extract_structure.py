@@ -1781,3 +1781,18 @@ def test_moves_to_choose_from_in_one_list_item_are_each_a_move():
         ("incline dumbbell press", 3, 8), ("pushups", 3, 8), ("goblet squat", 3, 10), ("reverse lunge", 3, 10)]
     # an order to do one of two moves is an instruction, not two names
     assert "Hold the plank" not in [e.name for e in a.exercises]
+
+
+def test_a_list_item_naming_a_known_move_as_its_own_sentence_is_that_move_without_a_count():
+    a = run("Stage 1 (weeks 1-2)\n- Ball squeeze\n- Lie on your back with a ball between the knees. Squeeze and hold 10 seconds.\n"
+            "Do this routine twice a week.\n"
+            "Stage 2 (weeks 3-8) Do four sets of 8 reps of each of these exercises:\n"
+            "- Side-lying abduction. Lie on your side with the top leg straight. Lift the top heel up.\n"
+            "- Copenhagen plank. Rest the top knee on a bench and lift the hips.\n- Single leg squats.\n"
+            "- Get into a side plank. Hold it as long as you can.\n- Bounding - big springy skips. Push off hard.\n")
+    names = [e.name for e in a.exercises]
+    assert names[1:4] == ["Side-lying abduction", "Copenhagen plank", "Single leg squats"]
+    assert [(main(e).sets_min, main(e).reps_min) for e in a.exercises[1:4]] == [(4, 8)] * 3
+    assert [c.text for c in a.exercises[1].cues] == ["Lie on your side with the top leg straight.", "Lift the top heel up."]
+    # an order is no name, and a dash leaves the name to the reader that splits there
+    assert "Get into a side plank" not in names and "Bounding" in names

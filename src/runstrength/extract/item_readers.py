@@ -350,6 +350,8 @@ def _bare_count(text: str) -> dz.DoseMention:
 _CLAUSE_END_RE = re.compile(r"[,;.!?]|\s(?:since|because|as|until|while|so)\s")
 # An item's name as its own sentence, then its description (after the item's label, blanked).
 _NAME_SENTENCE_RE = re.compile(r"^\s*(?P<name>[A-Za-z][^.:!?]{1,60}?)\.\s+(?=[A-Z])")
+# A list item that is a name and its full stop only ("- Single leg squats.").
+_NAME_ALONE_RE = re.compile(r"^\s*(?P<name>[A-Za-z][^.:!?]{1,60}?)\.\s*$")
 # A superset's or block's label: "A1", "B2 -", "C.".
 _LETTER_LABEL_RE = re.compile(r"\s*(?:" + SUPERSET_LABEL + "|" + LABEL_LETTER + r")\s*[-.:)]?\s")
 _LEAD_IN_RE = re.compile(r"^(?:finish|end|start|begin|then|next|follow(?:ed)? (?:up )?|cool down|warm up)\s+(?:with|by)\s+(?P<name>[A-Za-z][A-Za-z' -]{2,40}?)\s+(?=\d|one|two|three|four|five|ten|for\b)", re.I)
@@ -532,12 +534,18 @@ def _name_then_dose(text: str, doc: Doc) -> Role | None:
 _COUNT_UNIT_RE = re.compile(r"\s*(?:kg|kgs|lbs?|pounds?|%|m|km|mi|miles?|yards?|min|mins|minutes?|s|secs?|seconds?)\b", re.I)
 
 
+# A count, or a dash between words, in a list item's first sentence.
+_COUNT_OR_DASH_RE = re.compile(r"\d|\s[-\u2013\u2014]\s")
+
+
 def _named_list_item(text: str, doc: Doc, doses: Callable[[], list[dz.DoseMention]]) -> Role | None:
     """A list item whose first sentence, or what precedes a comma and a count, is the exercise's name and
     whose rest prescribes it ("Lateral hop series. Do 3 sets of 6.", "Box step-downs, 12 per leg, slowly"):
     an exercise even when the lexicon does not know the name, since a list item that opens with a short
-    name and then gives a count names the move it counts. An instruction ("Keep your hips level. Do 10.")
-    or a sentence opener is no name. `doses` parses the line's doses (only when a name was found)."""
+    name and then gives a count names the move it counts. With no count, the first sentence must name a move
+    the lexicon knows ("Side-lying abduction. Lie on your side ...", "Single leg squats."). An instruction
+    ("Keep your hips level. Do 10.") or a sentence opener is no name. `doses` parses the line's doses (only
+    when a name was found)."""
     note = _NAME_NOTE_RE.fullmatch(text)
     if note is not None and len(note.group("name").split()) <= 5 and exercise_like(note.group("name"), doc, note.start("name")):
         # "Donkey kicks (fire the glutes, steady the pelvis)": the name and what it is for, in brackets
@@ -549,8 +557,9 @@ def _named_list_item(text: str, doc: Doc, doses: Callable[[], list[dz.DoseMentio
     if m is None:
         # "Wall sit 40 seconds (keep your back flat ...)": the count right after the name, then remarks
         m = counted = _NAME_COUNT_FIRST_RE.match(text)
-    if m is None:
-        m = _NAME_SENTENCE_RE.match(text)
+    sentence = m is None
+    if sentence:
+        m = _NAME_SENTENCE_RE.match(text) or _NAME_ALONE_RE.match(text)
     # the name's tests before the doses': most list items are steps, decided without parsing a count
     if m is None or not m.group("name")[:1].isupper() or len(m.group("name").split()) > 6 or _LETTER_LABEL_RE.match(text):
         return None
@@ -576,12 +585,16 @@ def _named_list_item(text: str, doc: Doc, doses: Callable[[], list[dz.DoseMentio
         kit = count is not None and any(sp.start_char == count.end() for sp in doc_spans(doc, EQUIPMENT_KEY))
         if count is not None and not kit and not _COUNT_UNIT_RE.match(text, count.end("lo")):
             after = [shift(_bare_count(count.group(0)), m.end())] + after
-    if not after:
+    if not after and not (sentence and exercise_like(name, doc, ns) and not starts_imperative(words_of(name))
+                          and not _COUNT_OR_DASH_RE.search(m.group("name"))):
+        # "- Side-lying adduction. Lie on your side ...": a move the lexicon knows, its how-to after it, is the item's
+        # move with no count; "- Get into a side plank. ..." opens a how-to, and a count or a dash in that first
+        # sentence ("- Leg swings – 10 each leg.", "- Bounding - big skips.") is for the readers that split there
         return None
     # After a comma the count and its words ("12 per leg with a dumbbell") are the item's own, read for its
     # kit and muscles as the name is; after a full stop come sentences that describe the move.
     return Role("exercise", name=name, name_start=ns, name_end=ns + len(name), doses=after,
-                desc_start=None if comma else m.end())
+                desc_start=None if comma or m.end() == len(text) else m.end())
 
 
 def _sentence_like(text: str, doc: Doc) -> bool:
