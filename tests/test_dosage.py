@@ -1208,6 +1208,8 @@ def test_labelled_fields_on_one_line_give_each_number_its_role():
     assert facts(one("Sets: 2 Reps: 12 Rest: 30s")) == ("main", (2, 2), (12, 12), None, None, False)
     assert facts(one("Sets: 3 Reps: 8 Hold: 6")) == ("main", (3, 3), (8, 8), (6, 6), "hold", False)
     assert facts(one("Repetitions = 15")) == ("main", None, (15, 15), None, None, False)
+    # the singular label too, glued to its number as a handout prints it
+    assert facts(one("Sets: 2 / Repetition:10")) == ("main", (2, 2), (10, 10), None, None, False)
     # a count written out in full after the label is read as such
     assert facts(one("Sets: 4 x 6")) == ("main", (4, 4), (6, 6), None, None, False)
     assert facts(one("Reps: 2 sets of 10-12")) == ("main", (2, 2), (10, 12), None, None, False)

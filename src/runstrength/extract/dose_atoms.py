@@ -129,7 +129,7 @@ _EMOM_WORDS = ("emom", "on the minute")
 # Exercise sheets print the dose as labelled fields ("Sets: 2  Reps: 12  Hold: 5"): the label names the
 # role of the number after it, and a hold with no unit is in seconds.
 _FIELD_RE = compile_gated(
-    r"\b(?:(?P<s>sets|rounds)|(?P<r>reps|repetitions)|(?P<h>hold(?:\s+time)?))\s*[:=]\s*"
+    r"\b(?:(?P<s>sets|rounds)|(?P<r>reps|repetitions?)|(?P<h>hold(?:\s+time)?))\s*[:=]\s*"
     # "Reps: 2 x 8", "Reps: 2 sets of 10" are written out in full: read by the rules for those (a unit
     # word that is the next field's label, "Sets: 3 Reps: 10", is no unit of this number)
     # (a dash after the number: the range did not end there, "Sets: 2-3 sets" must not read as "Sets: 2")
