@@ -1796,3 +1796,11 @@ def test_a_list_item_naming_a_known_move_as_its_own_sentence_is_that_move_withou
     assert [c.text for c in a.exercises[1].cues] == ["Lie on your side with the top leg straight.", "Lift the top heel up."]
     # an order is no name, and a dash leaves the name to the reader that splits there
     assert "Get into a side plank" not in names and "Bounding" in names
+
+
+def test_a_dose_label_between_a_name_and_its_number_starts_the_prescription():
+    # "Sets:" after the name holds the line's colon: the name ends before the label
+    a = run("Knee Replacement Exercises\n\nDo these every morning.\n\nExercise 1: Ankle Pumps Sets: 3 / Reps: 15\n\n"
+            "Exercise 2: Terminal Knee Extension Reps: 12\n")
+    assert [(e.name, main(e).sets_min, main(e).reps_min) for e in a.exercises] == [
+        ("Ankle Pumps", 3, 15), ("Terminal Knee Extension", None, 12)]

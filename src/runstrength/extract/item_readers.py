@@ -26,6 +26,9 @@ from runstrength.extract.vocab import ends_with_section_word, is_section_word_on
 
 
 _INLINE_RE = re.compile(r"^(?P<name>[^:.!?]{2,70}?)\s*(?::\s*\??\s*|\s[-]\s+|(?<=[A-Za-z)])[-]\s+|\?(?=[A-Z]))(?P<rest>\S.*)$")
+# A dose's label that ends what that split takes for the name ("Calf Pumps Sets: 2 / Repetition:10"): the colon is
+# the label's, and the prescription starts at the label.
+_LABEL_TAIL_RE = re.compile(r"\s(?:sets?|reps?|repetitions?)$", re.I)
 
 
 # The moves of one group named in its heading ("Set 2: Goblet squats & push-ups"): each is done, one after the other.
@@ -83,14 +86,16 @@ def inline_name_description(lv: LineView) -> Role | None:
     m = _INLINE_RE.match(text)
     if not m or lv.line.text.startswith("(") or len(m.group("name").split()) > 8:
         return None
-    rest = m.group("rest")
-    rest_start = m.start("rest")
+    name, rest, rest_start = m.group("name"), m.group("rest"), m.start("rest")
+    if label := _LABEL_TAIL_RE.search(name):
+        name, rest_start = name[:label.start()], m.start("name") + label.start() + 1
+        rest = text[rest_start:]
     # A short right side is part of the name ("Glute Bridge - One Leg").
     rest_doses = dz.parse_dosages(rest)
     rest_is_dose = bool(rest_doses) and is_dosage_only(rest, [(d.start, d.end) for d in rest_doses])
     if not (len(rest.split()) >= 4 or rest_is_dose or ":" in text[:rest_start]):
         return None
-    split = _InlineSplit(m.group("name"), rest, rest_start, rest_doses, rest_is_dose)
+    split = _InlineSplit(name, rest, rest_start, rest_doses, rest_is_dose)
     for step in (_inline_period, _inline_part, _inline_set_heading, _inline_exercise):
         role = step(lv, split)
         if role is not None:
