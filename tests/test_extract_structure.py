@@ -1804,3 +1804,11 @@ def test_a_dose_label_between_a_name_and_its_number_starts_the_prescription():
             "Exercise 2: Terminal Knee Extension Reps: 12\n")
     assert [(e.name, main(e).sets_min, main(e).reps_min) for e in a.exercises] == [
         ("Ankle Pumps", 3, 15), ("Terminal Knee Extension", None, 12)]
+
+
+
+def test_a_pre_run_or_post_run_part_given_as_a_time_heads_its_moves():
+    a = run("Runner Routine\n\nPre-run Activation (5-7 min)\n- Glute bridge x 10\n- Leg swings x 10 each leg\n\n"
+            "Post-run Mobility\n- Pigeon stretch 30 seconds per side\n")
+    assert [(e.name, section_of(a, e)) for e in a.exercises] == [
+        ("Glute bridge", "Pre-run Activation"), ("Leg swings", "Pre-run Activation"), ("Pigeon stretch", "Post-run Mobility")]
