@@ -1812,3 +1812,10 @@ def test_a_pre_run_or_post_run_part_given_as_a_time_heads_its_moves():
             "Post-run Mobility\n- Pigeon stretch 30 seconds per side\n")
     assert [(e.name, section_of(a, e)) for e in a.exercises] == [
         ("Glute bridge", "Pre-run Activation"), ("Leg swings", "Pre-run Activation"), ("Pigeon stretch", "Post-run Mobility")]
+
+
+def test_a_bracket_left_open_when_its_count_is_taken_off_is_no_part_of_the_name():
+    a = run("Balance Work\n\n- Single-leg stands (~30 seconds each)\n- Dead bugs (about 8 slow reps\n"
+            "- Side planks (~20 seconds per side)\n")
+    assert [e.name for e in a.exercises] == ["Single-leg stands", "Dead bugs", "Side planks"]
+    assert [main(e).hold_seconds_min or main(e).reps_min for e in a.exercises] == [30, 8, 20]

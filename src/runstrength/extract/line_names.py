@@ -160,6 +160,9 @@ def clean_name(name: str) -> tuple[str, int]:
     # "Goblet squat [3 x 8]": the bracket of a count taken off after the name is no part of it; so is the slash
     # of a compact "Plie squat/10"
     stripped = name.rstrip(" :-?!;,.[(/")
+    if stripped.count("(") > stripped.count(")"):
+        # "Core & Posture (Daily 6-10 min)" with its count taken off: the bracket it was in is no part either
+        stripped = stripped[:stripped.rfind("(")].rstrip(" :-?!;,.")
     if " " in stripped:
         # "(10 reps) of lunges", "Plank x (30 s)": the joining word or sign of a count taken out before the name
         stripped = _COUNT_JOIN_TAIL_RE.sub("", stripped)
