@@ -1819,3 +1819,11 @@ def test_a_bracket_left_open_when_its_count_is_taken_off_is_no_part_of_the_name(
             "- Side planks (~20 seconds per side)\n")
     assert [e.name for e in a.exercises] == ["Single-leg stands", "Dead bugs", "Side planks"]
     assert [main(e).hold_seconds_min or main(e).reps_min for e in a.exercises] == [30, 8, 20]
+
+
+def test_a_dose_label_set_apart_by_a_dash_is_the_prescription_of_the_move_above():
+    a = run("Ankle Strength\n\nSingle-leg balance\n- Stand on one foot with a soft knee.\n- Sets – 2-3 sets\n"
+            "- Repetitions – 12-15 reps for the moving exercises (the ankle circles count each way)\n")
+    assert [e.name for e in a.exercises] == ["Single-leg balance"]
+    d = main(a.exercises[0])
+    assert (d.sets_min, d.sets_max, d.reps_min, d.reps_max) == (2, 3, 12, 15)

@@ -152,7 +152,9 @@ _DOSE_LABEL_RE = re.compile(
     r"^\W*(?:(?:target|goal)\s+)?(?P<label>sets?(?:\s*(?:/|&|and|x|×)\s*(?:reps?|time|duration))?|reps?(?:\s*(?:/|&|and)\s*(?:sets?|time|duration))?"
     r"|rounds?|repetitions|dosage|dose|prescription|volume|duration|time|holds?(?:\s+time)?"
     # a handout's question labels: "How many: 8 to 12 reps", "How long: 30 seconds"
-    r"|how\s+(?:many|much|long|often)|amount)\s*[:=]\s*(?P<value>\S.*)$", re.I)
+    r"|how\s+(?:many|much|long|often)|amount)"
+    # its colon, or a dash set apart as a list's labels have it ("Repetitions – 15-20 reps")
+    r"(?:\s*[:=]|\s+[-\u2013\u2014])\s*(?P<value>\S.*)$", re.I)
 # A dosage label left blank on a form ("Hold: --", "Hold: none", "Reps: n/a"): nothing to read.
 _BLANK_VALUE_RE = re.compile(r"^\W*(?:none|n/?a|nil|no|not\s+applicable|[-–—_.]*)\W*$", re.I)
 
