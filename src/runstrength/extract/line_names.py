@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from runstrength.extract.gates import AnyOf
 from runstrength.extract.line_view import WEEKDAY_RE, exercise_spans_in
-from runstrength.extract.meta import MONTH
+from runstrength.extract.meta import DAY_MONTH, MONTH_DAY, WEEKDAY
 from runstrength.extract.nlp import norm_tokens
 from runstrength.extract.text import unglue
 from runstrength.extract.vocab import ends_with_head, vocab
@@ -63,8 +63,7 @@ def function_start(text: str):
 # A calendar date ("March 3, 2024", "3 March 2024", "Friday 7 March"): bylines, comment stamps and
 # event notices, never a name.
 _DATE_RE = re.compile(
-    rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}\b"
-    rf"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}|{MONTH}\s+\d{{1,2}})\b", re.I)
+    rf"\b{MONTH_DAY},?\s+\d{{4}}\b|\b{DAY_MONTH},?\s+\d{{4}}\b|\b{WEEKDAY},?\s+(?:{DAY_MONTH}|{MONTH_DAY})\b", re.I)
 # A price ("entry £5", "$20 a session"): what precedes it is no exercise's name.
 _CURRENCY = frozenset("£$€¥")
 

@@ -77,8 +77,12 @@ _BYLINE_LEAD_RE = re.compile(r"^\W*(?:asked|posted|written|published|submitted|s
 _NAME_LINE_RE = re.compile(rf"^(?:(?i:coach)\s+)?(?P<name>{_NAME})\s*(?:[|,\u00b7\u2022\u2013\u2014/-]|\s\s)\s*(?P<rest>\S.*)$")
 # A month name or its abbreviation, as bylines and comment stamps write it.
 MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DATE_RE = re.compile(
-    rf"\b(?:{MONTH}\s+\d{{1,2}}\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}(?:\s|$)|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}\b)", re.I)
+# The pieces of a date as pages print them, for every date reader here and in line_names.
+MONTH_DAY = rf"{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?"  # "March 14th", "Feb 4"
+DAY_MONTH = rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}"  # "14 March", "2nd Feb."
+NUMERIC_DATE = r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"  # "14/03/2023", "6.1.16"
+WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_DATE_RE = re.compile(rf"\b(?:{MONTH_DAY}\b|{DAY_MONTH}(?:\s|$)|{NUMERIC_DATE}\b)", re.I)
 # Bylines sit under the title, above the body: a "Name | date" line further down is a comment's
 # header. The body starts at the first paragraph-length line.
 _NAME_LINE_LIMIT = 20
@@ -351,10 +355,9 @@ def _title_score(lines: list[Line], i: int, is_exercise: Callable[[str], bool], 
 DATE_LINE_RE = re.compile(
     # Said as what happened then: "Published August 10, 2020", "Last updated: 6-Jan-16", "Posted on Feb 16".
     r"\W*(?:(?:(?:last\s+)?updated|published|posted|date)(?:\s+on)?\s*:?\s*"
-    rf"(?={MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}}))(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)\W*$|"
+    rf"(?={MONTH_DAY}\b(?!,?\s+\d{{4}})){MONTH_DAY}\W*$|"
     r"(?:(?:(?:last\s+)?updated|published|posted|date)(?:\s+on)?\s*:?\s*)?"
-    rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}"
-    rf"|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|\d{{1,2}}-{MONTH}-\d{{2,4}})"
+    rf"(?:{WEEKDAY},?\s+)?(?:{DAY_MONTH},?\s+\d{{4}}|{MONTH_DAY},?\s+\d{{4}}|{NUMERIC_DATE}|\d{{1,2}}-{MONTH}-\d{{2,4}})"
     # then the post's categories, after a separator or not ("June 2, 2021 • Training", "09 May 2024 Training")
     r"(?:\s*[\u2022|\u00b7][^.!?]{0,120}|\s+(?-i:[A-Z][\w&-]*(?:\s+[A-Z][\w&'-]*){0,3})\W*|\W*))", re.I)
 # A date laid out a piece a line by a blog theme: the month, the day, the year alone.
@@ -855,7 +858,7 @@ _BARE_NAME_RE = re.compile(rf"^\W*(?P<name>{_NAME})\s*$")
 # A post's reading time ("3 min read", "5 minute read").
 _READ_TIME_RE = re.compile(r"\b\d{1,2}\s*min(?:ute)?s?\s+read", re.I)
 # A month and day alone, as a post's stamp writes it under the writer ("- Feb 4").
-_MONTH_DAY_RE = re.compile(rf"^\W*{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\W*$", re.I)
+_MONTH_DAY_RE = re.compile(rf"^\W*{MONTH_DAY}\W*$", re.I)
 
 
 def _stamp(text: str) -> bool:
