@@ -18,16 +18,6 @@ from runstrength.extract.quantities import MONTH_NAME
 from runstrength.extract.text import DATA_DIR, PART_LABEL_RE, Line, structure_lexicon
 
 _SENT_END = (".", "!", "?", ",", ";")
-_TOPIC_RE = re.compile(
-    r"\b(strength|strengthening|exercises?|workouts?|routines?|training|program(me)?s?|protocol|plan|core|"
-    r"runners?|running|mobility|stretch(es|ing)?|plyometrics?|rehab|circuit|session|moves|drills|"
-    r"squats?|lunges?|planks?|kettlebells?|dumbbells?|body|legs?|glutes?|hips?|knees?)\b",
-    re.I,
-)
-# The topic words that name a routine, not a body part or a move ("Leg kick backs" is a move).
-_ROUTINE_TOPIC_RE = re.compile(
-    r"\b(strength|strengthening|exercises?|workouts?|routines?|training|program(me)?s?|plans?|stretch(es|ing)|"
-    r"mobility|drills|moves|runners?|running|rehab(ilitation)?|warm[- ]?ups?|tune[- ]?ups?)\b", re.I)
 # One word of a person's name: "Lee", "McAllister", "Lomax-Grey", "O'Neill".
 # Accented Latin letters too ("Tomás", "Łukasz", "Zoë"); Latin Extended-A mixes cases, so it is in both.
 _UP = "A-ZÀ-ÖØ-ÞĀ-ž"
@@ -97,6 +87,20 @@ def meta_lexicon() -> dict:
 
 def _alternation(words: Sequence[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _topic_re() -> re.Pattern[str]:
+    """A word a title is about: a routine, its kind, a body part, a move or its kit."""
+    lex = meta_lexicon()
+    return re.compile(rf"\b(?:{_alternation(lex['routine_words'] + lex['title_topic_words'])})\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _routine_topic_re() -> re.Pattern[str]:
+    """A word that names a routine, not a body part or a move."""
+    lex = meta_lexicon()
+    return re.compile(rf"\b(?:{_alternation(lex['routine_words'] + lex['routine_heading_words'])})\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -214,7 +218,7 @@ def byline_name(text: str, top: bool = True) -> re.Match[str] | None:
     if len(t.split()) > 15:
         return None
     m = _NAME_LINE_RE.match(t)
-    if m is None or _TOPIC_RE.search(m.group("name")):
+    if m is None or _topic_re().search(m.group("name")):
         return None  # "Hill Moves | Kestrel Physio": a title and its site, not a writer and a role
     rest = m.group("rest")
     role_part = re.split(r"[|,\u00b7\u2022(]", rest, maxsplit=1)[0]
@@ -325,7 +329,7 @@ def _title_score(lines: list[Line], i: int, is_exercise: Callable[[str], bool], 
     """How title-like candidate `i` is: it names the article's topic and a byline follows it, not
     a site name (a business's name, the menu bar right under it)."""
     text = lines[i].text
-    score = 2 if _TOPIC_RE.search(text) and not is_exercise(text) else 0
+    score = 2 if _topic_re().search(text) and not is_exercise(text) else 0
     words = text.split()
     if len(words) <= 6 and words[-1].lower() in _org_places():
         score -= 2
@@ -377,7 +381,7 @@ def _title_under_prose(line: Line, is_exercise: Callable[[str], bool]) -> bool:
     """A heading under the page's opening prose that may be its title: it names a routine, and is no move, no
     numbered item or part, and no heading of the body (an explanation, advice, a link)."""
     text = line.text
-    return (len(line.words) >= _UNDER_PROSE_WORDS and not is_exercise(text) and _ROUTINE_TOPIC_RE.search(text) is not None
+    return (len(line.words) >= _UNDER_PROSE_WORDS and not is_exercise(text) and _routine_topic_re().search(text) is not None
             and not _LIST_MARK_RE.match(text) and not PART_LABEL_RE.match(text) and not _BODY_HEADING_RE.match(text)
             and not (text.lower().lstrip(" *#-") + " ").startswith(_advice_heads()))
 
@@ -507,7 +511,7 @@ def _titled_piece(lines: list[Line], boiler: Sequence[bool],
         if is_exercise(line.text):
             return None  # the routine has begun: a heading further down is one of its parts
         nxt = lines[i + 1]
-        if nxt.gap == 0 and _BYLINE_RE.match(nxt.text.strip()) and _TOPIC_RE.search(line.text):
+        if nxt.gap == 0 and _BYLINE_RE.match(nxt.text.strip()) and _topic_re().search(line.text):
             return i
     return None
 
@@ -618,7 +622,7 @@ def _site_name(text: str) -> str | None:
     text = text.strip()
     if not _SITE_NAME_RE.match(text) or text.lower() in _nav_words():
         return None
-    if _TOPIC_RE.search(text) and text.split()[-1].lower() not in _org_places() and not _BRAND_WORD_RE.search(text):
+    if _topic_re().search(text) and text.split()[-1].lower() not in _org_places() and not _BRAND_WORD_RE.search(text):
         # "Peak Running Co. Journal": a company's name, then the part of its site
         m = _COMPANY_PREFIX_RE.match(text)
         return m.group("name") if m else None
