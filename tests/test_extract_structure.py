@@ -1827,3 +1827,12 @@ def test_a_dose_label_set_apart_by_a_dash_is_the_prescription_of_the_move_above(
     assert [e.name for e in a.exercises] == ["Single-leg balance"]
     d = main(a.exercises[0])
     assert (d.sets_min, d.sets_max, d.reps_min, d.reps_max) == (2, 3, 12, 15)
+
+
+def test_how_to_do_the_named_move_is_the_label_of_its_steps_not_a_heading_that_ends_it():
+    a = run("Three Moves for Runners\n\n1. Step-ups: Climb Stronger\n\nStep-ups build single-leg strength.\n\n"
+            "How to perform step-ups:\n\n  • Stand facing a low box.\n\n  • Drive through the front heel to stand tall.\n\n"
+            "2. Side Plank\n\nHow to do a side plank\n\n  • Lie on your side and prop up on one elbow.\n")
+    assert [(e.name, [c.text for c in e.cues]) for e in a.exercises] == [
+        ("Step-ups", ["Stand facing a low box.", "Drive through the front heel to stand tall."]),
+        ("Side Plank", ["Lie on your side and prop up on one elbow."])]

@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from runstrength.extract import dosage as dz
+from runstrength.extract.line_names import exercise_like
 from runstrength.extract.line_view import LineView, Role, shift
 from runstrength.extract.meta import DATE_LINE_RE, byline_name
 from runstrength.extract.vocab import is_boilerplate, vocab
@@ -54,6 +55,11 @@ def _only_frequency(text: str) -> bool:
 
 # The last sentence of a line that ends in a colon ("Easy on the back. Here's how:"), after an earlier one.
 _LAST_SENTENCE_RE = re.compile(r"[a-z)\d]{1,}[.!?]\s+([^.!?]+:)\s*$")
+
+
+# "How to do it" with the move's name for "it" ("How to perform lunges:", "How to do a side plank"), alone on its line.
+_HOW_TO_NAMED_RE = re.compile(r"^\W*(?P<label>how\s+to\s+(?:do|perform))\s+(?:an?\s+|the\s+)?(?P<name>[^:.!?]+?)\s*:?\s*$", re.I)
+_HOW_TO_NAMED_WORDS = 8
 
 
 def _bare_label(lower: str) -> str:
@@ -111,7 +117,12 @@ def remark_then_steps(lv: LineView) -> Role | None:
 
 
 def bare_label_or_frequency(lv: LineView) -> Role | None:
-    """A label alone on its line ("Instructions"), or how often alone ("2-3 times a day")."""
+    """A label alone on its line ("Instructions", "How to perform lunges:"), or how often alone ("2-3 times a
+    day")."""
+    how = _HOW_TO_NAMED_RE.match(lv.text)
+    if how and len(lv.words) <= _HOW_TO_NAMED_WORDS and exercise_like(how.group("name"), lv.doc, how.start("name")):
+        # "How to perform lunges:" under the lunge's heading: the label of its steps, the move named again
+        return Role("label", label=_bare_label(how.group("label").lower()), desc_start=len(lv.text))
     if len(lv.words) > 5:
         return None
     bare = _bare_label(lv.lower)
