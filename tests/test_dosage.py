@@ -1274,3 +1274,11 @@ def test_staying_still_for_a_time_is_a_hold():
     # staying with a move for a time without "for" next to it is no hold
     assert facts(one("March on the spot and stay light on your feet, 30 seconds.")) == ("main", None, None, (30, 30), None, False)
 
+
+
+def test_a_time_glued_to_the_x_after_a_name_is_its_time_not_a_count():
+    # "Plank x30s": the "x" joins the name to its time, as "x10" joins it to its reps
+    assert facts(one("Plank x30s", list_item=True)) == ("main", None, None, (30, 30), None, False)
+    assert facts(one("Side plank x20-30sec", list_item=True)) == ("main", None, None, (20, 30), None, False)
+    assert facts(one("Wall sit x1min", list_item=True)) == ("main", None, None, (60, 60), None, False)
+    assert facts(one("Squats x10", list_item=True)) == ("main", None, (10, 10), None, None, False)

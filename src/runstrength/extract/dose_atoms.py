@@ -54,8 +54,10 @@ class Atom:
 
 
 _T_SINGLE = rf"{NUM}{TU}"
+# The "x" that joins a name to its time with no space ("Plank x30s", "Side plank x20-30sec").
+_X_GLUED = r"(?<=(?<![A-Za-z])[x\u00d7])"
 _TIME_RE = compile_gated(
-    rf"{LB}(?:{_T_SINGLE}{SEP}{_T_SINGLE}|{_T_SINGLE}\s+to\s+a\s+(?:full\s+)?minute\b(?!\s+and\s+a\s+half)|{RANGE}{TU})"
+    rf"(?:{LB}|{_X_GLUED})(?:{_T_SINGLE}{SEP}{_T_SINGLE}|{_T_SINGLE}\s+to\s+a\s+(?:full\s+)?minute\b(?!\s+and\s+a\s+half)|{RANGE}{TU})"
     # "build up to 20, 40 and 60 seconds": the steps of a list span one range, first to last
     rf"|{LB}{NUM}(?:\s*,\s*{NUM})+,?\s+(?:and|or)\s+{NUM}{TU}"
     r"|\bhalf\s+(?:a|an)\s+minute\b|\b(?:a|one)\s+(?:full\s+)?minute(?:\s+and\s+a\s+half)?\b",
