@@ -22,7 +22,7 @@ from runstrength.extract.nlp import EQUIPMENT_KEY, EXERCISE_KEY, norm_tokens
 from runstrength.extract.part_readers import section_title
 from runstrength.extract.quantities import SETU
 from runstrength.extract.sentences import classify, is_dosage_only, starts_imperative, words_of
-from runstrength.extract.vocab import ends_with_section_word, is_section_word_only, rest_day, section_rx, vocab
+from runstrength.extract.vocab import ends_with_head, ends_with_section_word, is_section_word_only, rest_day, section_rx, vocab
 
 
 _INLINE_RE = re.compile(r"^(?P<name>[^:.!?]{2,70}?)\s*(?::\s*\??\s*|\s[-]\s+|(?<=[A-Za-z)])[-]\s+|\?(?=[A-Z]))(?P<rest>\S.*)$")
@@ -174,6 +174,10 @@ def _inline_set_heading(lv: LineView, split: _InlineSplit) -> Role | None:
                 alternatives=[(a, ns + s, ns + e, ns + ss, ns + se) for a, s, e, ss, se in moves])
 
 
+# The most words of a list item's name the lexicon lacks, before a colon and the order that does the move.
+_ITEM_NAME_WORDS = 2
+
+
 def _inline_exercise(lv: LineView, split: _InlineSplit) -> Role | None:
     """An exercise named before the split, its description or dose after it."""
     text, doc = lv.text, lv.doc
@@ -194,7 +198,14 @@ def _inline_exercise(lv: LineView, split: _InlineSplit) -> Role | None:
     # not a move of that name (the part's word is no exercise unless the lexicon knows it). A dash
     # joins a block to its time ("Mobility drills - 5 minutes"), a timed activity of its own.
     part_label = not known and ":" in text[:rest_start] and is_section_word_only(norm_tokens(name))
-    if name and wordy(name) and not part_label and (known or ((rest_is_dose or dose_first) and len(name.split()) <= 6
+    # "- Gliders: Place one foot on a slider ...": a list item's short name before a colon, then the order that
+    # does it, names a move the lexicon lacks (a label of the vocabulary was read before this reader)
+    ordered = (lv.line.bullet and not known and ":" in text[:rest_start] and len(name.split()) <= _ITEM_NAME_WORDS
+               and name[:1].isupper() and starts_imperative(words_of(rest)) and not period_word(name)
+               # named as moves are, in the plural or by a movement's word ("Important: Stop if ..." is a remark)
+               and (name.endswith("s") and not name.endswith("ss") or ends_with_head(norm_tokens(name))))
+    if name and wordy(name) and not part_label and (known or ((rest_is_dose or dose_first or ordered)
+                                                              and len(name.split()) <= 6
                                                               and not function_start(name) and not dose_lead(name))):
         ns, ne = name_span(text, name, cut)
         role = Role("exercise", name=name, name_start=ns, name_end=ne, doses=list(ndoses), desc_start=None if rest_is_dose else rest_start)
