@@ -192,9 +192,10 @@ def _heading_of_move(lv: LineView, name: str, ndoses: list[dz.DoseMention], cut:
         # "Stretching" standing alone: a part's word that ends like a movement and names none of the
         # lexicon's; a part when exercises follow, a move when instructions do (the assembler's maybe_heading)
         return Role("maybe_heading", name=name, name_start=ns, name_end=ne, title=section_title(text), sets=sets)
-    # the parts of a name the line holds as one run only: their offsets are counted from its start
-    alts = ne - ns == len(name) and (_split_labelled(name) or split_alternatives(name) or split_listed(name)
-                                     or split_dashed(name, doc, ns)) or []
+    alts: list[tuple[str, int, int, int, int]] = []
+    if ne - ns == len(name):
+        # only a name the line holds as one run is cut into parts: their offsets count from its start
+        alts = _split_labelled(name) or split_alternatives(name) or split_listed(name) or split_dashed(name, doc, ns)
     return Role("exercise", name=name, name_start=ns, name_end=ne, doses=list(ndoses), alternatives=[(a, ns + s, ns + e, ns + ss, ns + se) for a, s, e, ss, se in alts])
 
 

@@ -203,7 +203,7 @@ def _inline_exercise(lv: LineView, split: _InlineSplit) -> Role | None:
     ordered = (lv.line.bullet and not known and ":" in text[:rest_start] and len(name.split()) <= _ITEM_NAME_WORDS
                and name[:1].isupper() and starts_imperative(words_of(rest)) and not period_word(name)
                # named as moves are, in the plural or by a movement's word ("Important: Stop if ..." is a remark)
-               and (name.endswith("s") and not name.endswith("ss") or ends_with_head(norm_tokens(name))))
+               and ((name.endswith("s") and not name.endswith("ss")) or ends_with_head(norm_tokens(name))))
     if name and wordy(name) and not part_label and (known or ((rest_is_dose or dose_first or ordered)
                                                               and len(name.split()) <= 6
                                                               and not function_start(name) and not dose_lead(name))):

@@ -188,7 +188,8 @@ def name_span(text: str, name: str, cut: int) -> tuple[int, int]:
     first = text.find(words[0], cut) if words else -1
     ns = first if first >= 0 else cut
     last = text.rfind(words[-1]) if words else -1
-    return ns, last + len(words[-1]) if last >= ns else ns + len(name)
+    end = last + len(words[-1]) if last >= ns else ns + len(name)
+    return ns, end
 
 
 def split_alternatives(name: str, seps_re: re.Pattern[str] = _OR_RE,
