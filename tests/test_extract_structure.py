@@ -1841,6 +1841,7 @@ def test_how_to_do_the_named_move_is_the_label_of_its_steps_not_a_heading_that_e
 def test_a_list_items_short_name_before_a_colon_and_an_order_is_a_move_the_lexicon_lacks():
     a = run("Groin Rehab\n\n- Sweepers: Stand on one leg and sweep the other foot across the floor.\n"
             "- Paddlers: Lie face down and kick your feet in small flutters.\n"
-            "- Important: Stop if it hurts.\n- Timing with runs: Do these after an easy run.\n")
+            "- Important: Stop if it hurts.\n- Timing with runs: Do these after an easy run.\n"
+            "- Always: Keep your core tight.\n")
     assert [e.name for e in a.exercises] == ["Sweepers", "Paddlers"]
     assert [c.text for c in a.exercises[0].cues] == ["Stand on one leg and sweep the other foot across the floor."]

@@ -24,7 +24,7 @@ _LISTICLE_HEAD = (r"(?:(?:best|top|simple|easy|essential|great|key|quick|effecti
                   r"(?:moves|movements|ways|tips|reasons|things|mistakes|secrets|rules|habits)")
 _FUNCTION_START = re.compile(
     r"^(here|how|what|why|when|where|who|this|these|there|that|if|for|and|but|so|our|my|we|i|you|it|please|"
-    r"note|tip|follow|try|get|watch|check|click|read|see|learn|want|ready|the benefits?|benefits|welcome|today|"
+    r"note|tip|always|never|important|follow|try|get|watch|check|click|read|see|learn|want|ready|the benefits?|benefits|welcome|today|"
     rf"{_TOPIC_HEAD}|{_LISTICLE_HEAD}|thank|thanks|remember|in|at|on|with|to|as|by|from|a|an)\b", re.I)
 
 
