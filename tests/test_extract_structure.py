@@ -1845,3 +1845,10 @@ def test_a_list_items_short_name_before_a_colon_and_an_order_is_a_move_the_lexic
             "- Always: Keep your core tight.\n")
     assert [e.name for e in a.exercises] == ["Sweepers", "Paddlers"]
     assert [c.text for c in a.exercises[0].cues] == ["Stand on one leg and sweep the other foot across the floor."]
+
+
+def test_a_list_number_in_words_or_glued_to_its_dash_marks_a_list_item():
+    a = run("Pre-Run Mobility\n\nOne- Leg Swings: Swing one leg forward and back from the hip.\n\n"
+            "Two: Walking Lunges: Step long and drop the back knee.\n\n3- Calf Raises: Rise onto your toes and lower slowly.\n")
+    assert [e.name for e in a.exercises] == ["Leg Swings", "Walking Lunges", "Calf Raises"]
+    assert [c.text for c in a.exercises[2].cues] == ["Rise onto your toes and lower slowly."]
