@@ -1852,3 +1852,15 @@ def test_a_list_number_in_words_or_glued_to_its_dash_marks_a_list_item():
             "Two: Walking Lunges: Step long and drop the back knee.\n\n3- Calf Raises: Rise onto your toes and lower slowly.\n")
     assert [e.name for e in a.exercises] == ["Leg Swings", "Walking Lunges", "Calf Raises"]
     assert [c.text for c in a.exercises[2].cues] == ["Rise onto your toes and lower slowly."]
+
+
+def test_a_tagline_in_title_case_after_a_moves_name_is_no_sentence_of_it():
+    a = run("Four Moves for Hill Runners\n\n1. Step-Ups: The Hill Builder\n\nStep onto a sturdy box and drive through the heel.\n\n"
+            "2. Goblet Squat: Kettlebell to Chest\n\nSit down between your heels.\n\n"
+            "3. Glute Bridge: lift the hips and squeeze at the top.\n")
+    assert [(e.name, [c.text for c in e.cues]) for e in a.exercises] == [
+        ("Step-Ups", ["Step onto a sturdy box and drive through the heel."]),
+        ("Goblet Squat", ["Sit down between your heels."]),
+        ("Glute Bridge", ["lift the hips and squeeze at the top."])]
+    # the tagline's words are still the move's: its kit is named there
+    assert "kettlebell" in [k.lower() for k in a.exercises[1].equipment]

@@ -208,7 +208,10 @@ def _inline_exercise(lv: LineView, split: _InlineSplit) -> Role | None:
                                                               and len(name.split()) <= 6
                                                               and not function_start(name) and not dose_lead(name))):
         ns, ne = name_span(text, name, cut)
-        role = Role("exercise", name=name, name_start=ns, name_end=ne, doses=list(ndoses), desc_start=None if rest_is_dose else rest_start)
+        # "Lunges: Your Running Simulation": a tagline in title case after the name is a heading's, not a sentence
+        tagline = not rest_is_dose and title_cased(rest)
+        role = Role("exercise", name=name, name_start=ns, name_end=ne, doses=list(ndoses),
+                    desc_start=None if rest_is_dose or tagline else rest_start)
         if rest_is_dose:
             role.dose_base = rest_start
             # "Side Plank (each side) - 60 sec.": the side said in the name's brackets is the dose's
