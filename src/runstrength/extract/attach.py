@@ -148,7 +148,7 @@ def _for_every_move(lower: str) -> bool:
 _REPEAT_WHOLE_RE = re.compile(r"\brepeat (this|the|that) (whole )?(routine|circuit|workout|sequence|series|set)\b|\b(?:go|run|work|cycle) (?:\w+ times|twice|thrice) through\b"
                               # said in the passive: "the circuit can be done 2 to 4 times"
                               r"|\b(this|the|that) (whole )?(routine|circuit|workout|sequence|series) (?:(?:can|should|could|may|must|is to) be|is|will be) "
-                              r"(?:completed|done|repeated|performed|(?:gone|run|worked|cycled) through)\b"
+                              rf"{dz.REPEATED_VERBS}\b"
                               # the count put before the whole: "3 sets of the entire circuit", "two rounds of this routine"
                               r"|\b(?:sets?|rounds?) of (this|the|that) (whole |entire |full )?(routine|circuit|workout|sequence|series)\b"
                               # the list named by its kind after it: "repeat these exercises twice"

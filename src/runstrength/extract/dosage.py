@@ -261,6 +261,8 @@ def _alternative_sets(text: str, out: list[DoseMention]) -> list[DoseMention]:
 
 # Verbs that repeat a group of exercises ("repeat", "run through"): block rules here, part rules in part_readers.
 REPEAT_VERBS = r"(?:repeat|do|perform|complete|(?:go|run|work|cycle)\s+through)"
+# The same, said in the passive: "can be completed", "is gone through".
+REPEATED_VERBS = r"(?:completed|done|repeated|performed|(?:gone|run|worked|cycled)\s+through)"
 
 _BLOCK_PATTERNS = [
     compile_gated(rf"\(\s*(?P<n>{RANGE})\s+(?:total\s+)?(?:sets?|rounds?|circuits?|laps?|times)\s*\)", re.I),
@@ -275,8 +277,7 @@ _BLOCK_PATTERNS = [
     re.compile(rf"\b{REPEAT_VERBS}\s+(?:the|this|that)\s+(?:whole\s+|entire\s+)?(?:circuit|routine|workout|sequence|series|block)"
                rf"\s+(?P<n>{RANGE})\s+(?:repetitions|reps|rounds|sets)\b", re.I),
     # the passive: "it can be completed 2 to 3 times", "the circuit is gone through 3 times"
-    compile_gated(rf"\b(?:be|is|are)\s+(?:completed|done|repeated|performed|(?:gone|run|worked|cycled)\s+through)"
-                  rf"\s+(?P<n>{RANGE})\s+times\b", re.I),
+    compile_gated(rf"\b(?:be|is|are)\s+{REPEATED_VERBS}\s+(?P<n>{RANGE})\s+times\b", re.I),
     EMOM_RE,
 ]
 
