@@ -81,6 +81,8 @@ LIMB = r"(?:side|leg|arm|foot|hand|ankle|knee|hip)"
 # The words before a side that make a count per side; "ea" is the training log's "each" ("8 reps ea leg").
 EACH = r"(?:each|ea|per|either)"
 LIMBS = r"(?:sides|legs|arms|hands|feet|ankles|knees|hips)"
+# Where a move is done again: "on the other side", "with your left leg", "using the opposite hand".
+_ON_THE_OTHER = rf"(?:on|with|for|using)\s+(?:the\s+|your\s+)?(?:other|opposite|left|right)[\s-]+{LIMB}\b"
 PER_SIDE_RE = compile_gated(
     r"/\s*(?:side|leg|arm)s?\b|\be/s\b"
     rf"|\b{EACH}\s+(?:side|leg|arm|foot|way|direction)\b"
@@ -94,10 +96,9 @@ PER_SIDE_RE = compile_gated(
     # "shift to the other side", "alternate with the other leg": the same change said with other verbs
     rf"|\b(?:switch|shift|alternate)\s+(?:(?:to|with|onto)\s+)?(?:the\s+)?(?:other|opposite)\s+{LIMB}\b"
     # "repeat on the other side"; naming the side ("then repeat on the left leg") says the same change
-    rf"|\brepeat\b[^.;!?]{{0,30}}?\b(?:on|with|for|using)\s+(?:the\s+|your\s+)?(?:other|opposite|left|right)[\s-]+{LIMB}\b"
+    rf"|\brepeat\b[^.;!?]{{0,30}}?\b{_ON_THE_OTHER}"
     # "then perform on the left side", "and do the same with your other leg": the count done again on the other side
-    rf"|\b(?:then|and)\s+(?:perform|do|complete)\b[^.;!?]{{0,20}}?\b(?:on|with|for|using)\s+(?:the\s+|your\s+)?"
-    rf"(?:other|opposite|left|right)[\s-]+{LIMB}\b"
+    rf"|\b(?:then|and)\s+(?:perform|do|complete)\b[^.;!?]{{0,20}}?\b{_ON_THE_OTHER}"
     rf"|\b(?:and|then)\s+(?:do\s+|repeat\s+)?(?:the\s+)?(?:other|opposite)\s+{LIMB}\b"
     # "3 x 12 each" closing a prescription: each side
     r"|(?<=\d\s)each(?=\s*(?:[.;,)]|$))"
