@@ -1864,3 +1864,16 @@ def test_a_tagline_in_title_case_after_a_moves_name_is_no_sentence_of_it():
         ("Glute Bridge", ["lift the hips and squeeze at the top."])]
     # the tagline's words are still the move's: its kit is named there
     assert "kettlebell" in [k.lower() for k in a.exercises[1].equipment]
+
+
+def test_a_bulleted_known_move_with_its_variant_is_a_name_not_a_cue():
+    a = run("Hip strength session\nHold each for 20 seconds.\n- Forearm plank\n- Forearm plank with arm reach\n"
+            "- Single leg deadlift to knee drive\n- Banded glute bridge with adductor squeeze\n"
+            "Technique points\n- Hips level during the bridge\n- Chest tall through the whole squat\n"
+            "- Slow lowering into the lunge\n- Keep your hips square in the plank\n")
+    names = [e.name for e in a.exercises]
+    assert names == ["Forearm plank", "Forearm plank with arm reach", "Single leg deadlift to knee drive",
+                     "Banded glute bridge with adductor squeeze"]
+    # a small word before the move makes a phrase of form: these stay the list's cues
+    cues = {c.text for e in a.exercises for c in e.cues}
+    assert {"Hips level during the bridge", "Chest tall through the whole squat", "Slow lowering into the lunge"} <= cues

@@ -616,10 +616,42 @@ def _named_list_item(text: str, doc: Doc, doses: Callable[[], list[dz.DoseMentio
                 desc_start=None if comma or m.end() == len(text) else m.end())
 
 
+# A known move's name in a list item, then how it is varied ("... with leg lift", "... over a step", "... to
+# balance"): the words that may join a variant's detail onto the name.
+_VARIANT_JOINS = frozenset(("with", "on", "to", "into", "onto", "over", "off", "from", "against", "using", "holding", "and"))
+# Words that make a phrase a clause: a subject, a verb's helper, a negation.
+_CLAUSE_WORDS = frozenset(("you", "your", "it", "its", "they", "we", "i", "my", "this", "these", "do", "does", "don't",
+                           "not", "be", "being", "been"))
+# The most words of a bulleted variant's name ("Isometric double leg bridge with weight").
+_VARIANT_NAME_WORDS = 8
+
+
+def _variant_name(text: str, spans: list) -> bool:
+    """A list item that is a known move's name with its variant ("Elbow plank with leg lift", "Single leg step up
+    to balance"): no clause word and no sentence's end, at most three modifiers before the move (none of them a
+    small word: "Hips level during the bridge" is a cue) and after it nothing, or a short detail joined by a
+    preposition ("Full squat depth each rep" is no name). classify() calls these cues for their body words."""
+    stripped = text.rstrip()
+    if not spans or stripped.endswith((".", "!", "?", ":", ";", ",")):
+        return False
+    words = [w.strip("()").lower() for w in stripped.split()]
+    if not 2 <= len(words) <= _VARIANT_NAME_WORDS or any(w in _CLAUSE_WORDS for w in words) or note_line(stripped):
+        return False
+    before = text[:spans[0].start_char].split()
+    if len(before) > 3 or any(w.lower() in TITLE_CASE_SMALL for w in before):
+        return False
+    after = text[spans[0].end_char:].split()
+    if after and (after[0].lower() not in _VARIANT_JOINS or len(after) > 5):
+        return False
+    return not starts_imperative(words_of(stripped.lower()))
+
+
 def _sentence_like(text: str, doc: Doc) -> bool:
     """A bullet that is an instruction or remark, not a list item naming an exercise."""
     spans = doc_spans(doc, EXERCISE_KEY)
     if spans and spans[0].start_char <= 2:
+        return False
+    if _variant_name(text, spans):
         return False
     m = _NAME_X_COUNT_RE.match(text)
     if m and len(m.group("name").split()) <= 4 and not starts_imperative(words_of(m.group("name"))):
