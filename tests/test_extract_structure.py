@@ -1877,3 +1877,11 @@ def test_a_bulleted_known_move_with_its_variant_is_a_name_not_a_cue():
     # a small word before the move makes a phrase of form: these stay the list's cues
     cues = {c.text for e in a.exercises for c in e.cues}
     assert {"Hips level during the bridge", "Chest tall through the whole squat", "Slow lowering into the lunge"} <= cues
+
+
+def test_a_heading_over_a_how_to_that_opens_with_the_place_is_a_move():
+    a = run("Knee control drills\n\nCrossover drop-offs\nOn a low box, stand on your right leg and slowly lower the left "
+            "heel to the floor in front of you. Do 3 sets of 8.\n\nDoorway leans\nAgainst a wall, lean in until your "
+            "shins tilt forward and hold for 20 seconds.\n\nRace week\nOn race day, skip the drills and keep your legs fresh.\n")
+    assert [e.name for e in a.exercises] == ["Crossover drop-offs", "Doorway leans"]
+    assert a.exercises[0].cues[0].text.startswith("On a low box, stand")

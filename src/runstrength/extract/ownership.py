@@ -119,7 +119,10 @@ _SETUP_VERB_RE = re.compile(r"^\W*(?:(?:to (?:finish|end|close|round off|wrap up
 _NAMES_IT_RE = re.compile(r"\b(?:that(?:'s|’s| is)|this is|(?:is|are) called|known as)\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}$",
                           re.I)
 # A phrase of how the body is held before the order it qualifies ("With your knees bent, ...").
-_OPENING_PHRASE_RE = re.compile(r"^\W*(?:with|keeping|holding|using)\b[^,.;:]{3,60},\s*", re.I)
+# A place or position said first counts too ("On an 8 inch step, stand ...", "From a plank, drive ..."); a time
+# said first ("On race day, drop ...") opens advice on the plan, not a move's how-to.
+_OPENING_PHRASE_RE = re.compile(r"^\W*(?:(?:with|keeping|holding|using)\b|(?:on|from|against|facing)\b"
+                                r"(?![^,.;:]*\b(?:days?|weeks?|mornings?|evenings?|nights?|race|runs?|sessions?)\b))[^,.;:]{3,60},\s*", re.I)
 _FOR_ALL_RE = re.compile(
     r"\b(for|in) (all|each|every) (of )?(the |these |this )?(moves?|exercises?|activit(y|ies)|one)\b|\b(all|each|every) (moves?|exercises?)\b"
     r"|\brepeat (this|the|that) (whole |entire )?(routine|circuit|workout|sequence|series)\b")
