@@ -1885,3 +1885,13 @@ def test_a_heading_over_a_how_to_that_opens_with_the_place_is_a_move():
             "shins tilt forward and hold for 20 seconds.\n\nRace week\nOn race day, skip the drills and keep your legs fresh.\n")
     assert [e.name for e in a.exercises] == ["Crossover drop-offs", "Doorway leans"]
     assert a.exercises[0].cues[0].text.startswith("On a low box, stand")
+
+
+def test_a_heading_over_what_the_move_is_for_then_its_how_to_is_a_move():
+    a = run("Trail ankle work\n\nAnkle wakers\nThis drill wakes up the small muscles around the ankle. Stand on one "
+            "leg and rock from heel to toe 10 times.\n\nPebble grabs\nImproves grip of the toes on uneven ground.\n"
+            "Sit on a chair and pick up 10 marbles with your toes.\n\nWhy we start slowly\nWe start on the floor because "
+            "it takes balance out of the equation. Stand up only when the floor work is easy.\n")
+    assert [e.name for e in a.exercises] == ["Ankle wakers", "Pebble grabs"]
+    assert [p.text for p in a.exercises[0].purpose] == ["This drill wakes up the small muscles around the ankle."]
+    assert [c.text for c in a.exercises[1].cues] == ["Sit on a chair and pick up 10 marbles with your toes."]

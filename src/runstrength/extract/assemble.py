@@ -282,9 +282,13 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                 j = i + 1
                 while j < end_at and j < i + 3 and (not _ALNUM_RE.search(lines[j].text) or j in captions):
                     j += 1
-                if (j + 1 < end_at and roles[j].kind == "prose" and roles[j + 1].kind == "prose"
-                        and lines[j].gap <= 1 and purpose_labelled(lines[j].text)):
-                    j += 1  # "Aim: To strengthen the core." under a move's heading: its how-to comes after the aim
+                if (j + 1 < end_at and roles[j].kind == "prose" and roles[j + 1].kind in ("prose", "label")
+                        and lines[j].gap <= 1 and lines[j + 1].gap <= 1
+                        and (purpose_labelled(lines[j].text) or not line.bullet and self._says_why_first(lines[j], docs[j]))):
+                    # "Aim: To strengthen the core." or "This drill builds balance." under a move's heading: its
+                    # how-to comes after the aim (a list's next item is no aim: "- Worn-out shoes / - Increasing
+                    # mileage too fast" lists causes)
+                    j += 1
                 nxt = roles[j].kind if j < end_at else ""
                 nxt_line = lines[j] if j < end_at else None
                 if ((self._cue_item(i, lines, roles, nxt_line, nxt) or self._imperative_step(i, lines, roles, end_at))
@@ -299,7 +303,7 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                 elif nxt in ("prose", "label", "dose") and nxt_line is not None and nxt_line.gap <= 1 and role.label != "part" and (
                         exercise_like(role.name, doc, role.name_start) or not _PRONOUN_RE.search(role.name)
                         and not _label_word_last(role.name) and not (_shouted(role.name) and function_start(role.name.lower())) and (
-                            nxt == "label" or self._instructional(lines[j], docs[j], imperative=True))):
+                            nxt == "label" or self._instructional(lines[j], docs[j], imperative=True, after_why=True))):
                     kind = "exercise"
                 elif (nxt_line is not None and nxt_line.gap <= 1 and role.label != "part" and self._dosed_how_to(roles, j, end_at)
                         and not line.text.rstrip().endswith(":") and not period_word(role.name)

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from runstrength.extract import lexicon
 from runstrength.extract.gates import AnyOf
+from runstrength.extract.line_names import benefit_line
 from runstrength.extract.nlp import EXERCISE_KEY, norm_tokens
 from runstrength.extract.registry import Ex, canonical_entry, in_family_of
 from runstrength.extract.roles import INTRO_HINT, INTRO_RE, doc_spans, exercise_spans_in
@@ -123,6 +124,8 @@ _NAMES_IT_RE = re.compile(r"\b(?:that(?:'s|’s| is)|this is|(?:is|are) called|k
 # said first ("On race day, drop ...") opens advice on the plan, not a move's how-to.
 _OPENING_PHRASE_RE = re.compile(r"^\W*(?:(?:with|keeping|holding|using)\b|(?:on|from|against|facing)\b"
                                 r"(?![^,.;:]*\b(?:days?|weeks?|mornings?|evenings?|nights?|race|runs?|sessions?)\b))[^,.;:]{3,60},\s*", re.I)
+# One move as a sentence's subject: "This exercise ...", "This drill ...", "The stretch ...".
+_ONE_MOVE_SUBJECT_RE = re.compile(r"^\W*(?:this|the)\s+(?:exercise|drill|stretch|move|movement|one|variation)\b", re.I)
 _FOR_ALL_RE = re.compile(
     r"\b(for|in) (all|each|every) (of )?(the |these |this )?(moves?|exercises?|activit(y|ies)|one)\b|\b(all|each|every) (moves?|exercises?)\b"
     r"|\brepeat (this|the|that) (whole |entire )?(routine|circuit|workout|sequence|series)\b")
@@ -275,10 +278,14 @@ class OwnershipMixin:
         got = classify(text)
         return got is not None and got == ("cue", "setup") and bool(_SETUP_VERB_RE.match(text))
 
-    def _instructional(self, line: Line, doc: Doc, *, imperative: bool = False) -> bool:
+    def _instructional(self, line: Line, doc: Doc, *, imperative: bool = False, after_why: bool = False) -> bool:
         """The paragraph starts with a cue; with `imperative`, one that tells the reader what to do
-        ("Lie on your back ..."), not a remark that happens to read like one ("Jump training seems to work ...")."""
+        ("Lie on your back ..."), not a remark that happens to read like one ("Jump training seems to work ...").
+        With `after_why`, a first sentence saying what the move is for is looked past ("This drill builds
+        balance. Stand on ...")."""
         sents = self.sents(doc)
+        if after_why and len(sents) > 1 and self._says_why_first(line, doc):
+            sents = sents[1:]
         if not sents:
             return False
         text = self.span_text(doc, sents[0])
@@ -300,6 +307,19 @@ class OwnershipMixin:
         # "With your knees bent, lift ...", "Keeping the back flat, lower ...": the order after the opening phrase
         m = _OPENING_PHRASE_RE.match(text)
         return m is not None and starts_imperative(words_of(text[m.end():]))
+
+    def _says_why_first(self, line: Line, doc: Doc) -> bool:
+        """The paragraph opens by saying what one move is for, with the move as its subject ("This drill builds
+        ...") or no subject at all ("Improves stability on steps."): a purpose said otherwise ("We start on the
+        floor because ...") may open a part's advice as well as a move's text."""
+        sents = self.sents(doc)
+        if not sents:
+            return False
+        text = self.span_text(doc, sents[0])
+        if not (_ONE_MOVE_SUBJECT_RE.match(text) or benefit_line(text)):
+            return False
+        got = classify(text)
+        return got is not None and got[0] == "purpose"
 
     def _described_movement(self, line: Line, doc: Doc, first: Span) -> dict | None:
         """The signature of the movement an instructional paragraph describes, unless the paragraph
