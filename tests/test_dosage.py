@@ -1130,6 +1130,14 @@ def test_repeating_the_routine_without_an_article_is_sets():
     assert one("Repeat 3-4 times.").reps == (3, 4)
 
 
+def test_repeating_the_circuit_by_name_after_its_work_bout_is_sets():
+    # the bout's time does not turn passes through the whole into reps, as it does a bare repeat
+    assert facts(one("40 seconds on, 20 seconds off; repeat circuit 4 times, then rest 2 minutes.")) == (
+        "main", (4, 4), None, (40, 40), None, False)
+    assert facts(one("Work for 30 seconds, then repeat the whole workout 3 times.")) == ("main", (3, 3), None, (30, 30), None, False)
+    assert one("Hold for 15 seconds and repeat this 4 times.").reps == (4, 4)
+
+
 def test_a_switch_cycle_and_all_fours_are_no_counts():
     assert parse_dosages("Kneel on all 4s with your back flat.") == []
     assert one("March in place, changing legs after every 4 reps, for 40 seconds.").reps is None

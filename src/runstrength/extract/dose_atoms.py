@@ -237,6 +237,9 @@ _WHOLE_PASS_THEN_REPEAT_RE = re.compile(
     r"[^.;!?]*\brepeat\s+(?:for\s+)?$",
     re.I,
 )
+# The names of the whole in _SETS_CONTEXT_RE's objects ("the whole routine", "circuit").
+_WHOLE_NAMES = frozenset(("thing", "circuit", "routine", "sequence", "series", "workout", "block", "complex", "superset",
+                          "combo", "combination", "programme", "program"))
 # The objects of "do ... N times" that may name the one move described ("do this", "perform it").
 _ONE_THING = frozenset(("this", "it", "that"))
 # From this count up, "do this N times" counts the movement, not passes through the whole.
@@ -515,9 +518,11 @@ def _core_atoms(sentence: str) -> tuple[tuple[Atom, ...], str, str] | None:
                 a.sets is not None and a.start >= m.end() for a in atoms) and r[0] < _MAX_PASSES:
             obj = _SETS_CONTEXT_RE.search(before)
             # "do this 5 times, holding for 10 seconds" repeats a hold, as "repeat this" does: only a repeat,
-            # or a pronoun for one thing, is left to the hold to settle
-            strict = (not obj.group(0).lower().lstrip().startswith("repeat") and not obj.group("each")  # type: ignore[union-attr]
-                      and obj.group("obj").lower() not in _ONE_THING)
+            # or a pronoun for one thing, is left to the hold to settle; a repeat of the whole by its name
+            # ("45 seconds of work, 15 of rest; repeat circuit 3 times") passes through it again
+            whole = obj.group("obj").lower().split()[-1] in _WHOLE_NAMES  # type: ignore[union-attr]
+            strict = whole or (not obj.group(0).lower().lstrip().startswith("repeat") and not obj.group("each")  # type: ignore[union-attr]
+                               and obj.group("obj").lower() not in _ONE_THING)  # type: ignore[union-attr]
             if strict:
                 take(Atom(m.start(), m.end(), sets=r))
             else:
