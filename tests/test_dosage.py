@@ -1138,6 +1138,15 @@ def test_repeating_the_circuit_by_name_after_its_work_bout_is_sets():
     assert one("Hold for 15 seconds and repeat this 4 times.").reps == (4, 4)
 
 
+def test_a_list_or_circuit_repeated_in_the_passive_is_sets():
+    assert one("(3 exercises plus rest repeated four times)").sets == (4, 4)
+    assert one("(4 moves repeated twice)").sets == (2, 2)
+    assert one("The circuit is repeated 3 times.").sets == (3, 3)
+    # one move's bout repeated counts the move
+    assert facts(one("Hold 10 seconds; this is repeated 5 times.")) == ("main", None, (5, 5), (10, 10), "hold", False)
+    assert facts(one("Hold for 5 seconds, done 10 times.")) == ("main", None, (10, 10), (5, 5), "hold", False)
+
+
 def test_a_switch_cycle_and_all_fours_are_no_counts():
     assert parse_dosages("Kneel on all 4s with your back flat.") == []
     assert one("March in place, changing legs after every 4 reps, for 40 seconds.").reps is None

@@ -246,14 +246,19 @@ _ONE_THING = frozenset(("this", "it", "that"))
 _MAX_PASSES = 6
 _THROUGH_RE = re.compile(r"\s+through\b", re.I)
 # The same said in the passive: "the circuit can be completed 2 to 3 times" (passes through the whole).
+# A list's moves or the whole named may take "is"/"are" or nothing ("(2 exercises plus rest repeated three
+# times)"); "it" and "this" only a modal, as "Hold 10 seconds; this is repeated 5 times" counts the holds.
 _PASSIVE_SETS_RE = re.compile(
-    r"\b(?:circuit|routine|workout|sequence|series|it|this)\s+(?:can|should|could|may|must|is\s+to)\s+be\s+"
+    r"\b(?:(?:it|this)\s+(?:can|should|could|may|must|is\s+to)\s+be|"
+    r"(?:circuit|routine|workout|sequence|series|exercises|moves|movements|drills)(?:\s+plus\s+rest)?"
+    r"(?:\s+(?:can|should|could|may|must|is\s+to|are\s+to)\s+be|\s+is|\s+are)?)\s+"
     r"(?:completed|done|repeated|performed)\s+$", re.I)
 
 _XN_SETS_WORDS = {"circuit", "circuits", "round", "rounds", "superset", "supersets", "set",
                   "sets", "routine", "workout", "block"}
 _TIMES_VERB_RE = re.compile(
-    r"\b(?:do|repeat|perform|complete|go|run|through|it|this|that|them|reps?|repetitions?|sets?|seconds?|minutes?|side|leg|arm)\s+$",
+    r"\b(?:do|repeat|perform|complete|go|run|through|it|this|that|them|reps?|repetitions?|sets?|seconds?|minutes?|side|leg|arm"
+    r"|repeated|done|performed|completed)\s+$",
     re.I)
 
 
