@@ -1895,3 +1895,13 @@ def test_a_heading_over_what_the_move_is_for_then_its_how_to_is_a_move():
     assert [e.name for e in a.exercises] == ["Ankle wakers", "Pebble grabs"]
     assert [p.text for p in a.exercises[0].purpose] == ["This drill wakes up the small muscles around the ankle."]
     assert [c.text for c in a.exercises[1].cues] == ["Sit on a chair and pick up 10 marbles with your toes."]
+
+
+def test_sets_to_build_up_to_leave_the_circuits_rounds_to_the_prescription_now():
+    a = run("Leg circuit\nGo through the circuit 3 times.\n\n- Split squat x 12\n- Step-up x 10\n\n"
+            "Make it harder: work up to 5 rounds of the split squats.\n")
+    squat = a.exercises[0]
+    assert [(d.stage, d.sets_min, d.reps_min) for d in squat.dosages] == [("main", 3, 12), ("target", 5, None)]
+    # with no prescription now, the sets to start from and build to are the exercise's own
+    b = run("Leg circuit\nGo through the circuit 3 times.\n\n- Split squat: start with 1 set of 5, build up to 2 sets of 15\n")
+    assert [(d.stage, d.sets_min, d.reps_min) for d in b.exercises[0].dosages] == [("start", 1, 5), ("target", 2, 15)]

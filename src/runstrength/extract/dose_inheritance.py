@@ -113,8 +113,12 @@ class InheritanceMixin:
                 continue
             if source == "section" and m.sets:
                 _rounds_over_bouts(out, m.sets)
-            # a harder variant's sets ("the single-leg version: 2 x 8") are not this exercise's own
-            has_sets = any(d.sets_min is not None for d in out if d.stage != "progression")
+            # a harder variant's sets ("the single-leg version: 2 x 8") are not this exercise's own, nor are
+            # the sets to build up to when the exercise has a prescription now ("10 each leg ... work up
+            # to 5 rounds": the circuit's 3 rounds are done until then)
+            has_main = any(d.stage == "main" for d in out)
+            has_sets = any(d.sets_min is not None for d in out
+                           if d.stage != "progression" and not (d.stage == "target" and has_main))
             has_amount = any(d.reps_min is not None or d.hold_seconds_min is not None or d.duration_seconds_min is not None
                              for d in out if d.stage in ("main", "start"))
             seconds = hold = None
