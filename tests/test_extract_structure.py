@@ -1905,3 +1905,10 @@ def test_sets_to_build_up_to_leave_the_circuits_rounds_to_the_prescription_now()
     # with no prescription now, the sets to start from and build to are the exercise's own
     b = run("Leg circuit\nGo through the circuit 3 times.\n\n- Split squat: start with 1 set of 5, build up to 2 sets of 15\n")
     assert [(d.stage, d.sets_min, d.reps_min) for d in b.exercises[0].dosages] == [("start", 1, 5), ("target", 2, 15)]
+
+
+def test_a_moving_bout_done_n_times_is_n_sets_and_a_held_one_n_reps():
+    a = run("Conditioning\n\n1. Skater hops: go for 40 seconds, 4 times.\n2. Plank: hold 30 seconds, 3 times.\n"
+            "3. Press-ups: 10 x in 30 seconds.\n")
+    got = [(d.sets_min, d.reps_min, d.hold_seconds_min, d.duration_seconds_min) for e in a.exercises for d in e.dosages]
+    assert got == [(4, None, None, 40), (None, 3, 30, None), (None, 10, None, 30)]

@@ -6,6 +6,8 @@ exercise's own dosage leaves open (``inherited_from``).
 """
 from __future__ import annotations
 
+import re
+
 from runstrength.extract import dosage as dz
 from runstrength.extract.gates import AnyOf
 from runstrength.extract.registry import Ex
@@ -84,6 +86,7 @@ class InheritanceMixin:
                     d.duration_seconds_min, d.duration_seconds_max = m.seconds
             if m.open_max:
                 _open_max(d)
+            _timed_repeats_as_sets(d)
             if stage == "main" and main is not None:
                 _repeats_as_sets(main, d)
                 _same_time_held(main, d)
@@ -173,6 +176,20 @@ def _merge(a: Dosage, b: Dosage) -> None:
         a.text = f"{a.text}; {b.text}" if a.text else b.text
         a.start = min(x for x in (a.start, b.start) if x is not None) if a.start is not None or b.start is not None else None
         a.end = max(x for x in (a.end, b.end) if x is not None) if a.end is not None or b.end is not None else None
+
+
+# A count of times ("5 times", "4x", "twice"), not of repetitions.
+# ("10 x press ups in 30 seconds", an x apart, counts the reps done in the time)
+_TIMES_RE = re.compile(r"\b(?:\d{1,2}(?:\s*(?:-|to)\s*\d{1,2})?(?:\s*times\b|x\b(?!\s*\d))|twice\b|thrice\b)", re.I)
+
+
+def _timed_repeats_as_sets(d: Dosage) -> None:
+    """A timed bout of a moving exercise done N times ("60 seconds, 5 times", "3x 30 seconds") is N sets of
+    the bout: repeats of a moving bout are passes, as the counts of a held position are its reps."""
+    if (d.duration_seconds_min is not None and d.reps_min is not None and d.sets_min is None
+            and _TIMES_RE.search(d.text)):
+        d.sets_min, d.sets_max = d.reps_min, d.reps_max
+        d.reps_min = d.reps_max = None
 
 
 def _repeats_as_sets(main: Dosage, d: Dosage) -> None:
