@@ -1912,3 +1912,12 @@ def test_a_moving_bout_done_n_times_is_n_sets_and_a_held_one_n_reps():
             "3. Press-ups: 10 x in 30 seconds.\n")
     got = [(d.sets_min, d.reps_min, d.hold_seconds_min, d.duration_seconds_min) for e in a.exercises for d in e.dosages]
     assert got == [(4, None, None, 40), (None, 3, 30, None), (None, 10, None, 30)]
+
+
+def test_a_bare_repeat_right_under_a_list_of_counted_moves_is_the_lists_rounds():
+    a = run("Warm up\n- Inchworms x 8\n- Leg swings x 10 each leg\n- Pogo hops x 20\nRepeat x2\n\nMain set\n- Goblet squat 3 x 10\n")
+    assert [(e.name, main(e).sets_min, main(e).reps_min) for e in a.exercises] == [
+        ("Inchworms", 2, 8), ("Leg swings", 2, 10), ("Pogo hops", 2, 20), ("Goblet squat", 3, 10)]
+    # under a move dosed on lines of its own, the repeat is its reps
+    b = run("Leg work\n\nWall sit\nHold 30 seconds.\nRepeat 3 times.\n")
+    assert (main(b.exercises[0]).hold_seconds_min, main(b.exercises[0]).reps_min) == (30, 3)
