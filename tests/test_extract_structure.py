@@ -1921,3 +1921,15 @@ def test_a_bare_repeat_right_under_a_list_of_counted_moves_is_the_lists_rounds()
     # under a move dosed on lines of its own, the repeat is its reps
     b = run("Leg work\n\nWall sit\nHold 30 seconds.\nRepeat 3 times.\n")
     assert (main(b.exercises[0]).hold_seconds_min, main(b.exercises[0]).reps_min) == (30, 3)
+
+
+def test_a_how_to_two_blank_lines_under_a_move_told_only_its_purpose_is_its_own():
+    a = run("Gentle strength\n\nGlute Bridges\nGlute bridges build the muscles that steady your pelvis.\n\n\n"
+            "  • Lie on your back with your knees bent.\n  • Lift your hips until your body makes a straight line.\n"
+            "  • Do 8-12 repetitions.\n\nBird Dogs\nBird dogs train balance across the trunk.\n\n\n"
+            "  • Kneel on all fours.\n  • Reach one arm forward and the opposite leg back.\n")
+    bridge, dog = a.exercises
+    assert [c.text for c in bridge.cues] == ["Lie on your back with your knees bent.",
+                                             "Lift your hips until your body makes a straight line."]
+    assert (main(bridge).reps_min, main(bridge).reps_max) == (8, 12) and not dog.dosages
+    assert [c.text for c in dog.cues] == ["Kneel on all fours.", "Reach one arm forward and the opposite leg back."]

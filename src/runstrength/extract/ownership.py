@@ -424,6 +424,10 @@ class OwnershipMixin:
             named = self._named_later(line, doc, section)
             if named is not None:
                 return [named]
+            if line.gap >= 2 and len(current) == 1 and not current[0].sentences and self._instructional(line, doc, imperative=True):
+                # "Wall Sits / Wall sits are great for ... / (two blank lines) / - Stand with your back ...": a
+                # move told so far only what it is for gets its how-to, however far below
+                return current
             return [] if line.gap >= 2 or not current else current
         return current
 
