@@ -101,6 +101,14 @@ def test_adverb_opener_imperative_is_cue():
     assert classify("Slowly lower back down over three seconds.") == ("cue", "tempo")
 
 
+def test_two_joined_adverbs_before_the_order_still_make_it_a_cue():
+    # "so that" says where the foot goes, not why the move is done
+    for sentence in ("Slowly and gently bend your knee so that your heel slides toward you.",
+                     "Then slowly and carefully lower your hips so that your back touches the mat."):
+        role = classify(sentence)
+        assert role is not None and role[0] == "cue", sentence
+
+
 def test_then_opener_imperative_is_cue():
     role = classify("Then slowly return to standing.")
     assert role is not None and role[0] == "cue"

@@ -51,6 +51,8 @@ _EASIER_HARDER_RE = re.compile(r"\btoo (?:hard|easy|difficult|challenging|tough|
 # The thing counted right after a count ("Start with 10 drops", "build to 40 touches"): part of the prescription.
 _COUNTED_RE = re.compile(r"\s*[a-z]+s\b")
 _LEADING = frozenset("then now next finally first again also and so slowly gently carefully".split())
+# The most leading words skipped before the verb: "Then slowly lower", "Then slowly and gently bend ...".
+_MAX_LEADING = 4
 _STOP = frozenset("""
 i me my we our you your he she they them their it its this that these those a an the and or but if then so to of in on
 at by for with from as is are was were be been being have has had do does did not no nor can could will would should
@@ -163,7 +165,7 @@ def starts_imperative(lower_words: list[str]) -> bool:
         return False
     # Skip leading sequencing words and adverbs: "Then slowly return ...", "Next, gently lower ...".
     i = 0
-    while i < min(2, len(lower_words) - 1) and (lower_words[i] in _LEADING or lower_words[i].endswith("ly")):
+    while i < min(_MAX_LEADING, len(lower_words) - 1) and (lower_words[i] in _LEADING or lower_words[i].endswith("ly")):
         i += 1
     lower_words = lower_words[i:]
     first = lower_words[0]
