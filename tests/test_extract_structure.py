@@ -1940,3 +1940,13 @@ def test_a_heading_that_opens_with_an_instruction_verb_names_no_move():
             "Repeat on other side\nSwap legs and hold again.\n\nEstablish a steady rhythm\nBreathe out as you lower.\n\n"
             "Keep it smooth\nMove without jerking.\n")
     assert [e.name for e in a.exercises] == ["Figure-four stretch"]
+
+
+def test_a_heading_naming_a_muscle_over_a_how_to_a_sentence_in_is_a_move():
+    a = run("Rolling after a long run\n\nQUADS:\nThe quads cover the front of the thigh. Lie face down with the roller "
+            "under your thighs and roll slowly from hip to knee.\n\nCalf muscles\nThe calves take the load of every "
+            "stride. Sit with the roller under one calf and cross the other leg over it.\n\nHip pain\n"
+            "Pain at the hip has many causes. It often settles with rest.\n")
+    assert [e.name for e in a.exercises] == ["QUADS", "Calf muscles"]
+    assert [c.text for c in a.exercises[0].cues] == [
+        "Lie face down with the roller under your thighs and roll slowly from hip to knee."]

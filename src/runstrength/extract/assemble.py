@@ -34,10 +34,10 @@ from runstrength.extract.exercise_terms import TermsMixin, text_muscles
 from runstrength.extract.gates import AnyOf
 from runstrength.extract.meta import (byline_name, clean_title, find_author, find_organization, find_title,
                                       publisher_byline, running_heads)
-from runstrength.extract.nlp import norm_tokens
+from runstrength.extract.nlp import MUSCLE_KEY, norm_tokens
 from runstrength.extract.ownership import OwnershipMixin
 from runstrength.extract.registry import Ex, RegistryMixin
-from runstrength.extract.roles import (CLAUSE_HEAD_RE, PAREN_RE, SUPERSET_LABEL, Role, analyse_line, exercise_like,
+from runstrength.extract.roles import (CLAUSE_HEAD_RE, PAREN_RE, SUPERSET_LABEL, Role, analyse_line, doc_spans, exercise_like,
                                        function_start, period_word)
 from runstrength.extract.sentences import (classify, label_walks, purpose_labelled, purpose_line_label, starts_imperative,
                                             words_of)
@@ -315,6 +315,11 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                 elif line.bullet and section is not None and len(role.name.split()) <= 5 and not _shouted(role.name) and role.label != "part":
                     # A short item of a list under a part's heading ("- Clock taps"); a numbered heading in
                     # capitals ("2. SAFETY FIRST") is a part of a document, not an item.
+                    kind = "exercise"
+                elif (nxt == "prose" and nxt_line is not None and nxt_line.gap <= 1 and role.label != "part"
+                        and _muscle_only(doc, role) and self._orders_soon(docs[j])):
+                    # "HAMSTRINGS:" over "The hamstring spans the back of the thigh. Place the roller under it ...":
+                    # a stretch or roll named by the muscle it works, its how-to a sentence or two in
                     kind = "exercise"
                 elif nxt == "prose" and not line.bullet and not CLAUSE_HEAD_RE.match(role.name):
                     kind = "tentative"
@@ -765,6 +770,11 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
 
 # Words of a paragraph of the article's body (not a standfirst, caption or share bar).
 _BODY_PARAGRAPH_WORDS = 30
+
+
+def _muscle_only(doc: Doc, role: Role) -> bool:
+    """The heading's name is a muscle or muscle group and nothing more ("Hamstrings", "CALF MUSCLES")."""
+    return any(sp.start_char <= role.name_start and sp.end_char >= role.name_end for sp in doc_spans(doc, MUSCLE_KEY))
 
 
 def _routine_end(roles: list[Role], lines: list[Line]) -> int:

@@ -160,6 +160,22 @@ def _past_brackets(doc: Doc, k: int) -> int:
     return k
 
 
+def _order(text: str) -> bool:
+    """A sentence that tells the reader what to do ("Lie on your back ...", "With your knees bent, lift ..."), not
+    a remark that happens to read like one ("Jump training seems to work ...")."""
+    if _NOUN_SUBJECT_RE.match(text):
+        return False  # "Jump training seems to ...": a verb-like noun as the subject
+    if starts_imperative(words_of(text)) or _SETUP_VERB_RE.match(text):
+        return True
+    # "With your knees bent, lift ...", "Keeping the back flat, lower ...": the order after the opening phrase
+    m = _OPENING_PHRASE_RE.match(text)
+    return m is not None and starts_imperative(words_of(text[m.end():]))
+
+
+# How far into a paragraph an order is looked for under a heading that names a muscle.
+_ORDER_WITHIN = 3
+
+
 class OwnershipMixin:
     """Who a paragraph or sentence describes (see the module docstring)."""
 
@@ -298,15 +314,12 @@ class OwnershipMixin:
             got = classify(text)
         if got is None or got[0] != "cue":
             return False
-        if not imperative:
-            return True
-        if _NOUN_SUBJECT_RE.match(text):
-            return False  # "Jump training seems to ...": a verb-like noun as the subject
-        if starts_imperative(words_of(text)) or _SETUP_VERB_RE.match(text):
-            return True
-        # "With your knees bent, lift ...", "Keeping the back flat, lower ...": the order after the opening phrase
-        m = _OPENING_PHRASE_RE.match(text)
-        return m is not None and starts_imperative(words_of(text[m.end():]))
+        return not imperative or _order(text)
+
+    def _orders_soon(self, doc: Doc) -> bool:
+        """One of the paragraph's first sentences tells the reader what to do ("The hamstring spans the back of
+        the thigh. Place the roller under it ...")."""
+        return any(_order(self.span_text(doc, s)) for s in self.sents(doc)[:_ORDER_WITHIN])
 
     def _says_why_first(self, line: Line, doc: Doc) -> bool:
         """The paragraph opens by saying what one move is for, with the move as its subject ("This drill builds
