@@ -1950,3 +1950,24 @@ def test_a_heading_naming_a_muscle_over_a_how_to_a_sentence_in_is_a_move():
     assert [e.name for e in a.exercises] == ["QUADS", "Calf muscles"]
     assert [c.text for c in a.exercises[0].cues] == [
         "Lie face down with the roller under your thighs and roll slowly from hip to knee."]
+
+
+def test_on_a_page_with_no_blank_line_each_line_of_prose_is_a_paragraph():
+    a = run("Three drills for faster feet\nCarioca trains your hips to turn while your shoulders stay square. Step across "
+            "in front, then behind, moving sideways for 20 metres.\nBest for: hip mobility\nSkipping builds the bounce "
+            "your stride needs. Drive one knee up with each skip and land under your hips.\nBest for: rhythm\n"
+            "Butt kicks teach a quick heel recovery. Flick each heel toward your glutes as you jog forward.\n"
+            "These drills take ten minutes.\n")
+    assert [(e.name, [c.text for c in e.cues]) for e in a.exercises] == [
+        ("Carioca", ["Step across in front, then behind, moving sideways for 20 metres."]),
+        ("Skipping", ["Drive one knee up with each skip and land under your hips."]),
+        ("Butt kicks", ["Flick each heel toward your glutes as you jog forward."])]
+
+
+def test_flat_page_paragraphs_leave_list_items_and_a_headings_first_line_joined():
+    from runstrength.extract.text import normalize, split_lines
+    text = ("Ankle routine\nDo these every day.\nCalf raises\nRise onto your toes.\n- Hold 2 seconds\n- Lower slowly\n"
+            "Finish with a stretch.\nStand tall.\n")
+    gaps = [(line.text, line.gap) for line in split_lines(normalize(text), text)]
+    assert gaps == [("Ankle routine", 0), ("Do these every day.", 0), ("Calf raises", 1), ("Rise onto your toes.", 0),
+                    ("Hold 2 seconds", 0), ("Lower slowly", 0), ("Finish with a stretch.", 0), ("Stand tall.", 1)]

@@ -278,7 +278,30 @@ def split_lines(view: str, text: str | None = None) -> list[Line]:
         lines.append(Line(start, start + len(content), content, line_start + lead, gap, bullet, len(lines)))
         gap = 0
     _even_gaps(lines)
+    _flat_paragraphs(lines)
     return lines
+
+
+# Fewer lines than this make no page style (a title and a paragraph or two).
+_FLAT_PAGE_LINES = 6
+_SENTENCE_END = (".", "!", "?", ".\"", ".\u201d", ".)")
+
+
+# A labelled line ("Best For: building muscle memory"): a paragraph of its own, whatever its end.
+_LABELLED_LINE_RE = re.compile(r"^[A-Z][\w'’]*(?:\s+[\w'’]+){0,2}:\s+\S")
+
+
+def _flat_paragraphs(lines: list[Line]) -> None:
+    """Read a page with no blank line at all as one whose paragraphs are its lines.
+
+    Many scraped pages come out with one line break between paragraphs and none blank, where a
+    blank line is what sets a new paragraph apart elsewhere; there a line of prose after one that
+    ends a sentence starts a new paragraph (a list's items and a heading's first line stay joined)."""
+    if len(lines) < _FLAT_PAGE_LINES or any(line.gap for line in lines[1:]):
+        return
+    for prev, line in zip(lines, lines[1:]):
+        if not line.bullet and not prev.bullet and (prev.text.endswith(_SENTENCE_END) or _LABELLED_LINE_RE.match(prev.text)):
+            line.gap = 1
 
 
 def _even_gaps(lines: list[Line]) -> None:
