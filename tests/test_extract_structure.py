@@ -1971,3 +1971,12 @@ def test_flat_page_paragraphs_leave_list_items_and_a_headings_first_line_joined(
     gaps = [(line.text, line.gap) for line in split_lines(normalize(text), text)]
     assert gaps == [("Ankle routine", 0), ("Do these every day.", 0), ("Calf raises", 1), ("Rise onto your toes.", 0),
                     ("Hold 2 seconds", 0), ("Lower slowly", 0), ("Finish with a stretch.", 0), ("Stand tall.", 1)]
+
+
+def test_a_counted_exercise_line_names_a_move_the_lexicon_lacks():
+    a = run("Achilles loading for trail runners\n\nThese moves load the tendon the way a descent does.\n\n"
+            "Exercise 1. Stance and sweep with heel\nExercise 2. Balance and lean with knee\n"
+            "Exercise 3. Crossover balance sweep\nExercise 4. Dynamic calf stretch\n")
+    assert [e.name for e in a.exercises] == ["Stance and sweep with heel", "Balance and lean with knee",
+                                             "Crossover balance sweep", "Dynamic calf stretch"]
+    assert not a.sections  # the count over the next count is no heading of a part

@@ -38,12 +38,12 @@ from runstrength.extract.nlp import MUSCLE_KEY, norm_tokens
 from runstrength.extract.ownership import OwnershipMixin
 from runstrength.extract.registry import Ex, RegistryMixin
 from runstrength.extract.roles import (CLAUSE_HEAD_RE, PAREN_RE, SUPERSET_LABEL, Role, analyse_line, doc_spans, exercise_like,
-                                       function_start, period_word)
+                                       function_start, period_word, wordy)
 from runstrength.extract.sentences import (classify, label_walks, purpose_labelled, purpose_line_label, starts_imperative,
                                             words_of)
 from runstrength.extract.tables import label_row_roles, stacked_header_roles, stacked_table_roles, table_roles
 from runstrength.extract.text import Line
-from runstrength.extract.vocab import condition_item, is_boilerplate, overview_heading, vocab
+from runstrength.extract.vocab import condition_item, is_boilerplate, is_section_word_only, overview_heading, vocab
 from runstrength.model import Article, Exercise, Section
 
 if TYPE_CHECKING:  # annotations only
@@ -291,7 +291,12 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                     j += 1
                 nxt = roles[j].kind if j < end_at else ""
                 nxt_line = lines[j] if j < end_at else None
-                if ((self._cue_item(i, lines, roles, nxt_line, nxt) or self._imperative_step(i, lines, roles, end_at))
+                if (role.label != "part" and _EXERCISE_NUMBER_RE.match(line.text) and wordy(role.name)
+                        and not is_section_word_only(norm_tokens(role.name))):
+                    # "Exercise 2. Balance and Eccentric Reach with Toes": the count says a move is named, whatever
+                    # follows (the next move's count, a picture, its how-to)
+                    kind = "exercise"
+                elif ((self._cue_item(i, lines, roles, nxt_line, nxt) or self._imperative_step(i, lines, roles, end_at))
                         and not exercise_like(role.name, doc, role.name_start)):
                     # "- Knees over toes" between "- Sit back between your heels." and "- Do 3 sets of 10.": an
                     # item of the list of steps it sits in, written without a verb, not a heading over the rest
