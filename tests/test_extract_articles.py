@@ -463,6 +463,18 @@ def test_boilerplate_never_becomes_exercise_or_sentence():
     assert (main(a.exercises[0]).sets_min, main(a.exercises[0]).reps_min) == (2, 12)
 
 
+@pytest.mark.parametrize("line, boiler", [
+    ("Schedule an Appointment", True), ("Request a free assessment", True), ("Back to index", True),
+    ("< Back", True), ("Return to the blog", True),
+    # a muscle group's heading, a move, a stage of rehab
+    ("Back", False), ("Back extensions", False), ("Return to running", False), ("Back to basics", False),
+])
+def test_links_to_book_or_to_go_back_are_page_furniture(line, boiler):
+    from runstrength.extract.vocab import is_boilerplate
+
+    assert is_boilerplate(line) is boiler
+
+
 # ---------------------------------------------------------------- muscles / equipment
 
 
