@@ -17,11 +17,11 @@ from runstrength.extract.line_names import (INTRO_HINT, INTRO_RE, PAREN_RE, PERI
 from runstrength.extract.line_view import (LABEL_LETTER, LineView, Role, SUPERSET_LABEL, doc_spans, exercise_spans_in,
                                            shift)
 from runstrength.extract.dose_stages import PER_SIDE_RE
-from runstrength.extract.meta import INNER_STOP_RE
 from runstrength.extract.nlp import EQUIPMENT_KEY, EXERCISE_KEY, norm_tokens
 from runstrength.extract.part_readers import section_title
 from runstrength.extract.quantities import SETU
 from runstrength.extract.sentences import classify, is_dosage_only, starts_imperative, words_of
+from runstrength.extract.text import INNER_STOP_RE
 from runstrength.extract.vocab import ends_with_head, ends_with_section_word, is_section_word_only, rest_day, section_rx, vocab
 
 

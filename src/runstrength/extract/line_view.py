@@ -10,9 +10,8 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span
 
 from runstrength.extract import dosage as dz
-from runstrength.extract.meta import INNER_STOP_RE
 from runstrength.extract.nlp import EXERCISE_KEY, SPANS_CACHE
-from runstrength.extract.text import Line
+from runstrength.extract.text import INNER_STOP_RE, Line
 from runstrength.extract.vocab import vocab
 
 

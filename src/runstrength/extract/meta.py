@@ -15,7 +15,7 @@ from functools import lru_cache
 from runstrength.extract.gates import AnyOf, literal_gate
 from runstrength.extract.lexicon import read_yaml
 from runstrength.extract.quantities import MONTH_NAME
-from runstrength.extract.text import DATA_DIR, PART_LABEL_RE, Line, structure_lexicon
+from runstrength.extract.text import DATA_DIR, INNER_STOP_RE, PART_LABEL_RE, Line, structure_lexicon
 
 _SENT_END = (".", "!", "?", ",", ";")
 # One word of a person's name: "Lee", "McAllister", "Lomax-Grey", "O'Neill".
@@ -366,9 +366,6 @@ DATE_LINE_RE = re.compile(
     r"(?:\s*[\u2022|\u00b7][^.!?]{0,120}|\s+(?-i:[A-Z][\w&-]*(?:\s+[A-Z][\w&'-]*){0,3})\W*|\W*))", re.I)
 # A date laid out a piece a line by a blog theme: the month, the day, the year alone.
 _DATE_PIECE_RE = re.compile(rf"\W*(?:{MONTH_NAME}\.?|\d{{1,2}}|(?:19|20)\d\d)\W*", re.I)
-# A sentence's end inside a line ("Questions? Call the clinic today."): a call to action or a remark
-# (a word of two lower-case letters or more, its stop, and a capital).
-INNER_STOP_RE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
 _LEADS_ON_RE = re.compile(r"\b(?:the\s+following|below)\b", re.I)
 # Prose lines looked past, at the top, for a title under them; the last line it may be on, and its fewest words.
 _TITLE_PROSE_SKIP = 2

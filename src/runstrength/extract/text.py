@@ -16,6 +16,9 @@ from runstrength.extract.lexicon import read_yaml
 
 DATA_DIR = Path(__file__).parent / "data"
 
+# A sentence's end inside a line ("Questions? Call the clinic today."): a call to action or a remark
+# (a word of two lower-case letters or more, its stop, and a capital).
+INNER_STOP_RE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
 # A part named by its label: "Part 2", "Circuit B", "Superset 1" (the registry's parts, the title's search).
 PART_LABEL_RE = re.compile(
     r"^\W*(?:part|circuit|superset|block|section|phase|stage|level|workout|day|set)\s+(?:\d{1,2}|[a-z]|one|two|three|four|five)\b", re.I)
