@@ -334,6 +334,14 @@ def test_a_name_alone_over_the_posts_date_under_the_title_is_its_writer(stamp: s
     assert find_author(lines, text, title) == "Mina Osei"
 
 
+def test_a_word_that_opens_with_a_months_letters_is_no_date():
+    # "Marching 20" once read as "Mar" + "ching 20", a post's stamp under a writer's name
+    text = "Kettlebell Chaos\n\nMina Osei\nMarching 20\n\nThe humble kettlebell is all you need for this one.\n"
+    lines = split_lines(normalize(text))
+    title = find_title(lines, [is_boilerplate(l.text) for l in lines])
+    assert find_author(lines, text, title) is None
+
+
 def test_a_heading_over_a_date_is_no_writer():
     for text in ("Hill Sprints\n14 March 2023\n\nHills build the calves, and these sprints build them faster.\n",
                  "Kettlebell Chaos\n\nConnect With Us\n14 March 2023\n\nThe humble kettlebell is all you need.\n"):

@@ -65,8 +65,8 @@ _BYLINE_LEAD_RE = re.compile(r"^\W*(?:asked|posted|written|published|submitted|s
                              r"\s+by\s*:?\s+\S", re.I)
 # A byline without "by": the name, a separator, then the writer's role or the date ("Jo Lee | Coach").
 _NAME_LINE_RE = re.compile(rf"^(?:(?i:coach)\s+)?(?P<name>{_NAME})\s*(?:[|,\u00b7\u2022\u2013\u2014/-]|\s\s)\s*(?P<rest>\S.*)$")
-# A month name or its abbreviation, as bylines and comment stamps write it.
-MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# A month name or its abbreviation, as bylines and comment stamps write it ("March", "Sept.", not "Marching").
+MONTH = rf"{MONTH_NAME}\b\.?"
 # The pieces of a date as pages print them, for every date reader here and in line_names.
 MONTH_DAY = rf"{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?"  # "March 14th", "Feb 4"
 DAY_MONTH = rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}"  # "14 March", "2nd Feb."
