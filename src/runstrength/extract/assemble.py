@@ -277,59 +277,7 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
             if self.frequency is None and kind not in ("boiler",):
                 self.frequency = self._routine_frequency(line, doc)
             if kind == "maybe_heading":
-                # A rule or dash alone on its line ("-", "***") between a heading and its text divides nothing:
-                # the heading is resolved by the line after it.
-                j = i + 1
-                while j < end_at and j < i + 3 and (not _ALNUM_RE.search(lines[j].text) or j in captions):
-                    j += 1
-                if (j + 1 < end_at and roles[j].kind == "prose" and roles[j + 1].kind in ("prose", "label")
-                        and lines[j].gap <= 1 and lines[j + 1].gap <= 1
-                        and (purpose_labelled(lines[j].text) or not line.bullet and self._says_why_first(lines[j], docs[j]))):
-                    # "Aim: To strengthen the core." or "This drill builds balance." under a move's heading: its
-                    # how-to comes after the aim (a list's next item is no aim: "- Worn-out shoes / - Increasing
-                    # mileage too fast" lists causes)
-                    j += 1
-                nxt = roles[j].kind if j < end_at else ""
-                nxt_line = lines[j] if j < end_at else None
-                if (role.label != "part" and _EXERCISE_NUMBER_RE.match(line.text) and wordy(role.name)
-                        and not is_section_word_only(norm_tokens(role.name))):
-                    # "Exercise 2. Balance and Eccentric Reach with Toes": the count says a move is named, whatever
-                    # follows (the next move's count, a picture, its how-to)
-                    kind = "exercise"
-                elif ((self._cue_item(i, lines, roles, nxt_line, nxt) or self._imperative_step(i, lines, roles, end_at))
-                        and not exercise_like(role.name, doc, role.name_start)):
-                    # "- Knees over toes" between "- Sit back between your heels." and "- Do 3 sets of 10.": an
-                    # item of the list of steps it sits in, written without a verb, not a heading over the rest
-                    kind = "prose"
-                elif (nxt in ("exercise", "table_header") and nxt_line is not None and nxt_line.gap <= 1
-                        and (not line.bullet or line.text.rstrip().endswith(":"))):
-                    # "2. Lower legs:" over its moves: the colon hands the numbered item's lines to it, a part
-                    kind = "section"
-                elif nxt in ("prose", "label", "dose") and nxt_line is not None and nxt_line.gap <= 1 and role.label != "part" and (
-                        exercise_like(role.name, doc, role.name_start) or not _PRONOUN_RE.search(role.name)
-                        and not _label_word_last(role.name) and not (_shouted(role.name) and function_start(role.name.lower())) and (
-                            nxt == "label" or self._instructional(lines[j], docs[j], imperative=True, after_why=True))):
-                    kind = "exercise"
-                elif (nxt_line is not None and nxt_line.gap <= 1 and role.label != "part" and self._dosed_how_to(roles, j, end_at)
-                        and not line.text.rstrip().endswith(":") and not period_word(role.name)
-                        and not _PRONOUN_RE.search(role.name) and not _label_word_last(role.name)):
-                    # "Clock taps" / "Sets 3 Reps 5 each side Rest 30sec" / "Stand on one foot and ...": a heading
-                    # over its dose line and its how-to names a move the lexicon lacks ("EXPERT:" over a dose
-                    # line is a level's label of the move above)
-                    kind = "exercise"
-                elif line.bullet and section is not None and len(role.name.split()) <= 5 and not _shouted(role.name) and role.label != "part":
-                    # A short item of a list under a part's heading ("- Clock taps"); a numbered heading in
-                    # capitals ("2. SAFETY FIRST") is a part of a document, not an item.
-                    kind = "exercise"
-                elif (nxt == "prose" and nxt_line is not None and nxt_line.gap <= 1 and role.label != "part"
-                        and _muscle_only(doc, role) and self._orders_soon(docs[j])):
-                    # "HAMSTRINGS:" over "The hamstring spans the back of the thigh. Place the roller under it ...":
-                    # a stretch or roll named by the muscle it works, its how-to a sentence or two in
-                    kind = "exercise"
-                elif nxt == "prose" and not line.bullet and not CLAUSE_HEAD_RE.match(role.name):
-                    kind = "tentative"
-                else:
-                    kind = "other_heading"
+                kind = self._heading_kind(i, roles, end_at, captions, section)
             if self._avoiding and line.bullet and kind in ("other_heading", "tentative"):
                 continue  # "- Hill repeats": an item of the list of moves to avoid, shaped like a heading; the list goes on
             if kind in _PART_HEAD_KINDS and len(line.words) <= _AVOID_HEAD_WORDS and _avoid_heading(line.text):
@@ -619,6 +567,65 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
             self._settle(tentative, section)
         self.intro_purposes()
         return self._finish(title_line)
+
+    def _heading_kind(self, i: int, roles: list[Role], end_at: int, captions: set[int],
+                      section: Section | None) -> str:
+        """What a heading-shaped line the lexicon does not settle is, by the lines under it: a move, a part, a
+        step of a how-to (prose), a part's heading over prose still to be settled (tentative), or nothing."""
+        lines, docs = self.lines, self.docs
+        line, role, doc = lines[i], roles[i], docs[i]
+        # A rule or dash alone on its line ("-", "***") between a heading and its text divides nothing:
+        # the heading is resolved by the line after it.
+        j = i + 1
+        while j < end_at and j < i + 3 and (not _ALNUM_RE.search(lines[j].text) or j in captions):
+            j += 1
+        if (j + 1 < end_at and roles[j].kind == "prose" and roles[j + 1].kind in ("prose", "label")
+                and lines[j].gap <= 1 and lines[j + 1].gap <= 1
+                and (purpose_labelled(lines[j].text) or not line.bullet and self._says_why_first(lines[j], docs[j]))):
+            # "Aim: To strengthen the core." or "This drill builds balance." under a move's heading: its
+            # how-to comes after the aim (a list's next item is no aim: "- Worn-out shoes / - Increasing
+            # mileage too fast" lists causes)
+            j += 1
+        nxt = roles[j].kind if j < end_at else ""
+        nxt_line = lines[j] if j < end_at else None
+        if (role.label != "part" and _EXERCISE_NUMBER_RE.match(line.text) and wordy(role.name)
+                and not is_section_word_only(norm_tokens(role.name))):
+            # "Exercise 2. Balance and Eccentric Reach with Toes": the count says a move is named, whatever
+            # follows (the next move's count, a picture, its how-to)
+            return "exercise"
+        if ((self._cue_item(i, lines, roles, nxt_line, nxt) or self._imperative_step(i, lines, roles, end_at))
+                and not exercise_like(role.name, doc, role.name_start)):
+            # "- Knees over toes" between "- Sit back between your heels." and "- Do 3 sets of 10.": an
+            # item of the list of steps it sits in, written without a verb, not a heading over the rest
+            return "prose"
+        if (nxt in ("exercise", "table_header") and nxt_line is not None and nxt_line.gap <= 1
+                and (not line.bullet or line.text.rstrip().endswith(":"))):
+            # "2. Lower legs:" over its moves: the colon hands the numbered item's lines to it, a part
+            return "section"
+        if nxt in ("prose", "label", "dose") and nxt_line is not None and nxt_line.gap <= 1 and role.label != "part" and (
+                exercise_like(role.name, doc, role.name_start) or not _PRONOUN_RE.search(role.name)
+                and not _label_word_last(role.name) and not (_shouted(role.name) and function_start(role.name.lower())) and (
+                    nxt == "label" or self._instructional(lines[j], docs[j], imperative=True, after_why=True))):
+            return "exercise"
+        if (nxt_line is not None and nxt_line.gap <= 1 and role.label != "part" and self._dosed_how_to(roles, j, end_at)
+                and not line.text.rstrip().endswith(":") and not period_word(role.name)
+                and not _PRONOUN_RE.search(role.name) and not _label_word_last(role.name)):
+            # "Clock taps" / "Sets 3 Reps 5 each side Rest 30sec" / "Stand on one foot and ...": a heading
+            # over its dose line and its how-to names a move the lexicon lacks ("EXPERT:" over a dose
+            # line is a level's label of the move above)
+            return "exercise"
+        if line.bullet and section is not None and len(role.name.split()) <= 5 and not _shouted(role.name) and role.label != "part":
+            # A short item of a list under a part's heading ("- Clock taps"); a numbered heading in
+            # capitals ("2. SAFETY FIRST") is a part of a document, not an item.
+            return "exercise"
+        if (nxt == "prose" and nxt_line is not None and nxt_line.gap <= 1 and role.label != "part"
+                and _muscle_only(doc, role) and self._orders_soon(docs[j])):
+            # "HAMSTRINGS:" over "The hamstring spans the back of the thigh. Place the roller under it ...":
+            # a stretch or roll named by the muscle it works, its how-to a sentence or two in
+            return "exercise"
+        if nxt == "prose" and not line.bullet and not CLAUSE_HEAD_RE.match(role.name):
+            return "tentative"
+        return "other_heading"
 
     def _cue_item(self, i: int, lines: list[Line], roles: list[Role], nxt_line: Line | None, nxt: str) -> bool:
         """Line i is an item of a list of steps: the items right before and after it (no blank line between)
