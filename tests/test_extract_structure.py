@@ -1985,7 +1985,8 @@ def test_a_counted_exercise_line_names_a_move_the_lexicon_lacks():
 def test_a_name_with_a_whole_sessions_word_is_no_move():
     a = run("Hill strength for runners\n\nDo this twice a week.\n\nStrength Training for Hill Runners\n"
             "Step into it slowly and keep your chest up.\n\n1. Step-ups x 10 each leg\n2. Walking lunges x 12\n\n"
-            "The Friday Mobility Challenge\nHold each stretch for 30 seconds.\n")
+            "The Friday Mobility Challenge\nHold each stretch for 30 seconds.\n\nKnee Injury Prevention\n"
+            "Lift the knee towards the chest and lower it slowly.\n")
     assert [e.name for e in a.exercises] == ["Step-ups", "Walking lunges"]
     # a known move named with such a word stays
     b = run("Cross-training day\n\n- Elliptical workout: 20 minutes easy\n- Plank: hold 30 seconds\n")

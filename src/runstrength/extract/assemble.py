@@ -718,7 +718,7 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
 
     def _finish(self, title_line: Line | None) -> Article:
         aid = self.raw.article_id
-        self.exercises = [ex for ex in self.exercises if ex.entry is not None or not _ROUTINE_NAME_RE.search(ex.name)]
+        self.exercises = [ex for ex in self.exercises if ex.entry is not None or not _SESSION_WORD_RE.search(ex.name)]
         for n, sec in enumerate(self.sections, 1):
             sec.section_id = f"{aid}/s{n:02d}"
             sec.order = n  # headings found to be no part were dropped
@@ -785,10 +785,12 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
 _BODY_PARAGRAPH_WORDS = 30
 
 
-# Words that name a whole session, never one move ("Strength Training for Runners", "Labor Day Kettlebell
-# Challenge"): no move of the pooled, dev, seed or invented gold has one in its name; the lexicon's own
-# ("elliptical workout") are known moves and stay.
-_ROUTINE_NAME_RE = re.compile(r"\b(?:workouts?|training|challenges?|routines?|programmes?|programs?|sessions?)\b", re.I)
+# Words that name a whole session or the page's topic, never one move ("Strength Training for Runners", "Labor Day
+# Kettlebell Challenge", "Injury Prevention", "Day 1 onwards", "until you can walk"): no move of the pooled, dev,
+# seed, invented or set-38 gold has one in its name; the lexicon's own ("elliptical workout") are known moves.
+_SESSION_WORD_RE = re.compile(r"\b(?:workouts?|training|challenges?|routines?|programmes?|programs?|sessions?|injury|injuries|"
+                              r"prevention|tips|guide|benefits|beginners?|intermediate|levels?|weeks?|days?|phases?|"
+                              r"stages?|runners|you)\b", re.I)
 
 
 def _muscle_only(doc: Doc, role: Role) -> bool:
