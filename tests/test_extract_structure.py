@@ -1991,3 +1991,30 @@ def test_a_name_with_a_whole_sessions_word_is_no_move():
     # a known move named with such a word stays
     b = run("Cross-training day\n\n- Elliptical workout: 20 minutes easy\n- Plank: hold 30 seconds\n")
     assert [e.canonical_name for e in b.exercises] == ["elliptical", "plank"]
+
+
+def test_a_dropped_sections_id_is_never_taken_by_a_later_section():
+    """Sections are known by id() in the builder (overview marks, rules of a part): a dropped section freed
+    would hand its id, and so its mark, to the next section made (CPython reuses the memory at once), which
+    made an article's output depend on the process's hash seed."""
+    import gc
+
+    from runstrength.extract.assemble import _Builder
+    from runstrength.extract.text import normalize, split_lines
+
+    text = "Programme summary\nWeek one\n"
+    raw = RawArticle(article_id="s000", source_file="s000.txt", sha256=SHA, text=text, encoding="utf-8")
+    lines = split_lines(normalize(text), text)
+    b = _Builder(raw, lines, [])
+    marked = 0
+    for _ in range(50):
+        summary = b._section("Programme summary", lines[0], None)
+        assert id(summary) in b._overviews
+        b.sections.remove(summary)  # as _settle drops a heading that stood over prose only
+        del summary
+        gc.collect()
+        part = b._section("Week one", lines[1], None)
+        marked += id(part) in b._overviews
+        b.sections.remove(part)
+        del part
+    assert marked == 0

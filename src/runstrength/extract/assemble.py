@@ -192,6 +192,9 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
         self._block = 0  # headings met so far: the exercises under one heading are one list
         self._described: tuple[int, list[Ex]] = (0, [])  # see RegistryMixin._parallel_row
         self._overviews: set[int] = set()  # ids of sections whose heading says they summarise the routine
+        # Every section made, dropped ones too: sections are known here by id() (the two above), and a dropped
+        # section freed would let a later one take its id and its rules or overview mark.
+        self._made: list[Section] = []
         # Each doc's text is its line's text (spaCy keeps the text it was given, byte for
         # byte); Doc.text would rebuild it from every token on each access.
         self._views: dict[int, str] = {id(d): l.text for l, d in zip(lines, docs)}
@@ -712,6 +715,7 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
         sec = Section(section_id="", title=self.text[start:end].strip() or raw_title, order=len(self.sections) + 1, start=start, end=end,
                       sets_min=sets[0] if sets else None, sets_max=sets[1] if sets else None)
         self.sections.append(sec)
+        self._made.append(sec)
         if overview_heading(sec.title):
             self._overviews.add(id(sec))
         return sec
