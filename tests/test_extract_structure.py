@@ -1937,7 +1937,7 @@ def test_a_how_to_two_blank_lines_under_a_move_told_only_its_purpose_is_its_own(
 
 def test_a_heading_that_opens_with_an_instruction_verb_names_no_move():
     a = run("Hip mobility\n\nFigure-four stretch\nLie on your back and cross one ankle over the other knee.\n\n"
-            "Repeat on other side\nSwap legs and hold again.\n\nEstablish a steady rhythm\nBreathe out as you lower.\n\n"
+            "Repeat with the left leg\nSwap legs and hold again.\n\nEstablish a steady rhythm\nBreathe out as you lower.\n\n"
             "Keep it smooth\nMove without jerking.\n")
     assert [e.name for e in a.exercises] == ["Figure-four stretch"]
 

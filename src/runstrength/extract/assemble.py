@@ -586,14 +586,14 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                 and lines[j].gap <= 1 and lines[j + 1].gap <= 1
                 and (purpose_labelled(lines[j].text) or not line.bullet and self._says_why_first(lines[j], docs[j]))):
             # "Aim: To strengthen the core." or "This drill builds balance." under a move's heading: its
-            # how-to comes after the aim (a list's next item is no aim: "- Worn-out shoes / - Increasing
-            # mileage too fast" lists causes)
+            # how-to comes after the aim (a list's next item is no aim: "- Old shoes / - Too much mileage
+            # too soon" lists causes)
             j += 1
         nxt = roles[j].kind if j < end_at else ""
         nxt_line = lines[j] if j < end_at else None
         if (role.label != "part" and _EXERCISE_NUMBER_RE.match(line.text) and wordy(role.name)
                 and not is_section_word_only(norm_tokens(role.name))):
-            # "Exercise 2. Balance and Eccentric Reach with Toes": the count says a move is named, whatever
+            # "Exercise 2. Stance and sweep with heel": the count says a move is named, whatever
             # follows (the next move's count, a picture, its how-to)
             return "exercise"
         if ((self._cue_item(i, lines, roles, nxt_line, nxt) or self._imperative_step(i, lines, roles, end_at))
@@ -623,7 +623,7 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
             return "exercise"
         if (nxt == "prose" and nxt_line is not None and nxt_line.gap <= 1 and role.label != "part"
                 and _muscle_only(doc, role) and self._orders_soon(docs[j])):
-            # "HAMSTRINGS:" over "The hamstring spans the back of the thigh. Place the roller under it ...":
+            # "QUADS:" over "The quads cover the front of the thigh. Lie face down with the roller ...":
             # a stretch or roll named by the muscle it works, its how-to a sentence or two in
             return "exercise"
         if nxt == "prose" and not line.bullet and not CLAUSE_HEAD_RE.match(role.name):
@@ -789,8 +789,8 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
 _BODY_PARAGRAPH_WORDS = 30
 
 
-# Words that name a whole session or the page's topic, never one move ("Strength Training for Runners", "Labor Day
-# Kettlebell Challenge", "Injury Prevention", "Day 1 onwards", "until you can walk"): no move of the pooled, dev,
+# Words that name a whole session or the page's topic, never one move ("Strength Training for Hill Runners", "The
+# Friday Mobility Challenge", "Knee Injury Prevention", "Week 2 onwards", "until you can jog"): no move of the pooled, dev,
 # seed, invented or set-38 gold has one in its name; the lexicon's own ("elliptical workout") are known moves.
 _SESSION_WORD_RE = re.compile(r"\b(?:workouts?|training|challenges?|routines?|programmes?|programs?|sessions?|injury|injuries|"
                               r"prevention|tips|guide|benefits|beginners?|intermediate|levels?|weeks?|days?|phases?|"
@@ -798,7 +798,7 @@ _SESSION_WORD_RE = re.compile(r"\b(?:workouts?|training|challenges?|routines?|pr
 
 
 def _muscle_only(doc: Doc, role: Role) -> bool:
-    """The heading's name is a muscle or muscle group and nothing more ("Hamstrings", "CALF MUSCLES")."""
+    """The heading's name is a muscle or muscle group and nothing more ("QUADS", "Calf muscles")."""
     return any(sp.start_char <= role.name_start and sp.end_char >= role.name_end for sp in doc_spans(doc, MUSCLE_KEY))
 
 

@@ -603,7 +603,7 @@ class AttachMixin:
                     or listed[0].section is not listed[1].section):
                 return None
         elif last_kind == "exercise" and run >= 2 and (line.gap >= 1 or _BARE_REPEAT_RE.match(line.text)):
-            # right under the list too: "Pogo jumps x20 / Repeat x2" cannot be more reps of a move whose
+            # right under the list too: "Pogo hops x 20 / Repeat x2" cannot be more reps of a move whose
             # count is on its line (every move's is, checked below)
             listed = self.exercises[-run:]
         else:

@@ -246,7 +246,7 @@ _ONE_THING = frozenset(("this", "it", "that"))
 _MAX_PASSES = 6
 _THROUGH_RE = re.compile(r"\s+through\b", re.I)
 # The same said in the passive: "the circuit can be completed 2 to 3 times" (passes through the whole).
-# A list's moves or the whole named may take "is"/"are" or nothing ("(2 exercises plus rest repeated three
+# A list's moves or the whole named may take "is"/"are" or nothing ("(3 exercises plus rest repeated four
 # times)"); "it" and "this" only a modal, as "Hold 10 seconds; this is repeated 5 times" counts the holds.
 _PASSIVE_SETS_RE = re.compile(
     r"\b(?:(?:it|this)\s+(?:can|should|could|may|must|is\s+to)\s+be|"
@@ -524,7 +524,7 @@ def _core_atoms(sentence: str) -> tuple[tuple[Atom, ...], str, str] | None:
             obj = _SETS_CONTEXT_RE.search(before)
             # "do this 5 times, holding for 10 seconds" repeats a hold, as "repeat this" does: only a repeat,
             # or a pronoun for one thing, is left to the hold to settle; a repeat of the whole by its name
-            # ("45 seconds of work, 15 of rest; repeat circuit 3 times") passes through it again
+            # ("40 seconds on, 20 seconds off; repeat circuit 4 times") passes through it again
             whole = obj.group("obj").lower().split()[-1] in _WHOLE_NAMES  # type: ignore[union-attr]
             strict = whole or (not obj.group(0).lower().lstrip().startswith("repeat") and not obj.group("each")  # type: ignore[union-attr]
                                and obj.group("obj").lower() not in _ONE_THING)  # type: ignore[union-attr]

@@ -179,12 +179,12 @@ def _merge(a: Dosage, b: Dosage) -> None:
 
 
 # A count of times ("5 times", "4x", "twice"), not of repetitions.
-# ("10 x press ups in 30 seconds", an x apart, counts the reps done in the time)
+# ("Press-ups: 10 x in 30 seconds", an x apart, counts the reps done in the time)
 _TIMES_RE = re.compile(r"\b(?:\d{1,2}(?:\s*(?:-|to)\s*\d{1,2})?(?:\s*times\b|x\b(?!\s*\d))|twice\b|thrice\b)", re.I)
 
 
 def _timed_repeats_as_sets(d: Dosage) -> None:
-    """A timed bout of a moving exercise done N times ("60 seconds, 5 times", "3x 30 seconds") is N sets of
+    """A timed bout of a moving exercise done N times ("40 seconds, 4 times", "3x 30 seconds") is N sets of
     the bout: repeats of a moving bout are passes, as the counts of a held position are its reps."""
     if (d.duration_seconds_min is not None and d.reps_min is not None and d.sets_min is None
             and _TIMES_RE.search(d.text)):

@@ -627,8 +627,8 @@ _VARIANT_NAME_WORDS = 8
 
 
 def _variant_name(text: str, spans: list) -> bool:
-    """A list item that is a known move's name with its variant ("Elbow plank with leg lift", "Single leg step up
-    to balance"): no clause word and no sentence's end, at most three modifiers before the move (none of them a
+    """A list item that is a known move's name with its variant ("Forearm plank with arm reach", "Single leg
+    deadlift to knee drive"): no clause word and no sentence's end, at most three modifiers before the move (none of them a
     small word: "Hips level during the bridge" is a cue) and after it nothing, or a short detail joined by a
     preposition ("Full squat depth each rep" is no name). classify() calls these cues for their body words."""
     stripped = text.rstrip()

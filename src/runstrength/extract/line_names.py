@@ -25,7 +25,7 @@ _LISTICLE_HEAD = (r"(?:(?:best|top|simple|easy|essential|great|key|quick|effecti
 _FUNCTION_START = re.compile(
     r"^(here|how|what|why|when|where|who|this|these|there|that|if|for|and|but|so|our|my|we|i|you|it|please|"
     r"note|tip|always|never|important|follow|try|get|watch|check|click|read|see|learn|want|ready|the benefits?|benefits|welcome|today|"
-    # orders on how to do it, never a move's first word ("Repeat on other side", "Keep it smooth"); not "perform"
+    # orders on how to do it, never a move's first word ("Repeat with the left leg", "Keep it smooth"); not "perform"
     # or "complete", which open a part's count ("complete the circuit twice:")
     r"repeat|ensure|make|keep|establish|focus|maintain|avoid|continue|use|aim|"
     rf"{_TOPIC_HEAD}|{_LISTICLE_HEAD}|thank|thanks|remember|in|at|on|with|to|as|by|from|a|an)\b", re.I)
