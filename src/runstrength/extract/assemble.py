@@ -722,7 +722,9 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
 
     def _finish(self, title_line: Line | None) -> Article:
         aid = self.raw.article_id
-        self.exercises = [ex for ex in self.exercises if ex.entry is not None or not _SESSION_WORD_RE.search(ex.name)]
+        # a name with a word of a whole session or of the page's topic names no move (structure.yaml's session_words)
+        session_word = vocab()["session_words"]
+        self.exercises = [ex for ex in self.exercises if ex.entry is not None or not session_word.search(ex.name)]
         for n, sec in enumerate(self.sections, 1):
             sec.section_id = f"{aid}/s{n:02d}"
             sec.order = n  # headings found to be no part were dropped
@@ -787,14 +789,6 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
 
 # Words of a paragraph of the article's body (not a standfirst, caption or share bar).
 _BODY_PARAGRAPH_WORDS = 30
-
-
-# Words that name a whole session or the page's topic, never one move ("Strength Training for Hill Runners", "The
-# Friday Mobility Challenge", "Knee Injury Prevention", "Week 2 onwards", "until you can jog"): no move of the pooled, dev,
-# seed, invented or set-38 gold has one in its name; the lexicon's own ("elliptical workout") are known moves.
-_SESSION_WORD_RE = re.compile(r"\b(?:workouts?|training|challenges?|routines?|programmes?|programs?|sessions?|injury|injuries|"
-                              r"prevention|tips|guide|benefits|beginners?|intermediate|levels?|weeks?|days?|phases?|"
-                              r"stages?|runners|you)\b", re.I)
 
 
 def _muscle_only(doc: Doc, role: Role) -> bool:

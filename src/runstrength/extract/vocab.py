@@ -55,6 +55,7 @@ def vocab() -> dict:
         "alt_text": re.compile(r"^(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:%s)\s+(?:%s)\b" % (
             "|".join(map(re.escape, lex["caption_people"])), "|".join(map(re.escape, lex["caption_verbs"]))), re.I),
         "benefit_openers": frozenset(w.lower() for w in lex["benefit_openers"]),
+        "session_words": re.compile(r"\b(?:" + "|".join(map(re.escape, lex["session_words"])) + r")\b", re.I),
         "effect_openers": frozenset(w.lower() for w in lex["effect_verbs"] + lex["benefit_openers"]),
         "effect_objects": frozenset(w.lower() for w in lex["effect_objects"]),
         "claim_modals": frozenset(w.lower() for w in lex["claim_modals"]),
