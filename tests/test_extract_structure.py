@@ -2018,3 +2018,11 @@ def test_a_dropped_sections_id_is_never_taken_by_a_later_section():
         b.sections.remove(part)
         del part
     assert marked == 0
+
+
+def test_a_zero_padded_list_number_is_no_count_of_the_move():
+    a = run("Home circuit\n\nDo 3 circuits, 40 seconds per exercise.\n\n01 Box jumps\n02 Push ups\n03 Plank\n")
+    # (sets, reps, hold, duration): the plank's 40 seconds are a hold
+    assert [(e.name, [(d.sets_min, d.reps_min, d.hold_seconds_min, d.duration_seconds_min) for d in e.dosages])
+            for e in a.exercises] == [
+        ("Box jumps", [(3, None, None, 40)]), ("Push ups", [(3, None, None, 40)]), ("Plank", [(3, None, 40, None)])]

@@ -89,6 +89,12 @@ def test_a_list_number_before_a_spaced_dash_is_a_bullet_but_a_range_is_not():
         (True, "GOBLET SQUATS"), (True, "Reverse lunges"), (False, "3 - 5 reps each")]
 
 
+def test_a_zero_padded_number_before_a_capital_numbers_a_list():
+    lines = split_lines("01 Box jumps - land softly\n02 Plank\n05 reps of each\n10 Squats\n")
+    assert [(l.bullet, l.text) for l in lines] == [
+        (True, "Box jumps - land softly"), (True, "Plank"), (False, "05 reps of each"), (False, "10 Squats")]
+
+
 def test_split_lines_gap_counts_blank_lines():
     lines = split_lines(normalize(ROUTINE))
     assert lines[0].gap == 0

@@ -40,7 +40,9 @@ _PICTOGRAPHS = [*range(0x1F300, 0x1FB00), *range(0x2600, 0x2776), *range(0x2794,
 _TABLE = str.maketrans({**{chr(c): " " for c in _PICTOGRAPHS if chr(c) not in BULLET_CHARS}, **_CHAR_MAP})
 # "1/ Squats", "2 - Lunges", "3- Lunges": a magazine's list number, written with a slash or a dash (before a capital:
 # "10/ leg" is a count per side, "3 - 5 reps" a range); also in words before a dash or colon ("One- Cat camel: ...").
+# A number padded with a zero before a capital ("01 Box jumps", "07 Plank") numbers a list: nobody counts "07".
 _BULLET_RE = re.compile(r"^\s*(?:[" + re.escape(BULLET_CHARS) + r"]|\d{1,2}[.)](?=\s)|\d{1,2}/(?=\s+[A-Z])|\d{1,2}\s*[–—-](?=\s+[A-Z])"
+                        r"|0\d(?=\s+[A-Z])"
                         r"|(?i:one|two|three|four|five|six|seven|eight|nine|ten)\s*[–—:-](?=\s+[A-Z])|\(\d{1,2}\)(?=\s)|[a-z][.)](?=\s))\s*")
 # Markdown heading marks left in a text copy of a page ("### Goblet squat"): layout, not part of the heading.
 # So is the answer mark of a question-and-answer page ("A: Yes, add a side plank ..."): the answer is the text.
