@@ -2026,3 +2026,9 @@ def test_a_zero_padded_list_number_is_no_count_of_the_move():
     assert [(e.name, [(d.sets_min, d.reps_min, d.hold_seconds_min, d.duration_seconds_min) for d in e.dosages])
             for e in a.exercises] == [
         ("Box jumps", [(3, None, None, 40)]), ("Push ups", [(3, None, None, 40)]), ("Plank", [(3, None, 40, None)])]
+
+
+def test_a_plan_label_alone_names_no_move():
+    # a day's kind and a table's group label, as a training plan's flattened cells give them
+    a = run("Week 3 plan\n\n- Strength\n- Time: 40m\n- Exercise\n- LEGS\n  Goblet squat\n- Endurance\n")
+    assert [e.name for e in a.exercises] == ["Goblet squat"]

@@ -722,9 +722,11 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
 
     def _finish(self, title_line: Line | None) -> Article:
         aid = self.raw.article_id
-        # a name with a word of a whole session or of the page's topic names no move (structure.yaml's session_words)
-        session_word = vocab()["session_words"]
-        self.exercises = [ex for ex in self.exercises if ex.entry is not None or not session_word.search(ex.name)]
+        # a name with a word of a whole session or of the page's topic names no move, nor does a plan's label
+        # alone ("LEGS", "Strength"): structure.yaml's session_words and plan_labels
+        session_word, plan_labels = vocab()["session_words"], vocab()["plan_labels"]
+        self.exercises = [ex for ex in self.exercises if ex.entry is not None or not (
+            session_word.search(ex.name) or ex.name.strip(" .:!*").lower() in plan_labels)]
         for n, sec in enumerate(self.sections, 1):
             sec.section_id = f"{aid}/s{n:02d}"
             sec.order = n  # headings found to be no part were dropped

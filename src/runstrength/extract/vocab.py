@@ -56,6 +56,7 @@ def vocab() -> dict:
             "|".join(map(re.escape, lex["caption_people"])), "|".join(map(re.escape, lex["caption_verbs"]))), re.I),
         "benefit_openers": frozenset(w.lower() for w in lex["benefit_openers"]),
         "session_words": re.compile(r"\b(?:" + "|".join(map(re.escape, lex["session_words"])) + r")\b", re.I),
+        "plan_labels": frozenset(w.lower() for w in lex["plan_labels"]),
         "effect_openers": frozenset(w.lower() for w in lex["effect_verbs"] + lex["benefit_openers"]),
         "effect_objects": frozenset(w.lower() for w in lex["effect_objects"]),
         "claim_modals": frozenset(w.lower() for w in lex["claim_modals"]),
