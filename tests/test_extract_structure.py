@@ -6,6 +6,8 @@ taken from an evaluation article. Expected values follow /work/shared/gold/GOLD_
 """
 from __future__ import annotations
 
+import pytest
+
 from runstrength.extract.pipeline import extract_articles
 from runstrength.ingest.reader import RawArticle
 from runstrength.model import Article, Dosage, Exercise
@@ -2032,3 +2034,14 @@ def test_a_plan_label_alone_names_no_move():
     # a day's kind and a table's group label, as a training plan's flattened cells give them
     a = run("Week 3 plan\n\n- Strength\n- Time: 40m\n- Exercise\n- LEGS\n  Goblet squat\n- Endurance\n")
     assert [e.name for e in a.exercises] == ["Goblet squat"]
+
+
+@pytest.mark.parametrize("rule", [
+    "You will be doing 4 sets of the following exercises:",
+    "To warm into the session on a weekday, you will be doing four sets of the following exercises:.",
+])
+def test_the_lists_count_said_in_the_future_or_with_ing_is_every_moves(rule: str) -> None:
+    a = run(f"Strength Training\n\n{rule}\n\n1. Squats (12 reps)\nSit back and stand tall.\n\n"
+            "2. Push-ups (10-12 reps)\nLower the chest to the floor.\n")
+    assert [(e.name, [(d.sets_min, d.sets_max, d.reps_min, d.reps_max) for d in e.dosages]) for e in a.exercises] == [
+        ("Squats", [(4, 4, 12, 12)]), ("Push-ups", [(4, 4, 10, 12)])]

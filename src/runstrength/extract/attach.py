@@ -151,6 +151,8 @@ _REPEAT_WHOLE_RE = re.compile(r"\brepeat (this|the|that) (whole )?(routine|circu
                               rf"{dz.REPEATED_VERBS}\b"
                               # the count put before the whole: "3 sets of the entire circuit", "two rounds of this routine"
                               r"|\b(?:sets?|rounds?) of (this|the|that) (whole |entire |full )?(routine|circuit|workout|sequence|series)\b"
+                              # or before the list's kind: "you will be doing four sets of the following exercises"
+                              r"|\b(?:sets?|rounds?) of (?:the following|these|all (?:of )?these|all the) (?:exercises|moves|movements|stretches|drills)\b"
                               # the list named by its kind after it: "repeat these exercises twice"
                               r"|\brepeat (?:these|all (?:of )?these|all the) (?:exercises|moves|movements|stretches|drills)\b")
 # A sentence (lower case) that prescribes the whole part: "complete 3 rounds", "do 2 sets", "work through it twice".

@@ -21,7 +21,8 @@ from runstrength.extract.vocab import is_section_word_only, section_rx, strong_s
 # group's rounds (read by dz.parse_block_sets, which leaves "twice a week" alone).
 REPEAT_BLOCK_RE = re.compile(rf"\b{dz.REPEAT_VERBS} (?:this|the|that|the whole|the entire|this whole) (?:circuit|routine|workout|sequence|series|set|superset|block|round)\b"
                              rf"|\b{dz.REPEAT_VERBS} (?:these|them|this list|the list)\b")
-_SECTION_INTRO = re.compile(r"\b(perform|do|complete|try)\b.*\b(the following|these|this|below)\b.*\b(exercises?|moves|series|circuit|routine)\b", re.I)
+# "Perform the following exercises 3 times:", "You will be doing 4 sets of these exercises:"
+_SECTION_INTRO = re.compile(r"\b(perform|do|complete|try|performing|doing|completing)\b.*\b(the following|these|this|below)\b.*\b(exercises?|moves|series|circuit|routine)\b", re.I)
 
 
 GROUP_COUNT_RE = re.compile(r"\b\d+\s+(super ?sets?|circuits|rounds|blocks|exercises)\b")
