@@ -475,6 +475,25 @@ def test_links_to_book_or_to_go_back_are_page_furniture(line, boiler):
     assert is_boilerplate(line) is boiler
 
 
+@pytest.mark.parametrize("line, boiler", [
+    ("Recent Posts", True), ("FEATURED POSTS", True), ("Search This Blog", True), ("Please reload", True),
+    ("Blog Archive", True), ("Popular articles:", True),
+    # a heading of the routine that happens to hold one of the words
+    ("Recent research on the plank", False), ("Featured exercise: the Copenhagen plank", False),
+])
+def test_a_blogs_sidebar_widget_headings_are_page_furniture(line, boiler):
+    from runstrength.extract.vocab import is_boilerplate
+
+    assert is_boilerplate(line) is boiler
+
+
+def test_a_sidebar_over_the_post_is_no_title():
+    a = run("Please reload\n\nRecent Posts\n\nHow we taped a sprained wrist\n\nMarch 3, 2021\n\n"
+            "Please reload\n\nHamstring Rehab: Stage Two\n\nBy Ana Ruiz\n\n"
+            "1. Bridge walkouts\nLie on your back with your heels on the floor. Do 3 sets of 6.\n")
+    assert a.title == "Hamstring Rehab: Stage Two"
+
+
 # ---------------------------------------------------------------- muscles / equipment
 
 
