@@ -144,6 +144,8 @@ def _for_every_move(lower: str) -> bool:
     """Whether a text (lower case) gives its count for every move ("8 reps of each", "do each exercise 3 times"),
     not for a position in each rep ("at the top of each one")."""
     return bool(_ARTICLE_WIDE_RE.search(lower)) and not _OF_EACH_ONE_RE.search(lower)
+# The listed moves named by their kind: "these exercises", "all the stretches"
+_THE_LISTED = r"(?:these|all (?:of )?these|all the) (?:exercises|moves|movements|stretches|drills)\b"
 # "repeat the whole circuit", "go two times through": the whole routine again
 _REPEAT_WHOLE_RE = re.compile(r"\brepeat (this|the|that) (whole )?(routine|circuit|workout|sequence|series|set)\b|\b(?:go|run|work|cycle) (?:\w+ times|twice|thrice) through\b"
                               # said in the passive: "the circuit can be done 2 to 4 times"
@@ -152,9 +154,9 @@ _REPEAT_WHOLE_RE = re.compile(r"\brepeat (this|the|that) (whole )?(routine|circu
                               # the count put before the whole: "3 sets of the entire circuit", "two rounds of this routine"
                               r"|\b(?:sets?|rounds?) of (this|the|that) (whole |entire |full )?(routine|circuit|workout|sequence|series)\b"
                               # or before the list's kind: "you will be doing four sets of the following exercises"
-                              r"|\b(?:sets?|rounds?) of (?:the following|these|all (?:of )?these|all the) (?:exercises|moves|movements|stretches|drills)\b"
+                              rf"|\b(?:sets?|rounds?) of (?:the following (?:exercises|moves|movements|stretches|drills)\b|{_THE_LISTED})"
                               # the list named by its kind after it: "repeat these exercises twice"
-                              r"|\brepeat (?:these|all (?:of )?these|all the) (?:exercises|moves|movements|stretches|drills)\b")
+                              rf"|\brepeat {_THE_LISTED}")
 # A sentence (lower case) that prescribes the whole part: "complete 3 rounds", "do 2 sets", "work through it twice".
 # The verb may follow the writer's advice ("we suggest doing two rounds", "I'd advise that you complete four sets").
 # A short lead-in closed by a colon may come first ("Here's how: complete 3 sets"), and the advice may be
