@@ -959,6 +959,13 @@ def test_an_outline_numeral_and_a_footnote_mark_are_no_part_of_a_name():
     assert [e.name for e in a.exercises] == ["Wall sit", "Split squats"]
 
 
+def test_the_ground_a_drill_covers_is_no_part_of_its_name():
+    a = run("Track Warm-up\n\nDrills\n\n1. Backward skip x 20 m\n2. Grapevine for 30 metres\n"
+            "3. Bear crawl (about 15 yards)\n4. Walking lunge. for 10 meters\n5. 400 m run\n")
+    # a distance before the name is the name of the run; one after it is how far to go
+    assert [e.name for e in a.exercises] == ["Backward skip", "Grapevine", "Bear crawl", "Walking lunge", "400 m run"]
+
+
 def test_steps_after_a_lead_in_or_a_double_blank_line_stay_with_their_exercise():
     steps = {"Hip Flexor Stretch": ("Kneel on one knee with the other foot in front.", "Push the hips forward gently. Hold for 30 seconds."),
              "Glute Stretch": ("Lie on your back and cross one ankle over the other knee.", "Pull the lower leg towards you. Hold for 30 seconds.")}

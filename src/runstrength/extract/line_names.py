@@ -145,6 +145,16 @@ def exercise_like(name: str, doc: Doc | None, offset: int) -> bool:
 _TRAIL_MARK_RE = re.compile(r"\s*(?:\*+|\(\s*\d{1,3}(?:\s*[-\u2013]\s*\d{1,3})?\s*\))$")
 
 
+# "Butt kicks for 20 meters", "A-skips (20 m)", "Walking lunge x 10 yards": the stretch of ground a drill
+# covers is how much of it to do, no part of its name (a distance before the name, "400 m run", names the run).
+_TRAIL_DISTANCE_RE = re.compile(
+    r"[\s.,:;\u2013\u2014-]*\(?\s*(?:(?:for|over|x|\u00d7)\s*)?(?:about\s+|approx(?:imately|\.)?\s+|~\s*)?"
+    r"\d+(?:[.,]\d+)?(?:\s*(?:-|\u2013|to)\s*\d+(?:[.,]\d+)?)?\s*"
+    r"(?:m|metres?|meters?|yards?|yds?|yd|km|kilometres?|kilometers?|miles?)\.?\s*\)?$",
+    re.I,
+)
+
+
 _COUNT_JOIN_HEAD_RE = re.compile(r"\s*of\s+(?=[A-Za-z])")
 _COUNT_JOIN_TAIL_RE = re.compile(r"\s+[x\u00d7]$")
 
@@ -161,6 +171,10 @@ def clean_name(name: str) -> tuple[str, int]:
         name = _TRAIL_MARK_RE.sub("", name)
     # "Goblet squat [3 x 8]": the bracket of a count taken off after the name is no part of it; so is the slash
     # of a compact "Plie squat/10"
+    if name[-1:].isalpha() or name.endswith((")", ".")):
+        distance = _TRAIL_DISTANCE_RE.search(name)
+        if distance is not None and any(c.isalpha() for c in name[:distance.start()]):
+            name = name[:distance.start()]
     stripped = name.rstrip(" :-?!;,.[(/")
     if stripped.count("(") > stripped.count(")"):
         # "Core & Posture (Daily 6-10 min)" with its count taken off: the bracket it was in is no part either
