@@ -431,6 +431,29 @@ def test_rest_after_dose_dropped():
     assert (d.reps, d.seconds) == ((12, 12), None)
 
 
+@pytest.mark.parametrize("text", ["Do 12 reps of each move with 45 seconds in between each move.",
+                                  "Do 12 reps, 90 seconds between sets.",
+                                  "Do 12 reps of each move, with 30 seconds to 1 minute in between exercises."])
+def test_a_time_between_the_pieces_of_a_session_is_rest(text):
+    d = one(text)
+    assert (d.reps, d.seconds) == ((12, 12), None)
+
+
+def test_a_bout_done_between_sets_of_another_move_is_a_bout():
+    # what is done "between each set of lunges" is a bout of its own, not the rest
+    assert one("Wall sit for 40 seconds between each set of lunges.").seconds == (40, 40)
+
+
+def test_per_set_after_a_slash_is_reps():
+    assert one("Chin-ups (6-8/set)", list_item=True).reps == (6, 8)
+    assert one("Step-ups 10/round", list_item=True).reps == (10, 10)
+
+
+def test_completing_the_following_circuit_n_times_is_sets():
+    d = one("Complete the following circuit three times.")
+    assert (d.sets, d.reps) == ((3, 3), None)
+
+
 def test_without_rest_keeps_time():
     assert one("Step-ups without rest (40 seconds each leg)").seconds == (40, 40)
 

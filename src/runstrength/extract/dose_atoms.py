@@ -39,6 +39,15 @@ _TAKE_BREAK_RE = compile_gated(
 )
 
 
+# "with 30 seconds in between each exercise", "2 minutes between sets": a time said to fall between the
+# pieces of a session is the rest there, even with no rest word.
+_GAP_AFTER_RE = re.compile(
+    r"\s*(?:in\s+)?between\s+(?:each\s+|every\s+|the\s+)?(?:exercises?|sets?|rounds?|moves?|movements?|circuits?|"
+    r"stations?|drills?|laps?|each(?!\s+[a-z])|them)\b(?!\s+of\b)",
+    re.I,
+)
+
+
 # One atom = one quantity with a role.  "flex" roles are resolved at merge time.
 @dataclass
 class Atom:
@@ -106,7 +115,10 @@ _REPS_RE = compile_gated(
     # "walk 10 steps heel to toe", "take 12 small steps": the steps are the reps of a walking drill
     rf"|(?:(?<=\bwalk\s)|(?<=\btake\s))(?P<p>{RANGE})(?=\s+(?:[a-z]+\s+)?steps\b)"
     # "do 10 of each movement": a count of every movement named
-    rf"|(?<=\bdo\s)(?P<j>{RANGE})(?=\s+of\s+each\s+(?!(?:exercise|move|set|round|circuit)s?\b)[a-z])",
+    rf"|(?<=\bdo\s)(?P<j>{RANGE})(?=\s+of\s+each\s+(?!(?:exercise|move|set|round|circuit)s?\b)[a-z])"
+    # "Pull-ups (7-9/set)", "Lunges 12/round": what one set holds is its reps. Said in words ("no more than
+    # five per set", "35 extra reps per round") it is as often a cap or a score as what to do.
+    rf"|{LB}(?P<q>{RANGE})(?=\s*/\s*(?:set|round)\b)",
     re.I,
 )
 # "3 sets", "3 total sets", and hyphenated into one word ("3-sets, 3-times per week")
@@ -220,7 +232,7 @@ _SETS_CONTEXT_RE = re.compile(
     r"\b(?:do(?:ing)?|perform(?:ing)?|complet(?:e|ing)|go(?:ing)?\s+through|run(?:ning)?\s+through|repeat(?:ing)?)\s+"
     r"(?P<obj>this|it|that|these|them|all|"
     # "do entire circuit 3x": the article is often dropped before "whole/entire"
-    r"(?:(?:the|this|that)\s+(?:whole\s+|entire\s+|full\s+)?|(?:whole|entire|full)\s+)"
+    r"(?:(?:the|this|that)\s+(?:whole\s+|entire\s+|full\s+|following\s+|above\s+)?|(?:whole|entire|full)\s+)"
     r"(?:thing|circuit|routine|sequence|series|workout|set|block|complex|superset|combo|combination|programme|program)|"
     # "repeat circuit three times": terse handouts drop the article before the name of the whole
     r"(?:circuit|routine|sequence|workout|superset|programme|program)|"
@@ -464,12 +476,13 @@ def _core_atoms(sentence: str) -> tuple[tuple[Atom, ...], str, str] | None:
             secs = time_range(m.group(0))
         if secs is None:
             continue
-        if _in_rest(sentence, m.start(), rest):
+        if _in_rest(sentence, m.start(), rest) or _GAP_AFTER_RE.match(sentence, m.end()):
             mask(work, m.start(), m.end())
             continue
         take(Atom(m.start(), m.end(), seconds=secs))
     for m in scan(_REPS_RE, has(_REPS_WORDS)):
-        r = int_range(m.group("n") or m.group("m") or m.group("k") or m.group("j") or m.group("w") or m.group("p") or m.group("v"))
+        r = int_range(m.group("n") or m.group("m") or m.group("k") or m.group("j") or m.group("w") or m.group("p") or m.group("v")
+                      or m.group("q"))
         if r is not None:
             take(Atom(m.start(), m.end(), reps=r))
     for m in scan(_SETS_RE, has_set_unit):
