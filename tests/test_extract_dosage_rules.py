@@ -614,3 +614,14 @@ def test_a_numbered_part_then_its_counted_moves_on_one_line_is_the_part_and_each
     assert [facts(e)[2:] for e in a.exercises] == [
         (12, None, None, False), (10, None, None, False), (8, None, None, True),
         (None, None, 45, False), (None, None, 30, False), (2, None, None, False), (6, None, None, False)]
+
+
+def test_the_following_circuit_done_n_times_gives_its_rounds_after_a_long_lead_in():
+    a = run("Bodyweight Blast\n\nCircuits are a quick way to train. Bring water.\n\n"
+            "The challenge for this whole week:  COMPLETE THE FOLLOWING CIRCUIT THREE TIMES. "
+            "Do 15 repetitions of each exercise with 30 seconds in between each exercise.\n\n"
+            "1. Squats: Sit back as if into a chair.\n2. Push-ups: Keep your body straight.\n"
+            "3. Lunges: Step forward and drop the back knee.\n")
+    # three passes of 15 reps each; the 30 seconds between moves is the rest, no bout
+    for name in ("squat", "push-up", "lunge"):
+        assert facts(ex(a, name)) == (3, 3, 15, None, None, False), name

@@ -147,7 +147,7 @@ def _for_every_move(lower: str) -> bool:
 # The listed moves named by their kind: "these exercises", "all the stretches"
 _THE_LISTED = r"(?:these|all (?:of )?these|all the) (?:exercises|moves|movements|stretches|drills)\b"
 # "repeat the whole circuit", "go two times through": the whole routine again
-_REPEAT_WHOLE_RE = re.compile(r"\brepeat (this|the|that) (whole )?(routine|circuit|workout|sequence|series|set)\b|\b(?:go|run|work|cycle) (?:\w+ times|twice|thrice) through\b"
+_REPEAT_WHOLE_RE = re.compile(r"\brepeat (this|the|that) (whole )?(routine|circuit|workout|sequence|series|set)\b|\b(?:repeat|complete|do|perform) (?:this|the|that) (?:entire |full |following |above )(?:routine|circuit|workout|sequence|series)\b|\b(?:go|run|work|cycle) (?:\w+ times|twice|thrice) through\b"
                               # said in the passive: "the circuit can be done 2 to 4 times"
                               r"|\b(this|the|that) (whole )?(routine|circuit|workout|sequence|series) (?:(?:can|should|could|may|must|is to) be|is|will be) "
                               rf"{dz.REPEATED_VERBS}\b"
