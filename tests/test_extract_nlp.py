@@ -117,3 +117,16 @@ def test_cached_span_tuples_equal_the_span_groups() -> None:
         for key in KEYS:
             got = [(s.start, s.end, s.label_) for s in doc_spans(doc, key)]
             assert got == [(s.start, s.end, s.label_) for s in doc.spans[key]]
+
+
+
+@pytest.mark.parametrize("text,tokens,move", [
+    ("Knee to chest- lie down", ["Knee", "to", "chest", "-", "lie", "down"], "Knee to chest"),
+    ("Cobra\u2013 lie face down", ["Cobra", "\u2013", "lie", "face", "down"], "Cobra"),
+    # a hyphen inside a word or between numbers is no glued dash
+    ("step-ups, 8-10 reps", ["step", "-", "ups", ",", "8", "-", "10", "reps"], "step-ups"),
+])
+def test_a_dash_glued_to_a_word_is_split_off_as_a_spaced_dash_is(text, tokens, move):
+    doc = build_nlp()(text)
+    assert [t.text for t in doc] == tokens
+    assert [s.text for s in doc.spans[EXERCISE_KEY]] == [move]

@@ -959,6 +959,17 @@ def test_an_outline_numeral_and_a_footnote_mark_are_no_part_of_a_name():
     assert [e.name for e in a.exercises] == ["Wall sit", "Split squats"]
 
 
+def test_a_dash_glued_to_the_name_parts_it_from_its_description_as_a_spaced_one_does():
+    a = run("Easy Hip Stretches\n\n"
+            "Figure Four- Lie on your back and cross one ankle over the other knee. Hold 20 seconds, repeat other leg.\n\n"
+            "Butterfly\u2013 Sit with the soles of your feet together and let the knees drop. Hold 10-30 seconds.\n")
+    assert [e.name for e in a.exercises] == ["Figure Four", "Butterfly"]
+    assert [c.text for c in a.exercises[0].cues] == ["Lie on your back and cross one ankle over the other knee."]
+    # "repeat other leg", said tersely, is the other side
+    assert (main(a.exercises[0]).hold_seconds_min, main(a.exercises[0]).per_side) == (20, True)
+    assert (main(a.exercises[1]).hold_seconds_min, main(a.exercises[1]).hold_seconds_max) == (10, 30)
+
+
 def test_the_ground_a_drill_covers_is_no_part_of_its_name():
     a = run("Track Warm-up\n\nDrills\n\n1. Backward skip x 20 m\n2. Grapevine for 30 metres\n"
             "3. Bear crawl (about 15 yards)\n4. Walking lunge. for 10 meters\n5. 400 m run\n")

@@ -16,7 +16,7 @@ from spacy.attrs import IS_UPPER, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
+from spacy.util import compile_suffix_regex, filter_spans
 
 from runstrength.extract import lexicon
 
@@ -26,6 +26,7 @@ EQUIPMENT_KEY = "equipment"
 # doc.user_data key prefix under which a doc's span groups are kept as tuples (roles.doc_spans).
 SPANS_CACHE = "runstrength.spans"
 TOKENIZER_CACHE_SIZE = 200_000
+GLUED_DASH_SUFFIX = r"(?<=[A-Za-z)])[-\u2013\u2014]"
 
 
 def _plural(word: str) -> str:
@@ -173,6 +174,10 @@ def build_nlp() -> Language:
     # tokenizing). Only chunks seen outside a memory zone are cached (see pipeline.py), so the
     # cache stays bounded by the phrases plus a process's first batch.
     nlp.tokenizer.max_cache_size = TOKENIZER_CACHE_SIZE
+    # "Knee to chest- Lie on your back": a dash glued to the word before it and spaced from the next parts
+    # a name from its description as a spaced dash does. The stock suffixes leave "chest-" one token, so
+    # the lexicon's "knee to chest" could not match; split off, the dash is the token a spaced one is.
+    nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, GLUED_DASH_SUFFIX]).search
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("rs_sentence_fixes")
     nlp.add_pipe("rs_lexicon_spans")
