@@ -107,6 +107,11 @@ def test_a_sentence_doing_it_on_both_sides_after_the_dose_makes_it_per_side(afte
     assert (d.seconds, d.per_side) == ((20, 20), True)
 
 
+@pytest.mark.parametrize("text", ["Hold for 15 seconds, repeat other leg.", "Hold 15 seconds; repeat opposite side."])
+def test_a_terse_repeat_on_the_other_side_makes_the_dose_per_side(text):
+    assert facts(one(text)) == ("main", None, None, (15, 15), "hold", True)
+
+
 def test_a_sentence_on_both_feet_that_does_not_repeat_the_move_leaves_the_dose_alone():
     d = one("Hold for 20 seconds. Keep your weight on both feet.")
     assert d.per_side is False

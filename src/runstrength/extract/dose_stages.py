@@ -100,6 +100,8 @@ PER_SIDE_RE = compile_gated(
     # "then perform on the left side", "and do the same with your other leg": the count done again on the other side
     rf"|\b(?:then|and)\s+(?:perform|do|complete)\b[^.;!?]{{0,20}}?\b{_ON_THE_OTHER}"
     rf"|\b(?:and|then)\s+(?:do\s+|repeat\s+)?(?:the\s+)?(?:other|opposite)\s+{LIMB}\b"
+    # the terse "hold 15 seconds, repeat other leg"
+    rf"|\brepeat\s+(?:the\s+|your\s+)?(?:other|opposite)\s+{LIMB}\b"
     # "3 x 12 each" closing a prescription: each side
     r"|(?<=\d\s)each(?=\s*(?:[.;,)]|$))"
     # "3 sets of 15, left and right", "10 reps on the left and right leg" (not "swing left and right")
