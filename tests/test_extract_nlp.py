@@ -130,3 +130,14 @@ def test_a_dash_glued_to_a_word_is_split_off_as_a_spaced_dash_is(text, tokens, m
     doc = build_nlp()(text)
     assert [t.text for t in doc] == tokens
     assert [s.text for s in doc.spans[EXERCISE_KEY]] == [move]
+
+
+@pytest.mark.parametrize("text,moves", [
+    # a muscle named in the plural before "stretch", and the wall it is done against
+    ("Finish with the quads stretch and a calf wall stretch.", [("quads stretch", "quad stretch"), ("calf wall stretch", "calf stretch")]),
+    ("Hip raises, kick backs and calf drops, then roll downs.",
+     [("Hip raises", "glute bridge"), ("kick backs", "standing hip extension"), ("calf drops", "eccentric calf raise"),
+      ("roll downs", "pilates roll-up")]),
+])
+def test_common_short_names_of_known_moves_are_matched(text, moves):
+    assert [(s.text, s.label_) for s in build_nlp()(text).spans[EXERCISE_KEY]] == moves
