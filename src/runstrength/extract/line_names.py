@@ -171,7 +171,7 @@ def clean_name(name: str) -> tuple[str, int]:
         name = _TRAIL_MARK_RE.sub("", name)
     # "Goblet squat [3 x 8]": the bracket of a count taken off after the name is no part of it; so is the slash
     # of a compact "Plie squat/10"
-    if name[-1:].isalpha() or name.endswith((")", ".")):
+    if (name[-1:].isalpha() or name.endswith((")", "."))) and any(c.isdigit() for c in name):
         distance = _TRAIL_DISTANCE_RE.search(name)
         if distance is not None and any(c.isalpha() for c in name[:distance.start()]):
             name = name[:distance.start()]
