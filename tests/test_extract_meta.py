@@ -204,6 +204,13 @@ def test_organization_where_the_writer_works():
     assert find_organization(text) == "Harbour Clinic of Physical Therapy"
 
 
+def test_organization_from_a_byline_field_whatever_its_lead():
+    # The business after the writer's name, whichever lead word the byline uses ("By", "Author:", "Clinician:")
+    for lead in ("By", "Author:", "Clinician:"):
+        text = f"Hip Drills for Trail Runners\n{lead} Jo Lee, Harbour Run Physiotherapy\n\nLie on your side.\n"
+        assert find_organization(text) == "Harbour Run Physiotherapy", lead
+
+
 def test_organization_doing_what_a_business_does():
     text = ("Finish with the bridges and you are done.\n\nKestrel Bay Chiropractic focuses on the diagnosis and "
             "treatment of running injuries.\n")

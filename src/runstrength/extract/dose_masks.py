@@ -218,7 +218,7 @@ _RUNNING_PATTERNS = [
     rf"{LB}{RANGE}{TU}\s+(?:of\s+)?(?:(?:easy|steady|continuous|conversational|gentle|flat|slow|relaxed|comfortable)\s+)*(?:runs?|running)\b",
 ]
 _RUN_WORDS = AnyOf("run", "jog", "walk")
-_PACE_WORDS = AnyOf("pace", "threshold")
+_PACE_WORDS = AnyOf("pace", "threshold", "effort", "speed")  # every _RUN_PACE ends on one
 _TIME_WORDS = AnyOf("sec", "min", "hour", "hr")
 _GAIT_RE = re.compile(r"\b(?:run|jog|walk)", re.I)
 _UNIT_RE = re.compile(r"sec|min|hour|hr|\ds\b", re.I)

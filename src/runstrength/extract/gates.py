@@ -31,19 +31,25 @@ def ascii_fold(text: str) -> str | None:
     return text.lower()
 
 
+def _folds_plainly(word: str) -> bool:
+    """Whether re.I matches each character of `word` only to its str.lower() variants: ASCII letters, and
+    characters without case such as the typographic apostrophe ("we\u2019ll")."""
+    return all(ch.isascii() or ch.lower() == ch == ch.upper() for ch in word)
+
+
 class AnyOf:
     """Whether a text contains one of some words; by default ignoring case as re.I does.
 
     The same answer as ``re.compile("|".join(words), re.I).search(text) is not
-    None`` (see ascii_fold; the words must then be ASCII), from substring tests
+    None`` (see ascii_fold; the words must then be ASCII or caseless), from substring tests
     instead of a regex scan.
     """
 
     __slots__ = ("words", "rx")
 
     def __init__(self, *words: str, ignore_case: bool = True):
-        if not words or not all(words) or ignore_case and not all(w.isascii() for w in words):
-            raise ValueError("AnyOf takes non-empty words, ASCII ones to ignore case")
+        if not words or not all(words) or ignore_case and not all(map(_folds_plainly, words)):
+            raise ValueError("AnyOf takes non-empty words, to ignore case ones of ASCII or caseless characters")
         self.words = _fewest_substrings(tuple(w.lower() for w in words) if ignore_case else words)
         self.rx = re.compile("|".join(re.escape(w) for w in words), re.I) if ignore_case else None
 
@@ -88,19 +94,18 @@ def required_literal_sets(pattern: str, flags: int = re.I) -> list[tuple[str, ..
     lower-case, and only literals whose case-insensitive matches are plain ASCII
     case variants are used, so a lower-cased ASCII text that lacks every string
     of a set cannot match. Without re.I they are the literals as written, for
-    plain substring tests.
+    plain substring tests. A pattern matches no more without re.I than with it,
+    so the sets read with re.I added hold for it too, in any case: that is how
+    a test that ignores case is checked against a pattern with (?i:...) groups.
     """
     from re import _constants as c, _parser
-
-    def plain(ch: str) -> bool:
-        return ch.isascii() or ch.lower() == ch == ch.upper()
 
     ignore_case = bool(flags & re.I)
 
     def literal(ch: str) -> str | None:
         if not ignore_case:
             return ch
-        return ch.lower() if plain(ch) else None
+        return ch.lower() if _folds_plainly(ch) else None
 
     def best(found: list[set[str]]) -> set[str] | None:
         return max(found, key=lambda alts: min(map(len, alts)), default=None)
@@ -123,7 +128,9 @@ def required_literal_sets(pattern: str, flags: int = re.I) -> list[tuple[str, ..
                 continue  # zero-width: literals on both sides are still adjacent
             flush()
             sub: set[str] | None = None
-            if op is c.SUBPATTERN and not (av[1] | av[2]) & re.I:  # not a (?i:...) / (?-i:...) group
+            if op is c.SUBPATTERN and (ignore_case or not av[1] & re.I):
+                # Under re.I a (?-i:...) group's literals still hold once lower-cased, and a (?i:...) group
+                # changes nothing; without it a (?i:...) group's literals may match in any case.
                 sub = best(seq(av[3]))
             elif op is c.BRANCH:
                 alts = [best(seq(b)) for b in av[1]]
@@ -151,7 +158,7 @@ def literal_gate(rx: re.Pattern[str]) -> AnyOf | None:
     `rx`'s case sensitivity; None if none is known."""
     ignore_case = bool(rx.flags & re.I)
     words = required_literals(rx.pattern, rx.flags)
-    if not words or ignore_case and not all(w.isascii() for w in words):
+    if not words or ignore_case and not all(map(_folds_plainly, words)):
         return None
     return AnyOf(*words, ignore_case=ignore_case)
 

@@ -287,8 +287,8 @@ INTRO_RE = re.compile(
     # a video's narration: "Now you will do a hamstring curl.", "Next we're going to do some clamshells."
     r"|(?:you|we)(?:\s+will|['\u2019]ll|\s+are\s+going\s+to|['\u2019]re\s+going\s+to)\s+do)"
     r"\s+(?:(?:a|an|the|some)\s+)?", re.I)
-INTRO_HINT = AnyOf("try", "add", "begin", "start", "finish", "end", "follow", "move on", "ll do", "will do", "going to do",
-                    "Try", "Add", "Begin", "Start", "Finish", "End", "Follow", "Move on")
+# Every match of INTRO_RE holds one of these, whatever the spacing between its words (speed pre-filter).
+INTRO_HINT = AnyOf("try", "add", "begin", "start", "finish", "end", "follow", "move on", "will", "'ll", "\u2019ll", "going")
 
 
 # Words a name in title case may leave in lower case ("Step-Up and Over", "Lunge with Twist").

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from runstrength.extract.gates import AnyOf, literal_gate
+from runstrength.extract.gates import AnyOf, literal_gate, required_literals
 from runstrength.extract.lexicon import read_yaml
 from runstrength.extract.quantities import MONTH_NAME
 from runstrength.extract.text import DATA_DIR, INNER_STOP_RE, PART_LABEL_RE, Line, structure_lexicon
@@ -744,7 +744,11 @@ def _is_a_re() -> re.Pattern[str]:
     )
 
 
-_IS_A_HINT = AnyOf(" is a ", " is an ")
+@lru_cache(maxsize=1)
+def _is_a_hint() -> AnyOf | None:
+    """The kinds of business, one of which every match of _is_a_re names: " is a " would miss "is  a" or a
+    line break inside the phrase, which the pattern's \\s+ takes."""
+    return literal_gate(_is_a_re())
 
 
 @lru_cache(maxsize=1)
@@ -770,7 +774,8 @@ def _acting_organization(text: str) -> str | None:
 
 
 def _is_a_organization(text: str) -> str | None:
-    if not _IS_A_HINT(text):
+    hint = _is_a_hint()
+    if hint is not None and not hint(text):
         return None
     m = _is_a_re().search(text)
     return m.group("org") if m else None
@@ -778,7 +783,9 @@ def _is_a_organization(text: str) -> str | None:
 
 # A byline's name and what follows it, up to the line's end ("By Jo Lee, PT, Harbour Run Coaching").
 _BYLINE_TAIL_RE = re.compile(r"(?m)^[ \t]*" + _BYLINE_BODY + r"[ \t]*,(?P<tail>[^\n]*)")
-_BYLINE_TAIL_HINT = AnyOf("by", "By", "BY", "desk")
+# Every match holds one of the byline's lead words ("by", "author", "clinician", ...), read from the pattern so
+# that a lead added to _BYLINE_BODY is never skipped here (re.I: the leads are matched in any case).
+_BYLINE_TAIL_HINT = AnyOf(*required_literals(_BYLINE_TAIL_RE.pattern, re.I))
 _TAIL_SPLIT_RE = re.compile(r"[,|(\u00b7\u2022]")
 _ORG_PART_RE = re.compile(r"^[A-Z][\w&'.-]*(?:\s+(?:[A-Z][\w&'.-]*|&|of|and|the|for|in|at)){1,6}$")
 

@@ -50,7 +50,7 @@ _LEFT_OUT_NEXT_RE = re.compile(
 _DISMISSED_AFTER_RE = re.compile(
     r"\W*(?:[\w'\u2019]+\W+){0,8}?(?:(?:won't|will not|wouldn't|don't|do not|doesn't|does not|can't|cannot)\s+"
     r"(?:fix|solve|help|change|make (?:a|any|much|the) difference)|too (?:easy|light|gentle) to (?:make|do|change))\b", re.I)
-_DISMISSED_HINT = AnyOf("t ", "not", "too ")  # "n't " with either apostrophe
+_DISMISSED_HINT = AnyOf("n't", "n\u2019t", "not", "too")  # every match holds one (speed pre-filter)
 # A question, asked or reported, only names what is asked about ("Would clamshells help?",
 # "Runners often ask whether they should foam roll"): the routine is in the answer.
 # A mention said of every exercise of its kind ("of each heel drop", "both lunges"), right before the name.
