@@ -2063,3 +2063,15 @@ def test_the_lists_count_said_in_the_future_or_with_ing_is_every_moves(rule: str
             "2. Push-ups (10-12 reps)\nLower the chest to the floor.\n")
     assert [(e.name, [(d.sets_min, d.sets_max, d.reps_min, d.reps_max) for d in e.dosages]) for e in a.exercises] == [
         ("Squats", [(4, 4, 12, 12)]), ("Push-ups", [(4, 4, 10, 12)])]
+
+
+@pytest.mark.parametrize("first, second", [("Position:", "Action:"), ("Starting Position", "Movement")])
+def test_a_leaflets_step_labels_are_sub_labels_of_the_move_above(first: str, second: str) -> None:
+    # "Position:" / "Action:" alone over each step: the move's own labels, not moves or parts
+    a = run(f"Core work for runners\n\nExercise 1: Dead bug\n{first}\nLie on your back with your arms up.\n{second}\n"
+            f"Lower one arm and the other leg slowly.\n\nExercise 2: Bird dog\n{first}\nKneel on all fours.\n{second}\n"
+            "Reach one arm and the other leg long.\n")
+    assert [(e.name, [c.text for c in e.cues]) for e in a.exercises] == [
+        ("Dead bug", ["Lie on your back with your arms up.", "Lower one arm and the other leg slowly."]),
+        ("Bird dog", ["Kneel on all fours.", "Reach one arm and the other leg long."])]
+
