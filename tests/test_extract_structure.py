@@ -2075,3 +2075,14 @@ def test_a_leaflets_step_labels_are_sub_labels_of_the_move_above(first: str, sec
         ("Dead bug", ["Lie on your back with your arms up.", "Lower one arm and the other leg slowly."]),
         ("Bird dog", ["Kneel on all fours.", "Reach one arm and the other leg long."])]
 
+
+def test_steps_without_full_stops_are_steps_not_names():
+    # A list of steps that lost their full stops: one cut where its count begins ("... hold for 30 seconds"),
+    # one a long set-up in sentence case with no "your" ("Sit with ankle resting on ...")
+    a = run("Heel pain stretches\n\n1. Soleus Stretch\nStand facing a wall with one foot behind the other\n"
+            "Bend both knees and hold for 30 seconds\nRepeat 3 times per leg\n2. Towel Toe Pull\n"
+            "Sit with ankle resting on the opposite knee\nPull the toes back toward the shin\nHold for 20 seconds\n")
+    assert [(e.name, [(d.reps_min, d.hold_seconds_min, d.per_side) for d in e.dosages]) for e in a.exercises] == [
+        ("Soleus Stretch", [(3, 30, True)]), ("Towel Toe Pull", [(None, 20, False)])]
+    assert [c.text for c in a.exercises[1].cues] == ["Sit with ankle resting on the opposite knee",
+                                                     "Pull the toes back toward the shin"]

@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Doc
 
 from runstrength.extract import dosage as dz
-from runstrength.extract.line_names import (INTRO_HINT, INTRO_RE, PAREN_RE, benefit_line, clean_name, dose_lead,
+from runstrength.extract.line_names import (INTRO_HINT, INTRO_RE, PAREN_RE, benefit_line, clean_name, dangling_end, dose_lead,
                                             exercise_like, function_start, name_span, note_line, period_word, split_alternatives,
                                             split_dashed, split_listed, title_cased, wordy)
 from runstrength.extract.line_view import DAY_LABEL_RE, LineView, Role, SUPERSET_LABEL, WEEKDAY_RE, doc_spans, shift
@@ -204,6 +204,10 @@ def _heading_of_nothing(lv: LineView, name: str, ndoses: list[dz.DoseMention], t
     """A short line that names no known move: a part's word, a note, a counted item the lexicon lacks, a
     heading that may head a part, or a heading of nothing."""
     text, line = lv.text, lv.line
+    if ndoses and dangling_end(name) and not text.rstrip().endswith(":"):
+        # "Lean forward and hold for 30 seconds": a step that lost its full stop, cut at its count (a lead-in,
+        # "I did circuits for 70 minutes on Saturday:", opens what follows)
+        return Role("prose")
     if name and is_section_word_only(tokens) and len(tokens) <= 6 and not line.bullet:
         return Role("section", title=section_title(text), sets=sets)
     if note_line(text):
@@ -220,7 +224,7 @@ def _heading_of_nothing(lv: LineView, name: str, ndoses: list[dz.DoseMention], t
         return Role("prose")  # "*Use a chair for balance": a footnote to the list, not a heading (italics close their "*")
     if (name and wordy(name) and len(tokens) <= 8 and not function_start(name) and not lv.ends_sentence and ":" not in text[:-1]
             and not benefit_line(name)):
-        if _instruction(name, line.bullet):
+        if _instruction(name, line.bullet) or _unpunctuated_step(lv.words):
             return Role("prose")  # "Pause", "Roll your hips back": a step of the list above
         ns, ne = name_span(text, name, 0)
         return Role("maybe_heading", name=name, name_start=ns, name_end=ne, doses=list(ndoses), title=section_title(text), sets=sets)

@@ -43,6 +43,9 @@ _NOT_A_NAME_START = re.compile(rf"^(here|how|what|why|this|these|there|if|for|fo
 # "Making the step-ups harder", "Make them easier": a heading over how to change the moves (a part of the
 # routine when new exercises follow it), never a move's name, whatever movement it mentions.
 _CHANGING_HEAD_RE = re.compile(r"^\W*mak(?:e|ing)\s", re.I)
+# A word that cannot end a name, only a sentence cut at its count ("Lean forward and hold for 30 seconds",
+# "Lower slowly to 90 degrees and"): the head word before it ("hold") names no move.
+_DANGLING_END_RE = re.compile(r"\b(?:for|and|or|to|of|with|the|a|an|at|into|onto|from|by)\W*$", re.I)
 # Between two exercises of one heading: "split squats or step-ups", "A1 Deadlift / A2 Box jump".
 _OR_RE = re.compile(r"\s+(or|/)\s+", re.I)
 
@@ -122,6 +125,11 @@ def note_line(text: str) -> bool:
     return any(w.strip(".,;:!?()").lower() in modals for w in text.split())
 
 
+def dangling_end(name: str) -> bool:
+    """Whether `name` ends on a word no name ends on: a sentence cut where its count began."""
+    return _DANGLING_END_RE.search(name) is not None
+
+
 def exercise_like(name: str, doc: Doc | None, offset: int) -> bool:
     tokens = norm_tokens(name)
     if not tokens or len(tokens) > 9 or not wordy(name) or CLAUSE_HEAD_RE.match(name) or _CHANGING_HEAD_RE.match(name):
@@ -138,6 +146,8 @@ def exercise_like(name: str, doc: Doc | None, offset: int) -> bool:
         return False
     if known:
         return True
+    if dangling_end(name):
+        return False  # a known name cut this way still names its move ("Side plank on each side for 30 s")
     stripped = tuple(t for t in tokens if t not in ("exercise", "exercis", "for", "runner", "with", "band", "weight"))
     return bool(stripped) and ends_with_head(stripped)
 
