@@ -1306,6 +1306,14 @@ def test_a_tempo_range_with_a_slow_phase_is_no_bout():
     assert one("3 rounds (40s)").seconds == (40, 40)
 
 
+def test_a_lowering_paced_over_a_range_of_seconds_is_no_bout():
+    assert facts(one("Box step-downs, lowering slowly for three to four seconds, 8-10 reps per leg")) == (
+        "main", None, (8, 10), None, None, True)
+    assert facts(one("Split squats: lower for 3-4 seconds, 10 reps")) == ("main", None, (10, 10), None, None, False)
+    # a hold at the top of "the raise" (a noun) is a hold, not the pace of raising
+    assert one("Hold the foot at the top of the raise for 3-5 seconds.").seconds == (3, 5)
+
+
 def test_the_same_count_done_again_after_a_rest_is_a_second_set():
     assert facts(one("Hold: 3 seconds | Repeat: 12 times | Rest | Repeat: again 12 times")) == ("main", (2, 2), (12, 12), (3, 3), "hold", False)
     assert facts(one("Curl up 15 times, rest a minute, then again 15 times.")) == ("main", (2, 2), (15, 15), None, None, False)

@@ -121,8 +121,10 @@ _TEMPO_PATTERNS = [
     # "3 seconds open and 3 seconds closed", "three seconds forward, three back": the two phases of one rep
     # (a lone "out"/"forward" may be where a bout goes, so only the pair)
     rf"(?<![\w.,/#-]){_TEMPO_NUM}{_TEMPO_UNIT}\s+{_TEMPO_WAY}\s*(?:,|and|then|,\s*(?:and|then))\s+{_TEMPO_NUM}(?:{_TEMPO_UNIT})?\s+{_TEMPO_WAY}\b",
-    # "lower for three seconds", "lower slowly for 3 seconds", "taking three seconds to lower"
-    rf"\b{_PHASE_VERB}(?:\s+(?!{_NOT_TEMPO_WORD}\b)[\w-]+){{0,3}}?\s+(?:for|over|in)\s+(?:about\s+)?{_TEMPO_NUM}{_TEMPO_UNIT}",
+    # "lower for three seconds", "lower slowly for 3 seconds", "lowering for three to four seconds" (not a
+    # noun: "hold at the top of the raise for 3-5 seconds" is a hold)
+    rf"(?<!\bthe )(?<!\beach )\b{_PHASE_VERB}(?:\s+(?!{_NOT_TEMPO_WORD}\b)[\w-]+){{0,3}}?\s+(?:for|over|in)\s+(?:about\s+)?{_TEMPO_NUM}"
+    rf"(?:\s*(?:-|\u2013|to)\s*{_TEMPO_NUM})?{_TEMPO_UNIT}",
     # "taking a full four seconds to touch down", "take 3 seconds to reach the floor": any movement
     # given a few seconds is the pace of the rep (a pause to rest or reset is not)
     r"\btak(?:e|es|ing)\s+(?:a\s+|the\s+)?(?:(?:full|good|whole|about|around|at\s+least)\s+)*"
