@@ -2086,3 +2086,11 @@ def test_steps_without_full_stops_are_steps_not_names():
         ("Soleus Stretch", [(3, 30, True)]), ("Towel Toe Pull", [(None, 20, False)])]
     assert [c.text for c in a.exercises[1].cues] == ["Sit with ankle resting on the opposite knee",
                                                      "Pull the toes back toward the shin"]
+
+
+def test_a_parts_heading_in_title_case_may_open_with_an_article():
+    a = run("Why eccentric work matters\n\nDownhill running asks a lot of the quads.\n\nAn Easy Strength Routine\n\n"
+            "- Step-downs, 8-10 reps per leg\n- Split squats, 8-10 reps per leg\n")
+    assert [(e.name, section_of(a, e)) for e in a.exercises] == [
+        ("Step-downs", "An Easy Strength Routine"), ("Split squats", "An Easy Strength Routine")]
+

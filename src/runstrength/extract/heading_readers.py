@@ -170,7 +170,8 @@ def _heading_of_part(lv: LineView, name: str, ndoses: list[dz.DoseMention], toke
     # has no part of its own whose moves "Do 2 sets of every exercise" could count.
     if sets and counts_whole_article(text, lower, _ALL_OF_GROUP_RE):
         return Role("article_sets", sets=sets, title=text)
-    if name and strong_section(lname) and not function_start(name) and len(tokens) <= 8 and not lv.two_sentences:
+    if (name and strong_section(lname) and (not function_start(name) or _ARTICLE_START_RE.match(name) and title_cased(name))
+            and len(tokens) <= 8 and not lv.two_sentences):
         title = section_title(text)
         return Role("section", title=title, sets=sets)
     return None
@@ -264,6 +265,9 @@ _ROUTE_RE = re.compile(r"\W*(?:jog|run|walk|sprint|cycle|ride|head)\s+(?:back\s+
                        r"(?:to|towards?)\s+(?:the\s+)?[a-z]", re.I)
 # A how-to's step number alone on its line ("Step 3", "Step #3:").
 _STEP_LABEL_RE = re.compile(r"\s*step\s*#?\s*\d{1,2}\s*[.:)]?\s*$", re.I)
+# "A Simple Strength Routine", "An Easy Core Circuit": a part's heading in title case may open with an article,
+# where a sentence in sentence case ("A strong core helps you run") does not head a part.
+_ARTICLE_START_RE = re.compile(r"an?\s", re.I)
 # A label and its number opening a heading, then its topic: "Rung 2: Slow loading", "Tier B - Power".
 _NUMBERED_PART_RE = re.compile(r"^\s*[A-Z][a-z]{2,12}\s+(?:\d{1,2}|[A-H])\s*[:\u2013\u2014-]\s+[A-Za-z]")
 
