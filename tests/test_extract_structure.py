@@ -2094,3 +2094,14 @@ def test_a_parts_heading_in_title_case_may_open_with_an_article():
     assert [(e.name, section_of(a, e)) for e in a.exercises] == [
         ("Step-downs", "An Easy Strength Routine"), ("Split squats", "An Easy Strength Routine")]
 
+
+def test_a_lead_in_right_under_a_parts_heading_is_the_parts_instructions():
+    # the heading stays the part's title; the lead-in's count is the part's
+    a = run("Why eccentric work matters\n\nDownhill running asks a lot of the quads.\n\nHill Strength Routine\n"
+            "Perform the following exercises 3 times:\n- Step-downs, 8-10 reps per leg\n- Split squats, 8-10 reps per leg\n")
+    assert [(e.name, section_of(a, e), main(e).sets_min, main(e).reps_max) for e in a.exercises] == [
+        ("Step-downs", "Hill Strength Routine", 3, 10), ("Split squats", "Hill Strength Routine", 3, 10)]
+    # with no heading above, the lead-in heads the list as before
+    b = run("Why eccentric work matters\n\nDownhill running asks a lot of the quads.\n\n"
+            "Perform the following exercises 3 times:\n- Step-downs, 8-10 reps per leg\n")
+    assert section_of(b, b.exercises[0]) == "Perform the following exercises 3 times"

@@ -373,6 +373,14 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                 # "Phase 2: Loading" over "Exercises" (or a flattened table's "Exercise" column heading): the
                 # part's list begins, not a part of its own
                 continue
+            if (kind == "section" and role.label == "intro" and last_kind == "section" and section is not None
+                    and line.gap == 0 and not any(ex.section is section for ex in self.exercises[-1:])):
+                # "Strength Routine" right over "Perform the following exercises 3 times:": the part's
+                # instructions, not a part of its own (its title stays the heading)
+                if role.sets:
+                    self._part_rounds(section, role.sets, line)
+                self._rule_sink(section).extend(role.doses)
+                continue
             if kind == "section" and _repeats_title(norm_tokens(line.text), title_tokens):
                 # The page's headline again over the routine (a site's repeated headline): the page's
                 # heading, not a part of the routine

@@ -194,7 +194,7 @@ def section_intro(lv: LineView) -> Role | None:
         sets = dz.parse_block_sets(lv.text)
         # "Do 12 reps of these exercises:": the count of each move below, a rule of the part as its sets are
         work = [replace(d, sets=None) for d in lv.doses() if d.stage == "main" and (d.reps or d.seconds)]
-        return Role("section", title=lv.text.strip().rstrip(":").strip(), sets=sets, doses=work)
+        return Role("section", title=lv.text.strip().rstrip(":").strip(), sets=sets, doses=work, label="intro")
     return None
 
 
