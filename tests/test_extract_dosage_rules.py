@@ -625,3 +625,12 @@ def test_the_following_circuit_done_n_times_gives_its_rounds_after_a_long_lead_i
     # three passes of 15 reps each; the 30 seconds between moves is the rest, no bout
     for name in ("squat", "push-up", "lunge"):
         assert facts(ex(a, name)) == (3, 3, 15, None, None, False), name
+
+
+def test_a_rules_timed_bout_done_n_times_is_n_passes_of_a_moving_exercise():
+    # "repeat 4 times" after a work time counts passes of the bout, as it does in an exercise's own dose;
+    # a held position keeps the count as its reps
+    a = run("Hotel Circuit\n\n30 seconds on, 15 seconds rest, repeat 3 times.\n\n1. Jumping jacks\n2. Squat jumps\n3. Plank\n")
+    assert [(e.name, [(d.sets_min, d.reps_min, d.hold_seconds_min, d.duration_seconds_min) for d in e.dosages])
+            for e in a.exercises] == [
+        ("Jumping jacks", [(3, None, None, 30)]), ("Squat jumps", [(3, None, None, 30)]), ("Plank", [(None, 3, 30, None)])]

@@ -128,7 +128,12 @@ class InheritanceMixin:
             if m.seconds and not has_amount:
                 held = m.seconds_kind == "hold" or (m.seconds_kind is None and isometric)
                 hold, seconds = (m.seconds, None) if held else (None, m.seconds)
-            _inherit(out, sets=m.sets if not has_sets else None, reps=m.reps if not has_amount else None,
+            sets, reps = m.sets, m.reps
+            if seconds is not None and reps and not sets and _TIMES_RE.search(m.text):
+                # a rule's timed bout done N times ("20 seconds on, 10 seconds rest, repeat 4 times"): N passes,
+                # as for the exercise's own dose (_timed_repeats_as_sets)
+                sets, reps = reps, None
+            _inherit(out, sets=sets if not has_sets else None, reps=reps if not has_amount else None,
                      hold=hold, duration=seconds, per_side=m.per_side and not has_amount, source=source)
         return out
 
