@@ -2105,3 +2105,11 @@ def test_a_lead_in_right_under_a_parts_heading_is_the_parts_instructions():
     b = run("Why eccentric work matters\n\nDownhill running asks a lot of the quads.\n\n"
             "Perform the following exercises 3 times:\n- Step-downs, 8-10 reps per leg\n")
     assert section_of(b, b.exercises[0]) == "Perform the following exercises 3 times"
+
+
+def test_a_label_letter_after_a_name_is_no_cut_sentence():
+    # "Superset A" ends on a capital letter that labels it, not on the article of a sentence cut at its count
+    from runstrength.extract.line_names import dangling_end
+
+    assert not dangling_end("Superset A") and not dangling_end("Plank variation A")
+    assert dangling_end("Lean forward and hold for") and dangling_end("Step onto a")

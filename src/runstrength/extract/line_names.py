@@ -44,8 +44,9 @@ _NOT_A_NAME_START = re.compile(rf"^(here|how|what|why|this|these|there|if|for|fo
 # routine when new exercises follow it), never a move's name, whatever movement it mentions.
 _CHANGING_HEAD_RE = re.compile(r"^\W*mak(?:e|ing)\s", re.I)
 # A word that cannot end a name, only a sentence cut at its count ("Lean forward and hold for 30 seconds",
-# "Lower slowly to 90 degrees and"): the head word before it ("hold") names no move.
-_DANGLING_END_RE = re.compile(r"\b(?:for|and|or|to|of|with|the|a|an|at|into|onto|from|by)\W*$", re.I)
+# "Lower slowly to 90 degrees and"): the head word before it ("hold") names no move. A capital "A" is a
+# label's letter ("Superset A", "Plank variation A"), not the article.
+_DANGLING_END_RE = re.compile(r"\b(?:(?i:for|and|or|to|of|with|the|an|at|into|onto|from|by)|a)\W*$")
 # Between two exercises of one heading: "split squats or step-ups", "A1 Deadlift / A2 Box jump".
 _OR_RE = re.compile(r"\s+(or|/)\s+", re.I)
 
