@@ -216,7 +216,7 @@ def _guarded() -> dict[str, tuple]:
         "dismissed": (ownership._DISMISSED_HINT, ownership._DISMISSED_AFTER_RE,
                       [" wouldn't\thelp", " cannot help here", " are far too easy to make a dent"]),
         "asked": (ownership._ASKED_HINT, ownership._ASKED_RE, ["Runners often ask whether they should roll"]),
-        "race effort": (dose_masks._running_hint, dose_masks._CONTEXT_MASKS[13][1],
+        "race effort": (dose_masks._running_hint, next(rx for g, rx in dose_masks._CONTEXT_MASKS if g is dose_masks._running_hint),
                         ["3 x 10 min at half marathon effort", "4 x 3 min at 5k speed", "20 minutes of easy running"]),
     }
 
