@@ -1335,3 +1335,12 @@ def test_a_time_glued_to_the_x_after_a_name_is_its_time_not_a_count():
     assert facts(one("Side plank x20-30sec", list_item=True)) == ("main", None, None, (20, 30), None, False)
     assert facts(one("Wall sit x1min", list_item=True)) == ("main", None, None, (60, 60), None, False)
     assert facts(one("Squats x10", list_item=True)) == ("main", None, (10, 10), None, None, False)
+
+
+def test_reps_said_as_a_count_of_times_are_marked_so():
+    # dose_inheritance reads a timed bout's count of times as passes, so the parse keeps where reps came from
+    assert [(d.reps, d.reps_are_times) for d in parse_dosages("Go for 20 seconds, repeat five times.")] == [((5, 5), True)]
+    assert [(d.reps, d.reps_are_times) for d in parse_dosages("Hold 20 seconds, 3x.")] == [((3, 3), True)]
+    assert [(d.reps, d.reps_are_times) for d in parse_dosages("30 seconds, about 25 reps.")] == [((25, 25), False)]
+    # the count of times became the sets: the reps are counted as such
+    assert [(d.sets, d.reps, d.reps_are_times) for d in parse_dosages("Do 10 reps, 3 times.")] == [((3, 3), (10, 10), False)]

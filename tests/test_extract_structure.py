@@ -1932,6 +1932,11 @@ def test_a_moving_bout_done_n_times_is_n_sets_and_a_held_one_n_reps():
             "3. Press-ups: 10 x in 30 seconds.\n")
     got = [(d.sets_min, d.reps_min, d.hold_seconds_min, d.duration_seconds_min) for e in a.exercises for d in e.dosages]
     assert got == [(4, None, None, 40), (None, 3, 30, None), (None, 10, None, 30)]
+    # the count of times in words is a count of times too; a count of reps said as such stays reps
+    b = run("Conditioning\n\n1. High knees: go for 20 seconds, repeat five times.\n"
+            "2. Jumping jacks: 30 seconds, about 25 reps.\n")
+    got = [(d.sets_min, d.reps_min, d.duration_seconds_min) for e in b.exercises for d in e.dosages]
+    assert got == [(5, None, 20), (None, 25, 30)]
 
 
 def test_a_bare_repeat_right_under_a_list_of_counted_moves_is_the_lists_rounds():

@@ -65,6 +65,8 @@ class DoseMention:
     scope: str = ""
     # A lower bound only ("hold for at least 20 seconds"): the dosage's max is left open.
     open_max: bool = False
+    # The reps are a count of times ("40 seconds, 4 times", "4x"), not of repetitions said as such.
+    reps_are_times: bool = False
 
 
 _MAX_MERGE_GAP = 60
@@ -100,6 +102,7 @@ class _Group:
     pending: list[Atom] = field(default_factory=list)
     # the sets came from a repeat ("repeat this 3 times", "twice more") that counts holds when a hold is repeated
     flex_sets: bool = False
+    reps_are_times: bool = False
 
 
 def _fits(g: _Group, a: Atom) -> bool:
@@ -118,6 +121,7 @@ def _absorb(g: _Group, a: Atom) -> None:
     if a.flex == "reps":
         if g.reps is None:
             g.reps = a.flex_val
+            g.reps_are_times = a.times
         else:
             g.sets = a.flex_val
     elif a.flex == "more":
@@ -127,14 +131,17 @@ def _absorb(g: _Group, a: Atom) -> None:
         # "Hold 10 seconds, repeat this 5 times": a bare repeated hold counts reps.
         if g.reps is None and g.sets is None and g.seconds is not None:
             g.reps = a.flex_val
+            g.reps_are_times = a.times
         elif g.sets is None:
             g.sets = a.flex_val
             g.flex_sets = True
         else:
             g.reps = a.flex_val
+            g.reps_are_times = a.times
     else:
         g.sets = a.sets or g.sets
-        g.reps = a.reps or g.reps
+        if a.reps:
+            g.reps, g.reps_are_times = a.reps, a.times
         g.seconds = a.seconds or g.seconds
     g.hold = g.hold or a.hold
 
@@ -234,6 +241,7 @@ def _parse_dosages(text: str, list_item: bool) -> tuple[DoseMention, ...]:
                 stage=g.stage, sets=g.sets, reps=g.reps, seconds=g.seconds,
                 seconds_kind="hold" if g.hold and g.seconds is not None else None,
                 per_side=per_side, start=st, end=en, text=text[st:en], open_max=open_max,
+                reps_are_times=g.reps_are_times and g.reps is not None,
             ))
     out.sort(key=lambda d: d.start)
     return tuple(_alternative_sets(text, out))

@@ -60,6 +60,9 @@ class Atom:
     flex_val: Range | None = None
     stage: str = "main"
     hold: bool = False
+    # The count is of times ("4 times", "4x", "twice"): repeats of whatever the sentence doses, which
+    # dose_inheritance reads as passes when what is repeated is a timed bout.
+    times: bool = False
 
 
 _T_SINGLE = rf"{NUM}{TU}"
@@ -544,9 +547,9 @@ def _core_atoms(sentence: str) -> tuple[tuple[Atom, ...], str, str] | None:
             if strict:
                 take(Atom(m.start(), m.end(), sets=r))
             else:
-                take(Atom(m.start(), m.end(), flex="sets", flex_val=r))
+                take(Atom(m.start(), m.end(), flex="sets", flex_val=r, times=True))
         else:
-            take(Atom(m.start(), m.end(), flex="reps", flex_val=r))
+            take(Atom(m.start(), m.end(), flex="reps", flex_val=r, times=True))
     for m in scan(_NX_RE, x_after_number):
         r = int_range(m.group("n"))
         if r is None:
@@ -559,8 +562,9 @@ def _core_atoms(sentence: str) -> tuple[tuple[Atom, ...], str, str] | None:
             # "3x through", like "3 times through": passes through the whole
             take(Atom(m.start(), m.end(), sets=r))
         else:
-            # "10x forward and 10x sideways" are two bouts, not reps x sets.
-            take(Atom(m.start(), m.end(), reps=r))
+            # "10x forward and 10x sideways" are two bouts, not reps x sets. A glued "4x" counts times;
+            # "Press-ups: 10 x in 30 seconds", the x apart, counts the reps done in the time.
+            take(Atom(m.start(), m.end(), reps=r, times=m.end("n") + 1 == m.end()))
     for m in scan(_XN_RE, _X_BEFORE_NUMBER_RE.search(sentence) is not None):
         r = int_range(m.group("n"))
         if r is None or "#" in m.group("pre"):

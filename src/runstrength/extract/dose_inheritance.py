@@ -6,7 +6,6 @@ exercise's own dosage leaves open (``inherited_from``).
 """
 from __future__ import annotations
 
-import re
 
 from runstrength.extract import dosage as dz
 from runstrength.extract.gates import AnyOf
@@ -86,7 +85,8 @@ class InheritanceMixin:
                     d.duration_seconds_min, d.duration_seconds_max = m.seconds
             if m.open_max:
                 _open_max(d)
-            _timed_repeats_as_sets(d)
+            if m.reps_are_times:
+                _timed_repeats_as_sets(d)
             if stage == "main" and main is not None:
                 _repeats_as_sets(main, d)
                 _same_time_held(main, d)
@@ -129,7 +129,7 @@ class InheritanceMixin:
                 held = m.seconds_kind == "hold" or (m.seconds_kind is None and isometric)
                 hold, seconds = (m.seconds, None) if held else (None, m.seconds)
             sets, reps = m.sets, m.reps
-            if seconds is not None and reps and not sets and _TIMES_RE.search(m.text):
+            if seconds is not None and reps and not sets and m.reps_are_times:
                 # a rule's timed bout done N times ("20 seconds on, 10 seconds rest, repeat 4 times"): N passes,
                 # as for the exercise's own dose (_timed_repeats_as_sets)
                 sets, reps = reps, None
@@ -183,16 +183,11 @@ def _merge(a: Dosage, b: Dosage) -> None:
         a.end = max(x for x in (a.end, b.end) if x is not None) if a.end is not None or b.end is not None else None
 
 
-# A count of times ("5 times", "4x", "twice"), not of repetitions.
-# ("Press-ups: 10 x in 30 seconds", an x apart, counts the reps done in the time)
-_TIMES_RE = re.compile(r"\b(?:\d{1,2}(?:\s*(?:-|to)\s*\d{1,2})?(?:\s*times\b|x\b(?!\s*\d))|twice\b|thrice\b)", re.I)
-
-
 def _timed_repeats_as_sets(d: Dosage) -> None:
     """A timed bout of a moving exercise done N times ("40 seconds, 4 times", "3x 30 seconds") is N sets of
-    the bout: repeats of a moving bout are passes, as the counts of a held position are its reps."""
-    if (d.duration_seconds_min is not None and d.reps_min is not None and d.sets_min is None
-            and _TIMES_RE.search(d.text)):
+    the bout: repeats of a moving bout are passes, as the counts of a held position are its reps.
+    (Called only for a dosage whose reps are such a count of times.)"""
+    if d.duration_seconds_min is not None and d.reps_min is not None and d.sets_min is None:
         d.sets_min, d.sets_max = d.reps_min, d.reps_max
         d.reps_min = d.reps_max = None
 
