@@ -2305,3 +2305,19 @@ def test_the_tail_of_a_bracket_after_the_name_is_no_cue_but_names_the_kit() -> N
     dips = a.exercises[0]
     assert not any(c.text.endswith(")") for c in dips.cues), [c.text for c in dips.cues]
     assert "chair" in dips.equipment, dips.equipment
+
+
+def test_pipe_table_with_a_duration_or_reps_column_and_a_rest_column():
+    # the rest column's time is no bout; the side said in the name cell's brackets is the row's
+    text = ("Lunchtime Circuit\n\nThe circuit\n\nMove | Time/Reps | Rest |\n---|---|---|\n"
+            "Step-ups | 40 seconds | 20 seconds |\nSide lunges (each side) | 30 seconds | 20 seconds |\n"
+            "Press-ups | 12 | 20 seconds |\n")
+    a = run(text)
+    assert [(e.name, main(e).duration_seconds_min, main(e).reps_min, main(e).per_side) for e in a.exercises] == [
+        ("Step-ups", 40, None, False), ("Side lunges", 30, None, True), ("Press-ups", None, 12, False)]
+    assert all(len(e.dosages) == 1 for e in a.exercises)
+
+
+def test_a_row_of_pipes_with_no_header_keeps_no_pipe_in_the_name():
+    a = run("Lunchtime Circuit\n\nStep-ups | 40 seconds | 20 seconds rest |\nPress-ups | 30 seconds | 20 seconds rest |\n")
+    assert [e.name for e in a.exercises] == ["Step-ups", "Press-ups"]

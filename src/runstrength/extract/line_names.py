@@ -186,7 +186,7 @@ def clean_name(name: str) -> tuple[str, int]:
         distance = _TRAIL_DISTANCE_RE.search(name)
         if distance is not None and any(c.isalpha() for c in name[:distance.start()]):
             name = name[:distance.start()]
-    stripped = name.rstrip(" :-?!;,.[(/")
+    stripped = name.rstrip(" :-?!;,.[(/|")
     if stripped.count("(") > stripped.count(")"):
         # "Core & Posture (Daily 6-10 min)" with its count taken off: the bracket it was in is no part either
         stripped = stripped[:stripped.rfind("(")].rstrip(" :-?!;,.")

@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 
 from runstrength.extract import dosage as dz
+from runstrength.extract.dose_stages import PER_SIDE_RE
 from runstrength.extract.roles import (
     PERIOD_NUMBERS_RE, WEEKDAY_RE, Role, blank_prefix, clean_name, exercise_like, function_start, wordy,
 )
@@ -25,6 +26,8 @@ _SETS_CELL_RE = re.compile(r"^\s*(\d{1,2})(?:\s*(?:-|to)\s*(\d{1,2}))?\s*$")
 # A spaced "s" after a number: seconds in a table's dose cell ("3 x 20 s hold"), where nothing else is
 # abbreviated so; in prose the parser reads only the glued "20s".
 _SPACED_SECONDS_RE = re.compile(r"(\d) s\b")
+# A bracket closing a name cell ("Lunges (each leg)").
+_SIDE_PAREN_RE = re.compile(r"\s*\(([^()]*)\)\s*$")
 # A cell of the rule under a markdown table's header ("---", ":--:").
 _RULE_CELL_RE = re.compile(r":?-{2,}:?")
 
@@ -168,7 +171,12 @@ def _table_row(text: str, cells: list[tuple[int, int]], kinds: list[str]) -> Rol
     the row's doses."""
     first = kinds.index("name")
     names: list[tuple[str, int]] = []
+    sided = False
     for a, b in _items(text, *cells[first]):
+        # "Lunges (each leg)": the side said in the name cell's brackets is the row's dose, as in a list item
+        side = _SIDE_PAREN_RE.search(text, a, b)
+        if side is not None and PER_SIDE_RE.search(side.group(1)):
+            sided, b = True, side.start()
         # A superset's label before the name ("A1 Goblet squat", "B2. Side plank") is not part of it.
         name, cut = clean_name(blank_prefix(text[a:b]))
         if not name or not wordy(name) or len(name.split()) > 8 or function_start(name):
@@ -212,6 +220,9 @@ def _table_row(text: str, cells: list[tuple[int, int]], kinds: list[str]) -> Rol
             doses.append(d)
             kinds_of.append(kind)
     _count_before_time(doses, kinds_of)
+    if sided:
+        doses = [replace(d, per_side=True) for d in doses]
+        alt_doses = [[replace(d, per_side=True) for d in ds] for ds in alt_doses]
     for k in range(len(alt_doses)):
         alt_doses[k] += doses
     name, ns = names[0]
