@@ -652,6 +652,11 @@ def test_block_sets(heading, value):
         ("Relax once the set is done.", None),
         # A handout's abbreviated days per week
         ("Balance drills (done 3-4 d/wk):", (3, 4)),
+        # ... and its hyphens for spaces
+        ("Strength work: twice-weekly.", (2, 2)),
+        ("Do it once-a-week.", (1, 1)),
+        ("Once-daily", None),
+        ("Follow a 5-day plan.", None),
     ],
 )
 def test_frequency(text, value):

@@ -2118,3 +2118,12 @@ def test_a_label_letter_after_a_name_is_no_cut_sentence():
 
     assert not dangling_end("Superset A") and not dangling_end("Plank variation A")
     assert dangling_end("Lean forward and hold for") and dangling_end("Step onto a")
+
+
+def test_a_bullet_of_sets_in_a_row_is_the_dose_of_the_move_above():
+    # "in a row" is one after another: no row exercise, no heading
+    a = run("Knee Plan\n\nWall squat\nSlide down the wall until your knees bend.\n\n- Repeat 8-12 times\n- 3 sets in a row\n"
+            "- Once-daily\n\nStep up\nStep onto the box with one foot.\n\n- Repeat 10 times\n- 2 sets in a row\n- Once-daily\n")
+    assert [(e.name, main(e).sets_min, main(e).reps_min, main(e).reps_max) for e in a.exercises] == [
+        ("Wall squat", 3, 8, 12), ("Step up", 2, 10, 10)]
+

@@ -22,9 +22,10 @@ _FREQ_RE = compile_gated(
     rf"|(?P<n0i>\b(?:once|twice|thrice)\b|{NUM}),\s+(?:but\s+)?(?:ideally|preferably|better\s+still)\s+)?"
     rf"(?P<n>{RANGE}|\b(?:once|twice|thrice)\b)(?(n0i),)(?P<plus>\s*\+|\s+or\s+more)?\s*"
     # "d/wk": clinical handouts abbreviate days
-    rf"(?:{_DAYS_APART}(?=days?\b))?(?:x|times|sessions?|days?|d(?=\s*/)|workouts?|classes|class)?\s*"
+    # "twice-weekly", "once-a-week": a handout's hyphens stand for the spaces
+    rf"(?:{_DAYS_APART}(?=days?\b))?(?:x|times|sessions?|days?|d(?=\s*/)|workouts?|classes|class)?[\s-]*"
     # "this week": a newsletter's plan for the week ahead ("lift three times this week")
-    r"(?:/|\ba\b|\bper\b|\beach\b|\bevery\b|\bin\s+a\b|\bthis\b)?\s*"
+    r"(?:/|\ba\b|\bper\b|\beach\b|\bevery\b|\bin\s+a\b|\bthis\b)?[\s-]*"
     r"(?P<per>week|wk|day|daily|weekly)s?\b(?P<plus2>\s+or\s+more)?",
     re.I,
 )
