@@ -2127,3 +2127,13 @@ def test_a_bullet_of_sets_in_a_row_is_the_dose_of_the_move_above():
     assert [(e.name, main(e).sets_min, main(e).reps_min, main(e).reps_max) for e in a.exercises] == [
         ("Wall squat", 3, 8, 12), ("Step up", 2, 10, 10)]
 
+
+def test_a_move_introduced_with_its_hold_after_a_comma_is_the_paragraphs_move():
+    # "move on to a downward dog, holding for 30 seconds" names the move; the next sentence introduces another,
+    # whatever movement their description resembles
+    a = run("Morning Stretches\n\nStart with a calf stretch: loop a towel around one foot and pull your toes back. "
+            "Hold for 20 seconds.\n\nThen, move on to a downward dog, holding for 30 seconds. Next, try a pigeon "
+            "stretch: bring your front knee forward and extend your back leg behind you. Lean forward and hold.\n")
+    assert [(e.name, e.named_in_text) for e in a.exercises] == [
+        ("calf stretch", True), ("downward dog", True), ("pigeon stretch", True)]
+    assert main(a.exercises[1]).hold_seconds_min == 30

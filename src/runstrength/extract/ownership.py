@@ -132,8 +132,9 @@ _FOR_ALL_RE = re.compile(
 # A clause before the verb that makes what is added a harder or easier version ("To make it harder, add a hop").
 _VARIANT_CLAUSE_RE = re.compile(r"\b(?:harder|easier|challeng\w*|progress\w*|advanc\w*|regress\w*|intensity|tougher)\b", re.I)
 # After the introduced name (matched up to the sentence's end): the end, a colon, or a few words of
-# set-up before one ("Try a lateral lunge on a slope: ...").
-_INTRO_TAIL_RE = re.compile(r"(?:\s+[\w'-]+){0,5}\s*(?::|[.!]?\s*$)")
+# set-up before one ("Try a lateral lunge on a slope: ..."), or how long after a comma ("Then move on to a
+# downward dog, holding for 30 seconds.").
+_INTRO_TAIL_RE = re.compile(r"(?:\s+[\w'-]+){0,5}\s*(?::|[.!]?\s*$)|,\s+(?:holding\s+)?for\s+[^,;:]{1,30}[.!]?\s*$")
 
 
 def _quoted(view: str, start: int, end: int) -> bool:
