@@ -614,6 +614,9 @@ def test_split_offsets_relative_to_line():
         ("Then repeat the sequence 2-3 repetitions.", (2, 3)),
         ("Repeat the circuit 3 rounds", (3, 3)),
         ("Repeat 10 reps", None),
+        # a count of each move's repeats too large for passes: its reps, not the group's rounds
+        ("Aim to repeat each exercise 10-20 times.", None),
+        ("Repeat each exercise 3 times.", (3, 3)),
         ("Circuit 2", None),
         ("Superset 4:", None),
         ("Second 10-minute Circuit:", None),

@@ -634,3 +634,11 @@ def test_a_rules_timed_bout_done_n_times_is_n_passes_of_a_moving_exercise():
     assert [(e.name, [(d.sets_min, d.reps_min, d.hold_seconds_min, d.duration_seconds_min) for d in e.dosages])
             for e in a.exercises] == [
         ("Jumping jacks", [(3, None, None, 30)]), ("Squat jumps", [(3, None, None, 30)]), ("Plank", [(None, 3, 30, None)])]
+
+
+def test_repeat_each_exercise_many_times_is_each_moves_reps_not_rounds():
+    a = run("Before Your Hip Surgery\n\nTry the programme once a day. Aim to repeat each exercise 10-15 times.\n\n"
+            "Exercises\n\n1. Heel slides: Slide your heel up toward your buttocks and back down.\n"
+            "2. Knee bends: Bend and straighten your knee slowly.\n")
+    assert [(main(e).sets_min, main(e).reps_min, main(e).reps_max) for e in a.exercises] == [(None, 10, 15)] * 2
+

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from runstrength.extract import dosage as dz
 from runstrength.extract.gates import AnyOf
-from runstrength.extract.dose_atoms import PER_SIDE_SUFFIX
+from runstrength.extract.dose_atoms import MAX_PASSES, PER_SIDE_SUFFIX
 from runstrength.extract.dose_stages import LIMB, LIMBS
 from runstrength.extract.nlp import EXERCISE_KEY, norm_tokens
 from runstrength.extract.quantities import RANGE, WORD_VALUES, int_range
@@ -560,6 +560,8 @@ class AttachMixin:
                 if times:
                     w = times.group("w")
                     sets = (WORD_VALUES[w], WORD_VALUES[w]) if w else int_range(times.group("n"))
+                    if sets and sets[0] >= MAX_PASSES:
+                        sets = None  # "repeat each exercise 10-20 times": each move's reps (parsed above), not rounds
                 if sets:
                     sink.append(dz.DoseMention(stage="main", sets=sets, text=sent_text, scope=scope))  # "Do this circuit twice"
             elif _REPEAT_WHOLE_RE.search(st) or intro and REPEAT_BLOCK_RE.search(st):

@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from runstrength.extract.dose_atoms import EMOM_RE, PER_SIDE_SUFFIX_RE, Atom, cached_atoms, copy_atom
+from runstrength.extract.dose_atoms import EMOM_RE, MAX_PASSES, PER_SIDE_SUFFIX_RE, Atom, cached_atoms, copy_atom
 from runstrength.extract.dose_masks import masked
 from runstrength.extract.dose_stages import COLON_MARKER_RE, EACH, LIMB, LIMBS, PER_SIDE_RE, clause_spans, hold_near, sentence_spans, stage_of
 from runstrength.extract.frequency import frequency_spans, parse_frequency
@@ -307,9 +307,14 @@ def parse_block_sets(heading: str) -> Range | None:
             return (v, v)
         n = next((g for g in (m.groupdict().get(k) for k in ("n", "a", "b", "c")) if g), None)  # EMOM: a, b or c
         r = int_range(n) if n else None
+        if r is not None and r[0] >= MAX_PASSES and _EACH_ONE_RE.search(m.group(0)):
+            continue  # "repeat each exercise 10-20 times": each move's reps, as dose_atoms reads them
         if r is not None:
             return r
     return None
+
+
+_EACH_ONE_RE = re.compile(r"\b(?:each|every)\b", re.I)
 
 
 _REST_PHRASE_RE = re.compile(

@@ -258,7 +258,7 @@ _WHOLE_NAMES = frozenset(("thing", "circuit", "routine", "sequence", "series", "
 # The objects of "do ... N times" that may name the one move described ("do this", "perform it").
 _ONE_THING = frozenset(("this", "it", "that"))
 # From this count up, "do this N times" counts the movement, not passes through the whole.
-_MAX_PASSES = 6
+MAX_PASSES = 6
 _THROUGH_RE = re.compile(r"\s+through\b", re.I)
 # The same said in the passive: "the circuit can be completed 2 to 3 times" (passes through the whole).
 # A list's moves or the whole named may take "is"/"are" or nothing ("(3 exercises plus rest repeated four
@@ -529,14 +529,14 @@ def _core_atoms(sentence: str) -> tuple[tuple[Atom, ...], str, str] | None:
         elif through:
             # "30 seconds a side, three times through": passes through the work, i.e. sets
             take(Atom(m.start(), through.end(), sets=r))
-        elif _PASSIVE_SETS_RE.search(before) or (r[0] < _MAX_PASSES and _WHOLE_PASS_THEN_REPEAT_RE.search(before)):
+        elif _PASSIVE_SETS_RE.search(before) or (r[0] < MAX_PASSES and _WHOLE_PASS_THEN_REPEAT_RE.search(before)):
             take(Atom(m.start(), m.end(), sets=r))
         # "Lift 12 times per leg, 3 sets": a count per side, or one followed by its
         # own sets, counts the movement, not passes through the whole.
         # "Do this 9 to 14 times": nobody passes through a whole six or more times, so a
         # count that large is the movement's reps.
         elif _SETS_CONTEXT_RE.search(before) and not PER_SIDE_SUFFIX_RE.match(sentence, m.end()) and not any(
-                a.sets is not None and a.start >= m.end() for a in atoms) and r[0] < _MAX_PASSES:
+                a.sets is not None and a.start >= m.end() for a in atoms) and r[0] < MAX_PASSES:
             obj = _SETS_CONTEXT_RE.search(before)
             # "do this 5 times, holding for 10 seconds" repeats a hold, as "repeat this" does: only a repeat,
             # or a pronoun for one thing, is left to the hold to settle; a repeat of the whole by its name
