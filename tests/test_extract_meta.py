@@ -453,6 +453,16 @@ def test_signatures_of_a_knee_leaflets_moves_in_its_own_words():
         assert sig is not None and sig["canonical"] == canonical, (text, sig and sig["canonical"])
 
 
+def test_signature_superman_needs_the_face_down_position():
+    lying = match_signature("Lie face down with your arms extended. Lift your arms and legs off the floor and hold for "
+                            "3 seconds, squeezing your glutes.")
+    assert lying is not None and lying["canonical"] == "superman"
+    # the same lift and reach done standing on one leg is a balance, not a superman
+    standing = match_signature("Stand on your right leg. Lift your left foot back and extend your arms out to the sides "
+                               "until your chest is level with the floor. Hold for 3 seconds, then switch legs.")
+    assert standing is None or standing["canonical"] != "superman"
+
+
 def test_signature_seated_knee_straightening_is_no_quad_stretch():
     # A quad stretch (thigh, "pull your ...") tied with it and came first in the file before "straighten" ruled it out.
     par = ("Sit on a chair with your back against it and pull your toes up. Squeeze your thigh and straighten your knee, hold for "
