@@ -1352,3 +1352,13 @@ def test_reps_said_as_a_count_of_times_are_marked_so():
     assert [(d.reps, d.reps_are_times) for d in parse_dosages("30 seconds, about 25 reps.")] == [((25, 25), False)]
     # the count of times became the sets: the reps are counted as such
     assert [(d.sets, d.reps, d.reps_are_times) for d in parse_dosages("Do 10 reps, 3 times.")] == [((3, 3), (10, 10), False)]
+
+
+def test_a_count_after_a_times_x_is_the_bouts_sets():
+    # "Hold 30 seconds x 3" is "3 x 30 seconds" said the other way round; a unit after the count counts that
+    assert [(d.sets, d.reps, d.seconds) for d in parse_dosages("Hold 30 seconds x 3, building up to 60 seconds.")][:1] == [
+        ((3, 3), None, (30, 30))]
+    assert [(d.sets, d.reps, d.seconds, d.per_side) for d in parse_dosages("Side plank 20-30 sec x 4 each side")] == [
+        ((4, 4), None, (20, 30), True)]
+    assert [(d.sets, d.reps, d.seconds) for d in parse_dosages("Wall sit 40s x 2 sets")] == [((2, 2), None, (40, 40))]
+    assert [(d.sets, d.reps, d.seconds) for d in parse_dosages("Plank 30 seconds x 10 reps")] == [(None, (10, 10), (30, 30))]

@@ -193,6 +193,8 @@ _TIMES_RE = compile_gated(
     r"(?P<more3>\s+more\b)?",
     re.I,
 )
+# A count of repeats after a time's "x" ("hold 3 seconds x 5"); a unit after it counts something else ("30 s x 3 sets").
+_TIME_X_RE = re.compile(rf"\s*[x×]\s*(?P<n>{RANGE})(?![\w/%])(?!\s*(?:sets?|rounds?|reps?|repetitions|times|circuits?|laps?)\b)", re.I)
 # A masked quantity right after "N x" (a distance or load: "## #" for "20 m").
 _MASKED_RUN_RE = re.compile(r"[ \t]*#[#\s]*(?<=#)")
 _NX_RE = compile_gated(rf"{LB}(?P<n>{RANGE})\s?[x×](?![\w/])", re.I)
@@ -483,6 +485,10 @@ def _core_atoms(sentence: str) -> tuple[tuple[Atom, ...], str, str] | None:
             mask(work, m.start(), m.end())
             continue
         take(Atom(m.start(), m.end(), seconds=secs))
+        repeats = _TIME_X_RE.match(sentence, m.end())
+        if repeats is not None and (r := int_range(repeats.group("n"))) is not None:
+            # "Hold 30 seconds x 3", "20 sec x 4": the bout done N times, i.e. sets, as "3 x 30 sec" is
+            take(Atom(repeats.start(), repeats.end(), sets=r))
     for m in scan(_REPS_RE, has(_REPS_WORDS)):
         r = int_range(m.group("n") or m.group("m") or m.group("k") or m.group("j") or m.group("w") or m.group("p") or m.group("v")
                       or m.group("q"))
