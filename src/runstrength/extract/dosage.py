@@ -290,6 +290,10 @@ _BLOCK_PATTERNS = [
 ]
 
 
+# A block pattern's match said of each one of the moves ("repeat each exercise 10-20 times").
+_EACH_ONE_RE = re.compile(r"\b(?:each|every)\b", re.I)
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def parse_block_sets(heading: str) -> Range | None:
     """Sets/rounds a heading or intro line gives to a group of exercises."""
@@ -312,9 +316,6 @@ def parse_block_sets(heading: str) -> Range | None:
         if r is not None:
             return r
     return None
-
-
-_EACH_ONE_RE = re.compile(r"\b(?:each|every)\b", re.I)
 
 
 _REST_PHRASE_RE = re.compile(

@@ -193,7 +193,8 @@ _TIMES_RE = compile_gated(
     r"(?P<more3>\s+more\b)?",
     re.I,
 )
-# A count of repeats after a time's "x" ("hold 3 seconds x 5"); a unit after it counts something else ("30 s x 3 sets").
+# The count after a time's "x" ("Hold 30 seconds x 3"): how many bouts; a unit after it counts something else
+# ("30 s x 3 sets").
 _TIME_X_RE = re.compile(rf"\s*[x×]\s*(?P<n>{RANGE})(?![\w/%])(?!\s*(?:sets?|rounds?|reps?|repetitions|times|circuits?|laps?)\b)", re.I)
 # A masked quantity right after "N x" (a distance or load: "## #" for "20 m").
 _MASKED_RUN_RE = re.compile(r"[ \t]*#[#\s]*(?<=#)")
