@@ -615,7 +615,7 @@ def test_split_offsets_relative_to_line():
         ("Repeat the circuit 3 rounds", (3, 3)),
         ("Repeat 10 reps", None),
         # a count of each move's repeats too large for passes: its reps, not the group's rounds
-        ("Aim to repeat each exercise 10-20 times.", None),
+        ("Do every exercise 12-15 times before moving on.", None),
         ("Repeat each exercise 3 times.", (3, 3)),
         ("Circuit 2", None),
         ("Superset 4:", None),
@@ -658,7 +658,7 @@ def test_block_sets(heading, value):
         # ... and its hyphens for spaces
         ("Strength work: twice-weekly.", (2, 2)),
         ("Do it once-a-week.", (1, 1)),
-        ("Once-daily", None),
+        ("Twice-daily", None),
         ("Follow a 5-day plan.", None),
     ],
 )

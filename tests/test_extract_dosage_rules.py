@@ -637,8 +637,8 @@ def test_a_rules_timed_bout_done_n_times_is_n_passes_of_a_moving_exercise():
 
 
 def test_repeat_each_exercise_many_times_is_each_moves_reps_not_rounds():
-    a = run("Before Your Hip Surgery\n\nTry the programme once a day. Aim to repeat each exercise 10-15 times.\n\n"
-            "Exercises\n\n1. Heel slides: Slide your heel up toward your buttocks and back down.\n"
-            "2. Knee bends: Bend and straighten your knee slowly.\n")
+    a = run("Ankle Rehab at Home\n\nGo through the list every evening. Do every exercise 10-15 times.\n\n"
+            "The moves\n\n1. Ankle pumps: Point and flex the foot at an easy pace.\n"
+            "2. Toe curls: Curl the toes under, then spread them wide.\n")
     assert [(main(e).sets_min, main(e).reps_min, main(e).reps_max) for e in a.exercises] == [(None, 10, 15)] * 2
 

@@ -2122,18 +2122,18 @@ def test_a_label_letter_after_a_name_is_no_cut_sentence():
 
 def test_a_bullet_of_sets_in_a_row_is_the_dose_of_the_move_above():
     # "in a row" is one after another: no row exercise, no heading
-    a = run("Knee Plan\n\nWall squat\nSlide down the wall until your knees bend.\n\n- Repeat 8-12 times\n- 3 sets in a row\n"
-            "- Once-daily\n\nStep up\nStep onto the box with one foot.\n\n- Repeat 10 times\n- 2 sets in a row\n- Once-daily\n")
+    a = run("Knee Plan\n\nWall squat\nSlide down the wall until your knees bend.\n\n- Do it 6-9 times\n- 4 sets in a row\n"
+            "- Twice-daily\n\nStep up\nStep onto the box with one foot.\n\n- Do it 12 times\n- 2 sets in a row\n- Twice-daily\n")
     assert [(e.name, main(e).sets_min, main(e).reps_min, main(e).reps_max) for e in a.exercises] == [
-        ("Wall squat", 3, 8, 12), ("Step up", 2, 10, 10)]
+        ("Wall squat", 4, 6, 9), ("Step up", 2, 12, 12)]
 
 
 def test_a_move_introduced_with_its_hold_after_a_comma_is_the_paragraphs_move():
-    # "move on to a downward dog, holding for 30 seconds" names the move; the next sentence introduces another,
+    # "add a child's pose, holding for 45 seconds" names the move; the next sentence introduces another,
     # whatever movement their description resembles
-    a = run("Morning Stretches\n\nStart with a calf stretch: loop a towel around one foot and pull your toes back. "
-            "Hold for 20 seconds.\n\nThen, move on to a downward dog, holding for 30 seconds. Next, try a pigeon "
-            "stretch: bring your front knee forward and extend your back leg behind you. Lean forward and hold.\n")
+    a = run("Evening Mobility\n\nBegin with a hamstring stretch: sit tall and reach for your toes. Stay there 25 seconds.\n\n"
+            "After that, add a child's pose, holding for 45 seconds. Now try a pigeon stretch: slide your front knee "
+            "forward and reach your other leg straight behind you. Fold forward over the front shin and hold.\n")
     assert [(e.name, e.named_in_text) for e in a.exercises] == [
-        ("calf stretch", True), ("downward dog", True), ("pigeon stretch", True)]
-    assert main(a.exercises[1]).hold_seconds_min == 30
+        ("hamstring stretch", True), ("child's pose", True), ("pigeon stretch", True)]
+    assert main(a.exercises[1]).hold_seconds_min == 45

@@ -561,7 +561,7 @@ class AttachMixin:
                     w = times.group("w")
                     sets = (WORD_VALUES[w], WORD_VALUES[w]) if w else int_range(times.group("n"))
                     if sets and sets[0] >= MAX_PASSES:
-                        sets = None  # "repeat each exercise 10-20 times": each move's reps (parsed above), not rounds
+                        sets = None  # "do every exercise 12-15 times": each move's reps (parsed above), not rounds
                 if sets:
                     sink.append(dz.DoseMention(stage="main", sets=sets, text=sent_text, scope=scope))  # "Do this circuit twice"
             elif _REPEAT_WHOLE_RE.search(st) or intro and REPEAT_BLOCK_RE.search(st):

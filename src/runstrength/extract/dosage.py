@@ -290,7 +290,7 @@ _BLOCK_PATTERNS = [
 ]
 
 
-# A block pattern's match said of each one of the moves ("repeat each exercise 10-20 times").
+# A block pattern's match said of each one of the moves ("do every exercise 12-15 times").
 _EACH_ONE_RE = re.compile(r"\b(?:each|every)\b", re.I)
 
 
@@ -312,7 +312,7 @@ def parse_block_sets(heading: str) -> Range | None:
         n = next((g for g in (m.groupdict().get(k) for k in ("n", "a", "b", "c")) if g), None)  # EMOM: a, b or c
         r = int_range(n) if n else None
         if r is not None and r[0] >= MAX_PASSES and _EACH_ONE_RE.search(m.group(0)):
-            continue  # "repeat each exercise 10-20 times": each move's reps, as dose_atoms reads them
+            continue  # "do every exercise 12-15 times": each move's reps, as dose_atoms reads them
         if r is not None:
             return r
     return None

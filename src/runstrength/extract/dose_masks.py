@@ -25,7 +25,7 @@ _FREQ_PATTERNS = [
     # clinical handouts abbreviate days: "5-7 d/wk"
     rf"{RANGE}\s*\+?\s*(?:x|times|sessions?|days?|d(?=\s*/)|workouts?)\s*(?:/|\ba\b|\bper\b|\beach\b|\bevery\b|\bin\s+a\b)\s*{_FREQ_PERIOD}s?\b",
     rf"{RANGE}\s*\+?\s*(?:x|times)\s*(?:daily|weekly)\b",
-    # "Once-daily", "twice-weekly": a handout's hyphenated how often
+    # "twice-daily", "once-weekly": a handout's hyphenated how often
     rf"(?:at\s+(?:a\s+)?minimum\s+(?:of\s+)?|at\s+least\s+)?{_FREQ_LOW_WORD}\b(?:once|twice|thrice)\s*(?:\ba\b|\bper\b|\beach\b|\bevery\b|/|-|\s)\s*(?:{_FREQ_PERIOD}|daily|weekly)\b",
     r"\bevery\s+(?:other\s+)?day\b",
     r"\bevery\s+\d+\s+days\b",

@@ -150,7 +150,7 @@ def exercise_like(name: str, doc: Doc | None, offset: int) -> bool:
     if dangling_end(name):
         return False  # a known name cut this way still names its move ("Side plank on each side for 30 s")
     stripped = tuple(t for t in tokens if t not in ("exercise", "exercis", "for", "runner", "with", "band", "weight"))
-    # "3 sets in a row": one after another, not a row done
+    # "two sets in a row": one after another, not a row done
     return bool(stripped) and ends_with_head(stripped) and stripped[-3:] != ("in", "a", "row")
 
 

@@ -132,8 +132,8 @@ _FOR_ALL_RE = re.compile(
 # A clause before the verb that makes what is added a harder or easier version ("To make it harder, add a hop").
 _VARIANT_CLAUSE_RE = re.compile(r"\b(?:harder|easier|challeng\w*|progress\w*|advanc\w*|regress\w*|intensity|tougher)\b", re.I)
 # After the introduced name (matched up to the sentence's end): the end, a colon, or a few words of
-# set-up before one ("Try a lateral lunge on a slope: ..."), or how long after a comma ("Then move on to a
-# downward dog, holding for 30 seconds.").
+# set-up before one ("Try a lateral lunge on a slope: ..."), or how long after a comma ("Next, add a side
+# plank, holding for 20 seconds.").
 _INTRO_TAIL_RE = re.compile(r"(?:\s+[\w'-]+){0,5}\s*(?::|[.!]?\s*$)|,\s+(?:holding\s+)?for\s+[^,;:]{1,30}[.!]?\s*$")
 
 

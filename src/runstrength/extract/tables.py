@@ -26,7 +26,7 @@ _SETS_CELL_RE = re.compile(r"^\s*(\d{1,2})(?:\s*(?:-|to)\s*(\d{1,2}))?\s*$")
 # A spaced "s" after a number: seconds in a table's dose cell ("3 x 20 s hold"), where nothing else is
 # abbreviated so; in prose the parser reads only the glued "20s".
 _SPACED_SECONDS_RE = re.compile(r"(\d) s\b")
-# A bracket closing a name cell ("Lunges (each leg)").
+# A bracket closing a name cell ("Split squat (per leg)").
 _SIDE_PAREN_RE = re.compile(r"\s*\(([^()]*)\)\s*$")
 # A cell of the rule under a markdown table's header ("---", ":--:").
 _RULE_CELL_RE = re.compile(r":?-{2,}:?")
@@ -173,7 +173,7 @@ def _table_row(text: str, cells: list[tuple[int, int]], kinds: list[str]) -> Rol
     names: list[tuple[str, int]] = []
     sided = False
     for a, b in _items(text, *cells[first]):
-        # "Lunges (each leg)": the side said in the name cell's brackets is the row's dose, as in a list item
+        # "Split squat (per leg)": the side said in the name cell's brackets is the row's dose, as in a list item
         side = _SIDE_PAREN_RE.search(text, a, b)
         if side is not None and PER_SIDE_RE.search(side.group(1)):
             sided, b = True, side.start()
