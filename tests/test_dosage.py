@@ -1332,6 +1332,10 @@ def test_the_same_count_done_again_after_a_rest_is_a_second_set():
 def test_staying_still_for_a_time_is_a_hold():
     assert facts(one("Raise the foot and stay there for 8 seconds before you lower it.")) == ("main", None, None, (8, 8), "hold", False)
     assert facts(one("Remain still for 5 seconds.")) == ("main", None, None, (5, 5), "hold", False)
+    # "maintain" a position, or a time right after it, is a hold; maintaining a pace or form is not
+    assert facts(one("Maintain 20-40s, twice a day")) == ("main", None, None, (20, 40), "hold", False)
+    assert facts(one("Maintain the stretch for 25 seconds.")) == ("main", None, None, (25, 25), "hold", False)
+    assert facts(one("Maintain an easy pace for 5 minutes.")) == ("main", None, None, (300, 300), None, False)
     # staying with a move for a time without "for" next to it is no hold
     assert facts(one("March on the spot and stay light on your feet, 30 seconds.")) == ("main", None, None, (30, 30), None, False)
 
