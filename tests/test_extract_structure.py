@@ -440,6 +440,30 @@ def test_bare_steps_label_under_an_exercise_keeps_its_steps_with_it():
     assert "Stand on a low step on one foot." in [c.text for c in down.cues]
 
 
+def test_hyphenated_and_reason_labels_alone_keep_the_lines_below_with_the_move():
+    # "How-To:" is the "How to:" label with a hyphen; "Why It Helps Sore Ankles:" a reason's label with the
+    # reader's problem after it. Neither is a heading that ends the move: the steps are its cues, the
+    # lines under the reason its purposes.
+    a = run("Ankle Care Moves\n\nHeel Walks\nHow-To:\nRise onto your heels with the toes up.\n"
+            "Walk ten steps forward, then ten back.\nWhy It Helps Sore Ankles:\nWakes up the muscles at the front of the shin.\n"
+            "Toe Taps\nSet-Up:\nSit tall on a firm chair.\nTap the toes of one foot quickly on the floor.\n")
+    walks, taps = a.exercises
+    assert [c.text for c in walks.cues] == ["Rise onto your heels with the toes up.",
+                                            "Walk ten steps forward, then ten back."]
+    assert [p.text for p in walks.purpose] == ["Wakes up the muscles at the front of the shin."]
+    assert [c.text for c in taps.cues][:1] == ["Sit tall on a firm chair."]
+
+
+def test_a_goal_label_that_gives_the_dose_is_no_purpose():
+    # "Goal: 2 sets of 40 seconds" says how much, not what the move is for.
+    a = run("Foot Programme\n\nSingle-leg stance\n\nThis exercise improves balance.\n\n"
+            "Goal: 2 sets of 40 seconds, twice per day\n\nToe yoga\n\nGoal: better control of the toes\n")
+    stance, yoga = a.exercises
+    assert [p.text for p in stance.purpose] == ["This exercise improves balance."]
+    assert (main(stance).sets_min, main(stance).hold_seconds_min) == (2, 40)
+    assert [p.text for p in yoga.purpose] == ["Goal: better control of the toes"]
+
+
 def test_aim_label_alone_under_an_exercise_gives_the_line_below_as_its_purpose():
     # A leaflet's "Aim" over the purpose, then "Instructions" over the steps: sub-labels of the move,
     # never a part heading, and the line under "Aim" is the purpose however it is worded.

@@ -242,7 +242,7 @@ class AttachMixin:
             for m in mentions:
                 ex.doses.append((m, line.start + s_start, "progression" if ex.progression else ""))
         fragment = False
-        if label:
+        if label and not mentions:
             role = ("purpose", None)
         elif not mentions and self._name_alone(doc, s_start, s_end):
             role = None  # "Single-leg calf raise." opening its paragraph: a run-in heading, not a cue

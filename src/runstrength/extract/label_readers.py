@@ -63,8 +63,15 @@ _HOW_TO_NAMED_WORDS = 8
 
 
 def _bare_label(lower: str) -> str:
-    """A lower-cased line as bare_labels lists it: no colon, single spaces, straight apostrophes."""
-    return " ".join(lower.rstrip(":").replace("’", "'").split())
+    """A lower-cased line as bare_labels lists it: no colon, single spaces, straight apostrophes, and a space
+    for a hyphen ("How-To:", "Set-up")."""
+    return " ".join(lower.rstrip(":").replace("’", "'").replace("-", " ").split())
+
+
+# A reason's label alone on its line, with the move's aim or the reader's problem after it ("Why it works:",
+# "Why This Helps Sore Knees:"): the sentences below say what the exercise above is for.
+_WHY_LABEL_RE = re.compile(r"^\W*why\b[^:.!?]{0,40}:\s*$", re.I)
+_WHY_LABEL_WORDS = 8
 
 
 def end_marker(lv: LineView) -> Role | None:
@@ -123,6 +130,8 @@ def bare_label_or_frequency(lv: LineView) -> Role | None:
     if how and len(lv.words) <= _HOW_TO_NAMED_WORDS and exercise_like(how.group("name"), lv.doc, how.start("name")):
         # "How to perform lunges:" under the lunge's heading: the label of its steps, the move named again
         return Role("label", label=_bare_label(how.group("label").lower()), desc_start=len(lv.text))
+    if len(lv.words) <= _WHY_LABEL_WORDS and _WHY_LABEL_RE.match(lv.text):
+        return Role("label", label="why", desc_start=len(lv.text))
     if len(lv.words) > 5:
         return None
     bare = _bare_label(lv.lower)

@@ -26,6 +26,7 @@ extra additional another
 steps strides left right movement movements
 weeks months days as two three four five six eight ten twelve
 finish finishing metres meters yards m
+goal goals maintain maintaining
 """.split())
 # "with each foot in front", "on either side", "alternating sides": which side a count is for; "over the next two
 # weeks", "add one rep each week", "as your knee allows": how fast to build it; "keep going for 30 seconds",
