@@ -464,6 +464,14 @@ def test_a_goal_label_that_gives_the_dose_is_no_purpose():
     assert [p.text for p in yoga.purpose] == ["Goal: better control of the toes"]
 
 
+def test_numbered_items_after_moves_are_moves_even_when_the_lexicon_lacks_them():
+    # "3. Toe Flips" follows "2. Knee Lifts" in one numbered list: the next move, named or with its how-to in
+    # brackets, though no lexicon entry knows it.
+    a = run("Sprint Drills\n\nDo these before a fast session.\n\n1. Skipping\n\n2. Knee Lifts\n\n3. Toe Flips\n\n"
+            "4. Wall Drives (lean on a wall and punch one knee up fast)\n")
+    assert [e.name for e in a.exercises] == ["Skipping", "Knee Lifts", "Toe Flips", "Wall Drives"]
+
+
 def test_aim_label_alone_under_an_exercise_gives_the_line_below_as_its_purpose():
     # A leaflet's "Aim" over the purpose, then "Instructions" over the steps: sub-labels of the move,
     # never a part heading, and the line under "Aim" is the purpose however it is worded.

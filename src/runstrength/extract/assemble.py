@@ -630,6 +630,11 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
             # A short item of a list under a part's heading ("- Clock taps"); a numbered heading in
             # capitals ("2. SAFETY FIRST") is a part of a document, not an item.
             return "exercise"
+        if (line.bullet and len(role.name.split()) <= 5 and not _shouted(role.name) and role.label != "part"
+                and self._next_in_numbered_moves(i, lines, roles)):
+            # "4. Flick Outs" after "3. Knee Lifts": the next item of a numbered list of moves, a move the
+            # lexicon lacks
+            return "exercise"
         if (nxt == "prose" and nxt_line is not None and nxt_line.gap <= 1 and role.label != "part"
                 and _muscle_only(doc, role) and self._orders_soon(docs[j])):
             # "QUADS:" over "The quads cover the front of the thigh. Lie face down with the roller ...":
@@ -638,6 +643,17 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
         if nxt == "prose" and not line.bullet and not CLAUSE_HEAD_RE.match(role.name):
             return "tentative"
         return "other_heading"
+
+    def _next_in_numbered_moves(self, i: int, lines: list[Line], roles: list[Role]) -> bool:
+        """Line i is a numbered item right after another item of its list (blank lines aside) that named the
+        last exercise."""
+        if i == 0 or not self.exercises:
+            return False
+        prev, line = lines[i - 1], lines[i]
+        mark = self._bullet_mark(line)
+        if not prev.bullet or "#" not in mark or self._bullet_mark(prev) != mark or roles[i - 1].kind not in ("exercise", "maybe_heading"):
+            return False
+        return prev.start <= self.exercises[-1].start < prev.start + len(prev.text)
 
     def _cue_item(self, i: int, lines: list[Line], roles: list[Role], nxt_line: Line | None, nxt: str) -> bool:
         """Line i is an item of a list of steps: the items right before and after it (no blank line between)

@@ -570,6 +570,11 @@ def _named_list_item(text: str, doc: Doc, doses: Callable[[], list[dz.DoseMentio
         # "Donkey kicks (fire the glutes, steady the pelvis)": the name and what it is for, in brackets
         return Role("exercise", name=note.group("name"), name_start=note.start("name"), name_end=note.end("name"),
                     doses=doses(), desc_start=note.start("note"))
+    if note is not None and len(note.group("name").split()) <= 3 and title_cased(note.group("name")):
+        # "Flick Outs (knee lift, then flick the foot forward)": a name the lexicon lacks and its how-to; a move
+        # when its list says so (the assembler's heading reading)
+        return Role("maybe_heading", name=note.group("name"), name_start=note.start("name"), name_end=note.end("name"),
+                    desc_start=note.start("note"))
     m = _NAME_COMMA_COUNT_RE.match(text)
     comma = m is not None
     counted = None
