@@ -472,6 +472,16 @@ def test_numbered_items_after_moves_are_moves_even_when_the_lexicon_lacks_them()
     assert [e.name for e in a.exercises] == ["Skipping", "Knee Lifts", "Toe Flips", "Wall Drives"]
 
 
+def test_a_rule_for_all_the_exercises_with_a_modal_is_no_part_heading():
+    # "All the band exercises should be done at 3 x 12": a rule said of the moves below, not the title of a part.
+    a = run("Band Workout\n\n* All the band exercises should be done at 3 x 12\n\n"
+            "1. Band Row – Pull the band to your ribs.\n2. Band Press – Push the band forward from your chest.\n")
+    assert [e.name for e in a.exercises] == ["Band Row", "Band Press"]
+    assert [s.title for s in a.sections] == []
+    assert [e.section_id for e in a.exercises] == [None, None]
+    assert [(main(e).sets_min, main(e).reps_min) for e in a.exercises] == [(3, 12), (3, 12)]
+
+
 def test_aim_label_alone_under_an_exercise_gives_the_line_below_as_its_purpose():
     # A leaflet's "Aim" over the purpose, then "Instructions" over the steps: sub-labels of the move,
     # never a part heading, and the line under "Aim" is the purpose however it is worded.

@@ -10,7 +10,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from runstrength.extract import dosage as dz
-from runstrength.extract.line_names import LETTERS3_RE, PAREN_RE, dose_lead, exercise_like, function_start
+from runstrength.extract.line_names import LETTERS3_RE, PAREN_RE, dose_lead, exercise_like, function_start, note_line
 from runstrength.extract.line_view import LineView, Role, doc_spans, exercise_spans_in
 from runstrength.extract.nlp import EXERCISE_KEY, norm_tokens
 from runstrength.extract.sentences import is_dosage_only
@@ -235,6 +235,8 @@ def strong_section_heading(lv: LineView) -> Role | None:
     if not (lv.short and not lv.ends_sentence and not lv.two_sentences and strong_section(lower)
             and (not function_start(lower) or _possessive_part(lower)) and not doc_spans(lv.doc, EXERCISE_KEY)):
         return None
+    if note_line(lv.text):
+        return None  # "All band exercises should be done at 3 x 10": a rule said of the moves, not a part's title
     text = lv.text
     sets = dz.parse_block_sets(text)
     # No "each move" test here, unlike the short-heading reader: this line heads a part, and "Circuit 1: 3 sets
