@@ -1052,6 +1052,14 @@ def test_a_bracketed_list_after_a_warm_up_word_is_the_routine():
     assert names[:4] == ["leg swings", "hip circles", "walking lunges", "butt kicks"], names
 
 
+def test_a_list_after_an_exercises_colon_is_the_routine():
+    # "Floor exercises: bridges, clams and dead bugs." names what to do, one comma or two; a bracket the
+    # sentencizer leaves on the list's sentence is no part of the last name.
+    a = run("Home Strength\n\n- Floor exercises: glute bridges, clamshells and dead bugs. (Add a band to the bridges later).\n"
+            "- Aim for 2 sets of 12 of each.\n")
+    assert [e.name for e in a.exercises] == ["glute bridges", "clamshells", "dead bugs"]
+
+
 def test_a_prose_list_only_compared_or_ruled_out_is_no_routine():
     a = run("Why Hops Matter\n\nUnlike squats, lunges, deadlifts and bridges, hopping loads the tendon fast.\n\n"
             "If your knee is sore, don't do squats, lunges or step-ups for a week.\n")

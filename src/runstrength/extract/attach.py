@@ -99,7 +99,10 @@ _PLACE_WORDS = frozenset({"on", "onto", "into", "your", "the", "a", "an", "again
 # ("I do", "we include", "try", "perform") or a part's word right before a colon or bracket ("Dynamic warm-up
 # (...)", "Mobility: ...").
 _LIST_LEAD_RE = re.compile(r"\b(?:do|does|did|perform|performing|include|includes|try|add|incorporate)\b"
-                           r"|\b(?:warm[- ]?ups?|cool[- ]?downs?|mobility|drills|circuit|routine|activation)\s*[:(]", re.I)
+                           r"|\b(?:warm[- ]?ups?|cool[- ]?downs?|mobility|drills|circuit|routine|activation)\s*[:(]"
+                           # "Bodyweight exercises: push-ups, squats and lunges"; in brackets, a preview of the
+                           # moves ("simple moves (bridges, clams and lunges) are all you need")
+                           r"|\b(?:exercises|moves|movements)\s*:", re.I)
 # A list compared, ruled out or only named ("unlike squats, ...", "instead of", "avoid"): not what to do.
 _LIST_NOT_DONE_RE = re.compile(r"\b(?:unlike|instead of|rather than|avoid|avoiding|skip|never|don't|do not|doesn't|than|such as)\b|n['’]t\b", re.I)
 # Between the items of a prose list.
@@ -341,13 +344,14 @@ class AttachMixin:
         an item it does not know is left out. A list only mentioned ("unlike squats, lunges and rows") is no
         routine."""
         text = self.view(doc)
-        if text.count(",") < 2 or len(doc_spans(doc, EXERCISE_KEY)) < 3:
+        if "," not in text or len(doc_spans(doc, EXERCISE_KEY)) < 3:
             return []
         got: list[Ex] = []
         context = vocab()["context_activities"]
         for s, e in self.sentences_of(doc):
             sent = text[s:e]
-            if sent.count(",") < 2 or _LIST_NOT_DONE_RE.search(sent):
+            # "a, b and c": three items need one comma at least
+            if "," not in sent or _LIST_NOT_DONE_RE.search(sent):
                 continue
             lead = _LIST_LEAD_RE.search(sent)
             first_comma = sent.find(",", lead.end()) if lead is not None else -1
@@ -368,7 +372,7 @@ class AttachMixin:
                 pos = sep.end() if sep is not None else stop
                 lead_m = _ITEM_FILLER_RE.match(sent, a, b)
                 a = lead_m.end() if lead_m else a
-                b = len(sent[:b].rstrip(" .!?;"))
+                b = len(sent[:b].rstrip(" .!?;:(\"'\u201c\u2018"))  # "... and lunges. (": an opening bracket the sentencizer kept
                 if b <= a:
                     continue
                 known = next(((x, y) for x, y in spans if a <= x and y <= b), None)
