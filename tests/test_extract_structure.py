@@ -482,6 +482,17 @@ def test_a_rule_for_all_the_exercises_with_a_modal_is_no_part_heading():
     assert [(main(e).sets_min, main(e).reps_min) for e in a.exercises] == [(3, 12), (3, 12)]
 
 
+def test_a_stage_with_its_aim_after_the_colon_is_a_part_not_a_move():
+    # "Phase 1: Calm the tendon down." says what the phase is for; the items under it are its moves. A
+    # one-word order after it ("Stage 1: March.") still names the stage's move.
+    a = run("Achilles Rehab\n\nPhase 1: Calm the tendon down.\n  • Seated calf raises\n  • Towel stretch\n"
+            "Phase 2: Build load and spring.\n  • Single-leg calf raises\n  • Pogo hops\n")
+    assert [s.title for s in a.sections] == ["Phase 1: Calm the tendon down", "Phase 2: Build load and spring"]
+    assert [e.name for e in a.exercises] == ["Seated calf raises", "Towel stretch", "Single-leg calf raises", "Pogo hops"]
+    b = run("Morning Routine\n\nStage 1: March.\nLift each knee to hip height for a minute.\n")
+    assert [e.name for e in b.exercises] == ["March"]
+
+
 def test_aim_label_alone_under_an_exercise_gives_the_line_below_as_its_purpose():
     # A leaflet's "Aim" over the purpose, then "Instructions" over the steps: sub-labels of the move,
     # never a part heading, and the line under "Aim" is the purpose however it is worded.

@@ -137,6 +137,10 @@ def _inline_part(lv: LineView, split: _InlineSplit) -> Role | None:
     return None
 
 
+# The most words of a part's aim after its word and number ("Stage 4: Start sport-specific drills (...)").
+_AIM_WORDS = 12
+
+
 def _inline_set_heading(lv: LineView, split: _InlineSplit) -> Role | None:
     """A part's word or a numbered set before the split ("Warm-up: ...", "Set 2: ..."): the part's topic, or
     the part and the moves it holds."""
@@ -152,6 +156,12 @@ def _inline_set_heading(lv: LineView, split: _InlineSplit) -> Role | None:
         # with its own count, however many the part holds
         return Role("combined", title=raw_name.strip(), name=counted.name, name_start=counted.name_start,
                     name_end=counted.name_end, alternatives=counted.alternatives, alt_doses=counted.alt_doses)
+    if (period_word(raw_name) and 2 <= len(rest.split()) <= _AIM_WORDS
+            and (rest.rstrip().endswith(".") or starts_imperative(words_of(rest)))
+            and not exercise_like(clean_name(rest)[0], lv.doc, rest_start + clean_name(rest)[1])):
+        # "Stage 1: Regain range of motion.": what a stage of the plan is for, said as a sentence or an order,
+        # no move ("Stage 1: March." names the stage's move)
+        return Role("section", title=section_title(lv.text.rstrip(" .")))
     if len(rest.split()) > (6 if part_word else 8):
         return None
     if ends_with_section_word(PAREN_RE.sub(" ", rest)) or (
