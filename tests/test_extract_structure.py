@@ -465,11 +465,11 @@ def test_a_goal_label_that_gives_the_dose_is_no_purpose():
 
 
 def test_numbered_items_after_moves_are_moves_even_when_the_lexicon_lacks_them():
-    # "3. Toe Flips" follows "2. Knee Lifts" in one numbered list: the next move, named or with its how-to in
+    # "3. Toe Flips" follows "2. Butt Kicks" in one numbered list: the next move, named or with its how-to in
     # brackets, though no lexicon entry knows it.
-    a = run("Sprint Drills\n\nDo these before a fast session.\n\n1. Skipping\n\n2. Knee Lifts\n\n3. Toe Flips\n\n"
+    a = run("Sprint Drills\n\nDo these before a fast session.\n\n1. A-Skips\n\n2. Butt Kicks\n\n3. Toe Flips\n\n"
             "4. Wall Drives (lean on a wall and punch one knee up fast)\n")
-    assert [e.name for e in a.exercises] == ["Skipping", "Knee Lifts", "Toe Flips", "Wall Drives"]
+    assert [e.name for e in a.exercises] == ["A-Skips", "Butt Kicks", "Toe Flips", "Wall Drives"]
 
 
 def test_a_rule_for_all_the_exercises_with_a_modal_is_no_part_heading():

@@ -632,7 +632,7 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
             return "exercise"
         if (line.bullet and len(role.name.split()) <= 5 and not _shouted(role.name) and role.label != "part"
                 and self._next_in_numbered_moves(i, lines, roles)):
-            # "4. Flick Outs" after "3. Knee Lifts": the next item of a numbered list of moves, a move the
+            # "4. Toe Flips" after "3. Heel Kicks": the next item of a numbered list of moves, a move the
             # lexicon lacks
             return "exercise"
         if (nxt == "prose" and nxt_line is not None and nxt_line.gap <= 1 and role.label != "part"

@@ -100,7 +100,7 @@ _PLACE_WORDS = frozenset({"on", "onto", "into", "your", "the", "a", "an", "again
 # (...)", "Mobility: ...").
 _LIST_LEAD_RE = re.compile(r"\b(?:do|does|did|perform|performing|include|includes|try|add|incorporate)\b"
                            r"|\b(?:warm[- ]?ups?|cool[- ]?downs?|mobility|drills|circuit|routine|activation)\s*[:(]"
-                           # "Bodyweight exercises: push-ups, squats and lunges"; in brackets, a preview of the
+                           # "Floor exercises: bridges, clams and dead bugs"; in brackets, a preview of the
                            # moves ("simple moves (bridges, clams and lunges) are all you need")
                            r"|\b(?:exercises|moves|movements)\s*:", re.I)
 # A list compared, ruled out or only named ("unlike squats, ...", "instead of", "avoid"): not what to do.

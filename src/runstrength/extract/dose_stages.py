@@ -120,7 +120,7 @@ HOLD_RE = re.compile(
     r"(?:[\w-]+\s+){0,2}(?:position|pose)\b"
     # "stay there for 6 seconds", "remain still for 5 seconds": the time the body is kept still
     r"|\b(?:stay|stays|staying|remain|remains|remaining)\s+(?:(?:there|here|up|still|put|like\s+this|in\s+place)\s+)?(?=for\b)"
-    # "Maintain 30 seconds", "maintain the stretch for 20 seconds": a position kept, not a pace or a form
+    # "Maintain 20 seconds", "maintain the stretch for 20 seconds": a position kept, not a pace or a form
     r"|\b(?:maintain|maintains|maintaining)\s+(?:(?:for\s+)?(?=\d)|(?:the|this|that|each|your)\s+"
     r"(?:position|pose|stretch|contraction|squeeze)\b)",
     re.I,

@@ -137,7 +137,7 @@ def _inline_part(lv: LineView, split: _InlineSplit) -> Role | None:
     return None
 
 
-# The most words of a part's aim after its word and number ("Stage 4: Start sport-specific drills (...)").
+# The most words of a part's aim after its word and number ("Phase 3: Get back to hill repeats (...)").
 _AIM_WORDS = 12
 
 
@@ -159,7 +159,7 @@ def _inline_set_heading(lv: LineView, split: _InlineSplit) -> Role | None:
     if (period_word(raw_name) and 2 <= len(rest.split()) <= _AIM_WORDS
             and (rest.rstrip().endswith(".") or starts_imperative(words_of(rest)))
             and not exercise_like(clean_name(rest)[0], lv.doc, rest_start + clean_name(rest)[1])):
-        # "Stage 1: Regain range of motion.": what a stage of the plan is for, said as a sentence or an order,
+        # "Phase 1: Calm the tendon down.": what a stage of the plan is for, said as a sentence or an order,
         # no move ("Stage 1: March." names the stage's move)
         return Role("section", title=section_title(lv.text.rstrip(" .")))
     if len(rest.split()) > (6 if part_word else 8):
@@ -581,7 +581,7 @@ def _named_list_item(text: str, doc: Doc, doses: Callable[[], list[dz.DoseMentio
         return Role("exercise", name=note.group("name"), name_start=note.start("name"), name_end=note.end("name"),
                     doses=doses(), desc_start=note.start("note"))
     if note is not None and len(note.group("name").split()) <= 3 and title_cased(note.group("name")):
-        # "Flick Outs (knee lift, then flick the foot forward)": a name the lexicon lacks and its how-to; a move
+        # "Wall Drives (lean on a wall, punch one knee up)": a name the lexicon lacks and its how-to; a move
         # when its list says so (the assembler's heading reading)
         return Role("maybe_heading", name=note.group("name"), name_start=note.start("name"), name_end=note.end("name"),
                     desc_start=note.start("note"))

@@ -236,7 +236,7 @@ def strong_section_heading(lv: LineView) -> Role | None:
             and (not function_start(lower) or _possessive_part(lower)) and not doc_spans(lv.doc, EXERCISE_KEY)):
         return None
     if note_line(lv.text):
-        return None  # "All band exercises should be done at 3 x 10": a rule said of the moves, not a part's title
+        return None  # "Every move below should be done for 2 x 15": a rule said of the moves, not a part's title
     text = lv.text
     sets = dz.parse_block_sets(text)
     # No "each move" test here, unlike the short-heading reader: this line heads a part, and "Circuit 1: 3 sets
