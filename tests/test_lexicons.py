@@ -388,3 +388,14 @@ def test_data_files_listed() -> None:
 def test_loaders_are_cached() -> None:
     assert load_exercises() is load_exercises()
     assert load_signatures() is load_signatures()
+
+
+def test_bare_labels_are_written_as_the_reader_compares_them() -> None:
+    # The reader folds a line to single spaces, straight apostrophes and spaces for hyphens before it looks
+    # the line up; an entry written otherwise ("set-up") could never match.
+    from runstrength.extract.label_readers import _bare_label
+    from runstrength.extract.vocab import vocab
+
+    labels = vocab()["bare_labels"]
+    assert {w for w in labels if _bare_label(w) != w} == set()
+    assert _bare_label("how-to:") in labels and _bare_label("set-up") in labels

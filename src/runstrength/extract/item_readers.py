@@ -156,9 +156,11 @@ def _inline_set_heading(lv: LineView, split: _InlineSplit) -> Role | None:
         # with its own count, however many the part holds
         return Role("combined", title=raw_name.strip(), name=counted.name, name_start=counted.name_start,
                     name_end=counted.name_end, alternatives=counted.alternatives, alt_doses=counted.alt_doses)
+    nm, cut = clean_name(rest)
+    ns = rest_start + cut
     if (period_word(raw_name) and 2 <= len(rest.split()) <= _AIM_WORDS
             and (rest.rstrip().endswith(".") or starts_imperative(words_of(rest)))
-            and not exercise_like(clean_name(rest)[0], lv.doc, rest_start + clean_name(rest)[1])):
+            and not exercise_like(nm, lv.doc, ns)):
         # "Phase 1: Calm the tendon down.": what a stage of the plan is for, said as a sentence or an order,
         # no move ("Stage 1: March." names the stage's move)
         return Role("section", title=section_title(lv.text.rstrip(" .")))
@@ -171,11 +173,9 @@ def _inline_set_heading(lv: LineView, split: _InlineSplit) -> Role | None:
         return Role("section", title=section_title(lv.text))
     if rest_day(rest):
         return Role("other_heading")  # "Day 4: Off or Light Cardio": a day of a sample week with no moves
-    nm, cut = clean_name(rest)
     if INNER_STOP_RE.search(nm):
         # "Workout 6: All dumbbells! All the time!": two sentences after a part's number are its slogan, no move
         return Role("section", title=section_title(lv.text))
-    ns = rest_start + cut
     # A plus sign in a set's heading only ever joins the set's moves ("Set 3: Bear crawl + Wall
     # sit"), so one known move vouches for a name the lexicon lacks; "and" may join a move's own words.
     moves = (split_alternatives(nm, _AND_RE, one_head=" + " in nm)
