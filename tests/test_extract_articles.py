@@ -670,6 +670,15 @@ def test_equipment_with_a_modifier_and_in_a_list():
     assert a.exercises[0].equipment == []
 
 
+def test_a_plain_ball_is_equipment_but_not_the_ball_of_the_foot():
+    a = run("Knee Care\n\nInner thigh squeeze\nSit tall with a ball between your knees. Squeeze the ball for five seconds.\n\n"
+            "Heel raise\nRise onto the balls of your feet, pressing through the ball of the big toe.\n\n"
+            "Rocking roll\nHug your shins and curl up into a ball, then rock back and forth.\n\n"
+            "Goblet squat\nA kettlebell is a heavy ball with a handle. Hold it at your chest and sit down.\n")
+    assert [(e.name, e.equipment) for e in a.exercises] == [
+        ("Inner thigh squeeze", ["ball"]), ("Heel raise", []), ("Rocking roll", []), ("Goblet squat", ["kettlebell"])]
+
+
 def test_imagined_objects_are_not_equipment():
     a = run("Core Basics\n\nBird dog\nOn your hands and knees, reach one arm and the opposite leg long. "
             "Imagine a broomstick lying along your spine that must stay in contact with your head and tailbone. "

@@ -71,6 +71,8 @@ _WEAKNESS_NOUNS = {"weakness", "weaknesses", "deficit", "deficits", "tightness",
 _TRAINED_NOUN_AFTER = {"lift", "lifts", "exercise", "exercises", "work", "strength", "strengthening", "drill", "drills",
                        "endurance", "power", "activation", "move", "moves", "stability", "builder", "builders"}
 _DETERMINERS = frozenset({"a", "an", "the", "your", "this", "that", "my", "one", "each"})
+# Words that liken a thing to a ball or say what one is, shortly before it.
+_LIKENED_BY = frozenset({"like", "into", "is", "are", "resembles"})
 _MOTION_WORDS = {"step", "steps"}  # ambiguous equipment words that are also movements ("take a step forward")
 _MOVEMENT_AFTER = {"up", "ups", "down", "downs", "-", "over", "overs", "through"}
 _POSITION_BEFORE = {"on", "onto", "to", "toward", "towards", "over", "under", "underneath", "above", "below", "behind",
@@ -316,6 +318,15 @@ def paces(doc: Doc, span) -> bool:
     return prev.lower_ in _STRIDE_SIZE or prev.like_num
 
 
+def _likened(doc: Doc, at: int) -> bool:
+    """Whether the thing at token `at` follows "like a", "into a", "is a" or the like, with at most one word
+    describing it between ("is a heavy ball")."""
+    k = at - 1
+    if k >= 0 and doc[k].lower_ not in ("a", "an") and doc[k].is_alpha:
+        k -= 1
+    return k >= 1 and doc[k].lower_ in ("a", "an") and doc[k - 1].lower_ in _LIKENED_BY
+
+
 def noun_use(doc: Doc, span) -> bool:
     """An ambiguous equipment word ("step", "band", "box") used as a thing, not a movement."""
     prev = doc[span.start - 1].lower_ if span.start > 0 else ""
@@ -329,6 +340,12 @@ def noun_use(doc: Doc, span) -> bool:
         return False  # "sit back and step sideways", "step wide"
     if motion and (nxt in _STEP_OBJECTS or nxt == "-" and not doc[span.end - 1].whitespace_) and prev not in _DETERMINERS:
         return False  # "and step your feet back", "pairs well with step-ups"
+    if low in ("ball", "balls") and (nxt in ("of", "-") or prev not in _NOUN_BEFORE and span.text.islower()
+                                      or _likened(doc, span.start)):
+        # "the ball of your foot", "ball-and-socket"; and a ball likened or described ("curl up into a ball",
+        # "rolling like a ball", "a kettlebell is a heavy ball with a handle", "a dense ball") is what something
+        # else looks like, not one more thing to hold.
+        return False
     if low in ("weight", "weights", "load", "loads"):
         # Mostly an amount ("lower the weight", "add load"); a thing when held: "one weight in each hand",
         # but not the body's own ("shift your weight in your left foot").
