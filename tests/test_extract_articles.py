@@ -938,6 +938,17 @@ def test_exercise_named_by_its_place_in_the_order():
     assert [c.text for c in plank.cues] == ["Prop yourself on one elbow and lift your hips."]
 
 
+def test_exercise_named_in_quotes_by_its_place_in_the_order():
+    # Quoted names the lexicon lacks; "sprint arms" would otherwise read as a running session, not a move.
+    a = run("Pre-Run Primer\n\nThe clip shows two drills. Do each one for a minute before you head out.\n\n"
+            "The first drill is called 'sprint arms'. Stand tall and swing your arms from hip to chin.\n\n"
+            "The second drill is known as the \u201cpogo bounce\u201d. Bounce on your toes with stiff ankles.\n")
+    assert [(e.name, [c.text for c in e.cues]) for e in a.exercises] == [
+        ("sprint arms", ["Stand tall and swing your arms from hip to chin."]),
+        ("pogo bounce", ["Bounce on your toes with stiff ankles."])]
+    assert [d.duration_seconds_min for e in a.exercises for d in e.dosages] == [60, 60]
+
+
 def test_exercise_left_out_is_not_described():
     a = run("Lifting Notes\n\nGoblet squat\n\nHold the bell at your chest and sit down.\n\nWhat we skip\n\n"
             "You won't see leg presses in this plan, because sitting down to lift does not carry over to running.\n")

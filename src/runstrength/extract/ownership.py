@@ -72,6 +72,10 @@ _QUESTION_LEAD_RE = re.compile(r"^\W*(?:q|question)\s*[:.)\-]", re.I)
 # (Used with Pattern.match at a sentence start, so no "^".)
 _ORDINAL_NAMING_RE = re.compile(r"\W*(?:so |and |now |then )?(?:the |my |our )?(?:first|second|third|fourth|fifth|sixth|next|last|final)"
                                 r"(?: (?:move|exercise|one|drill|stretch|step))? (?:is|will be|up is)\b", re.I)
+# After an ordinal naming, a name in quotes that ends the sentence ("... is called 'skater hops'.", "... is the “sock slide”").
+_QUOTED_NAME_RE = re.compile(r"\s*(?:called\s+|known\s+as\s+|named\s+)?(?:the\s+|a\s+)?['‘“\"](?P<name>[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,4}?)"
+                             r"[,.!]?['’”\"]\s*[.!]?\s*$")
+_QUOTED_LABEL = "quoted_name"
 # A sentence that names, at its end, the movement it has just described: "... - that's the adductor squeeze.",
 # "..., which is called a Copenhagen plank." (searched within the sentence; the name runs to its end).
 _NAMED_AS_RE = re.compile(
@@ -262,6 +266,8 @@ class OwnershipMixin:
         routine, which makes an exercise only where the routine lists it."""
         if self._left_out(doc, span, s_start, s_end):
             return True
+        if span.label_ == _QUOTED_LABEL:
+            return False  # named in quotes as the routine's next move ("The second drill is called 'sprint arms'.")
         entry = canonical_entry(span.text, doc, span.start_char)
         if not self._avoiding and (entry is None or entry["canonical"] not in vocab()["context_activities"]):
             return False
@@ -481,9 +487,11 @@ class OwnershipMixin:
                 a, b = named
                 self._starts_at = (line.index, n)
                 return self.register(self.text[line.start + a: line.start + b], line.start + a, line.start + b, doc, a, section)
-            if n == 0:
+            # A known move the first sentence names was read with the paragraph's opening (_paragraph_owner);
+            # only a name the lexicon may lack, given in quotes, is left to find there.
+            span = self._ordinal_naming(doc, s, e, quoted_only=n == 0)
+            if n == 0 and span is None:
                 continue
-            span = self._ordinal_naming(doc, s, e)
             if span is not None:
                 name = self.text[line.start + span.start_char: line.start + span.end_char]
                 return self.register(name, line.start + span.start_char, line.start + span.end_char, doc, span.start_char, section)
@@ -522,11 +530,17 @@ class OwnershipMixin:
                 return all(w in _DET for w in lead) and len(view[sp.end_char:s_end].split()) <= 4
         return False
 
-    def _ordinal_naming(self, doc: Doc, s_start: int, s_end: int):
-        """The exercise named by "The first move is X" / "Next up is X", if the sentence is one."""
+    def _ordinal_naming(self, doc: Doc, s_start: int, s_end: int, *, quoted_only: bool = False) -> Span | None:
+        """The exercise named by "The first move is X" / "Next up is X", if the sentence is one. With
+        `quoted_only`, only a name in quotes ("The second drill is called 'sprint arms'.")."""
         view = self.view(doc)
         m = _ORDINAL_NAMING_RE.match(view, s_start, s_end)
         if m is None:
+            return None
+        quoted = _QUOTED_NAME_RE.match(view, m.end(), s_end)
+        if quoted is not None:  # the quotes mark a name the lexicon may lack
+            return doc.char_span(*quoted.span("name"), label=_QUOTED_LABEL, alignment_mode="expand")
+        if quoted_only:
             return None
         return next((sp for sp in doc_spans(doc, EXERCISE_KEY) if m.end() <= sp.start_char < s_end
                      and sp.start_char - m.end() <= 6), None)
