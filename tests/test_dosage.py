@@ -673,6 +673,14 @@ def test_frequency_this_week_and_sessions_counted_with_words_around_them():
     assert parse_frequency("Pick one of the sessions every week to do at home.") is None
 
 
+def test_frequency_from_a_sheets_weekly_field():
+    assert parse_frequency("REPS: 8 SETS:2 DAILY:1 WEEKLY:4") == (4, 4)
+    assert parse_frequency("Times per week: 2-3") == (2, 3)
+    # A field of the dose or of the running is no count of sessions.
+    assert parse_frequency("Weekly: 3 x 10 reps") is None
+    assert parse_frequency("Weekly mileage: 30") is None
+
+
 def test_frequency_alternatives_widen_within_their_sentence():
     assert parse_frequency("Twice a week is enough, or three times when you feel fresh.") == (2, 3)
     assert parse_frequency("Lift twice a week in the off-season and drop to once a week before a race.") == (1, 2)

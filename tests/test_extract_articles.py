@@ -679,6 +679,23 @@ def test_a_plain_ball_is_equipment_but_not_the_ball_of_the_foot():
         ("Inner thigh squeeze", ["ball"]), ("Heel raise", []), ("Rocking roll", []), ("Goblet squat", ["kettlebell"])]
 
 
+def test_exercise_sheet_with_glued_fields_and_labelled_steps():
+    # A home-programme export: each move's heading, its fields run together, then Setup / Movement / Tip.
+    a = run("My Knee Programme\n\nWall Slide With Pause\n\nREPS: 8SETS: 2HOLD: 5DAILY: 1WEEKLY: 4\n\n"
+            "Setup\n\nStand with your back flat against a wall.\n\nMovement\n\nSlide down until your knees bend, "
+            "pause, then slide back up.\n\nTip\n\nKeep your heels on the floor.\n\n\n"
+            "Side Step Over Cone\n\nREPS: 10SETS: 3DAILY: 1WEEKLY: 4\n\nSetup\n\nStand beside a small cone.\n\n"
+            "Movement\n\nStep sideways over it and back.\n\nTip\n\nDo not let your knee drop inward.\n")
+    assert (a.frequency_min, a.frequency_max) == (4, 4)
+    assert [(e.name, [(d.sets_min, d.reps_min, d.hold_seconds_min) for d in e.dosages], [c.text for c in e.cues])
+            for e in a.exercises] == [
+        ("Wall Slide With Pause", [(2, 8, 5)], ["Stand with your back flat against a wall.",
+                                                "Slide down until your knees bend, pause, then slide back up.",
+                                                "Keep your heels on the floor."]),
+        ("Side Step Over Cone", [(3, 10, None)], ["Stand beside a small cone.", "Step sideways over it and back.",
+                                                  "Do not let your knee drop inward."])]
+
+
 def test_imagined_objects_are_not_equipment():
     a = run("Core Basics\n\nBird dog\nOn your hands and knees, reach one arm and the opposite leg long. "
             "Imagine a broomstick lying along your spine that must stay in contact with your head and tailbone. "

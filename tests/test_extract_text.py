@@ -40,6 +40,17 @@ def test_normalize_keeps_offsets_of_later_words():
     assert out[i:i + len("seconds")] == "seconds"
 
 
+def test_normalize_parts_dose_fields_run_together():
+    # A sheet's fields glued value to label: the label's colon gives its space to the gap, same length.
+    src = "REPS: 12SETS: 2HOLD: 5WEEKLY: 4"
+    out = normalize(src)
+    assert out == "REPS: 12 SETS:2 HOLD:5 WEEKLY:4" and len(out) == len(src)
+    # Only a known field's label, capitalised, straight after a digit.
+    assert normalize("Route 66 Sets: 2") == "Route 66 Sets: 2"
+    assert normalize("Grade 2Sprains: rest") == "Grade 2Sprains: rest"
+    assert normalize("3sets: 2") == "3sets: 2"
+
+
 # ---------------------------------------------------------------- split_lines
 
 

@@ -267,6 +267,12 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                 last_kind = "title"
                 continue
             kind = role.kind
+            if (kind == "other_heading" and current and self._under
+                    and line.text.strip().rstrip(":").lower() in vocab()["dash_labels"]):
+                # "Setup" / "Movement" / "Tip": after the move's own labels, a tip alone on its line is the
+                # next label of that move, not advice on every move
+                role = Role("label", label=line.text.strip().rstrip(":").lower(), desc_start=len(line.text))
+                kind = "label"
             if kind != "prose":
                 self._under = ""
             if kind == "other_heading" and not _ALNUM_RE.search(line.text):
@@ -689,12 +695,17 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
         return _DIGITS_RE.sub("#", self.text[line.raw_start:line.start].strip())
 
     def _dosed_how_to(self, roles: list[Role], j: int, end_at: int) -> bool:
-        """Whether line `j` is a dose line (a rest line that prescribes too) and the line under it a step of a how-to."""
+        """Whether line `j` is a dose line (a rest line that prescribes too) and the line under it a step of a how-to,
+        or the label alone that opens one ("Setup", "Instructions")."""
         role = roles[j]
         if not (role.kind == "dose" or role.kind == "rest" and role.doses) or j + 1 >= end_at:
             return False
-        return (roles[j + 1].kind == "prose" and self.lines[j + 1].gap <= 1
-                and self._instructional(self.lines[j + 1], self.docs[j + 1], imperative=True))
+        under, line = roles[j + 1], self.lines[j + 1]
+        if line.gap > 1:
+            return False
+        if under.kind == "label" and under.desc_start is not None and under.desc_start >= len(line.text.rstrip()):
+            return True
+        return under.kind == "prose" and self._instructional(line, self.docs[j + 1], imperative=True)
 
     def _header(self, title_line: Line | None) -> list[Line]:
         """The lines above the title that may name the site: not a short line of page furniture ("Main content",

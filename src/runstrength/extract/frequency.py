@@ -52,6 +52,10 @@ _DAYS_A_WEEK_RE = compile_gated(
     rf"(?P<lb>at\s+least\s+)?(?P<n>{RANGE})\s*\+?\s*(?:[x×]\s*)?"
     rf"{_DAYS_APART}?(?:(?:strength|training|gym|lifting|weights?|resistance|workout|strength[\s-]training)\s+)?"
     r"days?\s*(?:/|a|per|each|every|in\s+a)\s*(?:week|wk)\b", re.I)
+# An exercise sheet's field of sessions a week, the label first ("WEEKLY: 3", "Times per week: 2-3").
+_WEEKLY_FIELD_RE = compile_gated(
+    rf"\b(?:weekly|(?:times|days|sessions)\s+(?:a|per)\s+week)\s*:\s*(?P<n>{RANGE})(?!\s*(?:[x×/%]|times|sets|reps|min|sec))",
+    re.I)
 # A weekly volume shared out over days ("split these sets over 2 to 3 days"): the days are the sessions.
 _SPLIT_OVER_DAYS_RE = compile_gated(
     r"\b(?:split|spread|divide|break)\s+(?:(?:it|this|that|them)|(?:these|those|the)\s+(?:sets|work|volume|sessions|workouts))\s+"
@@ -176,6 +180,11 @@ def parse_frequency(text: str) -> tuple[int | None, int | None] | None:
         if lower_bound:
             return (lo, None)
         return _widen(text, m.end(), lo, hi)
+    m = _WEEKLY_FIELD_RE.search(text)
+    if m:
+        r2 = int_range(m.group("n"))
+        if r2:
+            return r2
     # "3 days a week"
     for m in _DAYS_A_WEEK_RE.finditer(text):
         r2 = int_range(m.group("n"))

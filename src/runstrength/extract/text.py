@@ -61,9 +61,19 @@ def normalize(text: str) -> str:
         view = _KEYCAP_RE.sub(lambda m: ")" + " " * (len(m.group(0)) - 1), view)
     if "[/" in view:
         view = _SHORTCODE_RE.sub(_blank_shortcode, view)
+    if _GLUED_LABEL_HINT_RE.search(view):
+        view = _GLUED_LABEL_RE.sub(r" \g<label>:", view)
     if _IMAGE_TITLE_HINT_RE.search(view):
         view = _IMAGE_TITLE_TAIL_RE.sub(lambda m: " " * len(m.group(0)), view)
     return view
+
+
+# An exercise sheet's dose fields run together when the page loses the boxes between them ("REPS: 12SETS:
+# 2HOLD: 5WEEKLY: 4"): a field's value glued to the next field's label. The space after the label's colon moves
+# before it ("10 SETS:3"), so the view keeps its length.
+_GLUED_LABEL_RE = re.compile(r"(?<=\d)(?=[A-Z])(?P<label>(?i:reps|repetitions|sets|hold|rest|rounds|time|duration|tempo|daily"
+                             r"|weekly|frequency|times per day|times per week)):[ \t]")
+_GLUED_LABEL_HINT_RE = re.compile(r"\d[A-Z][A-Za-z ]{2,15}:[ \t]")
 
 
 # A picture's file title glued to the end of a line ("Heel Drops205 heel drops2", "... slowly.318 step
