@@ -673,6 +673,16 @@ def test_frequency_this_week_and_sessions_counted_with_words_around_them():
     assert parse_frequency("Pick one of the sessions every week to do at home.") is None
 
 
+def test_a_count_progressing_by_slashes_spans_its_steps():
+    # One number a week or a set ("12/16/20"): the reps or the time span the first to the last.
+    assert facts(one("Wall squat 3 x 10/14/18.")) == ("main", (3, 3), (10, 18), None, None, False)
+    assert facts(one("3 sets of 6/8/10 reps")) == ("main", (3, 3), (6, 10), None, None, False)
+    assert facts(one("3 x 10/12/14 per leg")) == ("main", (3, 3), (10, 14), None, None, True)
+    assert facts(one("2 sets of 15/25/35 seconds")) == ("main", (2, 2), None, (15, 35), None, False)
+    # A slash before a word is no step: "10/side" is per side.
+    assert facts(one("3 x 10/side")) == ("main", (3, 3), (10, 10), None, None, True)
+
+
 def test_frequency_from_a_sheets_weekly_field():
     assert parse_frequency("REPS: 8 SETS:2 DAILY:1 WEEKLY:4") == (4, 4)
     assert parse_frequency("Times per week: 2-3") == (2, 3)

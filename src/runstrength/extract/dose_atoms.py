@@ -75,8 +75,10 @@ _TIME_RE = compile_gated(
     r"|\bhalf\s+(?:a|an)\s+minute\b|\b(?:a|one)\s+(?:full\s+)?minute(?:\s+and\s+a\s+half)?\b",
     re.I,
 )
+# The count after "x" may be a progression, one number a week or a set ("3 x 12/16/20"): the reps span it.
+_STEPS = r"(?P<steps>(?:/\d{1,3}){1,5})?"
 _NXM_RE = compile_gated(
-    rf"{LB}(?P<a>{RANGE})\s*[x×]\s*(?P<b>{RANGE})(?!\d|/\d)"
+    rf"{LB}(?P<a>{RANGE})\s*[x×]\s*(?P<b>{RANGE}){_STEPS}(?!\d|/\d)"
     rf"(?:(?P<tu>{TU})|\s*(?P<ru>{REPU})|\s+(?P<su>{SETU}))?",
     re.I,
 )
@@ -84,7 +86,7 @@ _SETS_OF_RE = compile_gated(
     # The count may be hyphenated to its word ("3-sets of 10-reps", as with "10-reps"), as in _SETS_RE.
     # (?!\d): "2 sets of 14 moves" must not backtrack to a count of "1" to escape the things check
     # "1 x set of 20": an "x" before the unit counts the sets too
-    rf"{LB}(?P<a>{RANGE})(?:\s*[x×]\s*|\s+|-)(?:total\s+)?{SETU}\s+(?:of|for|x|×|at|with)\s+(?P<b>{RANGE})(?!\d)"
+    rf"{LB}(?P<a>{RANGE})(?:\s*[x×]\s*|\s+|-)(?:total\s+)?{SETU}\s+(?:of|for|x|×|at|with)\s+(?P<b>{RANGE}){_STEPS}(?!\d)"
     rf"(?:(?P<tu>{TU})|\s*(?P<ru>{REPU}))?"
     r"(?!\s+(?:exercises?|moves?|movements?|different|of|minutes?)\b)",
     re.I,
@@ -364,6 +366,25 @@ def _find_atoms(sentence: str, list_item: bool) -> list[Atom]:
     return atoms
 
 
+def _spanned(first: tuple[int, int] | None, steps: str | None) -> tuple[int, int] | None:
+    """A count with the steps of its progression after it ("12" and "/16/20"): the range they span."""
+    if first is None or not steps:
+        return first
+    nums = [*first, *(int(n) for n in steps[1:].split("/"))]
+    return min(nums), max(nums)
+
+
+def _timed_steps(first: str, steps: str | None, unit: str) -> tuple[int, int] | None:
+    """A time with the steps of its progression before its unit ("20/30/40 seconds"): the range they span."""
+    secs = time_range(first + unit)
+    if secs is None or not steps:
+        return secs
+    later = [time_range(n + unit) for n in steps[1:].split("/")]
+    if None in later:
+        return secs
+    return min(secs[0], *(t[0] for t in later)), max(secs[1], *(t[1] for t in later))
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def _core_atoms(sentence: str) -> tuple[tuple[Atom, ...], str, str] | None:
     """The atoms every sentence gets, in the order found, with the text left once they are masked
@@ -431,13 +452,13 @@ def _core_atoms(sentence: str) -> tuple[tuple[Atom, ...], str, str] | None:
             continue
         if m.group("tu"):
             # "3 x 30s": three timed bouts, i.e. sets (a circuit's rounds may turn them into reps later)
-            secs = time_range(b + m.group("tu"))
+            secs = _timed_steps(b, m.group("steps"), m.group("tu"))
             if _PLURAL_HOLDS_RE.match(sentence, m.end()):
                 take(Atom(m.start(), m.end(), reps=a, seconds=secs, hold=True))
             else:
                 take(Atom(m.start(), m.end(), sets=a, seconds=secs))
         else:
-            bi = int_range(b)
+            bi = _spanned(int_range(b), m.group("steps"))
             if bi is None:
                 continue
             if m.group("su") or not m.group("ru") and _reps_first(a, bi):
@@ -449,10 +470,10 @@ def _core_atoms(sentence: str) -> tuple[tuple[Atom, ...], str, str] | None:
         """The "of N" half: seconds when a unit follows, else reps."""
         if m.group("tu"):
             # "3 sets with 2 minutes' rest": the time is the rest between the sets, not a bout
-            secs = None if _in_rest(sentence, m.start("b"), rest) else time_range(m.group("b") + m.group("tu"))
+            secs = None if _in_rest(sentence, m.start("b"), rest) else _timed_steps(m.group("b"), m.groupdict().get("steps"), m.group("tu"))
             take(Atom(m.start(), m.end(), sets=sets, seconds=secs))
         else:
-            b = int_range(m.group("b"))
+            b = _spanned(int_range(m.group("b")), m.groupdict().get("steps"))
             if b is not None:
                 take(Atom(m.start(), m.end(), sets=sets, reps=b))
 
