@@ -696,6 +696,19 @@ def test_exercise_sheet_with_glued_fields_and_labelled_steps():
                                                   "Do not let your knee drop inward."])]
 
 
+def test_counted_list_items_name_their_moves_and_the_count_of_the_following_is_the_parts():
+    a = run("Hill Session\n\nWarm up first.\n\nMain set\n\n2-3 rounds of the following sequence:\n\n"
+            "\u2013 8 x hill sprints; walk back down\n\u2013 10 x press-ups (hands uphill)\n"
+            "\u2013 6 x left leg bounds; jog back\n\u2013 6 x right leg bounds; jog back\n"
+            "\u2013 20 bicycle twists to each side\n\u2013 45sec plank\n")
+    secs = {s.section_id: s.title for s in a.sections}
+    assert [(e.name, secs.get(e.section_id), [(d.sets_min, d.sets_max, d.reps_min, d.per_side) for d in e.dosages], len(e.cues))
+            for e in a.exercises] == [
+        ("hill sprints", "Main set", [(2, 3, 8, False)], 0), ("press-ups", "Main set", [(2, 3, 10, False)], 0),
+        ("left leg bounds", "Main set", [(2, 3, 6, True)], 0), ("bicycle twists", "Main set", [(2, 3, 20, True)], 0),
+        ("plank", "Main set", [(2, 3, None, False)], 0)]
+
+
 def test_imagined_objects_are_not_equipment():
     a = run("Core Basics\n\nBird dog\nOn your hands and knees, reach one arm and the opposite leg long. "
             "Imagine a broomstick lying along your spine that must stay in contact with your head and tailbone. "

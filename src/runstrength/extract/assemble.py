@@ -380,7 +380,8 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                 # part's list begins, not a part of its own
                 continue
             if (kind == "section" and role.label == "intro" and last_kind == "section" and section is not None
-                    and line.gap == 0 and not any(ex.section is section for ex in self.exercises[-1:])):
+                    and (line.gap == 0 or line.gap == 1 and role.sets is not None)
+                    and not any(ex.section is section for ex in self.exercises[-1:])):
                 # "Strength Routine" right over "Perform the following exercises 3 times:": the part's
                 # instructions, not a part of its own (its title stays the heading)
                 if role.sets:

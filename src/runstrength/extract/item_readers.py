@@ -388,6 +388,8 @@ _LEAD_IN_RE = re.compile(r"^(?:finish|end|start|begin|then|next|follow(?:ed)? (?
 
 # "Plate halo x 5 each way": a short name and its count after an "x", a list item however its name reads.
 _NAME_X_COUNT_RE = re.compile(r"^\W*(?P<name>[A-Za-z][\w' /-]{2,40}?)\s+[x\u00d7]\s*\d{1,3}\b")
+# ... and the count first: "10 x press-ups (on the slope)", "5 x bounds; walk back".
+_COUNT_X_NAME_RE = re.compile(r"^\W*\d{1,3}\s*[x\u00d7]\s+(?P<name>[A-Za-z][\w'\u2019-]*(?:\s+[A-Za-z][\w'\u2019-]*){0,4})\s*(?:[(;]|$)")
 
 
 # A list item that names its exercise, then a comma and its count ("Lateral walks, 15 each way with a band").
@@ -670,6 +672,9 @@ def _sentence_like(text: str, doc: Doc) -> bool:
         return False
     m = _NAME_X_COUNT_RE.match(text)
     if m and len(m.group("name").split()) <= 4 and not starts_imperative(words_of(m.group("name"))):
+        return False
+    m = _COUNT_X_NAME_RE.match(text)  # (its pattern bounds the name: five words, which a side may open)
+    if m and not starts_imperative(words_of(m.group("name"))):
         return False
     if title_cased(text):
         return False  # "Heavy Sled Reverse Lunges": every word capitalised, as a name is written, never a sentence

@@ -168,7 +168,7 @@ _TRAIL_DISTANCE_RE = re.compile(
 
 
 _COUNT_JOIN_HEAD_RE = re.compile(r"\s*of\s+(?=[A-Za-z])")
-_COUNT_JOIN_TAIL_RE = re.compile(r"\s+[x\u00d7]$")
+_COUNT_JOIN_TAIL_RE = re.compile(r"\s+(?:[x\u00d7]|to|on|in|per)$")
 
 
 _OPEN_QUOTES = "'\"\u2018\u201c"
@@ -178,6 +178,8 @@ _CLOSE_QUOTES = "'\"\u2019\u201d"
 def clean_name(name: str) -> tuple[str, int]:
     """Name without glued scraping debris or trailing separators; returns (name, cut from front)."""
     name, cut = unglue(name)
+    if ";" in name and any(c.isalpha() for c in name[:name.find(";")]):
+        name = name[:name.find(";")]  # "Bounds; walk back down": a note after a semicolon, no part of the name
     if name.endswith((")", "*")):
         # "Box jumps*" (a footnote's mark), "Step-ups (8-10)" (a count in brackets): no part of the name
         name = _TRAIL_MARK_RE.sub("", name)
@@ -192,7 +194,8 @@ def clean_name(name: str) -> tuple[str, int]:
         # "Core & Posture (Daily 6-10 min)" with its count taken off: the bracket it was in is no part either
         stripped = stripped[:stripped.rfind("(")].rstrip(" :-?!;,.")
     if " " in stripped:
-        # "(10 reps) of lunges", "Plank x (30 s)": the joining word or sign of a count taken out before the name
+        # "(10 reps) of lunges", "Plank x (30 s)", "30 side crunches to each side": the joining word or sign
+        # of a count taken out around the name
         stripped = _COUNT_JOIN_TAIL_RE.sub("", stripped)
         m = _COUNT_JOIN_HEAD_RE.match(stripped)
         if m:

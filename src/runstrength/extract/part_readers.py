@@ -22,6 +22,9 @@ from runstrength.extract.vocab import is_section_word_only, section_rx, strong_s
 REPEAT_BLOCK_RE = re.compile(rf"\b{dz.REPEAT_VERBS} (?:this|the|that|the whole|the entire|this whole) (?:circuit|routine|workout|sequence|series|set|superset|block|round)\b"
                              rf"|\b{dz.REPEAT_VERBS} (?:these|them|this list|the list)\b")
 # "Perform the following exercises 3 times:", "You will be doing 4 sets of these exercises:"
+# The count first, with no verb: "Two or three rounds of the following circuit:", "3 sets of the following:".
+_COUNT_OF_FOLLOWING_RE = re.compile(r"\W*[\w -]{1,20}?\s(?:sets?|rounds?|times|circuits?|laps?)\s+(?:of|through)\s+the\s+following\b[\w -]{0,20}:?\s*$",
+                                    re.I)
 _SECTION_INTRO = re.compile(r"\b(perform|do|complete|try|performing|doing|completing)\b.*\b(the following|these|this|below)\b.*\b(exercises?|moves|series|circuit|routine)\b", re.I)
 
 
@@ -190,7 +193,7 @@ def section_intro(lv: LineView) -> Role | None:
     """A line that introduces the exercises below ("Perform the following exercises 3 times:")."""
     # Length tests before the patterns: both sides are pure, and most lines are long prose
     # (_SECTION_INTRO's ".*" scans are the slowest of these tests).
-    if len(lv.words) <= 14 and not lv.ends_sentence and _SECTION_INTRO.search(lv.text):
+    if len(lv.words) <= 14 and not lv.ends_sentence and (_SECTION_INTRO.search(lv.text) or _COUNT_OF_FOLLOWING_RE.match(lv.text)):
         sets = dz.parse_block_sets(lv.text)
         # "Do 12 reps of these exercises:": the count of each move below, a rule of the part as its sets are
         work = [replace(d, sets=None) for d in lv.doses() if d.stage == "main" and (d.reps or d.seconds)]
