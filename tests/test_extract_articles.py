@@ -709,6 +709,16 @@ def test_counted_list_items_name_their_moves_and_the_count_of_the_following_is_t
         ("plank", "Main set", [(2, 3, None, False)], 0)]
 
 
+def test_move_listed_for_each_side_is_described_under_its_name_without_the_side():
+    a = run("Dumbbell Finisher\n\n4 rounds of:\n\n  \u2022 6 x Left arm overhead carry lunge\n"
+            "  \u2022 6 x Right arm overhead carry lunge\n  \u2022 8 x Goblet squat\n\nRest as little as you can.\n\n"
+            "Overhead Carry Lunge: Keep the weight stacked over your shoulder and your ribs down.\n\n"
+            "Goblet Squat: Sit between your heels.\n")
+    assert [(e.name, [(d.sets_min, d.reps_min, d.per_side) for d in e.dosages], [c.text for c in e.cues]) for e in a.exercises] == [
+        ("Left arm overhead carry lunge", [(4, 6, True)], ["Keep the weight stacked over your shoulder and your ribs down."]),
+        ("Goblet squat", [(4, 8, False)], ["Sit between your heels."])]
+
+
 def test_imagined_objects_are_not_equipment():
     a = run("Core Basics\n\nBird dog\nOn your hands and knees, reach one arm and the opposite leg long. "
             "Imagine a broomstick lying along your spine that must stay in contact with your head and tailbone. "

@@ -74,6 +74,15 @@ def _side_split(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], str] | None:
     return (rest, tokens[i]) if rest else None
 
 
+def _unsided(ex: Ex, tokens: tuple[str, ...]) -> bool:
+    """`tokens` name `ex`, listed once for each side, without its side ("Overhead lunge" after "Left arm
+    overhead lunge" / "Right arm overhead lunge")."""
+    if not ex.both_sides:
+        return False
+    split = _side_split(ex.tokens)
+    return split is not None and split[0] == tokens
+
+
 # An abbreviation in a name that spells no word ("SL RDL", "BSS", "DB row"): capitals without a vowel.
 _ABBREVIATED_RE = re.compile(r"\b[B-DF-HJ-NP-TV-Z]{2,5}\b")
 
@@ -158,7 +167,7 @@ class RegistryMixin:
             ex = self._short_name_of(name, tokens, entry)
         recap = self._recap or overview and ex is not None and ex.section is not section
         if (ex is not None and listed and ex.listed and ex.section is section and ex.tokens != tokens
-                and not recap and ex.block == self._block):
+                and not recap and ex.block == self._block and not _unsided(ex, tokens)):
             # Two headings of one list of a routine part name two variants ("Calf raise", then "Bent-knee calf
             # raise"): a name listed again is a repeat only in another part or list (a "videos" list after the
             # routine, descriptions under "How to do each move" after its table), or in a list that repeats the
