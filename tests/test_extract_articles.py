@@ -719,6 +719,15 @@ def test_move_listed_for_each_side_is_described_under_its_name_without_the_side(
         ("Goblet squat", [(4, 8, False)], ["Sit between your heels."])]
 
 
+def test_one_unknown_word_before_a_count_in_a_list_of_named_counts_is_a_move():
+    a = run("Core Finisher\n\nPlank 45 seconds\n\nDead bug 20 each side\n\nStarfish 12 each side\n\nHollow hold 30 seconds\n")
+    assert [(e.name, [(d.reps_min, d.per_side) for d in e.dosages]) for e in a.exercises] == [
+        ("Plank", [(None, False)]), ("Dead bug", [(20, True)]), ("Starfish", [(12, True)]), ("Hollow hold", [(None, False)])]
+    # A count's own opening word is no name: the line stays the move's dose.
+    a = run("Core Finisher\n\nPlank 45 seconds\n\nDead bug 20 each side\n\nThen 12 each side\n\nHollow hold 30 seconds\n")
+    assert [e.name for e in a.exercises] == ["Plank", "Dead bug", "Hollow hold"]
+
+
 def test_imagined_objects_are_not_equipment():
     a = run("Core Basics\n\nBird dog\nOn your hands and knees, reach one arm and the opposite leg long. "
             "Imagine a broomstick lying along your spine that must stay in contact with your head and tailbone. "

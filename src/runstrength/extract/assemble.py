@@ -19,6 +19,7 @@ equipment); dose_inheritance.py merges and inherits each exercise's dosages at t
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -160,7 +161,28 @@ def line_roles(text: str, lines: list[Line], docs: list[Doc], heads: set[int],
             # "- Weak hip muscles": an item of a page's causes or symptoms, not a move; "Swelling behind the knee"
             # standing alone heads what is said of it
             roles[i] = Role("boiler" if lines[i].bullet else "other_heading", label="condition")
+    for i in range(1, len(roles) - 1):
+        if roles[i].kind == "dose" and _listed_between(roles[i - 1], roles[i + 1]):
+            m = _LEAD_WORD_RE.match(lines[i].text)
+            if m is not None and m.end() <= min(d.start for d in roles[i].doses) and m.group(1).lower() not in _NOT_A_NAME:
+                # "Flutters 20 each side" / "Penguins 30 each side" / "Crunches 30": one word the lexicon lacks
+                # before its count, in a list of named counts, is the next move, not a dose of the one above
+                roles[i] = replace(roles[i], kind="exercise", name=m.group(1), name_start=m.start(1), name_end=m.end(1))
     return roles, rows, captions
+
+
+# A capitalised word alone before a line's count ("Penguins 30 each side").
+_LEAD_WORD_RE = re.compile(r"([A-Z][a-z]{3,})\s+(?=\d)")
+# Words that open a line of a count said of the move above ("Then 3 x 10", "Repeat 3 times", "Rest 60 s").
+_NOT_A_NAME = frozenset({"then", "repeat", "rest", "hold", "holds", "perform", "complete", "sets", "reps", "rounds", "total",
+                         "aim", "build", "start", "progress", "increase", "work", "next", "finally", "also", "each", "both",
+                         "only", "just", "about", "around", "approximately", "maximum", "minimum", "beginners", "advanced",
+                         "intermediate", "week", "weeks", "level", "stage", "phase", "duration", "time", "times", "tempo"})
+
+
+def _listed_between(above: Role, below: Role) -> bool:
+    """Lines above and below that each name a move and give its count: a list of named counts."""
+    return above.kind == "exercise" and below.kind == "exercise" and bool(above.doses) and bool(below.doses)
 
 
 class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, InheritanceMixin):
