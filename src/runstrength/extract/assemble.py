@@ -165,13 +165,13 @@ def line_roles(text: str, lines: list[Line], docs: list[Doc], heads: set[int],
         if roles[i].kind == "dose" and _listed_between(roles[i - 1], roles[i + 1]):
             m = _LEAD_WORD_RE.match(lines[i].text)
             if m is not None and m.end() <= min(d.start for d in roles[i].doses) and m.group(1).lower() not in _NOT_A_NAME:
-                # "Flutters 20 each side" / "Penguins 30 each side" / "Crunches 30": one word the lexicon lacks
-                # before its count, in a list of named counts, is the next move, not a dose of the one above
+                # "Dead bug 20 each side" / "Starfish 12 each side" / "Hollow hold 30 seconds": one word the lexicon
+                # lacks before its count, in a list of named counts, is the next move, not a dose of the one above
                 roles[i] = replace(roles[i], kind="exercise", name=m.group(1), name_start=m.start(1), name_end=m.end(1))
     return roles, rows, captions
 
 
-# A capitalised word alone before a line's count ("Penguins 30 each side").
+# A capitalised word alone before a line's count ("Starfish 12 each side").
 _LEAD_WORD_RE = re.compile(r"([A-Z][a-z]{3,})\s+(?=\d)")
 # Words that open a line of a count said of the move above ("Then 3 x 10", "Repeat 3 times", "Rest 60 s").
 _NOT_A_NAME = frozenset({"then", "repeat", "rest", "hold", "holds", "perform", "complete", "sets", "reps", "rounds", "total",
@@ -289,12 +289,13 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
                 last_kind = "title"
                 continue
             kind = role.kind
-            if (kind == "other_heading" and current and self._under
-                    and line.text.strip().rstrip(":").lower() in vocab()["dash_labels"]):
-                # "Setup" / "Movement" / "Tip": after the move's own labels, a tip alone on its line is the
-                # next label of that move, not advice on every move
-                role = Role("label", label=line.text.strip().rstrip(":").lower(), desc_start=len(line.text))
-                kind = "label"
+            if kind == "other_heading" and current and self._under:
+                bare = line.text.strip().rstrip(":").lower()
+                if bare in vocab()["dash_labels"]:
+                    # "Setup" / "Movement" / "Tip": after the move's own labels, a tip alone on its line is the
+                    # next label of that move, not advice on every move
+                    role = Role("label", label=bare, desc_start=len(line.text))
+                    kind = "label"
             if kind != "prose":
                 self._under = ""
             if kind == "other_heading" and not _ALNUM_RE.search(line.text):

@@ -194,7 +194,7 @@ def clean_name(name: str) -> tuple[str, int]:
         # "Core & Posture (Daily 6-10 min)" with its count taken off: the bracket it was in is no part either
         stripped = stripped[:stripped.rfind("(")].rstrip(" :-?!;,.")
     if " " in stripped:
-        # "(10 reps) of lunges", "Plank x (30 s)", "30 side crunches to each side": the joining word or sign
+        # "(10 reps) of lunges", "Plank x (30 s)", "12 twists to each side": the joining word or sign
         # of a count taken out around the name
         stripped = _COUNT_JOIN_TAIL_RE.sub("", stripped)
         m = _COUNT_JOIN_HEAD_RE.match(stripped)

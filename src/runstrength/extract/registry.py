@@ -75,8 +75,8 @@ def _side_split(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], str] | None:
 
 
 def _unsided(ex: Ex, tokens: tuple[str, ...]) -> bool:
-    """`tokens` name `ex`, listed once for each side, without its side ("Overhead lunge" after "Left arm
-    overhead lunge" / "Right arm overhead lunge")."""
+    """`tokens` name `ex`, listed once for each side, without its side ("Carry lunge" after "Left arm carry
+    lunge" / "Right arm carry lunge")."""
     if not ex.both_sides:
         return False
     split = _side_split(ex.tokens)
