@@ -40,8 +40,8 @@ from runstrength.extract.ownership import OwnershipMixin
 from runstrength.extract.registry import Ex, RegistryMixin
 from runstrength.extract.roles import (CLAUSE_HEAD_RE, PAREN_RE, SUPERSET_LABEL, Role, analyse_line, doc_spans, exercise_like,
                                        function_start, period_word, wordy)
-from runstrength.extract.sentences import (classify, label_walks, purpose_labelled, purpose_line_label, starts_imperative,
-                                            words_of)
+from runstrength.extract.sentences import (classify, dose_line_word, label_walks, purpose_labelled, purpose_line_label,
+                                            starts_imperative, words_of)
 from runstrength.extract.tables import label_row_roles, stacked_header_roles, stacked_table_roles, table_roles
 from runstrength.extract.text import Line
 from runstrength.extract.vocab import condition_item, is_boilerplate, is_section_word_only, overview_heading, vocab
@@ -164,7 +164,9 @@ def line_roles(text: str, lines: list[Line], docs: list[Doc], heads: set[int],
     for i in range(1, len(roles) - 1):
         if roles[i].kind == "dose" and _listed_between(roles[i - 1], roles[i + 1]):
             m = _LEAD_WORD_RE.match(lines[i].text)
-            if m is not None and m.end() <= min(d.start for d in roles[i].doses) and m.group(1).lower() not in _NOT_A_NAME:
+            word = m.group(1).lower() if m is not None else ""
+            if m is not None and m.end() <= min(d.start for d in roles[i].doses) and not (
+                    dose_line_word(word) or word in _NOT_A_NAME):
                 # "Dead bug 20 each side" / "Starfish 12 each side" / "Hollow hold 30 seconds": one word the lexicon
                 # lacks before its count, in a list of named counts, is the next move, not a dose of the one above
                 roles[i] = replace(roles[i], kind="exercise", name=m.group(1), name_start=m.start(1), name_end=m.end(1))
@@ -173,11 +175,10 @@ def line_roles(text: str, lines: list[Line], docs: list[Doc], heads: set[int],
 
 # A capitalised word alone before a line's count ("Starfish 12 each side").
 _LEAD_WORD_RE = re.compile(r"([A-Z][a-z]{3,})\s+(?=\d)")
-# Words that open a line of a count said of the move above ("Then 3 x 10", "Repeat 3 times", "Rest 60 s").
-_NOT_A_NAME = frozenset({"then", "repeat", "rest", "hold", "holds", "perform", "complete", "sets", "reps", "rounds", "total",
-                         "aim", "build", "start", "progress", "increase", "work", "next", "finally", "also", "each", "both",
-                         "only", "just", "about", "around", "approximately", "maximum", "minimum", "beginners", "advanced",
-                         "intermediate", "week", "weeks", "level", "stage", "phase", "duration", "time", "times", "tempo"})
+# Beside the words a dose line is made of (dose_line_word: "Then 3 x 10", "Repeat 3 times", "Rest 60 s"), those
+# that open one said of the move above or of a level of it ("Next 3 x 10", "Beginners 2 x 8", "Tempo 3-1-1").
+_NOT_A_NAME = frozenset({"next", "finally", "increase", "beginners", "intermediate", "advanced", "level", "stage", "phase",
+                         "duration", "tempo"})
 
 
 def _listed_between(above: Role, below: Role) -> bool:

@@ -114,6 +114,11 @@ _VAGUE_HINT = ("_", "sever", "few", "couple", "multiple", "many", "metre", "mete
 _BARE_REPEAT = frozenset({"repeat", "and", "then", "again", "now"})
 
 
+def dose_line_word(word: str) -> bool:
+    """A word is_dosage_only passes over beside a count (lower case): filler of a prescription or a stop word."""
+    return word in _DOSAGE_FILLER or word in _STOP
+
+
 def is_dosage_only(text: str, dosage_spans: list[tuple[int, int]], rest: bool = False) -> bool:
     """True when nothing but a prescription is left after removing the dosage mentions."""
     lower = text.lower()
@@ -130,7 +135,7 @@ def is_dosage_only(text: str, dosage_spans: list[tuple[int, int]], rest: bool = 
         for i in range(max(0, s), min(len(chars), e)):
             chars[i] = " "
     left = [w for w in words_of(_SIDE_PHRASE_RE.sub(" ", "".join(chars).lower()))
-            if w not in _DOSAGE_FILLER and w not in _STOP and not w.isdigit()]
+            if not dose_line_word(w) and not w.isdigit()]
     if not (len(left) <= 3 if rest else len(left) < 2):
         return False
     if ("too " in lower or "make" in lower) and _EASIER_HARDER_RE.search(lower):
