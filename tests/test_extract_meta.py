@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from runstrength.extract import lexicon
-from runstrength.extract.meta import clean_title, find_author, find_organization, find_title, publisher_byline
+from runstrength.extract.meta import (clean_title, find_author, find_organization, find_title, opening_headline,
+                                      publisher_byline)
 from runstrength.extract.signatures import match_signature
 from runstrength.extract.text import normalize, split_lines
 from runstrength.extract.vocab import is_boilerplate
@@ -64,6 +65,60 @@ def test_prose_first_article_has_no_title():
         "Lie on your back with your knees bent.\n"
     )
     assert title_of(text) is None
+
+
+def headline_of(text: str) -> str | None:
+    lines = split_lines(normalize(text))
+    line = opening_headline(lines, [is_boilerplate(l.text) for l in lines])
+    return None if line is None else text[line.start:line.end]
+
+
+@pytest.mark.parametrize("headline", [
+    "Six Moves That Keep Trail Runners Upright.",  # title case, ending like a sentence
+    "Should Your Ankles And Feet Get A Strength Session Of Their Own Every Week?",  # too long for an opening question
+    "4 simple drills to tidy up your stride.",  # a count of what it offers
+    "How to build a stronger core for the hills...",  # a question about the topic, trailing off
+    "Lift. Hop. Recover.",  # short pieces
+])
+def test_a_headline_written_as_a_sentence_is_the_title_when_no_line_is_titleish(headline: str):
+    text = f"{headline}\n\nMost of the runners we see have never lifted anything heavier than a water bottle.\n"
+    assert title_of(text) is None  # find_title takes a line ending like a sentence for prose
+    assert headline_of(text) == headline
+
+
+@pytest.mark.parametrize("opening", [
+    "Good morning everyone!",  # a greeting
+    "The following moves will help your recovery.",  # prose that leads into the routine
+    "March 2021 update.",  # no headline's shape
+])
+def test_prose_at_the_top_is_no_headline(opening: str):
+    text = f"{opening}\n\nMost of the runners we see have never lifted anything heavier than a water bottle.\n"
+    assert headline_of(text) is None
+
+
+def test_a_headline_needs_to_stand_alone():
+    # the first line of a paragraph, not a headline over it
+    assert headline_of("Keep Your Knees Happy.\nBend them.\n") is None
+    # a paragraph under it on the very next line is fine
+    assert headline_of("Keep Your Knees Happy.\nRunners load the knee with several times their body weight at every "
+                       "stride, so the muscles around it need to be ready for that.\n") == "Keep Your Knees Happy."
+
+
+def test_a_pictures_file_name_over_the_headline_is_passed_over():
+    text = "Hill drills.PNG\n\nWhy Every Runner Should Do Hill Drills?\n\nHills build strength without a gym.\n"
+    assert headline_of(text) == "Why Every Runner Should Do Hill Drills?"
+
+
+def test_the_headline_is_the_articles_title_but_its_routine_still_starts_at_the_top():
+    from runstrength.extract.pipeline import extract_articles
+    from runstrength.ingest.reader import RawArticle
+
+    text = ("Strength Basics For New Runners.\n\n"
+            "Glute Bridge\nLie on your back with your knees bent and lift your hips. Do 3 sets of 12.\n")
+    raw = RawArticle(article_id="t1", source_file="t1.txt", sha256="0" * 64, text=text, encoding="utf-8")
+    (art,) = extract_articles([raw])
+    assert art.title == "Strength Basics For New Runners."
+    assert [e.canonical_name for e in art.exercises] == ["glute bridge"]
 
 
 def test_title_skips_phone_number_line():

@@ -34,7 +34,7 @@ from runstrength.extract.dose_inheritance import InheritanceMixin
 from runstrength.extract.exercise_terms import TermsMixin, text_muscles
 from runstrength.extract.gates import AnyOf
 from runstrength.extract.meta import (byline_name, clean_title, find_author, find_organization, find_title,
-                                      publisher_byline, running_heads)
+                                      opening_headline, publisher_byline, running_heads)
 from runstrength.extract.nlp import MUSCLE_KEY, norm_tokens
 from runstrength.extract.ownership import OwnershipMixin
 from runstrength.extract.registry import Ex, RegistryMixin
@@ -265,6 +265,9 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
         for i in heads | alt:
             boiler_flags[i] = True  # a picture's alt text over the title is no title either
         title_line = find_title(lines, boiler_flags, is_exercise=lambda t: exercise_like(t, None, 0))
+        # A headline written as a sentence names the page but does not mark where its routine begins: it is
+        # only the title field's.
+        self._headline = None if title_line else opening_headline(lines, boiler_flags, lambda t: exercise_like(t, None, 0))
         roles, rows, captions = line_roles(self.text, lines, docs, heads, alt)
         end_at = _routine_end(roles, lines)
         top = _deck_end(lines, roles, title_line)
@@ -830,6 +833,8 @@ class _Builder(RegistryMixin, TermsMixin, OwnershipMixin, AttachMixin, Inheritan
         if title_line is not None:
             title_text = self.text[title_line.start:title_line.end]
             title = clean_title(title_text)
+        elif self._headline is not None:
+            title = clean_title(self.text[self._headline.start:self._headline.end])
         organization, author = publisher_byline(find_organization(self.text, self._header(title_line), title_text),
                                                 find_author(self.lines, self.text, title_line))
         art = Article(

@@ -493,6 +493,72 @@ def find_title(lines: list[Line], boiler: list[bool], limit: int = _TITLE_SCAN,
     return lines[_fuller_title(lines, best)]
 
 
+# A picture's file name printed where the picture was ("Hip drills.PNG"): no line of the page's text.
+_IMAGE_FILE_RE = re.compile(r"\.(?:png|jpe?g|gif|webp|svg)\W*$", re.I)
+# What an opening headline may have at most: the words of a title written as a sentence, and of one said in
+# short pieces ("Run. Rest. Repeat.", "Sore knees? Try these!").
+_HEADLINE_PIECES_WORDS = 10
+# A paragraph under the headline, on the very next line, is at least this many times the headline's length.
+_UNDER_HEADLINE_RATIO = 2
+_WORD_RE = re.compile(r"[A-Za-z][\w'\u2019-]*")
+# The small words title case leaves in lower case.
+_TITLE_CASE_SMALL = frozenset("a an the of to for and or nor but in on at by with from as is vs".split())
+# Share of a title-cased line's other words that begin with a capital.
+_TITLE_CASE_SHARE = 0.6
+# An opening question about the topic ("How to strengthen your core...").
+_TOPIC_QUESTION_RE = re.compile(r"^(?:how|why|what|which)\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _counted_offer_re() -> re.Pattern[str]:
+    """A headline counting what it offers ("3 progressive exercises for ...", "7 stretches to ..."): a number,
+    then a word of the title's topic within the next few words."""
+    lex = meta_lexicon()
+    return re.compile(rf"^\d{{1,2}}\s+(?:[\w'-]+\s+){{0,2}}(?:{_alternation(lex['routine_words'] + lex['title_topic_words'])})\b",
+                      re.I)
+
+
+def _title_cased(text: str) -> bool:
+    """Most words but title case's small ones begin with a capital ("Keep Me On The Track Sessions."), as a
+    headline is written and a sentence is not."""
+    words = [w for w in _WORD_RE.findall(text) if w.lower() not in _TITLE_CASE_SMALL]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= _TITLE_CASE_SHARE * len(words)
+
+
+def _headline_shaped(text: str) -> bool:
+    """Written as a headline, whatever its last stop: title case, a count of what is offered, or a question about
+    the topic. Prose at the top ("Good morning!", "The following exercises will help.") is none of these."""
+    if _title_cased(text) or _counted_offer_re().match(text):
+        return True
+    return _TOPIC_QUESTION_RE.match(text) is not None and _topic_re().search(text) is not None
+
+
+def opening_headline(lines: Sequence[Line], boiler: Sequence[bool],
+                     is_exercise: Callable[[str], bool] = lambda text: False) -> Line | None:
+    """The page's first line of text when it stands as a headline though written as a sentence ("Stretches
+    For Runners.", "Which muscles carry you through a marathon?"): the title of a page where no line passes
+    `find_title`'s tests, which take a line ending like a sentence for prose.
+
+    The line is shaped as a headline, stands alone (a blank line under it, or a paragraph at least twice as
+    long), is no list item, move or lead-in, and is short: a single sentence, or short pieces."""
+    for i, line in enumerate(lines[:_TITLE_SCAN]):
+        text = line.text.strip()
+        if (i < len(boiler) and boiler[i]) or is_navigation(text) or DATE_LINE_RE.fullmatch(text) \
+                or _IMAGE_FILE_RE.search(text) or not any(c.isalpha() for c in text):
+            continue
+        words = len(line.words)
+        if (line.bullet or words > _TITLE_SENTENCE_WORDS or text.endswith((":", ",", ";")) or not _headline_shaped(text)
+                or _LIST_MARK_RE.match(text) or is_exercise(text) or byline_name(text)
+                or INNER_STOP_RE.search(text.rstrip(".!?")) and words > _HEADLINE_PIECES_WORDS):
+            return None
+        if i + 1 < len(lines):
+            nxt = lines[i + 1]
+            if nxt.gap == 0 and len(nxt.words) < _UNDER_HEADLINE_RATIO * words:
+                return None  # a line of a paragraph or of a list, not a headline over one
+        return line
+    return None
+
+
 # How far down a newsletter's piece (a heading over a "by" line) is looked for.
 _PIECE_SCAN = 80
 
