@@ -490,6 +490,21 @@ def test_signature_towel_calf_stretch_and_seated_foot_stretch():
     assert wall is not None and wall["name"] == "Calf stretch"
 
 
+def test_a_stretch_felt_in_the_calf_is_no_quad_stretch():
+    # the foot pulled, with no word of the thigh: the quad stretch's grip group and its optional ones used to
+    # carry it
+    for par in ("Sitting down, hook a strap under your foot and gently draw it back until you feel a stretch in the "
+                "calf. Hold for 20 seconds. Later, stand facing a wall.",
+                "Standing, hold the wall and pull your foot gently until you feel a stretch in the calf. Hold for 20 "
+                "seconds."):
+        sig = match_signature(par)
+        assert sig is None or sig["canonical"] != "quad stretch", par
+    # a wall stretch whose moved-back leg is kept straight is the calf stretch
+    wall = match_signature("Face a wall with both hands on it. Take one foot a big step back, keeping the knee straight, "
+                           "and lean in until the calf of that leg stretches. Hold 20 seconds.")
+    assert wall is not None and wall["name"] == "Calf stretch"
+
+
 def test_signatures_of_a_knee_leaflets_moves_in_its_own_words():
     # a leaflet says "brace", "blanket", "off the bed", "on a chair": the moves, not an ankle pump that also
     # starts by pulling the toes up
@@ -742,6 +757,10 @@ def test_a_pages_counters_are_boilerplate():
     assert is_boilerplate("top of page") and is_boilerplate("Back to top")
     assert not is_boilerplate("Top tip: keep the knee soft")
     assert not is_boilerplate("12 shares of the plan went out")
+    # a document-sharing site's stats line: counters and the file's size together
+    for line in ("3 downloads 415 Views 1.2MB Size", "12 Pages 640 KB"):
+        assert is_boilerplate(line), line
+    assert not is_boilerplate("2 sets 12 reps") and not is_boilerplate("3 x 10 reps")
 
 
 def test_title_of_a_handout_is_its_full_form_under_the_byline():
