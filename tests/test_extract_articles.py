@@ -2390,3 +2390,19 @@ def test_pipe_table_with_a_duration_or_reps_column_and_a_rest_column():
 def test_a_row_of_pipes_with_no_header_keeps_no_pipe_in_the_name():
     a = run("Lunchtime Circuit\n\nStep-ups | 40 seconds | 20 seconds rest |\nPress-ups | 30 seconds | 20 seconds rest |\n")
     assert [e.name for e in a.exercises] == ["Step-ups", "Press-ups"]
+
+
+def test_an_instruction_naming_its_move_in_brackets_at_its_end_is_that_move():
+    art = run("Easing knee pain\n\nThree things to do each morning.\n\n"
+              "  • Flex your foot up and down 10 times before you get up.\n"
+              "  • Step sideways ten steps each way with a loop round your ankles (monster walk).\n"
+              "  • Lie on your side, knees bent, and open the top knee 12 times (clamshell).\n")
+    names = [e.name for e in art.exercises]
+    assert names == ["monster walk", "clamshell"], names
+    clam = ex(art, "clamshell")
+    assert clam.cues[0].text.startswith("Lie on your side") and main(clam).reps_min == 12
+    # a bracket that is no move's name is an aside, not a name
+    art = run("Easing heel pain\n\nThree things to do each morning.\n\n"
+              "  • Loop a strap round your foot and draw it towards you (gently).\n")
+    assert "gently" not in [e.name for e in art.exercises]
+

@@ -82,6 +82,8 @@ _NAMED_AS_RE = re.compile(
     r"(?:^|[-,;:(]\s*|\s)(?:that's|that is|this is|it's|it is|which is)\s+(?:called\s+|known as\s+)?(?:the|a|an)\s+"
     r"(?P<name>[A-Za-z][\w'-]*(?:\s+[\w'-]+){0,4}?)\s*[.!)]?\s*$", re.I)
 _NAMED_AS_HINT = AnyOf("that", "this", "it's", "it is", "which", "That", "This", "It's", "It is")
+# An instruction that gives the move's name in brackets at its end ("Lie back and lift your hips (glute bridge).").
+_BRACKET_NAME_RE = re.compile(r"\((?:the\s+|an?\s+)?(?P<name>[A-Za-z][\w'-]*(?:\s+[\w'-]+){0,5})\)\W*$", re.I)
 # Nouns after an exercise's name that make it a word of another thing: its position or version, or the kit
 # it is done on ("a pull-up bar", "the squat rack", "a dip station"), or a toy it names ("like a pogo stick").
 _NOT_THE_MOVE_AFTER = frozenset({"position", "positions", "stance", "version", "bar", "bars", "rack", "racks", "station",
@@ -506,6 +508,12 @@ class OwnershipMixin:
         """The range of the name a sentence ends on after describing the movement ("..., and lower slowly:
         that's the single-leg squat."), when the name holds an exercise of the lexicon and ends like one."""
         view = self.view(doc)
+        if view[s_start:s_end].rstrip(" .!").endswith(")"):
+            m = _BRACKET_NAME_RE.search(view, s_start, s_end)
+            spans = exercise_spans_in(doc, *m.span("name")) if m is not None else ()
+            if spans and spans[0].start_char == m.start("name"):
+                # "... (calf stretch with a towel).": the name opens with a move of the lexicon, its kit may follow
+                return m.span("name")
         if not _NAMED_AS_HINT(view[s_start:s_end]):
             return None
         m = _NAMED_AS_RE.search(view, s_start, s_end)
