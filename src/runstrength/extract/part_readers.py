@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -14,6 +15,7 @@ from runstrength.extract.line_names import LETTERS3_RE, PAREN_RE, dose_lead, exe
 from runstrength.extract.line_view import LineView, Role, doc_spans, exercise_spans_in
 from runstrength.extract.nlp import EXERCISE_KEY, norm_tokens
 from runstrength.extract.sentences import is_dosage_only
+from runstrength.extract.text import structure_lexicon
 from runstrength.extract.vocab import is_section_word_only, section_rx, strong_section, vocab
 
 
@@ -171,6 +173,23 @@ def rest_line(lv: LineView) -> Role | None:
 def load_line(lv: LineView) -> Role | None:
     """A line that only says how heavy ("60-70% of your 1RM", "RPE 6")."""
     if len(lv.words) <= 10 and _LOAD_LINE_RE.match(lv.text) and not lv.doses():
+        return Role("load")
+    return None
+
+
+@lru_cache(maxsize=1)
+def _goal_guide_re() -> re.Pattern[str]:
+    """A count paired with the goal it trains, either way round ("15-20 reps: Strength and Endurance",
+    "Hypertrophy - 8 to 12 reps")."""
+    goals = "|".join(re.escape(g) for g in sorted(structure_lexicon()["training_goals"], key=len, reverse=True))
+    count = r"\d{1,3}\s*\+?(?:\s*(?:-|\u2013|to)\s*\d{1,3})?\s*(?:reps?|repetitions?)?"
+    return re.compile(rf"^\W*(?:{count}\s*[:=\u2013\u2014-]\s*(?:{goals})|(?:{goals})\s*[:=\u2013\u2014-]\s*{count})\W*$", re.I)
+
+
+def goal_guide_line(lv: LineView) -> Role | None:
+    """A line of a guide to choosing a load: a rep range and the goal it trains. No dose of the routine, whose
+    counts are given elsewhere, nor a move named "Strength"."""
+    if len(lv.words) <= 8 and lv.text.lstrip()[:1].isalnum() and _goal_guide_re().match(lv.text):
         return Role("load")
     return None
 

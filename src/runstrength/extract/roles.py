@@ -26,9 +26,9 @@ from runstrength.extract.line_names import (CLAUSE_HEAD_RE, INTRO_HINT, INTRO_RE
                                             exercise_like, function_start, period_word, wordy)
 from runstrength.extract.line_view import (SUPERSET_LABEL, WEEKDAY_RE, LineView, Role, blank_prefix, doc_spans,
                                            exercise_spans_in, shift)
-from runstrength.extract.part_readers import (REPEAT_BLOCK_RE, UNLESS_NOTED, advice_heading, dose_only_line, effect_line, load_line,
-                                              part_with_note_line, repeat_block, rest_line, section_intro,
-                                              strong_section_heading, timed_part)
+from runstrength.extract.part_readers import (REPEAT_BLOCK_RE, UNLESS_NOTED, advice_heading, dose_only_line, effect_line,
+                                              goal_guide_line, load_line, part_with_note_line, repeat_block, rest_line,
+                                              section_intro, strong_section_heading, timed_part)
 from runstrength.extract.text import Line
 
 # What the later passes (assemble, attach, ownership, registry, tables, terms) and the tests import from here,
@@ -56,6 +56,7 @@ _READERS: tuple[Callable[[LineView], Role | None], ...] = (
     frequency_label_line,      # "Frequency of sessions: twice a week"
     rest_line,                 # "Rest 60 seconds between rounds"
     load_line,                 # "60-70% of your 1RM"
+    goal_guide_line,           # "8-12 reps: Hypertrophy"
     part_with_note_line,       # "STAGE 2: STRENGTHEN (once walking feels easy ...)"
     pipe_row_line,             # "Lateral lunge | 8 each side"
     navigation,                # "Home > Blog > Knees"
