@@ -1001,3 +1001,21 @@ def test_lengthen_opening_a_sentence_is_an_instruction():
     assert classify("Lengthen your back leg and reach the opposite arm forward.")[0] == "cue"
     assert classify("Elongate through the crown of your head.")[0] == "cue"
     assert classify("This stretch helps lengthen the calf.") == ("purpose", None)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Players stand side by side and pass the ball overhead.",
+    "The patient lies on their back and slides the heel towards the bottom.",
+    "Students should hop on one foot along the line.",
+    "Runners step forward into a long lunge and drive back up.",
+])
+def test_an_instruction_told_of_who_does_it_is_a_cue(sentence: str):
+    assert classify(sentence)[0] == "cue"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Runners get tight through the hips after long miles.",  # what happens to them, not what they do
+    "Athletes who lift twice a week get injured less often.",
+])
+def test_what_happens_to_runners_is_no_instruction(sentence: str):
+    assert classify(sentence) != ("cue", "movement") and classify(sentence) != ("cue", "setup")

@@ -164,6 +164,34 @@ def _harder_next(lower: str, dosage_spans: list[tuple[int, int]]) -> bool:
 _COME_PARTICLES = frozenset({"into", "onto", "up", "down", "back", "forward", "forwards", "out", "off", "through", "to", "over"})
 
 
+# Who does the move, named as a coach's or teacher's notes name them ("Athletes stand ...", "The patient lies ..."),
+# then helper words before the verb ("should", "then", "try to").
+_PERFORMERS = frozenset({"athlete", "athletes", "runner", "runners", "participant", "participants", "patient", "patients",
+                         "client", "clients", "student", "students", "kids", "children", "child", "player", "players"})
+_PERFORMER_HELPERS = frozenset({"should", "will", "must", "can", "then", "now", "slowly", "try", "to", "and", "each"})
+# Verbs of the imperative lexicon that say what happens to the performer, not what they do ("Runners get stiff").
+_NOT_PERFORMED = frozenset({"get", "gets", "feel", "feels", "find", "finds", "make", "makes", "let", "lets"})
+
+
+def performer_instruction(lower_words: list[str]) -> bool:
+    """An instruction told of who does it, not to the reader: "Athletes jump back and forth over a line", "The
+    runner lies on her back and lifts her hips". The verb after the performer is one the imperative lexicon
+    has, in its third-person form or after a helper ("Players should hold ...")."""
+    i = 1 if lower_words[:1] == ["the"] else 0
+    if i >= len(lower_words) or lower_words[i] not in _PERFORMERS:
+        return False
+    i += 1
+    while i < len(lower_words) and lower_words[i] in _PERFORMER_HELPERS:
+        i += 1
+    if i >= len(lower_words):
+        return False
+    verb, verbs = lower_words[i], vocab()["imperative_verbs_set"]
+    if verb in _NOT_PERFORMED:
+        return False
+    return verb in verbs or verb.endswith("s") and (verb[:-1] in verbs or verb.endswith("ies") and verb[:-3] + "y" in verbs
+                                                   or verb.endswith("es") and verb[:-2] in verbs)
+
+
 def starts_imperative(lower_words: list[str]) -> bool:
     v = vocab()
     verbs = v["imperative_verbs_set"]
@@ -566,7 +594,7 @@ def classify(text: str) -> tuple[str, str | None] | None:
     named = _named_subject_rx().match(lower) is not None
     if len(w) <= 5 and w[0] in v["goal_verbs_set"] and w[-1] in v["goal_qualities_set"]:
         return "purpose", None  # "Build lower-leg strength.": the aim in a few words, nothing on how
-    if starts_imperative(w) and not named:
+    if starts_imperative(w) and not named or performer_instruction(w):
         return "cue", kind
     if ("optional" in lower or " for " in lower or " help" in lower or " work" in lower) and _AID_RE.search(lower):
         return "cue", "modification"
