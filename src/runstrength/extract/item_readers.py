@@ -11,9 +11,9 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from runstrength.extract import dosage as dz
-from runstrength.extract.line_names import (INTRO_HINT, INTRO_RE, PAREN_RE, PERIOD_NUMBERS_RE, TITLE_CASE_SMALL,
-                                            clean_name, dose_lead, exercise_like, function_start, name_span, note_line,
-                                            period_word, split_alternatives, title_cased, wordy)
+from runstrength.extract.line_names import (INTRO_HINT, INTRO_RE, PAREN_RE, PERIOD_NUMBERS_RE, clean_name, dose_lead,
+                                            exercise_like, function_start, name_span, note_line, period_word,
+                                            split_alternatives, title_cased, wordy)
 from runstrength.extract.line_view import (LABEL_LETTER, LineView, Role, SUPERSET_LABEL, doc_spans, exercise_spans_in,
                                            shift)
 from runstrength.extract.dose_stages import PER_SIDE_RE
@@ -21,7 +21,7 @@ from runstrength.extract.nlp import EQUIPMENT_KEY, EXERCISE_KEY, norm_tokens
 from runstrength.extract.part_readers import section_title
 from runstrength.extract.quantities import SETU
 from runstrength.extract.sentences import classify, is_dosage_only, starts_imperative, words_of
-from runstrength.extract.text import INNER_STOP_RE
+from runstrength.extract.text import INNER_STOP_RE, TITLE_CASE_SMALL
 from runstrength.extract.vocab import ends_with_head, ends_with_section_word, is_section_word_only, rest_day, section_rx, vocab
 
 

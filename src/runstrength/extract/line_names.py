@@ -12,7 +12,7 @@ from runstrength.extract.gates import AnyOf
 from runstrength.extract.line_view import WEEKDAY_RE, exercise_spans_in
 from runstrength.extract.meta import DAY_MONTH, MONTH_DAY, WEEKDAY
 from runstrength.extract.nlp import norm_tokens
-from runstrength.extract.text import unglue
+from runstrength.extract.text import TITLE_CASE_SMALL, unglue
 from runstrength.extract.vocab import ends_with_head, vocab
 
 
@@ -306,8 +306,6 @@ INTRO_RE = re.compile(
 INTRO_HINT = AnyOf("try", "add", "begin", "start", "finish", "end", "follow", "move on", "will", "'ll", "\u2019ll", "going")
 
 
-# Words a name in title case may leave in lower case ("Step-Up and Over", "Lunge with Twist").
-TITLE_CASE_SMALL = frozenset(("and", "or", "with", "to", "of", "on", "the", "a", "an", "in", "&", "+", "/"))
 
 
 # The most words read as a name written in title case.

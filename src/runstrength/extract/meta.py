@@ -15,7 +15,7 @@ from functools import lru_cache
 from runstrength.extract.gates import AnyOf, literal_gate, required_literals
 from runstrength.extract.lexicon import read_yaml
 from runstrength.extract.quantities import MONTH_NAME
-from runstrength.extract.text import DATA_DIR, INNER_STOP_RE, PART_LABEL_RE, Line, structure_lexicon
+from runstrength.extract.text import DATA_DIR, INNER_STOP_RE, PART_LABEL_RE, TITLE_CASE_SMALL, Line, structure_lexicon
 
 _SENT_END = (".", "!", "?", ",", ";")
 # One word of a person's name: "Lee", "McAllister", "Lomax-Grey", "O'Neill".
@@ -501,8 +501,8 @@ _HEADLINE_PIECES_WORDS = 10
 # A paragraph under the headline, on the very next line, is at least this many times the headline's length.
 _UNDER_HEADLINE_RATIO = 2
 _WORD_RE = re.compile(r"[A-Za-z][\w'\u2019-]*")
-# The small words title case leaves in lower case.
-_TITLE_CASE_SMALL = frozenset("a an the of to for and or nor but in on at by with from as is vs".split())
+# The small words a headline in title case leaves in lower case: a name's, and the longer sentence's few more.
+_HEADLINE_SMALL = TITLE_CASE_SMALL | frozenset(("for", "at", "by", "from", "as", "is", "but", "nor", "vs"))
 # Share of a title-cased line's other words that begin with a capital.
 _TITLE_CASE_SHARE = 0.6
 # An opening question about the topic ("How to strengthen your core...").
@@ -521,7 +521,7 @@ def _counted_offer_re() -> re.Pattern[str]:
 def _title_cased(text: str) -> bool:
     """Most words but title case's small ones begin with a capital ("Keep Me On The Track Sessions."), as a
     headline is written and a sentence is not."""
-    words = [w for w in _WORD_RE.findall(text) if w.lower() not in _TITLE_CASE_SMALL]
+    words = [w for w in _WORD_RE.findall(text) if w.lower() not in _HEADLINE_SMALL]
     return len(words) >= 2 and sum(w[0].isupper() for w in words) >= _TITLE_CASE_SHARE * len(words)
 
 

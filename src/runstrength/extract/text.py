@@ -19,6 +19,8 @@ DATA_DIR = Path(__file__).parent / "data"
 # A sentence's end inside a line ("Questions? Call the clinic today."): a call to action or a remark
 # (a word of two lower-case letters or more, its stop, and a capital).
 INNER_STOP_RE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
+# Words a name in title case may leave in lower case ("Step-Up and Over", "Lunge with Twist").
+TITLE_CASE_SMALL = frozenset(("and", "or", "with", "to", "of", "on", "the", "a", "an", "in", "&", "+", "/"))
 # A part named by its label: "Part 2", "Circuit B", "Superset 1" (the registry's parts, the title's search).
 PART_LABEL_RE = re.compile(
     r"^\W*(?:part|circuit|superset|block|section|phase|stage|level|workout|day|set)\s+(?:\d{1,2}|[a-z]|one|two|three|four|five)\b", re.I)
