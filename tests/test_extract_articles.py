@@ -2414,3 +2414,18 @@ def test_a_guide_pairing_rep_ranges_with_goals_is_no_move_and_no_dose():
     assert [e.canonical_name for e in art.exercises] == ["goblet squat", "push-up"]
     for e in art.exercises:
         assert (main(e).sets_min, main(e).reps_min, main(e).reps_max) == (3, 10, 10)
+
+
+def test_a_plan_line_labelled_with_the_body_part_it_trains_is_the_move_after_the_label():
+    art = run("Gym day\n\nWarm up well first.\n\n1. Goblet Squat - 3 x 10\n2. Chest: Bench Press - 3 x 8\n"
+              "3. Core: Dead Bug - 3 x 12\n")
+    assert [e.name for e in art.exercises] == ["Goblet Squat", "Bench Press", "Dead Bug"]
+    assert (main(ex(art, "dead bug")).sets_min, main(ex(art, "dead bug")).reps_min) == (3, 12)
+    assert not ex(art, "goblet squat").cues  # the labelled line is no sentence of the move above
+
+
+def test_a_day_headed_by_what_it_trains_is_a_part_not_a_move():
+    art = run("Eight week plan\n\nTwo sessions a week.\n\nDay 1: Upper Body Strength & Power\n1. Push Press - 4 x 5\n"
+              "2. Pull-ups - 3 x 6\nDay 2: Legs and Muscular Endurance\n1. Walking Lunges - 3 x 20\n")
+    assert [e.name for e in art.exercises] == ["Push Press", "Pull-ups", "Walking Lunges"]
+    assert section_title(art, ex(art, "walking lunge")) == "Day 2: Legs and Muscular Endurance"

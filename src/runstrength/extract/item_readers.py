@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -17,8 +18,8 @@ from runstrength.extract.line_names import (INTRO_HINT, INTRO_RE, PAREN_RE, PERI
 from runstrength.extract.line_view import (LABEL_LETTER, LineView, Role, SUPERSET_LABEL, doc_spans, exercise_spans_in,
                                            shift)
 from runstrength.extract.dose_stages import PER_SIDE_RE
-from runstrength.extract.nlp import EQUIPMENT_KEY, EXERCISE_KEY, norm_tokens
-from runstrength.extract.part_readers import section_title
+from runstrength.extract.nlp import EQUIPMENT_KEY, EXERCISE_KEY, MUSCLE_KEY, norm_tokens
+from runstrength.extract.part_readers import goal_alternation, section_title
 from runstrength.extract.quantities import SETU
 from runstrength.extract.sentences import classify, is_dosage_only, starts_imperative, words_of
 from runstrength.extract.text import INNER_STOP_RE, TITLE_CASE_SMALL
@@ -87,6 +88,11 @@ def inline_name_description(lv: LineView) -> Role | None:
     if not m or lv.line.text.startswith("(") or len(m.group("name").split()) > 8:
         return None
     name, rest, rest_start = m.group("name"), m.group("rest"), m.start("rest")
+    if text[m.end("name"):rest_start].strip() == ":" and _area_only(lv.doc, m.start("name"), m.end("name")) \
+            and (inner := _INLINE_RE.match(rest)) is not None:
+        # "Core: Hanging leg raises - 4 x 12": the body part the move trains, as a gym plan labels its lines;
+        # the move and its dose follow
+        name, rest, rest_start = inner.group("name"), inner.group("rest"), rest_start + inner.start("rest")
     if label := _LABEL_TAIL_RE.search(name):
         name, rest_start = name[:label.start()], m.start("name") + label.start() + 1
         rest = text[rest_start:]
@@ -101,6 +107,12 @@ def inline_name_description(lv: LineView) -> Role | None:
         if role is not None:
             return role
     return None
+
+
+def _area_only(doc: Doc, start: int, end: int) -> bool:
+    """The text between `start` and `end` is a muscle or body part of the lexicon and nothing more ("Core",
+    "Glutes", "Upper back")."""
+    return any(sp.start_char <= start and sp.end_char >= end for sp in doc_spans(doc, MUSCLE_KEY))
 
 
 def _inline_period(lv: LineView, split: _InlineSplit) -> Role | None:
@@ -166,7 +178,7 @@ def _inline_set_heading(lv: LineView, split: _InlineSplit) -> Role | None:
         return Role("section", title=section_title(lv.text.rstrip(" .")))
     if len(rest.split()) > (6 if part_word else 8):
         return None
-    if ends_with_section_word(PAREN_RE.sub(" ", rest)) or (
+    if ends_with_section_word(PAREN_RE.sub(" ", rest)) or _ends_with_goal(rest) or (
             len(rest.split()) <= 3 and PERIOD_NUMBERS_RE.search(rest)
             and is_section_word_only(norm_tokens(PERIOD_NUMBERS_RE.sub("", rest)))):
         # "Block 1: Hip Mobility", "Lower Body Power: Day 3": the part's topic or its day, not its one exercise
@@ -182,6 +194,17 @@ def _inline_set_heading(lv: LineView, split: _InlineSplit) -> Role | None:
              if "&" in nm or " and " in nm or "+" in nm else [])
     return Role("combined", title=raw_name.strip(), name=nm, name_start=ns, name_end=ns + len(nm),
                 alternatives=[(a, ns + s, ns + e, ns + ss, ns + se) for a, s, e, ss, se in moves])
+
+
+@lru_cache(maxsize=1)
+def _goal_end_re() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{goal_alternation()})\W*$", re.I)
+
+
+def _ends_with_goal(text: str) -> bool:
+    """The text ends on what a part trains ("Lower Body Power & Endurance"): a part's focus, as a day of a plan
+    is headed, never a move's name."""
+    return _goal_end_re().search(text) is not None
 
 
 # The most words of a list item's name the lexicon lacks, before a colon and the order that does the move.

@@ -178,10 +178,16 @@ def load_line(lv: LineView) -> Role | None:
 
 
 @lru_cache(maxsize=1)
+def goal_alternation() -> str:
+    """The training goals of structure.yaml as one regex alternation, longest first."""
+    return "|".join(re.escape(g) for g in sorted(structure_lexicon()["training_goals"], key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
 def _goal_guide_re() -> re.Pattern[str]:
     """A count paired with the goal it trains, either way round ("15-20 reps: Strength and Endurance",
     "Hypertrophy - 8 to 12 reps")."""
-    goals = "|".join(re.escape(g) for g in sorted(structure_lexicon()["training_goals"], key=len, reverse=True))
+    goals = goal_alternation()
     count = r"\d{1,3}\s*\+?(?:\s*(?:-|\u2013|to)\s*\d{1,3})?\s*(?:reps?|repetitions?)?"
     return re.compile(rf"^\W*(?:{count}\s*[:=\u2013\u2014-]\s*(?:{goals})|(?:{goals})\s*[:=\u2013\u2014-]\s*{count})\W*$", re.I)
 
