@@ -191,6 +191,20 @@ def test_organization_from_at_clinic_we():
     assert find_organization(text) == "Riverside Physio Clinic"
 
 
+def test_organization_the_writer_speaks_for_whatever_its_words():
+    # no word of a business in the name: "we" after it says the writer speaks for it
+    assert find_organization("At Kinetic Ember & Pilates in Bristol, we love a strong runner.") == "Kinetic Ember & Pilates"
+    assert find_organization("Warm up first. Here at KRX we believe in slow tempo work.") == "KRX"
+    # a phrase of time or place after "At" names no business
+    for text in ("At first, we all hated lunges.", "At Home we keep it simple.", "At Night, we stretch."):
+        assert find_organization(text) is None, text
+
+
+def test_a_copyright_name_stops_at_its_line_end():
+    text = "Finish with the bridges.\n\n\u00a9 2023 Larch Hill Physio\nFOLLOW US\n"
+    assert find_organization(text) == "Larch Hill Physio"
+
+
 def test_organization_from_founder_of():
     text = "Sam Okafor is a running coach and founder of Tempo Performance Lab in Leeds."
     assert find_organization(text) == "Tempo Performance Lab"
@@ -292,6 +306,8 @@ def test_a_byline_signed_by_the_business_is_the_organisation():
     assert publisher_byline(None, "Harbour Fitness Loft") == ("Harbour Fitness Loft", None)
     assert publisher_byline("Peak Clinic", "Harbour Fitness Loft") == ("Peak Clinic", None)
     assert publisher_byline(None, "Mina Osei") == (None, "Mina Osei")
+    # a university or a magazine signs as no person does
+    assert publisher_byline(None, "Eastern Plains University") == ("Eastern Plains University", None)
 
 
 def test_organization_from_is_a_clinic_sentence():

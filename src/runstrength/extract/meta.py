@@ -766,7 +766,8 @@ def _header_organization(header: Sequence[Line]) -> str | None:
 # or separator ("... Clinic. All rights reserved", "... Club · Privacy").
 _COPYRIGHT_RE = re.compile(
     r"(?:\u00a9|\((?i:c)\)|(?i:copyright))(?:\s*(?:\u00a9|\((?i:c)\)))?\s*(?:\d{4}(?:\s*[-/]\s*\d{2,4})?\s*,?\s*)?"
-    r"(?P<org>[A-Z][\w&'-]*(?:\s+(?:[A-Z][\w&'-]*|&|of|and|the|for|in|at)){0,7})"
+    # the name's words on the copyright's own line: a footer's next line ("FOLLOW US") is no part of it
+    r"(?P<org>[A-Z][\w&'-]*(?:[ \t]+(?:[A-Z][\w&'-]*|&|of|and|the|for|in|at)){0,7})"
 )
 _COPYRIGHT_HINT = AnyOf("copyright", "(c)")  # or the sign itself (speed pre-filter)
 _ALL_RIGHTS_RE = re.compile(r"\s+All(?:\s+Rights(?:\s+Reserved)?)?$", re.I)
@@ -872,6 +873,32 @@ def _byline_organization(text: str) -> str | None:
     return None
 
 
+# "At Northway Physio, we ...", "Here at RunLab we ...", "At Peak Clinic in Leeds, our physios ...": the business
+# the writer speaks for, whatever its words. The name stays on one line; a place after "in" is left out.
+_AT_WE_RE = re.compile(
+    r"(?:^|(?<=[.!?])\s+|\b(?i:here)\s+)(?i:at)\s+(?P<org>[A-Z][\w&'\u2019.-]*(?:[ \t]+(?:[A-Z][\w&'\u2019.-]*|&|of|and|the|for)){0,5})"
+    r"(?:[ \t]+in[ \t]+[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)?)?[ \t]*,?[ \t]+(?:we|our)\b", re.M)
+_AT_WE_HINT = AnyOf(" we ", " we'", " we\u2019", " our ", ", we", ",we")
+# Words that open a phrase of time or manner after "At", never a business's name ("At first, we ...").
+_NOT_AN_ORG_START = frozenset({"home", "first", "last", "least", "times", "night", "this", "that", "the", "all", "some",
+                               "once", "present", "rest", "work", "school", "our", "my", "your", "each", "every"})
+
+
+def _we_organization(text: str) -> str | None:
+    """The business named in "At <name>, we ..." (see _AT_WE_RE): a name of several words, or one that is
+    written as a brand is (all capitals, a capital inside, or a business's word)."""
+    if not _AT_WE_HINT(text):
+        return None
+    for m in _AT_WE_RE.finditer(text):
+        words = m.group("org").rstrip(".").split()
+        if not words or words[0].lower() in _NOT_AN_ORG_START:
+            continue
+        one = words[0]
+        if len(words) > 1 or one.isupper() and len(one) > 1 or _BRAND_WORD_RE.search(one) or one.lower() in _org_words():
+            return " ".join(words)
+    return None
+
+
 def find_organization(text: str, header: Sequence[Line] = (), title: str | None = None) -> str | None:
     """The publishing clinic or business: the site name over the title or after it (`title`, the title line's
     text), a copyright line, a byline's affiliation, then the phrases that name it in the text ("At X Clinic,
@@ -882,7 +909,7 @@ def find_organization(text: str, header: Sequence[Line] = (), title: str | None 
         if owner and org.startswith(owner + " "):
             return owner  # "Name Community" over "(c) Name": the site's name, not the section's
         return org
-    org = _copyright_organization(text) or _byline_organization(text)
+    org = _copyright_organization(text) or _byline_organization(text) or _we_organization(text)
     if org:
         return org
     for gate, rx in _GATED_ORG_CUES:
