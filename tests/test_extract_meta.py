@@ -399,8 +399,10 @@ def test_a_name_with_only_qualifications_after_it_is_the_writers_signature(signa
 
 def test_capitalised_words_and_capitals_are_no_signature():
     body = "Calf strength is the base of every stride, and most runners never train it. " * 3
-    for line in ("Glute Bridge, SL", "Single Leg RDL", "Side Plank HOLD", "Mina Osei, Head Coach and Founder"):
+    for line in ("Glute Bridge, SL", "Single Leg RDL", "Side Plank HOLD"):
         assert author_of(f"Stronger Calves in Six Weeks\n\n{body}\n\n{line}\n") is None, line
+    # a name and a role signs the page (test_author_credited_by_a_role), credentials or not
+    assert author_of(f"Stronger Calves in Six Weeks\n\n{body}\n\nMina Osei, Head Coach and Founder\n") == "Mina Osei"
 
 
 @pytest.mark.parametrize("stamp", ["3 min read \u00b7 May 2, 2023", "- Feb 4", "14 March 2023"])
@@ -451,6 +453,17 @@ def test_author_from_a_sign_off_on_one_line():
     assert author_of(f"Stronger Calves\n\n{body}\n\nCheers, Jo.\n") == "Jo"
     assert author_of(f"Stronger Calves\n\n{body}\n\nHappy running, Mina Osei!\n") == "Mina Osei"
     assert author_of(f"Stronger Calves\n\n{body}\n\nCheers, and see you on Tuesday.\n") is None
+
+
+def test_author_credited_by_a_role():
+    # a signature line: the name, then the role (a first name alone, as staff pages sign)
+    assert author_of("Finish with the bridges.\n\nOrla Byrne \u2013 Senior Sports Physiotherapist\n") == "Orla Byrne"
+    assert author_of("Finish with the bridges.\n\nTeo - Physio\n") == "Teo"
+    # a name after its role in a sentence
+    assert author_of("Weak hips cost miles. Our physiotherapist Dara Quinn explains what to do.\n") == "Dara Quinn"
+    assert author_of("This plan was put together by club coach Ines Moreau over the winter.\n") == "Ines Moreau"
+    # a move or a business before a role is no writer
+    assert author_of("Finish with the bridges.\n\nSide Plank - Physio\n") is None
 
 
 def test_author_from_a_byline_after_a_dash_on_the_titles_own_line():

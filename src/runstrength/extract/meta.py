@@ -15,6 +15,8 @@ from functools import lru_cache
 from runstrength.extract.gates import AnyOf, literal_gate, required_literals
 from runstrength.extract.lexicon import read_yaml
 from runstrength.extract.quantities import MONTH_NAME
+from runstrength.extract.nlp import norm_tokens
+from runstrength.extract.vocab import ends_with_head
 from runstrength.extract.text import DATA_DIR, INNER_STOP_RE, PART_LABEL_RE, TITLE_CASE_SMALL, Line, structure_lexicon
 
 _SENT_END = (".", "!", "?", ",", ";")
@@ -1032,7 +1034,44 @@ def find_author(lines: list[Line], original: str, title: Line | None = None) -> 
             m = _SIGNED_NAME_RE.match(sig)
             if m and (len(nxt.words) <= 5 or _SIG_TAIL_RE.match(sig, m.end())):
                 return original[nxt.start + m.start("name"): nxt.start + m.end("name")].strip()
-    return _introduced_writer(lines, original)
+    return _introduced_writer(lines, original) or _role_credited_writer(lines, original)
+
+
+@lru_cache(maxsize=1)
+def _role_credit_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A writer credited by their role: a signature line of the name and the role ("Jo Lee - Sports
+    Physiotherapist", "Sam, Physio"), and a name given after its role in a sentence ("Our physiotherapist Jo Lee
+    explains ...", "Created by sports physiotherapist Jo Lee").
+
+    The signature's name may be a first name alone, as staff pages sign; the role ends the line, a few
+    describing words before it."""
+    roles = _alternation(meta_lexicon()["author_roles"])
+    signature = re.compile(rf"^\W*(?P<name>{_NAME}|{_NAME_WORD})\s*(?:[-\u2013\u2014,|]\s*)(?:[\w&'-]+\s+){{0,3}}?(?i:{roles})\.?\s*$")
+    sentence = re.compile(rf"\b(?:(?i:our)|(?i:by))\s+(?:[\w&'-]+\s+){{0,3}}?(?i:{roles})\s+(?P<name>{_NAME})\b")
+    return signature, sentence
+
+
+_ROLE_CREDIT_HINT = AnyOf("our ", "Our ", " by ", " By ", "-", "\u2013", "\u2014", ",", "|")
+# The most words of a role's signature line.
+_SIGNATURE_WORDS = 7
+
+
+def _role_credited_writer(lines: Sequence[Line], original: str) -> str | None:
+    """The writer a signature line or a role's sentence credits (see _role_credit_res)."""
+    signature, sentence = _role_credit_res()
+    for line in lines:
+        text = line.text
+        if not _ROLE_CREDIT_HINT(text):
+            continue
+        m = signature.match(text) if len(line.words) <= _SIGNATURE_WORDS else None
+        m = m or sentence.search(text)
+        # a move's or a business's name before a role ("Glute Bridge - Physio") is no writer's
+        if (m is not None and not any(w.lower() in _not_name_words() or w.lower() in _org_words() for w in m.group("name").split())
+                and _topic_re().search(m.group("name")) is None and not ends_with_head(norm_tokens(m.group("name")))):
+            off = line.start + len(text) - len(text.lstrip())
+            lead = len(text) - len(text.lstrip())
+            return original[off + m.start("name") - lead: off + m.end("name") - lead]
+    return None
 
 
 _INTRODUCTION_HINT = AnyOf("my name is", " is a", " is an", " is our", " is the")
