@@ -2409,7 +2409,7 @@ def test_an_instruction_naming_its_move_in_brackets_at_its_end_is_that_move():
 
 def test_a_guide_pairing_rep_ranges_with_goals_is_no_move_and_no_dose():
     art = run("Pick your load\n\nHow many reps should you do?\n"
-              "1-5 reps: Max Strength\n6-12 reps: Hypertrophy\n15-20 reps: Strength and Endurance\n\n"
+              "1-5 reps: Max Strength\n6-12 reps: Hypertrophy\n12-15 reps: Muscular Endurance\n\n"
               "The session\n\nDo 3 sets of 10 reps of each.\n1. Goblet Squat\n2. Push-up\n")
     assert [e.canonical_name for e in art.exercises] == ["goblet squat", "push-up"]
     for e in art.exercises:

@@ -90,7 +90,7 @@ def inline_name_description(lv: LineView) -> Role | None:
     name, rest, rest_start = m.group("name"), m.group("rest"), m.start("rest")
     if text[m.end("name"):rest_start].strip() == ":" and _area_only(lv.doc, m.start("name"), m.end("name")) \
             and (inner := _INLINE_RE.match(rest)) is not None:
-        # "Core: Hanging leg raises - 4 x 12": the body part the move trains, as a gym plan labels its lines;
+        # "Glutes: Hip thrust - 3 x 10": the body part the move trains, as a gym plan labels its lines;
         # the move and its dose follow
         name, rest, rest_start = inner.group("name"), inner.group("rest"), rest_start + inner.start("rest")
     if label := _LABEL_TAIL_RE.search(name):
@@ -202,7 +202,7 @@ def _goal_end_re() -> re.Pattern[str]:
 
 
 def _ends_with_goal(text: str) -> bool:
-    """The text ends on what a part trains ("Lower Body Power & Endurance"): a part's focus, as a day of a plan
+    """The text ends on what a part trains ("Upper Body Strength & Power"): a part's focus, as a day of a plan
     is headed, never a move's name."""
     return _goal_end_re().search(text) is not None
 

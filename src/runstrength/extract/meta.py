@@ -521,7 +521,7 @@ def _counted_offer_re() -> re.Pattern[str]:
 
 
 def _title_cased(text: str) -> bool:
-    """Most words but title case's small ones begin with a capital ("Keep Me On The Track Sessions."), as a
+    """Most words but title case's small ones begin with a capital ("Six Moves That Keep You Upright."), as a
     headline is written and a sentence is not."""
     words = [w for w in _WORD_RE.findall(text) if w.lower() not in _HEADLINE_SMALL]
     return len(words) >= 2 and sum(w[0].isupper() for w in words) >= _TITLE_CASE_SHARE * len(words)

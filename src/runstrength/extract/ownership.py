@@ -512,7 +512,7 @@ class OwnershipMixin:
             m = _BRACKET_NAME_RE.search(view, s_start, s_end)
             spans = exercise_spans_in(doc, *m.span("name")) if m is not None else ()
             if spans and spans[0].start_char == m.start("name"):
-                # "... (calf stretch with a towel).": the name opens with a move of the lexicon, its kit may follow
+                # "... (hamstring stretch with a strap).": the name opens with a move of the lexicon, its kit may follow
                 return m.span("name")
         if not _NAMED_AS_HINT(view[s_start:s_end]):
             return None

@@ -185,7 +185,7 @@ def goal_alternation() -> str:
 
 @lru_cache(maxsize=1)
 def _goal_guide_re() -> re.Pattern[str]:
-    """A count paired with the goal it trains, either way round ("15-20 reps: Strength and Endurance",
+    """A count paired with the goal it trains, either way round ("12-15 reps: Muscular Endurance",
     "Hypertrophy - 8 to 12 reps")."""
     goals = goal_alternation()
     count = r"\d{1,3}\s*\+?(?:\s*(?:-|\u2013|to)\s*\d{1,3})?\s*(?:reps?|repetitions?)?"

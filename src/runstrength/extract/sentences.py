@@ -174,7 +174,7 @@ _NOT_PERFORMED = frozenset({"get", "gets", "feel", "feels", "find", "finds", "ma
 
 
 def performer_instruction(lower_words: list[str]) -> bool:
-    """An instruction told of who does it, not to the reader: "Athletes jump back and forth over a line", "The
+    """An instruction told of who does it, not to the reader: "Players hop sideways over the cone", "The
     runner lies on her back and lifts her hips". The verb after the performer is one the imperative lexicon
     has, in its third-person form or after a helper ("Players should hold ...")."""
     i = 1 if lower_words[:1] == ["the"] else 0
