@@ -495,8 +495,6 @@ def find_title(lines: list[Line], boiler: list[bool], limit: int = _TITLE_SCAN,
     return lines[_fuller_title(lines, best)]
 
 
-# A picture's file name printed where the picture was ("Hip drills.PNG"): no line of the page's text.
-_IMAGE_FILE_RE = re.compile(r"\.(?:png|jpe?g|gif|webp|svg)\W*$", re.I)
 # What an opening headline may have at most: the words of a title written as a sentence, and of one said in
 # short pieces ("Run. Rest. Repeat.", "Sore knees? Try these!").
 _HEADLINE_PIECES_WORDS = 10
@@ -545,8 +543,9 @@ def opening_headline(lines: Sequence[Line], boiler: Sequence[bool],
     long), is no list item, move or lead-in, and is short: a single sentence, or short pieces."""
     for i, line in enumerate(lines[:_TITLE_SCAN]):
         text = line.text.strip()
+        # boilerplate takes in a picture's file name left where the picture was ("Hip drills.PNG")
         if (i < len(boiler) and boiler[i]) or is_navigation(text) or DATE_LINE_RE.fullmatch(text) \
-                or _IMAGE_FILE_RE.search(text) or not any(c.isalpha() for c in text):
+                or not any(c.isalpha() for c in text):
             continue
         words = len(line.words)
         if (line.bullet or words > _TITLE_SENTENCE_WORDS or text.endswith((":", ",", ";")) or not _headline_shaped(text)
